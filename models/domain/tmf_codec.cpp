@@ -1,0 +1,1 @@
+#include "domain/tmf_codec.h"

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "types.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <optional>
+
+// TMF JSON codec for the profile in ../shared/docs/ops-api.md (TMF639, TMF642, TMF621 v4 with the
+// v5 shapes the profile names). Decoding is tolerant of what real servers send (enum case, numeric
+// ids, absent optional fields, unknown fields) and never throws: a record the console cannot use
+// returns std::nullopt with a reason in `error` that the caller logs and counts.
+namespace noc::tmf {
+
+// RFC 3339 <-> epoch milliseconds (UTC). parseTime returns 0 for empty or unparsable text.
+EpochMs parseTime(QStringView text);
+QString formatTime(EpochMs ms); // "2026-11-22T10:00:00.000Z"; empty for 0
+
+// A TMF639 resource is a site, an element or a link depending on its category / @type.
+enum class ResourceKind { Site, Element, Link, Unknown };
+ResourceKind resourceKind(const QJsonObject &json);
+
+std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error = nullptr);
+std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *error = nullptr);
+std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *error = nullptr);
+std::optional<Site> decodeSite(const QJsonObject &json, QString *error = nullptr);
+std::optional<Link> decodeLink(const QJsonObject &json, QString *error = nullptr);
+
+// `baseUrl` (e.g. "http://host/tmf-api/alarm/v4") makes href values; empty gives relative hrefs.
+QJsonObject encodeAlarm(const Alarm &alarm, const QString &baseUrl = {});
+QJsonObject encodeTicket(const TroubleTicket &ticket, const QString &baseUrl = {});
+QJsonObject encodeElement(const NetworkElement &element, const QString &baseUrl = {});
+QJsonObject encodeSite(const Site &site, const QString &baseUrl = {});
+QJsonObject encodeLink(const Link &link, const QString &baseUrl = {});
+
+} // namespace noc::tmf
