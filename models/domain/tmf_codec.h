@@ -2,6 +2,7 @@
 
 #include "types.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <optional>
@@ -15,6 +16,11 @@ namespace noc::tmf {
 // RFC 3339 <-> epoch milliseconds (UTC). parseTime returns 0 for empty or unparsable text.
 EpochMs parseTime(QStringView text);
 QString formatTime(EpochMs ms); // "2026-11-22T10:00:00.000Z"; empty for 0
+
+// One JSON object as received on the wire (a record, an event envelope). Returns std::nullopt with
+// the parser's reason for malformed, truncated or too deeply nested input (QJsonDocument stops at its
+// nesting limit instead of overflowing the stack), or when the top level is not an object.
+std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error = nullptr);
 
 // A TMF639 resource is a site, an element or a link depending on its category / @type.
 enum class ResourceKind { Site, Element, Link, Unknown };

@@ -25,7 +25,14 @@ struct Site {
     EpochMs lastUpdate = 0;
 
     bool hasCoordinates() const { return !std::isnan(latitude) && !std::isnan(longitude); }
-    friend bool operator==(const Site &, const Site &) = default;
+    // Not defaulted: NaN != NaN would make a site without coordinates unequal to itself, so every
+    // re-sync would report it as changed. Two absent coordinates are equal.
+    friend bool operator==(const Site &a, const Site &b)
+    {
+        const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+        return a.id == b.id && a.name == b.name && a.region == b.region && same(a.latitude, b.latitude)
+            && same(a.longitude, b.longitude) && a.address == b.address && a.lastUpdate == b.lastUpdate;
+    }
 };
 
 struct NetworkElement {
