@@ -1,1 +1,215 @@
 #include "main_window.h"
+
+#include "about_dialog.h"
+#include "empty_state_widget.h"
+#include "language_manager.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace noc {
+
+namespace {
+const char *const kGeometryKey = "mainWindow/geometry";
+const char *const kStateKey = "mainWindow/state";
+// Bump when docks are added or renamed so an old saved layout does not hide a new dock.
+constexpr int kLayoutVersion = 1;
+
+QDockWidget *makeDock(const char *objectName, QWidget *content, QMainWindow *window)
+{
+    auto *dock = new QDockWidget(window);
+    dock->setObjectName(QLatin1String(objectName));
+    dock->setWidget(content);
+    dock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    return dock;
+}
+} // namespace
+
+MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
+    : QMainWindow(parent)
+    , m_languages(languages)
+{
+    setObjectName("mainWindow");
+    m_mapEmpty = new EmptyStateWidget(this);
+    m_mapEmpty->setObjectName("mapEmptyState");
+    setCentralWidget(m_mapEmpty);
+
+    createDocks();
+    createMenus();
+
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName("connectionStatus");
+    m_connectionLabel->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    retranslateUi();
+    resize(1400, 900);
+    m_defaultState = saveState(kLayoutVersion);
+}
+
+void MainWindow::createDocks()
+{
+    m_alarmsEmpty = new EmptyStateWidget(this);
+    m_ticketsEmpty = new EmptyStateWidget(this);
+    m_detailsEmpty = new EmptyStateWidget(this);
+    m_alarmsDock = makeDock("alarmsDock", m_alarmsEmpty, this);
+    m_ticketsDock = makeDock("ticketsDock", m_ticketsEmpty, this);
+    m_detailsDock = makeDock("detailsDock", m_detailsEmpty, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_ticketsDock);
+    tabifyDockWidget(m_alarmsDock, m_ticketsDock);
+    m_alarmsDock->raise();
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    resizeDocks({m_alarmsDock}, {320}, Qt::Vertical);
+    resizeDocks({m_detailsDock}, {340}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName("fileMenu");
+    m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName("viewMenu");
+    m_viewMenu->addAction(m_alarmsDock->toggleViewAction());
+    m_viewMenu->addAction(m_ticketsDock->toggleViewAction());
+    m_viewMenu->addAction(m_detailsDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName("languageMenu");
+    auto *languageGroup = new QActionGroup(this);
+    // Language names are shown in their own language so a user can always find theirs.
+    m_englishAction = m_languageMenu->addAction(QStringLiteral("English"));
+    m_chineseAction = m_languageMenu->addAction(QStringLiteral("中文 (简体)"));
+    for (QAction *action : {m_englishAction, m_chineseAction}) {
+        action->setCheckable(true);
+        languageGroup->addAction(action);
+    }
+    connect(m_englishAction, &QAction::triggered, this, [this] { switchLanguage(QStringLiteral("en")); });
+    connect(m_chineseAction, &QAction::triggered, this, [this] { switchLanguage(QStringLiteral("zh_CN")); });
+
+    m_alarmsMenu = menuBar()->addMenu(QString());
+    m_alarmsMenu->setObjectName("alarmsMenu");
+    m_noAlarmActions = m_alarmsMenu->addAction(QString());
+    m_noAlarmActions->setEnabled(false);
+
+    m_ticketsMenu = menuBar()->addMenu(QString());
+    m_ticketsMenu->setObjectName("ticketsMenu");
+    m_noTicketActions = m_ticketsMenu->addAction(QString());
+    m_noTicketActions->setEnabled(false);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName("helpMenu");
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("NOC Console"));
+    m_mapEmpty->setTitle(tr("No topology yet"));
+    m_mapEmpty->setExplanation(tr("The network map appears here once the cache holds network elements. "
+                                  "Connect to an operations server, or start the console with --demo."));
+    m_alarmsEmpty->setTitle(tr("No alarms in the cache"));
+    m_alarmsEmpty->setExplanation(tr("Alarms appear here after the first sync with the operations server."));
+    m_ticketsEmpty->setTitle(tr("No trouble tickets in the cache"));
+    m_ticketsEmpty->setExplanation(tr("Ticket queues appear here after the first sync."));
+    m_detailsEmpty->setTitle(tr("Nothing selected"));
+    m_detailsEmpty->setExplanation(tr("Select an alarm, a ticket or a network element to see its details."));
+    m_alarmsDock->setWindowTitle(tr("Alarms"));
+    m_ticketsDock->setWindowTitle(tr("Tickets"));
+    m_detailsDock->setWindowTitle(tr("Details"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_resetLayoutAction->setText(tr("&Reset Layout"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_alarmsMenu->setTitle(tr("&Alarms"));
+    m_noAlarmActions->setText(tr("No alarm actions until alarms are loaded"));
+    m_ticketsMenu->setTitle(tr("&Tickets"));
+    m_noTicketActions->setText(tr("No ticket actions until tickets are loaded"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About NOC Console"));
+
+    if (m_connectionTextIsDefault) {
+        m_connectionLabel->setText(tr("Offline · not connected"));
+        m_connectionLabel->setToolTip(tr("No connection profile is active; the console shows the local cache."));
+    }
+    const bool chinese = m_languages && m_languages->language() == QLatin1String("zh_CN");
+    m_chineseAction->setChecked(chinese);
+    m_englishAction->setChecked(!chinese);
+}
+
+void MainWindow::setMapView(QWidget *view)
+{
+    setCentralWidget(view);
+    m_mapEmpty = nullptr;
+}
+
+void MainWindow::setAlarmsView(QWidget *view) { m_alarmsDock->setWidget(view); }
+void MainWindow::setTicketsView(QWidget *view) { m_ticketsDock->setWidget(view); }
+void MainWindow::setDetailsView(QWidget *view) { m_detailsDock->setWidget(view); }
+
+void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip)
+{
+    m_connectionTextIsDefault = false;
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(toolTip);
+}
+
+QString MainWindow::connectionStatus() const { return m_connectionLabel->text(); }
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, kLayoutVersion);
+    for (QDockWidget *dock : {m_alarmsDock, m_ticketsDock, m_detailsDock})
+        dock->show();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kLayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::switchLanguage(const QString &code)
+{
+    if (!m_languages)
+        return;
+    m_languages->setLanguage(code);
+    LanguageManager::saveLanguage(code);
+}
+
+} // namespace noc

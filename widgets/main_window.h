@@ -1,1 +1,78 @@
 #pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace noc {
+
+class EmptyStateWidget;
+class LanguageManager;
+
+// The console's frame: topology map in the centre, docks for Alarms, Tickets and Details, menus,
+// and a status bar with the connection/sync area. Geometry and dock layout persist in QSettings.
+// Views are plugged in by the application wiring; until then each area shows an honest empty state.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(LanguageManager *languages, QWidget *parent = nullptr);
+
+    QDockWidget *alarmsDock() const { return m_alarmsDock; }
+    QDockWidget *ticketsDock() const { return m_ticketsDock; }
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+
+    // Replace an area's empty state with a real view (takes ownership).
+    void setMapView(QWidget *view);
+    void setAlarmsView(QWidget *view);
+    void setTicketsView(QWidget *view);
+    void setDetailsView(QWidget *view);
+
+    // Text of the connection/sync area of the status bar, e.g. "Live · as of 14:02".
+    void setConnectionStatus(const QString &text, const QString &toolTip = {});
+    QString connectionStatus() const;
+
+    void restoreLayout();
+    void resetLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void retranslateUi();
+    void saveLayout() const;
+    void switchLanguage(const QString &code);
+
+    LanguageManager *m_languages;
+    EmptyStateWidget *m_mapEmpty = nullptr;
+    EmptyStateWidget *m_alarmsEmpty = nullptr;
+    EmptyStateWidget *m_ticketsEmpty = nullptr;
+    EmptyStateWidget *m_detailsEmpty = nullptr;
+    QDockWidget *m_alarmsDock = nullptr;
+    QDockWidget *m_ticketsDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    bool m_connectionTextIsDefault = true;
+    QByteArray m_defaultState;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_alarmsMenu = nullptr;
+    QMenu *m_ticketsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_englishAction = nullptr;
+    QAction *m_chineseAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_noAlarmActions = nullptr;
+    QAction *m_noTicketActions = nullptr;
+};
+
+} // namespace noc

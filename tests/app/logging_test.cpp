@@ -1,0 +1,63 @@
+#include "logging.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace noc;
+
+class LoggingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void secretsAreRedacted_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("bearer header") << "Authorization: Bearer s3cr3t-T0ken.xyz" << "s3cr3t-T0ken.xyz";
+        QTest::newRow("query item") << "GET /x?access_token=abc123&y=1" << "abc123";
+        QTest::newRow("json field") << R"({"token": "deadbeef"})" << "deadbeef";
+        QTest::newRow("password") << "password=hunter2" << "hunter2";
+    }
+    void secretsAreRedacted()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, secret);
+        const QString redacted = logging::redactSecrets(line);
+        QVERIFY2(!redacted.contains(secret), qPrintable(redacted));
+        QVERIFY(redacted.contains("***"));
+    }
+
+    void qtMessagesReachTheLogFileWithoutSecrets()
+    {
+        // Given logging into a temporary folder
+        QTemporaryDir dir;
+        logging::Settings settings;
+        settings.directory = dir.path();
+        settings.level = spdlog::level::debug;
+        settings.console = false;
+        logging::initialize(settings);
+
+        // When Qt code warns with a token in the text
+        qWarning("request failed; header was Bearer abc.def.ghi");
+        logging::logger("sync")->info("sync subsystem line");
+        spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
+
+        // Then the file holds both lines, names the subsystem, and not the token
+        QFile file(logging::logFilePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(text.contains("request failed"), qPrintable(text));
+        QVERIFY(text.contains("[sync] sync subsystem line"));
+        QVERIFY(!text.contains("abc.def.ghi"));
+        spdlog::drop_all();
+    }
+
+    void levelsParse()
+    {
+        QCOMPARE(*logging::parseLevel("WARNING"), spdlog::level::warn);
+        QVERIFY(!logging::parseLevel("loud"));
+    }
+};
+
+QTEST_GUILESS_MAIN(LoggingTest)
+#include "logging_test.moc"
