@@ -1,2 +1,9 @@
 list(APPEND NOC_MODELS_SOURCES
+  sync/connection_profile.h sync/connection_profile.cpp
+  sync/ops_api_client.h sync/ops_api_client.cpp
+  sync/event_stream.h sync/event_stream.cpp
+  sync/local_actions.h sync/local_actions.cpp
+  sync/outbox_sender.h sync/outbox_sender.cpp
+  sync/sync_status.h
+  sync/sync_engine.h sync/sync_engine.cpp
 )

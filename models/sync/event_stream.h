@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+class QWebSocket;
+
+namespace noc {
+
+// One TMF688-style envelope of the profile's event channel.
+struct EventEnvelope {
+    qint64 seq = 0;
+    QString eventType; // AlarmCreateEvent, ..., ResyncRequired
+    QJsonObject event; // {"alarm": {...}} / {"troubleTicket": {...}} / {"resource": {...}}
+    qint64 latestSeq = 0; // only on ResyncRequired
+};
+
+// Parses a text frame: one envelope or a JSON array of envelopes. Malformed frames and envelopes
+// are skipped; `skipped` counts them and `error` says why (for the log).
+QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QString *error);
+
+// The WebSocket event stream (/tmf-api/event/v4/stream?since=SEQ) with the bearer token. Emits
+// envelopes in batches, one signal per frame; the engine detects gaps and resyncs.
+class EventStream : public QObject {
+    Q_OBJECT
+public:
+    explicit EventStream(QObject *parent = nullptr);
+    ~EventStream() override;
+
+    void open(const QUrl &streamUrl, qint64 since, const QString &token);
+    void close();
+    bool isOpen() const { return m_open; }
+
+signals:
+    void opened();
+    void envelopesReceived(const QList<noc::EventEnvelope> &envelopes);
+    void malformedFrame(const QString &reason, int skipped);
+    // The stream ended or could not start; `reason` in plain words.
+    void closed(const QString &reason);
+
+private:
+    QWebSocket *m_socket = nullptr;
+    bool m_open = false;
+    bool m_closing = false;
+};
+
+} // namespace noc

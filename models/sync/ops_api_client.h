@@ -1,0 +1,67 @@
+#pragma once
+
+#include "sync/connection_profile.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSslConfiguration>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace noc {
+
+// One answer of the operations API, or the reason there was none.
+struct ApiResponse {
+    int status = 0;            // HTTP status; 0 = no answer (network error, timeout, TLS failure)
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QString networkError;      // plain words when status == 0
+
+    bool ok() const { return status >= 200 && status < 300; }
+    // Worth retrying later: no answer, 5xx, 429 (slow down), 408.
+    bool isTransient() const { return status == 0 || status >= 500 || status == 429 || status == 408; }
+    int retryAfterSeconds() const; // from Retry-After, 0 when absent
+    // The TMF error body's message (or reason, or the status line) for the user.
+    QString errorMessage() const;
+};
+
+// HTTP client of the TMF Open APIs for one profile. Lives on the sync thread. Adds the bearer token,
+// gzip, a per-request timeout, TLS with the system CAs plus the profile's CA and optional public-key
+// pin. Callbacks run on this object's thread and never after it is destroyed.
+class OpsApiClient : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiResponse &)>;
+
+    OpsApiClient(const ConnectionProfile &profile, const QString &token, QObject *parent = nullptr);
+
+    const ConnectionProfile &profile() const { return m_profile; }
+    void setToken(const QString &token) { m_token = token; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    void get(const QUrl &url, Callback callback);
+    // POST / PATCH / DELETE with optional JSON body and extra headers (Idempotency-Key, If-Match).
+    void send(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+              const QHash<QByteArray, QByteArray> &headers, Callback callback);
+
+    // Aborts every request in flight; their callbacks see status 0.
+    void abortAll();
+    int inFlight() const { return m_inFlight; }
+
+private:
+    void dispatch(QNetworkReply *reply, Callback callback);
+    void prepare(QNetworkRequest &request) const;
+
+    ConnectionProfile m_profile;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    int m_inFlight = 0;
+    QNetworkAccessManager *m_network;
+    QSslConfiguration m_ssl;
+    QByteArray m_pin; // raw SHA-256 of the pinned public key
+};
+
+} // namespace noc

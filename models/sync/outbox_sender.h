@@ -1,0 +1,60 @@
+#pragma once
+
+#include "cache/cache_batch.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <functional>
+
+namespace noc {
+
+class CacheReader;
+class OpsApiClient;
+struct ApiResponse;
+
+// Sends the outbox to the server, one entry at a time in outbox order (so per target, too), each with
+// `Idempotency-Key: <uuid>` and `If-Match` when the entry knows its base version. The outcome is
+// written back through `submit` in one batch with the server's version of the target:
+//   2xx          entry removed, server state replaces the optimistic one, pending mark cleared
+//   5xx/429/none entry kept, attempts and last error recorded; the engine reconnects with backoff
+//   409/412      server state replaces the optimistic one; the user's intent goes to Conflicts
+//   401          nothing changes; the engine reports the refused token
+//   other 4xx    entry marked failed with the server's message; server state restored
+// An entry is resent after a crash with the same key, so the server applies it at most once.
+class OutboxSender : public QObject {
+    Q_OBJECT
+public:
+    using Submit = std::function<void(const CacheBatch &)>;
+
+    OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit, QObject *parent = nullptr);
+
+    // Sends what is pending; a no-op while a request is in flight.
+    void kick();
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void authenticationFailed(const QString &reason);
+    void connectionLost(const QString &reason);
+    void countsChanged();
+    void entryFailed(const QString &uuid, const QString &message);
+
+private:
+    void send(const OutboxEntry &entry);
+    void onAnswer(const OutboxEntry &entry, const ApiResponse &response);
+    void restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict);
+    void addServerVersion(const QString &targetKind, const QByteArray &body, CacheBatch &batch) const;
+    QUrl targetUrl(const QString &targetKind, const QString &targetId) const;
+    QString resolvedId(const QString &id) const;
+    void finish(const OutboxEntry &entry, CacheBatch &batch);
+
+    OpsApiClient *m_client;
+    CacheReader *m_reader;
+    Submit m_submit;
+    bool m_busy = false;
+    // Entries answered but whose removal may not have reached the disk yet: never sent twice.
+    QSet<QString> m_done;
+    QHash<QString, QString> m_idMap; // local ticket id -> server id, learnt this run
+};
+
+} // namespace noc

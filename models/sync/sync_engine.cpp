@@ -1,0 +1,732 @@
+#include "sync_engine.h"
+
+#include "cache/cache_reader.h"
+#include "domain/tmf_codec.h"
+#include "logging.h"
+#include "sync/ops_api_client.h"
+#include "sync/outbox_sender.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace noc {
+
+namespace {
+const QString kEventCollection = QStringLiteral("event");
+const QString kResumeCollection = QStringLiteral("sync.initial.collection");
+const QString kResumeCursor = QStringLiteral("sync.initial.cursor");
+const QString kResumeSeq = QStringLiteral("sync.initial.seq");
+const QString kReconcileStep = QStringLiteral("reconcile");
+
+EpochMs nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+auto log() { return logging::logger("sync"); }
+
+QString tr(const char *text) { return QCoreApplication::translate("SyncEngine", text); }
+} // namespace
+
+QString phaseName(SyncPhase phase)
+{
+    switch (phase) {
+    case SyncPhase::Offline:
+        return QStringLiteral("offline");
+    case SyncPhase::Connecting:
+        return QStringLiteral("connecting");
+    case SyncPhase::InitialSync:
+        return QStringLiteral("initial sync");
+    case SyncPhase::Live:
+        return QStringLiteral("live");
+    case SyncPhase::Reconnecting:
+        return QStringLiteral("reconnecting");
+    }
+    return {};
+}
+
+SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
+                       Submit submit, QObject *parent)
+    : SyncEngine(profile, token, cachePath, std::move(submit), Options(), parent)
+{
+}
+
+SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
+                       Submit submit, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_token(token)
+    , m_cachePath(cachePath)
+    , m_submit(std::move(submit))
+    , m_options(options)
+{
+    qRegisterMetaType<noc::SyncStatus>();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::connectToServer);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushEvents);
+    connect(&m_pollTimer, &QTimer::timeout, this, &SyncEngine::pollDeltas);
+}
+
+SyncEngine::~SyncEngine() { stop(); }
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    QString warning;
+    const QString refusal = checkTransport(m_profile, &warning);
+    m_status.warning = warning;
+    if (!refusal.isEmpty()) {
+        m_status.error = refusal;
+        log()->error("Not connecting to {}: {}", m_profile.serverUrl.toString().toStdString(), refusal.toStdString());
+        setPhase(SyncPhase::Offline);
+        return;
+    }
+    m_reader = std::make_unique<CacheReader>();
+    if (!m_reader->open(m_cachePath)) {
+        m_status.error = m_reader->lastError().message;
+        setPhase(SyncPhase::Offline);
+        return;
+    }
+    m_running = true;
+    m_client = new OpsApiClient(m_profile, m_token, this);
+    m_client->setTimeoutMs(m_options.requestTimeoutMs);
+    m_stream = new EventStream(this);
+    connect(m_stream, &EventStream::envelopesReceived, this, &SyncEngine::onEnvelopes);
+    connect(m_stream, &EventStream::malformedFrame, this, [this](const QString &reason, int skipped) {
+        m_status.framesSkipped += skipped;
+        log()->warn("Skipped {} malformed event(s): {}", skipped, reason.toStdString());
+    });
+    connect(m_stream, &EventStream::closed, this, [this](const QString &reason) {
+        flushEvents();
+        onTransientFailure(tr("The event stream was interrupted: %1").arg(reason));
+    });
+    connect(m_stream, &EventStream::opened, this, [this] {
+        m_failures = 0;
+        m_status.error.clear();
+        m_status.offlineSinceMs = 0;
+        m_status.lastContactMs = nowMs();
+        setPhase(SyncPhase::Live);
+        m_sender->kick();
+    });
+    m_sender = new OutboxSender(m_client, m_reader.get(), m_submit, this);
+    connect(m_sender, &OutboxSender::authenticationFailed, this, &SyncEngine::onAuthenticationFailed);
+    connect(m_sender, &OutboxSender::connectionLost, this,
+            [this](const QString &reason) { onTransientFailure(reason); });
+    connect(m_sender, &OutboxSender::countsChanged, this, &SyncEngine::refreshOutboxCounts);
+    refreshOutboxCounts();
+    connectToServer();
+}
+
+void SyncEngine::stop()
+{
+    if (!m_running)
+        return;
+    flushEvents();
+    m_running = false;
+    ++m_generation;
+    m_retryTimer.stop();
+    m_pollTimer.stop();
+    m_flushTimer.stop();
+    delete m_sender;
+    m_sender = nullptr;
+    delete m_stream;
+    m_stream = nullptr;
+    delete m_client;
+    m_client = nullptr;
+    m_reader.reset();
+    setPhase(SyncPhase::Offline);
+}
+
+void SyncEngine::retryNow()
+{
+    if (!m_running || m_status.phase == SyncPhase::Live || m_status.phase == SyncPhase::InitialSync)
+        return;
+    m_retryTimer.stop();
+    connectToServer();
+}
+
+void SyncEngine::setPhase(SyncPhase phase)
+{
+    if (phase != SyncPhase::Live && m_status.phase == SyncPhase::Live && !m_status.offlineSinceMs)
+        m_status.offlineSinceMs = nowMs();
+    m_status.phase = phase;
+    publishStatus();
+}
+
+void SyncEngine::publishStatus() { emit statusChanged(m_status); }
+
+void SyncEngine::refreshOutboxCounts()
+{
+    if (!m_reader)
+        return;
+    m_status.pending = m_status.failed = 0;
+    for (const OutboxEntry &entry : m_reader->outbox()) {
+        if (entry.state == OutboxState::Pending)
+            ++m_status.pending;
+        else if (entry.state == OutboxState::Failed)
+            ++m_status.failed;
+    }
+    m_status.conflicts = m_reader->conflicts().size();
+    publishStatus();
+}
+
+void SyncEngine::onCommitted(const ChangeSet &changes)
+{
+    if (!m_running)
+        return;
+    if (changes.outboxChanged || changes.conflictsChanged) {
+        refreshOutboxCounts();
+        if (m_status.phase == SyncPhase::Live)
+            m_sender->kick();
+    }
+}
+
+void SyncEngine::onWriteFailed(const QString &message)
+{
+    // The writer keeps the batch and retries; the user must know their data is not on disk yet.
+    m_status.error = message;
+    publishStatus();
+}
+
+// ---- connection -------------------------------------------------------------------------------
+
+void SyncEngine::connectToServer()
+{
+    if (!m_running)
+        return;
+    setPhase(m_failures > 0 ? SyncPhase::Reconnecting : SyncPhase::Connecting);
+    const std::optional<SyncState> events = m_reader->syncState(kEventCollection);
+    const QString resumeCollection = m_reader->metadata(kResumeCollection);
+    if (!resumeCollection.isEmpty() || !events || events->streamSeq <= 0) {
+        beginInitialSync(false);
+        return;
+    }
+    // A cache that finished an initial sync before: continue the stream where it stopped. If the
+    // server no longer has those events it answers ResyncRequired and we reconcile.
+    m_lastSeq = events->streamSeq;
+    for (Collection c : {Collection::Resources, Collection::Alarms, Collection::Tickets})
+        if (const auto state = m_reader->syncState(collectionName(c)))
+            m_pollHighWater[int(c)] = state->highWaterMs;
+    openStream();
+}
+
+bool SyncEngine::handleFailure(const ApiResponse &response)
+{
+    if (response.ok())
+        return false;
+    if (response.status == 401) {
+        onAuthenticationFailed(response.errorMessage());
+    } else if (response.isTransient()) {
+        onTransientFailure(response.errorMessage(), response.retryAfterSeconds());
+    } else {
+        // A 4xx on a listing means this client and the server disagree on the API: retrying soon
+        // will not help, but retrying later might (server upgrade); keep the cache as it is.
+        onTransientFailure(tr("The server refused the request: %1").arg(response.errorMessage()),
+                           m_options.backoffCapMs / 1000);
+    }
+    return true;
+}
+
+void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds)
+{
+    if (!m_running)
+        return;
+    ++m_generation; // answers of the failed attempt are ignored from now on
+    m_pollTimer.stop();
+    if (m_stream)
+        m_stream->close();
+    if (m_client)
+        m_client->abortAll();
+    ++m_failures;
+    // Exponential backoff with jitter, capped: a fleet of consoles must not hammer a recovering server.
+    const double exponential = m_options.backoffBaseMs * std::pow(2.0, std::min(m_failures - 1, 16));
+    const double capped = std::min<double>(exponential, m_options.backoffCapMs);
+    int delayMs = int(capped * (0.5 + 0.5 * QRandomGenerator::global()->generateDouble()));
+    delayMs = std::max(delayMs, retryAfterSeconds * 1000);
+    m_status.error = reason;
+    m_status.nextRetrySeconds = (delayMs + 999) / 1000;
+    log()->warn("Sync interrupted ({}); retrying in {} ms", reason.toStdString(), delayMs);
+    setPhase(SyncPhase::Reconnecting);
+    m_retryTimer.start(delayMs);
+}
+
+void SyncEngine::onAuthenticationFailed(const QString &reason)
+{
+    ++m_generation;
+    m_pollTimer.stop();
+    if (m_stream)
+        m_stream->close();
+    m_status.authenticationFailed = true;
+    m_status.error = tr("The server refused the access token (%1). Local changes are kept; "
+                        "sign in again to send them.").arg(reason);
+    log()->error("Authentication failed: {}", reason.toStdString());
+    setPhase(SyncPhase::Offline);
+}
+
+// ---- initial sync -----------------------------------------------------------------------------
+
+QString SyncEngine::collectionName(Collection collection) const
+{
+    switch (collection) {
+    case Collection::Resources:
+        return QStringLiteral("resource");
+    case Collection::Alarms:
+        return QStringLiteral("alarm");
+    case Collection::Tickets:
+        return QStringLiteral("troubleTicket");
+    }
+    return {};
+}
+
+QUrl SyncEngine::collectionUrl(Collection collection) const
+{
+    QUrl url;
+    switch (collection) {
+    case Collection::Resources:
+        url = m_profile.resourceApi();
+        break;
+    case Collection::Alarms:
+        url = m_profile.alarmApi();
+        break;
+    case Collection::Tickets:
+        url = m_profile.ticketApi();
+        break;
+    }
+    url.setPath(url.path() + QLatin1Char('/') + collectionName(collection));
+    return url;
+}
+
+void SyncEngine::beginInitialSync(bool resync)
+{
+    m_resync = resync;
+    m_seenIds.clear();
+    m_serverIds.clear();
+    m_pendingCollections = {Collection::Resources, Collection::Alarms, Collection::Tickets};
+    const QString resumeCollection = resync ? QString() : m_reader->metadata(kResumeCollection);
+    QString cursor;
+    bool reconcileOnly = false;
+    if (resumeCollection == kReconcileStep) {
+        reconcileOnly = true;
+        m_syncSeq = m_reader->metadata(kResumeSeq).toLongLong();
+    } else if (!resumeCollection.isEmpty()) {
+        while (!m_pendingCollections.isEmpty() && collectionName(m_pendingCollections.first()) != resumeCollection)
+            m_pendingCollections.removeFirst();
+        cursor = m_reader->metadata(kResumeCursor);
+        m_syncSeq = m_reader->metadata(kResumeSeq).toLongLong();
+        log()->info("Resuming the initial sync at {} after id '{}'", resumeCollection.toStdString(),
+                    cursor.toStdString());
+    }
+    if (m_pendingCollections.isEmpty())
+        m_pendingCollections = {Collection::Resources, Collection::Alarms, Collection::Tickets};
+    if (reconcileOnly)
+        m_pendingCollections = {Collection(-1)};
+    const bool resumed = !resumeCollection.isEmpty();
+    setPhase(SyncPhase::InitialSync);
+
+    // Capture the event sequence before listing: every change after this point reaches us as an
+    // event, so records that change while we page are repaired by the stream.
+    const quint64 generation = m_generation;
+    QUrl eventsUrl = m_profile.eventApi();
+    eventsUrl.setPath(eventsUrl.path() + QStringLiteral("/events"));
+    eventsUrl.setQuery(QStringLiteral("since=0&limit=1"));
+    m_client->get(eventsUrl, [this, generation, resumed, cursor](const ApiResponse &response) {
+        if (generation != m_generation)
+            return;
+        if (response.status == 404) {
+            m_syncSeq = -1; // no event channel: live by polling
+        } else if (handleFailure(response)) {
+            return;
+        } else if (!resumed || m_syncSeq <= 0) {
+            bool ok = false;
+            const qint64 latest = response.headers.value("x-latest-seq").toLongLong(&ok);
+            if (ok) {
+                m_syncSeq = latest;
+            } else {
+                // Without the header the envelope of ResyncRequired or the last event tells it.
+                const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+                const QJsonArray items = doc.isArray() ? doc.array() : QJsonArray{doc.object()};
+                qint64 seq = 0;
+                for (const QJsonValue &item : items)
+                    seq = std::max({seq, qint64(item[QLatin1String("latestSeq")].toDouble()),
+                                    qint64(item[QLatin1String("seq")].toDouble())});
+                m_syncSeq = seq;
+            }
+        }
+        m_status.lastContactMs = nowMs();
+        m_current = m_pendingCollections.takeFirst();
+        m_offset = 0;
+        m_status.progressDone = 0;
+        m_status.progressTotal = 0;
+        m_status.progressCollection = collectionName(m_current);
+        m_status.lastSuccess.remove(QString());
+        // The cursor is stored as the last id listed; listing is ordered by id (keyset paging, stable
+        // while records are added or removed, unlike offsets).
+        m_cursor = cursor;
+        m_resumed = resumed;
+        if (m_current == Collection(-1)) {
+            beginReconcile();
+            return;
+        }
+        fetchPage();
+    });
+}
+
+void SyncEngine::fetchPage()
+{
+    QUrl url = collectionUrl(m_current);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("id"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
+    const QString cursor = m_cursor;
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("id.gt"), cursor);
+    url.setQuery(query);
+    const quint64 generation = m_generation;
+    m_client->get(url, [this, generation](const ApiResponse &response) {
+        if (generation == m_generation)
+            onPage(response);
+    });
+}
+
+void SyncEngine::decodeInto(Collection collection, const QJsonArray &items, CacheBatch &batch, QSet<QString> *seen)
+{
+    for (const QJsonValue &value : items) {
+        const QJsonObject json = value.toObject();
+        QString error;
+        QString id;
+        switch (collection) {
+        case Collection::Alarms:
+            if (auto alarm = tmf::decodeAlarm(json, &error)) {
+                id = alarm->id;
+                batch.alarms.append(std::move(*alarm));
+            }
+            break;
+        case Collection::Tickets:
+            if (auto ticket = tmf::decodeTicket(json, &error)) {
+                id = ticket->id;
+                batch.tickets.append(std::move(*ticket));
+            }
+            break;
+        case Collection::Resources:
+            switch (tmf::resourceKind(json)) {
+            case tmf::ResourceKind::Site:
+                if (auto site = tmf::decodeSite(json, &error)) {
+                    id = site->id;
+                    batch.sites.append(std::move(*site));
+                }
+                break;
+            case tmf::ResourceKind::Link:
+                if (auto link = tmf::decodeLink(json, &error)) {
+                    id = link->id;
+                    batch.links.append(std::move(*link));
+                }
+                break;
+            case tmf::ResourceKind::Element:
+            case tmf::ResourceKind::Unknown:
+                if (auto element = tmf::decodeElement(json, &error)) {
+                    id = element->id;
+                    batch.elements.append(std::move(*element));
+                }
+                break;
+            }
+            break;
+        }
+        if (id.isEmpty()) {
+            ++m_status.recordsRejected;
+            log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(), error.toStdString());
+        } else if (seen) {
+            seen->insert(id);
+        }
+    }
+}
+
+void SyncEngine::onPage(const ApiResponse &response)
+{
+    if (handleFailure(response))
+        return;
+    m_status.lastContactMs = nowMs();
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+    if (!doc.isArray()) {
+        // A malformed page is retried like a dropped connection; the cursor has not moved.
+        ++m_status.recordsRejected;
+        onTransientFailure(tr("The server sent a malformed %1 page.").arg(collectionName(m_current)));
+        return;
+    }
+    const QJsonArray items = doc.array();
+    CacheBatch batch;
+    decodeInto(m_current, items, batch, &m_seenIds[int(m_current)]);
+    QString lastId;
+    if (!items.isEmpty()) {
+        const QJsonValue id = items.last().toObject().value(QLatin1String("id"));
+        lastId = id.isString() ? id.toString() : QString::number(id.toDouble(), 'f', 0);
+    }
+    m_status.progressDone += items.size();
+    m_status.progressTotal = std::max(m_status.progressDone, response.headers.value("x-total-count").toLongLong());
+    const bool lastPage = items.size() < m_options.pageSize || lastId.isEmpty();
+    // Progress is stored with the page it describes, so an interrupted sync resumes exactly here.
+    // After a collection's last page, the resume point is the start of the next one (or the
+    // reconcile step when none is left).
+    const QString next = m_pendingCollections.isEmpty() ? kReconcileStep : collectionName(m_pendingCollections.first());
+    batch.metadata.insert(kResumeCollection, lastPage ? next : collectionName(m_current));
+    batch.metadata.insert(kResumeCursor, lastPage ? QString() : lastId);
+    batch.metadata.insert(kResumeSeq, QString::number(m_syncSeq));
+    if (lastPage) {
+        SyncState state;
+        if (auto existing = m_reader->syncState(collectionName(m_current)))
+            state = *existing;
+        state.collection = collectionName(m_current);
+        state.lastSuccessMs = nowMs();
+        state.highWaterMs = nowMs();
+        m_pollHighWater[int(m_current)] = state.highWaterMs;
+        batch.syncStates.append(state);
+        m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
+    }
+    m_submit(batch);
+    publishStatus();
+
+    if (!lastPage) {
+        m_cursor = lastId;
+        fetchPage();
+        return;
+    }
+    if (!m_pendingCollections.isEmpty()) {
+        m_current = m_pendingCollections.takeFirst();
+        m_status.progressCollection = collectionName(m_current);
+        m_status.progressDone = 0;
+        m_status.progressTotal = 0;
+        m_cursor.clear();
+        fetchPage();
+        return;
+    }
+    beginReconcile();
+}
+
+// After listing everything: rows the server no longer has are removed. A listing that ran in one
+// go knows every id it saw; a resumed one lists the ids again (cheap: fields=id).
+void SyncEngine::beginReconcile()
+{
+    if (!m_resumed) {
+        m_serverIds = m_seenIds;
+        finishInitialSync();
+        return;
+    }
+    m_serverIds.clear();
+    m_pendingCollections = {Collection::Resources, Collection::Alarms, Collection::Tickets};
+    m_current = m_pendingCollections.takeFirst();
+    m_cursor.clear();
+    fetchIdPage();
+}
+
+void SyncEngine::fetchIdPage()
+{
+    QUrl url = collectionUrl(m_current);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("fields"), m_current == Collection::Resources
+                                                      ? QStringLiteral("id,category,@type,resourceRelationship")
+                                                      : QStringLiteral("id"));
+    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("id"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.idPageSize));
+    const QString cursor = m_cursor;
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("id.gt"), cursor);
+    url.setQuery(query);
+    const quint64 generation = m_generation;
+    m_client->get(url, [this, generation](const ApiResponse &response) {
+        if (generation != m_generation || handleFailure(response))
+            return;
+        const QJsonArray items = QJsonDocument::fromJson(response.body).array();
+        QString lastId;
+        for (const QJsonValue &value : items) {
+            const QJsonValue id = value.toObject().value(QLatin1String("id"));
+            lastId = id.isString() ? id.toString() : QString::number(id.toDouble(), 'f', 0);
+            m_serverIds[int(m_current)].insert(lastId);
+        }
+        if (items.size() >= m_options.idPageSize && !lastId.isEmpty()) {
+            m_cursor = lastId;
+            fetchIdPage();
+        } else if (!m_pendingCollections.isEmpty()) {
+            m_current = m_pendingCollections.takeFirst();
+            m_cursor.clear();
+            fetchIdPage();
+        } else {
+            finishInitialSync();
+        }
+    });
+}
+
+void SyncEngine::finishInitialSync()
+{
+    CacheBatch batch;
+    // Resource ids cover sites, elements and links alike; an id of another kind is simply absent
+    // from that kind's table, so one keep-set serves all three.
+    const QSet<QString> resources = m_serverIds.value(int(Collection::Resources));
+    batch.replaceAll.append({EntityKind::Site, resources});
+    batch.replaceAll.append({EntityKind::Element, resources});
+    batch.replaceAll.append({EntityKind::Link, resources});
+    batch.replaceAll.append({EntityKind::Alarm, m_serverIds.value(int(Collection::Alarms))});
+    batch.replaceAll.append({EntityKind::Ticket, m_serverIds.value(int(Collection::Tickets))});
+    batch.metadata.insert(kResumeCollection, QString());
+    batch.metadata.insert(kResumeCursor, QString());
+    batch.metadata.insert(kResumeSeq, QString());
+    SyncState events;
+    if (auto existing = m_reader->syncState(kEventCollection))
+        events = *existing;
+    events.collection = kEventCollection;
+    events.streamSeq = std::max<qint64>(m_syncSeq, 0);
+    events.lastFullSyncMs = nowMs();
+    events.lastSuccessMs = nowMs();
+    batch.syncStates.append(events);
+    m_submit(batch);
+    m_seenIds.clear();
+    m_serverIds.clear();
+    m_status.progressCollection.clear();
+    log()->info("Initial sync {} complete; continuing from event {}", m_resync ? "(reconcile)" : "",
+                m_syncSeq);
+    emit initialSyncCompleted();
+    m_lastSeq = std::max<qint64>(m_syncSeq, 0);
+    if (m_syncSeq < 0) {
+        // No event channel on this server: poll the deltas of the profile.
+        m_status.polling = true;
+        m_failures = 0;
+        m_status.error.clear();
+        m_status.offlineSinceMs = 0;
+        setPhase(SyncPhase::Live);
+        m_pollTimer.start(m_options.pollIntervalMs);
+        m_sender->kick();
+        return;
+    }
+    openStream();
+}
+
+// ---- live -------------------------------------------------------------------------------------
+
+void SyncEngine::openStream()
+{
+    QUrl url = m_profile.eventApi();
+    url.setPath(url.path() + QStringLiteral("/stream"));
+    m_stream->open(url, m_lastSeq, m_token);
+}
+
+void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
+{
+    m_status.lastContactMs = nowMs();
+    for (const EventEnvelope &envelope : envelopes) {
+        if (envelope.eventType == QLatin1String("ResyncRequired")) {
+            log()->warn("The server no longer has events after {}: full reconcile", m_lastSeq);
+            flushEvents();
+            m_stream->close();
+            beginInitialSync(true);
+            return;
+        }
+        if (envelope.seq <= m_lastSeq)
+            continue; // a duplicate delivery
+        if (envelope.seq != m_lastSeq + 1) {
+            log()->warn("Gap in the event sequence ({} after {}): full reconcile", envelope.seq, m_lastSeq);
+            flushEvents();
+            m_stream->close();
+            beginInitialSync(true);
+            return;
+        }
+        m_lastSeq = envelope.seq;
+        ++m_eventBatchCount;
+        const QString &type = envelope.eventType;
+        const bool isDelete = type.endsWith(QLatin1String("DeleteEvent"));
+        if (type.startsWith(QLatin1String("Alarm"))) {
+            const QJsonObject alarm = envelope.event.value(QLatin1String("alarm")).toObject();
+            if (isDelete)
+                m_eventBatch.removedAlarmIds.append(alarm.value(QLatin1String("id")).toVariant().toString());
+            else
+                decodeInto(Collection::Alarms, QJsonArray{alarm}, m_eventBatch, nullptr);
+        } else if (type.startsWith(QLatin1String("TroubleTicket"))) {
+            const QJsonObject ticket = envelope.event.value(QLatin1String("troubleTicket")).toObject();
+            if (isDelete)
+                m_eventBatch.removedTicketIds.append(ticket.value(QLatin1String("id")).toVariant().toString());
+            else
+                decodeInto(Collection::Tickets, QJsonArray{ticket}, m_eventBatch, nullptr);
+        } else if (type.startsWith(QLatin1String("Resource"))) {
+            const QJsonObject resource = envelope.event.value(QLatin1String("resource")).toObject();
+            if (isDelete) {
+                const QString id = resource.value(QLatin1String("id")).toVariant().toString();
+                m_eventBatch.removedSiteIds.append(id);
+                m_eventBatch.removedElementIds.append(id);
+                m_eventBatch.removedLinkIds.append(id);
+            } else {
+                decodeInto(Collection::Resources, QJsonArray{resource}, m_eventBatch, nullptr);
+            }
+        } else {
+            log()->debug("Ignoring event type {}", type.toStdString());
+        }
+    }
+    if (m_eventBatchCount >= m_options.eventFlushCount)
+        flushEvents();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start(m_options.eventFlushMs);
+}
+
+void SyncEngine::flushEvents()
+{
+    m_flushTimer.stop();
+    if (m_eventBatchCount == 0 || !m_reader)
+        return;
+    // The sequence number travels with the events it covers: after a crash the stream resumes
+    // exactly after the last batch that reached the disk.
+    SyncState events;
+    events.collection = kEventCollection;
+    if (auto existing = m_reader->syncState(kEventCollection))
+        events = *existing;
+    events.collection = kEventCollection;
+    events.streamSeq = m_lastSeq;
+    events.lastSuccessMs = nowMs();
+    m_eventBatch.syncStates.append(events);
+    m_status.eventsApplied += m_eventBatchCount;
+    m_status.lastSuccess.insert(kEventCollection, events.lastSuccessMs);
+    m_submit(m_eventBatch);
+    m_eventBatch = CacheBatch();
+    m_eventBatchCount = 0;
+    publishStatus();
+}
+
+void SyncEngine::pollDeltas()
+{
+    // Deltas of the profile: changed since the high-water mark minus a skew; duplicates are harmless
+    // (upserts). Deletions are caught by the periodic reconcile.
+    struct Delta {
+        Collection collection;
+        const char *attribute;
+    };
+    for (const Delta &delta : {Delta{Collection::Resources, "lastUpdate.gte"}, Delta{Collection::Alarms, "alarmChangedTime.gte"},
+                               Delta{Collection::Tickets, "lastUpdate.gte"}}) {
+        QUrl url = collectionUrl(delta.collection);
+        QUrlQuery query;
+        const EpochMs since = std::max<EpochMs>(0, m_pollHighWater[int(delta.collection)] - m_options.deltaSkewMs);
+        query.addQueryItem(QLatin1String(delta.attribute), tmf::formatTime(since));
+        query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.idPageSize));
+        url.setQuery(query);
+        const quint64 generation = m_generation;
+        const EpochMs started = nowMs();
+        const Collection collection = delta.collection;
+        m_client->get(url, [this, generation, started, collection](const ApiResponse &response) {
+            if (generation != m_generation || handleFailure(response))
+                return;
+            CacheBatch batch;
+            decodeInto(collection, QJsonDocument::fromJson(response.body).array(), batch, nullptr);
+            SyncState state;
+            if (auto existing = m_reader->syncState(collectionName(collection)))
+                state = *existing;
+            state.collection = collectionName(collection);
+            state.highWaterMs = started;
+            state.lastSuccessMs = nowMs();
+            batch.syncStates.append(state);
+            m_pollHighWater[int(collection)] = started;
+            m_status.lastContactMs = nowMs();
+            m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
+            m_submit(batch);
+            publishStatus();
+        });
+    }
+}
+
+} // namespace noc
