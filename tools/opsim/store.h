@@ -1,0 +1,117 @@
+#pragma once
+
+// SQLite state of opsim: one table per kind (resources, alarms, tickets) holding each record's TMF JSON
+// plus the indexed columns the filters and sorts use, the idempotency keys and a small meta table.
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace noc::opsim {
+
+enum class Kind { Resource = 0, Alarm = 1, Ticket = 2 };
+constexpr int kKindCount = 3;
+
+enum class ColType { Text, Time, Bool };
+
+struct ColumnSpec {
+    const char *attr;   // TMF attribute path, dotted
+    const char *column; // SQL column
+    ColType type;
+    bool indexed;
+};
+
+struct KindSpec {
+    Kind kind;
+    const char *table;
+    const char *idPrefix; // "ALM-", "TT-", ""
+    QList<ColumnSpec> columns;       // besides rid, id, version, json
+    QStringList topLevel;            // attributes the swagger knows (filters on others: 400)
+    QStringList arrays;              // top-level attributes that are arrays
+};
+
+const KindSpec &kindSpec(Kind kind);
+
+struct ListQuery {
+    QString where;          // SQL, may be empty
+    QVariantList binds;
+    QString orderBy;        // empty = rid ascending (keyset-friendly)
+    qint64 offset = 0;
+    qint64 limit = 100;
+};
+
+struct ListResult {
+    qint64 total = 0;
+    QList<QByteArray> rows; // stored JSON, compact
+};
+
+struct Record {
+    QJsonObject json;
+    qint64 version = 0;
+    qint64 rid = 0;
+};
+
+class Store {
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    bool open(const QString &path, QString *error);
+
+    void begin();
+    void commit();
+
+    std::optional<Record> get(Kind kind, const QString &id);
+    // Inserts or updates by id; keeps the rowid of an existing record. rid > 0 forces the rowid on insert.
+    bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0);
+    bool list(Kind kind, const ListQuery &query, ListResult *result, QString *error);
+    qint64 count(Kind kind, const QString &where = {}, const QVariantList &binds = {});
+    qint64 maxRid(Kind kind);
+    // Every record of a kind matching the SQL condition, in rowid order (used by task resources).
+    QList<Record> select(Kind kind, const QString &where, const QVariantList &binds, int limit = 100000);
+
+    QString meta(const QString &key) const;
+    void setMeta(const QString &key, const QString &value);
+
+    // Idempotency results.
+    struct StoredResult {
+        int status = 0;
+        QByteArray headers; // "Name: value\r\n" lines
+        QByteArray body;
+        int replays = 0;
+    };
+    std::optional<StoredResult> idempotent(const QString &key);
+    void storeIdempotent(const QString &key, const StoredResult &result);
+    void countReplay(const QString &key);
+    void purgeIdempotent(qint64 olderThanMs);
+    qint64 idempotencyKeyCount();
+
+    qint64 tableVersion(Kind kind) const { return m_tableVersion[int(kind)]; }
+
+private:
+    bool exec(const QString &sql, QString *error = nullptr);
+    QSqlDatabase m_db;
+    QString m_connection;
+    int m_txDepth = 0;
+    qint64 m_tableVersion[kKindCount] = {0, 0, 0};
+    QSqlQuery *m_get[kKindCount] = {nullptr, nullptr, nullptr};
+    QSqlQuery *m_put[kKindCount] = {nullptr, nullptr, nullptr};
+    QSqlQuery *m_putRid[kKindCount] = {nullptr, nullptr, nullptr};
+    // count cache: (kind, where + binds) -> (table version, count)
+    QHash<QString, QPair<qint64, qint64>> m_countCache;
+    // offset continuation: (kind, where + binds, offset) -> rid of the last row before that offset
+    QHash<QString, qint64> m_continuation;
+};
+
+// Value of a dotted path in a JSON object (undefined QJsonValue when absent).
+QJsonValue jsonPath(const QJsonObject &obj, const QString &path);
+
+} // namespace noc::opsim
