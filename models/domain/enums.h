@@ -22,6 +22,9 @@ std::optional<TicketStatus> parseTicketStatus(QStringView text);
 ElementCategory parseElementCategory(QStringView text); // unknown -> Other
 NetworkLayer parseNetworkLayer(QStringView text);       // unknown -> Unknown
 
+// Tests: QCOMPARE on these enums does not compile, because QTest's unqualified toString(value) finds
+// these overloads (returning QString, not char *) by argument-dependent lookup. Compare
+// toString(actual) with toString(expected) instead; it also gives a readable failure.
 QString toString(Severity value);
 QString toString(AlarmState value);
 QString toString(AckState value);

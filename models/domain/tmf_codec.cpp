@@ -233,6 +233,21 @@ QString clip(const QString &text)
     return text.size() <= kMax ? text : text.left(kMax) + QStringLiteral("...");
 }
 
+bool isAbsent(const QJsonValue &v) { return v.isUndefined() || v.isNull(); }
+
+// A value for an error text: strings quoted and clipped, other JSON types named.
+QString quoted(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String: return u'\'' + clip(v.toString()) + u'\'';
+    case QJsonValue::Double: return numberText(v);
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Array: return QStringLiteral("(an array)");
+    case QJsonValue::Object: return QStringLiteral("(an object)");
+    default: return QStringLiteral("(null)");
+    }
+}
+
 template<typename T>
 std::optional<T> fail(QString *error, const QString &reason)
 {
@@ -487,13 +502,13 @@ std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error)
     if (a.id.isEmpty())
         return fail<Alarm>(error, QStringLiteral("alarm without id"));
 
-    const QString severityText = textOf(get(json, "perceivedSeverity"));
-    const std::optional<Severity> severity = parseSeverity(severityText);
+    const QJsonValue severityValue = get(json, "perceivedSeverity");
+    const std::optional<Severity> severity = parseSeverity(textOf(severityValue));
     if (!severity)
-        return fail<Alarm>(error, severityText.isEmpty()
+        return fail<Alarm>(error, isAbsent(severityValue)
                                       ? QStringLiteral("alarm %1: no perceivedSeverity").arg(clip(a.id))
-                                      : QStringLiteral("alarm %1: unknown perceivedSeverity '%2'")
-                                            .arg(clip(a.id), clip(severityText)));
+                                      : QStringLiteral("alarm %1: unknown perceivedSeverity %2")
+                                            .arg(clip(a.id), quoted(severityValue)));
     a.perceivedSeverity = *severity;
 
     a.alarmClearedTime = timeOf(get(json, "alarmClearedTime"));
@@ -614,15 +629,16 @@ std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *erro
     if (t.id.isEmpty())
         return fail<TroubleTicket>(error, QStringLiteral("ticket without id"));
 
+    // An absent status is the start of TMF621's state machine (acknowledged); a status that is there
+    // but unreadable is rejected, since the workflow actions depend on it.
     const QJsonValue statusValue = get(json, "status");
-    const QString statusText = textOf(statusValue);
-    if (!statusText.isEmpty()) {
-        const std::optional<TicketStatus> status = parseTicketStatus(statusText);
+    if (!isAbsent(statusValue)) {
+        const std::optional<TicketStatus> status = parseTicketStatus(textOf(statusValue));
         if (!status)
-            return fail<TroubleTicket>(error, QStringLiteral("ticket %1: unknown status '%2'")
-                                                  .arg(clip(t.id), clip(statusText)));
+            return fail<TroubleTicket>(error, QStringLiteral("ticket %1: unknown status %2")
+                                                  .arg(clip(t.id), quoted(statusValue)));
         t.status = *status;
-    } // absent: a ticket starts its life acknowledged (TMF621 state machine)
+    }
 
     t.name = textOf(get(json, "name"));
     t.description = textOf(get(json, "description"));

@@ -26,6 +26,10 @@ std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error = nul
 enum class ResourceKind { Site, Element, Link, Unknown };
 ResourceKind resourceKind(const QJsonObject &json);
 
+// What each decoder rejects (everything else is read as far as it goes, wrong-typed optional fields
+// as absent): an alarm without id or without a known perceivedSeverity; a ticket without id or with
+// a status that is present but unknown (an absent status reads as acknowledged); an element or site
+// without id; a link without id or without both aEnd and zEnd relationships.
 std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error = nullptr);
 std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *error = nullptr);
 std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *error = nullptr);
@@ -33,6 +37,7 @@ std::optional<Site> decodeSite(const QJsonObject &json, QString *error = nullptr
 std::optional<Link> decodeLink(const QJsonObject &json, QString *error = nullptr);
 
 // `baseUrl` (e.g. "http://host/tmf-api/alarm/v4") makes href values; empty gives relative hrefs.
+// Absent optional fields (empty text, time 0) are left out; decode(encode(x)) == x for every type.
 QJsonObject encodeAlarm(const Alarm &alarm, const QString &baseUrl = {});
 QJsonObject encodeTicket(const TroubleTicket &ticket, const QString &baseUrl = {});
 QJsonObject encodeElement(const NetworkElement &element, const QString &baseUrl = {});

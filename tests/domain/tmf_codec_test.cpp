@@ -559,6 +559,27 @@ private slots:
         QCOMPARE_ENUM(t->status, TicketStatus::InProgress);
     }
 
+    void isRootSpellingOfTheOfficialSampleIsRead()
+    {
+        // Given alarms that say isRoot (the TMF642 sample's spelling) and both spellings at once
+        const auto sampleSpelling = decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}});
+        const auto both = decodeAlarm(
+            QJsonObject{{"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}, {"isRootCause", false}});
+        // Then isRoot counts when isRootCause is absent, and the swagger's name wins when both are sent
+        QVERIFY(sampleSpelling && both);
+        QVERIFY(sampleSpelling->isRootCause);
+        QVERIFY(!both->isRootCause);
+    }
+
+    void ticketWithoutStatusStartsAcknowledged()
+    {
+        // Given a ticket a server sent without status (status is optional in the swagger)
+        const auto t = decodeTicket(QJsonObject{{"id", "T"}, {"status", QJsonValue::Null}});
+        // Then it is read at the start of the workflow rather than rejected
+        QVERIFY(t);
+        QCOMPARE_ENUM(t->status, TicketStatus::Acknowledged);
+    }
+
     void numericIdsBecomeText()
     {
         // Given ids sent as JSON numbers everywhere a server might, one beyond 2^53
@@ -683,6 +704,8 @@ private slots:
         QTest::newRow("alarm severity number") << "alarm" << R"({"id":"A1","perceivedSeverity":2})" << "perceivedSeverity";
         QTest::newRow("ticket no id") << "ticket" << R"({"status":"held"})" << "without id";
         QTest::newRow("ticket unknown status") << "ticket" << R"({"id":"T","status":"parked"})" << "parked";
+        QTest::newRow("ticket status object") << "ticket" << R"({"id":"T","status":{"v":"held"}})" << "an object";
+        QTest::newRow("ticket status empty") << "ticket" << R"({"id":"T","status":""})" << "status";
         QTest::newRow("element no id") << "element" << R"({"name":"x"})" << "without id";
         QTest::newRow("site no id") << "site" << R"({"category":"site"})" << "without id";
         QTest::newRow("link no id") << "link" << R"({"category":"link"})" << "without id";
