@@ -1,0 +1,6 @@
+list(APPEND NOC_MODELS_SOURCES
+  topology/topology_graph.h topology/topology_graph.cpp
+  topology/topology_layout.h topology/topology_layout.cpp
+  topology/topology_layout_runner.h topology/topology_layout_runner.cpp
+  topology/network_generator.h topology/network_generator.cpp
+)

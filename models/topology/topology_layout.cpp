@@ -1,0 +1,606 @@
+#include "topology/topology_layout.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+namespace noc {
+
+namespace {
+
+bool cancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// Uniform grid over the plane holding rectangles (as index lists per cell). Cell size at least the
+// largest rectangle, so each one touches at most 4 cells and a query looks at a handful of cells.
+class RectGrid {
+public:
+    RectGrid(double cellW, double cellH) : m_cw(std::max(cellW, 1.0)), m_ch(std::max(cellH, 1.0)) {}
+
+    void insert(int id, const QRectF &r)
+    {
+        forCells(r, [&](quint64 key) {
+            m_cells[key].push_back(id);
+            return true;
+        });
+    }
+    // True when `r` intersects (strictly) no stored rectangle.
+    bool isFree(const QRectF &r, const std::vector<QRectF> &rects) const
+    {
+        bool free = true;
+        forCells(r, [&](quint64 key) {
+            const auto it = m_cells.find(key);
+            if (it == m_cells.end())
+                return true;
+            for (int other : it->second) {
+                const QRectF &o = rects[size_t(other)];
+                if (r.left() < o.right() && o.left() < r.right() && r.top() < o.bottom() && o.top() < r.bottom()) {
+                    free = false;
+                    return false;
+                }
+            }
+            return true;
+        });
+        return free;
+    }
+
+private:
+    template <typename F> void forCells(const QRectF &r, F f) const
+    {
+        const qint64 x0 = qint64(std::floor(r.left() / m_cw)), x1 = qint64(std::floor(r.right() / m_cw));
+        const qint64 y0 = qint64(std::floor(r.top() / m_ch)), y1 = qint64(std::floor(r.bottom() / m_ch));
+        for (qint64 x = x0; x <= x1; ++x)
+            for (qint64 y = y0; y <= y1; ++y)
+                if (!f((quint64(quint32(qint32(x))) << 32) | quint32(qint32(y))))
+                    return;
+    }
+    double m_cw, m_ch;
+    std::unordered_map<quint64, std::vector<int>> m_cells;
+};
+
+// Places rectangles (given centred where they want to be) in `order`, each at the free spot nearest
+// its wish on a spiral of half-size steps. Rectangles flagged in `fixed` stay where they are.
+void placeGreedy(std::vector<QRectF> &rects, const std::vector<int> &order, const std::vector<char> &fixed,
+                 double stepX, double stepY, const std::atomic_bool *cancel, int *movedCount = nullptr)
+{
+    double maxW = 1, maxH = 1;
+    for (const QRectF &r : rects) {
+        maxW = std::max(maxW, r.width());
+        maxH = std::max(maxH, r.height());
+    }
+    RectGrid grid(maxW, maxH);
+    int moved = 0;
+    // Fixed rectangles claim their space first.
+    for (size_t i = 0; i < rects.size(); ++i)
+        if (!fixed.empty() && fixed[i])
+            grid.insert(int(i), rects[i]);
+    int counter = 0;
+    for (int i : order) {
+        if (!fixed.empty() && fixed[size_t(i)])
+            continue;
+        if ((++counter & 1023) == 0 && cancelled(cancel))
+            return;
+        QRectF r = rects[size_t(i)];
+        if (!grid.isFree(r, rects)) {
+            const QPointF wish = r.center();
+            bool found = false;
+            for (int ring = 1; !found && ring < 100000; ++ring) {
+                double bestD = 0;
+                QRectF best;
+                for (int dx = -ring; dx <= ring; ++dx) {
+                    for (int dy = -ring; dy <= ring; ++dy) {
+                        if (std::max(std::abs(dx), std::abs(dy)) != ring)
+                            continue;
+                        QRectF c = r;
+                        c.moveCenter(wish + QPointF(dx * stepX, dy * stepY));
+                        const double d = double(dx) * dx * stepX * stepX + double(dy) * dy * stepY * stepY;
+                        if ((!found || d < bestD) && grid.isFree(c, rects)) {
+                            found = true;
+                            bestD = d;
+                            best = c;
+                        }
+                    }
+                }
+                if (found)
+                    r = best;
+            }
+            rects[size_t(i)] = r;
+            ++moved;
+        }
+        grid.insert(i, r);
+    }
+    if (movedCount)
+        *movedCount = moved;
+}
+
+struct Block {
+    int cols = 1;
+    int rows = 1;
+};
+
+Block blockFor(size_t n)
+{
+    Block b;
+    // Near-square block in scene units: cols * W ~ rows * H.
+    b.cols = std::max(1, int(std::ceil(std::sqrt(double(n) * LayoutMetrics::kFootprintHeight
+                                                 / LayoutMetrics::kFootprintWidth))));
+    b.rows = std::max(1, int((n + size_t(b.cols) - 1) / size_t(b.cols)));
+    return b;
+}
+
+constexpr double kSiteHeader = 18; // room for the site's name above its block
+
+int layerRank(NetworkLayer layer)
+{
+    switch (layer) {
+    case NetworkLayer::Core: return 0;
+    case NetworkLayer::Aggregation: return 1;
+    case NetworkLayer::Access: return 2;
+    case NetworkLayer::Unknown: return 3;
+    }
+    return 3;
+}
+
+void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result)
+{
+    const auto &sites = graph.sites();
+    result.sitePositions.assign(sites.size(), QPointF());
+    result.siteAreas.assign(sites.size(), QRectF());
+    for (size_t s = 0; s < sites.size(); ++s) {
+        QRectF area;
+        QPointF sum;
+        for (int e : sites[s].elements) {
+            const QPointF p = result.positions[size_t(e)];
+            sum += p;
+            const QRectF fp(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
+                            LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+            area = area.isNull() ? fp : area.united(fp);
+        }
+        if (!sites[s].elements.empty())
+            result.sitePositions[s] = sum / double(sites[s].elements.size());
+        result.siteAreas[s] = area.adjusted(0, -kSiteHeader, 0, 0);
+    }
+}
+
+// Sites by latitude/longitude (equirectangular around the mean latitude, scaled so the sites' blocks
+// fill about a third of the area), each site's elements in a block around it, blocks pushed apart.
+void geographic(const TopologyGraph &graph, const LayoutOptions &options, LayoutResult &result,
+                const std::atomic_bool *cancel)
+{
+    const auto &sites = graph.sites();
+    const auto &nodes = graph.nodes();
+    std::vector<Block> blocks(sites.size());
+    std::vector<QRectF> rects(sites.size());
+    double blockArea = 0;
+    double latSum = 0;
+    int withCoords = 0;
+    QRectF degBox;
+    for (size_t s = 0; s < sites.size(); ++s) {
+        blocks[s] = blockFor(sites[s].elements.size());
+        const double w = blocks[s].cols * LayoutMetrics::kFootprintWidth;
+        const double h = blocks[s].rows * LayoutMetrics::kFootprintHeight + kSiteHeader;
+        rects[s] = QRectF(0, 0, w, h);
+        blockArea += w * h;
+        if (sites[s].hasCoordinates) {
+            latSum += sites[s].latitude;
+            ++withCoords;
+        }
+    }
+    const double lat0 = withCoords ? latSum / withCoords : 0;
+    const double cosLat = std::max(0.2, std::cos(lat0 * M_PI / 180.0));
+    std::vector<QPointF> projected(sites.size());
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (!sites[s].hasCoordinates)
+            continue;
+        projected[s] = QPointF(sites[s].longitude * cosLat, -sites[s].latitude);
+    }
+    if (withCoords > 0) {
+        QRectF box;
+        bool first = true;
+        for (size_t s = 0; s < sites.size(); ++s) {
+            if (!sites[s].hasCoordinates)
+                continue;
+            if (first) {
+                box = QRectF(projected[s], QSizeF(0, 0));
+                first = false;
+            } else {
+                box.setLeft(std::min(box.left(), projected[s].x()));
+                box.setRight(std::max(box.right(), projected[s].x()));
+                box.setTop(std::min(box.top(), projected[s].y()));
+                box.setBottom(std::max(box.bottom(), projected[s].y()));
+            }
+        }
+        degBox = box;
+    }
+    const double degArea = std::max(degBox.width() * degBox.height(), 1e-9);
+    const double scale = withCoords > 1 ? std::sqrt(blockArea / (0.3 * degArea)) : 1.0;
+    QRectF mapBox(degBox.topLeft() * scale, degBox.bottomRight() * scale);
+
+    // Sites without coordinates (and the synthetic group) go in rows under the map, in inventory
+    // order, so they are visible and findable rather than dropped.
+    const double rowWidth = std::max(mapBox.width(), std::sqrt(blockArea) * 1.5);
+    double cx = mapBox.left(), cy = mapBox.bottom() + 6 * LayoutMetrics::kFootprintHeight, rowH = 0;
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (sites[s].hasCoordinates) {
+            rects[s].moveCenter(projected[s] * scale);
+            continue;
+        }
+        if (!sites[s].synthetic)
+            ++result.sitesPlacedWithoutCoordinates;
+        if (cx > mapBox.left() && cx + rects[s].width() > mapBox.left() + rowWidth) {
+            cx = mapBox.left();
+            cy += rowH + LayoutMetrics::kFootprintHeight;
+            rowH = 0;
+        }
+        rects[s].moveTopLeft(QPointF(cx, cy));
+        cx += rects[s].width() + LayoutMetrics::kFootprintWidth;
+        rowH = std::max(rowH, rects[s].height());
+    }
+
+    // Bigger sites (core, aggregation) keep their true place; small ones make way.
+    std::vector<int> order(sites.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return sites[size_t(a)].elements.size() > sites[size_t(b)].elements.size(); });
+    // Blocks are padded by half a footprint so neighbouring sites read as separate groups.
+    for (QRectF &r : rects)
+        r.adjust(-LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4,
+                 LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4);
+    placeGreedy(rects, order, {}, LayoutMetrics::kFootprintWidth / 2, LayoutMetrics::kFootprintHeight / 2, cancel);
+    if (cancelled(cancel))
+        return;
+    for (QRectF &r : rects)
+        r.adjust(LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4,
+                 -LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4);
+
+    result.positions.assign(nodes.size(), QPointF());
+    std::vector<int> members;
+    for (size_t s = 0; s < sites.size(); ++s) {
+        members.assign(sites[s].elements.begin(), sites[s].elements.end());
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            const auto &na = nodes[size_t(a)], &nb = nodes[size_t(b)];
+            if (layerRank(na.layer) != layerRank(nb.layer))
+                return layerRank(na.layer) < layerRank(nb.layer);
+            return int(na.category) < int(nb.category);
+        });
+        for (size_t k = 0; k < members.size(); ++k) {
+            const int col = int(k) % blocks[s].cols, row = int(k) / blocks[s].cols;
+            result.positions[size_t(members[k])] =
+                QPointF(rects[s].left() + (col + 0.5) * LayoutMetrics::kFootprintWidth,
+                        rects[s].top() + kSiteHeader + row * LayoutMetrics::kFootprintHeight + LayoutMetrics::kIconSize / 2 + 4);
+        }
+    }
+    (void)options;
+}
+
+// Barnes–Hut quadtree over the current positions: mass and centre of mass per cell.
+class QuadTree {
+public:
+    struct Cell {
+        double cx = 0, cy = 0, half = 0; // square cell: centre and half side
+        double mx = 0, my = 0;           // sum of positions (centre of mass = m / mass)
+        int mass = 0;
+        int child[4] = {-1, -1, -1, -1};
+        int point = -1; // the single point of a leaf
+    };
+
+    void build(const std::vector<QPointF> &pos)
+    {
+        m_cells.clear();
+        m_cells.reserve(pos.size() * 2 + 1);
+        double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+        for (const QPointF &p : pos) {
+            minX = std::min(minX, p.x());
+            minY = std::min(minY, p.y());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+        Cell root;
+        root.cx = (minX + maxX) / 2;
+        root.cy = (minY + maxY) / 2;
+        root.half = std::max(maxX - minX, maxY - minY) / 2 + 1;
+        m_cells.push_back(root);
+        for (size_t i = 0; i < pos.size(); ++i)
+            insert(int(i), pos);
+    }
+
+    // Repulsive force on point i (Fruchterman–Reingold k^2/d), cells far enough are one mass.
+    QPointF repulsion(int i, const std::vector<QPointF> &pos, double k2, double theta2) const
+    {
+        const double px = pos[size_t(i)].x(), py = pos[size_t(i)].y();
+        double fx = 0, fy = 0;
+        int stack[256];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            const Cell &c = m_cells[size_t(stack[--top])];
+            if (c.mass == 0 || c.point == i)
+                continue;
+            const double gx = c.mx / c.mass, gy = c.my / c.mass;
+            double dx = px - gx, dy = py - gy;
+            double d2 = dx * dx + dy * dy;
+            const bool leaf = c.child[0] < 0 && c.child[1] < 0 && c.child[2] < 0 && c.child[3] < 0;
+            if (leaf || (4 * c.half * c.half) < theta2 * d2) {
+                if (d2 < 1e-6) {
+                    // Coincident: a deterministic nudge so they separate.
+                    dx = (i % 7) - 3 + 0.5;
+                    dy = (i % 5) - 2 + 0.5;
+                    d2 = dx * dx + dy * dy;
+                }
+                const double f = k2 * c.mass / d2;
+                fx += dx * f;
+                fy += dy * f;
+            } else {
+                for (int ch : c.child)
+                    if (ch >= 0 && top < 252)
+                        stack[top++] = ch;
+            }
+        }
+        return {fx, fy};
+    }
+
+private:
+    void insert(int i, const std::vector<QPointF> &pos)
+    {
+        int cellIndex = 0;
+        const double px = pos[size_t(i)].x(), py = pos[size_t(i)].y();
+        for (int depth = 0;; ++depth) {
+            Cell &c = m_cells[size_t(cellIndex)];
+            c.mx += px;
+            c.my += py;
+            ++c.mass;
+            const bool leaf = c.child[0] < 0 && c.child[1] < 0 && c.child[2] < 0 && c.child[3] < 0;
+            if (leaf && c.mass == 1) {
+                c.point = i;
+                return;
+            }
+            if (depth > 40) // coincident points: keep them together in this leaf
+                return;
+            if (leaf) {
+                // Push the existing point down one level.
+                const int old = c.point;
+                c.point = -1;
+                if (old >= 0) {
+                    const int q = quadrant(c, pos[size_t(old)]);
+                    const int child = makeChild(cellIndex, q);
+                    Cell &cc = m_cells[size_t(child)];
+                    cc.mx = pos[size_t(old)].x();
+                    cc.my = pos[size_t(old)].y();
+                    cc.mass = 1;
+                    cc.point = old;
+                }
+            }
+            Cell &c2 = m_cells[size_t(cellIndex)];
+            const int q = quadrant(c2, pos[size_t(i)]);
+            int next = c2.child[q];
+            if (next < 0)
+                next = makeChild(cellIndex, q);
+            cellIndex = next;
+        }
+    }
+    static int quadrant(const Cell &c, const QPointF &p)
+    {
+        return (p.x() >= c.cx ? 1 : 0) + (p.y() >= c.cy ? 2 : 0);
+    }
+    int makeChild(int parent, int q)
+    {
+        Cell child;
+        const Cell &p = m_cells[size_t(parent)];
+        child.half = p.half / 2;
+        child.cx = p.cx + ((q & 1) ? child.half : -child.half);
+        child.cy = p.cy + ((q & 2) ? child.half : -child.half);
+        m_cells.push_back(child);
+        const int index = int(m_cells.size() - 1);
+        m_cells[size_t(parent)].child[q] = index;
+        return index;
+    }
+    std::vector<Cell> m_cells;
+};
+
+// Fruchterman–Reingold with Barnes–Hut repulsion. Starts from the given positions (incremental:
+// cooler start, fewer moves) or from the geographic layout, which already groups sites and regions,
+// so far fewer iterations are needed than from random positions.
+void forceDirected(const TopologyGraph &graph, const LayoutOptions &options, LayoutResult &result,
+                   const std::atomic_bool *cancel)
+{
+    const size_t n = graph.nodes().size();
+    const bool incremental = options.initial.size() == n && n > 0;
+    if (incremental) {
+        result.positions = options.initial;
+    } else {
+        geographic(graph, options, result, cancel);
+        if (cancelled(cancel))
+            return;
+    }
+    std::vector<QPointF> &pos = result.positions;
+    const double k = LayoutMetrics::kFootprintWidth * 1.2;
+    const double k2 = k * k;
+    const double theta = 1.0;
+    int iterations = options.iterations;
+    if (iterations <= 0)
+        iterations = n <= 20000 ? 60 : 30;
+    double temperature = incremental ? k : 3 * k;
+    const double cooling = temperature / (iterations + 1);
+    std::vector<QPointF> disp(n);
+    const auto &adj = graph.adjacency();
+    const bool hasPins = options.pinned.size() == n;
+    QuadTree tree;
+    for (int it = 0; it < iterations; ++it) {
+        if (cancelled(cancel))
+            return;
+        tree.build(pos);
+        for (size_t i = 0; i < n; ++i) {
+            QPointF f = tree.repulsion(int(i), pos, k2, theta * theta);
+            for (int a = graph.adjacencyBegin(int(i)); a < graph.adjacencyBegin(int(i) + 1); ++a) {
+                const QPointF d = pos[size_t(adj[size_t(a)])] - pos[i];
+                const double dist = std::hypot(d.x(), d.y());
+                f += d * (dist / k);
+            }
+            disp[i] = f;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            if (hasPins && options.pinned[i])
+                continue;
+            const double len = std::hypot(disp[i].x(), disp[i].y());
+            if (len > 1e-9)
+                pos[i] += disp[i] * (std::min(len, temperature) / len);
+        }
+        temperature = std::max(temperature - cooling, k * 0.05);
+    }
+}
+
+// Core, aggregation, access (and unknown) in bands of rows from top to bottom. Within a band, sites
+// are ordered by the mean position of their upstream neighbours, so access hangs under its
+// aggregation; long bands wrap so the map stays roughly square.
+void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic_bool *cancel)
+{
+    const auto &nodes = graph.nodes();
+    const auto &adj = graph.adjacency();
+    const size_t n = nodes.size();
+    result.positions.assign(n, QPointF());
+    std::vector<char> placed(n, 0);
+    const double bandWidth = std::max(8.0, std::ceil(std::sqrt(double(n)) * 1.2)) * LayoutMetrics::kFootprintWidth;
+    const int perRow = std::max(1, int(bandWidth / LayoutMetrics::kFootprintWidth));
+    double y = 0;
+    for (int layer = 0; layer < 4; ++layer) {
+        if (cancelled(cancel))
+            return;
+        std::vector<int> members;
+        for (size_t i = 0; i < n; ++i)
+            if (layerRank(nodes[i].layer) == layer)
+                members.push_back(int(i));
+        if (members.empty())
+            continue;
+        // Barycentre of already placed neighbours, per node and then per site.
+        std::vector<double> key(n, 0);
+        QHash<int, std::pair<double, int>> siteKey;
+        for (int m : members) {
+            double sum = 0;
+            int count = 0;
+            for (int a = graph.adjacencyBegin(m); a < graph.adjacencyBegin(m + 1); ++a) {
+                const int o = adj[size_t(a)];
+                if (placed[size_t(o)]) {
+                    sum += result.positions[size_t(o)].x() + result.positions[size_t(o)].y() * 1e-3;
+                    ++count;
+                }
+            }
+            key[size_t(m)] = count ? sum / count : 1e12 + nodes[size_t(m)].site;
+            auto &sk = siteKey[nodes[size_t(m)].site];
+            sk.first += key[size_t(m)];
+            sk.second += 1;
+        }
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            const auto &sa = siteKey[nodes[size_t(a)].site], &sb = siteKey[nodes[size_t(b)].site];
+            const double ka = sa.first / sa.second, kb = sb.first / sb.second;
+            if (ka != kb)
+                return ka < kb;
+            if (nodes[size_t(a)].site != nodes[size_t(b)].site)
+                return nodes[size_t(a)].site < nodes[size_t(b)].site;
+            return key[size_t(a)] < key[size_t(b)];
+        });
+        // Short bands are centred over the map.
+        const int count = int(members.size());
+        const int cols = std::min(count, perRow);
+        const double x0 = (bandWidth - cols * LayoutMetrics::kFootprintWidth) / 2;
+        for (int k = 0; k < count; ++k) {
+            const int col = k % perRow, row = k / perRow;
+            result.positions[size_t(members[size_t(k)])] =
+                QPointF(x0 + (col + 0.5) * LayoutMetrics::kFootprintWidth, y + row * LayoutMetrics::kFootprintHeight);
+            placed[size_t(members[size_t(k)])] = 1;
+        }
+        y += ((count + perRow - 1) / perRow) * LayoutMetrics::kFootprintHeight + 3 * LayoutMetrics::kFootprintHeight;
+    }
+}
+
+} // namespace
+
+int countOverlaps(const std::vector<QPointF> &positions, double iconSize)
+{
+    std::unordered_map<quint64, std::vector<int>> cells;
+    cells.reserve(positions.size());
+    const auto key = [](qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); };
+    for (size_t i = 0; i < positions.size(); ++i)
+        cells[key(qint64(std::floor(positions[i].x() / iconSize)), qint64(std::floor(positions[i].y() / iconSize)))]
+            .push_back(int(i));
+    int overlapping = 0;
+    for (size_t i = 0; i < positions.size(); ++i) {
+        const qint64 cx = qint64(std::floor(positions[i].x() / iconSize));
+        const qint64 cy = qint64(std::floor(positions[i].y() / iconSize));
+        bool hit = false;
+        for (qint64 x = cx - 1; x <= cx + 1 && !hit; ++x) {
+            for (qint64 y = cy - 1; y <= cy + 1 && !hit; ++y) {
+                const auto it = cells.find(key(x, y));
+                if (it == cells.end())
+                    continue;
+                for (int j : it->second) {
+                    if (size_t(j) != i && std::abs(positions[size_t(j)].x() - positions[i].x()) < iconSize
+                        && std::abs(positions[size_t(j)].y() - positions[i].y()) < iconSize) {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+        }
+        overlapping += hit ? 1 : 0;
+    }
+    return overlapping;
+}
+
+int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> &pinned, double width,
+                       double height, const std::atomic_bool *cancel)
+{
+    std::vector<QRectF> rects(positions.size());
+    for (size_t i = 0; i < positions.size(); ++i)
+        rects[i] = QRectF(positions[i].x() - width / 2, positions[i].y() - height / 2, width, height);
+    std::vector<int> order(positions.size());
+    std::iota(order.begin(), order.end(), 0);
+    int moved = 0;
+    placeGreedy(rects, order, pinned.size() == positions.size() ? pinned : std::vector<char>(), width / 2,
+                height / 2, cancel, &moved);
+    for (size_t i = 0; i < positions.size(); ++i)
+        positions[i] = rects[i].center();
+    return moved;
+}
+
+LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options, const std::atomic_bool *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    LayoutResult result;
+    result.kind = options.kind;
+    const size_t n = graph.nodes().size();
+    switch (options.kind) {
+    case LayoutKind::Geographic: geographic(graph, options, result, cancel); break;
+    case LayoutKind::ForceDirected: forceDirected(graph, options, result, cancel); break;
+    case LayoutKind::Layered: layered(graph, result, cancel); break;
+    }
+    if (cancelled(cancel)) {
+        result.cancelled = true;
+        return result;
+    }
+    result.positions.resize(n);
+    const bool hasPins = options.pinned.size() == n && options.initial.size() == n;
+    std::vector<char> pins;
+    if (hasPins) {
+        pins = options.pinned;
+        for (size_t i = 0; i < n; ++i)
+            if (pins[i])
+                result.positions[i] = options.initial[i];
+    }
+    separateFootprints(result.positions, pins, LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight, cancel);
+    if (cancelled(cancel)) {
+        result.cancelled = true;
+        return result;
+    }
+    fillSiteGeometry(graph, result);
+    result.overlaps = countOverlaps(result.positions);
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+} // namespace noc

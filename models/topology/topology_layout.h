@@ -1,0 +1,59 @@
+#pragma once
+
+#include "topology/topology_graph.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <atomic>
+#include <vector>
+
+// Layout algorithms for the topology map. Pure functions over a TopologyGraph: they run on a worker
+// thread (TopologyLayoutRunner), poll `cancel` between steps, and never touch Qt GUI objects.
+namespace noc {
+
+enum class LayoutKind { Geographic, ForceDirected, Layered };
+
+// Scene geometry shared by the layouts and the map items: a node's icon is kIconSize square; the
+// footprint (icon + elided label underneath + margin) is what layouts keep apart, so that neither
+// icons nor labels overlap at full zoom.
+struct LayoutMetrics {
+    static constexpr double kIconSize = 24;
+    static constexpr double kFootprintWidth = 80;  // label elided to kFootprintWidth - 8
+    static constexpr double kFootprintHeight = 52; // icon + label line + gap
+};
+
+struct LayoutOptions {
+    LayoutKind kind = LayoutKind::Geographic;
+    // Current positions (same size as the graph's nodes) for an incremental layout, or empty.
+    std::vector<QPointF> initial;
+    // Non-zero entries are pinned: kept exactly at initial[i]. Empty = nothing pinned.
+    std::vector<char> pinned;
+    int iterations = 0; // force-directed: 0 = chosen from the graph's size
+    unsigned seed = 1;
+};
+
+struct LayoutResult {
+    LayoutKind kind = LayoutKind::Geographic;
+    std::vector<QPointF> positions;      // per node: icon centre
+    std::vector<QPointF> sitePositions;  // per site: where its single node sits when zoomed out
+    std::vector<QRectF> siteAreas;       // per site: bounding box of its elements' footprints
+    int overlaps = 0;                    // nodes whose icons overlap another icon
+    int sitesPlacedWithoutCoordinates = 0;
+    bool cancelled = false;
+    double seconds = 0;
+};
+
+LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options,
+                           const std::atomic_bool *cancel = nullptr);
+
+// Number of nodes whose square icon (side `iconSize`, centred on the position) overlaps another's.
+int countOverlaps(const std::vector<QPointF> &positions, double iconSize = LayoutMetrics::kIconSize);
+
+// Moves non-pinned nodes the least it can (nearest free slot on a spiral) so that no two footprints
+// overlap; pinned nodes stay put and claim their space first. Returns how many nodes moved.
+int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> &pinned,
+                       double width = LayoutMetrics::kFootprintWidth,
+                       double height = LayoutMetrics::kFootprintHeight,
+                       const std::atomic_bool *cancel = nullptr);
+
+} // namespace noc
