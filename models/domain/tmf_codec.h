@@ -13,7 +13,10 @@
 // returns std::nullopt with a reason in `error` that the caller logs and counts.
 namespace noc::tmf {
 
-// RFC 3339 <-> epoch milliseconds (UTC). parseTime returns 0 for empty or unparsable text.
+// RFC 3339 <-> epoch milliseconds (UTC). parseTime returns 0 for empty or unparsable text. It reads
+// fractions of any length (truncated to ms), 'Z'/'z', ±hh:mm, lower-case 't', and what servers send
+// beyond RFC 3339: ±hhmm, no seconds ("08:00.000Z", the TMF639 sample), no zone (read as UTC), a date
+// alone. Invalid dates (2023-02-29), hour 24 and trailing text give 0.
 EpochMs parseTime(QStringView text);
 QString formatTime(EpochMs ms); // "2026-11-22T10:00:00.000Z"; empty for 0
 

@@ -26,7 +26,7 @@ struct Site {
 
     bool hasCoordinates() const { return !std::isnan(latitude) && !std::isnan(longitude); }
     // Not defaulted: NaN != NaN would make a site without coordinates unequal to itself, so every
-    // re-sync would report it as changed. Two absent coordinates are equal.
+    // re-sync would report it as changed. Two absent coordinates are equal. Keep in step with the fields.
     friend bool operator==(const Site &a, const Site &b)
     {
         const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
