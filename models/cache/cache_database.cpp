@@ -1,0 +1,316 @@
+#include "cache/cache_database.h"
+
+#include "cache/cache_batch.h"
+#include "cache/cache_schema.h"
+#include "cache/cache_writer.h"
+#include "cache/sqlite_statement.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <spdlog/spdlog.h>
+
+namespace noc {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> logger()
+{
+    auto log = spdlog::get("cache");
+    return log ? log : spdlog::default_logger();
+}
+
+bool isCorruptionCode(int code)
+{
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
+}
+
+struct Connection {
+    sqlite3 *db = nullptr;
+    ~Connection()
+    {
+        if (db)
+            sqlite3_close_v2(db);
+    }
+};
+
+enum class Probe { Healthy, Corrupt, Failed };
+
+// Opens the existing file and looks at it the way the console will: header, schema, integrity.
+Probe probe(const QString &path, CacheDatabase::Check check, int *version, CacheError *error, QString *why)
+{
+    Connection c;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const int code = c.db ? sqlite3_extended_errcode(c.db) : rc;
+        if (isCorruptionCode(code)) {
+            *why = QString::fromUtf8(sqlite3_errstr(code));
+            return Probe::Corrupt;
+        }
+        *error = CacheError::fromSqlite(code, path, QStringLiteral("open"),
+                                        QString::fromUtf8(c.db ? sqlite3_errmsg(c.db) : sqlite3_errstr(rc)));
+        return Probe::Failed;
+    }
+    try {
+        sqliteExec(c.db, "PRAGMA foreign_keys=ON");
+        {
+            SqliteStatement schema(c.db, "SELECT count(*) FROM sqlite_schema", false);
+            schema.step();
+        }
+        *version = CacheSchema::userVersion(c.db);
+        SqliteStatement integrity(
+            c.db, check == CacheDatabase::Check::Full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)",
+            false);
+        QStringList problems;
+        while (integrity.step()) {
+            const QString line = integrity.columnText(0);
+            if (line != QLatin1String("ok"))
+                problems.append(line);
+        }
+        if (!problems.isEmpty()) {
+            *why = problems.join(QLatin1String("; "));
+            return Probe::Corrupt;
+        }
+        // A file that is a database but not a cache (no outbox table while claiming a version) is
+        // damaged in the sense that matters here: the console cannot use it.
+        if (*version > 0) {
+            SqliteStatement tables(c.db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
+                                         "('alarms','outbox','metadata')",
+                                   false);
+            if (tables.step() && tables.columnInt(0) != 3) {
+                *why = QStringLiteral("tables of the cache are missing");
+                return Probe::Corrupt;
+            }
+        }
+        return Probe::Healthy;
+    } catch (const SqliteError &e) {
+        if (isCorruptionCode(e.code())) {
+            *why = QString::fromStdString(e.what());
+            return Probe::Corrupt;
+        }
+        *error = CacheError::fromSqlite(e.code(), path, QStringLiteral("open"), QString::fromStdString(e.what()));
+        return Probe::Failed;
+    }
+}
+
+// Reads whatever outbox rows the damaged file still gives, row by row, stopping at the first error.
+QList<OutboxEntry> salvageOutbox(const QString &path)
+{
+    QList<OutboxEntry> entries;
+    Connection c;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr)
+        != SQLITE_OK)
+        return entries;
+    try {
+        SqliteStatement s(c.db,
+                          "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
+                          "attempts, last_error, state FROM outbox ORDER BY seq",
+                          false);
+        while (s.step()) {
+            OutboxEntry e;
+            e.uuid = s.columnText(0);
+            e.seq = s.columnInt64(1);
+            e.kind = s.columnText(2);
+            e.targetKind = s.columnText(3);
+            e.targetId = s.columnText(4);
+            e.payload = s.columnBytes(5);
+            e.baseVersion = s.columnText(6);
+            e.createdMs = s.columnInt64(7);
+            e.attempts = s.columnInt(8);
+            e.lastError = s.columnText(9);
+            e.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
+            if (!e.uuid.isEmpty() && !e.kind.isEmpty())
+                entries.append(e);
+        }
+    } catch (const SqliteError &e) {
+        // The ORDER BY seq may fail on a damaged index; retry in table order before giving up.
+        if (entries.isEmpty()) {
+            try {
+                SqliteStatement s(c.db,
+                                  "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, "
+                                  "created_ms, attempts, last_error, state FROM outbox NOT INDEXED",
+                                  false);
+                while (s.step()) {
+                    OutboxEntry x;
+                    x.uuid = s.columnText(0);
+                    x.seq = s.columnInt64(1);
+                    x.kind = s.columnText(2);
+                    x.targetKind = s.columnText(3);
+                    x.targetId = s.columnText(4);
+                    x.payload = s.columnBytes(5);
+                    x.baseVersion = s.columnText(6);
+                    x.createdMs = s.columnInt64(7);
+                    x.attempts = s.columnInt(8);
+                    x.lastError = s.columnText(9);
+                    x.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
+                    if (!x.uuid.isEmpty() && !x.kind.isEmpty())
+                        entries.append(x);
+                }
+            } catch (const SqliteError &) {
+            }
+        }
+        logger()->warn("outbox salvage from {} stopped: {}", path.toStdString(), e.what());
+    }
+    return entries;
+}
+
+QString moveAside(const QString &path, QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    QString target = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = path + QStringLiteral(".corrupt-") + stamp + QStringLiteral("-%1").arg(n);
+    if (!QFile::rename(path, target)) {
+        *error = QFile(path).errorString();
+        return {};
+    }
+    // The WAL belongs to the damaged file: keep it next to it under the matching name so the pair can
+    // still be examined; the -shm index is rebuilt from it.
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = path + QLatin1String(suffix);
+        if (QFileInfo::exists(side) && !QFile::rename(side, target + QLatin1String(suffix)))
+            logger()->warn("could not move {} aside", side.toStdString());
+    }
+    return target;
+}
+
+CacheOpenResult failed(const QString &path, CacheError error)
+{
+    CacheOpenResult result;
+    result.outcome = CacheOpenResult::Outcome::Failed;
+    result.path = path;
+    result.message = error.message;
+    result.error = std::move(error);
+    logger()->error("{}", result.message.toStdString());
+    return result;
+}
+
+// Creates or migrates with a short-lived writer connection.
+bool createOrMigrate(const QString &path, const QList<OutboxEntry> &outbox, CacheError *error)
+{
+    CacheWriter writer;
+    if (!writer.open(path)) {
+        *error = writer.lastError();
+        return false;
+    }
+    if (!outbox.isEmpty()) {
+        CacheBatch batch;
+        batch.outboxInserts = outbox;
+        writer.apply(batch);
+        if (writer.lastError().isError()) {
+            *error = writer.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+QString CacheDatabase::defaultPath(const QString &profileName)
+{
+    QString safe = profileName;
+    safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    if (safe.isEmpty() || safe.startsWith(QLatin1Char('.')))
+        safe.prepend(QStringLiteral("profile"));
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return QDir(base).filePath(QStringLiteral("cache/%1.sqlite").arg(safe));
+}
+
+CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
+{
+    const QString path = QFileInfo(givenPath).absoluteFilePath();
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder)) {
+        CacheError error;
+        error.sqliteCode = SQLITE_CANTOPEN;
+        error.message = QStringLiteral("Could not create the folder %1 for the cache %2. Check that its parent "
+                                       "folder exists and is writable, or choose another cache location.")
+                            .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path));
+        return failed(path, error);
+    }
+
+    CacheOpenResult result;
+    result.path = path;
+    const bool existed = info.exists() && info.size() > 0;
+    if (existed) {
+        if (!info.isWritable() || !QFileInfo(folder).isWritable()) {
+            CacheError error = CacheError::fromSqlite(SQLITE_READONLY, path, QStringLiteral("open"), {});
+            return failed(path, error);
+        }
+        CacheError error;
+        QString why;
+        const Probe p = probe(path, check, &result.previousVersion, &error, &why);
+        if (p == Probe::Failed)
+            return failed(path, error);
+        if (p == Probe::Corrupt) {
+            logger()->error("cache {} is damaged: {}", path.toStdString(), why.toStdString());
+            const QList<OutboxEntry> salvaged = salvageOutbox(path);
+            QString moveError;
+            const QString aside = moveAside(path, &moveError);
+            if (aside.isEmpty()) {
+                CacheError e;
+                e.sqliteCode = SQLITE_CORRUPT;
+                e.message = QStringLiteral("The cache %1 is damaged and could not be moved aside (%2). Move or "
+                                           "delete it by hand, or choose another cache location.")
+                                .arg(QDir::toNativeSeparators(path), moveError);
+                return failed(path, e);
+            }
+            CacheError createError;
+            if (!createOrMigrate(path, salvaged, &createError))
+                return failed(path, createError);
+            result.outcome = CacheOpenResult::Outcome::Recovered;
+            result.movedAsidePath = aside;
+            result.recoveredOutboxEntries = int(salvaged.size());
+            result.message =
+                QStringLiteral("The cache file %1 was damaged, so it was moved aside to %2 and a new, empty "
+                               "cache was created. Alarms, tickets and inventory will be loaded again from the "
+                               "server. %3")
+                    .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(aside),
+                         salvaged.isEmpty()
+                             ? QStringLiteral("No unsent changes could be recovered from the damaged file.")
+                             : QStringLiteral("%1 unsent change(s) were recovered and will still be sent.")
+                                   .arg(salvaged.size()));
+            logger()->warn("{}", result.message.toStdString());
+            return result;
+        }
+        if (result.previousVersion > CacheSchema::kCurrentVersion) {
+            CacheError e;
+            e.sqliteCode = SQLITE_MISMATCH;
+            e.message = QStringLiteral("The cache %1 was written by a newer version of the console (schema %2; "
+                                       "this version knows %3). Use the newer console or another cache file.")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(result.previousVersion)
+                            .arg(CacheSchema::kCurrentVersion);
+            return failed(path, e);
+        }
+    }
+
+    CacheError error;
+    if (!createOrMigrate(path, {}, &error))
+        return failed(path, error);
+    if (!existed) {
+        result.outcome = CacheOpenResult::Outcome::Created;
+        result.message = QStringLiteral("A new cache was created at %1.").arg(QDir::toNativeSeparators(path));
+    } else if (result.previousVersion < CacheSchema::kCurrentVersion) {
+        result.outcome = CacheOpenResult::Outcome::Migrated;
+        result.message = QStringLiteral("The cache %1 was updated from format %2 to %3.")
+                             .arg(QDir::toNativeSeparators(path))
+                             .arg(result.previousVersion)
+                             .arg(CacheSchema::kCurrentVersion);
+    } else {
+        result.outcome = CacheOpenResult::Outcome::Opened;
+    }
+    logger()->info("cache {}: {}", path.toStdString(),
+                   result.message.isEmpty() ? std::string("opened") : result.message.toStdString());
+    return result;
+}
+
+} // namespace noc

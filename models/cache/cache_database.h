@@ -1,0 +1,47 @@
+#pragma once
+
+#include "cache/cache_error.h"
+
+#include <QString>
+
+namespace noc {
+
+// What opening a cache file did, in plain words for the user (shown in the status bar / a dialog).
+struct CacheOpenResult {
+    enum class Outcome {
+        Opened,    // existing cache, schema current
+        Created,   // no file before: a fresh empty cache
+        Migrated,  // existing cache brought to the current schema
+        Recovered, // the file was damaged: moved aside, a fresh cache made (outbox recovered if readable)
+        Failed     // nothing usable: see error (read-only folder, disk full, newer schema ...)
+    };
+    Outcome outcome = Outcome::Failed;
+    QString path;            // the cache file in use
+    QString message;         // plain words, names the file; empty for a plain Opened
+    QString movedAsidePath;  // Recovered: where the damaged file now is
+    int recoveredOutboxEntries = 0;
+    int previousVersion = 0; // schema version found (0 = new file)
+    CacheError error;        // Failed: why
+
+    bool ok() const { return outcome != Outcome::Failed; }
+};
+
+// Start-up side of the cache: where the file lives, integrity, migration and recovery. After a
+// successful open() the path is ready for one CacheWriter and any number of CacheReaders.
+class CacheDatabase {
+public:
+    enum class Check {
+        Quick, // PRAGMA quick_check: structure and page-level damage, O(file) but no index cross-check
+        Full   // PRAGMA integrity_check: also every index against its table (slow on large caches)
+    };
+
+    // <AppLocalDataLocation>/cache/<profile>.sqlite; the profile name is made file-name safe.
+    static QString defaultPath(const QString &profileName);
+
+    // Opens (creates) and migrates the cache at `path`. A damaged file is renamed to
+    // `<name>.corrupt-<yyyyMMdd-hhmmss>` (never deleted), its outbox is salvaged when readable, and a
+    // fresh cache takes its place. Never throws, never crashes on bad files.
+    static CacheOpenResult open(const QString &path, Check check = Check::Quick);
+};
+
+} // namespace noc

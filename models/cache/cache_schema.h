@@ -1,0 +1,23 @@
+#pragma once
+
+#include <sqlite3.h>
+
+// Schema of the local cache and its forward-only migrations. Version N is PRAGMA user_version = N;
+// step k (1-based) turns a version k-1 cache into version k and runs in the same transaction as the
+// user_version bump, so an interrupted migration leaves the previous version intact.
+namespace noc {
+
+class CacheSchema {
+public:
+    static constexpr int kCurrentVersion = 2;
+
+    // Connection settings every cache connection uses: WAL, synchronous=NORMAL, foreign keys,
+    // busy timeout. Throws SqliteError.
+    static void configureConnection(sqlite3 *db, bool writer);
+    static int userVersion(sqlite3 *db);
+    // Brings the cache to `targetVersion` (default: current). Throws SqliteError; a cache newer than
+    // this build is refused with SQLITE_MISMATCH (the caller reports it, never downgrades).
+    static void migrate(sqlite3 *db, int targetVersion = kCurrentVersion);
+};
+
+} // namespace noc

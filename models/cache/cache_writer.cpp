@@ -1,0 +1,830 @@
+#include "cache/cache_writer.h"
+
+#include "cache/cache_schema.h"
+#include "cache/row_codec.h"
+#include "cache/sqlite_statement.h"
+
+#include <QFile>
+#include <QHash>
+#include <optional>
+#include <spdlog/spdlog.h>
+
+namespace noc {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> logger()
+{
+    auto log = spdlog::get("cache");
+    return log ? log : spdlog::default_logger();
+}
+
+// Records what happened to each id during one apply, with ChangeSet's merge rules, so that an id
+// upserted twice in one batch is reported once.
+class ChangeRecorder {
+public:
+    enum class Op { Inserted, Updated, Removed };
+    void note(const QString &id, Op op)
+    {
+        auto it = m_state.find(id);
+        if (it == m_state.end()) {
+            m_state.insert(id, op);
+            m_order.append(id);
+            return;
+        }
+        if (it.value() == Op::Inserted && op == Op::Removed)
+            m_state.erase(it);
+        else if (it.value() == Op::Inserted)
+            ;
+        else if (it.value() == Op::Removed && op != Op::Removed)
+            it.value() = Op::Updated;
+        else
+            it.value() = op;
+    }
+    void writeTo(KindChanges &out) const
+    {
+        for (const auto &id : m_order) {
+            const auto it = m_state.constFind(id);
+            if (it == m_state.cend())
+                continue;
+            switch (it.value()) {
+            case Op::Inserted: out.inserted.append(id); break;
+            case Op::Updated: out.updated.append(id); break;
+            case Op::Removed: out.removed.append(id); break;
+            }
+        }
+    }
+    bool isEmpty() const { return m_order.isEmpty(); }
+
+private:
+    QHash<QString, Op> m_state;
+    QStringList m_order;
+};
+
+const char *tableOf(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Alarm: return "alarms";
+    case EntityKind::Ticket: return "tickets";
+    case EntityKind::Element: return "elements";
+    case EntityKind::Site: return "sites";
+    case EntityKind::Link: return "links";
+    }
+    return "alarms";
+}
+
+constexpr int kKinds = 5;
+int kindIndex(EntityKind kind)
+{
+    return int(kind);
+}
+
+// Columns 1..26 of alarms in the order bindAlarm uses; the update statement binds the same numbers
+// and adds ?27 = aid.
+const char *const kAlarmInsert =
+    "INSERT INTO alarms(id, external_id, state, severity, active, alarm_type, probable_cause, "
+    "specific_problem, object_type, object_id, source_system, raised_ms, reported_ms, changed_ms, cleared_ms, "
+    "ack, ack_user, ack_system, clear_user, clear_system, root_cause, service_affecting, parent_ids, "
+    "correlated_ids, comments, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+    "?20,?21,?22,?23,?24,?25,?26)";
+const char *const kAlarmUpdate =
+    "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
+    "specific_problem=?8, object_type=?9, object_id=?10, source_system=?11, raised_ms=?12, reported_ms=?13, "
+    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
+    "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
+    "WHERE aid=?27 AND id=?1";
+
+} // namespace
+
+struct CacheWriter::Impl {
+    sqlite3 *db = nullptr;
+    QString path;
+    CacheError error;
+    bool inTransaction = false;
+
+    // Prepared once, reused for every row (reset + rebind).
+    std::optional<SqliteStatement> alarmLookup, alarmInsert, alarmUpdate, alarmDelete, alarmPending;
+    std::optional<SqliteStatement> ticketLookup, ticketInsert, ticketUpdate, ticketDelete, ticketPending;
+    std::optional<SqliteStatement> ticketNotesDelete, ticketHistoryDelete, ticketPartiesDelete, ticketEntitiesDelete;
+    std::optional<SqliteStatement> ticketNoteInsert, ticketHistoryInsert, ticketPartyInsert, ticketEntityInsert;
+    std::optional<SqliteStatement> elementLookup, elementInsert, elementUpdate, elementDelete;
+    std::optional<SqliteStatement> siteLookup, siteInsert, siteUpdate, siteDelete;
+    std::optional<SqliteStatement> linkLookup, linkInsert, linkUpdate, linkDelete;
+    std::optional<SqliteStatement> keepClear, keepInsert;
+    std::optional<SqliteStatement> replaceDelete[kKinds];
+    std::optional<SqliteStatement> outboxInsert, outboxUpdate, outboxDelete;
+    std::optional<SqliteStatement> conflictInsert, conflictDelete;
+    std::optional<SqliteStatement> mapPositionUpsert, syncStateUpsert, metadataUpsert, metadataDelete;
+
+    void prepare();
+    void finalizeAll();
+    void fail(const SqliteError &e, const QString &action)
+    {
+        error = CacheError::fromSqlite(e.code(), path, action, QString::fromStdString(e.what()));
+    }
+
+    void applyBatch(const CacheBatch &batch, ChangeSet &changes);
+    void upsertAlarm(const Alarm &alarm, ChangeRecorder &rec);
+    void upsertTicket(const TroubleTicket &ticket, ChangeRecorder &rec);
+    void writeTicketChildren(const TroubleTicket &ticket);
+    void upsertElement(const NetworkElement &element, ChangeRecorder &rec);
+    void upsertSite(const Site &site, ChangeRecorder &rec);
+    void upsertLink(const Link &link, ChangeRecorder &rec);
+    void removeIds(SqliteStatement &statement, const QStringList &ids, ChangeRecorder &rec);
+    void replaceAll(const ReplaceAll &replace, ChangeRecorder &rec);
+    void setPending(SqliteStatement &statement, const QHash<QString, bool> &marks, ChangeRecorder &rec);
+};
+
+void CacheWriter::Impl::prepare()
+{
+    alarmLookup.emplace(db, "SELECT aid, h FROM alarms WHERE id=?1");
+    alarmInsert.emplace(db, kAlarmInsert);
+    alarmUpdate.emplace(db, kAlarmUpdate);
+    alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1");
+    alarmPending.emplace(db, "UPDATE alarms SET pending=?2 WHERE id=?1 AND pending<>?2");
+
+    ticketLookup.emplace(db, "SELECT tid, h FROM tickets WHERE id=?1");
+    ticketInsert.emplace(db,
+                         "INSERT INTO tickets(id, name, description, severity, priority, ticket_type, status, "
+                         "status_reason, created_ms, last_update, due_ms, resolved_ms, h) "
+                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+    ticketUpdate.emplace(db,
+                         "UPDATE tickets SET name=?2, description=?3, severity=?4, priority=?5, ticket_type=?6, "
+                         "status=?7, status_reason=?8, created_ms=?9, last_update=?10, due_ms=?11, "
+                         "resolved_ms=?12, h=?13 WHERE id=?1");
+    ticketDelete.emplace(db, "DELETE FROM tickets WHERE id=?1");
+    ticketPending.emplace(db, "UPDATE tickets SET pending=?2 WHERE id=?1 AND pending<>?2");
+    ticketNotesDelete.emplace(db, "DELETE FROM ticket_notes WHERE ticket_id=?1");
+    ticketHistoryDelete.emplace(db, "DELETE FROM ticket_status_history WHERE ticket_id=?1");
+    ticketPartiesDelete.emplace(db, "DELETE FROM ticket_parties WHERE ticket_id=?1");
+    ticketEntitiesDelete.emplace(db, "DELETE FROM ticket_entities WHERE ticket_id=?1");
+    ticketNoteInsert.emplace(
+        db, "INSERT INTO ticket_notes(ticket_id, ord, note_id, author, date_ms, text) VALUES (?1,?2,?3,?4,?5,?6)");
+    ticketHistoryInsert.emplace(
+        db, "INSERT INTO ticket_status_history(ticket_id, ord, change_ms, reason, status) VALUES (?1,?2,?3,?4,?5)");
+    ticketPartyInsert.emplace(db, "INSERT INTO ticket_parties(ticket_id, ord, party_id, name, role, referred_type) "
+                                  "VALUES (?1,?2,?3,?4,?5,?6)");
+    ticketEntityInsert.emplace(db,
+                               "INSERT INTO ticket_entities(ticket_id, ord, entity_id, name, role, referred_type) "
+                               "VALUES (?1,?2,?3,?4,?5,?6)");
+
+    elementLookup.emplace(db, "SELECT eid, h FROM elements WHERE id=?1");
+    elementInsert.emplace(db,
+                          "INSERT INTO elements(id, name, category, vendor, model, mgmt_ip, layer, site_id, "
+                          "oper_state, admin_state, other_json, last_update, h) "
+                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+    elementUpdate.emplace(db,
+                          "UPDATE elements SET name=?2, category=?3, vendor=?4, model=?5, mgmt_ip=?6, layer=?7, "
+                          "site_id=?8, oper_state=?9, admin_state=?10, other_json=?11, last_update=?12, h=?13 "
+                          "WHERE id=?1");
+    elementDelete.emplace(db, "DELETE FROM elements WHERE id=?1");
+
+    siteLookup.emplace(db, "SELECT rowid, h FROM sites WHERE id=?1");
+    siteInsert.emplace(db, "INSERT INTO sites(id, name, region, latitude, longitude, address, last_update, h) "
+                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+    siteUpdate.emplace(db, "UPDATE sites SET name=?2, region=?3, latitude=?4, longitude=?5, address=?6, "
+                           "last_update=?7, h=?8 WHERE id=?1");
+    siteDelete.emplace(db, "DELETE FROM sites WHERE id=?1");
+
+    linkLookup.emplace(db, "SELECT rowid, h FROM links WHERE id=?1");
+    linkInsert.emplace(db,
+                       "INSERT INTO links(id, name, a_end_id, a_port, z_end_id, z_port, capacity_bps, utilization, "
+                       "oper_state, last_update, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    linkUpdate.emplace(db, "UPDATE links SET name=?2, a_end_id=?3, a_port=?4, z_end_id=?5, z_port=?6, "
+                           "capacity_bps=?7, utilization=?8, oper_state=?9, last_update=?10, h=?11 WHERE id=?1");
+    linkDelete.emplace(db, "DELETE FROM links WHERE id=?1");
+
+    sqliteExec(db, "CREATE TEMP TABLE IF NOT EXISTS keep_ids(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID");
+    keepClear.emplace(db, "DELETE FROM temp.keep_ids");
+    keepInsert.emplace(db, "INSERT OR IGNORE INTO temp.keep_ids(id) VALUES (?1)");
+    for (int k = 0; k < kKinds; ++k) {
+        const auto kind = EntityKind(k);
+        const bool hasPending = kind == EntityKind::Alarm || kind == EntityKind::Ticket;
+        const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 id NOT IN (SELECT id FROM temp.keep_ids) "
+                                           "RETURNING id")
+                                .arg(QLatin1String(tableOf(kind)),
+                                     hasPending ? QStringLiteral("pending = 0 AND") : QString());
+        replaceDelete[k].emplace(db, sql);
+    }
+
+    outboxInsert.emplace(db,
+                         "INSERT INTO outbox(uuid, seq, kind, target_kind, target_id, payload, base_version, "
+                         "created_ms, attempts, last_error, state) VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE "
+                         "(SELECT coalesce(max(seq), 0) + 1 FROM outbox) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                         "ON CONFLICT(uuid) DO NOTHING");
+    outboxUpdate.emplace(db, "UPDATE outbox SET state=?2, attempts=?3, last_error=?4 WHERE uuid=?1");
+    outboxDelete.emplace(db, "DELETE FROM outbox WHERE uuid=?1");
+    conflictInsert.emplace(db,
+                           "INSERT INTO conflicts(outbox_uuid, kind, target_kind, target_id, user_intent, "
+                           "server_state, message, created_ms) VALUES ((SELECT uuid FROM outbox WHERE uuid=?1), "
+                           "?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    conflictDelete.emplace(db, "DELETE FROM conflicts WHERE id=?1");
+    // A position for an element the cache does not know is skipped instead of failing the batch.
+    mapPositionUpsert.emplace(db,
+                              "INSERT INTO map_positions(map_id, element_id, x, y, pinned) "
+                              "SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM elements WHERE id=?2) "
+                              "ON CONFLICT(map_id, element_id) DO UPDATE SET x=excluded.x, y=excluded.y, "
+                              "pinned=excluded.pinned");
+    syncStateUpsert.emplace(db, "INSERT OR REPLACE INTO sync_state(collection, high_water_ms, last_full_sync_ms, "
+                                "last_success_ms, stream_seq) VALUES (?1,?2,?3,?4,?5)");
+    metadataUpsert.emplace(db, "INSERT OR REPLACE INTO metadata(key, value) VALUES (?1, ?2)");
+    metadataDelete.emplace(db, "DELETE FROM metadata WHERE key=?1");
+}
+
+void CacheWriter::Impl::finalizeAll()
+{
+    for (auto *s : {&alarmLookup, &alarmInsert, &alarmUpdate, &alarmDelete, &alarmPending, &ticketLookup,
+                    &ticketInsert, &ticketUpdate, &ticketDelete, &ticketPending, &ticketNotesDelete,
+                    &ticketHistoryDelete, &ticketPartiesDelete, &ticketEntitiesDelete, &ticketNoteInsert,
+                    &ticketHistoryInsert, &ticketPartyInsert, &ticketEntityInsert, &elementLookup, &elementInsert,
+                    &elementUpdate, &elementDelete, &siteLookup, &siteInsert, &siteUpdate, &siteDelete,
+                    &linkLookup, &linkInsert, &linkUpdate, &linkDelete, &keepClear, &keepInsert, &outboxInsert,
+                    &outboxUpdate, &outboxDelete, &conflictInsert, &conflictDelete, &mapPositionUpsert,
+                    &syncStateUpsert, &metadataUpsert, &metadataDelete})
+        s->reset();
+    for (auto &s : replaceDelete)
+        s.reset();
+}
+
+void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
+{
+    using namespace rowcodec;
+    const qint64 hash = contentHash(a);
+    qint64 aid = 0;
+    {
+        StatementResetter r(*alarmLookup);
+        alarmLookup->bind(1, a.id);
+        if (alarmLookup->step()) {
+            if (alarmLookup->columnInt64(1) == hash)
+                return; // identical: no write, no report
+            aid = alarmLookup->columnInt64(0);
+        }
+    }
+    SqliteStatement &s = aid ? *alarmUpdate : *alarmInsert;
+    StatementResetter r(s);
+    s.bind(1, a.id);
+    s.bind(2, a.externalAlarmId);
+    s.bind(3, alarmStateCode(a.state));
+    s.bind(4, severityCode(a.perceivedSeverity));
+    s.bind(5, a.state != AlarmState::Cleared);
+    s.bind(6, a.alarmType);
+    s.bind(7, a.probableCause);
+    s.bind(8, a.specificProblem);
+    s.bind(9, a.alarmedObjectType);
+    s.bind(10, a.alarmedObjectId);
+    s.bind(11, a.sourceSystemId);
+    s.bind(12, a.alarmRaisedTime);
+    s.bind(13, a.alarmReportingTime);
+    s.bind(14, a.alarmChangedTime);
+    s.bind(15, a.alarmClearedTime);
+    s.bind(16, ackCode(a.ackState));
+    s.bind(17, a.ackUserId);
+    s.bind(18, a.ackSystemId);
+    s.bind(19, a.clearUserId);
+    s.bind(20, a.clearSystemId);
+    s.bind(21, a.isRootCause);
+    s.bind(22, a.serviceAffecting);
+    s.bindText(23, idsToJson(a.parentAlarmIds));
+    s.bindText(24, idsToJson(a.correlatedAlarmIds));
+    s.bindText(25, commentsToJson(a.comments));
+    s.bind(26, hash);
+    if (aid)
+        s.bind(27, aid);
+    s.exec();
+    rec.note(a.id, aid ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::writeTicketChildren(const TroubleTicket &t)
+{
+    using namespace rowcodec;
+    for (int i = 0; i < t.notes.size(); ++i) {
+        const auto &n = t.notes[i];
+        auto &s = *ticketNoteInsert;
+        s.bind(1, t.id);
+        s.bind(2, i);
+        s.bind(3, n.id);
+        s.bind(4, n.author);
+        s.bind(5, n.date);
+        s.bind(6, n.text);
+        s.exec();
+    }
+    for (int i = 0; i < t.statusChanges.size(); ++i) {
+        const auto &c = t.statusChanges[i];
+        auto &s = *ticketHistoryInsert;
+        s.bind(1, t.id);
+        s.bind(2, i);
+        s.bind(3, c.changeDate);
+        s.bind(4, c.changeReason);
+        s.bind(5, ticketStatusCode(c.status));
+        s.exec();
+    }
+    for (int i = 0; i < t.relatedParties.size(); ++i) {
+        const auto &p = t.relatedParties[i];
+        auto &s = *ticketPartyInsert;
+        s.bind(1, t.id);
+        s.bind(2, i);
+        s.bind(3, p.id);
+        s.bind(4, p.name);
+        s.bind(5, p.role);
+        s.bind(6, p.referredType);
+        s.exec();
+    }
+    for (int i = 0; i < t.relatedEntities.size(); ++i) {
+        const auto &e = t.relatedEntities[i];
+        auto &s = *ticketEntityInsert;
+        s.bind(1, t.id);
+        s.bind(2, i);
+        s.bind(3, e.id);
+        s.bind(4, e.name);
+        s.bind(5, e.role);
+        s.bind(6, e.referredType);
+        s.exec();
+    }
+}
+
+void CacheWriter::Impl::upsertTicket(const TroubleTicket &t, ChangeRecorder &rec)
+{
+    using namespace rowcodec;
+    const qint64 hash = contentHash(t);
+    bool exists = false;
+    {
+        StatementResetter r(*ticketLookup);
+        ticketLookup->bind(1, t.id);
+        if (ticketLookup->step()) {
+            if (ticketLookup->columnInt64(1) == hash)
+                return;
+            exists = true;
+        }
+    }
+    SqliteStatement &s = exists ? *ticketUpdate : *ticketInsert;
+    {
+        StatementResetter r(s);
+        s.bind(1, t.id);
+        s.bind(2, t.name);
+        s.bind(3, t.description);
+        s.bind(4, t.severity);
+        s.bind(5, t.priority);
+        s.bind(6, t.ticketType);
+        s.bind(7, ticketStatusCode(t.status));
+        s.bind(8, t.statusChangeReason);
+        s.bind(9, t.creationDate);
+        s.bind(10, t.lastUpdate);
+        s.bind(11, t.expectedResolutionDate);
+        s.bind(12, t.resolutionDate);
+        s.bind(13, hash);
+        s.exec();
+    }
+    if (exists) {
+        for (auto *d : {&ticketNotesDelete, &ticketHistoryDelete, &ticketPartiesDelete, &ticketEntitiesDelete}) {
+            StatementResetter r(**d);
+            (*d)->bind(1, t.id);
+            (*d)->exec();
+        }
+    }
+    writeTicketChildren(t);
+    rec.note(t.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::upsertElement(const NetworkElement &e, ChangeRecorder &rec)
+{
+    using namespace rowcodec;
+    const qint64 hash = contentHash(e);
+    bool exists = false;
+    {
+        StatementResetter r(*elementLookup);
+        elementLookup->bind(1, e.id);
+        if (elementLookup->step()) {
+            if (elementLookup->columnInt64(1) == hash)
+                return;
+            exists = true;
+        }
+    }
+    SqliteStatement &s = exists ? *elementUpdate : *elementInsert;
+    StatementResetter r(s);
+    s.bind(1, e.id);
+    s.bind(2, e.name);
+    s.bind(3, categoryCode(e.category));
+    s.bind(4, e.vendor);
+    s.bind(5, e.model);
+    s.bind(6, e.mgmtIp);
+    s.bind(7, layerCode(e.layer));
+    s.bind(8, e.siteId);
+    s.bind(9, e.operationalState);
+    s.bind(10, e.administrativeState);
+    s.bindText(11, mapToJson(e.otherCharacteristics));
+    s.bind(12, e.lastUpdate);
+    s.bind(13, hash);
+    s.exec();
+    rec.note(e.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::upsertSite(const Site &site, ChangeRecorder &rec)
+{
+    const qint64 hash = rowcodec::contentHash(site);
+    bool exists = false;
+    {
+        StatementResetter r(*siteLookup);
+        siteLookup->bind(1, site.id);
+        if (siteLookup->step()) {
+            if (siteLookup->columnInt64(1) == hash)
+                return;
+            exists = true;
+        }
+    }
+    SqliteStatement &s = exists ? *siteUpdate : *siteInsert;
+    StatementResetter r(s);
+    s.bind(1, site.id);
+    s.bind(2, site.name);
+    s.bind(3, site.region);
+    s.bind(4, site.latitude);
+    s.bind(5, site.longitude);
+    s.bind(6, site.address);
+    s.bind(7, site.lastUpdate);
+    s.bind(8, hash);
+    s.exec();
+    rec.note(site.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::upsertLink(const Link &link, ChangeRecorder &rec)
+{
+    const qint64 hash = rowcodec::contentHash(link);
+    bool exists = false;
+    {
+        StatementResetter r(*linkLookup);
+        linkLookup->bind(1, link.id);
+        if (linkLookup->step()) {
+            if (linkLookup->columnInt64(1) == hash)
+                return;
+            exists = true;
+        }
+    }
+    SqliteStatement &s = exists ? *linkUpdate : *linkInsert;
+    StatementResetter r(s);
+    s.bind(1, link.id);
+    s.bind(2, link.name);
+    s.bind(3, link.aEndId);
+    s.bind(4, link.aPort);
+    s.bind(5, link.zEndId);
+    s.bind(6, link.zPort);
+    s.bind(7, link.capacityBps);
+    s.bind(8, link.utilization);
+    s.bind(9, link.operationalState);
+    s.bind(10, link.lastUpdate);
+    s.bind(11, hash);
+    s.exec();
+    rec.note(link.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, ChangeRecorder &rec)
+{
+    for (const auto &id : ids) {
+        StatementResetter r(s);
+        s.bind(1, id);
+        s.exec();
+        if (sqlite3_changes(db) > 0)
+            rec.note(id, ChangeRecorder::Op::Removed);
+    }
+}
+
+void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &rec)
+{
+    keepClear->exec();
+    for (const auto &id : replace.keepIds) {
+        StatementResetter r(*keepInsert);
+        keepInsert->bind(1, id);
+        keepInsert->exec();
+    }
+    auto &s = *replaceDelete[kindIndex(replace.kind)];
+    StatementResetter r(s);
+    QStringList removed;
+    while (s.step())
+        removed.append(s.columnText(0));
+    for (const auto &id : std::as_const(removed))
+        rec.note(id, ChangeRecorder::Op::Removed);
+    keepClear->exec();
+}
+
+void CacheWriter::Impl::setPending(SqliteStatement &s, const QHash<QString, bool> &marks, ChangeRecorder &rec)
+{
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
+        StatementResetter r(s);
+        s.bind(1, it.key());
+        s.bind(2, it.value());
+        s.exec();
+        if (sqlite3_changes(db) > 0)
+            rec.note(it.key(), ChangeRecorder::Op::Updated);
+    }
+}
+
+void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes)
+{
+    ChangeRecorder rec[kKinds];
+    auto &sites = rec[kindIndex(EntityKind::Site)];
+    auto &elements = rec[kindIndex(EntityKind::Element)];
+    auto &links = rec[kindIndex(EntityKind::Link)];
+    auto &alarms = rec[kindIndex(EntityKind::Alarm)];
+    auto &tickets = rec[kindIndex(EntityKind::Ticket)];
+
+    for (const auto &x : b.sites)
+        upsertSite(x, sites);
+    for (const auto &x : b.elements)
+        upsertElement(x, elements);
+    for (const auto &x : b.links)
+        upsertLink(x, links);
+    for (const auto &x : b.alarms)
+        upsertAlarm(x, alarms);
+    for (const auto &x : b.tickets)
+        upsertTicket(x, tickets);
+
+    removeIds(*siteDelete, b.removedSiteIds, sites);
+    removeIds(*elementDelete, b.removedElementIds, elements);
+    removeIds(*linkDelete, b.removedLinkIds, links);
+    removeIds(*alarmDelete, b.removedAlarmIds, alarms);
+    removeIds(*ticketDelete, b.removedTicketIds, tickets);
+
+    for (const auto &r : b.replaceAll)
+        replaceAll(r, rec[kindIndex(r.kind)]);
+
+    for (const auto &e : b.outboxInserts) {
+        auto &s = *outboxInsert;
+        StatementResetter r(s);
+        s.bind(1, e.uuid);
+        s.bind(2, e.seq);
+        s.bind(3, e.kind);
+        s.bind(4, e.targetKind);
+        s.bind(5, e.targetId);
+        // payload is NOT NULL: an empty body is stored as "{}"
+        s.bindText(6, e.payload.isEmpty() ? QByteArrayLiteral("{}") : e.payload);
+        s.bind(7, e.baseVersion);
+        s.bind(8, e.createdMs);
+        s.bind(9, e.attempts);
+        s.bind(10, e.lastError);
+        s.bind(11, toString(e.state));
+        s.exec();
+        changes.outboxChanged = true;
+    }
+    for (const auto &u : b.outboxUpdates) {
+        auto &s = *outboxUpdate;
+        StatementResetter r(s);
+        s.bind(1, u.uuid);
+        s.bind(2, toString(u.state));
+        s.bind(3, u.attempts);
+        s.bind(4, u.lastError);
+        s.exec();
+        changes.outboxChanged = true;
+    }
+    for (const auto &uuid : b.outboxRemovals) {
+        StatementResetter r(*outboxDelete);
+        outboxDelete->bind(1, uuid);
+        outboxDelete->exec();
+        changes.outboxChanged = true;
+    }
+    for (const auto &c : b.conflictInserts) {
+        auto &s = *conflictInsert;
+        StatementResetter r(s);
+        s.bind(1, c.outboxUuid);
+        s.bind(2, c.kind);
+        s.bind(3, c.targetKind);
+        s.bind(4, c.targetId);
+        s.bindText(5, c.userIntent);
+        s.bindText(6, c.serverState);
+        s.bind(7, c.message);
+        s.bind(8, c.createdMs);
+        s.exec();
+        changes.conflictsChanged = true;
+    }
+    for (const qint64 id : b.conflictRemovals) {
+        StatementResetter r(*conflictDelete);
+        conflictDelete->bind(1, id);
+        conflictDelete->exec();
+        changes.conflictsChanged = true;
+    }
+
+    setPending(*alarmPending, b.pendingAlarmIds, alarms);
+    setPending(*ticketPending, b.pendingTicketIds, tickets);
+
+    for (const auto &p : b.mapPositions) {
+        auto &s = *mapPositionUpsert;
+        StatementResetter r(s);
+        s.bind(1, p.mapViewId);
+        s.bind(2, p.elementId);
+        s.bind(3, p.x);
+        s.bind(4, p.y);
+        s.bind(5, p.pinned);
+        s.exec();
+        if (sqlite3_changes(db) > 0)
+            changes.mapPositionsChanged = true;
+        else
+            logger()->warn("map position for unknown element {} on map {} skipped", p.elementId.toStdString(),
+                           p.mapViewId.toStdString());
+    }
+    for (const auto &st : b.syncStates) {
+        auto &s = *syncStateUpsert;
+        StatementResetter r(s);
+        s.bind(1, st.collection);
+        s.bind(2, st.highWaterMs);
+        s.bind(3, st.lastFullSyncMs);
+        s.bind(4, st.lastSuccessMs);
+        s.bind(5, st.streamSeq);
+        s.exec();
+        changes.syncStateChanged = true;
+    }
+    for (auto it = b.metadata.cbegin(); it != b.metadata.cend(); ++it) {
+        if (it.value().isNull()) {
+            StatementResetter r(*metadataDelete);
+            metadataDelete->bind(1, it.key());
+            metadataDelete->exec();
+        } else {
+            StatementResetter r(*metadataUpsert);
+            metadataUpsert->bind(1, it.key());
+            // bind() stores "" as NULL; metadata keeps the difference between "" and absent
+            if (it.value().isEmpty())
+                sqlite3_bind_text(metadataUpsert->handle(), 2, "", 0, SQLITE_STATIC);
+            else
+                metadataUpsert->bindText(2, it.value().toUtf8());
+            metadataUpsert->exec();
+        }
+        changes.metadataChanged = true;
+    }
+
+    for (int k = 0; k < kKinds; ++k) {
+        if (rec[k].isEmpty())
+            continue;
+        KindChanges part;
+        rec[k].writeTo(part);
+        changes.of(EntityKind(k)).merge(part);
+    }
+}
+
+CacheWriter::CacheWriter() : d(std::make_unique<Impl>())
+{
+}
+
+CacheWriter::~CacheWriter()
+{
+    close();
+}
+
+bool CacheWriter::open(const QString &path)
+{
+    close();
+    d->path = path;
+    d->error = {};
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        d->error = CacheError::fromSqlite(d->db ? sqlite3_extended_errcode(d->db) : rc, path, QStringLiteral("open"),
+                                          QString::fromUtf8(d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc)));
+        close();
+        return false;
+    }
+    try {
+        CacheSchema::configureConnection(d->db, true);
+        sqliteExec(d->db, "PRAGMA cache_size=-65536");
+        CacheSchema::migrate(d->db);
+        d->prepare();
+    } catch (const SqliteError &e) {
+        d->fail(e, QStringLiteral("open"));
+        close();
+        return false;
+    }
+    return true;
+}
+
+void CacheWriter::close()
+{
+    if (!d->db)
+        return;
+    if (d->inTransaction)
+        rollback();
+    d->finalizeAll();
+    sqlite3_close_v2(d->db);
+    d->db = nullptr;
+}
+
+bool CacheWriter::isOpen() const
+{
+    return d->db != nullptr;
+}
+
+QString CacheWriter::path() const
+{
+    return d->path;
+}
+
+const CacheError &CacheWriter::lastError() const
+{
+    return d->error;
+}
+
+bool CacheWriter::inTransaction() const
+{
+    return d->inTransaction;
+}
+
+bool CacheWriter::begin()
+{
+    d->error = {};
+    if (!d->db) {
+        d->error = CacheError::fromSqlite(SQLITE_MISUSE, d->path, QStringLiteral("write to"),
+                                          QStringLiteral("the cache is not open"));
+        return false;
+    }
+    if (d->inTransaction)
+        return true;
+    try {
+        // IMMEDIATE takes the write lock now, so a second writer fails here, not halfway through.
+        sqliteExec(d->db, "BEGIN IMMEDIATE");
+        d->inTransaction = true;
+        return true;
+    } catch (const SqliteError &e) {
+        d->fail(e, QStringLiteral("write to"));
+        return false;
+    }
+}
+
+bool CacheWriter::applyInTransaction(const CacheBatch &batch, ChangeSet *changes)
+{
+    if (!d->inTransaction && !begin())
+        return false;
+    ChangeSet local;
+    try {
+        d->applyBatch(batch, local);
+    } catch (const SqliteError &e) {
+        d->fail(e, QStringLiteral("write to"));
+        rollback();
+        return false;
+    }
+    if (changes)
+        changes->merge(local);
+    return true;
+}
+
+bool CacheWriter::commit()
+{
+    if (!d->inTransaction)
+        return true;
+    try {
+        sqliteExec(d->db, "COMMIT");
+        d->inTransaction = false;
+        return true;
+    } catch (const SqliteError &e) {
+        d->fail(e, QStringLiteral("write to"));
+        rollback();
+        return false;
+    }
+}
+
+void CacheWriter::rollback()
+{
+    if (!d->db)
+        return;
+    // After some errors (SQLITE_FULL, IOERR) SQLite has already rolled back; ROLLBACK then fails
+    // harmlessly with "no transaction is active".
+    if (!sqlite3_get_autocommit(d->db))
+        sqlite3_exec(d->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    d->inTransaction = false;
+}
+
+ChangeSet CacheWriter::apply(const CacheBatch &batch)
+{
+    return apply(QList<CacheBatch>{batch});
+}
+
+ChangeSet CacheWriter::apply(const QList<CacheBatch> &batches)
+{
+    ChangeSet changes;
+    if (!begin())
+        return {};
+    for (const auto &batch : batches) {
+        if (!applyInTransaction(batch, &changes))
+            return {};
+    }
+    if (!commit())
+        return {};
+    return changes;
+}
+
+bool CacheWriter::setPageLimit(qint64 maxPages)
+{
+    if (!d->db)
+        return false;
+    try {
+        // max_page_count cannot go below the current size; 0 means "the compile-time maximum".
+        const qint64 pages = maxPages > 0 ? maxPages : qint64(4294967294LL);
+        sqliteExec(d->db, QStringLiteral("PRAGMA max_page_count=%1").arg(pages));
+        return true;
+    } catch (const SqliteError &e) {
+        d->fail(e, QStringLiteral("configure"));
+        return false;
+    }
+}
+
+bool CacheWriter::checkpoint()
+{
+    if (!d->db)
+        return false;
+    return sqlite3_wal_checkpoint_v2(d->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK;
+}
+
+} // namespace noc

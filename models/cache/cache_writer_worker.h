@@ -1,0 +1,83 @@
+#pragma once
+
+#include "cache/cache_batch.h"
+#include "cache/change_set.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QTimer;
+
+namespace noc {
+
+class CacheWriter;
+
+// Owns the cache's writer connection on its own thread. Any thread hands it batches with enqueue();
+// it applies everything queued in as few transactions as possible, committing at least every
+// maxTransactionMs (~100 ms) under load, so an alarm storm becomes a few large transactions.
+//
+//   auto *worker = new CacheWriterWorker(path);
+//   worker->moveToThread(&thread);
+//   connect(&thread, &QThread::started, worker, &CacheWriterWorker::start);
+//   connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+//   thread.start();
+//
+// Failures: a batch that fails for a passing reason (disk full, read-only, I/O, locked) stays queued,
+// writeFailed() tells the user in plain words, and the worker retries every retryIntervalMs or on
+// retryNow(). A batch that fails on its own content (a constraint) is reported with writeFailed()
+// and dropped, so that one bad record cannot stop the cache forever.
+class CacheWriterWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit CacheWriterWorker(QString path, QObject *parent = nullptr);
+    ~CacheWriterWorker() override;
+
+    // Thread-safe. Batches are applied in enqueue order.
+    void enqueue(CacheBatch batch);
+    // Thread-safe: batches waiting (including ones kept for retry).
+    qsizetype queuedBatches() const;
+    // Thread-safe: true when the writer is open and its last write succeeded.
+    bool isHealthy() const;
+
+    void setMaxTransactionMs(int ms);  // default 100
+    void setRetryIntervalMs(int ms);   // default 2000
+    // Only for the worker's thread before start(): caps the file size (see CacheWriter::setPageLimit).
+    void setPageLimit(qint64 maxPages);
+
+public slots:
+    // Opens the writer; call on the worker's thread (connect QThread::started).
+    void start();
+    // Retries kept batches now (e.g. after the user freed disk space).
+    void retryNow();
+    // Applies whatever is queued, then closes the connection. Call before quitting the thread
+    // (BlockingQueuedConnection from the owner) so that nothing queued is lost at shutdown.
+    void stop();
+
+signals:
+    void opened();
+    void committed(noc::ChangeSet changes);
+    void writeFailed(QString plainMessage);
+
+private:
+    void scheduleProcess();
+    void process();
+    bool applyOneTransaction();
+
+    QString m_path;
+    std::unique_ptr<CacheWriter> m_writer;
+    mutable QMutex m_mutex;
+    QList<CacheBatch> m_queue;      // guarded by m_mutex
+    bool m_scheduled = false;       // guarded by m_mutex
+    bool m_healthy = false;         // guarded by m_mutex
+    QTimer *m_retryTimer = nullptr;
+    int m_maxTransactionMs = 100;
+    int m_retryIntervalMs = 2000;
+    qint64 m_pageLimit = 0;
+    bool m_stopped = false;
+};
+
+} // namespace noc

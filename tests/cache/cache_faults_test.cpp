@@ -1,0 +1,311 @@
+#include "cache/cache_database.h"
+#include "cache/cache_reader.h"
+#include "cache/cache_writer.h"
+#include "cache/cache_writer_worker.h"
+#include "cache_test_data.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <sqlite3.h>
+#include <unistd.h>
+
+using namespace noc;
+using namespace noc::testdata;
+
+namespace {
+
+QString integrity(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    QString result;
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+    sqlite3_finalize(s);
+    sqlite3_close_v2(db);
+    return result;
+}
+
+QStringList corruptSiblings(const QString &path)
+{
+    const QFileInfo info(path);
+    return QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files);
+}
+
+// A worker on its own thread, torn down in order.
+struct WorkerThread {
+    QThread thread;
+    CacheWriterWorker *worker;
+    explicit WorkerThread(const QString &path) : worker(new CacheWriterWorker(path))
+    {
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::started, worker, &CacheWriterWorker::start);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    }
+    ~WorkerThread()
+    {
+        QMetaObject::invokeMethod(worker, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+};
+
+} // namespace
+
+class CacheFaultsTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("f%1/cache.sqlite").arg(++m_counter)); }
+
+    // A real cache holding outbox entries (written first, so their pages come early in the file)
+    // and enough alarms that damage further in leaves the outbox readable.
+    static void buildCacheWithOutbox(const QString &path, int outboxEntries)
+    {
+        QVERIFY(CacheDatabase::open(path).ok());
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        CacheBatch first;
+        for (int i = 0; i < outboxEntries; ++i)
+            first.outboxInserts.append(makeOutbox(i, QStringLiteral("A-%1").arg(i)));
+        writer.apply(first);
+        CacheBatch bulk;
+        for (int i = 0; i < 5000; ++i)
+            bulk.alarms.append(makeAlarm(i));
+        writer.apply(bulk);
+        QVERIFY(!writer.lastError().isError());
+        writer.close(); // checkpoints the WAL into the main file
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+    }
+
+    static void checkFreshCacheWorks(const QString &path)
+    {
+        CacheWriter writer;
+        QVERIFY2(writer.open(path), qPrintable(writer.lastError().message));
+        CacheBatch batch;
+        batch.alarms = {makeAlarm(1)};
+        QCOMPARE(writer.apply(batch).alarms.inserted, QStringList{QStringLiteral("A-1")});
+        QCOMPARE(integrity(path), QStringLiteral("ok"));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void damagedFileIsMovedAsideAndAFreshCacheIsMade_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QByteArray random(64 * 1024, '\0');
+        QRandomGenerator rng(7);
+        for (auto &c : random)
+            c = char(rng.bounded(256));
+        QTest::addRow("random bytes") << random;
+        QTest::addRow("text file") << QByteArray("this is not a database\n");
+        QByteArray fakeHeader = QByteArray("SQLite format 3") + '\0' + random.left(4000);
+        QTest::addRow("header then garbage") << fakeHeader;
+    }
+
+    void damagedFileIsMovedAsideAndAFreshCacheIsMade()
+    {
+        QFETCH(QByteArray, content);
+        // Given a cache file that is not a database
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        // When it is opened
+        const auto result = CacheDatabase::open(path);
+        // Then it was moved aside (not deleted), a fresh cache works, and the user is told in words
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Recovered);
+        QVERIFY(QFileInfo::exists(result.movedAsidePath));
+        QCOMPARE(corruptSiblings(path).size(), 1);
+        QVERIFY(result.movedAsidePath.contains(QRegularExpression(QStringLiteral("\\.corrupt-\\d{8}-\\d{6}$"))));
+        {
+            QFile moved(result.movedAsidePath);
+            QVERIFY(moved.open(QIODevice::ReadOnly));
+            QCOMPARE(moved.readAll(), content);
+        }
+        QVERIFY(result.message.contains(path));
+        QVERIFY(result.message.contains(QStringLiteral("damaged")));
+        checkFreshCacheWorks(path);
+    }
+
+    void truncatedCacheIsMovedAsideAndItsOutboxRecovered()
+    {
+        // Given a real cache with 12 unsent changes, cut to 60% of its length (a torn copy)
+        const QString path = freshPath();
+        buildCacheWithOutbox(path, 12);
+        const qint64 size = QFileInfo(path).size();
+        QVERIFY(QFile::resize(path, (size * 6 / 10) / 4096 * 4096 + 100));
+        // When it is opened
+        const auto result = CacheDatabase::open(path);
+        // Then it is moved aside, the outbox is recovered into the fresh cache in order
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Recovered);
+        QVERIFY(QFileInfo::exists(result.movedAsidePath));
+        QCOMPARE(result.recoveredOutboxEntries, 12);
+        QVERIFY(result.message.contains(QStringLiteral("12 unsent")));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        const auto outbox = reader.outbox();
+        QCOMPARE(outbox.size(), 12);
+        for (int i = 0; i < 12; ++i) {
+            OutboxEntry want = makeOutbox(i, QStringLiteral("A-%1").arg(i));
+            want.seq = outbox[i].seq;
+            QCOMPARE(outbox[i], want);
+        }
+        QCOMPARE(reader.alarmCount(false), 0);
+        checkFreshCacheWorks(path);
+    }
+
+    void cacheWithDamagedPagesFailsTheCheckAndIsMovedAside()
+    {
+        // Given a real cache whose alarm pages were overwritten in the middle (a bad sector)
+        const QString path = freshPath();
+        buildCacheWithOutbox(path, 3);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 size = f.size();
+            f.seek(size / 2 / 4096 * 4096);
+            f.write(QByteArray(4096 * 4, char(0x5a)));
+        }
+        const auto result = CacheDatabase::open(path, CacheDatabase::Check::Full);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Recovered);
+        QCOMPARE(result.recoveredOutboxEntries, 3);
+        QCOMPARE(corruptSiblings(path).size(), 1);
+        checkFreshCacheWorks(path);
+    }
+
+    void readOnlyFolderGivesAClearErrorNamingThePath()
+    {
+        QString path;
+        QTemporaryDir locked;
+        if (geteuid() != 0) {
+            path = locked.filePath(QStringLiteral("ro/cache.sqlite"));
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile::setPermissions(QFileInfo(path).absolutePath(), QFile::ReadOwner | QFile::ExeOwner);
+        } else {
+            // root ignores permission bits; sysfs refuses new files even to root
+            path = QStringLiteral("/sys/noc-cache-test.sqlite");
+        }
+        const auto result = CacheDatabase::open(path);
+        if (geteuid() != 0)
+            QFile::setPermissions(QFileInfo(path).absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Failed);
+        QVERIFY2(result.message.contains(path), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("writable")), qPrintable(result.message));
+        QVERIFY(result.error.transient);
+        // The writer alone reports the same way
+        CacheWriter writer;
+        QVERIFY(!writer.open(path));
+        QVERIFY(writer.lastError().message.contains(path));
+    }
+
+    void fullDiskKeepsTheBatchAndRetriesAfterSpaceIsFreed()
+    {
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        WorkerThread w(path);
+        w.worker->setRetryIntervalMs(60'000); // only retryNow() resumes, so the test controls timing
+        w.worker->setPageLimit(40);           // ~160 KB: the "disk" is full after a few hundred alarms
+        QSignalSpy committed(w.worker, &CacheWriterWorker::committed);
+        QSignalSpy failed(w.worker, &CacheWriterWorker::writeFailed);
+        QVERIFY(committed.isValid() && failed.isValid());
+        w.thread.start();
+        // When a batch too large for the space left arrives
+        CacheBatch big;
+        for (int i = 0; i < 3000; ++i)
+            big.alarms.append(makeAlarm(i));
+        w.worker->enqueue(big);
+        // Then the user is told in plain words naming the file, and the batch is kept
+        QVERIFY(failed.wait(10'000));
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("full")), qPrintable(message));
+        QCOMPARE(committed.count(), 0);
+        QCOMPARE(w.worker->queuedBatches(), 1);
+        QVERIFY(!w.worker->isHealthy());
+        // When space is freed and the user retries, Then the kept batch is written whole
+        QMetaObject::invokeMethod(w.worker, [worker = w.worker] {
+            worker->setPageLimit(0);
+            worker->retryNow();
+        });
+        QVERIFY(committed.wait(10'000));
+        const auto changes = committed.first().first().value<ChangeSet>();
+        QCOMPARE(changes.alarms.inserted.size(), 3000);
+        QCOMPARE(w.worker->queuedBatches(), 0);
+        QVERIFY(w.worker->isHealthy());
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(reader.alarmCount(false), 3000);
+    }
+
+    void workerTurnsManySmallBatchesIntoFewTransactions()
+    {
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        WorkerThread w(path);
+        QSignalSpy committed(w.worker, &CacheWriterWorker::committed);
+        // Given 400 batches of 25 alarms queued before the writer runs (a storm backlog)
+        for (int b = 0; b < 400; ++b) {
+            CacheBatch batch;
+            for (int i = 0; i < 25; ++i)
+                batch.alarms.append(makeAlarm(b * 25 + i));
+            w.worker->enqueue(batch);
+        }
+        w.thread.start();
+        // Then all 10,000 alarms land in far fewer than 400 commits
+        QTRY_COMPARE_WITH_TIMEOUT(w.worker->queuedBatches(), 0, 30'000);
+        QTRY_VERIFY(!committed.isEmpty());
+        ChangeSet total;
+        for (const auto &args : committed)
+            total.merge(args.first().value<ChangeSet>());
+        QCOMPARE(total.alarms.inserted.size(), 10'000);
+        QVERIFY2(committed.count() < 40, qPrintable(QString::number(committed.count())));
+    }
+
+    void enqueueIsSafeFromManyThreads()
+    {
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        WorkerThread w(path);
+        w.thread.start();
+        QList<QThread *> producers;
+        for (int t = 0; t < 4; ++t) {
+            producers.append(QThread::create([worker = w.worker, t] {
+                for (int b = 0; b < 50; ++b) {
+                    CacheBatch batch;
+                    for (int i = 0; i < 10; ++i)
+                        batch.alarms.append(makeAlarm(t * 100'000 + b * 10 + i));
+                    worker->enqueue(batch);
+                }
+            }));
+            producers.last()->start();
+        }
+        for (auto *p : producers) {
+            QVERIFY(p->wait(30'000));
+            delete p;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(w.worker->queuedBatches(), 0, 30'000);
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QTRY_COMPARE(reader.alarmCount(false), 2000);
+    }
+};
+
+QTEST_GUILESS_MAIN(CacheFaultsTest)
+#include "cache_faults_test.moc"
