@@ -747,7 +747,8 @@ Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QStr
             for (const QJsonValue &c : v.toArray()) {
                 if (!c.isObject() || !c.toObject().value(QLatin1String("comment")).isString())
                     return invalid(QStringLiteral("comment items need a string 'comment'"));
-                for (auto ci = c.toObject().begin(); ci != c.toObject().end(); ++ci) {
+                const QJsonObject co = c.toObject();
+                for (auto ci = co.begin(); ci != co.end(); ++ci) {
                     if (!ci.value().isString())
                         return invalid(QStringLiteral("comment.%1 must be a string").arg(ci.key()));
                 }
