@@ -107,6 +107,9 @@ QList<OutboxEntry> salvageOutbox(const QString &path)
                         nullptr)
         != SQLITE_OK)
         return entries;
+    // A truncated file claims more pages than it has; SQLite refuses such a file unless
+    // writable_schema is on. The connection is read-only, so this cannot write anything.
+    sqlite3_exec(c.db, "PRAGMA writable_schema=ON", nullptr, nullptr, nullptr);
     try {
         SqliteStatement s(c.db,
                           "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "

@@ -35,7 +35,11 @@ QString integrity(const QString &path)
 QStringList corruptSiblings(const QString &path)
 {
     const QFileInfo info(path);
-    return QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files);
+    QStringList names =
+        QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files);
+    // the damaged file's -wal / -shm travel with it under the matching name
+    names.removeIf([](const QString &n) { return n.endsWith(QLatin1String("-wal")) || n.endsWith(QLatin1String("-shm")); });
+    return names;
 }
 
 // A worker on its own thread, torn down in order.
