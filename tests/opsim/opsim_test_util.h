@@ -14,6 +14,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrl>
+#include <QElapsedTimer>
+#include <QTest>
 
 #include <memory>
 
@@ -104,5 +106,73 @@ public:
 };
 
 inline QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+} // namespace noc::opsim::test
+
+#include <QWebSocket>
+
+namespace noc::opsim::test {
+
+// Collects envelopes from the event stream; frames may hold one envelope or an array of them.
+class StreamClient : public QObject {
+public:
+    explicit StreamClient(const QUrl &url, const QByteArray &bearer = {})
+    {
+        QObject::connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            ++frames;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (doc.isArray()) {
+                ++arrayFrames;
+                for (const QJsonValue &v : doc.array())
+                    messages.append(v.toObject());
+            } else if (doc.isObject()) {
+                messages.append(doc.object());
+            } else {
+                ++invalidFrames;
+            }
+        });
+        QObject::connect(&ws, &QWebSocket::disconnected, this, [this] { disconnected = true; });
+        QNetworkRequest req(url);
+        if (!bearer.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + bearer);
+        ws.open(req);
+    }
+    bool waitConnected(int ms = 5000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (ws.state() != QAbstractSocket::ConnectedState && !disconnected && t.elapsed() < ms)
+            QTest::qWait(10);
+        return ws.state() == QAbstractSocket::ConnectedState;
+    }
+    bool waitForMessages(int n, int ms = 10000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (messages.size() < n && t.elapsed() < ms && !disconnected)
+            QTest::qWait(10);
+        return messages.size() >= n;
+    }
+    QList<QJsonObject> events() const // envelopes with a seq
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &m : messages)
+            if (m.contains(QLatin1String("seq")))
+                out << m;
+        return out;
+    }
+    QWebSocket ws;
+    QList<QJsonObject> messages;
+    int frames = 0, arrayFrames = 0, invalidFrames = 0;
+    bool disconnected = false;
+};
+
+inline QUrl streamUrl(const Server &s, qint64 since = -1)
+{
+    QUrl u(QStringLiteral("ws://127.0.0.1:%1/tmf-api/event/v4/stream").arg(s.port()));
+    if (since >= 0)
+        u.setQuery(QStringLiteral("since=%1").arg(since));
+    return u;
+}
 
 } // namespace noc::opsim::test
