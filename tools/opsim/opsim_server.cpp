@@ -1364,8 +1364,10 @@ void Server::cutConnections(int seconds)
     d->cutUntilMs = QDateTime::currentMSecsSinceEpoch() + qint64(seconds) * 1000;
     d->hub->closeAll();
     for (QTcpServer *s : d->http->servers()) {
-        for (QTcpSocket *sock : s->findChildren<QTcpSocket *>())
+        for (QTcpSocket *sock : s->findChildren<QTcpSocket *>()) {
+            sock->flush(); // answers already written (e.g. to the control call that asked for the cut) go out
             sock->abort();
+        }
     }
 }
 
