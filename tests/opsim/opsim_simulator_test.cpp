@@ -1,0 +1,164 @@
+// The simulated network: deterministic topology for a seed, cascading faults with a flagged root cause,
+// site power failures, storms, and tickets opened for service-affecting root causes.
+#include "opsim_test_util.h"
+
+#include <QTest>
+
+using namespace noc::opsim;
+using namespace noc::opsim::test;
+
+namespace {
+const QString A = QStringLiteral("/tmf-api/alarm/v4");
+const QString T = QStringLiteral("/tmf-api/troubleTicket/v4");
+const QString R = QStringLiteral("/tmf-api/resourceInventoryManagement/v4");
+
+ServerConfig netConfig(quint64 seed, int elements)
+{
+    ServerConfig cfg = ServerFixture::quietConfig();
+    cfg.seed = seed;
+    cfg.elements = elements;
+    cfg.initialAlarms = 0;
+    cfg.initialTickets = 0;
+    return cfg;
+}
+
+// The topology without the parts that depend on port and time.
+QStringList fingerprint(ServerFixture &f)
+{
+    QStringList out;
+    const QJsonArray all = f.get(R + QStringLiteral("/resource?limit=10000")).array();
+    for (const QJsonValue &v : all) {
+        QJsonObject o = v.toObject();
+        o.remove("href");
+        o.remove("lastUpdate");
+        o.remove("place");
+        o.remove("resourceRelationship");
+        out << QString::fromUtf8(compact(o));
+    }
+    return out;
+}
+} // namespace
+
+class OpsimSimulatorTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameSeedBuildsTheSameNetwork()
+    {
+        ServerFixture a(netConfig(11, 300)), b(netConfig(11, 300)), c(netConfig(12, 300));
+        QVERIFY(a.ok && b.ok && c.ok);
+        const QStringList fa = fingerprint(a);
+        QCOMPARE(fingerprint(b), fa);
+        QVERIFY(fingerprint(c) != fa);
+    }
+
+    void elementCountLayersAndNamesFollowTheRequest()
+    {
+        ServerFixture f(netConfig(3, 1200));
+        QVERIFY(f.ok);
+        const QJsonArray all = f.get(R + QStringLiteral("/resource?@type=PhysicalResource&limit=10000")).array();
+        QCOMPARE(all.size(), 1200);
+        QSet<QString> layers, categories, names;
+        const QRegularExpression nameRe(QStringLiteral("^[A-Z]{2}-[A-Z]{2,4}-[A-Z]{2,4}-\\d{2,4}$"));
+        for (const QJsonValue &v : all) {
+            const QJsonObject o = v.toObject();
+            categories.insert(o.value("category").toString());
+            names.insert(o.value("name").toString());
+            QVERIFY2(nameRe.match(o.value("name").toString()).hasMatch(), qPrintable(o.value("name").toString()));
+            for (const QJsonValue &c : o.value("resourceCharacteristic").toArray())
+                if (c.toObject().value("name").toString() == QLatin1String("layer"))
+                    layers.insert(c.toObject().value("value").toString());
+        }
+        QCOMPARE(names.size(), 1200); // unique names
+        QCOMPARE(layers, QSet<QString>({"core", "aggregation", "access"}));
+        for (const char *cat : {"router", "switch", "olt", "bts", "microwave"})
+            QVERIFY2(categories.contains(QLatin1String(cat)), cat);
+        const int links = f.get(R + QStringLiteral("/resource?category=link&limit=1")).header("X-Total-Count").toInt();
+        QVERIFY(links >= 1200);
+        QVERIFY(f.get(R + QStringLiteral("/resource?category=site&limit=1")).header("X-Total-Count").toInt() > 100);
+    }
+
+    void fibreCutRaisesRootCauseWithCorrelatedChildrenAndATicket()
+    {
+        ServerFixture f(netConfig(5, 400));
+        QVERIFY(f.ok);
+        const QJsonObject res = f.post(QStringLiteral("/control/fault?kind=fibreCut"), "{}").object();
+        const QString root = res.value("rootAlarmId").toString();
+        QVERIFY(!root.isEmpty());
+        const QJsonObject r = f.get(A + QStringLiteral("/alarm/") + root).object();
+        QCOMPARE(r.value("isRootCause").toBool(), true);
+        QCOMPARE(r.value("serviceAffecting").toBool(), true);
+        QCOMPARE(r.value("probableCause").toString(), QStringLiteral("lossOfSignal"));
+        const QJsonArray corr = r.value("correlatedAlarm").toArray();
+        QVERIFY(corr.size() >= 2); // far end LOS + at least one downstream element
+        const QJsonObject farEnd = f.get(A + QStringLiteral("/alarm/") + corr[0].toObject().value("id").toString()).object();
+        QCOMPARE(farEnd.value("probableCause").toString(), QStringLiteral("lossOfSignal"));
+        QVERIFY(farEnd.value("alarmedObject").toObject().value("id") != r.value("alarmedObject").toObject().value("id"));
+        const HttpReply children = f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root + QStringLiteral("&limit=1000"));
+        QCOMPARE(children.array().size(), corr.size());
+        for (const QJsonValue &c : children.array())
+            QCOMPARE(c.toObject().value("isRootCause").toBool(), false);
+        // the link went down
+        const QString ne = r.value("alarmedObject").toObject().value("id").toString();
+        Q_UNUSED(ne);
+        QVERIFY(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable")).header("X-Total-Count").toInt() >= 1);
+        // a ticket was opened for the root cause with an SLA
+        const HttpReply tt = f.get(T + QStringLiteral("/troubleTicket?relatedEntity.id=") + root);
+        QCOMPARE(tt.array().size(), 1);
+        const QJsonObject t = tt.array().first().toObject();
+        QCOMPARE(t.value("status").toString(), QStringLiteral("acknowledged"));
+        QCOMPARE(t.value("priority").toString(), QStringLiteral("Critical"));
+        QVERIFY(!t.value("expectedResolutionDate").toString().isEmpty());
+    }
+
+    void sitePowerFailureTakesDownEveryElementAtTheSite()
+    {
+        ServerFixture f(netConfig(5, 400));
+        QVERIFY(f.ok);
+        const QString root = f.post(QStringLiteral("/control/fault?kind=powerFailure"), "{}").object().value("rootAlarmId").toString();
+        const QJsonObject r = f.get(A + QStringLiteral("/alarm/") + root).object();
+        QCOMPARE(r.value("probableCause").toString(), QStringLiteral("powerSupplyFailure"));
+        const QString site = r.value("place").toArray().first().toObject().value("id").toString();
+        const QJsonArray atSite = f.get(R + QStringLiteral("/resource?place.id=") + site).array();
+        QVERIFY(atSite.size() >= 2);
+        for (const QJsonValue &e : atSite)
+            QCOMPARE(e.toObject().value("operationalState").toString(), QStringLiteral("disable"));
+        QCOMPARE(r.value("correlatedAlarm").toArray().size(), atSite.size() - 1);
+    }
+
+    void backgroundAlarmsFollowTheRateAndAreRealistic()
+    {
+        ServerConfig cfg = netConfig(9, 300);
+        cfg.alarmRate = 200;
+        ServerFixture f(cfg);
+        QVERIFY(f.ok);
+        QTest::qWait(200);
+        f.server->tick();
+        const QJsonArray alarms = f.get(A + QStringLiteral("/alarm?limit=1000")).array();
+        QVERIFY2(alarms.size() >= 20, qPrintable(QString::number(alarms.size())));
+        static const QStringList types = {"communicationsAlarm", "processingErrorAlarm", "environmentalAlarm",
+                                          "qualityOfServiceAlarm", "equipmentAlarm", "integrityViolation",
+                                          "operationalViolation", "physicalViolation", "securityService",
+                                          "mechanismViolation", "timeDomainViolation"};
+        for (const QJsonValue &v : alarms) {
+            const QJsonObject a = v.toObject();
+            QVERIFY(types.contains(a.value("alarmType").toString()));
+            QVERIFY(QStringList({"critical", "major", "minor", "warning", "indeterminate"}).contains(a.value("perceivedSeverity").toString()));
+            QVERIFY(QStringList({"raised", "updated"}).contains(a.value("state").toString()));
+            QCOMPARE(f.get(R + QStringLiteral("/resource/") + a.value("alarmedObject").toObject().value("id").toString()).status, 200);
+        }
+    }
+
+    void stormRaisesManyAlarmsQuickly()
+    {
+        ServerFixture f(netConfig(9, 300));
+        QVERIFY(f.ok);
+        f.server->triggerStorm(10000, 3);
+        QTest::qWait(100);
+        f.server->tick();
+        QVERIFY(f.server->stats().alarms >= 500);
+    }
+};
+
+QTEST_GUILESS_MAIN(OpsimSimulatorTest)
+#include "opsim_simulator_test.moc"
