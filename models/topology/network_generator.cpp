@@ -259,19 +259,19 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
     return net;
 }
 
-QHash<QString, Severity> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed)
+QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed)
 {
-    QHash<QString, Severity> result;
+    QHash<QString, ElementStatus> result;
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> uni(0.0, 1.0);
     for (const NetworkElement &e : elements) {
         if (uni(rng) >= fraction)
             continue;
         const double w = uni(rng);
-        result.insert(e.id, w < 0.08   ? Severity::Critical
-                            : w < 0.25 ? Severity::Major
-                            : w < 0.55 ? Severity::Minor
-                                       : Severity::Warning);
+        ElementStatus status;
+        status.worst = w < 0.08 ? Severity::Critical : w < 0.25 ? Severity::Major : w < 0.55 ? Severity::Minor : Severity::Warning;
+        status.linkDown = w < 0.016;
+        result.insert(e.id, status);
     }
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/types.h"
+#include "topology/topology_graph.h"
 
 #include <QHash>
 #include <QList>
@@ -29,8 +30,8 @@ struct NetworkGeneratorOptions {
 
 GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options);
 
-// Worst active severity for about `fraction` of the elements (deterministic by seed), weighted
-// towards minor/warning as in a real network.
-QHash<QString, Severity> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed);
+// Alarm status for about `fraction` of the elements (deterministic by seed), weighted towards
+// minor/warning as in a real network; a fifth of the critical ones are link-down.
+QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed);
 
 } // namespace noc

@@ -3,4 +3,5 @@ list(APPEND NOC_MODELS_SOURCES
   topology/topology_layout.h topology/topology_layout.cpp
   topology/topology_layout_runner.h topology/topology_layout_runner.cpp
   topology/network_generator.h topology/network_generator.cpp
+  topology/topology_queries.h topology/topology_queries.cpp
 )

@@ -36,3 +36,5 @@ private:
 };
 
 } // namespace noc
+
+Q_DECLARE_METATYPE(noc::LayoutResult)

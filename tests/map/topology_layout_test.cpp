@@ -1,0 +1,259 @@
+#include "topology/network_generator.h"
+#include "topology/topology_graph.h"
+#include "topology/topology_layout.h"
+#include "topology/topology_layout_runner.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <cmath>
+
+using namespace noc;
+
+namespace {
+TopologyGraph generatedGraph(int elements, NetworkGeneratorOptions options = {})
+{
+    options.elements = elements;
+    const GeneratedNetwork net = generateNetwork(options);
+    return TopologyGraph::build(net.sites, net.elements, net.links);
+}
+} // namespace
+
+class TopologyLayoutTest : public QObject {
+    Q_OBJECT
+private slots:
+    void generatorIsDeterministicAndRealistic()
+    {
+        // Given the same seed twice  When networks are generated
+        NetworkGeneratorOptions options;
+        options.elements = 2000;
+        const GeneratedNetwork a = generateNetwork(options);
+        const GeneratedNetwork b = generateNetwork(options);
+        // Then they are identical, with the asked size, 1.5x links, and all three layers present
+        QCOMPARE(a.elements, b.elements);
+        QCOMPARE(a.links, b.links);
+        QCOMPARE(a.elements.size(), 2000);
+        QVERIFY(std::abs(a.links.size() - 3000) <= 3);
+        int layers[4] = {};
+        for (const NetworkElement &e : a.elements)
+            ++layers[int(e.layer)];
+        QVERIFY(layers[int(NetworkLayer::Core)] > 0);
+        QVERIFY(layers[int(NetworkLayer::Aggregation)] > 0);
+        QVERIFY(layers[int(NetworkLayer::Access)] > layers[int(NetworkLayer::Aggregation)]);
+        // And a different seed gives a different network
+        options.seed = 7;
+        QVERIFY(generateNetwork(options).links != a.links);
+    }
+
+    void graphIndexesElementsSitesAndLinks()
+    {
+        // Given two sites, three elements and two links
+        Site s1{"s1", "Site one", "North", 39.9, 116.4, {}, 0};
+        Site s2{"s2", "Site two", "North", 31.2, 121.5, {}, 0};
+        NetworkElement a, b, c;
+        a.id = "a"; a.siteId = "s1";
+        b.id = "b"; b.siteId = "s1";
+        c.id = "c"; c.siteId = "s2";
+        Link ab, bc;
+        ab.id = "ab"; ab.aEndId = "a"; ab.zEndId = "b";
+        bc.id = "bc"; bc.aEndId = "b"; bc.zEndId = "c"; bc.operationalState = "disable";
+        // When the graph is built
+        const TopologyGraph g = TopologyGraph::build({s1, s2}, {a, b, c}, {ab, bc});
+        // Then indexes, adjacency and membership match, and nothing is skipped
+        QCOMPARE(int(g.nodes().size()), 3);
+        QCOMPARE(int(g.edges().size()), 2);
+        QCOMPARE(g.sites()[size_t(g.siteIndex("s1"))].elements.size(), size_t(2));
+        const int bi = g.nodeIndex("b");
+        QCOMPARE(g.adjacencyBegin(bi + 1) - g.adjacencyBegin(bi), 2);
+        QVERIFY(g.edges()[1].operDown);
+        QCOMPARE(g.skipped().total(), 0);
+        QCOMPARE(g.syntheticSite(), -1);
+    }
+
+    void imperfectInventoryIsCountedAndStillPlaced()
+    {
+        // Given a network with links to unknown elements, elements without a site and sites without
+        // coordinates
+        NetworkGeneratorOptions options;
+        options.elements = 3000;
+        options.elementsWithoutSite = 0.02;
+        options.linksToUnknownElements = 0.01;
+        options.sitesWithoutCoordinates = 0.05;
+        const GeneratedNetwork net = generateNetwork(options);
+        QSet<QString> siteIds, unknownLinks, noSite, noCoords;
+        for (const Site &s : net.sites) {
+            siteIds.insert(s.id);
+            if (!s.hasCoordinates())
+                noCoords.insert(s.id);
+        }
+        for (const NetworkElement &e : net.elements)
+            if (!siteIds.contains(e.siteId))
+                noSite.insert(e.id);
+        for (const Link &l : net.links)
+            if (l.zEndId.startsWith("ne-unknown"))
+                unknownLinks.insert(l.id);
+        QVERIFY(!unknownLinks.isEmpty() && !noSite.isEmpty() && !noCoords.isEmpty());
+
+        // When the graph is built and laid out geographically
+        const TopologyGraph g = TopologyGraph::build(net.sites, net.elements, net.links);
+        const LayoutResult result = computeLayout(g, {});
+
+        // Then every problem is listed with the right count
+        QCOMPARE(g.skipped().linksWithUnknownEnd.size(), unknownLinks.size());
+        QCOMPARE(g.skipped().elementsWithoutSite.size(), noSite.size());
+        QCOMPARE(g.skipped().sitesWithoutCoordinates.size(), noCoords.size());
+        QCOMPARE(int(g.edges().size()), int(net.links.size() - unknownLinks.size()));
+        // And all elements are still placed, siteless ones in the synthetic group, without overlaps
+        QCOMPARE(int(g.nodes().size()), int(net.elements.size()));
+        QVERIFY(g.syntheticSite() >= 0);
+        QCOMPARE(g.sites()[size_t(g.syntheticSite())].elements.size(), size_t(noSite.size()));
+        QCOMPARE(result.sitesPlacedWithoutCoordinates, int(noCoords.size()));
+        for (const QPointF &p : result.positions)
+            QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()));
+        QCOMPARE(result.overlaps, 0);
+    }
+
+    void emptyAndTinyInventoriesDoNotCrash()
+    {
+        // Given nothing at all, and one element with no site and a link to nowhere
+        NetworkElement lone;
+        lone.id = "lone";
+        Link dangling;
+        dangling.id = "l1";
+        dangling.aEndId = "lone";
+        dangling.zEndId = "lone";
+        for (LayoutKind kind : {LayoutKind::Geographic, LayoutKind::ForceDirected, LayoutKind::Layered}) {
+            LayoutOptions options;
+            options.kind = kind;
+            // When laid out  Then nothing crashes and the lone element gets a finite place
+            const LayoutResult empty = computeLayout(TopologyGraph::build({}, {}, {}), options);
+            QVERIFY(empty.positions.empty());
+            const TopologyGraph g = TopologyGraph::build({}, {lone}, {dangling});
+            QCOMPARE(g.skipped().selfLinks.size(), 1);
+            const LayoutResult one = computeLayout(g, options);
+            QCOMPARE(int(one.positions.size()), 1);
+            QVERIFY(std::isfinite(one.positions[0].x()));
+        }
+    }
+
+    void layoutsLeaveNoOverlapsAt10kElements_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("geographic") << int(LayoutKind::Geographic);
+        QTest::newRow("force-directed") << int(LayoutKind::ForceDirected);
+        QTest::newRow("layered") << int(LayoutKind::Layered);
+    }
+    void layoutsLeaveNoOverlapsAt10kElements()
+    {
+        QFETCH(int, kind);
+        // Given a generated 10,000-element network
+        const TopologyGraph g = generatedGraph(10000);
+        LayoutOptions options;
+        options.kind = LayoutKind(kind);
+        // When it is laid out
+        const LayoutResult result = computeLayout(g, options);
+        // Then no two icons overlap (counted independently here as well) and no footprints either
+        QVERIFY(!result.cancelled);
+        QCOMPARE(result.overlaps, 0);
+        QCOMPARE(countOverlaps(result.positions), 0);
+        QCOMPARE(countOverlaps(result.positions, LayoutMetrics::kFootprintHeight - 1), 0);
+        qInfo("layout %d: %.2f s", kind, result.seconds);
+    }
+
+    void layeredLayoutPutsCoreAboveAggregationAboveAccess()
+    {
+        // Given a generated network  When laid out in layers
+        const TopologyGraph g = generatedGraph(1500);
+        LayoutOptions options;
+        options.kind = LayoutKind::Layered;
+        const LayoutResult result = computeLayout(g, options);
+        // Then every core element is above every aggregation element, which is above every access one
+        double maxY[3] = {-1e300, -1e300, -1e300}, minY[3] = {1e300, 1e300, 1e300};
+        for (size_t i = 0; i < g.nodes().size(); ++i) {
+            const int layer = int(g.nodes()[i].layer);
+            if (layer > 2)
+                continue;
+            maxY[layer] = std::max(maxY[layer], result.positions[i].y());
+            minY[layer] = std::min(minY[layer], result.positions[i].y());
+        }
+        QVERIFY(maxY[0] < minY[1]);
+        QVERIFY(maxY[1] < minY[2]);
+    }
+
+    void geographicLayoutKeepsSitesWhereTheyAre()
+    {
+        // Given a site in the west and one in the east of the same latitude
+        Site west{"w", "West", "R", 30.0, 100.0, {}, 0};
+        Site east{"e", "East", "R", 30.0, 120.0, {}, 0};
+        QList<NetworkElement> elements;
+        for (int k = 0; k < 6; ++k) {
+            NetworkElement e;
+            e.id = QString("e%1").arg(k);
+            e.siteId = k < 3 ? "w" : "e";
+            elements << e;
+        }
+        // When laid out geographically
+        const TopologyGraph g = TopologyGraph::build({west, east}, elements, {});
+        const LayoutResult result = computeLayout(g, {});
+        // Then the west site's elements are all left of the east site's, and grouped around it
+        for (int k = 0; k < 3; ++k)
+            for (int j = 3; j < 6; ++j)
+                QVERIFY(result.positions[size_t(k)].x() < result.positions[size_t(j)].x());
+        const QRectF westArea = result.siteAreas[size_t(g.siteIndex("w"))];
+        for (int k = 0; k < 3; ++k)
+            QVERIFY(westArea.contains(result.positions[size_t(k)]));
+    }
+
+    void forceLayoutRespectsPinnedNodes()
+    {
+        // Given a network where three elements are pinned at chosen places
+        const TopologyGraph g = generatedGraph(1200);
+        LayoutOptions options;
+        options.kind = LayoutKind::ForceDirected;
+        options.initial.assign(g.nodes().size(), QPointF());
+        options.pinned.assign(g.nodes().size(), 0);
+        const QList<int> pinned = {0, 10, 500};
+        for (int i : pinned) {
+            options.initial[size_t(i)] = QPointF(100000 + i * 1000, -50000);
+            options.pinned[size_t(i)] = 1;
+        }
+        // When laid out (incrementally from those positions)
+        const LayoutResult result = computeLayout(g, options);
+        // Then the pinned elements are exactly where they were put, and nothing overlaps
+        for (int i : pinned)
+            QCOMPARE(result.positions[size_t(i)], options.initial[size_t(i)]);
+        QCOMPARE(result.overlaps, 0);
+    }
+
+    void cancelledLayoutReportsCancelled()
+    {
+        // Given a cancel flag that is already set  When a layout runs  Then it stops and says so
+        const TopologyGraph g = generatedGraph(3000);
+        std::atomic_bool cancel{true};
+        LayoutOptions options;
+        options.kind = LayoutKind::ForceDirected;
+        QVERIFY(computeLayout(g, options, &cancel).cancelled);
+    }
+
+    void runnerDeliversOnlyTheLatestLayout()
+    {
+        // Given a runner  When a layout is started and replaced by another before it finishes
+        auto graph = std::make_shared<const TopologyGraph>(generatedGraph(5000));
+        TopologyLayoutRunner runner;
+        QSignalSpy spy(&runner, &TopologyLayoutRunner::finished);
+        QVERIFY(spy.isValid());
+        LayoutOptions force;
+        force.kind = LayoutKind::ForceDirected;
+        runner.start(graph, force);
+        LayoutOptions layered;
+        layered.kind = LayoutKind::Layered;
+        runner.start(graph, layered);
+        // Then exactly one result arrives, the layered one, on this thread
+        QVERIFY(spy.wait(60000));
+        QTest::qWait(200);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(int(spy.at(0).at(0).value<LayoutResult>().kind), int(LayoutKind::Layered));
+    }
+};
+
+QTEST_GUILESS_MAIN(TopologyLayoutTest)
+#include "topology_layout_test.moc"

@@ -1,0 +1,477 @@
+#include "cache/cache_writer.h"
+#include "language_manager.h"
+#include "map/map_items.h"
+#include "map/map_style.h"
+#include "map/topology_map_widget.h"
+#include "map/topology_scene.h"
+#include "map/topology_view.h"
+#include "topology/network_generator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPrinter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace noc;
+
+namespace {
+
+GeneratedNetwork network(int elements, unsigned seed = 42)
+{
+    NetworkGeneratorOptions options;
+    options.elements = elements;
+    options.seed = seed;
+    return generateNetwork(options);
+}
+
+// Shows the map at a fixed size and waits until the first layout is in the scene.
+bool showAndLoad(TopologyMapWidget &map, const GeneratedNetwork &net, const QHash<QString, ElementStatus> &status = {})
+{
+    map.resize(1100, 760);
+    map.show();
+    if (!QTest::qWaitForWindowExposed(&map))
+        return false;
+    QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+    map.setTopology(net.sites, net.elements, net.links, status);
+    return shown.wait(120000);
+}
+
+bool writeInventory(const QString &path, const GeneratedNetwork &net)
+{
+    CacheWriter writer;
+    if (!writer.open(path))
+        return false;
+    CacheBatch batch;
+    batch.sites = net.sites;
+    batch.elements = net.elements;
+    batch.links = net.links;
+    return !writer.apply(batch).isEmpty();
+}
+
+// Pixels of `color` (within a small tolerance) inside `area` of `image`.
+int countColor(const QImage &image, const QRect &area, const QColor &color)
+{
+    int count = 0;
+    const QRect r = area.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) <= 10 && std::abs(c.green() - color.green()) <= 10
+                && std::abs(c.blue() - color.blue()) <= 10)
+                ++count;
+        }
+    return count;
+}
+
+QRect iconRectInViewport(TopologyMapWidget &map, int node)
+{
+    const QPoint c = map.view()->mapFromScene(map.scene()->nodePosition(node));
+    const int half = int(LayoutMetrics::kIconSize / 2 * map.view()->scale());
+    return QRect(c.x() - half, c.y() - half, 2 * half, 2 * half);
+}
+
+void saveScreenshot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(QDir(dir).filePath(name + ".png")));
+}
+
+} // namespace
+
+class TopologyMapTest : public QObject {
+    Q_OBJECT
+private slots:
+    void sceneIsBuiltFromInventoryData()
+    {
+        // Given a generated network of 800 elements  When the map shows it
+        const GeneratedNetwork net = network(800);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        // Then there is one item per element, link and site, placed where the scene says
+        int elements = 0, links = 0, sites = 0;
+        for (QGraphicsItem *item : map.scene()->items()) {
+            if (item->type() == ElementItem::Type) {
+                ++elements;
+                const int node = static_cast<ElementItem *>(item)->node();
+                QCOMPARE(item->pos(), map.scene()->nodePosition(node));
+            }
+            links += item->type() == LinkItem::Type;
+            sites += item->type() == SiteItem::Type;
+        }
+        QCOMPARE(elements, int(net.elements.size()));
+        QCOMPARE(links, int(net.links.size()));
+        QCOMPARE(sites, int(net.sites.size()));
+        QCOMPARE(map.lastOverlaps(), 0);
+    }
+
+    void levelOfDetailFollowsTheZoom()
+    {
+        // Given a 20,000-element network shown whole
+        const GeneratedNetwork net = network(20000);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        TopologyScene *scene = map.scene();
+        TopologyView *view = map.view();
+        const QPointF centre = scene->nodePosition(0);
+
+        // When zoomed right out  Then regions stand for everything; elements and sites are hidden
+        view->setScale(0.004, scene->mapBounds().center());
+        QCOMPARE(scene->detail(), MapDetail::Regions);
+        QVERIFY(!scene->elementItem(0)->isVisible());
+        QVERIFY(scene->regionItems().front()->isVisible());
+
+        // When zoomed to a few hundred sites  Then sites are single nodes, elements hidden
+        view->setScale(0.1, centre);
+        QCOMPARE(scene->detail(), MapDetail::Sites);
+        QVERIFY(scene->siteItem(0)->isVisible());
+        QVERIFY(!scene->elementItem(0)->isVisible());
+        QVERIFY(!scene->regionItems().front()->isVisible());
+
+        // When zoomed to 1:1  Then elements are drawn
+        view->setScale(1.0, centre);
+        QCOMPARE(scene->detail(), MapDetail::Elements);
+        QVERIFY(scene->elementItem(0)->isVisible());
+
+        // When a site node is double-clicked at the site level  Then the map drills down to it
+        view->setScale(0.12, scene->sitePosition(5));
+        QCOMPARE(scene->detail(), MapDetail::Sites);
+        QTest::qWait(20);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(scene->sitePosition(5)));
+        QTRY_COMPARE(scene->detail(), MapDetail::Elements);
+        QVERIFY(map.breadcrumbText().contains(scene->siteName(5)));
+        QVERIFY(map.breadcrumbText().contains(scene->regionName(scene->graph()->sites()[5].region_index)));
+    }
+
+    void statusUpdateRecoloursOnlyTheChangedElement()
+    {
+        // Given a map with no alarms, zoomed onto one access element
+        const GeneratedNetwork net = network(300);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        const QString id = net.elements.at(120).id;
+        const int node = map.scene()->graph()->nodeIndex(id);
+        QVERIFY(map.showElement(id));
+        QTest::qWait(20);
+        const QColor critical = mapstyle::severityColor(Severity::Critical);
+        QImage before = map.view()->viewport()->grab().toImage();
+        QCOMPARE(countColor(before, iconRectInViewport(map, node), critical), 0);
+
+        // When its worst active alarm becomes critical
+        const int touched = map.scene()->updateStatus({{id, ElementStatus{Severity::Critical, false}}});
+
+        // Then that element, its site and its region repaint (nothing else), and it is drawn red
+        QCOMPARE(touched, 3);
+        QCOMPARE(int(map.scene()->siteWorst(map.scene()->graph()->nodes()[size_t(node)].site)), int(Severity::Critical));
+        QTest::qWait(50);
+        const QImage after = map.view()->viewport()->grab().toImage();
+        QVERIFY2(countColor(after, iconRectInViewport(map, node), critical) > 30, "element not drawn critical");
+
+        // When the alarm clears  Then the element's colour returns to "no alarm"
+        map.updateElementStatus({{id, ElementStatus()}});
+        QTest::qWait(50);
+        const QImage cleared = map.view()->viewport()->grab().toImage();
+        QCOMPARE(countColor(cleared, iconRectInViewport(map, node), critical), 0);
+    }
+
+    void alarmChangeSetFromTheCacheRecoloursAndDownsLinks()
+    {
+        // Given a real cache file with a network, shown by the map
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        const GeneratedNetwork net = network(200);
+        QVERIFY(writeInventory(path, net));
+        TopologyMapWidget map;
+        map.resize(900, 600);
+        map.show();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        map.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(int(map.scene()->graph()->nodes().size()), 200);
+
+        // When the writer commits a major linkDown alarm on one element
+        const QString id = net.elements.at(50).id;
+        const int node = map.scene()->graph()->nodeIndex(id);
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        Alarm alarm;
+        alarm.id = "A-1";
+        alarm.alarmedObjectId = id;
+        alarm.perceivedSeverity = Severity::Major;
+        alarm.probableCause = "linkDown";
+        alarm.alarmRaisedTime = alarm.alarmChangedTime = QDateTime::currentMSecsSinceEpoch();
+        CacheBatch batch;
+        batch.alarms << alarm;
+        const ChangeSet raised = writer.apply(batch);
+        QCOMPARE(raised.alarms.inserted, QStringList{"A-1"});
+        map.applyChangeSet(raised);
+
+        // Then the element turns major and its links are drawn down
+        QTRY_COMPARE(int(map.scene()->status(node).worst), int(Severity::Major));
+        QVERIFY(map.scene()->status(node).linkDown);
+        int incident = -1;
+        for (size_t k = 0; k < map.scene()->graph()->edges().size(); ++k)
+            if (map.scene()->graph()->edges()[k].a == node || map.scene()->graph()->edges()[k].b == node)
+                incident = int(k);
+        QVERIFY(incident >= 0);
+        QVERIFY(map.scene()->linkDown(incident));
+
+        // When the alarm is cleared  Then the element is back to no alarm and the link is up
+        alarm.state = AlarmState::Cleared;
+        alarm.perceivedSeverity = Severity::Cleared;
+        alarm.alarmClearedTime = alarm.alarmChangedTime = alarm.alarmRaisedTime + 1000;
+        batch.alarms = {alarm};
+        map.applyChangeSet(writer.apply(batch));
+        QTRY_COMPARE(int(map.scene()->status(node).worst), int(Severity::Cleared));
+        QVERIFY(!map.scene()->linkDown(incident));
+    }
+
+    void draggedElementIsPinnedAndSurvivesARestart()
+    {
+        // Given a map loaded from a cache file, zoomed onto one element
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        const GeneratedNetwork net = network(200);
+        QVERIFY(writeInventory(path, net));
+        const QString id = net.elements.at(80).id;
+        QPointF dropped;
+        QPointF otherBefore;
+        {
+            TopologyMapWidget map;
+            map.setSaveDebounceMs(100);
+            map.resize(900, 600);
+            map.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&map));
+            QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+            map.setCacheFile(path);
+            QVERIFY(shown.wait(60000));
+            const int node = map.scene()->graph()->nodeIndex(id);
+            otherBefore = map.scene()->nodePosition(0);
+            QVERIFY(map.showElement(id));
+            QTest::qWait(20);
+            QSignalSpy save(&map, &TopologyMapWidget::positionsSaveRequested);
+            QVERIFY(save.isValid());
+
+            // When the user drags it in several mouse moves
+            QWidget *viewport = map.view()->viewport();
+            const QPoint start = map.view()->mapFromScene(map.scene()->nodePosition(node));
+            QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+            for (int step = 1; step <= 6; ++step)
+                QTest::mouseMove(viewport, start + QPoint(step * 15, step * 8));
+            QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + QPoint(90, 48));
+
+            // Then it is pinned where it was dropped, and ONE debounced batch carries the position
+            QVERIFY(map.scene()->isPinned(node));
+            dropped = map.scene()->nodePosition(node);
+            QVERIFY(QLineF(dropped, map.view()->mapToScene(start)).length() > 40);
+            QVERIFY(save.wait(5000));
+            QTest::qWait(300);
+            QCOMPARE(save.count(), 1);
+            const CacheBatch batch = save.at(0).at(0).value<CacheBatch>();
+            QCOMPARE(batch.mapPositions.size(), 1);
+            const MapPosition saved = batch.mapPositions.first();
+            QCOMPARE(saved.elementId, id);
+            QCOMPARE(saved.mapViewId, QStringLiteral("main/geographic"));
+            QVERIFY(saved.pinned);
+            QCOMPARE(QPointF(saved.x, saved.y), dropped);
+            // (the application wiring hands it to the writer)
+            CacheWriter writer;
+            QVERIFY(writer.open(path));
+            QVERIFY(writer.apply(batch).mapPositionsChanged);
+        }
+
+        // When the console restarts on the same cache
+        TopologyMapWidget again;
+        again.resize(900, 600);
+        again.show();
+        QSignalSpy shown(&again, &TopologyMapWidget::topologyShown);
+        again.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+
+        // Then the element is pinned at the dropped position and the rest is laid out as before
+        const int node = again.scene()->graph()->nodeIndex(id);
+        QVERIFY(again.scene()->isPinned(node));
+        QCOMPARE(again.scene()->nodePosition(node), dropped);
+        QVERIFY(!again.scene()->isPinned(0));
+        QVERIFY(QLineF(again.scene()->nodePosition(0), otherBefore).length() < 100);
+        QCOMPARE(again.lastOverlaps(), 0);
+    }
+
+    void searchFindsByNameOrIpAndCentresTheElement()
+    {
+        // Given a map of a generated network
+        const GeneratedNetwork net = network(1000);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        const NetworkElement &target = net.elements.at(700);
+        const int node = map.scene()->graph()->nodeIndex(target.id);
+
+        for (const QString &query : {target.name, target.mgmtIp, target.name.toLower()}) {
+            map.fitToView();
+            // When searching for it by name, by IP, or in lower case
+            QVERIFY(map.search(query) >= 1);
+            // Then it is highlighted, centred and drawn at element level, with a breadcrumb to it
+            QCOMPARE(map.scene()->highlightedNode(), node);
+            const QPointF centre = map.view()->mapToScene(map.view()->viewport()->rect().center());
+            QVERIFY2(QLineF(centre, map.scene()->nodePosition(node)).length() < 3, qPrintable(query));
+            QCOMPARE(map.scene()->detail(), MapDetail::Elements);
+            QVERIFY(map.breadcrumbText().contains(target.name));
+        }
+        // And a search for something absent finds nothing and leaves the view alone
+        QCOMPARE(map.search(QStringLiteral("no-such-element-anywhere")), 0);
+
+        // And Ctrl+F opens the search field
+        map.activateWindow();
+        map.view()->setFocus();
+        QTest::keyClick(map.view(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(map.findChild<QLineEdit *>()->hasFocus());
+    }
+
+    void selectingAnElementEmitsItsId()
+    {
+        // Given a map zoomed onto an element
+        const GeneratedNetwork net = network(300);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        const QString id = net.elements.at(30).id;
+        QVERIFY(map.showElement(id));
+        QTest::qWait(20);
+        QSignalSpy selected(&map, &TopologyMapWidget::elementSelected);
+        // When the user clicks it  Then elementSelected carries its id
+        const QPoint at = map.view()->mapFromScene(map.scene()->nodePosition(map.scene()->graph()->nodeIndex(id)));
+        QTest::mouseClick(map.view()->viewport(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).toString(), id);
+    }
+
+    void imperfectInventoryIsShownAsACount()
+    {
+        // Given inventory with dangling links, siteless elements and sites without coordinates
+        NetworkGeneratorOptions options;
+        options.elements = 1500;
+        options.elementsWithoutSite = 0.02;
+        options.linksToUnknownElements = 0.01;
+        options.sitesWithoutCoordinates = 0.05;
+        const GeneratedNetwork net = generateNetwork(options);
+        // When the map shows it
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        // Then everything usable is drawn, and the problems are one button the user can open
+        const SkippedInventory &skipped = map.skippedInventory();
+        QVERIFY(skipped.linksWithUnknownEnd.size() > 0);
+        QVERIFY(skipped.elementsWithoutSite.size() > 0);
+        QVERIFY(skipped.sitesWithoutCoordinates.size() > 0);
+        QCOMPARE(int(map.scene()->graph()->nodes().size()), int(net.elements.size()));
+        QToolButton *button = nullptr;
+        for (QToolButton *b : map.findChildren<QToolButton *>())
+            if (b->text().contains(QString::number(skipped.total())))
+                button = b;
+        QVERIFY(button);
+        QVERIFY(button->isVisible());
+        QCOMPARE(button->menu()->actions().size(), 3);
+        QCOMPARE(map.lastOverlaps(), 0);
+    }
+
+    void bannerShowsTheDataAgeWhenOfflineOrStale()
+    {
+        TopologyMapWidget map;
+        map.show();
+        const QDateTime now = QDateTime::currentDateTime();
+        // Given data from 12 minutes ago  When the console is offline  Then the banner says so
+        map.setFreshness(now.addSecs(-12 * 60 - 5), true, now.addSecs(-12 * 60 - 5));
+        QVERIFY2(map.bannerText().contains(QStringLiteral("offline 12 min")), qPrintable(map.bannerText()));
+        QVERIFY(map.bannerText().contains(QLocale().toString(now.addSecs(-12 * 60 - 5).time(), "HH:mm")));
+        // When online with fresh data  Then there is no banner
+        map.setFreshness(now, false);
+        QVERIFY(map.bannerText().isEmpty());
+        // When online but nothing arrived for 10 minutes  Then the banner shows the age
+        map.setFreshness(now.addSecs(-600), false);
+        QVERIFY(map.bannerText().contains(QStringLiteral("not updated for 10 min")));
+    }
+
+    void exportsPngAndSvgAndPrintsWithoutBlocking()
+    {
+        // Given a map on screen
+        const GeneratedNetwork net = network(400);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        QTemporaryDir dir;
+        // When exported as PNG and SVG through the (hooked) file dialog
+        map.setNextFileName(dir.filePath("map"));
+        map.exportPngInteractive();
+        map.setNextFileName(dir.filePath("map.svg"));
+        map.exportSvgInteractive();
+        // Then the files exist and hold the view
+        QImage png(dir.filePath("map.png"));
+        QVERIFY(!png.isNull());
+        QCOMPARE(png.size(), map.view()->viewport()->size());
+        QFile svg(dir.filePath("map.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.size() > 2000);
+
+        // When printed (the print dialog replaced by a hook that prints to PDF)
+        bool asked = false;
+        const QString pdf = dir.filePath("map.pdf");
+        map.setPrintDialogHook([&](QPrinter &printer) {
+            asked = true;
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(pdf);
+            return true;
+        });
+        map.printInteractive();
+        // Then the hook was asked and a PDF was written
+        QVERIFY(asked);
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void screenshotsAtSeveralZoomLevelsInEnglishAndChinese()
+    {
+        if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
+            QSKIP("NOC_SCREENSHOT_DIR not set");
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            NetworkGeneratorOptions options;
+            options.elements = 6000;
+            options.elementsWithoutSite = 0.002;
+            options.sitesWithoutCoordinates = 0.01;
+            const GeneratedNetwork net = generateNetwork(options);
+            TopologyMapWidget map;
+            QVERIFY(showAndLoad(map, net, generateSeverities(net.elements, 0.06, 3)));
+            map.setFreshness(QDateTime::currentDateTime().addSecs(-12 * 60), true,
+                             QDateTime::currentDateTime().addSecs(-12 * 60));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_fit_" + lang);
+            const int site = map.scene()->graph()->siteIndex(net.elements.at(2500).siteId);
+            map.view()->setScale(0.12, map.scene()->sitePosition(site));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_sites_" + lang);
+            map.view()->setScale(0.55, map.scene()->sitePosition(site));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_elements_" + lang);
+            QVERIFY(map.showElement(net.elements.at(2500).id));
+            map.view()->setScale(1.6, map.scene()->nodePosition(map.scene()->graph()->nodeIndex(net.elements.at(2500).id)));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_detail_" + lang);
+            map.setLayoutKind(LayoutKind::Layered);
+            QSignalSpy done(&map, &TopologyMapWidget::layoutFinished);
+            QVERIFY(done.wait(60000));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_layered_" + lang);
+        }
+        QVERIFY(languages.setLanguage("en"));
+    }
+};
+
+QTEST_MAIN(TopologyMapTest)
+#include "topology_map_test.moc"

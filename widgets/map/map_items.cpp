@@ -1,0 +1,306 @@
+#include "map/map_items.h"
+
+#include "map/map_style.h"
+#include "map/topology_scene.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+namespace noc {
+
+namespace {
+
+// Level of detail thresholds (view scale).
+constexpr double kPlainIconLod = 0.45; // below: a flat coloured square, no glyph
+constexpr double kBadgeLod = 0.5;
+constexpr double kLabelLod = 0.75;
+
+const QRectF kElementBounds(-LayoutMetrics::kFootprintWidth / 2, -LayoutMetrics::kIconSize / 2 - 4,
+                            LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+
+QFont labelFont(double pixelSize, bool bold = false)
+{
+    QFont font;
+    font.setPixelSize(int(pixelSize));
+    font.setBold(bold);
+    return font;
+}
+
+} // namespace
+
+// ---- ElementItem ---------------------------------------------------------------------------------
+
+ElementItem::ElementItem(TopologyScene *scene, int node) : m_scene(scene), m_node(node)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptedMouseButtons(Qt::LeftButton);
+}
+
+QRectF ElementItem::boundingRect() const
+{
+    return kElementBounds;
+}
+
+QPainterPath ElementItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(-LayoutMetrics::kIconSize / 2, -LayoutMetrics::kIconSize / 2, LayoutMetrics::kIconSize,
+                 LayoutMetrics::kIconSize);
+    return path;
+}
+
+void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const ElementStatus status = m_scene->status(m_node);
+    const double half = LayoutMetrics::kIconSize / 2;
+    if (lod < kPlainIconLod) {
+        painter->fillRect(QRectF(-half, -half, 2 * half, 2 * half), mapstyle::severityColor(status.worst));
+        return;
+    }
+    const TopologyNode &node = m_scene->graph()->nodes()[size_t(m_node)];
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const bool highlighted = m_scene->highlightedNode() == m_node;
+    if (highlighted || (option->state & QStyle::State_Selected)) {
+        painter->setPen(QPen(highlighted ? mapstyle::highlightColor() : QColor(0x26, 0x32, 0x38), highlighted ? 3.5 : 1.5,
+                             highlighted ? Qt::SolidLine : Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(QPointF(0, 0), half + 3.5, half + 3.5);
+    }
+    mapstyle::drawElementIcon(painter, node.category, status.worst, LayoutMetrics::kIconSize);
+    if (lod >= kBadgeLod && status.worst != Severity::Cleared) {
+        const QPointF c(half - 1, -half + 1);
+        painter->setPen(QPen(Qt::white, 1.2));
+        painter->setBrush(mapstyle::severityColor(status.worst));
+        painter->drawEllipse(c, 5.5, 5.5);
+        painter->setPen(mapstyle::severityTextColor(status.worst));
+        painter->setFont(labelFont(8, true));
+        painter->drawText(QRectF(c.x() - 5.5, c.y() - 5.5, 11, 11), Qt::AlignCenter, mapstyle::severityLetter(status.worst));
+    }
+    if (m_scene->isPinned(m_node) && lod >= kBadgeLod) {
+        // A small pin head at the top-left corner: this element stays where the user put it.
+        painter->setPen(QPen(Qt::white, 1));
+        painter->setBrush(QColor(0x37, 0x47, 0x4f));
+        painter->drawEllipse(QPointF(-half + 1, -half + 1), 3.5, 3.5);
+    }
+    if (lod >= kLabelLod) {
+        const QFont font = labelFont(10);
+        painter->setFont(font);
+        painter->setPen(QColor(0x26, 0x32, 0x38));
+        const QRectF textRect(kElementBounds.left() + 2, half + 2, kElementBounds.width() - 4, 14);
+        const QString text = QFontMetricsF(font).elidedText(node.name, Qt::ElideMiddle, textRect.width());
+        painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, text);
+    }
+}
+
+QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        m_scene->elementMoved(m_node, value.toPointF());
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_scene->beginDrag();
+    QGraphicsItem::mousePressEvent(event);
+}
+
+void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem::mouseReleaseEvent(event);
+    m_scene->endDrag();
+}
+
+// ---- LinkItem ------------------------------------------------------------------------------------
+
+LinkItem::LinkItem(TopologyScene *scene, int edge) : m_scene(scene), m_edge(edge)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void LinkItem::setEnds(const QPointF &a, const QPointF &b)
+{
+    if (a == m_a && b == m_b && !m_bounds.isNull())
+        return;
+    prepareGeometryChange();
+    m_a = a;
+    m_b = b;
+    m_bounds = QRectF(a, b).normalized().adjusted(-4, -4, 4, 4);
+}
+
+QPainterPath LinkItem::shape() const
+{
+    QPainterPath line(m_a);
+    line.lineTo(m_b);
+    QPainterPathStroker stroker;
+    stroker.setWidth(6);
+    return stroker.createStroke(line);
+}
+
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const TopologyEdge &edge = m_scene->graph()->edges()[size_t(m_edge)];
+    const bool down = m_scene->linkDown(m_edge);
+    const QColor color = mapstyle::linkColor(edge.utilization, down);
+    if (lod < kPlainIconLod) {
+        painter->setPen(QPen(color, 0)); // cosmetic hairline: the cheapest line raster draws
+        painter->drawLine(m_a, m_b);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const double width = mapstyle::linkWidth(edge.capacityBps) + (down ? 1.0 : 0.0);
+    painter->setPen(QPen(color, width, down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+    painter->drawLine(m_a, m_b);
+}
+
+// ---- SiteItem ------------------------------------------------------------------------------------
+
+SiteItem::SiteItem(TopologyScene *scene, int site) : m_scene(scene), m_site(site)
+{
+    setFlags(ItemIsSelectable);
+    setAcceptedMouseButtons(Qt::LeftButton);
+}
+
+void SiteItem::updateGeometry()
+{
+    prepareGeometryChange();
+    const QRectF area = m_scene->siteArea(m_site);
+    const QPointF c = m_scene->sitePosition(m_site);
+    m_radius = std::clamp(std::sqrt(area.width() * area.height()) / 2.5, 30.0, 140.0);
+    // The node is drawn at least a few pixels wide when zoomed far out, up to 140 scene units.
+    const QRectF node(c.x() - 140, c.y() - 140, 280, 280);
+    m_bounds = (m_scene->siteAreaIsCompact(m_site) ? area.united(node) : node).adjusted(-2, -2, 2, 2);
+}
+
+QPainterPath SiteItem::shape() const
+{
+    QPainterPath path;
+    if (m_scene->detail() == MapDetail::Elements) {
+        // Only the header strip: a click inside the area belongs to the elements or pans the map.
+        const QRectF area = m_scene->siteArea(m_site);
+        path.addRect(QRectF(area.left(), area.top(), area.width(), 18));
+    } else {
+        path.addEllipse(m_scene->sitePosition(m_site), m_radius, m_radius);
+    }
+    return path;
+}
+
+void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const Severity worst = m_scene->siteWorst(m_site);
+    if (m_scene->detail() == MapDetail::Elements) {
+        const QRectF area = m_scene->siteArea(m_site);
+        painter->setRenderHint(QPainter::Antialiasing, lod >= kPlainIconLod);
+        painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : mapstyle::siteAreaBorder(), 1));
+        painter->setBrush(mapstyle::siteAreaFill());
+        painter->drawRoundedRect(area, 6, 6);
+        if (lod >= kPlainIconLod) {
+            QRectF header(area.left() + 6, area.top() + 2, area.width() - 12, 15);
+            if (worst != Severity::Cleared) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(mapstyle::severityColor(worst));
+                painter->drawEllipse(QPointF(header.right() - 4, header.center().y()), 4, 4);
+                header.setRight(header.right() - 11);
+            }
+            const QFont font = labelFont(11, true);
+            painter->setFont(font);
+            painter->setPen(QColor(0x37, 0x47, 0x4f));
+            painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetricsF(font).elidedText(m_scene->siteName(m_site), Qt::ElideRight, header.width()));
+        }
+        return;
+    }
+    const double r = std::clamp(4.5 / std::max(lod, 1e-6), m_radius, 140.0);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
+                         option->state & QStyle::State_Selected ? 2.5 : 1.2, Qt::SolidLine));
+    painter->setPen(QPen(painter->pen().color(), 0)); // cosmetic: crisp at any zoom
+    painter->setBrush(mapstyle::severityColor(worst));
+    painter->drawEllipse(m_scene->sitePosition(m_site), r, r);
+}
+
+void SiteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    event->accept();
+    m_scene->requestDrillDown(false, m_site);
+}
+
+// ---- RegionItem ----------------------------------------------------------------------------------
+
+RegionItem::RegionItem(TopologyScene *scene, int region) : m_scene(scene), m_region(region)
+{
+    setFlags(ItemIsSelectable);
+    setAcceptedMouseButtons(Qt::LeftButton);
+}
+
+void RegionItem::updateGeometry()
+{
+    prepareGeometryChange();
+    m_bounds = m_scene->regionArea(m_region).adjusted(-160, -160, 160, 160);
+}
+
+void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF area = m_scene->regionArea(m_region).adjusted(-80, -80, 80, 80);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0x90, 0xa4, 0xae), 0));
+    painter->setBrush(mapstyle::regionFill());
+    painter->drawRoundedRect(area, 120, 120);
+    // Each site one dot in its worst colour; worst drawn last so it stays on top.
+    const auto &graph = *m_scene->graph();
+    QVector<QPointF> buckets[6];
+    for (size_t s = 0; s < graph.sites().size(); ++s) {
+        if (graph.sites()[s].region_index != m_region || graph.sites()[s].elements.empty())
+            continue;
+        buckets[int(m_scene->siteWorst(int(s)))].append(m_scene->sitePosition(int(s)));
+    }
+    for (int sev = 5; sev >= 0; --sev) {
+        if (buckets[sev].isEmpty())
+            continue;
+        QPen pen(mapstyle::severityColor(Severity(sev)), sev == 5 ? 4 : 6, Qt::SolidLine, Qt::RoundCap);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->drawPoints(buckets[sev].constData(), int(buckets[sev].size()));
+    }
+}
+
+void RegionItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    event->accept();
+    m_scene->requestDrillDown(true, m_region);
+}
+
+// ---- AggregateLinkItem ---------------------------------------------------------------------------
+
+AggregateLinkItem::AggregateLinkItem(TopologyScene *scene, int aggregate, bool regionLevel)
+    : m_scene(scene), m_aggregate(aggregate), m_regionLevel(regionLevel)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void AggregateLinkItem::setEnds(const QPointF &a, const QPointF &b)
+{
+    prepareGeometryChange();
+    m_a = a;
+    m_b = b;
+    m_bounds = QRectF(a, b).normalized().adjusted(-60, -60, 60, 60);
+}
+
+void AggregateLinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const auto &agg = m_regionLevel ? m_scene->regionAggregate(m_aggregate) : m_scene->siteAggregate(m_aggregate);
+    const bool down = m_scene->aggregateDown(agg);
+    QPen pen(mapstyle::linkColor(agg.maxUtilization, down),
+             std::clamp(1.0 + 0.8 * std::log10(std::max(agg.capacityBps / 1e9, 1.0)), 1.0, 5.0));
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->drawLine(m_a, m_b);
+}
+
+} // namespace noc

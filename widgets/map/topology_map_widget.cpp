@@ -1,0 +1,864 @@
+#include "map/topology_map_widget.h"
+
+#include "logging.h"
+#include "map/map_items.h"
+#include "map/map_minimap.h"
+#include "map/topology_scene.h"
+#include "map/topology_view.h"
+#include "cache/cache_reader.h"
+#include "topology/topology_layout_runner.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QShortcut>
+#include <QSvgGenerator>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace noc {
+
+namespace {
+
+QString layoutSuffix(LayoutKind kind)
+{
+    switch (kind) {
+    case LayoutKind::Geographic: return QStringLiteral("geographic");
+    case LayoutKind::ForceDirected: return QStringLiteral("force");
+    case LayoutKind::Layered: return QStringLiteral("layered");
+    }
+    return QStringLiteral("geographic");
+}
+
+const SkippedInventory &emptySkipped()
+{
+    static const SkippedInventory empty;
+    return empty;
+}
+
+} // namespace
+
+TopologyMapWidget::TopologyMapWidget(QWidget *parent) : QWidget(parent)
+{
+    m_scene = new TopologyScene(this);
+    m_runner = new TopologyLayoutRunner(this);
+    m_loadWatcher = new QFutureWatcher<TopologySnapshot>(this);
+    m_statusWatcher = new QFutureWatcher<QHash<QString, ElementStatus>>(this);
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    // A drag produces a position per mouse move; one write a second after the last change is plenty
+    // (GNS3 issue #2036 is what a write per move does to a database).
+    m_saveTimer->setInterval(1000);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    // Inventory changes come in bursts during a sync; one reload after the burst.
+    m_reloadTimer->setInterval(2000);
+    m_bannerTimer = new QTimer(this);
+    m_bannerTimer->setInterval(30000); // the banner's "offline N min" ticks per minute at most
+    buildUi();
+
+    connect(m_runner, &TopologyLayoutRunner::finished, this, &TopologyMapWidget::onLayoutFinished);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
+    connect(m_scene, &TopologyScene::nodesPinned, this, &TopologyMapWidget::onNodesPinned);
+    connect(m_scene, &TopologyScene::drillDownRequested, this, &TopologyMapWidget::onDrillDown);
+    connect(m_saveTimer, &QTimer::timeout, this, &TopologyMapWidget::flushPositions);
+    connect(m_reloadTimer, &QTimer::timeout, this, &TopologyMapWidget::reloadFromCache);
+    connect(m_bannerTimer, &QTimer::timeout, this, &TopologyMapWidget::updateBanner);
+    connect(m_view, &TopologyView::viewChanged, this, &TopologyMapWidget::updateOverlays);
+    connect(m_minimap, &MapMinimap::centreRequested, m_view, [this](const QPointF &p) { m_view->centerOn(p); });
+    connect(m_loadWatcher, &QFutureWatcher<TopologySnapshot>::finished, this, [this] {
+        if (m_loadWatcher->future().resultCount() == 0)
+            return;
+        const TopologySnapshot snapshot = m_loadWatcher->result();
+        if (!snapshot.error.isEmpty()) {
+            logging::logger("ui")->warn("topology map: cannot read the cache: {}", snapshot.error.toStdString());
+            m_statusLabel->setText(tr("Cannot read the map data: %1").arg(snapshot.error));
+            emit loadFailed(snapshot.error);
+            return;
+        }
+        if (snapshot.dataAsOfMs > 0 && !m_dataAsOf.isValid())
+            m_dataAsOf = QDateTime::fromMSecsSinceEpoch(snapshot.dataAsOfMs);
+        setTopology(snapshot.sites, snapshot.elements, snapshot.links, snapshot.status, snapshot.positions);
+    });
+    connect(m_statusWatcher, &QFutureWatcher<QHash<QString, ElementStatus>>::finished, this, [this] {
+        if (m_statusWatcher->future().resultCount() > 0)
+            updateElementStatus(m_statusWatcher->result());
+        if (m_statusFullRefresh || !m_statusPendingAlarms.isEmpty())
+            startStatusQuery(); // what came in meanwhile
+    });
+}
+
+TopologyMapWidget::~TopologyMapWidget()
+{
+    // Pins not yet saved go out now rather than being lost.
+    if (m_saveTimer->isActive())
+        flushPositions();
+    m_runner->cancel();
+    m_loadWatcher->waitForFinished();
+    m_statusWatcher->waitForFinished();
+}
+
+void TopologyMapWidget::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_fitAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::fitToView);
+    m_zoomInAction = m_toolBar->addAction(QString(), this, [this] { m_view->zoomBy(1.25); });
+    m_zoomOutAction = m_toolBar->addAction(QString(), this, [this] { m_view->zoomBy(0.8); });
+    m_toolBar->addSeparator();
+    m_layoutLabel = new QLabel(this);
+    m_toolBar->addWidget(m_layoutLabel);
+    m_layoutCombo = new QComboBox(this);
+    m_layoutCombo->addItems({QString(), QString(), QString()});
+    m_toolBar->addWidget(m_layoutCombo);
+    connect(m_layoutCombo, &QComboBox::activated, this, [this](int index) { setLayoutKind(LayoutKind(index)); });
+    m_toolBar->addSeparator();
+    m_findAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::openSearch);
+    m_exportPngAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::exportPngInteractive);
+    m_exportSvgAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::exportSvgInteractive);
+    m_printAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::printInteractive);
+    m_toolBar->addSeparator();
+    m_inventoryButton = new QToolButton(this);
+    m_inventoryButton->setPopupMode(QToolButton::InstantPopup);
+    m_inventoryButton->setMenu(new QMenu(m_inventoryButton));
+    m_inventoryButton->setVisible(false);
+    m_toolBar->addWidget(m_inventoryButton);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setContentsMargins(0, 0, 6, 0);
+    m_toolBar->addWidget(m_statusLabel);
+    layout->addWidget(m_toolBar);
+
+    m_breadcrumb = new QLabel(this);
+    m_breadcrumb->setContentsMargins(8, 3, 8, 3);
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    connect(m_breadcrumb, &QLabel::linkActivated, this, &TopologyMapWidget::onBreadcrumbLink);
+    layout->addWidget(m_breadcrumb);
+
+    m_banner = new QLabel(this);
+    m_banner->setContentsMargins(8, 4, 8, 4);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3e0; color: #8a4b00; border-bottom: 1px solid #ffcc80; }"));
+    m_banner->setVisible(false);
+    layout->addWidget(m_banner);
+
+    m_searchBar = new QWidget(this);
+    auto *searchLayout = new QHBoxLayout(m_searchBar);
+    searchLayout->setContentsMargins(6, 3, 6, 3);
+    m_searchEdit = new QLineEdit(m_searchBar);
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchResult = new QLabel(m_searchBar);
+    searchLayout->addWidget(m_searchEdit, 1);
+    searchLayout->addWidget(m_searchResult);
+    m_searchBar->setVisible(false);
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] { search(m_searchEdit->text()); });
+    m_searchEdit->installEventFilter(this);
+    layout->addWidget(m_searchBar);
+
+    m_view = new TopologyView(m_scene, this);
+    layout->addWidget(m_view, 1);
+    m_minimap = new MapMinimap(m_scene, m_view);
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, &TopologyMapWidget::openSearch);
+    auto *up = new QShortcut(QKeySequence(Qt::Key_Backspace), m_view);
+    up->setContext(Qt::WidgetShortcut);
+    connect(up, &QShortcut::activated, this, &TopologyMapWidget::goUp);
+
+    retranslateUi();
+    setBreadcrumb(-1, -1, -1);
+}
+
+void TopologyMapWidget::retranslateUi()
+{
+    m_fitAction->setText(tr("Fit"));
+    m_fitAction->setToolTip(tr("Show the whole network (Home)"));
+    m_zoomInAction->setText(tr("Zoom in"));
+    m_zoomOutAction->setText(tr("Zoom out"));
+    m_layoutLabel->setText(tr("Layout:") + QLatin1Char(' '));
+    m_layoutCombo->setItemText(0, tr("Geographic"));
+    m_layoutCombo->setItemText(1, tr("Force-directed"));
+    m_layoutCombo->setItemText(2, tr("Layered"));
+    m_layoutCombo->setCurrentIndex(int(m_layoutKind));
+    m_findAction->setText(tr("Find…"));
+    m_findAction->setToolTip(tr("Find an element or site by name or IP (Ctrl+F)"));
+    m_exportPngAction->setText(tr("Export PNG…"));
+    m_exportSvgAction->setText(tr("Export SVG…"));
+    m_printAction->setText(tr("Print…"));
+    m_searchEdit->setPlaceholderText(tr("Element or site name, ID or IP address"));
+    updateInventoryButton();
+    updateBanner();
+    setBreadcrumb(m_crumbRegion, m_crumbSite, m_crumbNode);
+    if (m_graph)
+        m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) + QStringLiteral(" · ")
+                               + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
+    else
+        m_statusLabel->setText(tr("No topology loaded"));
+    m_scene->update(); // site and region names come from tr()
+}
+
+void TopologyMapWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TopologyMapWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateOverlays();
+}
+
+bool TopologyMapWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_searchEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        m_searchBar->setVisible(false);
+        m_view->setFocus();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+// ---- data ----------------------------------------------------------------------------------------
+
+void TopologyMapWidget::setTopology(const QList<Site> &sites, const QList<NetworkElement> &elements,
+                                    const QList<Link> &links, const QHash<QString, ElementStatus> &status,
+                                    const QList<MapPosition> &savedPositions)
+{
+    m_graph = std::make_shared<const TopologyGraph>(TopologyGraph::build(sites, elements, links));
+    m_pendingStatus = status;
+    // Saved pins are authoritative except where the user pinned something since (not saved yet).
+    for (const MapPosition &p : savedPositions) {
+        auto &view = m_pins[p.mapViewId];
+        if (m_dirtyPins.contains(p.elementId) && p.mapViewId == mapViewId())
+            continue;
+        if (p.pinned)
+            view.insert(p.elementId, QPointF(p.x, p.y));
+        else
+            view.remove(p.elementId);
+    }
+    const SkippedInventory &skipped = m_graph->skipped();
+    if (skipped.total() > 0)
+        logging::logger("ui")->info("topology map: {} links with an unknown end, {} elements without a site, "
+                                    "{} sites without coordinates, {} duplicate ids",
+                                    skipped.linksWithUnknownEnd.size(), skipped.elementsWithoutSite.size(),
+                                    skipped.sitesWithoutCoordinates.size(), skipped.duplicateIds.size());
+    updateInventoryButton();
+    startLayout();
+}
+
+void TopologyMapWidget::setCacheFile(const QString &cacheFile)
+{
+    m_cacheFile = cacheFile;
+    reloadFromCache();
+}
+
+void TopologyMapWidget::reloadFromCache()
+{
+    if (m_cacheFile.isEmpty())
+        return;
+    if (m_loadWatcher->isRunning()) {
+        m_reloadTimer->start(); // try again after this load
+        return;
+    }
+    m_statusLabel->setText(tr("Loading the network…"));
+    const QString path = m_cacheFile;
+    const QStringList views = {m_mapViewBase + QStringLiteral("/geographic"), m_mapViewBase + QStringLiteral("/force"),
+                               m_mapViewBase + QStringLiteral("/layered")};
+    m_loadWatcher->setFuture(QtConcurrent::run([path, views] {
+        TopologySnapshot snapshot = TopologyQueries::loadSnapshot(path, views.first());
+        if (snapshot.error.isEmpty()) {
+            // The other views' pins too, so switching layouts needs no further read.
+            CacheReader reader;
+            if (reader.open(path))
+                for (const QString &view : views.mid(1))
+                    snapshot.positions += reader.mapPositions(view);
+        }
+        return snapshot;
+    }));
+}
+
+void TopologyMapWidget::applyChangeSet(const ChangeSet &changes)
+{
+    if (m_cacheFile.isEmpty())
+        return;
+    if (!changes.elements.isEmpty() || !changes.sites.isEmpty() || !changes.links.isEmpty()) {
+        m_reloadTimer->start();
+        return; // the reload reads the alarm status too
+    }
+    if (changes.alarms.isEmpty())
+        return;
+    if (!changes.alarms.removed.isEmpty()) {
+        // A removed alarm's element is no longer known: recompute every element's status.
+        m_statusFullRefresh = true;
+    }
+    for (const QString &id : changes.alarms.inserted)
+        m_statusPendingAlarms.insert(id);
+    for (const QString &id : changes.alarms.updated)
+        m_statusPendingAlarms.insert(id);
+    if (!m_statusWatcher->isRunning())
+        startStatusQuery();
+}
+
+void TopologyMapWidget::startStatusQuery()
+{
+    if (!m_graph || m_cacheFile.isEmpty())
+        return;
+    const QString path = m_cacheFile;
+    const bool full = m_statusFullRefresh;
+    const QStringList alarmIds(m_statusPendingAlarms.cbegin(), m_statusPendingAlarms.cend());
+    m_statusFullRefresh = false;
+    m_statusPendingAlarms.clear();
+    if (full) {
+        // Every element currently coloured gets a "no alarm" unless the query says otherwise.
+        QStringList coloured;
+        for (size_t i = 0; i < m_graph->nodes().size() && m_scene->graph() == m_graph; ++i)
+            if (!(m_scene->status(int(i)) == ElementStatus()))
+                coloured << m_graph->nodes()[i].id;
+        m_statusWatcher->setFuture(QtConcurrent::run([path, coloured] {
+            TopologyQueries queries;
+            QHash<QString, ElementStatus> result;
+            if (!queries.open(path))
+                return result;
+            for (const QString &id : coloured)
+                result.insert(id, ElementStatus());
+            const auto active = queries.activeStatus();
+            for (auto it = active.cbegin(); it != active.cend(); ++it)
+                result.insert(it.key(), it.value());
+            return result;
+        }));
+    } else {
+        m_statusWatcher->setFuture(QtConcurrent::run([path, alarmIds] {
+            TopologyQueries queries;
+            if (!queries.open(path))
+                return QHash<QString, ElementStatus>();
+            return queries.statusOf(queries.alarmedObjects(alarmIds));
+        }));
+    }
+}
+
+void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> &changes)
+{
+    if (m_scene->graph() && m_scene->graph() == m_graph) {
+        m_scene->updateStatus(changes);
+        m_minimap->update();
+        return;
+    }
+    // Still laying out: remember for when the scene is built.
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        if (it.value() == ElementStatus())
+            m_pendingStatus.remove(it.key());
+        else
+            m_pendingStatus.insert(it.key(), it.value());
+    }
+}
+
+void TopologyMapWidget::setFreshness(const QDateTime &dataAsOf, bool offline, const QDateTime &offlineSince,
+                                     int staleAfterSecs)
+{
+    m_dataAsOf = dataAsOf;
+    m_offline = offline;
+    m_offlineSince = offlineSince;
+    m_staleAfterSecs = staleAfterSecs;
+    updateBanner();
+}
+
+QString TopologyMapWidget::bannerText() const
+{
+    return m_banner->isVisibleTo(const_cast<TopologyMapWidget *>(this)) ? m_banner->text() : QString();
+}
+
+void TopologyMapWidget::updateBanner()
+{
+    QString text;
+    if (m_dataAsOf.isValid()) {
+        const QDateTime now = QDateTime::currentDateTime();
+        const QString asOf = QLocale().toString(m_dataAsOf.toLocalTime().time(), QStringLiteral("HH:mm"));
+        if (m_offline) {
+            const QDateTime since = m_offlineSince.isValid() ? m_offlineSince : m_dataAsOf;
+            const int minutes = int(std::max<qint64>(0, since.secsTo(now)) / 60);
+            text = tr("Data as of %1 — offline %n min", nullptr, minutes).arg(asOf);
+        } else if (m_dataAsOf.secsTo(now) > m_staleAfterSecs) {
+            text = tr("Data as of %1 — not updated for %n min", nullptr, int(m_dataAsOf.secsTo(now) / 60)).arg(asOf);
+        }
+    }
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        m_bannerTimer->stop();
+    else if (!m_bannerTimer->isActive())
+        m_bannerTimer->start();
+}
+
+const SkippedInventory &TopologyMapWidget::skippedInventory() const
+{
+    return m_graph ? m_graph->skipped() : emptySkipped();
+}
+
+void TopologyMapWidget::updateInventoryButton()
+{
+    const SkippedInventory &s = skippedInventory();
+    m_inventoryButton->setVisible(s.total() > 0);
+    m_inventoryButton->setText(tr("%n inventory issue(s)", nullptr, int(s.total())));
+    m_inventoryButton->setToolTip(tr("Inventory the map could not use as given"));
+    QMenu *menu = m_inventoryButton->menu();
+    menu->clear();
+    const QList<std::pair<QString, qsizetype>> rows = {
+        {tr("Links to unknown elements: %1"), s.linksWithUnknownEnd.size()},
+        {tr("Links from an element to itself: %1"), s.selfLinks.size()},
+        {tr("Elements without a site (grouped apart): %1"), s.elementsWithoutSite.size()},
+        {tr("Sites without coordinates (placed below the map): %1"), s.sitesWithoutCoordinates.size()},
+        {tr("Duplicate IDs (first one used): %1"), s.duplicateIds.size()},
+    };
+    for (int k = 0; k < rows.size(); ++k) {
+        if (rows[k].second == 0)
+            continue;
+        menu->addAction(rows[k].first.arg(rows[k].second), this, [this, k] { showInventoryIssues(k); });
+    }
+}
+
+void TopologyMapWidget::showInventoryIssues(int kind)
+{
+    const SkippedInventory &s = skippedInventory();
+    const QStringList *lists[] = {&s.linksWithUnknownEnd, &s.selfLinks, &s.elementsWithoutSite,
+                                  &s.sitesWithoutCoordinates, &s.duplicateIds};
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Inventory issues"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QPlainTextEdit(dialog);
+    text->setReadOnly(true);
+    text->setPlainText(lists[kind]->join(QLatin1Char('\n')));
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    dialog->resize(420, 360);
+    dialog->show(); // not modal: the user may keep working on the map
+}
+
+// ---- layout and pins -----------------------------------------------------------------------------
+
+QString TopologyMapWidget::mapViewId() const
+{
+    return m_mapViewBase + QLatin1Char('/') + layoutSuffix(m_layoutKind);
+}
+
+void TopologyMapWidget::setSaveDebounceMs(int ms)
+{
+    m_saveTimer->setInterval(ms);
+}
+
+bool TopologyMapWidget::isLayoutRunning() const
+{
+    return m_runner->isRunning();
+}
+
+void TopologyMapWidget::setLayoutKind(LayoutKind kind)
+{
+    if (m_saveTimer->isActive())
+        flushPositions(); // pins belong to the view they were made in
+    m_layoutKind = kind;
+    m_layoutCombo->setCurrentIndex(int(kind));
+    m_fitAfterLayout = true;
+    relayout();
+}
+
+void TopologyMapWidget::relayout()
+{
+    startLayout();
+}
+
+void TopologyMapWidget::startLayout()
+{
+    if (!m_graph)
+        return;
+    LayoutOptions options;
+    options.kind = m_layoutKind;
+    const auto &nodes = m_graph->nodes();
+    const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
+    if (!pins.isEmpty() || (m_layoutKind == LayoutKind::ForceDirected && m_scene->graph() == m_graph)) {
+        options.initial.assign(nodes.size(), QPointF());
+        options.pinned.assign(nodes.size(), 0);
+        // Force-directed is incremental: it starts from what is on screen.
+        if (m_layoutKind == LayoutKind::ForceDirected && m_scene->graph() == m_graph)
+            options.initial = m_scene->positions();
+        else if (m_layoutKind == LayoutKind::ForceDirected)
+            options.initial.clear();
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            const auto it = pins.constFind(nodes[i].id);
+            if (it == pins.constEnd())
+                continue;
+            if (options.initial.empty())
+                options.initial.assign(nodes.size(), QPointF());
+            options.initial[i] = *it;
+            options.pinned[i] = 1;
+        }
+        if (m_layoutKind == LayoutKind::ForceDirected && options.initial.size() != nodes.size())
+            options.pinned.clear(); // pins need initial positions; without them nothing is pinned
+    }
+    m_statusLabel->setText(tr("Laying out %n element(s)…", nullptr, int(nodes.size())));
+    m_runner->start(m_graph, options);
+}
+
+void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
+{
+    if (!m_graph || result.positions.size() != m_graph->nodes().size())
+        return;
+    m_lastOverlaps = result.overlaps;
+    m_lastLayoutSeconds = result.seconds;
+    const bool fresh = m_scene->graph() != m_graph;
+    if (fresh) {
+        QSet<QString> pinned;
+        const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
+        for (auto it = pins.cbegin(); it != pins.cend(); ++it)
+            pinned.insert(it.key());
+        m_scene->setTopology(m_graph, result, m_pendingStatus, pinned);
+        m_pendingStatus.clear();
+        setBreadcrumb(-1, -1, -1);
+    } else {
+        // Same graph, new layout: pins of this view, positions from the layout.
+        const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
+        for (size_t i = 0; i < m_graph->nodes().size(); ++i)
+            m_scene->setPinned(int(i), pins.contains(m_graph->nodes()[i].id));
+        m_scene->applyLayout(result);
+    }
+    if (fresh || m_fitAfterLayout)
+        m_view->fitAll();
+    m_fitAfterLayout = false;
+    m_view->updateDetail();
+    m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) + QStringLiteral(" · ")
+                           + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
+    updateOverlays();
+    m_minimap->update();
+    emit layoutFinished(result.overlaps);
+    if (fresh)
+        emit topologyShown();
+}
+
+void TopologyMapWidget::onNodesPinned(const QList<int> &nodes)
+{
+    auto &pins = m_pins[mapViewId()];
+    for (int node : nodes) {
+        const QString &id = m_graph->nodes()[size_t(node)].id;
+        pins.insert(id, m_scene->nodePosition(node));
+        m_dirtyPins.insert(id);
+        m_unpinned.remove(id);
+    }
+    m_minimap->update();
+    m_saveTimer->start(); // restarts: one write after the user stops moving things
+}
+
+bool TopologyMapWidget::unpinElement(const QString &id)
+{
+    const int node = m_graph ? m_graph->nodeIndex(id) : -1;
+    if (node < 0 || !m_scene->isPinned(node))
+        return false;
+    m_scene->setPinned(node, false);
+    m_pins[mapViewId()].remove(id);
+    m_dirtyPins.remove(id);
+    m_unpinned.insert(id);
+    m_saveTimer->start();
+    return true;
+}
+
+void TopologyMapWidget::flushPositions()
+{
+    m_saveTimer->stop();
+    if (m_dirtyPins.isEmpty() && m_unpinned.isEmpty())
+        return;
+    CacheBatch batch;
+    const QString view = mapViewId();
+    const auto pins = m_pins.value(view);
+    for (const QString &id : std::as_const(m_dirtyPins)) {
+        const auto it = pins.constFind(id);
+        if (it != pins.constEnd())
+            batch.mapPositions << MapPosition{view, id, it->x(), it->y(), true};
+    }
+    for (const QString &id : std::as_const(m_unpinned)) {
+        const int node = m_graph ? m_graph->nodeIndex(id) : -1;
+        const QPointF p = node >= 0 ? m_scene->nodePosition(node) : QPointF();
+        batch.mapPositions << MapPosition{view, id, p.x(), p.y(), false};
+    }
+    m_dirtyPins.clear();
+    m_unpinned.clear();
+    emit positionsSaveRequested(batch);
+}
+
+// ---- navigation ----------------------------------------------------------------------------------
+
+void TopologyMapWidget::fitToView()
+{
+    m_view->fitAll();
+    setBreadcrumb(-1, -1, -1);
+}
+
+bool TopologyMapWidget::showElement(const QString &id)
+{
+    if (!m_scene->graph())
+        return false;
+    const int node = m_scene->graph()->nodeIndex(id);
+    if (node < 0)
+        return false;
+    m_view->centreOn(m_scene->nodePosition(node), 1.0);
+    m_scene->setHighlightedNode(node);
+    const int site = m_scene->graph()->nodes()[size_t(node)].site;
+    setBreadcrumb(m_scene->graph()->sites()[size_t(site)].region_index, site, node);
+    return true;
+}
+
+void TopologyMapWidget::openSearch()
+{
+    m_searchBar->setVisible(true);
+    m_searchEdit->setFocus();
+    m_searchEdit->selectAll();
+}
+
+int TopologyMapWidget::search(const QString &text)
+{
+    if (text != m_lastSearch || m_searchHits.isEmpty()) {
+        m_lastSearch = text;
+        m_searchHits.clear();
+        for (const TopologyScene::Hit &hit : m_scene->find(text))
+            m_searchHits << (hit.isSite ? -(hit.index + 1) : hit.index);
+        m_searchPos = -1;
+    }
+    if (m_searchHits.isEmpty()) {
+        m_searchResult->setText(tr("No match"));
+        return 0;
+    }
+    m_searchPos = (m_searchPos + 1) % int(m_searchHits.size());
+    showSearchHit(m_searchHits[m_searchPos]);
+    m_searchResult->setText(tr("%1 of %2").arg(m_searchPos + 1).arg(m_searchHits.size()));
+    return int(m_searchHits.size());
+}
+
+void TopologyMapWidget::showSearchHit(int encoded)
+{
+    if (encoded >= 0) {
+        showElement(m_scene->graph()->nodes()[size_t(encoded)].id);
+        return;
+    }
+    onDrillDown(false, -encoded - 1);
+}
+
+void TopologyMapWidget::onDrillDown(bool region, int index)
+{
+    if (!m_scene->graph())
+        return;
+    if (region) {
+        m_view->fitRect(m_scene->regionArea(index).adjusted(-100, -100, 100, 100));
+        setBreadcrumb(index, -1, -1);
+    } else {
+        const QRectF area = m_scene->siteAreaIsCompact(index) ? m_scene->siteArea(index)
+                                                              : QRectF(m_scene->sitePosition(index), QSizeF(1, 1));
+        m_view->fitRect(area.adjusted(-150, -100, 150, 100));
+        if (m_view->scale() < TopologyScene::kElementScale * 2)
+            m_view->centreOn(area.center(), TopologyScene::kElementScale * 2);
+        setBreadcrumb(m_scene->graph()->sites()[size_t(index)].region_index, index, -1);
+    }
+}
+
+void TopologyMapWidget::goUp()
+{
+    if (m_crumbNode >= 0 && m_crumbSite >= 0)
+        onDrillDown(false, m_crumbSite);
+    else if (m_crumbSite >= 0 && m_crumbRegion >= 0)
+        onDrillDown(true, m_crumbRegion);
+    else
+        fitToView();
+}
+
+void TopologyMapWidget::onBreadcrumbLink(const QString &link)
+{
+    if (link == QLatin1String("root"))
+        fitToView();
+    else if (link.startsWith(QLatin1String("region:")))
+        onDrillDown(true, link.mid(7).toInt());
+    else if (link.startsWith(QLatin1String("site:")))
+        onDrillDown(false, link.mid(5).toInt());
+}
+
+void TopologyMapWidget::setBreadcrumb(int region, int site, int node)
+{
+    m_crumbRegion = region;
+    m_crumbSite = site;
+    m_crumbNode = node;
+    const auto link = [](const QString &href, const QString &text) {
+        return QStringLiteral("<a href=\"%1\" style=\"color:#1565c0;text-decoration:none\">%2</a>")
+            .arg(href, text.toHtmlEscaped());
+    };
+    const QString sep = QStringLiteral(" &rsaquo; ");
+    QString html = link(QStringLiteral("root"), tr("All regions"));
+    if (m_scene->graph()) {
+        if (region >= 0)
+            html += sep + link(QStringLiteral("region:%1").arg(region), tr("Region %1").arg(m_scene->regionName(region)));
+        if (site >= 0)
+            html += sep + link(QStringLiteral("site:%1").arg(site), tr("Site %1").arg(m_scene->siteName(site)));
+        if (node >= 0)
+            html += sep + QStringLiteral("<b>%1</b>").arg(m_scene->graph()->nodes()[size_t(node)].name.toHtmlEscaped());
+    }
+    m_breadcrumb->setText(html);
+}
+
+QString TopologyMapWidget::breadcrumbText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_breadcrumb->text());
+    return doc.toPlainText();
+}
+
+void TopologyMapWidget::onSelectionChanged()
+{
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    if (selected.size() != 1)
+        return;
+    if (selected.first()->type() == ElementItem::Type) {
+        const int node = static_cast<ElementItem *>(selected.first())->node();
+        const int site = m_scene->graph()->nodes()[size_t(node)].site;
+        setBreadcrumb(m_scene->graph()->sites()[size_t(site)].region_index, site, node);
+        emit elementSelected(m_scene->graph()->nodes()[size_t(node)].id);
+    } else if (selected.first()->type() == SiteItem::Type) {
+        const int site = static_cast<SiteItem *>(selected.first())->site();
+        setBreadcrumb(m_scene->graph()->sites()[size_t(site)].region_index, site, -1);
+        if (!m_scene->graph()->sites()[size_t(site)].synthetic)
+            emit siteSelected(m_scene->graph()->sites()[size_t(site)].id);
+    }
+}
+
+void TopologyMapWidget::updateOverlays()
+{
+    const QRect r = m_view->viewport()->geometry();
+    m_minimap->move(r.right() - m_minimap->width() - 8, r.bottom() - m_minimap->height() - 8);
+    m_minimap->raise();
+    m_minimap->setVisible(m_scene->graph() != nullptr && r.width() > 2 * m_minimap->width() + 40);
+    m_minimap->setVisibleArea(m_view->mapToScene(m_view->viewport()->rect()));
+}
+
+// ---- export and print ----------------------------------------------------------------------------
+
+QString TopologyMapWidget::askFileName(const QString &title, const QString &filter, const QString &suffix)
+{
+    QString path;
+    if (m_hasNextFileName) {
+        path = m_nextFileName;
+        m_hasNextFileName = false;
+    } else {
+        path = QFileDialog::getSaveFileName(this, title, QStringLiteral("topology.") + suffix, filter);
+    }
+    if (!path.isEmpty() && !path.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive))
+        path += QLatin1Char('.') + suffix;
+    return path;
+}
+
+void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target)
+{
+    // The minimap is an overlay on the view, not part of the map: leave it out of exports.
+    const bool minimap = m_minimap->isVisible();
+    m_minimap->setVisible(false);
+    const QSize size = m_view->viewport()->size();
+    painter->save();
+    const double s = std::min(target.width() / size.width(), target.height() / size.height());
+    painter->translate(target.topLeft());
+    painter->scale(s, s);
+    m_view->viewport()->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    painter->restore();
+    m_minimap->setVisible(minimap);
+}
+
+bool TopologyMapWidget::exportPng(const QString &path)
+{
+    const QSize size = m_view->viewport()->size();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        renderViewport(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+    }
+    const bool ok = image.save(path, "PNG");
+    if (!ok)
+        logging::logger("ui")->warn("topology map: cannot write {}", path.toStdString());
+    return ok;
+}
+
+bool TopologyMapWidget::exportSvg(const QString &path)
+{
+    const QSize size = m_view->viewport()->size();
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(tr("Topology map"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        logging::logger("ui")->warn("topology map: cannot write {}", path.toStdString());
+        return false;
+    }
+    renderViewport(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+    return painter.end();
+}
+
+bool TopologyMapWidget::printTo(QPrinter *printer)
+{
+    QPainter painter;
+    if (!painter.begin(printer))
+        return false;
+    renderViewport(&painter, printer->pageLayout().paintRectPixels(printer->resolution()).translated(
+                                 -printer->pageLayout().paintRectPixels(printer->resolution()).topLeft()));
+    return painter.end();
+}
+
+void TopologyMapWidget::exportPngInteractive()
+{
+    const QString path = askFileName(tr("Export map as PNG"), tr("PNG images (*.png)"), QStringLiteral("png"));
+    if (!path.isEmpty())
+        exportPng(path);
+}
+
+void TopologyMapWidget::exportSvgInteractive()
+{
+    const QString path = askFileName(tr("Export map as SVG"), tr("SVG drawings (*.svg)"), QStringLiteral("svg"));
+    if (!path.isEmpty())
+        exportSvg(path);
+}
+
+void TopologyMapWidget::printInteractive()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    bool accepted = false;
+    if (m_printHook) {
+        accepted = m_printHook(printer);
+    } else {
+        QPrintDialog dialog(&printer, this);
+        dialog.setWindowTitle(tr("Print map"));
+        accepted = dialog.exec() == QDialog::Accepted;
+    }
+    if (accepted)
+        printTo(&printer);
+}
+
+} // namespace noc

@@ -1,0 +1,227 @@
+#include "map/topology_view.h"
+
+#include "map/map_items.h"
+#include "map/map_style.h"
+#include "map/topology_scene.h"
+
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <algorithm>
+#include <numeric>
+
+namespace noc {
+
+namespace {
+constexpr double kMinScale = 0.002;
+constexpr double kMaxScale = 4.0;
+constexpr int kMaxLabels = 160;
+} // namespace
+
+TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsView(scene, parent), m_scene(scene)
+{
+    // As in qtbase's chip demo: set once, never per frame.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setRenderHint(QPainter::Antialiasing, false); // items switch it on where it shows
+    setRenderHint(QPainter::TextAntialiasing, true);
+    setCacheMode(QGraphicsView::CacheNone);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+double TopologyView::scale() const
+{
+    return transform().m11();
+}
+
+void TopologyView::setScale(double scale, const QPointF &sceneAnchor)
+{
+    scale = std::clamp(scale, kMinScale, kMaxScale);
+    setTransform(QTransform::fromScale(scale, scale));
+    centerOn(sceneAnchor);
+    updateDetail();
+    emit viewChanged();
+}
+
+void TopologyView::zoomBy(double factor)
+{
+    const double target = std::clamp(scale() * factor, kMinScale, kMaxScale);
+    if (target == scale())
+        return;
+    QGraphicsView::scale(target / scale(), target / scale());
+    updateDetail();
+    emit viewChanged();
+}
+
+void TopologyView::fitAll()
+{
+    fitRect(m_scene->mapBounds());
+}
+
+void TopologyView::fitRect(const QRectF &rect)
+{
+    if (rect.isEmpty())
+        return;
+    fitInView(rect, Qt::KeepAspectRatio);
+    if (scale() > kMaxScale || scale() < kMinScale)
+        setScale(scale(), rect.center());
+    updateDetail();
+    emit viewChanged();
+}
+
+void TopologyView::centreOn(const QPointF &scenePos, double minScale)
+{
+    setScale(std::max(scale(), minScale), scenePos);
+}
+
+void TopologyView::updateDetail()
+{
+    const double s = scale();
+    MapDetail detail = MapDetail::Elements;
+    if (s < TopologyScene::kElementScale) {
+        // Sites while a readable number of them is in view, else regions.
+        const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+        int inView = 0;
+        const auto &items = m_scene->siteItems();
+        for (size_t k = 0; k < items.size() && inView <= TopologyScene::kMaxVisibleSites; ++k)
+            if (visible.contains(m_scene->sitePosition(int(k))))
+                ++inView;
+        detail = inView <= TopologyScene::kMaxVisibleSites ? MapDetail::Sites : MapDetail::Regions;
+    }
+    m_scene->setDetail(detail);
+}
+
+void TopologyView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    zoomBy(std::pow(1.25, steps));
+    event->accept();
+}
+
+void TopologyView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_0:
+    case Qt::Key_Home:
+        fitAll();
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void TopologyView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit viewChanged();
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    emit viewChanged();
+}
+
+void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, mapstyle::mapBackground());
+}
+
+void TopologyView::layoutLabels()
+{
+    m_labels.clear();
+    if (!m_scene->graph() || m_scene->detail() == MapDetail::Elements)
+        return;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    const QRectF viewportRect = viewport()->rect();
+    const auto &graph = *m_scene->graph();
+    QFont font;
+    std::vector<std::pair<int, QPointF>> candidates; // weight, anchor (viewport)
+    std::vector<QString> texts;
+    if (m_scene->detail() == MapDetail::Regions) {
+        font.setPixelSize(14);
+        font.setBold(true);
+        for (int r = 0; r < graph.regions().size(); ++r) {
+            const QRectF area = m_scene->regionArea(r);
+            if (!area.isValid() || !visible.intersects(area))
+                continue;
+            candidates.push_back({int(area.width() * area.height() / 1000), mapFromScene(area.center())});
+            texts.push_back(m_scene->regionName(r));
+        }
+    } else {
+        font.setPixelSize(11);
+        const double s = scale();
+        for (size_t k = 0; k < graph.sites().size(); ++k) {
+            const QPointF p = m_scene->sitePosition(int(k));
+            if (graph.sites()[k].elements.empty() || !visible.contains(p))
+                continue;
+            const double radiusPx = std::clamp(4.5 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
+            candidates.push_back({int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
+            texts.push_back(m_scene->siteName(int(k)));
+        }
+    }
+    std::vector<size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return candidates[a].first > candidates[b].first; });
+    const QFontMetricsF fm(font);
+    const bool regions = m_scene->detail() == MapDetail::Regions;
+    for (size_t i : order) {
+        if (m_labels.size() >= kMaxLabels)
+            break;
+        const QString text = fm.elidedText(texts[i], Qt::ElideRight, 180);
+        const double w = fm.horizontalAdvance(text) + 8, h = fm.height() + 2;
+        const QPointF a = candidates[i].second;
+        const QRectF rect = regions ? QRectF(a.x() - w / 2, a.y() - h / 2, w, h) : QRectF(a.x() - w / 2, a.y(), w, h);
+        if (!viewportRect.contains(rect))
+            continue;
+        bool clash = false;
+        for (const Label &placed : std::as_const(m_labels))
+            if (placed.rect.adjusted(-3, -2, 3, 2).intersects(rect)) {
+                clash = true;
+                break;
+            }
+        if (!clash)
+            m_labels.append({rect, text, regions});
+    }
+}
+
+void TopologyView::drawForeground(QPainter *painter, const QRectF &)
+{
+    if (viewportTransform() != m_labelsTransform || m_scene->version() != m_labelsVersion) {
+        layoutLabels();
+        m_labelsTransform = viewportTransform();
+        m_labelsVersion = m_scene->version();
+    }
+    if (m_labels.isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    QFont font;
+    for (const Label &label : std::as_const(m_labels)) {
+        font.setPixelSize(label.bold ? 14 : 11);
+        font.setBold(label.bold);
+        painter->setFont(font);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(255, 255, 255, 215));
+        painter->drawRoundedRect(label.rect, 3, 3);
+        painter->setPen(QColor(0x26, 0x32, 0x38));
+        painter->drawText(label.rect, Qt::AlignCenter, label.text);
+    }
+    painter->restore();
+}
+
+} // namespace noc

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QGraphicsView>
+#include <QHash>
+
+// The map's view: wheel/keyboard zoom anchored under the mouse, hand-drag panning, fit, and the
+// level of detail (regions / sites / elements) chosen from the zoom. Site and region names are drawn
+// in a screen-space label layer (drawForeground) so they stay readable at any zoom and never
+// overlap each other: labels that would collide are left out, biggest sites first.
+namespace noc {
+
+class TopologyScene;
+
+class TopologyView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit TopologyView(TopologyScene *scene, QWidget *parent = nullptr);
+
+    double scale() const;
+    void setScale(double scale, const QPointF &sceneAnchor);
+    void zoomBy(double factor);
+    void fitAll();
+    void fitRect(const QRectF &rect);
+    void centreOn(const QPointF &scenePos, double minScale);
+    // Chooses the scene's level of detail for the current zoom.
+    void updateDetail();
+
+signals:
+    void viewChanged(); // zoom or scroll: the minimap follows
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Label {
+        QRectF rect; // viewport pixels
+        QString text;
+        bool bold = false;
+    };
+    void layoutLabels();
+
+    TopologyScene *m_scene;
+    QList<Label> m_labels;
+    QTransform m_labelsTransform;
+    quint64 m_labelsVersion = ~0ULL;
+};
+
+} // namespace noc
