@@ -331,6 +331,15 @@ void ServerPrivate::saveResource(const QJsonObject &resource, qint64 version, co
                  resource.value(QLatin1String("lastUpdate")).toString());
 }
 
+void ServerPrivate::persistSeq()
+{
+    if (hub->lastSeq() == persistedSeq)
+        return;
+    persistedSeq = hub->lastSeq();
+    store.setMeta(QStringLiteral("lastSeq"), QString::number(persistedSeq));
+    store.setMeta(QStringLiteral("nextNote"), QString::number(nextNote - 1));
+}
+
 bool ServerPrivate::roll(double rate)
 {
     return rate > 0 && std::uniform_real_distribution<double>(0, 1)(faultRng) < rate;
@@ -503,6 +512,7 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
     } catch (const std::exception &e) {
         r = errorResponse(500, QStringLiteral("INTERNAL"), QStringLiteral("Unexpected error"), QString::fromUtf8(e.what()));
     }
+    persistSeq();
     store.commit();
     if (r.applied) {
         ++counters.actionsApplied;
@@ -1292,6 +1302,7 @@ bool Server::start(QString *error)
     d->nextAlarm = d->store.maxRid(Kind::Alarm) + 1;
     d->nextTicket = d->store.maxRid(Kind::Ticket) + 1;
     d->hub->setLastSeq(d->store.meta(QStringLiteral("lastSeq")).toLongLong());
+    d->persistedSeq = d->hub->lastSeq();
     d->nextNote = d->store.meta(QStringLiteral("nextNote")).toLongLong() + 1;
 
     d->sim->build();
@@ -1331,12 +1342,15 @@ QUrl Server::baseUrl() const { return QUrl(d->base); }
 
 void Server::tick()
 {
-    const qint64 before = d->hub->lastSeq();
     d->sim->tick(QDateTime::currentMSecsSinceEpoch());
-    if (d->hub->lastSeq() != before) {
-        d->store.setMeta(QStringLiteral("lastSeq"), QString::number(d->hub->lastSeq()));
-        d->store.setMeta(QStringLiteral("nextNote"), QString::number(d->nextNote - 1));
-    }
+    d->persistSeq();
+}
+
+int Server::generateAlarms(int n)
+{
+    const int done = d->sim->burst(qMax(0, n), QDateTime::currentMSecsSinceEpoch());
+    d->persistSeq();
+    return done;
 }
 
 ServerStats Server::stats() const
@@ -1393,7 +1407,7 @@ bool Server::triggerFault(const QString &kind, QString *rootAlarmId)
 void Server::restartEventSequence()
 {
     d->hub->restart();
-    d->store.setMeta(QStringLiteral("lastSeq"), QStringLiteral("0"));
+    d->persistSeq();
 }
 
 void Server::setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate)

@@ -90,7 +90,9 @@ public:
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap
     void restartEventSequence();            // drop event history, seq starts again at 1
     void setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate);
-    // Runs the simulator for one tick now (tests use this with simulate=false... or to speed up).
+    // Raises n background-style alarms at once (AlarmCreateEvents); returns how many. For benchmarks and demos.
+    int generateAlarms(int n);
+    // Runs the simulator for one tick now (tests use it with simulate=false).
     void tick();
 
 private:

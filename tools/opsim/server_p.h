@@ -71,6 +71,8 @@ public:
     QHash<QString, QJsonObject> tasks; // ackAlarms/... task resources by id
     qint64 nextTask = 1;
     qint64 nextAlarm = 1, nextTicket = 1, nextNote = 1;
+    qint64 persistedSeq = -1;
+    void persistSeq(); // lastSeq and counters into meta, when changed (inside the caller's transaction)
 
     // Writing records: store + event.
     void saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType);

@@ -855,6 +855,20 @@ void Simulator::tick(qint64 nowMs)
     d->store.commit();
 }
 
+int Simulator::burst(int n, qint64 nowMs)
+{
+    d->store.begin();
+    for (int i = 0; i < n; ++i) {
+        raise(randomInt(0, int(m_elements.size()) - 1), randomCause(), nowMs, randomInt(30, 600) * 1000LL);
+        if ((i + 1) % 20000 == 0) {
+            d->store.commit();
+            d->store.begin();
+        }
+    }
+    d->store.commit();
+    return n;
+}
+
 void Simulator::preloadAlarms(qint64 n)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -56,6 +56,7 @@ public:
     QString fibreCut(qint64 nowMs);
     QString powerFailure(qint64 nowMs);
     QString flap(qint64 nowMs);
+    int burst(int n, qint64 nowMs);
 
     int elementCount() const { return int(m_elements.size()); }
     const std::vector<SimElement> &elements() const { return m_elements; }
