@@ -136,4 +136,194 @@ Commands:
         <translation>没有启用的连接配置；控制台显示本地缓存数据。</translation>
     </message>
 </context>
+<context>
+    <name>noc::TopologyMapWidget</name>
+    <message>
+        <source>Cannot read the map data: %1</source>
+        <translation>无法读取拓扑数据：%1</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Show the whole network (Home)</source>
+        <translation>显示整个网络（Home）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+    <message>
+        <source>Geographic</source>
+        <translation>地理布局</translation>
+    </message>
+    <message>
+        <source>Force-directed</source>
+        <translation>力导向布局</translation>
+    </message>
+    <message>
+        <source>Layered</source>
+        <translation>分层布局</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find an element or site by name or IP (Ctrl+F)</source>
+        <translation>按名称或 IP 查找网元或站点（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Element or site name, ID or IP address</source>
+        <translation>网元或站点名称、ID 或 IP 地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n 个网元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 条链路</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No topology loaded</source>
+        <translation>未加载拓扑</translation>
+    </message>
+    <message>
+        <source>Loading the network…</source>
+        <translation>正在加载网络…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data as of %1 — offline %n min</source>
+        <translation>
+            <numerusform>数据截至 %1 — 已离线 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Data as of %1 — not updated for %n min</source>
+        <translation>
+            <numerusform>数据截至 %1 — 已 %n 分钟未更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inventory issue(s)</source>
+        <translation>
+            <numerusform>%n 个资源数据问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inventory the map could not use as given</source>
+        <translation>拓扑图无法直接使用的资源数据</translation>
+    </message>
+    <message>
+        <source>Links to unknown elements: %1</source>
+        <translation>指向未知网元的链路：%1</translation>
+    </message>
+    <message>
+        <source>Links from an element to itself: %1</source>
+        <translation>自环链路：%1</translation>
+    </message>
+    <message>
+        <source>Elements without a site (grouped apart): %1</source>
+        <translation>无站点的网元（单独分组）：%1</translation>
+    </message>
+    <message>
+        <source>Sites without coordinates (placed near their links): %1</source>
+        <translation>无坐标的站点（按连接关系放置）：%1</translation>
+    </message>
+    <message>
+        <source>Duplicate IDs (first one used): %1</source>
+        <translation>重复 ID（采用第一个）：%1</translation>
+    </message>
+    <message>
+        <source>Inventory issues</source>
+        <translation>资源数据问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n element(s)…</source>
+        <translation>
+            <numerusform>正在布局 %n 个网元…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <source>Topology map</source>
+        <translation>拓扑图</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>将拓扑图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export map as SVG</source>
+        <translation>将拓扑图导出为 SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Print map</source>
+        <translation>打印拓扑图</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyScene</name>
+    <message>
+        <source>Elements without a site</source>
+        <translation>无站点网元</translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation>无区域</translation>
+    </message>
+</context>
 </TS>

@@ -210,6 +210,26 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
         }
     }
 
+    // Neighbours for the chains below are neighbours on the ground: order each region's access sites
+    // in a boustrophedon over a 0.25 degree grid so consecutive sites are close to each other.
+    {
+        QHash<QString, QPointF> where;
+        for (const Site &s : std::as_const(net.sites))
+            where.insert(s.id, QPointF(s.longitude, s.latitude));
+        QHash<QString, QString> siteOf;
+        for (const NetworkElement &e : std::as_const(net.elements))
+            siteOf.insert(e.id, e.siteId);
+        for (auto &sites : access) {
+            const auto order = [&](const AccessSite &a) {
+                const QPointF p = a.elements.empty() ? QPointF() : where.value(siteOf.value(a.elements.front()));
+                const int row = int(std::floor(p.y() / 0.25));
+                return std::make_pair(row, (row % 2 ? -1.0 : 1.0) * p.x());
+            };
+            std::stable_sort(sites.begin(), sites.end(),
+                             [&](const AccessSite &a, const AccessSite &b) { return order(a) < order(b); });
+        }
+    }
+
     // Top up to the wanted link count with microwave/fibre chains between neighbouring access sites
     // and protection links inside sites, as real access networks have.
     const qsizetype wanted = qsizetype(std::llround(total * options.linkFactor));

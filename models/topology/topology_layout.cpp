@@ -218,20 +218,92 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
         degBox = box;
     }
     const double degArea = std::max(degBox.width() * degBox.height(), 1e-9);
-    const double scale = withCoords > 1 ? std::sqrt(blockArea / (0.3 * degArea)) : 1.0;
+    // Two estimates of scene units per degree: the whole box filled to ~30% (right for evenly spread
+    // sites), and the median nearest-neighbour distance stretched to about one and a half site blocks
+    // (right for sites clustered around cities, where the first would pile them on each other).
+    // The larger wins, capped so a few far-away sites cannot blow the map up.
+    double scale = withCoords > 1 ? std::sqrt(blockArea / (0.3 * degArea)) : 1.0;
+    if (withCoords > 2) {
+        const double cell = std::max(std::sqrt(degArea / withCoords), 1e-6);
+        std::unordered_map<quint64, std::vector<int>> grid;
+        const auto key = [](qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); };
+        for (size_t s = 0; s < sites.size(); ++s)
+            if (sites[s].hasCoordinates)
+                grid[key(qint64(std::floor(projected[s].x() / cell)), qint64(std::floor(projected[s].y() / cell)))].push_back(int(s));
+        std::vector<double> nearest;
+        for (size_t s = 0; s < sites.size(); ++s) {
+            if (!sites[s].hasCoordinates)
+                continue;
+            const qint64 cx = qint64(std::floor(projected[s].x() / cell)), cy = qint64(std::floor(projected[s].y() / cell));
+            double best = 1e300;
+            for (qint64 x = cx - 1; x <= cx + 1; ++x)
+                for (qint64 y = cy - 1; y <= cy + 1; ++y) {
+                    const auto it = grid.find(key(x, y));
+                    if (it == grid.end())
+                        continue;
+                    for (int o : it->second)
+                        if (size_t(o) != s) {
+                            const QPointF d = projected[size_t(o)] - projected[s];
+                            best = std::min(best, std::hypot(d.x(), d.y()));
+                        }
+                }
+            if (best < 1e300 && best > 1e-9)
+                nearest.push_back(best);
+        }
+        if (nearest.size() > 2) {
+            std::nth_element(nearest.begin(), nearest.begin() + long(nearest.size() / 2), nearest.end());
+            const double median = nearest[nearest.size() / 2];
+            const double blockDiagonal = std::sqrt(blockArea / double(sites.size())) * 1.5;
+            scale = std::clamp(blockDiagonal / median, scale, scale * 8);
+        }
+    }
     QRectF mapBox(degBox.topLeft() * scale, degBox.bottomRight() * scale);
 
-    // Sites without coordinates (and the synthetic group) go in rows under the map, in inventory
-    // order, so they are visible and findable rather than dropped.
+    // A site without coordinates goes where its neighbours are: the mean of the sites its elements
+    // link to, else the middle of its region. Only when neither is known (and for the synthetic
+    // group of elements without a site) it goes in rows under the map, visible and findable.
+    std::vector<char> placedNear(sites.size(), 0);
+    if (withCoords > 0) {
+        std::vector<QPointF> regionSum(size_t(graph.regions().size()));
+        std::vector<int> regionCount(size_t(graph.regions().size()), 0);
+        for (size_t s = 0; s < sites.size(); ++s)
+            if (sites[s].hasCoordinates) {
+                regionSum[size_t(sites[s].region_index)] += projected[s];
+                ++regionCount[size_t(sites[s].region_index)];
+            }
+        const auto &adj = graph.adjacency();
+        for (size_t s = 0; s < sites.size(); ++s) {
+            if (sites[s].hasCoordinates || sites[s].synthetic)
+                continue;
+            QPointF sum;
+            int count = 0;
+            for (int e : sites[s].elements)
+                for (int a = graph.adjacencyBegin(e); a < graph.adjacencyBegin(e + 1); ++a) {
+                    const int other = nodes[size_t(adj[size_t(a)])].site;
+                    if (sites[size_t(other)].hasCoordinates) {
+                        sum += projected[size_t(other)];
+                        ++count;
+                    }
+                }
+            if (count == 0 && regionCount[size_t(sites[s].region_index)] > 0) {
+                sum = regionSum[size_t(sites[s].region_index)];
+                count = regionCount[size_t(sites[s].region_index)];
+            }
+            if (count > 0) {
+                projected[s] = sum / count;
+                placedNear[s] = 1;
+            }
+        }
+    }
     const double rowWidth = std::max(mapBox.width(), std::sqrt(blockArea) * 1.5);
     double cx = mapBox.left(), cy = mapBox.bottom() + 6 * LayoutMetrics::kFootprintHeight, rowH = 0;
     for (size_t s = 0; s < sites.size(); ++s) {
-        if (sites[s].hasCoordinates) {
+        if (!sites[s].hasCoordinates && !sites[s].synthetic)
+            ++result.sitesPlacedWithoutCoordinates;
+        if (sites[s].hasCoordinates || placedNear[s]) {
             rects[s].moveCenter(projected[s] * scale);
             continue;
         }
-        if (!sites[s].synthetic)
-            ++result.sitesPlacedWithoutCoordinates;
         if (cx > mapBox.left() && cx + rects[s].width() > mapBox.left() + rowWidth) {
             cx = mapBox.left();
             cy += rowH + LayoutMetrics::kFootprintHeight;

@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
@@ -91,7 +92,18 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->setFont(font);
         painter->setPen(QColor(0x26, 0x32, 0x38));
         const QRectF textRect(kElementBounds.left() + 2, half + 2, kElementBounds.width() - 4, 14);
-        const QString text = QFontMetricsF(font).elidedText(node.name, Qt::ElideMiddle, textRect.width());
+        // Inside a drawn site area the site's name is in its header: "BJ-BTS-0012-MW1" reads "MW1".
+        QString name = node.name;
+        const int site = node.site;
+        if (m_scene->detail() == MapDetail::Elements && m_scene->siteAreaIsCompact(site)) {
+            const QString &siteName = m_scene->graph()->sites()[size_t(site)].name;
+            if (!siteName.isEmpty() && name.size() > siteName.size() + 1 && name.startsWith(siteName))
+            {
+                static const QRegularExpression separators(QStringLiteral("^[-_./: ]+"));
+                name = name.mid(siteName.size()).remove(separators);
+            }
+        }
+        const QString text = QFontMetricsF(font).elidedText(name, Qt::ElideMiddle, textRect.width());
         painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, text);
     }
 }

@@ -36,7 +36,7 @@ void MapMinimap::paintEvent(QPaintEvent *)
 {
     if (m_cacheVersion != m_scene->version() || m_cache.size() != size()) {
         m_cache = QImage(size(), QImage::Format_ARGB32_Premultiplied);
-        m_cache.fill(QColor(255, 255, 255, 235));
+        m_cache.fill(QColor(Qt::white)); // opaque: the view must not show through
         QPainter p(&m_cache);
         if (m_scene->graph()) {
             const QTransform t = sceneToWidget();

@@ -430,7 +430,7 @@ void TopologyMapWidget::updateInventoryButton()
         {tr("Links to unknown elements: %1"), s.linksWithUnknownEnd.size()},
         {tr("Links from an element to itself: %1"), s.selfLinks.size()},
         {tr("Elements without a site (grouped apart): %1"), s.elementsWithoutSite.size()},
-        {tr("Sites without coordinates (placed below the map): %1"), s.sitesWithoutCoordinates.size()},
+        {tr("Sites without coordinates (placed near their links): %1"), s.sitesWithoutCoordinates.size()},
         {tr("Duplicate IDs (first one used): %1"), s.duplicateIds.size()},
     };
     for (int k = 0; k < rows.size(); ++k) {
