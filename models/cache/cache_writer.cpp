@@ -116,6 +116,19 @@ struct CacheWriter::Impl {
     std::optional<SqliteStatement> conflictInsert, conflictDelete;
     std::optional<SqliteStatement> mapPositionUpsert, syncStateUpsert, metadataUpsert, metadataDelete;
 
+    // FTS5 flushes its pending terms to a new segment at every statement savepoint, and an alarm
+    // upsert whose triggers write the FTS table opens one per row: callgrind showed 32% of ingest in
+    // sqlite3VtabSavepoint. So alarm text is indexed here instead, once per batch in two statements.
+    // Per touched rowid: the text the FTS index held before the batch (to delete), if any.
+    struct FtsTouch {
+        bool hadOriginal = false;
+        QString probableCause, specificProblem, objectId;
+    };
+    QHash<qint64, FtsTouch> ftsAlarms;
+    std::optional<SqliteStatement> ftsAlarmDelete, ftsAlarmAdd;
+    void touchFts(qint64 aid, bool hadOriginal, const SqliteStatement &row, int firstTextColumn);
+    void flushFts();
+
     void prepare();
     void finalizeAll();
     void fail(const SqliteError &e, const QString &action)
@@ -137,10 +150,15 @@ struct CacheWriter::Impl {
 
 void CacheWriter::Impl::prepare()
 {
-    alarmLookup.emplace(db, "SELECT aid, h FROM alarms WHERE id=?1");
+    alarmLookup.emplace(db, "SELECT aid, h, probable_cause, specific_problem, object_id FROM alarms WHERE id=?1");
     alarmInsert.emplace(db, kAlarmInsert);
     alarmUpdate.emplace(db, kAlarmUpdate);
-    alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1");
+    alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1 RETURNING aid, probable_cause, specific_problem, object_id");
+    ftsAlarmDelete.emplace(db, "INSERT INTO alarms_fts(alarms_fts, rowid, probable_cause, specific_problem, object_id) "
+                               "SELECT 'delete', value->>0, value->>1, value->>2, value->>3 FROM json_each(?1)");
+    ftsAlarmAdd.emplace(db, "INSERT INTO alarms_fts(rowid, probable_cause, specific_problem, object_id) "
+                            "SELECT aid, probable_cause, specific_problem, object_id FROM alarms "
+                            "WHERE aid IN (SELECT value FROM json_each(?1))");
     alarmPending.emplace(db, "UPDATE alarms SET pending=?2 WHERE id=?1 AND pending<>?2");
 
     ticketLookup.emplace(db, "SELECT tid, h FROM tickets WHERE id=?1");
@@ -201,9 +219,12 @@ void CacheWriter::Impl::prepare()
         const auto kind = EntityKind(k);
         const bool hasPending = kind == EntityKind::Alarm || kind == EntityKind::Ticket;
         const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 id NOT IN (SELECT id FROM temp.keep_ids) "
-                                           "RETURNING id")
+                                           "RETURNING id%3")
                                 .arg(QLatin1String(tableOf(kind)),
-                                     hasPending ? QStringLiteral("pending = 0 AND") : QString());
+                                     hasPending ? QStringLiteral("pending = 0 AND") : QString(),
+                                     kind == EntityKind::Alarm
+                                         ? QStringLiteral(", aid, probable_cause, specific_problem, object_id")
+                                         : QString());
         replaceDelete[k].emplace(db, sql);
     }
 
@@ -240,7 +261,7 @@ void CacheWriter::Impl::finalizeAll()
                     &elementUpdate, &elementDelete, &siteLookup, &siteInsert, &siteUpdate, &siteDelete,
                     &linkLookup, &linkInsert, &linkUpdate, &linkDelete, &keepClear, &keepInsert, &outboxInsert,
                     &outboxUpdate, &outboxDelete, &conflictInsert, &conflictDelete, &mapPositionUpsert,
-                    &syncStateUpsert, &metadataUpsert, &metadataDelete})
+                    &syncStateUpsert, &metadataUpsert, &metadataDelete, &ftsAlarmDelete, &ftsAlarmAdd})
         s->reset();
     for (auto &s : replaceDelete)
         s.reset();
@@ -258,6 +279,10 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
             if (alarmLookup->columnInt64(1) == hash)
                 return; // identical: no write, no report
             aid = alarmLookup->columnInt64(0);
+            const auto &l = *alarmLookup;
+            if (l.columnText(2) != a.probableCause || l.columnText(3) != a.specificProblem
+                || l.columnText(4) != a.alarmedObjectId)
+                touchFts(aid, true, l, 2);
         }
     }
     SqliteStatement &s = aid ? *alarmUpdate : *alarmInsert;
@@ -291,6 +316,11 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
     if (aid)
         s.bind(27, aid);
     s.exec();
+    if (!aid) {
+        const qint64 newAid = sqlite3_last_insert_rowid(db);
+        if (!ftsAlarms.contains(newAid))
+            ftsAlarms.insert(newAid, FtsTouch{});
+    }
     rec.note(a.id, aid ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
@@ -475,13 +505,86 @@ void CacheWriter::Impl::upsertLink(const Link &link, ChangeRecorder &rec)
     rec.note(link.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
+void CacheWriter::Impl::touchFts(qint64 aid, bool hadOriginal, const SqliteStatement &row, int firstTextColumn)
+{
+    if (ftsAlarms.contains(aid))
+        return; // the first touch in this batch knows what the index holds
+    FtsTouch touch;
+    touch.hadOriginal = hadOriginal;
+    if (hadOriginal) {
+        touch.probableCause = row.columnText(firstTextColumn);
+        touch.specificProblem = row.columnText(firstTextColumn + 1);
+        touch.objectId = row.columnText(firstTextColumn + 2);
+    }
+    ftsAlarms.insert(aid, touch);
+}
+
+void CacheWriter::Impl::flushFts()
+{
+    if (ftsAlarms.isEmpty())
+        return;
+    QByteArray deletes = "[";
+    QByteArray adds = "[";
+    const auto text = [](const QString &v) {
+        // JSON string literal, escaped in UTF-16 (surrogate pairs stay intact) and converted once.
+        QString out;
+        out.reserve(v.size() + 2);
+        out += QLatin1Char('"');
+        for (const QChar c : v) {
+            const char16_t u = c.unicode();
+            if (u == u'"' || u == u'\\') {
+                out += QLatin1Char('\\');
+                out += c;
+            } else if (u < 0x20) {
+                out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+            } else {
+                out += c;
+            }
+        }
+        out += QLatin1Char('"');
+        return out.toUtf8();
+    };
+    for (auto it = ftsAlarms.cbegin(); it != ftsAlarms.cend(); ++it) {
+        if (it.value().hadOriginal) {
+            if (deletes.size() > 1)
+                deletes += ',';
+            deletes += '[' + QByteArray::number(it.key()) + ',' + text(it.value().probableCause) + ','
+                + text(it.value().specificProblem) + ',' + text(it.value().objectId) + ']';
+        }
+        if (adds.size() > 1)
+            adds += ',';
+        adds += QByteArray::number(it.key());
+    }
+    deletes += ']';
+    adds += ']';
+    ftsAlarms.clear();
+    if (deletes.size() > 2) {
+        StatementResetter r(*ftsAlarmDelete);
+        ftsAlarmDelete->bindText(1, deletes);
+        ftsAlarmDelete->exec();
+    }
+    StatementResetter r(*ftsAlarmAdd);
+    ftsAlarmAdd->bindText(1, adds);
+    ftsAlarmAdd->exec();
+}
+
 void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, ChangeRecorder &rec)
 {
+    const bool alarms = &s == &*alarmDelete;
     for (const auto &id : ids) {
         StatementResetter r(s);
         s.bind(1, id);
-        s.exec();
-        if (sqlite3_changes(db) > 0)
+        bool removed = false;
+        if (alarms) {
+            while (s.step()) {
+                touchFts(s.columnInt64(0), true, s, 1);
+                removed = true;
+            }
+        } else {
+            s.exec();
+            removed = sqlite3_changes(db) > 0;
+        }
+        if (removed)
             rec.note(id, ChangeRecorder::Op::Removed);
     }
 }
@@ -497,8 +600,11 @@ void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &re
     auto &s = *replaceDelete[kindIndex(replace.kind)];
     StatementResetter r(s);
     QStringList removed;
-    while (s.step())
+    while (s.step()) {
         removed.append(s.columnText(0));
+        if (replace.kind == EntityKind::Alarm)
+            touchFts(s.columnInt64(1), true, s, 2);
+    }
     for (const auto &id : std::as_const(removed))
         rec.note(id, ChangeRecorder::Op::Removed);
     keepClear->exec();
@@ -544,6 +650,7 @@ void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes)
 
     for (const auto &r : b.replaceAll)
         replaceAll(r, rec[kindIndex(r.kind)]);
+    flushFts();
 
     for (const auto &e : b.outboxInserts) {
         auto &s = *outboxInsert;
@@ -784,6 +891,7 @@ void CacheWriter::rollback()
     if (!sqlite3_get_autocommit(d->db))
         sqlite3_exec(d->db, "ROLLBACK", nullptr, nullptr, nullptr);
     d->inTransaction = false;
+    d->ftsAlarms.clear();
 }
 
 ChangeSet CacheWriter::apply(const CacheBatch &batch)

@@ -85,6 +85,7 @@ private:
     {
         switch (version) {
         case 1:
+        case 2: // v2 added derived counts (kept by triggers then), no new shape to seed
             sqliteExec(db, R"SQL(
 INSERT INTO sites(id, name, region, latitude, longitude) VALUES ('S-1', 'Munich', 'south', 48.1, 11.5);
 INSERT INTO elements(id, name, category, layer, site_id) VALUES ('NE-1', 'core-router-1', 0, 0, 'S-1');
@@ -518,6 +519,67 @@ private slots:
         remove.metadata.insert(QStringLiteral("profile"), QString());
         writer.apply(remove);
         QVERIFY(reader.metadata(QStringLiteral("profile")).isNull());
+    }
+
+    void freeTextStaysExactWhenOneBatchTouchesARowSeveralTimes()
+    {
+        CacheWriter writer;
+        const QString path = openWriter(writer);
+        RawDb raw(path);
+        const auto ftsIntact = [&raw] {
+            // FTS5 compares its index with the alarms table; throws (fails) when they differ
+            raw.exec("INSERT INTO alarms_fts(alarms_fts, rank) VALUES('integrity-check', 1)");
+        };
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        const auto withProblem = [](int i, const char *problem) {
+            Alarm a = makeAlarm(i);
+            a.specificProblem = QString::fromUtf8(problem);
+            return a;
+        };
+        // Inserted and rewritten in the same batch: only the last text is found
+        CacheBatch first;
+        first.alarms = {withProblem(1, "alpha"), withProblem(1, "bravo"), withProblem(2, "charlie")};
+        QCOMPARE(writer.apply(first).alarms.inserted.size(), 2);
+        ftsIntact();
+        QVERIFY(reader.searchAlarms(QStringLiteral("alpha")).isEmpty());
+        QCOMPARE(reader.searchAlarms(QStringLiteral("bravo")).size(), 1);
+        // Existing row rewritten twice, another removed and re-added, in one batch
+        CacheBatch second;
+        second.alarms = {withProblem(1, "delta"), withProblem(1, "echo"), withProblem(3, "foxtrot")};
+        second.removedAlarmIds = {QStringLiteral("A-2"), QStringLiteral("A-3")};
+        const ChangeSet changes = writer.apply(second);
+        QCOMPARE(changes.alarms.updated, QStringList{QStringLiteral("A-1")});
+        QCOMPARE(changes.alarms.removed, QStringList{QStringLiteral("A-2")}); // A-3 came and went
+        ftsIntact();
+        for (const char *gone : {"bravo", "delta", "charlie", "foxtrot"})
+            QVERIFY2(reader.searchAlarms(QString::fromLatin1(gone)).isEmpty(), gone);
+        QCOMPARE(reader.searchAlarms(QStringLiteral("echo")).size(), 1);
+        // Re-added after removal in a later batch, and a full reconcile that removes it again
+        CacheBatch third;
+        third.alarms = {withProblem(2, "golf \"quoted\" \\ back\nslash 中文")};
+        writer.apply(third);
+        ftsIntact();
+        QCOMPARE(reader.searchAlarms(QStringLiteral("golf")).size(), 1);
+        QCOMPARE(reader.searchAlarms(QStringLiteral("中文")).size(), 1);
+        CacheBatch reconcile;
+        reconcile.replaceAll = {{EntityKind::Alarm, {QStringLiteral("A-1")}}};
+        QCOMPARE(writer.apply(reconcile).alarms.removed, QStringList{QStringLiteral("A-2")});
+        ftsIntact();
+        QVERIFY(reader.searchAlarms(QStringLiteral("golf")).isEmpty());
+        // A failed batch leaves the index as it was (its pending FTS work is rolled back too)
+        CacheBatch failing;
+        failing.alarms = {withProblem(1, "hotel")};
+        OutboxEntry broken = makeOutbox(1, QStringLiteral("A-1"));
+        broken.kind.clear();
+        failing.outboxInserts = {broken};
+        QVERIFY(writer.apply(failing).isEmpty());
+        CacheBatch after;
+        after.alarms = {withProblem(4, "india")};
+        writer.apply(after);
+        ftsIntact();
+        QVERIFY(reader.searchAlarms(QStringLiteral("hotel")).isEmpty());
+        QCOMPARE(reader.searchAlarms(QStringLiteral("echo")).size(), 1);
     }
 
     // --- reader
