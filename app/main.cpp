@@ -1,24 +1,86 @@
 // noc-console: the composition root. Parses the command line, sets up logging and language, and
 // wires the libraries together; everything with behaviour lives in noc_models / noc_widgets.
 #include "app_options.h"
+#include "demo_server.h"
+#include "headless_sync.h"
 #include "language_manager.h"
 #include "logging.h"
 #include "main_window.h"
+#include "sync/sync_session.h"
+#include "sync/token_store.h"
+#include "sync_status_text.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QMessageBox>
+#include <QStatusBar>
 #include <QStandardPaths>
+#include <QTimer>
 #include <cstdio>
+#include <memory>
 
-int main(int argc, char **argv)
+namespace {
+
+// Which server and token this run uses: the demo, a saved profile, or none (the local cache only).
+struct Connection {
+    noc::ConnectionProfile profile;
+    QString token;
+    QString warning;
+};
+
+Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *demo, QString *error)
 {
-    QApplication app(argc, argv);
+    Connection connection;
+    if (options.demo) {
+        if (!demo->start(error))
+            return connection;
+        connection.profile.name = QStringLiteral("demo");
+        connection.profile.serverUrl = demo->baseUrl();
+        connection.profile.userId = QStringLiteral("demo.supervisor");
+        connection.token = QString::fromLatin1(noc::DemoServer::kToken);
+    } else if (!options.profile.isEmpty()) {
+        if (!noc::ProfileStore::load(options.profile, &connection.profile)) {
+            *error = QCoreApplication::translate("main", "There is no connection profile named \"%1\".")
+                         .arg(options.profile);
+            connection.profile.name = options.profile;
+        } else {
+            const noc::TokenStore::Result token = noc::TokenStore::read(options.profile);
+            connection.token = token.token;
+            connection.warning = token.ok() ? token.warning : token.error;
+        }
+    } else {
+        connection.profile.name = QStringLiteral("local");
+    }
+    if (!options.cachePath.isEmpty())
+        connection.profile.cachePath = options.cachePath;
+    return connection;
+}
+
+} // namespace
+
+void setApplicationIdentity()
+{
     QCoreApplication::setOrganizationName(QStringLiteral("noc-console"));
     QCoreApplication::setApplicationName(QStringLiteral("noc-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NOC_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("NOC Console"));
+}
 
-    const noc::AppOptions options = noc::parseAppOptions(QCoreApplication::arguments());
+void initializeLogging(const noc::AppOptions &options)
+{
+    noc::logging::Settings logSettings;
+    logSettings.directory =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("logs"));
+    logSettings.level = *noc::logging::parseLevel(options.logLevel);
+    noc::logging::initialize(logSettings);
+}
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const noc::AppOptions options = noc::parseAppOptions(arguments);
     switch (options.action) {
     case noc::AppOptions::Action::Help:
         std::fputs(qPrintable(options.helpText), stdout);
@@ -29,30 +91,75 @@ int main(int argc, char **argv)
     case noc::AppOptions::Action::Error:
         std::fprintf(stderr, "noc-console: %s\n", qPrintable(options.errorText));
         return 2;
-    default:
+    case noc::AppOptions::Action::Sync: {
+        // Headless: no display needed (engineers run it over ssh or from cron).
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        initializeLogging(options);
+        return noc::runHeadlessSync(options);
+    }
+    case noc::AppOptions::Action::Run:
         break;
     }
 
-    noc::logging::Settings logSettings;
-    logSettings.directory =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("logs"));
-    logSettings.level = *noc::logging::parseLevel(options.logLevel);
-    noc::logging::initialize(logSettings);
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("NOC Console"));
+    initializeLogging(options);
     auto log = noc::logging::logger("app");
     log->info("NOC Console {} starting; log file {}", NOC_VERSION, noc::logging::logFilePath().toStdString());
 
     noc::LanguageManager languages;
     languages.setLanguage(noc::LanguageManager::resolveLanguage(options.language));
 
-    if (options.action == noc::AppOptions::Action::Sync) {
-        std::fprintf(stderr, "noc-console: the sync command needs the sync engine, which this build does not have yet\n");
-        return 3;
-    }
+    noc::DemoServer demo;
+    QString connectionError;
+    const Connection connection = chooseConnection(options, &demo, &connectionError);
 
     noc::MainWindow window(&languages);
     window.restoreLayout();
     window.show();
+
+    noc::SyncSession session(connection.profile, connection.token);
+    QStringList problems;
+    if (!connectionError.isEmpty())
+        problems << connectionError;
+    if (!connection.warning.isEmpty())
+        problems << connection.warning;
+    if (!session.openCache())
+        problems << session.openResult().message;
+    else if (!session.openResult().message.isEmpty())
+        problems << session.openResult().message;
+
+    // The status bar says what sync is doing; a timer keeps "offline 12 min" honest between events.
+    auto refreshStatus = [&window, &session] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        window.setConnectionStatus(noc::SyncStatusText::summary(session.status(), now),
+                                   noc::SyncStatusText::details(session.status(), now));
+    };
+    QObject::connect(&session, &noc::SyncSession::statusChanged, &window, refreshStatus);
+    QObject::connect(&session, &noc::SyncSession::writeFailed, &window,
+                     [&window](const QString &message) { window.statusBar()->showMessage(message, 15000); });
+    QTimer ageTimer;
+    QObject::connect(&ageTimer, &QTimer::timeout, &window, refreshStatus);
+    ageTimer.start(30000);
+    if (session.openResult().ok()) {
+        session.start();
+        if (!connection.profile.serverUrl.isEmpty())
+            refreshStatus();
+    }
+
+    if (!problems.isEmpty()) {
+        // Non-modal: the console stays usable while the user reads it.
+        auto *box = new QMessageBox(QMessageBox::Warning, window.windowTitle(), problems.join("\n\n"),
+                                    QMessageBox::Ok, &window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+
     const int rc = QApplication::exec();
+    session.stop();
+    demo.stop();
     log->info("NOC Console exiting with code {}", rc);
     return rc;
 }

@@ -100,7 +100,9 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
 
     QUrl url = streamUrl;
     QUrlQuery query(url);
-    if (since > 0)
+    // since=0 asks for everything from the first event; without `since` the server would start
+    // from "now" and events between our listing and this call would be lost.
+    if (since >= 0)
         query.addQueryItem(QStringLiteral("since"), QString::number(since));
     url.setQuery(query);
     if (url.scheme() == QLatin1String("http"))

@@ -29,6 +29,7 @@ public:
     explicit EventStream(QObject *parent = nullptr);
     ~EventStream() override;
 
+    // Streams the events after `since` (0 = from the first the server kept).
     void open(const QUrl &streamUrl, qint64 since, const QString &token);
     void close();
     bool isOpen() const { return m_open; }

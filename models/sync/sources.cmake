@@ -6,4 +6,6 @@ list(APPEND NOC_MODELS_SOURCES
   sync/outbox_sender.h sync/outbox_sender.cpp
   sync/sync_status.h
   sync/sync_engine.h sync/sync_engine.cpp
+  sync/sync_session.h sync/sync_session.cpp
+  sync/token_store.h sync/token_store.cpp
 )

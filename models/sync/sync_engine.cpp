@@ -25,8 +25,6 @@ const QString kReconcileStep = QStringLiteral("reconcile");
 EpochMs nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 auto log() { return logging::logger("sync"); }
-
-QString tr(const char *text) { return QCoreApplication::translate("SyncEngine", text); }
 } // namespace
 
 QString phaseName(SyncPhase phase)
@@ -60,13 +58,16 @@ SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, c
     , m_cachePath(cachePath)
     , m_submit(std::move(submit))
     , m_options(options)
+    , m_retryTimer(new QTimer(this))
+    , m_flushTimer(new QTimer(this))
+    , m_pollTimer(new QTimer(this))
 {
     qRegisterMetaType<noc::SyncStatus>();
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::connectToServer);
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushEvents);
-    connect(&m_pollTimer, &QTimer::timeout, this, &SyncEngine::pollDeltas);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &SyncEngine::connectToServer);
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushEvents);
+    connect(m_pollTimer, &QTimer::timeout, this, &SyncEngine::pollDeltas);
 }
 
 SyncEngine::~SyncEngine() { stop(); }
@@ -127,9 +128,9 @@ void SyncEngine::stop()
     flushEvents();
     m_running = false;
     ++m_generation;
-    m_retryTimer.stop();
-    m_pollTimer.stop();
-    m_flushTimer.stop();
+    m_retryTimer->stop();
+    m_pollTimer->stop();
+    m_flushTimer->stop();
     delete m_sender;
     m_sender = nullptr;
     delete m_stream;
@@ -144,7 +145,7 @@ void SyncEngine::retryNow()
 {
     if (!m_running || m_status.phase == SyncPhase::Live || m_status.phase == SyncPhase::InitialSync)
         return;
-    m_retryTimer.stop();
+    m_retryTimer->stop();
     connectToServer();
 }
 
@@ -200,7 +201,7 @@ void SyncEngine::connectToServer()
     setPhase(m_failures > 0 ? SyncPhase::Reconnecting : SyncPhase::Connecting);
     const std::optional<SyncState> events = m_reader->syncState(kEventCollection);
     const QString resumeCollection = m_reader->metadata(kResumeCollection);
-    if (!resumeCollection.isEmpty() || !events || events->streamSeq <= 0) {
+    if (!resumeCollection.isEmpty() || !events || events->streamSeq <= 0 || m_options.fullSyncOnConnect) {
         beginInitialSync(false);
         return;
     }
@@ -235,7 +236,7 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     if (!m_running)
         return;
     ++m_generation; // answers of the failed attempt are ignored from now on
-    m_pollTimer.stop();
+    m_pollTimer->stop();
     if (m_stream)
         m_stream->close();
     if (m_client)
@@ -250,13 +251,13 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     m_status.nextRetrySeconds = (delayMs + 999) / 1000;
     log()->warn("Sync interrupted ({}); retrying in {} ms", reason.toStdString(), delayMs);
     setPhase(SyncPhase::Reconnecting);
-    m_retryTimer.start(delayMs);
+    m_retryTimer->start(delayMs);
 }
 
 void SyncEngine::onAuthenticationFailed(const QString &reason)
 {
     ++m_generation;
-    m_pollTimer.stop();
+    m_pollTimer->stop();
     if (m_stream)
         m_stream->close();
     m_status.authenticationFailed = true;
@@ -594,7 +595,7 @@ void SyncEngine::finishInitialSync()
         m_status.error.clear();
         m_status.offlineSinceMs = 0;
         setPhase(SyncPhase::Live);
-        m_pollTimer.start(m_options.pollIntervalMs);
+        m_pollTimer->start(m_options.pollIntervalMs);
         m_sender->kick();
         return;
     }
@@ -662,13 +663,13 @@ void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
     }
     if (m_eventBatchCount >= m_options.eventFlushCount)
         flushEvents();
-    else if (!m_flushTimer.isActive())
-        m_flushTimer.start(m_options.eventFlushMs);
+    else if (!m_flushTimer->isActive())
+        m_flushTimer->start(m_options.eventFlushMs);
 }
 
 void SyncEngine::flushEvents()
 {
-    m_flushTimer.stop();
+    m_flushTimer->stop();
     if (m_eventBatchCount == 0 || !m_reader)
         return;
     // The sequence number travels with the events it covers: after a crash the stream resumes

@@ -39,6 +39,9 @@ public:
         int pollIntervalMs = 5000;      // servers without an event stream
         int requestTimeoutMs = 30000;
         qint64 deltaSkewMs = 5000;      // delta queries start this far before the high-water mark
+        // List everything on connect even when the cache could resume the stream (`sync --once`
+        // promises a cache that is complete as of now, not as of the last event received).
+        bool fullSyncOnConnect = false;
     };
 
     SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath, Submit submit,
@@ -98,9 +101,10 @@ private:
     OpsApiClient *m_client = nullptr;
     EventStream *m_stream = nullptr;
     OutboxSender *m_sender = nullptr;
-    QTimer m_retryTimer;
-    QTimer m_flushTimer;
-    QTimer m_pollTimer;
+    // Children, so they move to the sync thread with the engine.
+    QTimer *m_retryTimer;
+    QTimer *m_flushTimer;
+    QTimer *m_pollTimer;
     int m_failures = 0;
     quint64 m_generation = 0; // bumps on stop/restart so late answers of an old attempt are ignored
     bool m_running = false;

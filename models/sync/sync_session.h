@@ -1,0 +1,66 @@
+#pragma once
+
+#include "cache/cache_database.h"
+#include "cache/change_set.h"
+#include "sync/connection_profile.h"
+#include "sync/sync_engine.h"
+#include "sync/sync_status.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace noc {
+
+struct CacheBatch;
+class CacheWriterWorker;
+
+// Everything one connection profile runs: the cache writer on its own thread and the sync engine on
+// the sync thread. The GUI and the headless `sync` command both use it. Signals arrive on the thread
+// that owns the session (queued).
+class SyncSession : public QObject {
+    Q_OBJECT
+public:
+    SyncSession(const ConnectionProfile &profile, const QString &token, QObject *parent = nullptr);
+    ~SyncSession() override;
+
+    // Opens (creating, migrating or recovering) the cache; false with openResult().message on failure.
+    bool openCache();
+    const CacheOpenResult &openResult() const { return m_openResult; }
+    QString cachePath() const { return m_openResult.path; }
+
+    // Before start(): tuning of the engine (tests shorten backoffs; `sync --once` lists everything).
+    void setEngineOptions(const SyncEngine::Options &options) { m_engineOptions = options; }
+
+    // Starts the writer and the engine. Without a server URL the session is offline-only.
+    void start();
+    // Stops the engine, writes everything still queued, and joins both threads.
+    void stop();
+
+    // Thread-safe: hands a batch (a user action) to the cache writer.
+    void submit(const CacheBatch &batch);
+    // Thread-safe: batches waiting to be written.
+    qsizetype queuedBatches() const;
+    const SyncStatus &status() const { return m_status; }
+
+public slots:
+    void retryNow();
+
+signals:
+    void statusChanged(const noc::SyncStatus &status);
+    void committed(const noc::ChangeSet &changes);
+    void writeFailed(const QString &message);
+    void initialSyncCompleted();
+
+private:
+    ConnectionProfile m_profile;
+    QString m_token;
+    CacheOpenResult m_openResult;
+    QThread m_writerThread;
+    QThread m_syncThread;
+    CacheWriterWorker *m_writer = nullptr;
+    SyncEngine *m_engine = nullptr;
+    SyncStatus m_status;
+    SyncEngine::Options m_engineOptions;
+};
+
+} // namespace noc

@@ -1,0 +1,140 @@
+#include "token_store.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <qt6keychain/keychain.h>
+
+namespace noc {
+
+namespace {
+bool s_keychainEnabled = true;
+const QString kService = QStringLiteral("noc-console");
+
+QString tr(const char *text) { return QCoreApplication::translate("TokenStore", text); }
+
+// QtKeychain jobs are asynchronous; without a secret service they fail at once (platform notes),
+// so a short local loop is safe here.
+template <typename Job>
+bool runJob(Job &job, QString *error)
+{
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    if (job.error() != QKeychain::NoError) {
+        *error = job.errorString();
+        return false;
+    }
+    return true;
+}
+
+TokenStore::Result readFile(const QString &path)
+{
+    TokenStore::Result result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = tr("Cannot read the token file %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    result.token = QString::fromUtf8(file.readAll()).trimmed();
+    if (result.token.isEmpty())
+        result.error = tr("The token file %1 is empty.").arg(path);
+    return result;
+}
+} // namespace
+
+void TokenStore::setKeychainEnabled(bool enabled) { s_keychainEnabled = enabled; }
+
+QString TokenStore::fallbackPath(const QString &profileName)
+{
+    const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath("tokens");
+    return QDir(dir).filePath(profileName + QStringLiteral(".token"));
+}
+
+TokenStore::Result TokenStore::read(const QString &profileName)
+{
+    if (s_keychainEnabled) {
+        QKeychain::ReadPasswordJob job(kService);
+        job.setAutoDelete(false);
+        job.setKey(profileName);
+        QString error;
+        if (runJob(job, &error)) {
+            Result result;
+            result.token = job.textData();
+            result.fromKeychain = true;
+            return result;
+        }
+        logging::logger("sync")->info("No keychain answer for profile {} ({}); trying the token file",
+                                      profileName.toStdString(), error.toStdString());
+    }
+    Result result = readFile(fallbackPath(profileName));
+    if (result.ok())
+        result.warning = tr("No system keychain: the token is kept in %1, readable only by you.")
+                             .arg(fallbackPath(profileName));
+    return result;
+}
+
+TokenStore::Result TokenStore::write(const QString &profileName, const QString &token)
+{
+    Result result;
+    result.token = token;
+    if (s_keychainEnabled) {
+        QKeychain::WritePasswordJob job(kService);
+        job.setAutoDelete(false);
+        job.setKey(profileName);
+        job.setTextData(token);
+        QString error;
+        if (runJob(job, &error)) {
+            result.fromKeychain = true;
+            QFile::remove(fallbackPath(profileName)); // never leave a copy behind
+            return result;
+        }
+    }
+    const QString path = fallbackPath(profileName);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = tr("Cannot save the token to %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(token.toUtf8());
+    if (!file.commit()) {
+        result.error = tr("Cannot save the token to %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    result.warning = tr("No system keychain: the token is kept in %1, readable only by you.").arg(path);
+    return result;
+}
+
+void TokenStore::remove(const QString &profileName)
+{
+    if (s_keychainEnabled) {
+        QKeychain::DeletePasswordJob job(kService);
+        job.setAutoDelete(false);
+        job.setKey(profileName);
+        QString ignored;
+        runJob(job, &ignored);
+    }
+    QFile::remove(fallbackPath(profileName));
+}
+
+TokenStore::Result readTokenFile(const QString &path)
+{
+    const QFile::Permissions permissions = QFile::permissions(path);
+    if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
+        TokenStore::Result result;
+        result.error = tr("The token file %1 can be read by other users; run: chmod 600 %1").arg(path);
+        return result;
+    }
+    return readFile(path);
+}
+
+} // namespace noc

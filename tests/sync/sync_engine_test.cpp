@@ -1,0 +1,308 @@
+#include "sync_test_support.h"
+
+#include "domain/tmf_codec.h"
+#include "sync/local_actions.h"
+
+#include <QStandardPaths>
+#include <spdlog/spdlog.h>
+#include <QTest>
+
+using namespace noc;
+using namespace noc::test;
+
+namespace {
+QList<Alarm> someAlarms(const QString &cachePath, int n)
+{
+    CacheReader reader;
+    reader.open(cachePath);
+    AlarmFilter filter;
+    filter.ack = AckState::Unacknowledged;
+    return reader.alarmPage(filter, n).alarms;
+}
+
+// Waits until the cache holds what the server holds (bounded).
+bool converged(const QString &cachePath, const opsim::Server &server, int ms = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        if (cacheCounts(cachePath) == serverCounts(server))
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+} // namespace
+
+class SyncEngineTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (qEnvironmentVariableIsSet("NOC_TEST_DEBUG"))
+            spdlog::set_level(spdlog::level::debug);
+    }
+
+    void initialSyncFillsTheCacheWithEverythingTheServerHas()
+    {
+        // Given a server with elements, alarms and tickets, and an empty cache
+        opsim::test::ServerFixture server(syncServerConfig());
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+
+        // When a client syncs
+        Client client(server.server->baseUrl(), cache);
+        QVERIFY(client.opened);
+        QVERIFY(client.waitSynced());
+
+        // Then the cache holds exactly the server's records, and the client is live on the stream
+        QVERIFY2(converged(cache, *server.server), toString(cacheCounts(cache)));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+        QVERIFY(client.last.lastSuccess.contains("alarm"));
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        const QJsonArray serverAlarms = server.get("/tmf-api/alarm/v4/alarm?limit=5&sort=id",
+                                                   {{"Authorization", "Bearer " + kToken.toUtf8()}}).array();
+        QCOMPARE(serverAlarms.size(), 5);
+        for (const QJsonValue &json : serverAlarms) {
+            const auto cached = reader.alarm(json["id"].toString());
+            QVERIFY(cached);
+            QCOMPARE(*cached, *tmf::decodeAlarm(json.toObject()));
+        }
+    }
+
+    void liveEventsKeepTheCacheInStep()
+    {
+        // Given a synced client
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        Client client(server.server->baseUrl(), cache);
+        QVERIFY(client.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+
+        // When the network has a fibre cut and the simulator runs
+        QString root;
+        QVERIFY(server.server->triggerFault("fibreCut", &root));
+        for (int i = 0; i < 20; ++i)
+            server.server->tick();
+
+        // Then the cache follows through events alone, root cause included
+        QVERIFY2(converged(cache, *server.server), toString(cacheCounts(cache)));
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QTRY_VERIFY_WITH_TIMEOUT(reader.alarm(root).has_value(), 5000);
+        QVERIFY(reader.alarm(root)->isRootCause);
+        QTRY_VERIFY(client.last.eventsApplied > 0);
+    }
+
+    void offlineActionsReachTheServerExactlyOnce()
+    {
+        // Given a synced cache, and then no connection
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        const QList<Alarm> alarms = someAlarms(cache, 6);
+        QCOMPARE(alarms.size(), 6);
+        actions::Context context{"field.engineer", "noc-console", 0};
+        QStringList uuids;
+        {
+            // When the engineer acknowledges five alarms and comments on one while offline
+            SyncSession offline(profileFor(QUrl(), cache), QString());
+            QVERIFY(offline.openCache());
+            offline.start();
+            const CacheBatch ack = actions::acknowledgeAlarms(alarms.mid(0, 5), context);
+            const CacheBatch comment = actions::commentAlarms({alarms[5]}, "fibre spliced, watching", context);
+            for (const CacheBatch &batch : {ack, comment}) {
+                for (const OutboxEntry &entry : batch.outboxInserts)
+                    uuids << entry.uuid;
+                offline.submit(batch);
+            }
+            offline.stop();
+        }
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QCOMPARE(reader.outbox().size(), 6);
+        QVERIFY(reader.isAlarmPending(alarms[0].id)); // shown at once, marked pending
+        QVERIFY(reader.alarm(alarms[0].id)->ackState == AckState::Acknowledged);
+
+        // ... and the link comes back
+        {
+            Client client(server.server->baseUrl(), cache);
+            QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 20000);
+            QTRY_VERIFY(reader.outbox().isEmpty());
+        }
+
+        // Then every action was applied exactly once, and the cache holds the server's confirmation
+        for (const QString &uuid : uuids)
+            QCOMPARE(server.server->appliedCount(uuid), 1);
+        const QJsonObject onServer = server.get("/tmf-api/alarm/v4/alarm/" + alarms[0].id,
+                                                {{"Authorization", "Bearer " + kToken.toUtf8()}}).object();
+        QCOMPARE(onServer["ackState"].toString(), QStringLiteral("acknowledged"));
+        QCOMPARE(onServer["ackUserId"].toString(), QStringLiteral("field.engineer"));
+        QVERIFY(!reader.isAlarmPending(alarms[0].id));
+        QCOMPARE(reader.alarm(alarms[5].id)->comments.last().comment, QStringLiteral("fibre spliced, watching"));
+
+        // And a later session sends nothing again
+        const qint64 appliedBefore = server.server->stats().actionsApplied;
+        {
+            Client again(server.server->baseUrl(), cache);
+            QTRY_VERIFY_WITH_TIMEOUT(again.isLive(), 10000);
+            QTest::qWait(200);
+        }
+        QCOMPARE(server.server->stats().actionsApplied, appliedBefore);
+    }
+
+    void conflictingTicketEditLandsInConflicts()
+    {
+        // Given two consoles synced with the same in-progress ticket
+        opsim::test::ServerFixture server(syncServerConfig());
+        const QByteArray auth = "Bearer " + kToken.toUtf8();
+        const QJsonArray open = server.get("/tmf-api/troubleTicket/v4/troubleTicket?status=acknowledged&limit=1",
+                                           {{"Authorization", auth}}).array();
+        QCOMPARE(open.size(), 1);
+        const QString ticketId = open[0]["id"].toString();
+        QCOMPARE(server.patch("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId, R"({"status":"inProgress"})",
+                              {{"Authorization", auth}}).status, 200);
+        QTemporaryDir dir;
+        const QString cacheA = dir.filePath("a.sqlite");
+        const QString cacheB = dir.filePath("b.sqlite");
+        { Client a(server.server->baseUrl(), cacheA); QVERIFY(a.waitSynced()); QTRY_VERIFY(a.drained()); }
+
+        // When A, offline, resolves it while B, online, puts it on hold
+        CacheReader readerA;
+        QVERIFY(readerA.open(cacheA));
+        const TroubleTicket ticket = *readerA.ticket(ticketId);
+        QVERIFY(ticket.status == TicketStatus::InProgress);
+        actions::Context context{"engineer.a", "noc-console", 0};
+        QString error;
+        {
+            SyncSession offline(profileFor(QUrl(), cacheA), QString());
+            QVERIFY(offline.openCache());
+            offline.start();
+            offline.submit(actions::changeTicketStatus(ticket, TicketStatus::Resolved, "splice done", context, &error));
+            offline.stop();
+        }
+        {
+            Client b(server.server->baseUrl(), cacheB);
+            QVERIFY(b.waitSynced());
+            CacheReader readerB;
+            QVERIFY(readerB.open(cacheB));
+            QTRY_VERIFY(readerB.ticket(ticketId).has_value());
+            b.session.submit(actions::changeTicketStatus(*readerB.ticket(ticketId), TicketStatus::Held, "waiting for parts",
+                                                         {"engineer.b", "noc-console", 0}, &error));
+            QTRY_COMPARE_WITH_TIMEOUT(server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId,
+                                                 {{"Authorization", auth}}).object()["status"].toString(),
+                                      QStringLiteral("held"), 10000);
+        }
+        Client a(server.server->baseUrl(), cacheA);
+
+        // Then B's change wins, and A's intent waits in A's Conflicts list with the server's state shown
+        QTRY_VERIFY_WITH_TIMEOUT(readerA.conflicts().size() == 1, 15000);
+        const ConflictRecord conflict = readerA.conflicts().first();
+        QCOMPARE(conflict.targetId, ticketId);
+        QVERIFY(conflict.userIntent.contains("resolved"));
+        QVERIFY(!conflict.message.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(readerA.ticket(ticketId)->status == TicketStatus::Held, 10000);
+        QVERIFY(!readerA.isTicketPending(ticketId));
+        QTRY_COMPARE(a.last.conflicts, qint64(1));
+    }
+
+    void serverFaultsDoNotStopTheCacheFromConverging()
+    {
+        // Given a server answering 20 % of requests with 5xx, dropping 5 % and garbling 5 %
+        opsim::test::ServerFixture server(syncServerConfig());
+        server.server->setFaults(0, 0.2, 0.05, 0.05);
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+
+        // When a client syncs through it and the server changes meanwhile
+        Client client(server.server->baseUrl(), cache);
+        QVERIFY(server.server->triggerFault("powerFailure"));
+        QTest::qWait(500);
+        server.server->cutConnections(1);
+        QTest::qWait(1200);
+        server.server->setFaults(0, 0, 0, 0);
+        for (int i = 0; i < 10; ++i)
+            server.server->tick();
+
+        // Then the cache still ends equal to the server, and skipped garbage was counted, not fatal
+        QVERIFY(client.waitSynced(60000));
+        QVERIFY2(converged(cache, *server.server, 60000), toString(cacheCounts(cache)));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 20000);
+    }
+
+    void lostEventHistoryTriggersAFullReconcile()
+    {
+        // Given a cache synced up to some event sequence
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        { Client client(server.server->baseUrl(), cache); QVERIFY(client.waitSynced()); QTRY_VERIFY(client.drained()); }
+
+        // When the server restarts its event sequence (history lost) and changes while we are away
+        server.server->restartEventSequence();
+        server.server->triggerFault("fibreCut");
+        for (int i = 0; i < 5; ++i)
+            server.server->tick();
+
+        // Then the client notices (ResyncRequired) and reconciles to the server's truth
+        Client client(server.server->baseUrl(), cache);
+        QVERIFY2(converged(cache, *server.server), toString(cacheCounts(cache)));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 20000);
+    }
+
+    void refusedTokenKeepsPendingWorkAndSaysSo()
+    {
+        // Given an outbox entry waiting and a token the server does not accept
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        { Client client(server.server->baseUrl(), cache); QVERIFY(client.waitSynced()); QTRY_VERIFY(client.drained()); }
+        const QList<Alarm> alarms = someAlarms(cache, 1);
+        {
+            SyncSession offline(profileFor(QUrl(), cache), QString());
+            QVERIFY(offline.openCache());
+            offline.start();
+            offline.submit(actions::acknowledgeAlarms(alarms, {"x", "noc-console", 0}));
+            offline.stop();
+        }
+
+        // When the console connects with an expired token
+        Client client(server.server->baseUrl(), cache, "expired-token");
+
+        // Then it stops, tells the user in plain words, and keeps the pending action
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.authenticationFailed, 10000);
+        QVERIFY(client.last.error.contains("token"));
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QCOMPARE(reader.outbox().size(), 1);
+        QVERIFY(reader.isAlarmPending(alarms[0].id));
+    }
+
+    void plainHttpToARemoteHostIsRefused()
+    {
+        ConnectionProfile profile;
+        profile.serverUrl = QUrl("http://ops.example.com");
+        QVERIFY(!checkTransport(profile).isEmpty());
+        profile.allowInsecureTransport = true;
+        QString warning;
+        QVERIFY(checkTransport(profile, &warning).isEmpty());
+        QVERIFY(!warning.isEmpty());
+        profile.serverUrl = QUrl("http://127.0.0.1:8080");
+        profile.allowInsecureTransport = false;
+        QVERIFY(checkTransport(profile).isEmpty());
+        profile.serverUrl = QUrl("https://ops.example.com");
+        QVERIFY(checkTransport(profile).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEngineTest)
+#include "sync_engine_test.moc"

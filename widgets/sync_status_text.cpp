@@ -1,0 +1,106 @@
+#include "sync_status_text.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <algorithm>
+
+namespace noc {
+
+namespace {
+QString clock(EpochMs ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QStringLiteral("HH:mm"));
+}
+
+EpochMs newestSuccess(const SyncStatus &status)
+{
+    EpochMs newest = 0;
+    for (EpochMs ms : status.lastSuccess)
+        newest = std::max(newest, ms);
+    return newest;
+}
+} // namespace
+
+QString SyncStatusText::age(qint64 ms)
+{
+    const qint64 minutes = std::max<qint64>(0, ms) / 60000;
+    if (minutes < 1)
+        return tr("just now");
+    if (minutes < 60)
+        return tr("%n min", nullptr, int(minutes));
+    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs)
+{
+    const EpochMs asOf = newestSuccess(status);
+    if (status.phase == SyncPhase::Live)
+        return tr("live");
+    if (asOf == 0)
+        return tr("never synced");
+    if (status.offlineSinceMs > 0)
+        return tr("as of %1, offline %2").arg(clock(asOf), age(nowMs - status.offlineSinceMs));
+    return tr("as of %1 (%2 ago)").arg(clock(asOf), age(nowMs - asOf));
+}
+
+QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs)
+{
+    QString text;
+    switch (status.phase) {
+    case SyncPhase::Live:
+        text = status.polling ? tr("Live (polling)") : tr("Live");
+        break;
+    case SyncPhase::Connecting:
+        text = tr("Connecting…");
+        break;
+    case SyncPhase::InitialSync:
+        text = status.progressTotal > 0
+                   ? tr("Syncing %1: %2 of %3")
+                         .arg(status.progressCollection, QLocale().toString(status.progressDone),
+                              QLocale().toString(status.progressTotal))
+                   : tr("Syncing %1…").arg(status.progressCollection);
+        break;
+    case SyncPhase::Reconnecting:
+        text = tr("Reconnecting in %n s", nullptr, status.nextRetrySeconds) + QStringLiteral(" · ") +
+               freshness(status, nowMs);
+        break;
+    case SyncPhase::Offline:
+        text = tr("Offline") + QStringLiteral(" · ") + freshness(status, nowMs);
+        break;
+    }
+    if (status.pending > 0)
+        text += QStringLiteral(" · ") + tr("%n pending", nullptr, int(status.pending));
+    if (status.failed > 0)
+        text += QStringLiteral(" · ") + tr("%n failed", nullptr, int(status.failed));
+    if (status.conflicts > 0)
+        text += QStringLiteral(" · ") + tr("%n conflicts", nullptr, int(status.conflicts));
+    if (!status.warning.isEmpty())
+        text += QStringLiteral(" · ⚠");
+    return text;
+}
+
+QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs)
+{
+    QStringList lines;
+    QStringList collections = status.lastSuccess.keys();
+    std::sort(collections.begin(), collections.end());
+    for (const QString &collection : collections) {
+        if (collection.isEmpty())
+            continue;
+        const EpochMs ms = status.lastSuccess.value(collection);
+        lines << tr("%1: last synced %2 (%3 ago)").arg(collection, clock(ms), age(nowMs - ms));
+    }
+    if (status.eventsApplied > 0)
+        lines << tr("Events applied this session: %1").arg(QLocale().toString(status.eventsApplied));
+    if (status.recordsRejected > 0 || status.framesSkipped > 0)
+        lines << tr("Unusable server records skipped: %1").arg(status.recordsRejected + status.framesSkipped);
+    if (!status.warning.isEmpty())
+        lines << status.warning;
+    if (!status.error.isEmpty())
+        lines << tr("Last problem: %1").arg(status.error);
+    if (lines.isEmpty())
+        lines << tr("Not synced yet.");
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace noc
