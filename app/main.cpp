@@ -38,6 +38,7 @@ Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *dem
         connection.profile.name = QStringLiteral("demo");
         connection.profile.serverUrl = demo->baseUrl();
         connection.profile.userId = QStringLiteral("demo.supervisor");
+        connection.profile.role = QStringLiteral("supervisor");
         connection.token = QString::fromLatin1(noc::DemoServer::kToken);
     } else if (!options.profile.isEmpty()) {
         if (!noc::ProfileStore::load(options.profile, &connection.profile)) {

@@ -84,6 +84,7 @@ bool ProfileStore::load(const QString &name, ConnectionProfile *profile)
     p.pinnedPublicKeySha256 = settings.value(QStringLiteral("pinnedPublicKeySha256")).toString();
     p.cachePath = settings.value(QStringLiteral("cachePath")).toString();
     p.userId = settings.value(QStringLiteral("userId")).toString();
+    p.role = settings.value(QStringLiteral("role"), p.role).toString();
     *profile = p;
     return true;
 }
@@ -102,6 +103,7 @@ void ProfileStore::save(const ConnectionProfile &p)
     settings.setValue(QStringLiteral("pinnedPublicKeySha256"), p.pinnedPublicKeySha256);
     settings.setValue(QStringLiteral("cachePath"), p.cachePath);
     settings.setValue(QStringLiteral("userId"), p.userId);
+    settings.setValue(QStringLiteral("role"), p.role);
 }
 
 void ProfileStore::remove(const QString &name)

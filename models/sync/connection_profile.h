@@ -20,6 +20,7 @@ struct ConnectionProfile {
     QString pinnedPublicKeySha256;       // base64 SHA-256 of the server's public key; empty = no pin
     QString cachePath;                   // empty = CacheDatabase::defaultPath(name)
     QString userId;                      // who the console acts as (ackUserId, note author)
+    QString role = QStringLiteral("engineer"); // the token's role on the server (see roles.h)
 
     QUrl alarmApi() const { return join(alarmPath); }
     QUrl ticketApi() const { return join(ticketPath); }

@@ -8,4 +8,5 @@ list(APPEND NOC_MODELS_SOURCES
   sync/sync_engine.h sync/sync_engine.cpp
   sync/sync_session.h sync/sync_session.cpp
   sync/token_store.h sync/token_store.cpp
+  sync/roles.h sync/roles.cpp
 )

@@ -27,6 +27,7 @@ public:
     bool openCache();
     const CacheOpenResult &openResult() const { return m_openResult; }
     QString cachePath() const { return m_openResult.path; }
+    const ConnectionProfile &profile() const { return m_profile; }
 
     // Before start(): tuning of the engine (tests shorten backoffs; `sync --once` lists everything).
     void setEngineOptions(const SyncEngine::Options &options) { m_engineOptions = options; }
