@@ -5,6 +5,7 @@
 #include "cache/sqlite_statement.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QHash>
 #include <optional>
 #include <spdlog/spdlog.h>
@@ -93,6 +94,14 @@ const char *const kAlarmUpdate =
     "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
     "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
     "WHERE aid=?27 AND id=?1";
+// The same without object_id: SQLite rewrites an index entry whenever its column is in the SET list,
+// even with an equal value, and the alarmed object almost never changes.
+const char *const kAlarmUpdateSameObject =
+    "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
+    "specific_problem=?8, object_type=?9, source_system=?11, raised_ms=?12, reported_ms=?13, "
+    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
+    "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
+    "WHERE aid=?27 AND id=?1";
 
 } // namespace
 
@@ -125,6 +134,18 @@ struct CacheWriter::Impl {
         QString probableCause, specificProblem, objectId;
     };
     QHash<qint64, FtsTouch> ftsAlarms;
+    // Alarm counts per (active, severity, ack): kept here and written once per batch, for the same
+    // reason (a trigger makes every alarm write a multi-statement program with a statement journal).
+    qint64 countDelta[2][6][2] = {};
+    std::optional<SqliteStatement> countUpdate, alarmUpdateSameObject;
+    std::optional<SqliteStatement> correlationDelete, correlationInsert;
+    void countAlarm(int active, int severity, int ack, int delta)
+    {
+        if (active >= 0 && active < 2 && severity >= 0 && severity < 6 && ack >= 0 && ack < 2)
+            countDelta[active][severity][ack] += delta;
+    }
+    void flushCounts();
+    void writeCorrelation(const QString &id, const Alarm &alarm);
     std::optional<SqliteStatement> ftsAlarmDelete, ftsAlarmAdd;
     void touchFts(qint64 aid, bool hadOriginal, const SqliteStatement &row, int firstTextColumn);
     void flushFts();
@@ -150,10 +171,17 @@ struct CacheWriter::Impl {
 
 void CacheWriter::Impl::prepare()
 {
-    alarmLookup.emplace(db, "SELECT aid, h, probable_cause, specific_problem, object_id FROM alarms WHERE id=?1");
+    alarmLookup.emplace(db, "SELECT aid, h, probable_cause, specific_problem, object_id, active, severity, ack, "
+                            "parent_ids, correlated_ids FROM alarms WHERE id=?1");
+    alarmUpdateSameObject.emplace(db, kAlarmUpdateSameObject);
+    countUpdate.emplace(db, "UPDATE alarm_counts SET n = n + ?4 WHERE active=?1 AND severity=?2 AND ack=?3");
+    correlationDelete.emplace(db, "DELETE FROM alarm_correlation WHERE alarm_id=?1");
+    correlationInsert.emplace(db, "INSERT OR IGNORE INTO alarm_correlation(alarm_id, kind, related_id) "
+                                  "VALUES (?1, ?2, ?3)");
     alarmInsert.emplace(db, kAlarmInsert);
     alarmUpdate.emplace(db, kAlarmUpdate);
-    alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1 RETURNING aid, probable_cause, specific_problem, object_id");
+    alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1 RETURNING aid, probable_cause, specific_problem, "
+                            "object_id, active, severity, ack");
     ftsAlarmDelete.emplace(db, "INSERT INTO alarms_fts(alarms_fts, rowid, probable_cause, specific_problem, object_id) "
                                "SELECT 'delete', value->>0, value->>1, value->>2, value->>3 FROM json_each(?1)");
     ftsAlarmAdd.emplace(db, "INSERT INTO alarms_fts(rowid, probable_cause, specific_problem, object_id) "
@@ -223,7 +251,8 @@ void CacheWriter::Impl::prepare()
                                 .arg(QLatin1String(tableOf(kind)),
                                      hasPending ? QStringLiteral("pending = 0 AND") : QString(),
                                      kind == EntityKind::Alarm
-                                         ? QStringLiteral(", aid, probable_cause, specific_problem, object_id")
+                                         ? QStringLiteral(", aid, probable_cause, specific_problem, object_id, "
+                                                          "active, severity, ack")
                                          : QString());
         replaceDelete[k].emplace(db, sql);
     }
@@ -261,7 +290,8 @@ void CacheWriter::Impl::finalizeAll()
                     &elementUpdate, &elementDelete, &siteLookup, &siteInsert, &siteUpdate, &siteDelete,
                     &linkLookup, &linkInsert, &linkUpdate, &linkDelete, &keepClear, &keepInsert, &outboxInsert,
                     &outboxUpdate, &outboxDelete, &conflictInsert, &conflictDelete, &mapPositionUpsert,
-                    &syncStateUpsert, &metadataUpsert, &metadataDelete, &ftsAlarmDelete, &ftsAlarmAdd})
+                    &syncStateUpsert, &metadataUpsert, &metadataDelete, &ftsAlarmDelete, &ftsAlarmAdd,
+                    &countUpdate, &alarmUpdateSameObject, &correlationDelete, &correlationInsert})
         s->reset();
     for (auto &s : replaceDelete)
         s.reset();
@@ -271,27 +301,38 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
 {
     using namespace rowcodec;
     const qint64 hash = contentHash(a);
+    const QByteArray parents = idsToJson(a.parentAlarmIds);
+    const QByteArray correlated = idsToJson(a.correlatedAlarmIds);
+    const int active = a.state != AlarmState::Cleared ? 1 : 0;
+    const int severity = severityCode(a.perceivedSeverity);
+    const int ack = ackCode(a.ackState);
     qint64 aid = 0;
+    bool sameObject = false;
+    bool correlationChanged = !parents.isEmpty() || !correlated.isEmpty();
     {
+        const auto &l = *alarmLookup;
         StatementResetter r(*alarmLookup);
         alarmLookup->bind(1, a.id);
         if (alarmLookup->step()) {
-            if (alarmLookup->columnInt64(1) == hash)
+            if (l.columnInt64(1) == hash)
                 return; // identical: no write, no report
-            aid = alarmLookup->columnInt64(0);
-            const auto &l = *alarmLookup;
-            if (l.columnText(2) != a.probableCause || l.columnText(3) != a.specificProblem
-                || l.columnText(4) != a.alarmedObjectId)
+            aid = l.columnInt64(0);
+            const QString oldObject = l.columnText(4);
+            sameObject = oldObject == a.alarmedObjectId;
+            if (l.columnText(2) != a.probableCause || l.columnText(3) != a.specificProblem || !sameObject)
                 touchFts(aid, true, l, 2);
+            countAlarm(l.columnInt(5), l.columnInt(6), l.columnInt(7), -1);
+            correlationChanged = l.columnBytes(8) != parents || l.columnBytes(9) != correlated;
         }
     }
-    SqliteStatement &s = aid ? *alarmUpdate : *alarmInsert;
+    countAlarm(active, severity, ack, +1);
+    SqliteStatement &s = !aid ? *alarmInsert : sameObject ? *alarmUpdateSameObject : *alarmUpdate;
     StatementResetter r(s);
     s.bind(1, a.id);
     s.bind(2, a.externalAlarmId);
     s.bind(3, alarmStateCode(a.state));
-    s.bind(4, severityCode(a.perceivedSeverity));
-    s.bind(5, a.state != AlarmState::Cleared);
+    s.bind(4, severity);
+    s.bind(5, active);
     s.bind(6, a.alarmType);
     s.bind(7, a.probableCause);
     s.bind(8, a.specificProblem);
@@ -302,15 +343,15 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
     s.bind(13, a.alarmReportingTime);
     s.bind(14, a.alarmChangedTime);
     s.bind(15, a.alarmClearedTime);
-    s.bind(16, ackCode(a.ackState));
+    s.bind(16, ack);
     s.bind(17, a.ackUserId);
     s.bind(18, a.ackSystemId);
     s.bind(19, a.clearUserId);
     s.bind(20, a.clearSystemId);
     s.bind(21, a.isRootCause);
     s.bind(22, a.serviceAffecting);
-    s.bindText(23, idsToJson(a.parentAlarmIds));
-    s.bindText(24, idsToJson(a.correlatedAlarmIds));
+    s.bindText(23, parents);
+    s.bindText(24, correlated);
     s.bindText(25, commentsToJson(a.comments));
     s.bind(26, hash);
     if (aid)
@@ -321,7 +362,47 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
         if (!ftsAlarms.contains(newAid))
             ftsAlarms.insert(newAid, FtsTouch{});
     }
+    if (correlationChanged)
+        writeCorrelation(a.id, a);
     rec.note(a.id, aid ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
+}
+
+void CacheWriter::Impl::writeCorrelation(const QString &id, const Alarm &a)
+{
+    {
+        StatementResetter r(*correlationDelete);
+        correlationDelete->bind(1, id);
+        correlationDelete->exec();
+    }
+    const auto insert = [&](const QStringList &related, int kind) {
+        for (const auto &other : related) {
+            StatementResetter r(*correlationInsert);
+            correlationInsert->bind(1, id);
+            correlationInsert->bind(2, kind);
+            correlationInsert->bind(3, other);
+            correlationInsert->exec();
+        }
+    };
+    insert(a.parentAlarmIds, 0);
+    insert(a.correlatedAlarmIds, 1);
+}
+
+void CacheWriter::Impl::flushCounts()
+{
+    for (int active = 0; active < 2; ++active)
+        for (int severity = 0; severity < 6; ++severity)
+            for (int ack = 0; ack < 2; ++ack) {
+                qint64 &delta = countDelta[active][severity][ack];
+                if (delta == 0)
+                    continue;
+                StatementResetter r(*countUpdate);
+                countUpdate->bind(1, active);
+                countUpdate->bind(2, severity);
+                countUpdate->bind(3, ack);
+                countUpdate->bind(4, delta);
+                countUpdate->exec();
+                delta = 0;
+            }
 }
 
 void CacheWriter::Impl::writeTicketChildren(const TroubleTicket &t)
@@ -578,6 +659,7 @@ void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, Ch
         if (alarms) {
             while (s.step()) {
                 touchFts(s.columnInt64(0), true, s, 1);
+                countAlarm(s.columnInt(4), s.columnInt(5), s.columnInt(6), -1);
                 removed = true;
             }
         } else {
@@ -602,8 +684,10 @@ void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &re
     QStringList removed;
     while (s.step()) {
         removed.append(s.columnText(0));
-        if (replace.kind == EntityKind::Alarm)
+        if (replace.kind == EntityKind::Alarm) {
             touchFts(s.columnInt64(1), true, s, 2);
+            countAlarm(s.columnInt(5), s.columnInt(6), s.columnInt(7), -1);
+        }
     }
     for (const auto &id : std::as_const(removed))
         rec.note(id, ChangeRecorder::Op::Removed);
@@ -651,6 +735,7 @@ void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes)
     for (const auto &r : b.replaceAll)
         replaceAll(r, rec[kindIndex(r.kind)]);
     flushFts();
+    flushCounts();
 
     for (const auto &e : b.outboxInserts) {
         auto &s = *outboxInsert;
@@ -892,6 +977,7 @@ void CacheWriter::rollback()
         sqlite3_exec(d->db, "ROLLBACK", nullptr, nullptr, nullptr);
     d->inTransaction = false;
     d->ftsAlarms.clear();
+    std::fill(&d->countDelta[0][0][0], &d->countDelta[0][0][0] + 24, 0);
 }
 
 ChangeSet CacheWriter::apply(const CacheBatch &batch)
