@@ -149,6 +149,61 @@ private slots:
         }
     }
 
+    void ticketEngineAssignsProgressesAndClosesWhenTheRootCauseClears()
+    {
+        ServerConfig cfg = netConfig(21, 300);
+        cfg.timeScale = 0.001; // seconds of simulated work become milliseconds
+        ServerFixture f(cfg);
+        QVERIFY(f.ok);
+        QString root;
+        QVERIFY(f.server->triggerFault(QStringLiteral("fibreCut"), &root));
+        const QString ticket = f.get(T + QStringLiteral("/troubleTicket?relatedEntity.id=") + root).array().first().toObject().value("id").toString();
+        QVERIFY(!ticket.isEmpty());
+        // When time passes
+        QJsonObject t;
+        for (int i = 0; i < 300; ++i) {
+            QTest::qWait(10);
+            f.server->tick();
+            t = f.get(T + QStringLiteral("/troubleTicket/") + ticket).object();
+            if (t.value("status").toString() == QLatin1String("closed"))
+                break;
+        }
+        // Then the root cause and its children cleared, and the ticket went through the workflow
+        QCOMPARE(f.get(A + QStringLiteral("/alarm/") + root).object().value("state").toString(), QStringLiteral("cleared"));
+        QCOMPARE(f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root + QStringLiteral("&state=raised,updated")).header("X-Total-Count").toInt(), 0);
+        QCOMPARE(t.value("status").toString(), QStringLiteral("closed"));
+        QStringList history;
+        for (const QJsonValue &c : t.value("statusChange").toArray())
+            history << c.toObject().value("status").toString();
+        QCOMPARE(history.first(), QStringLiteral("acknowledged"));
+        QVERIFY(history.contains(QStringLiteral("inProgress")));
+        QCOMPARE(history.mid(history.size() - 2), QStringList({"resolved", "closed"}));
+        QSet<QString> roles;
+        for (const QJsonValue &p : t.value("relatedParty").toArray())
+            roles.insert(p.toObject().value("role").toString() + u'/' + p.toObject().value("@referredType").toString());
+        QVERIFY(roles.contains(QStringLiteral("assignee/Individual")));
+        QVERIFY(roles.contains(QStringLiteral("team/Team")));
+        QVERIFY(!t.value("resolutionDate").toString().isEmpty());
+        // the link came back
+        QCOMPARE(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable")).header("X-Total-Count").toInt(), 0);
+    }
+
+    void backgroundAlarmsAutoClear()
+    {
+        ServerConfig cfg = netConfig(22, 300);
+        cfg.alarmRate = 500;
+        cfg.timeScale = 0.001;
+        ServerFixture f(cfg);
+        QVERIFY(f.ok);
+        QTest::qWait(100);
+        f.server->tick();
+        const int raised = f.get(A + QStringLiteral("/alarm?state=raised,updated&limit=1")).header("X-Total-Count").toInt();
+        QVERIFY(raised > 10);
+        QTest::qWait(700); // longest auto-clear is 600 simulated seconds = 600 ms here
+        f.server->tick();
+        QVERIFY(f.get(A + QStringLiteral("/alarm?state=cleared&limit=1")).header("X-Total-Count").toInt() >= raised);
+    }
+
     void stormRaisesManyAlarmsQuickly()
     {
         ServerFixture f(netConfig(9, 300));

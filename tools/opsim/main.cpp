@@ -30,6 +30,8 @@ int main(int argc, char **argv)
     const QCommandLineOption dropRate({QStringLiteral("drop-rate")}, QStringLiteral("Share of connections closed mid-response"), QStringLiteral("P"), QStringLiteral("0"));
     const QCommandLineOption malformedRate({QStringLiteral("malformed-rate")}, QStringLiteral("Share of invalid JSON bodies and frames"), QStringLiteral("P"), QStringLiteral("0"));
     const QCommandLineOption retention({QStringLiteral("event-retention")}, QStringLiteral("Events kept for resume"), QStringLiteral("N"), QStringLiteral("200000"));
+    const QCommandLineOption timeScale({QStringLiteral("time-scale")}, QStringLiteral("Scale of simulated durations (0.1 = ten times faster)"), QStringLiteral("F"), QStringLiteral("1"));
+    p.addOption(timeScale);
     p.addOptions({port, bind, seed, elements, alarmRate, alarms, tickets, storm, noSim, token, tokensFile, db, latency,
                   errorRate, dropRate, malformedRate, retention});
     p.process(app);
@@ -70,6 +72,9 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("--storm expects RATE:SECONDS"));
     }
     cfg.simulate = !p.isSet(noSim);
+    cfg.timeScale = p.value(timeScale).toDouble(&ok);
+    if (!ok || cfg.timeScale <= 0)
+        return fail(QStringLiteral("invalid --time-scale"));
     for (const QString &t : p.values(token)) {
         const int colon = t.lastIndexOf(u':');
         if (colon <= 0 || !noc::opsim::isKnownRole(t.mid(colon + 1)))

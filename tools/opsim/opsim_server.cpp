@@ -1306,6 +1306,7 @@ bool Server::start(QString *error)
     d->nextNote = d->store.meta(QStringLiteral("nextNote")).toLongLong() + 1;
 
     d->sim->build();
+    d->sim->setTimeScale(d->cfg.timeScale);
     if (d->store.count(Kind::Resource) == 0)
         d->sim->writeResources();
     d->sim->loadOpenAlarms();

@@ -36,6 +36,7 @@ struct ServerConfig {
     int stormSeconds = 0;
     bool simulate = true;                   // run the alarm / ticket engines
     int tickMs = 100;                       // simulator tick
+    double timeScale = 1.0;                 // scales simulated durations (auto-clear, repairs, ticket steps)
     QMap<QString, QString> tokens;          // bearer secret -> role; empty = no authentication
     QString dbPath;                         // empty = in-memory SQLite
     int latencyMs = 0;                      // fault injection on /tmf-api paths

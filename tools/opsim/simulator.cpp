@@ -98,6 +98,8 @@ Simulator::Simulator(ServerPrivate *d, quint64 seed, int elements)
 {
 }
 
+qint64 Simulator::secs(int seconds) const { return qMax<qint64>(1, qint64(seconds * 1000.0 * m_timeScale)); }
+
 int Simulator::randomInt(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
 
 double Simulator::random01() { return std::uniform_real_distribution<double>(0, 1)(m_rng); }
@@ -372,7 +374,7 @@ void Simulator::loadOpenAlarms()
         const QString id = r.json.value(QLatin1String("id")).toString();
         OpenAlarm oa;
         oa.element = byId.value(jsonPath(r.json, QStringLiteral("alarmedObject.id")).toString(), -1);
-        oa.clearAt = now + randomInt(30, 600) * 1000LL;
+        oa.clearAt = now + secs(randomInt(30, 600));
         m_open.insert(id, oa);
         m_openIds << id;
         m_autoClear.emplace(oa.clearAt, id);
@@ -527,7 +529,7 @@ QString Simulator::fibreCut(qint64 nowMs)
     Job job;
     job.type = Job::FibreCut;
     job.link = li;
-    job.at = nowMs + randomInt(60, 240) * 1000LL;
+    job.at = nowMs + secs(randomInt(60, 240));
     d->store.begin();
     job.root = raise(l.a, los, nowMs, 0, true);
     job.children << raise(l.z, losFar, nowMs, 0, false, job.root);
@@ -576,7 +578,7 @@ QString Simulator::powerFailure(qint64 nowMs)
     Job job;
     job.type = Job::Power;
     job.site = si;
-    job.at = nowMs + randomInt(90, 300) * 1000LL;
+    job.at = nowMs + secs(randomInt(90, 300));
     d->store.begin();
     job.root = raise(s.elements.front(), mains, nowMs, 0, true);
     for (size_t k = 1; k < s.elements.size(); ++k)
@@ -611,7 +613,7 @@ QString Simulator::flap(qint64 nowMs)
     job.link = li;
     job.remaining = randomInt(4, 8);
     job.root = raise(m_links[size_t(li)].a, down, nowMs, 0);
-    job.at = nowMs + randomInt(2, 5) * 1000LL;
+    job.at = nowMs + secs(randomInt(2, 5));
     m_jobs.push_back(job);
     return job.root;
 }
@@ -634,7 +636,7 @@ void Simulator::runJobs(qint64 nowMs)
                 j.root = raise(m_links[size_t(j.link)].a, down, nowMs, 0);
                 done = false;
             }
-            j.at = nowMs + randomInt(2, 6) * 1000LL;
+            j.at = nowMs + secs(randomInt(2, 6));
         } else {
             for (const QString &c : j.children)
                 clear(c, nowMs);
@@ -706,7 +708,7 @@ void Simulator::openTicket(const QString &rootAlarm, qint64 nowMs)
                                 {QStringLiteral("@referredType"), QStringLiteral("Individual")}}}},
     };
     d->saveTicket(tt, 1, "TroubleTicketCreateEvent");
-    m_ticketJobs.insert(id, {rootAlarm, nowMs + randomInt(5, 20) * 1000LL});
+    m_ticketJobs.insert(id, {rootAlarm, nowMs + secs(randomInt(5, 20))});
     if (m_open.contains(rootAlarm))
         m_open[rootAlarm].ticket = id;
 }
@@ -749,7 +751,7 @@ void Simulator::progressTickets(qint64 nowMs)
             finished << it.key();
             continue;
         }
-        it->nextAt = nowMs + randomInt(10, 40) * 1000LL;
+        it->nextAt = nowMs + secs(randomInt(10, 40));
         if (next.isEmpty())
             continue;
         const QString t = isoTime(nowMs);
@@ -809,7 +811,7 @@ void Simulator::tick(qint64 nowMs)
     for (int i = 0; i < n; ++i) {
         const Cause &c = randomCause();
         const bool storming = m_stormUntil > nowMs;
-        const qint64 clearAfter = storming ? randomInt(10, 60) * 1000LL : randomInt(30, 600) * 1000LL;
+        const qint64 clearAfter = storming ? secs(randomInt(10, 60)) : secs(randomInt(30, 600));
         const QString id = raise(randomInt(0, int(m_elements.size()) - 1), c, nowMs, clearAfter);
         if (c.serviceAffecting && qstrcmp(c.severity, "critical") == 0 && !storming)
             openTicket(id, nowMs);
@@ -831,7 +833,7 @@ void Simulator::tick(qint64 nowMs)
     // occasional cascading faults while the background runs
     if (m_alarmRate > 0) {
         if (m_nextFaultAt == 0)
-            m_nextFaultAt = nowMs + randomInt(20, 60) * 1000LL;
+            m_nextFaultAt = nowMs + secs(randomInt(20, 60));
         if (nowMs >= m_nextFaultAt) {
             const int kind = randomInt(0, 2);
             if (kind == 0)
@@ -840,7 +842,7 @@ void Simulator::tick(qint64 nowMs)
                 powerFailure(nowMs);
             else
                 flap(nowMs);
-            m_nextFaultAt = nowMs + qint64(randomInt(30, 120) * 1000 / qMax(0.2, qMin(m_alarmRate, 5.0)));
+            m_nextFaultAt = nowMs + secs(randomInt(30, 120)) / qint64(qMax(1.0, qMin(m_alarmRate, 5.0)));
         }
         // link utilisation drifts
         if (!m_links.empty() && random01() < double(dt) / 1000.0) {
@@ -859,7 +861,7 @@ int Simulator::burst(int n, qint64 nowMs)
 {
     d->store.begin();
     for (int i = 0; i < n; ++i) {
-        raise(randomInt(0, int(m_elements.size()) - 1), randomCause(), nowMs, randomInt(30, 600) * 1000LL);
+        raise(randomInt(0, int(m_elements.size()) - 1), randomCause(), nowMs, secs(randomInt(30, 600)));
         if ((i + 1) % 20000 == 0) {
             d->store.commit();
             d->store.begin();
@@ -873,6 +875,9 @@ void Simulator::preloadAlarms(qint64 n)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 span = 7LL * 24 * 3600 * 1000;
+    const bool bulk = n >= 20000;
+    if (bulk)
+        d->store.dropSecondaryIndexes(Kind::Alarm);
     d->store.begin();
     for (qint64 i = 0; i < n; ++i) {
         const qint64 num = d->nextAlarm;
@@ -896,6 +901,8 @@ void Simulator::preloadAlarms(qint64 n)
         }
     }
     d->store.commit();
+    if (bulk)
+        d->store.createSecondaryIndexes(Kind::Alarm);
 }
 
 void Simulator::preloadTickets(int n)

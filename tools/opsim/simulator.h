@@ -52,6 +52,7 @@ public:
     void setPaused(bool paused) { m_paused = paused; }
     bool paused() const { return m_paused; }
     void setAlarmRate(double rate) { m_alarmRate = rate; }
+    void setTimeScale(double scale) { m_timeScale = scale > 0 ? scale : 1.0; }
     void storm(double rate, int seconds, qint64 nowMs);
     QString fibreCut(qint64 nowMs);
     QString powerFailure(qint64 nowMs);
@@ -103,6 +104,7 @@ private:
     const Cause &randomCause();
     int randomInt(int lo, int hi); // inclusive
     double random01();
+    qint64 secs(int seconds) const; // a simulated duration, scaled by the time scale
 
     ServerPrivate *d;
     quint64 m_seed;
@@ -118,6 +120,7 @@ private:
     QHash<QString, TicketJob> m_ticketJobs;
     bool m_paused = false;
     double m_alarmRate = 0;
+    double m_timeScale = 1.0;
     double m_stormRate = 0;
     qint64 m_stormUntil = 0;
     double m_carry = 0;

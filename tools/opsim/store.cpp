@@ -201,6 +201,24 @@ void Store::commit()
         m_db.commit();
 }
 
+void Store::dropSecondaryIndexes(Kind kind)
+{
+    const KindSpec &spec = kSpecs[int(kind)];
+    for (const ColumnSpec &c : spec.columns) {
+        if (c.indexed)
+            exec(QStringLiteral("DROP INDEX IF EXISTS %1_%2").arg(QLatin1String(spec.table), QLatin1String(c.column)));
+    }
+}
+
+void Store::createSecondaryIndexes(Kind kind)
+{
+    const KindSpec &spec = kSpecs[int(kind)];
+    for (const ColumnSpec &c : spec.columns) {
+        if (c.indexed)
+            exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON %1(%2)").arg(QLatin1String(spec.table), QLatin1String(c.column)));
+    }
+}
+
 std::optional<Record> Store::get(Kind kind, const QString &id)
 {
     QSqlQuery *q = m_get[int(kind)];
