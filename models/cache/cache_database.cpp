@@ -41,7 +41,8 @@ struct Connection {
 enum class Probe { Healthy, Corrupt, Failed };
 
 // Opens the existing file and looks at it the way the console will: header, schema, integrity.
-Probe probe(const QString &path, CacheDatabase::Check check, int *version, CacheError *error, QString *why)
+Probe probe(const QString &path, CacheDatabase::Check check, int *version, bool *checked, CacheError *error,
+            QString *why)
 {
     Connection c;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
@@ -63,6 +64,16 @@ Probe probe(const QString &path, CacheDatabase::Check check, int *version, Cache
             schema.step();
         }
         *version = CacheSchema::userVersion(c.db);
+        if (check == CacheDatabase::Check::Auto) {
+            bool cleanClose = false;
+            if (*version > 0) {
+                SqliteStatement marker(c.db, "SELECT value FROM metadata WHERE key='writer_clean_close'", false);
+                cleanClose = marker.step() && marker.columnText(0) == QLatin1String("1");
+            }
+            if (cleanClose)
+                return Probe::Healthy;
+        }
+        *checked = true;
         SqliteStatement integrity(
             c.db, check == CacheDatabase::Check::Full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)",
             false);
@@ -250,7 +261,7 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
         }
         CacheError error;
         QString why;
-        const Probe p = probe(path, check, &result.previousVersion, &error, &why);
+        const Probe p = probe(path, check, &result.previousVersion, &result.checked, &error, &why);
         if (p == Probe::Failed)
             return failed(path, error);
         if (p == Probe::Corrupt) {

@@ -21,6 +21,7 @@ struct CacheOpenResult {
     QString movedAsidePath;  // Recovered: where the damaged file now is
     int recoveredOutboxEntries = 0;
     int previousVersion = 0; // schema version found (0 = new file)
+    bool checked = false;    // quick_check / integrity_check ran (see CacheDatabase::Check)
     CacheError error;        // Failed: why
 
     bool ok() const { return outcome != Outcome::Failed; }
@@ -31,6 +32,11 @@ struct CacheOpenResult {
 class CacheDatabase {
 public:
     enum class Check {
+        // Quick when the last writer did not close cleanly (crash, power cut, kill), otherwise only
+        // the header and schema are read. quick_check reads the whole file (about 1 s for 1M alarms),
+        // too slow for every start-up; random bytes, a truncated file or a foreign file are still
+        // caught by the header and schema read.
+        Auto,
         Quick, // PRAGMA quick_check: structure and page-level damage, O(file) but no index cross-check
         Full   // PRAGMA integrity_check: also every index against its table (slow on large caches)
     };
@@ -41,7 +47,7 @@ public:
     // Opens (creates) and migrates the cache at `path`. A damaged file is renamed to
     // `<name>.corrupt-<yyyyMMdd-hhmmss>` (never deleted), its outbox is salvaged when readable, and a
     // fresh cache takes its place. Never throws, never crashes on bad files.
-    static CacheOpenResult open(const QString &path, Check check = Check::Quick);
+    static CacheOpenResult open(const QString &path, Check check = Check::Auto);
 };
 
 } // namespace noc

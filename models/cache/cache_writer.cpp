@@ -874,6 +874,8 @@ bool CacheWriter::open(const QString &path)
         CacheSchema::configureConnection(d->db, true);
         sqliteExec(d->db, "PRAGMA cache_size=-65536");
         CacheSchema::migrate(d->db);
+        // Until close() says otherwise, the next start treats this session as unclean and checks the file.
+        sqliteExec(d->db, "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '0')");
         d->prepare();
     } catch (const SqliteError &e) {
         d->fail(e, QStringLiteral("open"));
@@ -890,6 +892,8 @@ void CacheWriter::close()
     if (d->inTransaction)
         rollback();
     d->finalizeAll();
+    sqlite3_exec(d->db, "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '1')", nullptr,
+                 nullptr, nullptr);
     sqlite3_close_v2(d->db);
     d->db = nullptr;
 }

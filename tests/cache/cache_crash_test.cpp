@@ -53,7 +53,12 @@ private slots:
             QVERIFY(child.waitForFinished(10'000));
             QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-            // Then the cache opens cleanly (no recovery needed) and passes integrity_check
+            // Then start-up notices the unclean end and checks the file; it needs no recovery
+            const auto autoOpened = CacheDatabase::open(path);
+            QVERIFY2(autoOpened.ok(), qPrintable(autoOpened.message));
+            QVERIFY(autoOpened.checked);
+            QCOMPARE(autoOpened.outcome, CacheOpenResult::Outcome::Opened);
+            // And it passes integrity_check
             const auto opened = CacheDatabase::open(path, CacheDatabase::Check::Full);
             QVERIFY2(opened.ok(), qPrintable(opened.message));
             QCOMPARE(opened.outcome, CacheOpenResult::Outcome::Opened);

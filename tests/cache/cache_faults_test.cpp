@@ -193,6 +193,33 @@ private slots:
         checkFreshCacheWorks(path);
     }
 
+    void startUpChecksTheWholeFileOnlyAfterAnUncleanEnd()
+    {
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        {
+            CacheWriter writer;
+            QVERIFY(writer.open(path));
+            CacheBatch batch;
+            batch.alarms = {makeAlarm(1)};
+            writer.apply(batch);
+        } // closed cleanly
+        auto result = CacheDatabase::open(path);
+        QVERIFY(result.ok());
+        QVERIFY(!result.checked);
+        // Given a writer that never got to close (its process died)
+        {
+            sqlite3 *db = nullptr;
+            sqlite3_open(QFile::encodeName(path).constData(), &db);
+            sqlite3_exec(db, "UPDATE metadata SET value='0' WHERE key='writer_clean_close'", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+        }
+        result = CacheDatabase::open(path);
+        QVERIFY(result.ok());
+        QVERIFY(result.checked);
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Opened);
+    }
+
     void readOnlyFolderGivesAClearErrorNamingThePath()
     {
         QString path;
