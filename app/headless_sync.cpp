@@ -109,10 +109,12 @@ int runHeadlessSync(const AppOptions &options)
     QObject::connect(&session, &SyncSession::writeFailed,
                      [&](const QString &message) { finish(5, QStringLiteral("sync: ") + message); });
     QObject::connect(&session, &SyncSession::initialSyncCompleted, [&] {
-        // Done when the writer has put every batch on disk.
+        // Done when the writer has put every batch on disk and the outbox has reached the server
+        // (work done offline goes out before the engineer drives off).
         auto *poll = new QTimer(qApp);
         QObject::connect(poll, &QTimer::timeout, [&, poll] {
-            if (session.queuedBatches() == 0) {
+            const SyncStatus &status = session.status();
+            if (session.queuedBatches() == 0 && status.phase == SyncPhase::Live && status.pending == 0) {
                 poll->deleteLater();
                 finish(0, QString());
             }
@@ -125,9 +127,12 @@ int runHeadlessSync(const AppOptions &options)
     session.stop();
     if (exitCode == 0) {
         const SyncStatus &status = session.status();
-        say(QStringLiteral("sync: done; cache %1 (%2 records skipped as unusable)")
+        say(QStringLiteral("sync: done; cache %1 (%2 records skipped as unusable, %3 local changes refused, "
+                           "%4 in conflict)")
                 .arg(session.cachePath())
-                .arg(status.recordsRejected));
+                .arg(status.recordsRejected)
+                .arg(status.failed)
+                .arg(status.conflicts));
     }
     return exitCode < 0 ? 1 : exitCode;
 }

@@ -11,6 +11,6 @@ function(noc_add_test)
   endif()
   set_tests_properties(${T_NAME} PROPERTIES
     TIMEOUT ${T_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;NOC_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;NOC_OPSIM=$<TARGET_FILE:opsim>"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;NOC_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;NOC_OPSIM=$<TARGET_FILE:opsim>;NOC_CONSOLE=$<TARGET_FILE:noc-console>"
     LABELS "${T_LABELS}")
 endfunction()

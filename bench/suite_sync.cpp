@@ -1,0 +1,175 @@
+// noc-bench sync: initial sync, live stream ingest and delta apply from opsim over loopback into the
+// real cache through the real SyncSession.
+#include "bench_registry.h"
+
+#include "cache/cache_reader.h"
+#include "opsim_server.h"
+#include "sync/sync_session.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <memory>
+
+using namespace noc;
+
+namespace {
+
+const QString kToken = QStringLiteral("bench-token");
+
+// opsim on its own thread, so that the server's work does not count against the client's thread.
+class ServerThread {
+public:
+    explicit ServerThread(const opsim::ServerConfig &config)
+    {
+        m_thread.start();
+        m_context.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(&m_context, [this, config] {
+            m_server = new opsim::Server(config);
+            m_ok = m_server->start(&m_error);
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~ServerThread()
+    {
+        QMetaObject::invokeMethod(&m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    template <typename F>
+    auto call(F f)
+    {
+        decltype(f(*m_server)) result{};
+        QMetaObject::invokeMethod(&m_context, [&] { result = f(*m_server); }, Qt::BlockingQueuedConnection);
+        return result;
+    }
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    QUrl url() { return call([](opsim::Server &s) { return s.baseUrl(); }); }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    opsim::Server *m_server = nullptr;
+    bool m_ok = false;
+    QString m_error;
+};
+
+ConnectionProfile profile(const QUrl &url, const QString &cache)
+{
+    ConnectionProfile p;
+    p.name = QStringLiteral("bench");
+    p.serverUrl = url;
+    p.cachePath = cache;
+    return p;
+}
+
+qint64 streamSeq(const QString &cache)
+{
+    CacheReader reader;
+    if (!reader.open(cache))
+        return 0;
+    const auto state = reader.syncState(QStringLiteral("event"));
+    return state ? state->streamSeq : 0;
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter)
+{
+    const int scale = options.quick ? 10 : 1;
+    opsim::ServerConfig config;
+    config.elements = 50000 / scale;
+    config.initialAlarms = 1000000 / scale;
+    config.initialTickets = 100000 / scale;
+    config.simulate = true;
+    config.alarmRate = 0;
+    config.eventRetention = 2000000;
+    config.tokens.insert(kToken, QStringLiteral("supervisor"));
+    reporter.note(QStringLiteral("generating %1 elements, %2 alarms, %3 tickets in opsim...")
+                      .arg(config.elements).arg(config.initialAlarms).arg(config.initialTickets));
+    ServerThread server(config);
+    if (!server.ok()) {
+        reporter.note("opsim failed: " + server.error());
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString cache = dir.filePath("bench.sqlite");
+    SyncEngine::Options engineOptions;
+    engineOptions.pageSize = 5000;
+    engineOptions.idPageSize = 50000;
+
+    // Initial sync
+    qint64 alarmsInCache = 0;
+    {
+        SyncSession session(profile(server.url(), cache), kToken);
+        session.openCache();
+        session.setEngineOptions(engineOptions);
+        QSignalSpy synced(&session, &SyncSession::initialSyncCompleted);
+        QElapsedTimer timer;
+        timer.start();
+        session.start();
+        if (!waitFor([&] { return !synced.isEmpty() && session.queuedBatches() == 0; }, 600000)) {
+            reporter.note("initial sync did not finish");
+            return 1;
+        }
+        const double seconds = timer.elapsed() / 1000.0;
+        CacheReader reader;
+        reader.open(cache);
+        alarmsInCache = reader.alarmCount(false);
+        reporter.report("initial_sync_s", seconds, "s", alarmsInCache);
+
+        // Live stream: a storm at 20,000 events/s into cache and model while connected.
+        const int stormSeconds = options.quick ? 10 : 60;
+        const qint64 seqBefore = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
+        waitFor([&] { return session.status().phase == SyncPhase::Live; }, 30000);
+        QElapsedTimer storm;
+        storm.start();
+        server.call([stormSeconds](opsim::Server &s) { s.triggerStorm(20000, stormSeconds); return 0; });
+        QTest::qWait(stormSeconds * 1000);
+        const qint64 produced = server.call([](opsim::Server &s) { return s.stats().lastSeq; }) - seqBefore;
+        const qint64 target = seqBefore + produced;
+        waitFor([&] { return streamSeq(cache) >= target; }, 120000);
+        const double stormElapsed = storm.elapsed() / 1000.0;
+        const qint64 received = streamSeq(cache) - seqBefore;
+        reporter.report("stream_events_produced", double(produced), "events");
+        reporter.report("stream_ingest_events_per_s", received / stormElapsed, "1/s", received);
+        reporter.report("events_lost", double(std::max<qint64>(0, produced - received)), "events");
+        session.stop();
+    }
+
+    // Delta: 10,000 changes made while the console was away, applied on reconnect.
+    {
+        const qint64 before = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
+        server.call([](opsim::Server &s) { s.triggerStorm(50000, 1); return 0; });
+        waitFor([&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }) >= before + 10000; }, 60000);
+        server.call([](opsim::Server &s) { s.setPaused(true); return 0; });
+        const qint64 target = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
+        SyncSession session(profile(server.url(), cache), kToken);
+        session.openCache();
+        session.setEngineOptions(engineOptions);
+        QElapsedTimer timer;
+        timer.start();
+        session.start();
+        waitFor([&] { return streamSeq(cache) >= target; }, 120000);
+        reporter.report("delta_10k_apply_ms", double(timer.elapsed()), "ms", target - before);
+        session.stop();
+    }
+    return 0;
+}
+
+} // namespace
+
+NOC_BENCH_SUITE("sync", "initial sync, stream ingest and delta apply from opsim over loopback", runSync);
