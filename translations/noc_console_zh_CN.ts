@@ -15,6 +15,269 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>The server address &quot;%1&quot; is not a valid URL.</source>
+        <translation>服务器地址“%1”不是有效的 URL。</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>服务器地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Insecure connection: traffic to %1 is not encrypted.</source>
+        <translation>不安全的连接：与 %1 之间的通信未加密。</translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed to this computer; use https:// for %1.</source>
+        <translation>明文 http 仅允许连接本机；请对 %1 使用 https://。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Your role (%1) may not acknowledge alarms.</source>
+        <translation>您的角色（%1）无权确认告警。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not clear alarms.</source>
+        <translation>您的角色（%1）无权清除告警。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not comment on alarms.</source>
+        <translation>您的角色（%1）无权为告警添加备注。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not create tickets.</source>
+        <translation>您的角色（%1）无权创建工单。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not edit tickets.</source>
+        <translation>您的角色（%1）无权编辑工单。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change a ticket&apos;s status.</source>
+        <translation>您的角色（%1）无权更改工单状态。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may assign tickets; your role is %1.</source>
+        <translation>只有值班主管可以指派工单；您的角色是 %1。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may close or cancel tickets; your role is %1.</source>
+        <translation>只有值班主管可以关闭或取消工单；您的角色是 %1。</translation>
+    </message>
+    <message>
+        <source>Only an auditor may write audits; your role is %1.</source>
+        <translation>只有稽核员可以填写稽核记录；您的角色是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>as of %1, offline %2</source>
+        <translation>数据截至 %1，已离线 %2</translation>
+    </message>
+    <message>
+        <source>as of %1 (%2 ago)</source>
+        <translation>数据截至 %1（%2前）</translation>
+    </message>
+    <message>
+        <source>Live (polling)</source>
+        <translation>实时（轮询）</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 of %3</source>
+        <translation>正在同步 %1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>正在同步 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s</source>
+        <translation><numerusform>%n 秒后重新连接</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>%n 项待发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n 项失败</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicts</source>
+        <translation><numerusform>%n 项冲突</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: last synced %2 (%3 ago)</source>
+        <translation>%1：上次同步 %2（%3前）</translation>
+    </message>
+    <message>
+        <source>Events applied this session: %1</source>
+        <translation>本次会话已应用事件：%1</translation>
+    </message>
+    <message>
+        <source>Unusable server records skipped: %1</source>
+        <translation>已跳过无法使用的服务器记录：%1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题：%1</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketStatus</name>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketWorkflow</name>
+    <message>
+        <source>A ticket cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>工单不能从“%1”变为“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>There is no connection profile named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的连接配置。</translation>
+    </message>
+</context>
+<context>
+    <name>noc</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is already %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket that is %1 cannot change any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket that is %1 cannot go to %2. Next it can be: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 and %3 more alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Raised from %n alarm(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>- %1 %2 on %3: %4 (%5, raised %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::AboutDialog</name>
     <message>
         <source>About NOC Console</source>
@@ -31,6 +294,428 @@ Commands:
     <message>
         <source>Built with:</source>
         <translation>构建组件：</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmConsole</name>
+    <message>
+        <source>Search alarms: cause, problem, element…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active and cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which alarms to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation type="unfinished">全部区域</translation>
+    </message>
+    <message>
+        <source>Element id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide correlated children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List root causes and uncorrelated alarms only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading alarms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 alarms listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the acknowledgement of the selected alarms (Ctrl+Shift+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the selected alarms by hand (Ctrl+Shift+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a comment to the selected alarms (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a ticket for the selected alarms (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected rows, or the whole list, as CSV (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected alarm&apos;s element on the map (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more alarms first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comment on %n alarm(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmDetailsView</name>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alarm selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alarm in the list to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 alarm on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select %1 on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specific problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarmed object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service affecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlated alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change made here is waiting for the server to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished">工单</translation>
+    </message>
+    <message>
+        <source>No ticket for this alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor / model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operational state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmTableModel</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed here; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column is not sortable; the list keeps its severity order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specific problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::EventStream</name>
+    <message>
+        <source>The event stream closed.</source>
+        <translation>事件流已关闭。</translation>
     </message>
 </context>
 <context>
@@ -134,6 +819,549 @@ Commands:
     <message>
         <source>No connection profile is active; the console shows the local cache.</source>
         <translation>没有启用的连接配置；控制台显示本地缓存数据。</translation>
+    </message>
+</context>
+<context>
+    <name>noc::OpsApiClient</name>
+    <message>
+        <source>The server&apos;s certificate does not match the pinned key.</source>
+        <translation>服务器证书与固定的公钥不匹配。</translation>
+    </message>
+    <message>
+        <source>The request timed out or was cancelled.</source>
+        <translation>请求超时或已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>noc::SeverityLights</name>
+    <message>
+        <source>%1 %2 (%3 unack.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 active %2 alarms, %3 not acknowledged. Click to show only these; click several to combine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::SyncEngine</name>
+    <message>
+        <source>The event stream was interrupted: %1</source>
+        <translation>事件流中断：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the access token (%1). Local changes are kept; sign in again to send them.</source>
+        <translation>服务器拒绝了访问令牌（%1）。本地更改已保留；请重新登录后发送。</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed %1 page.</source>
+        <translation>服务器发送了格式错误的 %1 数据页。</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TicketConsole</name>
+    <message>
+        <source>Search id, title, element, site, assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TicketEditorDialog</name>
+    <message>
+        <source>New ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related alarms and elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm or element id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note for the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed to %1; it is sent to the server as soon as there is a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the ticket first, then add notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the id of the alarm or element to link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alarm %1 in the local cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no element %1 in the local cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the ticket a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: the ticket is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; it is sent to the server as soon as there is a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now %1; change to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TicketQueueModel</name>
+    <message>
+        <source>Critical</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <comment>severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local change waits to be confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No due time from the server: %1 h policy for priority %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element / site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TokenStore</name>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>无法读取令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty.</source>
+        <translation>令牌文件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>No system keychain: the token is kept in %1, readable only by you.</source>
+        <translation>没有系统钥匙串：令牌保存在 %1，仅您本人可读。</translation>
+    </message>
+    <message>
+        <source>Cannot save the token to %1: %2</source>
+        <translation>无法将令牌保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The token file %1 can be read by other users; run: chmod 600 %1</source>
+        <translation>令牌文件 %1 可被其他用户读取；请运行：chmod 600 %1</translation>
     </message>
 </context>
 <context>
@@ -324,6 +1552,45 @@ Commands:
     <message>
         <source>No region</source>
         <translation>无区域</translation>
+    </message>
+</context>
+<context>
+    <name>noc::WorkloadView</name>
+    <message>
+        <source>Engineer / team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open tickets, %2 unassigned. Age of the open queue: %3 under 1 h, %4 of 1–4 h, %5 of 4–24 h, %6 older than a day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag tickets from a queue onto an engineer to reassign them, or use &quot;Assign to&quot; in the queue&apos;s context menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
