@@ -1,0 +1,141 @@
+#pragma once
+
+#include "cache/change_set.h"
+#include "domain/types.h"
+
+#include <QHash>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+
+// The lean in-memory index behind the alarm list. One AlarmKey (40 bytes) per alarm holds what
+// filtering and sorting on the common columns need; text is fetched lazily for the visible rows
+// (AlarmTableModel). The index is built and kept by AlarmIndexWorker on its own thread with its own
+// read connection, so a filter or sort change over a million alarms never runs on the GUI thread.
+namespace noc {
+
+struct AlarmKey {
+    enum Flag : quint8 { Active = 1, Acked = 2, Pending = 4, HasParent = 8, RootCause = 16 };
+
+    qint64 aid = 0;        // the cache's integer row id: unique, the final tie-break
+    EpochMs changedMs = 0;
+    EpochMs raisedMs = 0;
+    quint64 idHash = 0;    // FNV-1a of the alarm id: ChangeSets name alarms by id
+    quint8 severity = 4;   // cache severity code, 0 = critical (sorts worst first)
+    quint8 state = 0;      // cache state code
+    quint8 flags = 0;
+
+    bool isActive() const { return flags & Active; }
+    bool isAcked() const { return flags & Acked; }
+    bool isPending() const { return flags & Pending; }
+    friend bool operator==(const AlarmKey &, const AlarmKey &) = default;
+};
+
+quint64 alarmIdHash(const QString &id);
+
+// Columns of the alarm list (AlarmTableModel's column order).
+enum class AlarmColumn {
+    Severity, State, Acknowledged, Raised, Changed, Element, Site, AlarmType, ProbableCause,
+    SpecificProblem, Ticket, SourceSystem, Count
+};
+// Only the columns the index holds can be sorted over a million rows in time; the rest keep the
+// default order.
+bool isSortableColumn(AlarmColumn column);
+
+enum class AlarmActivity { Active, Cleared, All };
+
+// What the list shows and in which order. Empty / unset members do not filter.
+struct AlarmQuery {
+    quint8 severityMask = 0;           // bit per severity code; 0 = every severity
+    AlarmActivity activity = AlarmActivity::Active;
+    std::optional<AckState> ack;
+    QString elementId;
+    QString siteId;
+    QString region;
+    QString alarmType;
+    EpochMs changedFrom = 0;
+    EpochMs changedTo = 0;
+    QString text;                      // free text (FTS): probable cause, problem, element
+    bool hideCorrelatedChildren = false;
+    AlarmColumn sortColumn = AlarmColumn::Severity; // Severity ascending = the cache's list order
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+
+    // Filters needing SQL (an id set) rather than only the key.
+    bool needsSqlFilter() const
+    {
+        return !elementId.isEmpty() || !siteId.isEmpty() || !region.isEmpty() || !alarmType.isEmpty()
+            || !text.trimmed().isEmpty();
+    }
+    friend bool operator==(const AlarmQuery &, const AlarmQuery &) = default;
+};
+
+// Strict weak (in fact total) order of keys for a query: the sort column, then the list order
+// (active first, worst severity, newest change), then aid.
+struct AlarmKeyLess {
+    AlarmColumn column = AlarmColumn::Severity;
+    Qt::SortOrder order = Qt::AscendingOrder;
+    bool operator()(const AlarmKey &a, const AlarmKey &b) const;
+};
+
+using AlarmKeyVector = std::vector<AlarmKey>;
+using SharedAlarmKeys = std::shared_ptr<const AlarmKeyVector>;
+
+// The rows that left and entered a list after one batch of changes. An updated alarm that still
+// matches appears in both (old key in `removed`, new key in `added`).
+struct AlarmDelta {
+    AlarmKeyVector removed;
+    AlarmKeyVector added;
+};
+
+// Lives on its own QThread (AlarmTableModel starts it). Every request carries the generation of the
+// query it belongs to; answers come back with it so that the model drops stale ones.
+class AlarmIndexWorker : public QObject {
+    Q_OBJECT
+public:
+    AlarmIndexWorker();
+    ~AlarmIndexWorker() override;
+
+public slots:
+    void open(const QString &cachePath);
+    // Builds (first time: loads every alarm's key) and answers queryReady.
+    void runQuery(int generation, const noc::AlarmQuery &query);
+    // Re-reads the keys of changed alarms and answers deltaReady for the current query.
+    void applyChanges(int generation, const noc::KindChanges &changes);
+
+signals:
+    void queryReady(int generation, const noc::SharedAlarmKeys &rows, qint64 universeSize);
+    void deltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
+    void failed(const QString &message);
+
+private:
+    bool ensureLoaded();
+    bool matchesKey(const AlarmKey &key) const;
+    bool matches(const AlarmKey &key) const;
+    // aids (sorted) of the SQL-side filters, optionally restricted to `onlyAids`.
+    std::vector<qint64> sqlFilterAids(const std::vector<qint64> *onlyAids) const;
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    bool m_loaded = false;
+    QHash<quint64, AlarmKey> m_universe; // idHash -> key
+    AlarmQuery m_query;
+    int m_generation = 0;
+    std::vector<qint64> m_sqlAids;       // sorted; valid when m_query.needsSqlFilter()
+};
+
+// Opens a read-only connection for list queries (query_only, WAL reader). nullptr on failure.
+sqlite3 *openAlarmReadConnection(const QString &path, QString *error = nullptr);
+// Free text -> FTS5 query (every word a quoted prefix, words ANDed); empty when nothing searchable.
+QString alarmFtsQuery(const QString &text);
+
+} // namespace noc
+
+Q_DECLARE_METATYPE(noc::AlarmQuery)
+Q_DECLARE_METATYPE(noc::SharedAlarmKeys)
+Q_DECLARE_METATYPE(std::shared_ptr<noc::AlarmDelta>)
+Q_DECLARE_METATYPE(noc::KindChanges)

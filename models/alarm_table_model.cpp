@@ -1,0 +1,504 @@
+#include "alarm_table_model.h"
+
+#include "cache/row_codec.h"
+#include "cache/sqlite_statement.h"
+#include "logging.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QHash>
+#include <algorithm>
+
+namespace noc {
+
+namespace {
+
+// Rows of text read around the row a view asks for: a screenful above and below, so scrolling by a
+// page costs one query, not sixty.
+constexpr int kWindowBefore = 40;
+constexpr int kWindowAfter = 80;
+constexpr int kTextCacheRows = 4000;
+// Why 100 ms: the issue allows ~10 list updates per second; faster gains nothing a person can see
+// and every batch costs a layout pass of the view.
+constexpr int kDefaultUpdateMs = 100;
+
+QString formatLocal(EpochMs ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+AlarmTableModel::AlarmTableModel(QObject *parent) : QAbstractTableModel(parent), m_text(kTextCacheRows)
+{
+    qRegisterMetaType<noc::AlarmQuery>();
+    qRegisterMetaType<noc::SharedAlarmKeys>();
+    qRegisterMetaType<std::shared_ptr<noc::AlarmDelta>>();
+    qRegisterMetaType<noc::KindChanges>();
+    qRegisterMetaType<noc::ChangeSet>();
+
+    m_updateTimer.setSingleShot(true);
+    m_updateTimer.setInterval(kDefaultUpdateMs);
+    connect(&m_updateTimer, &QTimer::timeout, this, &AlarmTableModel::flushChanges);
+
+    m_thread.setObjectName(QStringLiteral("alarm-index"));
+    auto *worker = new AlarmIndexWorker;
+    worker->moveToThread(&m_thread);
+    m_worker = worker;
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(this, &AlarmTableModel::requestOpen, worker, &AlarmIndexWorker::open);
+    connect(this, &AlarmTableModel::requestQuery, worker, &AlarmIndexWorker::runQuery);
+    connect(this, &AlarmTableModel::requestChanges, worker, &AlarmIndexWorker::applyChanges);
+    // Queued to this object: a model deleted before the answer arrives is never called.
+    connect(worker, &AlarmIndexWorker::queryReady, this, &AlarmTableModel::onQueryReady, Qt::QueuedConnection);
+    connect(worker, &AlarmIndexWorker::deltaReady, this, &AlarmTableModel::onDeltaReady, Qt::QueuedConnection);
+    connect(worker, &AlarmIndexWorker::failed, this, &AlarmTableModel::errorOccurred, Qt::QueuedConnection);
+    m_thread.start();
+}
+
+AlarmTableModel::~AlarmTableModel()
+{
+    m_thread.quit();
+    m_thread.wait();
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+bool AlarmTableModel::open(const QString &cachePath)
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    QString error;
+    m_db = openAlarmReadConnection(cachePath, &error);
+    if (!m_db) {
+        logging::logger("ui")->error("alarm list: cannot open cache {}: {}", cachePath.toStdString(), error.toStdString());
+        emit errorOccurred(error);
+        return false;
+    }
+    m_text.clear();
+    emit requestOpen(cachePath);
+    setQuery(m_query);
+    return true;
+}
+
+void AlarmTableModel::setQuery(const AlarmQuery &query)
+{
+    m_query = query;
+    m_generation++;
+    const bool wasLoading = isLoading();
+    m_loadingGeneration = m_generation;
+    // Changes merged so far are already in the rows the new query reads.
+    m_pendingChanges = {};
+    m_updateTimer.stop();
+    emit requestQuery(m_generation, m_query);
+    if (!wasLoading)
+        emit loadingChanged(true);
+}
+
+void AlarmTableModel::sort(int column, Qt::SortOrder order)
+{
+    const auto col = AlarmColumn(column);
+    if (column < 0 || column >= int(AlarmColumn::Count) || !isSortableColumn(col))
+        return;
+    if (m_query.sortColumn == col && m_query.sortOrder == order)
+        return;
+    AlarmQuery q = m_query;
+    q.sortColumn = col;
+    q.sortOrder = order;
+    setQuery(q);
+}
+
+void AlarmTableModel::onQueryReady(int generation, const SharedAlarmKeys &rows, qint64 universeSize)
+{
+    if (generation != m_generation)
+        return; // a newer query is on its way
+    beginResetModel(); // a new filter or sort: a different list, not an update of the old one
+    m_rows = *rows;
+    m_universeSize = universeSize;
+    endResetModel();
+    m_loadingGeneration = 0;
+    emit loadingChanged(false);
+    emit queryFinished();
+    if (!m_pendingChanges.isEmpty() && !m_updateTimer.isActive())
+        m_updateTimer.start();
+}
+
+void AlarmTableModel::onCommitted(const ChangeSet &changes)
+{
+    if (changes.alarms.isEmpty())
+        return;
+    m_pendingChanges.merge(changes.alarms);
+    if (!m_updateTimer.isActive() && !isLoading())
+        m_updateTimer.start();
+}
+
+void AlarmTableModel::flushChanges()
+{
+    if (m_pendingChanges.isEmpty() || isLoading())
+        return;
+    emit requestChanges(m_generation, m_pendingChanges);
+    m_pendingChanges = {};
+}
+
+void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDelta> &delta)
+{
+    if (generation != m_generation || isLoading())
+        return;
+    const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
+    const int oldN = int(m_rows.size());
+
+    std::vector<size_t> removedPos;
+    removedPos.reserve(delta->removed.size());
+    for (const auto &k : delta->removed) {
+        const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), k, less);
+        if (it != m_rows.end() && it->aid == k.aid)
+            removedPos.push_back(size_t(it - m_rows.begin()));
+    }
+    std::sort(removedPos.begin(), removedPos.end());
+    removedPos.erase(std::unique(removedPos.begin(), removedPos.end()), removedPos.end());
+    AlarmKeyVector added = delta->added;
+    std::sort(added.begin(), added.end(), less);
+    for (const auto &k : added)
+        m_text.remove(k.aid);
+
+    // Fast path: every change replaced a row by a newer version of the same alarm that sorts to the
+    // same place (an ack, a text change). One dataChanged over the span of changed rows.
+    if (removedPos.size() == added.size() && !added.empty()) {
+        QHash<qint64, AlarmKey> byAid;
+        for (const auto &k : added)
+            byAid.insert(k.aid, k);
+        std::vector<AlarmKey> saved;
+        bool inPlace = true;
+        for (size_t p : removedPos) {
+            const auto it = byAid.constFind(m_rows[p].aid);
+            if (it == byAid.cend()) {
+                inPlace = false;
+                break;
+            }
+            saved.push_back(m_rows[p]);
+            m_rows[p] = it.value();
+        }
+        if (inPlace) {
+            for (size_t p : removedPos) {
+                if ((p > 0 && !less(m_rows[p - 1], m_rows[p])) || (p + 1 < m_rows.size() && !less(m_rows[p], m_rows[p + 1]))) {
+                    inPlace = false;
+                    break;
+                }
+            }
+        }
+        if (inPlace) {
+            emit dataChanged(index(int(removedPos.front()), 0),
+                             index(int(removedPos.back()), int(AlarmColumn::Count) - 1));
+            emit rowsUpdated();
+            return;
+        }
+        for (size_t i = 0; i < saved.size(); ++i)
+            m_rows[removedPos[i]] = saved[i];
+    }
+    if (removedPos.empty() && added.empty())
+        return;
+
+    // General path: merge, then tell the views with at most three signals.
+    AlarmKeyVector next;
+    next.reserve(size_t(std::max<qsizetype>(oldN, qsizetype(m_rows.size() - removedPos.size() + added.size()))));
+    {
+        size_t ri = 0, ai = 0;
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            if (ri < removedPos.size() && removedPos[ri] == i) {
+                ++ri;
+                continue;
+            }
+            while (ai < added.size() && less(added[ai], m_rows[i]))
+                next.push_back(added[ai++]);
+            next.push_back(m_rows[i]);
+        }
+        while (ai < added.size())
+            next.push_back(added[ai++]);
+    }
+    const int newN = int(next.size());
+    if (oldN == 0) {
+        beginInsertRows({}, 0, newN - 1);
+        m_rows = std::move(next);
+        endInsertRows();
+        emit rowsUpdated();
+        return;
+    }
+    if (newN == 0) {
+        beginRemoveRows({}, 0, oldN - 1);
+        m_rows.clear();
+        endRemoveRows();
+        emit rowsUpdated();
+        return;
+    }
+    if (newN > oldN) {
+        // Room at the end first; the layout change below puts every row in its place.
+        beginInsertRows({}, oldN, newN - 1);
+        m_rows.resize(size_t(newN), m_rows.back());
+        endInsertRows();
+    }
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    {
+        QHash<qint64, AlarmKey> addedByAid;
+        for (const auto &k : added)
+            addedByAid.insert(k.aid, k);
+        const QModelIndexList from = persistentIndexList();
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const QModelIndex &idx : from) {
+            const size_t r = size_t(idx.row());
+            AlarmKey key = m_rows[r];
+            if (std::binary_search(removedPos.begin(), removedPos.end(), r)) {
+                const auto it = addedByAid.constFind(key.aid);
+                if (it == addedByAid.cend()) {
+                    to.append(QModelIndex());
+                    continue;
+                }
+                key = it.value();
+            }
+            const auto pos = std::lower_bound(next.begin(), next.end(), key, less);
+            to.append(pos != next.end() && pos->aid == key.aid ? index(int(pos - next.begin()), idx.column())
+                                                              : QModelIndex());
+        }
+        const AlarmKey filler = next.back();
+        m_rows = std::move(next);
+        if (int(m_rows.size()) < oldN)
+            m_rows.resize(size_t(oldN), filler); // removed at the end below
+        changePersistentIndexList(from, to);
+    }
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    if (newN < oldN) {
+        beginRemoveRows({}, newN, oldN - 1);
+        m_rows.resize(size_t(newN));
+        endRemoveRows();
+    }
+    emit rowsUpdated();
+}
+
+int AlarmTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AlarmTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(AlarmColumn::Count);
+}
+
+void AlarmTableModel::fetchWindow(int row) const
+{
+    if (!m_db)
+        return;
+    const int first = std::max(0, row - kWindowBefore);
+    const int last = std::min(int(m_rows.size()) - 1, row + kWindowAfter);
+    QString list;
+    for (int r = first; r <= last; ++r) {
+        const qint64 aid = m_rows[size_t(r)].aid;
+        if (m_text.contains(aid))
+            continue;
+        if (!list.isEmpty())
+            list += QLatin1Char(',');
+        list += QString::number(aid);
+    }
+    if (list.isEmpty())
+        return;
+    try {
+        // Primary-key lookups of at most ~120 rows plus unique-index joins: a few milliseconds.
+        SqliteStatement s(m_db,
+                          QStringLiteral("SELECT a.aid, a.id, a.alarm_type, a.probable_cause, a.specific_problem, "
+                                         "a.object_id, e.name, st.name, a.source_system, a.ack_user, "
+                                         "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1) "
+                                         "FROM alarms a LEFT JOIN elements e ON e.id=a.object_id "
+                                         "LEFT JOIN sites st ON st.id=e.site_id WHERE a.aid IN (%1)")
+                              .arg(list),
+                          false);
+        while (s.step()) {
+            auto *t = new RowText;
+            t->id = s.columnText(1);
+            t->alarmType = s.columnText(2);
+            t->probableCause = s.columnText(3);
+            t->specificProblem = s.columnText(4);
+            t->elementId = s.columnText(5);
+            t->elementName = s.columnText(6);
+            t->siteName = s.columnText(7);
+            t->sourceSystem = s.columnText(8);
+            t->ackUser = s.columnText(9);
+            t->ticketId = s.columnText(10);
+            m_text.insert(s.columnInt64(0), t);
+        }
+    } catch (const SqliteError &e) {
+        logging::logger("ui")->warn("alarm list: reading rows failed: {}", e.what());
+    }
+}
+
+const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const
+{
+    const qint64 aid = m_rows[size_t(row)].aid;
+    if (const RowText *t = m_text.object(aid))
+        return t;
+    fetchWindow(row);
+    return m_text.object(aid);
+}
+
+QString AlarmTableModel::alarmId(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    const RowText *t = rowText(row);
+    return t ? t->id : QString();
+}
+
+int AlarmTableModel::rowOf(const QString &alarmId) const
+{
+    const quint64 h = alarmIdHash(alarmId);
+    for (size_t r = 0; r < m_rows.size(); ++r)
+        if (m_rows[r].idHash == h)
+            return int(r);
+    return -1;
+}
+
+QString AlarmTableModel::severityName(int code)
+{
+    switch (code) {
+    case 0: return tr("Critical");
+    case 1: return tr("Major");
+    case 2: return tr("Minor");
+    case 3: return tr("Warning");
+    case 4: return tr("Indeterminate");
+    case 5: return tr("Cleared");
+    }
+    return {};
+}
+
+QString AlarmTableModel::stateName(int code)
+{
+    switch (code) {
+    case 0: return tr("Raised");
+    case 1: return tr("Updated");
+    case rowcodec::kClearedStateCode: return tr("Cleared");
+    }
+    return {};
+}
+
+QString AlarmTableModel::readableCause(const QString &cause)
+{
+    if (cause.isEmpty())
+        return {};
+    QString words;
+    if (cause.contains(QLatin1Char('_')) || cause == cause.toUpper()) {
+        words = cause.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
+    } else {
+        // camelCase -> words; runs of capitals (acronyms such as "LOS") stay as they are.
+        for (int i = 0; i < cause.size(); ++i) {
+            const QChar c = cause[i];
+            const bool upper = c.isUpper();
+            const bool prevLower = i > 0 && (cause[i - 1].isLower() || cause[i - 1].isDigit());
+            const bool nextLower = i + 1 < cause.size() && cause[i + 1].isLower();
+            const bool prevUpper = i > 0 && cause[i - 1].isUpper();
+            if (upper && i > 0 && (prevLower || (prevUpper && nextLower)))
+                words += QLatin1Char(' ');
+            const bool acronym = upper && ((i + 1 < cause.size() && cause[i + 1].isUpper()) || prevUpper);
+            words += (upper && !acronym) ? c.toLower() : c;
+        }
+    }
+    words[0] = words[0].toUpper();
+    return words;
+}
+
+QString AlarmTableModel::displayText(int row, AlarmColumn column) const
+{
+    const AlarmKey &k = m_rows[size_t(row)];
+    switch (column) {
+    case AlarmColumn::Severity: return severityName(k.severity);
+    case AlarmColumn::State: return stateName(k.state);
+    case AlarmColumn::Acknowledged: {
+        const QString ack = k.isAcked() ? tr("Yes") : tr("No");
+        return k.isPending() ? tr("%1 · pending").arg(ack) : ack;
+    }
+    case AlarmColumn::Raised: return formatLocal(k.raisedMs);
+    case AlarmColumn::Changed: return formatLocal(k.changedMs);
+    default: break;
+    }
+    const RowText *t = rowText(row);
+    if (!t)
+        return {};
+    switch (column) {
+    case AlarmColumn::Element: return t->elementName.isEmpty() ? t->elementId : t->elementName;
+    case AlarmColumn::Site: return t->siteName;
+    case AlarmColumn::AlarmType: return readableCause(t->alarmType);
+    case AlarmColumn::ProbableCause: return readableCause(t->probableCause);
+    case AlarmColumn::SpecificProblem: return t->specificProblem;
+    case AlarmColumn::Ticket: return t->ticketId;
+    case AlarmColumn::SourceSystem: return t->sourceSystem;
+    default: return {};
+    }
+}
+
+QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const auto column = AlarmColumn(index.column());
+    const AlarmKey &k = m_rows[size_t(row)];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, column);
+    case Qt::ToolTipRole:
+        if (column == AlarmColumn::Acknowledged && k.isPending())
+            return tr("Changed here; waiting for the server to confirm.");
+        if (column == AlarmColumn::Element) {
+            const RowText *t = rowText(row);
+            return t ? t->elementId : QVariant();
+        }
+        if (column == AlarmColumn::Acknowledged && k.isAcked()) {
+            const RowText *t = rowText(row);
+            return t && !t->ackUser.isEmpty() ? tr("Acknowledged by %1").arg(t->ackUser) : QVariant();
+        }
+        return displayText(row, column);
+    case Qt::ForegroundRole:
+        // Cleared alarms fade: they stay readable but step back behind the active ones.
+        return k.isActive() ? QVariant() : QVariant(QColor(0x80, 0x80, 0x80));
+    case SeverityCodeRole: return int(k.severity);
+    case AlarmIdRole: return alarmId(row);
+    case PendingRole: return k.isPending();
+    case ActiveRole: return k.isActive();
+    case AckedRole: return k.isAcked();
+    case RootCauseRole: return bool(k.flags & AlarmKey::RootCause);
+    case ElementIdRole: {
+        const RowText *t = rowText(row);
+        return t ? t->elementId : QString();
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= int(AlarmColumn::Count))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && !isSortableColumn(AlarmColumn(section)))
+        return tr("This column is not sortable; the list keeps its severity order.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (AlarmColumn(section)) {
+    case AlarmColumn::Severity: return tr("Severity");
+    case AlarmColumn::State: return tr("State");
+    case AlarmColumn::Acknowledged: return tr("Acknowledged");
+    case AlarmColumn::Raised: return tr("Raised");
+    case AlarmColumn::Changed: return tr("Last change");
+    case AlarmColumn::Element: return tr("Element");
+    case AlarmColumn::Site: return tr("Site");
+    case AlarmColumn::AlarmType: return tr("Alarm type");
+    case AlarmColumn::ProbableCause: return tr("Probable cause");
+    case AlarmColumn::SpecificProblem: return tr("Specific problem");
+    case AlarmColumn::Ticket: return tr("Ticket");
+    case AlarmColumn::SourceSystem: return tr("Source system");
+    case AlarmColumn::Count: break;
+    }
+    return {};
+}
+
+} // namespace noc

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "alarm_index.h"
+#include "cache/change_set.h"
+#include "domain/types.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+struct sqlite3;
+
+namespace noc {
+
+// The alarm list over the cache, for a million alarms and a storm of changes.
+//
+// - Rows are AlarmKeys (40 bytes each) of the alarms matching the query, sorted; AlarmIndexWorker
+//   builds them on its own thread. Text for a row (element, cause, ...) is read when a view asks,
+//   a window of rows at a time, into a small cache (a visible page is ~60 rows: a few ms of SQL).
+// - ChangeSets are merged and handed to the worker at most every updateInterval() (100 ms): a storm
+//   of 20,000 events/s becomes ten batches a second. A batch is applied with at most one row
+//   insertion at the end, one layout change (persistent indexes - selection, current - follow their
+//   alarm) and one removal at the end: never a reset, never a signal per row.
+// - A query change (filter, sort) increments the generation; answers of older generations are dropped.
+//
+// Roles: Qt::DisplayRole text; Qt::ToolTipRole; Qt::TextAlignmentRole; Qt::FontRole is not set (the
+// view decides); the roles below for delegates and actions.
+class AlarmTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        SeverityCodeRole = Qt::UserRole + 1, // int: cache code, 0 = critical .. 5 = cleared
+        AlarmIdRole,                         // QString
+        PendingRole,                         // bool: a local change not yet confirmed by the server
+        ActiveRole,                          // bool
+        AckedRole,                           // bool
+        ElementIdRole,                       // QString
+        RootCauseRole,                       // bool
+    };
+
+    explicit AlarmTableModel(QObject *parent = nullptr);
+    ~AlarmTableModel() override;
+
+    // Opens the cache (a read connection here for row text, one on the worker for the index) and
+    // runs the current query.
+    bool open(const QString &cachePath);
+
+    const AlarmQuery &query() const { return m_query; }
+    void setQuery(const AlarmQuery &query);
+    // True while a query's answer is outstanding (the view may show "loading").
+    bool isLoading() const { return m_loadingGeneration != 0; }
+    // Alarms in the cache, whatever the filter (from the last index build).
+    qint64 totalAlarms() const { return m_universeSize; }
+
+    // Coalescing interval for ChangeSets; tests set 0 (apply on the next event-loop turn).
+    void setUpdateInterval(int ms) { m_updateTimer.setInterval(ms); }
+    int updateInterval() const { return m_updateTimer.interval(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    QString alarmId(int row) const;
+    // Row of an alarm id in the current list, or -1 (linear in the rows: for tests and "go to").
+    int rowOf(const QString &alarmId) const;
+    const AlarmKey &keyAt(int row) const { return m_rows[size_t(row)]; }
+
+    // Plain words for the cache's codes and X.733 causes ("linkDown" -> "Link down").
+    static QString severityName(int code);
+    static QString stateName(int code);
+    static QString readableCause(const QString &probableCause);
+
+public slots:
+    // Connect SyncSession::committed here.
+    void onCommitted(const noc::ChangeSet &changes);
+
+signals:
+    // A query's rows arrived (after a filter / sort change or open()).
+    void queryFinished();
+    // A batch of changes was applied.
+    void rowsUpdated();
+    void loadingChanged(bool loading);
+    void errorOccurred(const QString &message);
+
+    // to the worker (queued)
+    void requestOpen(const QString &cachePath);
+    void requestQuery(int generation, const noc::AlarmQuery &query);
+    void requestChanges(int generation, const noc::KindChanges &changes);
+
+private:
+    struct RowText {
+        QString id;
+        QString alarmType;
+        QString probableCause;
+        QString specificProblem;
+        QString elementId;
+        QString elementName;
+        QString siteName;
+        QString sourceSystem;
+        QString ticketId;
+        QString ackUser;
+    };
+
+    void onQueryReady(int generation, const noc::SharedAlarmKeys &rows, qint64 universeSize);
+    void onDeltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
+    void flushChanges();
+    const RowText *rowText(int row) const;
+    void fetchWindow(int row) const;
+    QString displayText(int row, AlarmColumn column) const;
+
+    QThread m_thread;
+    QPointer<AlarmIndexWorker> m_worker;
+    sqlite3 *m_db = nullptr;
+    AlarmKeyVector m_rows;
+    AlarmQuery m_query;
+    int m_generation = 0;
+    int m_loadingGeneration = 0;
+    qint64 m_universeSize = 0;
+    KindChanges m_pendingChanges;
+    QTimer m_updateTimer;
+    mutable QCache<qint64, RowText> m_text; // aid -> text of recently shown rows
+};
+
+} // namespace noc

@@ -1,0 +1,5 @@
+# The alarm list: lean in-memory index (worker thread) and the table model (issue 6).
+list(APPEND NOC_MODELS_SOURCES
+  alarm_index.h alarm_index.cpp
+  alarm_table_model.h alarm_table_model.cpp
+)

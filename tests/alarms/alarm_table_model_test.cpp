@@ -1,0 +1,322 @@
+#include "alarm_table_model.h"
+#include "alarm_test_support.h"
+
+#include <QAbstractItemModelTester>
+#include <QPersistentModelIndex>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace noc;
+using namespace noc::alarmtest;
+
+// AlarmTableModel over real cache files: list order, incremental updates from ChangeSets, sort,
+// filters, correlation. Every model is watched by QAbstractItemModelTester.
+class AlarmTableModelTest : public QObject {
+    Q_OBJECT
+
+private:
+    struct Fixture {
+        explicit Fixture(int alarms) : cache(alarms)
+        {
+            model.setUpdateInterval(0);
+        }
+        bool openAndWait()
+        {
+            QSignalSpy finished(&model, &AlarmTableModel::queryFinished);
+            return model.open(cache.path) && (finished.size() > 0 || finished.wait(10000));
+        }
+        bool queryAndWait(const AlarmQuery &q)
+        {
+            QSignalSpy finished(&model, &AlarmTableModel::queryFinished);
+            model.setQuery(q);
+            return finished.wait(10000);
+        }
+        // Applies a batch to the cache and hands the ChangeSet to the model, as SyncSession would.
+        bool commitAndWait(const CacheBatch &b)
+        {
+            QSignalSpy updated(&model, &AlarmTableModel::rowsUpdated);
+            model.onCommitted(cache.apply(b));
+            return updated.wait(10000);
+        }
+        bool isSorted() const
+        {
+            const AlarmKeyLess less{model.query().sortColumn, model.query().sortOrder};
+            for (int r = 1; r < model.rowCount(); ++r)
+                if (!less(model.keyAt(r - 1), model.keyAt(r)))
+                    return false;
+            return true;
+        }
+        TestCache cache;
+        AlarmTableModel model;
+        QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    };
+
+private slots:
+    void opensInListOrderActiveWorstNewestFirst()
+    {
+        // Given a cache with 50 alarms, one of them cleared
+        Fixture f(50);
+        QVERIFY(f.cache.ok);
+        Alarm cleared = makeAlarm(0);
+        cleared.state = AlarmState::Cleared;
+        cleared.perceivedSeverity = Severity::Cleared;
+        f.cache.apply(batchOf({cleared}));
+        AlarmQuery all;
+        all.activity = AlarmActivity::All;
+        f.model.setQuery(all);
+        // When the model opens
+        QVERIFY(f.openAndWait());
+        // Then every alarm is a row, critical first, the newest critical on top, the cleared one last
+        QCOMPARE(f.model.rowCount(), 50);
+        QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00045"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Severity))).toString(), QStringLiteral("Critical"));
+        QCOMPARE(f.model.alarmId(49), QStringLiteral("ALM-00000"));
+        QVERIFY(f.isSorted());
+        QCOMPARE(f.model.totalAlarms(), 50);
+        // and text columns are read lazily from the cache
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Element))).toString(), QStringLiteral("router-5"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Site))).toString(), QStringLiteral("Hilltop Tower"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::ProbableCause))).toString(),
+                 QStringLiteral("Power problem"));
+    }
+
+    void insertsUpdatesAndRemovalsApplyWithoutResetAndSelectionFollows()
+    {
+        // Given an open list of 40 alarms and a persistent index on a minor alarm
+        Fixture f(40);
+        QVERIFY(f.openAndWait());
+        const int watched = f.model.rowOf(QStringLiteral("ALM-00012"));
+        QVERIFY(watched >= 0);
+        QPersistentModelIndex follow(f.model.index(watched, int(AlarmColumn::Element)));
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        // When one batch inserts a critical alarm, removes one, and escalates ALM-00012 to critical
+        CacheBatch b;
+        Alarm fresh = makeAlarm(100);
+        fresh.perceivedSeverity = Severity::Critical;
+        b.alarms.append(fresh);
+        Alarm escalated = makeAlarm(12);
+        escalated.perceivedSeverity = Severity::Critical;
+        escalated.alarmChangedTime += 500'000;
+        b.alarms.append(escalated);
+        b.removedAlarmIds.append(QStringLiteral("ALM-00001"));
+        QVERIFY(f.commitAndWait(b));
+        // Then the rows follow, in order, without a reset
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(f.model.rowCount(), 40);
+        QVERIFY(f.isSorted());
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00001")), -1);
+        QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00012")); // newest change among the criticals
+        QCOMPARE(f.model.alarmId(1), QStringLiteral("ALM-00100"));
+        // and the persistent index (a view's selection) moved with its alarm
+        QVERIFY(follow.isValid());
+        QCOMPARE(follow.row(), 0);
+        QCOMPARE(f.model.data(follow).toString(), QStringLiteral("router-2"));
+    }
+
+    void acknowledgementChangesRowInPlaceWithOneDataChanged()
+    {
+        // Given an open list
+        Fixture f(30);
+        QVERIFY(f.openAndWait());
+        const int row = f.model.rowOf(QStringLiteral("ALM-00007"));
+        QVERIFY(!f.model.data(f.model.index(row, 0), AlarmTableModel::AckedRole).toBool());
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        // When the alarm is acknowledged (position unchanged in severity order)
+        Alarm acked = makeAlarm(7);
+        acked.ackState = AckState::Acknowledged;
+        QVERIFY(f.commitAndWait(batchOf({acked})));
+        // Then exactly one dataChanged covers it and no layout change happened
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(layout.size(), 0);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00007")), row);
+        QVERIFY(f.model.data(f.model.index(row, 0), AlarmTableModel::AckedRole).toBool());
+    }
+
+    void manyCommitsAreCoalescedIntoFewBatches()
+    {
+        // Given an open list with a 200 ms coalescing interval
+        Fixture f(20);
+        QVERIFY(f.openAndWait());
+        f.model.setUpdateInterval(200);
+        QSignalSpy requests(&f.model, &AlarmTableModel::requestChanges);
+        QSignalSpy updated(&f.model, &AlarmTableModel::rowsUpdated);
+        // When 30 transactions each insert one alarm
+        for (int i = 0; i < 30; ++i)
+            f.model.onCommitted(f.cache.apply(batchOf({makeAlarm(1000 + i)})));
+        // Then they reach the worker as one batch and the rows appear together
+        QVERIFY(updated.wait(5000));
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(f.model.rowCount(), 50);
+        QVERIFY(f.isSorted());
+    }
+
+    void sortsByRaisedTimeBothWays()
+    {
+        // Given an open list
+        Fixture f(25);
+        QVERIFY(f.openAndWait());
+        QSignalSpy finished(&f.model, &AlarmTableModel::queryFinished);
+        // When sorted by raised time, oldest first
+        f.model.sort(int(AlarmColumn::Raised), Qt::AscendingOrder);
+        QVERIFY(finished.wait(5000));
+        // Then the first row is the oldest alarm
+        QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00000"));
+        QVERIFY(f.isSorted());
+        // When newest first
+        f.model.sort(int(AlarmColumn::Raised), Qt::DescendingOrder);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00024"));
+        // And a column the index cannot sort keeps the current order (no query at all)
+        f.model.sort(int(AlarmColumn::SpecificProblem), Qt::AscendingOrder);
+        QVERIFY(!f.model.isLoading());
+        QVERIFY(f.model.query().sortColumn == AlarmColumn::Raised);
+    }
+
+    void filtersBySeverityAckElementSiteRegionAndText_data()
+    {
+        QTest::addColumn<AlarmQuery>("query");
+        QTest::addColumn<int>("expected");
+        AlarmQuery q;
+        q.severityMask = 1u << 0; // critical: i % 5 == 0 of 100
+        QTest::newRow("critical") << q << 20;
+        q = {};
+        q.severityMask = (1u << 0) | (1u << 1);
+        QTest::newRow("critical or major") << q << 40;
+        q = {};
+        q.ack = AckState::Unacknowledged;
+        QTest::newRow("unacknowledged") << q << 75;
+        q = {};
+        q.elementId = QStringLiteral("NE-3");
+        QTest::newRow("element") << q << 10;
+        q = {};
+        q.siteId = QStringLiteral("S-1");
+        QTest::newRow("site") << q << 50;
+        q = {};
+        q.region = QStringLiteral("North");
+        q.severityMask = 1u << 0;
+        QTest::newRow("region and critical") << q << 10;
+        q = {};
+        q.text = QStringLiteral("power");
+        QTest::newRow("free text cause") << q << 25;
+        q = {};
+        q.text = QStringLiteral("router-7");
+        QTest::newRow("free text element name") << q << 10;
+        q = {};
+        q.text = QStringLiteral("((");
+        QTest::newRow("punctuation only") << q << 0;
+        q = {};
+        q.activity = AlarmActivity::Cleared;
+        QTest::newRow("cleared only") << q << 0;
+    }
+
+    void filtersBySeverityAckElementSiteRegionAndText()
+    {
+        QFETCH(AlarmQuery, query);
+        QFETCH(int, expected);
+        // Given 100 alarms
+        Fixture f(100);
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.rowCount(), 100);
+        // When the filter is applied
+        QVERIFY(f.queryAndWait(query));
+        // Then only the matching alarms are listed, still in order
+        QCOMPARE(f.model.rowCount(), expected);
+        QVERIFY(f.isSorted());
+    }
+
+    void filteredListTakesAndDropsChangedAlarms()
+    {
+        // Given a list filtered to element NE-3 (text-side filter, checked in SQL)
+        Fixture f(30);
+        QVERIFY(f.openAndWait());
+        AlarmQuery q;
+        q.elementId = QStringLiteral("NE-3");
+        QVERIFY(f.queryAndWait(q));
+        QCOMPARE(f.model.rowCount(), 3);
+        // When one alarm moves to NE-3, one of NE-3 moves away, and an unrelated alarm changes
+        Alarm in = makeAlarm(4);
+        in.alarmedObjectId = QStringLiteral("NE-3");
+        Alarm out = makeAlarm(13);
+        out.alarmedObjectId = QStringLiteral("NE-9");
+        Alarm other = makeAlarm(5);
+        other.ackState = AckState::Acknowledged;
+        QVERIFY(f.commitAndWait(batchOf({in, out, other})));
+        // Then the list holds exactly the alarms of NE-3
+        QCOMPARE(f.model.rowCount(), 3);
+        QVERIFY(f.model.rowOf(QStringLiteral("ALM-00004")) >= 0);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00013")), -1);
+        QVERIFY(f.isSorted());
+    }
+
+    void clearedAlarmLeavesTheActiveView()
+    {
+        // Given the active view
+        Fixture f(10);
+        QVERIFY(f.openAndWait());
+        // When an alarm clears
+        Alarm cleared = makeAlarm(3);
+        cleared.state = AlarmState::Cleared;
+        cleared.alarmClearedTime = cleared.alarmChangedTime = kBase + 99'000;
+        QVERIFY(f.commitAndWait(batchOf({cleared})));
+        // Then it is no longer listed
+        QCOMPARE(f.model.rowCount(), 9);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00003")), -1);
+    }
+
+    void hidingCorrelatedChildrenKeepsRootCauses()
+    {
+        // Given a root cause with three correlated children
+        Fixture f(10);
+        CacheBatch b;
+        Alarm root = makeAlarm(500);
+        root.isRootCause = true;
+        b.alarms.append(root);
+        for (int i = 0; i < 3; ++i) {
+            Alarm child = makeAlarm(501 + i);
+            child.parentAlarmIds = {root.id};
+            b.alarms.append(child);
+        }
+        f.cache.apply(b);
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.rowCount(), 14);
+        // When correlated children are hidden
+        AlarmQuery q;
+        q.hideCorrelatedChildren = true;
+        QVERIFY(f.queryAndWait(q));
+        // Then the root cause stays and its children are gone
+        QCOMPARE(f.model.rowCount(), 11);
+        const int rootRow = f.model.rowOf(root.id);
+        QVERIFY(rootRow >= 0);
+        QVERIFY(f.model.data(f.model.index(rootRow, 0), AlarmTableModel::RootCauseRole).toBool());
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
+    }
+
+    void pendingLocalChangeIsMarked()
+    {
+        // Given an open list
+        Fixture f(5);
+        QVERIFY(f.openAndWait());
+        // When a local change marks an alarm pending
+        CacheBatch b;
+        b.pendingAlarmIds.insert(QStringLiteral("ALM-00002"), true);
+        QVERIFY(f.commitAndWait(b));
+        // Then its row says so
+        const int row = f.model.rowOf(QStringLiteral("ALM-00002"));
+        QVERIFY(f.model.data(f.model.index(row, 0), AlarmTableModel::PendingRole).toBool());
+        QVERIFY(f.model.data(f.model.index(row, int(AlarmColumn::Acknowledged))).toString().contains(
+            QStringLiteral("pending")));
+    }
+
+    void causesReadAsWords()
+    {
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("linkDown")), QStringLiteral("Link down"));
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("lossOfSignal")), QStringLiteral("Loss of signal"));
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("LOSS_OF_SIGNAL")), QStringLiteral("Loss of signal"));
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("highBER")), QStringLiteral("High BER"));
+        QCOMPARE(AlarmTableModel::readableCause(QString()), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(AlarmTableModelTest)
+#include "alarm_table_model_test.moc"
