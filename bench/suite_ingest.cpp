@@ -31,7 +31,7 @@
 // - filtered_page_ms (severity + site), fts_query_ms, bytes_per_alarm; plus storm_updates_per_s
 //   (state/severity/ack changes only, the bulk of a storm) and startup_check_ms (CacheDatabase::open
 //   with its quick_check) for context.
-// Options: --alarms N, --keep DIR (keep the cache files there).
+// Arguments: `noc-bench ingest [N] [/dir/to/keep/files]` (N alarms instead of 1M / 100k).
 namespace {
 
 using namespace noc;
@@ -171,11 +171,15 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
     const int elements = 50'000;
     const int sites = 5'000;
     QString keepDir;
-    for (int i = 0; i < options.args.size(); ++i) {
-        if (options.args[i] == QLatin1String("--alarms") && i + 1 < options.args.size())
-            n = options.args[++i].toLongLong();
-        else if (options.args[i] == QLatin1String("--keep") && i + 1 < options.args.size())
-            keepDir = options.args[++i];
+    // noc-bench passes suite arguments as positionals: a number is the alarm count, a path keeps the
+    // files there (main.cpp's parser would separate "--alarms" from its value).
+    for (const auto &arg : options.args) {
+        bool isNumber = false;
+        const qint64 value = arg.toLongLong(&isNumber);
+        if (isNumber && value > 0)
+            n = value;
+        else if (arg.contains(QLatin1Char('/')))
+            keepDir = arg;
     }
     QTemporaryDir tmp;
     const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;

@@ -55,7 +55,8 @@ SqliteStatement::~SqliteStatement()
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr))
+    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)),
+      m_text(std::move(other.m_text))
 {
 }
 
@@ -66,6 +67,7 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
             sqlite3_finalize(m_stmt);
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_text = std::move(other.m_text);
     }
     return *this;
 }
@@ -76,11 +78,13 @@ void SqliteStatement::bind(int index, const QString &value)
         bindNull(index);
         return;
     }
-    // UTF-16 straight from the QString: SQLite converts once, no intermediate QByteArray.
-    sqliteCheck(m_db,
-                sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)),
-                                    SQLITE_TRANSIENT),
-                "bind");
+    if (index < 1)
+        throw SqliteError(SQLITE_RANGE, "bind: parameter index out of range");
+    if (size_t(index) > m_text.size())
+        m_text.resize(size_t(index));
+    QByteArray &utf8 = m_text[size_t(index) - 1];
+    utf8 = value.toUtf8();
+    sqliteCheck(m_db, sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC), "bind");
 }
 
 void SqliteStatement::bindText(int index, const QByteArray &utf8)

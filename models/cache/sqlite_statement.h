@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 // Thin RAII layer over the sqlite3 C API used by the cache writer and reader. The writer's hot path
 // binds values straight into reused prepared statements; QtSql's QVariant round trip would cost more
@@ -67,6 +68,9 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    // UTF-8 of bound QStrings, bound SQLITE_STATIC: one conversion (Qt's, vectorised) instead of
+    // SQLite copying the UTF-16 and translating it again when the row is stored.
+    std::vector<QByteArray> m_text;
 };
 
 // Resets a statement when leaving a scope so that its read lock or bindings never linger.
