@@ -123,22 +123,26 @@ private slots:
         TopologyView *view = map.view();
         const QPointF centre = scene->nodePosition(0);
 
-        // When zoomed right out  Then regions stand for everything; elements and sites are hidden
+        // When zoomed right out  Then regions stand for everything: the view shows the overview
+        // scene (no element item is walked or drawn), its site nodes hidden
         view->setScale(0.004, scene->mapBounds().center());
         QCOMPARE(scene->detail(), MapDetail::Regions);
-        QVERIFY(!scene->elementItem(0)->isVisible());
+        QCOMPARE(view->scene(), scene->overviewScene());
         QVERIFY(scene->regionItems().front()->isVisible());
+        QVERIFY(!scene->siteItem(0)->isVisible());
 
-        // When zoomed to a few hundred sites  Then sites are single nodes, elements hidden
+        // When zoomed to a few hundred sites  Then sites are single nodes, elements not drawn
         view->setScale(0.1, centre);
         QCOMPARE(scene->detail(), MapDetail::Sites);
+        QCOMPARE(view->scene(), scene->overviewScene());
         QVERIFY(scene->siteItem(0)->isVisible());
-        QVERIFY(!scene->elementItem(0)->isVisible());
         QVERIFY(!scene->regionItems().front()->isVisible());
 
-        // When zoomed to 1:1  Then elements are drawn
+        // When zoomed to 1:1  Then the elements' scene is shown, centred where it was
         view->setScale(1.0, centre);
         QCOMPARE(scene->detail(), MapDetail::Elements);
+        QCOMPARE(view->scene(), static_cast<QGraphicsScene *>(scene));
+        QVERIFY(QLineF(view->mapToScene(view->viewport()->rect().center()), centre).length() < 2);
         QVERIFY(scene->elementItem(0)->isVisible());
 
         // When a site node is double-clicked at the site level  Then the map drills down to it

@@ -172,7 +172,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 // ---- SiteItem ------------------------------------------------------------------------------------
 
-SiteItem::SiteItem(TopologyScene *scene, int site) : m_scene(scene), m_site(site)
+SiteItem::SiteItem(TopologyScene *scene, int site, bool area) : m_scene(scene), m_site(site), m_area(area)
 {
     setFlags(ItemIsSelectable);
     setAcceptedMouseButtons(Qt::LeftButton);
@@ -186,13 +186,13 @@ void SiteItem::updateGeometry()
     m_radius = std::clamp(std::sqrt(area.width() * area.height()) / 2.5, 30.0, 140.0);
     // The node is drawn at least a few pixels wide when zoomed far out, up to 140 scene units.
     const QRectF node(c.x() - 140, c.y() - 140, 280, 280);
-    m_bounds = (m_scene->siteAreaIsCompact(m_site) ? area.united(node) : node).adjusted(-2, -2, 2, 2);
+    m_bounds = (m_area ? area : node).adjusted(-2, -2, 2, 2);
 }
 
 QPainterPath SiteItem::shape() const
 {
     QPainterPath path;
-    if (m_scene->detail() == MapDetail::Elements) {
+    if (m_area) {
         // Only the header strip: a click inside the area belongs to the elements or pans the map.
         const QRectF area = m_scene->siteArea(m_site);
         path.addRect(QRectF(area.left(), area.top(), area.width(), 18));
@@ -206,7 +206,7 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const Severity worst = m_scene->siteWorst(m_site);
-    if (m_scene->detail() == MapDetail::Elements) {
+    if (m_area) {
         const QRectF area = m_scene->siteArea(m_site);
         painter->setRenderHint(QPainter::Antialiasing, lod >= kPlainIconLod);
         painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : mapstyle::siteAreaBorder(), 1));
@@ -264,18 +264,16 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0x90, 0xa4, 0xae), 0));
     painter->setBrush(mapstyle::regionFill());
     painter->drawRoundedRect(area, 120, 120);
-    // Each site one dot in its worst colour; worst drawn last so it stays on top.
-    const auto &graph = *m_scene->graph();
+    // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased
+    // points: thousands of them per frame, and at this zoom a dot is a few pixels anyway.
+    painter->setRenderHint(QPainter::Antialiasing, false);
     QVector<QPointF> buckets[6];
-    for (size_t s = 0; s < graph.sites().size(); ++s) {
-        if (graph.sites()[s].region_index != m_region || graph.sites()[s].elements.empty())
-            continue;
-        buckets[int(m_scene->siteWorst(int(s)))].append(m_scene->sitePosition(int(s)));
-    }
+    for (int s : m_scene->regionSites(m_region))
+        buckets[int(m_scene->siteWorst(s))].append(m_scene->sitePosition(s));
     for (int sev = 5; sev >= 0; --sev) {
         if (buckets[sev].isEmpty())
             continue;
-        QPen pen(mapstyle::severityColor(Severity(sev)), sev == 5 ? 4 : 6, Qt::SolidLine, Qt::RoundCap);
+        QPen pen(mapstyle::severityColor(Severity(sev)), sev == 5 ? 3 : 5, Qt::SolidLine, Qt::SquareCap);
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->drawPoints(buckets[sev].constData(), int(buckets[sev].size()));

@@ -49,12 +49,13 @@ private:
     QRectF m_bounds;
 };
 
-// A site: zoomed out a single node coloured by its worst active alarm; zoomed in, the shaded area
-// behind its elements with the site's name.
+// A site, in one of two roles: zoomed out (overview scene) a single node coloured by its worst
+// active alarm; zoomed in (detail scene) the shaded area behind its elements with the site's name.
 class SiteItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 3 };
-    SiteItem(TopologyScene *scene, int site);
+    SiteItem(TopologyScene *scene, int site, bool area);
+    bool isArea() const { return m_area; }
     int type() const override { return Type; }
     int site() const { return m_site; }
     void updateGeometry(); // after a layout
@@ -69,6 +70,7 @@ protected:
 private:
     TopologyScene *m_scene;
     int m_site;
+    bool m_area;
     QRectF m_bounds;
     double m_radius = 20;
 };

@@ -74,6 +74,7 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent) : QWidget(parent)
 
     connect(m_runner, &TopologyLayoutRunner::finished, this, &TopologyMapWidget::onLayoutFinished);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
+    connect(m_scene->overviewScene(), &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
     connect(m_scene, &TopologyScene::nodesPinned, this, &TopologyMapWidget::onNodesPinned);
     connect(m_scene, &TopologyScene::drillDownRequested, this, &TopologyMapWidget::onDrillDown);
     connect(m_saveTimer, &QTimer::timeout, this, &TopologyMapWidget::flushPositions);
@@ -733,7 +734,7 @@ QString TopologyMapWidget::breadcrumbText() const
 
 void TopologyMapWidget::onSelectionChanged()
 {
-    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    const QList<QGraphicsItem *> selected = m_view->scene()->selectedItems();
     if (selected.size() != 1)
         return;
     if (selected.first()->type() == ElementItem::Type) {

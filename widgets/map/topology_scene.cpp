@@ -17,6 +17,8 @@ TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent)
     // Items never move except by layouts and drags; the BSP index makes hit tests and exposed-rect
     // lookups logarithmic at 250,000 items.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_overview = new QGraphicsScene(this);
+    m_overview->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
 }
 
 TopologyScene::~TopologyScene()
@@ -28,7 +30,9 @@ void TopologyScene::clearItems()
 {
     // clear() deletes the items; the vectors only borrowed them.
     clear();
+    m_overview->clear();
     m_elementItems.clear();
+    m_siteAreaItems.clear();
     m_linkItems.clear();
     m_siteItems.clear();
     m_regionItems.clear();
@@ -149,10 +153,17 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
         m_siteLinkItems.push_back(item);
     }
     m_siteItems.reserve(sites.size());
+    m_siteAreaItems.reserve(sites.size());
+    m_regionSites.assign(size_t(m_graph->regions().size()), {});
     for (size_t s = 0; s < sites.size(); ++s) {
-        auto *item = new SiteItem(this, int(s));
+        auto *item = new SiteItem(this, int(s), false);
         item->setZValue(2);
         m_siteItems.push_back(item);
+        auto *area = new SiteItem(this, int(s), true);
+        area->setZValue(2);
+        m_siteAreaItems.push_back(area);
+        if (!sites[s].elements.empty())
+            m_regionSites[size_t(sites[s].region_index)].push_back(int(s));
     }
     m_linkItems.reserve(edges.size());
     for (size_t k = 0; k < edges.size(); ++k) {
@@ -170,18 +181,21 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     // Visibility before adding: hidden items cost nothing to add and nothing to draw.
     applyVisibility();
     for (auto *item : m_regionItems)
-        addItem(item);
+        m_overview->addItem(item);
     for (auto *item : m_regionLinkItems)
-        addItem(item);
+        m_overview->addItem(item);
     for (auto *item : m_siteLinkItems)
-        addItem(item);
+        m_overview->addItem(item);
     for (auto *item : m_siteItems)
+        m_overview->addItem(item);
+    for (auto *item : m_siteAreaItems)
         addItem(item);
     for (auto *item : m_linkItems)
         addItem(item);
     for (auto *item : m_elementItems)
         addItem(item);
     ++m_version;
+    ++m_geometryVersion;
 }
 
 void TopologyScene::buildAggregates()
@@ -258,7 +272,9 @@ void TopologyScene::applyLayout(const LayoutResult &layout)
         bounds = bounds.isNull() ? m_regionArea[r] : bounds.united(m_regionArea[r]);
     m_bounds = bounds.adjusted(-200, -200, 200, 200);
     setSceneRect(m_bounds);
+    m_overview->setSceneRect(m_bounds);
     ++m_version;
+    ++m_geometryVersion;
 }
 
 void TopologyScene::recomputeSiteGeometry(int site)
@@ -282,8 +298,11 @@ void TopologyScene::recomputeSiteGeometry(int site)
     const double footprint = double(s.elements.size()) * LayoutMetrics::kFootprintWidth * LayoutMetrics::kFootprintHeight;
     m_siteCompact[size_t(site)] = area.width() * area.height() <= 4 * footprint + 20000 ? 1 : 0;
     (void)sum;
-    if (size_t(site) < m_siteItems.size())
+    if (size_t(site) < m_siteItems.size()) {
         m_siteItems[size_t(site)]->updateGeometry();
+        m_siteAreaItems[size_t(site)]->updateGeometry();
+        m_siteAreaItems[size_t(site)]->setVisible(m_siteCompact[size_t(site)] != 0);
+    }
 }
 
 void TopologyScene::recomputeRegionAreas()
@@ -355,6 +374,7 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes)
     }
     for (int s : dirtySites) {
         m_siteItems[size_t(s)]->update();
+        m_siteAreaItems[size_t(s)]->update(); // the worst-alarm dot in its header
         ++touched;
     }
     for (int r : dirtyRegions) {
@@ -373,24 +393,16 @@ void TopologyScene::setDetail(MapDetail detail)
     m_detail = detail;
     applyVisibility();
     ++m_version;
+    ++m_geometryVersion;
 }
 
 void TopologyScene::applyVisibility()
 {
-    const bool elements = m_detail == MapDetail::Elements;
+    // Only the overview scene's items change: the detail scene is either shown whole or not at all.
     const bool sitesLevel = m_detail == MapDetail::Sites;
     const bool regions = m_detail == MapDetail::Regions;
-    // Hidden items are skipped by the index walk before any sorting or painting, which is what
-    // makes the zoomed-out frame cheap at 100,000 elements.
-    for (auto *item : m_elementItems)
-        item->setVisible(elements);
-    for (auto *item : m_linkItems)
-        item->setVisible(elements);
-    for (auto *item : m_siteItems) {
-        // Zoomed in, sites are the shaded areas behind their elements (only where compact).
-        item->setVisible(sitesLevel || (elements && m_siteCompact[size_t(item->site())]));
-        item->update();
-    }
+    for (auto *item : m_siteItems)
+        item->setVisible(sitesLevel);
     for (auto *item : m_siteLinkItems)
         item->setVisible(sitesLevel);
     for (auto *item : m_regionItems)
@@ -477,6 +489,7 @@ void TopologyScene::endDrag()
     recomputeRegionAreas();
     placeAggregates();
     ++m_version;
+    ++m_geometryVersion;
     const QList<int> dragged = m_dragged;
     m_dragged.clear();
     emit nodesPinned(dragged);

@@ -33,6 +33,10 @@ public:
     static constexpr int kMaxVisibleSites = 4000;
 
     explicit TopologyScene(QObject *parent = nullptr);
+    // The zoomed-out scene (regions, site nodes, folded links); this scene holds the elements, links
+    // and site areas. The view shows one or the other, so a zoomed-out frame never walks the
+    // 250,000 detail items, and switching the level of detail toggles no element's visibility.
+    QGraphicsScene *overviewScene() const { return m_overview; }
     ~TopologyScene() override;
 
     // Replaces everything: items for the graph, placed as `layout` says, coloured by `status`
@@ -74,13 +78,17 @@ public:
     QRectF mapBounds() const { return m_bounds; }
     ElementItem *elementItem(int node) const { return m_elementItems[size_t(node)]; }
     SiteItem *siteItem(int site) const { return m_siteItems[size_t(site)]; }
+    SiteItem *siteAreaItem(int site) const { return m_siteAreaItems[size_t(site)]; }
+    const std::vector<int> &regionSites(int region) const { return m_regionSites[size_t(region)]; }
     const std::vector<SiteItem *> &siteItems() const { return m_siteItems; }
     const std::vector<RegionItem *> &regionItems() const { return m_regionItems; }
     // Display name of a site or region (the synthetic site and the unnamed region get tr() names).
     QString siteName(int site) const;
     QString regionName(int region) const;
-    // Incremented on every change the minimap and label layer must redraw for.
+    // Incremented on every change the minimap must redraw for (positions and colours).
     quint64 version() const { return m_version; }
+    // Incremented only when positions, names or the level of detail change: what labels depend on.
+    quint64 geometryVersion() const { return m_geometryVersion; }
 
     struct Aggregate {
         int a = -1, b = -1; // sites or regions
@@ -129,7 +137,10 @@ private:
 
     std::vector<ElementItem *> m_elementItems;
     std::vector<LinkItem *> m_linkItems;
-    std::vector<SiteItem *> m_siteItems;
+    std::vector<SiteItem *> m_siteItems;     // nodes, in the overview scene
+    std::vector<SiteItem *> m_siteAreaItems; // areas, in this scene
+    std::vector<std::vector<int>> m_regionSites;
+    QGraphicsScene *m_overview = nullptr;
     std::vector<RegionItem *> m_regionItems;
     std::vector<AggregateLinkItem *> m_siteLinkItems, m_regionLinkItems;
 
@@ -140,6 +151,7 @@ private:
     QList<int> m_dragged;
     QRectF m_bounds;
     quint64 m_version = 0;
+    quint64 m_geometryVersion = 0;
 };
 
 } // namespace noc

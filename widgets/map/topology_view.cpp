@@ -1,5 +1,6 @@
 #include "map/topology_view.h"
 
+#include "logging.h"
 #include "map/map_items.h"
 #include "map/map_style.h"
 #include "map/topology_scene.h"
@@ -40,9 +41,10 @@ double TopologyView::scale() const
 void TopologyView::setScale(double scale, const QPointF &sceneAnchor)
 {
     scale = std::clamp(scale, kMinScale, kMaxScale);
+    ensureSceneRect();
     setTransform(QTransform::fromScale(scale, scale));
+    updateDetail(); // may swap scenes: centre afterwards
     centerOn(sceneAnchor);
-    updateDetail();
     emit viewChanged();
 }
 
@@ -61,10 +63,22 @@ void TopologyView::fitAll()
     fitRect(m_scene->mapBounds());
 }
 
+void TopologyView::ensureSceneRect()
+{
+    // The view keeps its own scene rect so that swapping scenes cannot move or re-range the scroll
+    // bars, with generous margins so any element, even one at the map's edge, can be centred.
+    const QRectF b = m_scene->mapBounds();
+    const QRectF wanted = b.adjusted(-b.width() / 2 - 2000, -b.height() / 2 - 2000, b.width() / 2 + 2000,
+                                     b.height() / 2 + 2000);
+    if (!b.isEmpty() && sceneRect() != wanted)
+        setSceneRect(wanted);
+}
+
 void TopologyView::fitRect(const QRectF &rect)
 {
     if (rect.isEmpty())
         return;
+    ensureSceneRect();
     fitInView(rect, Qt::KeepAspectRatio);
     if (scale() > kMaxScale || scale() < kMinScale)
         setScale(scale(), rect.center());
@@ -92,6 +106,18 @@ void TopologyView::updateDetail()
         detail = inView <= TopologyScene::kMaxVisibleSites ? MapDetail::Sites : MapDetail::Regions;
     }
     m_scene->setDetail(detail);
+    ensureSceneRect();
+    QGraphicsScene *wanted = detail == MapDetail::Elements ? static_cast<QGraphicsScene *>(m_scene) : m_scene->overviewScene();
+    if (QGraphicsView::scene() != wanted) {
+        // Same scene rect and transform in both scenes: swapping keeps the view exactly in place.
+        const QPointF centre = mapToScene(viewport()->rect().center());
+        const QTransform t = transform();
+        setScene(wanted);
+        setTransform(t);
+        centerOn(centre);
+        if (QLineF(mapToScene(viewport()->rect().center()), centre).length() > 1 / std::max(t.m11(), 1e-6))
+            logging::logger("ui")->debug("map: view moved while swapping scenes");
+    }
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)
@@ -200,10 +226,10 @@ void TopologyView::layoutLabels()
 
 void TopologyView::drawForeground(QPainter *painter, const QRectF &)
 {
-    if (viewportTransform() != m_labelsTransform || m_scene->version() != m_labelsVersion) {
+    if (viewportTransform() != m_labelsTransform || m_scene->geometryVersion() != m_labelsVersion) {
         layoutLabels();
         m_labelsTransform = viewportTransform();
-        m_labelsVersion = m_scene->version();
+        m_labelsVersion = m_scene->geometryVersion();
     }
     if (m_labels.isEmpty())
         return;

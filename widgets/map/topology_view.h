@@ -43,6 +43,7 @@ private:
         bool bold = false;
     };
     void layoutLabels();
+    void ensureSceneRect();
 
     TopologyScene *m_scene;
     QList<Label> m_labels;
