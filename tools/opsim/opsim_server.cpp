@@ -312,22 +312,25 @@ ServerPrivate::~ServerPrivate() = default;
 
 void ServerPrivate::saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType)
 {
-    store.put(Kind::Alarm, alarm, version);
-    hub->publish(eventType, "alarm", QJsonDocument(alarm).toJson(QJsonDocument::Compact),
+    const QByteArray compact = QJsonDocument(alarm).toJson(QJsonDocument::Compact);
+    store.put(Kind::Alarm, alarm, version, 0, compact);
+    hub->publish(eventType, "alarm", compact,
                  alarm.value(QLatin1String("alarmChangedTime")).toString());
 }
 
 void ServerPrivate::saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType)
 {
-    store.put(Kind::Ticket, ticket, version);
-    hub->publish(eventType, "troubleTicket", QJsonDocument(ticket).toJson(QJsonDocument::Compact),
+    const QByteArray compact = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
+    store.put(Kind::Ticket, ticket, version, 0, compact);
+    hub->publish(eventType, "troubleTicket", compact,
                  ticket.value(QLatin1String("lastUpdate")).toString());
 }
 
 void ServerPrivate::saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType)
 {
-    store.put(Kind::Resource, resource, version);
-    hub->publish(eventType, "resource", QJsonDocument(resource).toJson(QJsonDocument::Compact),
+    const QByteArray compact = QJsonDocument(resource).toJson(QJsonDocument::Compact);
+    store.put(Kind::Resource, resource, version, 0, compact);
+    hub->publish(eventType, "resource", compact,
                  resource.value(QLatin1String("lastUpdate")).toString());
 }
 

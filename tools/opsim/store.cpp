@@ -235,7 +235,7 @@ std::optional<Record> Store::get(Kind kind, const QString &id)
     return r;
 }
 
-bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid)
+bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, const QByteArray &compact)
 {
     const KindSpec &spec = kSpecs[int(kind)];
     QSqlQuery *q = rid > 0 ? m_putRid[int(kind)] : m_put[int(kind)];
@@ -246,7 +246,7 @@ bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid)
     for (const ColumnSpec &c : spec.columns)
         q->bindValue(i++, columnValue(json, c));
     q->bindValue(i++, version);
-    q->bindValue(i++, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    q->bindValue(i++, QString::fromUtf8(compact.isEmpty() ? QJsonDocument(json).toJson(QJsonDocument::Compact) : compact));
     const bool ok = q->exec();
     q->finish();
     ++m_tableVersion[int(kind)];

@@ -71,7 +71,8 @@ public:
 
     std::optional<Record> get(Kind kind, const QString &id);
     // Inserts or updates by id; keeps the rowid of an existing record. rid > 0 forces the rowid on insert.
-    bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0);
+    // compact: the record already serialised (saves a second serialisation when it is also published).
+    bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0, const QByteArray &compact = {});
     bool list(Kind kind, const ListQuery &query, ListResult *result, QString *error);
     qint64 count(Kind kind, const QString &where = {}, const QVariantList &binds = {});
     qint64 maxRid(Kind kind);
