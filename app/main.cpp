@@ -9,6 +9,7 @@
 #include "sync/sync_session.h"
 #include "sync/token_store.h"
 #include "sync_status_text.h"
+#include "view_wiring.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -129,8 +130,8 @@ int main(int argc, char **argv)
         problems << connection.warning;
     if (!session.openCache())
         problems << session.openResult().message;
-    else if (!session.openResult().message.isEmpty())
-        problems << session.openResult().message;
+    else if (session.openResult().outcome == noc::CacheOpenResult::Outcome::Recovered)
+        problems << session.openResult().message; // a damaged cache was moved aside: the user must know
 
     // The status bar says what sync is doing; a timer keeps "offline 12 min" honest between events.
     auto refreshStatus = [&window, &session] {
@@ -145,6 +146,7 @@ int main(int argc, char **argv)
     QObject::connect(&ageTimer, &QTimer::timeout, &window, refreshStatus);
     ageTimer.start(30000);
     if (session.openResult().ok()) {
+        noc::wireViews(window, session);
         session.start();
         if (!connection.profile.serverUrl.isEmpty())
             refreshStatus();

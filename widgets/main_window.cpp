@@ -74,6 +74,9 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName("fileMenu");
+    m_conflictsAction = m_fileMenu->addAction(QString(), this, &MainWindow::conflictsRequested);
+    m_conflictsAction->setObjectName("conflictsAction");
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -132,6 +135,7 @@ void MainWindow::retranslateUi()
 
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
+    m_conflictsAction->setText(tr("&Conflicts…"));
     m_viewMenu->setTitle(tr("&View"));
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -149,6 +153,18 @@ void MainWindow::retranslateUi()
     const bool chinese = m_languages && m_languages->language() == QLatin1String("zh_CN");
     m_chineseAction->setChecked(chinese);
     m_englishAction->setChecked(!chinese);
+}
+
+void MainWindow::setAlarmActions(const QList<QAction *> &actions)
+{
+    m_alarmsMenu->removeAction(m_noAlarmActions);
+    m_alarmsMenu->addActions(actions);
+}
+
+void MainWindow::setTicketActions(const QList<QAction *> &actions)
+{
+    m_ticketsMenu->removeAction(m_noTicketActions);
+    m_ticketsMenu->addActions(actions);
 }
 
 void MainWindow::setMapView(QWidget *view)

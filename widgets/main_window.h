@@ -37,6 +37,14 @@ public:
     void restoreLayout();
     void resetLayout();
 
+    // Views put their actions in the Alarms and Tickets menus (replacing the "no actions" note).
+    void setAlarmActions(const QList<QAction *> &actions);
+    void setTicketActions(const QList<QAction *> &actions);
+
+signals:
+    // File ▸ Conflicts…: the wiring opens the Conflicts list of the active session.
+    void conflictsRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -67,6 +75,7 @@ private:
     QMenu *m_ticketsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_conflictsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_englishAction = nullptr;
     QAction *m_chineseAction = nullptr;

@@ -63,6 +63,33 @@ QJsonArray encodeNotes(const QList<TicketNote> &notes)
 
 bool isLocalTicketId(const QString &id) { return id.startsWith(QLatin1String("local-")); }
 
+CacheBatch discardConflict(const ConflictRecord &conflict)
+{
+    CacheBatch batch;
+    batch.conflictRemovals.append(conflict.id);
+    if (!conflict.outboxUuid.isEmpty())
+        batch.outboxRemovals.append(conflict.outboxUuid);
+    return batch;
+}
+
+CacheBatch reapplyConflict(const ConflictRecord &conflict, const Context &context)
+{
+    CacheBatch batch = discardConflict(conflict);
+    OutboxEntry entry;
+    entry.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces); // a new intent: a new key
+    entry.kind = conflict.kind;
+    entry.targetKind = conflict.targetKind;
+    entry.targetId = conflict.targetId;
+    entry.payload = conflict.userIntent;
+    entry.createdMs = now(context);
+    batch.outboxInserts.append(entry);
+    if (conflict.targetKind == QLatin1String("ticket"))
+        batch.pendingTicketIds.insert(conflict.targetId, true);
+    else
+        batch.pendingAlarmIds.insert(conflict.targetId, true);
+    return batch;
+}
+
 CacheBatch acknowledgeAlarms(const QList<Alarm> &alarms, const Context &context)
 {
     return alarmPatches(alarms, QStringLiteral("alarm.ack"), context, [&](Alarm &alarm) {

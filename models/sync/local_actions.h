@@ -36,6 +36,11 @@ CacheBatch addTicketNote(const TroubleTicket &ticket, const QString &text, const
 // edited ticket; the merge-patch holds only the fields that differ.
 CacheBatch editTicket(const TroubleTicket &before, const TroubleTicket &after, const Context &context);
 
+// The Conflicts list: send the user's intent again (a new outbox entry with the same request), or
+// drop it. Both remove the conflict and the refused outbox entry.
+CacheBatch reapplyConflict(const ConflictRecord &conflict, const Context &context);
+CacheBatch discardConflict(const ConflictRecord &conflict);
+
 bool isLocalTicketId(const QString &id);
 
 } // namespace noc::actions

@@ -1,4 +1,7 @@
 #include "about_dialog.h"
+#include "conflicts_dialog.h"
+#include "cache/cache_reader.h"
+#include "sync/sync_session.h"
 #include "language_manager.h"
 #include "main_window.h"
 
@@ -7,6 +10,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace noc;
@@ -107,6 +111,52 @@ private slots:
         QVERIFY(!languages.setLanguage("xx_YY"));
         QCOMPARE(languages.language(), QStringLiteral("en"));
         QCOMPARE(LanguageManager::resolveLanguage("zh"), QStringLiteral("zh_CN"));
+    }
+
+    void conflictsListShowsRefusedChangesAndDiscardsThem()
+    {
+        // Given a cache holding one refused change and its outbox entry
+        QTemporaryDir dir;
+        ConnectionProfile profile;
+        profile.cachePath = dir.filePath("c.sqlite");
+        SyncSession session(profile, QString());
+        QVERIFY(session.openCache());
+        session.start();
+        CacheBatch batch;
+        OutboxEntry entry;
+        entry.uuid = "u-1";
+        entry.kind = "ticket.status";
+        entry.targetKind = "ticket";
+        entry.targetId = "TT-1";
+        entry.payload = R"({"api":"ticket","method":"PATCH","path":"/troubleTicket/TT-1","body":{"status":"resolved"}})";
+        entry.state = OutboxState::Conflict;
+        batch.outboxInserts.append(entry);
+        ConflictRecord conflict;
+        conflict.outboxUuid = "u-1";
+        conflict.kind = entry.kind;
+        conflict.targetKind = "ticket";
+        conflict.targetId = "TT-1";
+        conflict.userIntent = entry.payload;
+        conflict.serverState = R"({"id":"TT-1","status":"held"})";
+        conflict.message = "held -> resolved is not allowed (HTTP 409)";
+        batch.conflictInserts.append(conflict);
+        session.submit(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(profile.cachePath));
+        QTRY_COMPARE(reader.conflicts().size(), 1);
+
+        // When the user opens the Conflicts list
+        ConflictsDialog dialog(session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        saveScreenshot(dialog, "conflicts_en");
+
+        // Then the change is listed, and Discard removes it with its outbox entry
+        QCOMPARE(dialog.conflictCount(), 1);
+        dialog.discard(0);
+        QTRY_COMPARE(dialog.conflictCount(), 0);
+        QVERIFY(reader.outbox().isEmpty());
+        session.stop();
     }
 
     void aboutListsLibraryVersions()

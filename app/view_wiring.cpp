@@ -1,0 +1,39 @@
+#include "view_wiring.h"
+
+#include "conflicts_dialog.h"
+#include "main_window.h"
+#include "map/topology_map_widget.h"
+#include "sync/sync_session.h"
+
+#include <QDateTime>
+
+namespace noc {
+
+void wireViews(MainWindow &window, SyncSession &session)
+{
+    auto *map = new TopologyMapWidget(&window);
+    window.setMapView(map);
+    map->setMapViewBase(session.profile().name);
+    map->setCacheFile(session.cachePath());
+    QObject::connect(&session, &SyncSession::committed, map, &TopologyMapWidget::applyChangeSet);
+    QObject::connect(map, &TopologyMapWidget::positionsSaveRequested, &session,
+                     [&session](const CacheBatch &batch) { session.submit(batch); });
+    // The banner on the map says how old the data is whenever it is not live.
+    auto updateFreshness = [map](const SyncStatus &status) {
+        EpochMs newest = 0;
+        for (EpochMs ms : status.lastSuccess)
+            newest = std::max(newest, ms);
+        map->setFreshness(newest ? QDateTime::fromMSecsSinceEpoch(newest) : QDateTime(), !status.isLive(),
+                          status.offlineSinceMs ? QDateTime::fromMSecsSinceEpoch(status.offlineSinceMs) : QDateTime());
+    };
+    QObject::connect(&session, &SyncSession::statusChanged, map, updateFreshness);
+    updateFreshness(session.status());
+
+    QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
+        auto *dialog = new ConflictsDialog(session, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+} // namespace noc
