@@ -1,0 +1,260 @@
+#include "alarm_table_model.h"
+#include "alarm_test_support.h"
+#include "alarms/alarm_console.h"
+#include "alarms/alarm_details_view.h"
+#include "alarms/severity_lights.h"
+#include "cache/cache_reader.h"
+#include "language_manager.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+using namespace noc;
+using namespace noc::alarmtest;
+
+namespace {
+
+// With NOC_SCREENSHOT_DIR set, the rendered console is saved for a person to look at.
+void saveScreenshot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
+// A console on a real cache whose submit applies the batch with the real writer and feeds the
+// ChangeSet back, as SyncSession does (minus the server).
+struct Console {
+    explicit Console(int alarms, Role role = Role::Engineer) : cache(alarms)
+    {
+        widget = std::make_unique<AlarmConsole>(
+            cache.path, [this](const CacheBatch &b) { widget->onCommitted(cache.apply(b)); }, role,
+            QStringLiteral("tester"));
+        widget->model()->setUpdateInterval(0);
+        widget->resize(1400, 600);
+    }
+    bool waitLoaded()
+    {
+        QSignalSpy finished(widget->model(), &AlarmTableModel::queryFinished);
+        return !widget->model()->isLoading() || finished.wait(10000);
+    }
+    void selectRows(int first, int last)
+    {
+        QTableView *v = widget->view();
+        v->selectionModel()->select(QItemSelection(widget->model()->index(first, 0),
+                                                   widget->model()->index(last, int(AlarmColumn::Count) - 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+        v->selectionModel()->setCurrentIndex(widget->model()->index(first, 0), QItemSelectionModel::NoUpdate);
+    }
+    TestCache cache;
+    std::unique_ptr<AlarmConsole> widget;
+};
+
+} // namespace
+
+class AlarmConsoleTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lightsCountActiveAlarmsAndClickFilters()
+    {
+        // Given 100 active alarms, 20 of them critical (15 unacknowledged)
+        Console c(100);
+        QVERIFY(c.waitLoaded());
+        QToolButton *critical = c.widget->lights()->light(0);
+        QVERIFY(critical->text().contains(QStringLiteral("20")));
+        QVERIFY(critical->text().contains(QStringLiteral("15")));
+        QCOMPARE(c.widget->unacknowledgedCritical(), 15);
+        // When the critical light is clicked
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        critical->click();
+        QVERIFY(finished.wait(5000));
+        // Then only critical alarms are listed
+        QCOMPARE(c.widget->model()->rowCount(), 20);
+        for (int r = 0; r < 20; ++r)
+            QCOMPARE(c.widget->model()->data(c.widget->model()->index(r, 0), AlarmTableModel::SeverityCodeRole).toInt(), 0);
+        // When it is clicked again, every severity is back
+        critical->click();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 100);
+    }
+
+    void searchFieldFiltersByFreeText()
+    {
+        // Given the console
+        Console c(100);
+        QVERIFY(c.waitLoaded());
+        // When "power" is typed in the search field
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        QTest::keyClicks(c.widget->searchField(), QStringLiteral("power"));
+        QVERIFY(finished.wait(5000));
+        // Then the list holds the 25 power problems
+        QCOMPARE(c.widget->model()->rowCount(), 25);
+        // When the map asks for one element's alarms, filters combine
+        c.widget->filterToElement(QStringLiteral("NE-1"));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 5);
+        c.widget->clearFilters();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 100);
+    }
+
+    void acknowledgeReachesOutboxAndRowsShowPending()
+    {
+        // Given three unacknowledged alarms selected
+        Console c(30);
+        QVERIFY(c.waitLoaded());
+        c.widget->show();
+        QApplication::setActiveWindow(c.widget.get());
+        QVERIFY(QTest::qWaitForWindowActive(c.widget.get()));
+        c.widget->view()->setFocus();
+        QList<int> rows;
+        for (int r = 0; r < c.widget->model()->rowCount() && rows.size() < 3; ++r)
+            if (!c.widget->model()->data(c.widget->model()->index(r, 0), AlarmTableModel::AckedRole).toBool())
+                rows.append(r);
+        QCOMPARE(rows.size(), 3);
+        c.selectRows(rows.first(), rows.first());
+        QStringList ids{c.widget->model()->alarmId(rows.first())};
+        QAction *ack = c.widget->action(AlarmConsole::Action::Acknowledge);
+        QVERIFY(ack->isEnabled());
+        QSignalSpy updated(c.widget->model(), &AlarmTableModel::rowsUpdated);
+        // When Acknowledge is triggered by its shortcut
+        QTest::keyClick(c.widget->view(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(updated.wait(5000));
+        // Then the outbox holds the request and the row is acknowledged with a pending mark
+        CacheReader reader;
+        QVERIFY(reader.open(c.cache.path));
+        const QList<OutboxEntry> outbox = reader.outbox();
+        QVERIFY(!outbox.isEmpty());
+        QCOMPARE(outbox.first().targetId, ids.first());
+        const int row = c.widget->model()->rowOf(ids.first());
+        QVERIFY(c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::AckedRole).toBool());
+        QVERIFY(c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::PendingRole).toBool());
+        QVERIFY(reader.isAlarmPending(ids.first()));
+        saveScreenshot(*c.widget, QStringLiteral("alarms_pending"));
+    }
+
+    void commentAndClearGoThroughOutbox()
+    {
+        // Given two selected alarms
+        Console c(10);
+        QVERIFY(c.waitLoaded());
+        c.selectRows(0, 1);
+        const QString first = c.widget->model()->alarmId(0);
+        // When a comment is added and then they are cleared
+        c.widget->setNextComment(QStringLiteral("fibre cut, crew dispatched"));
+        c.widget->action(AlarmConsole::Action::Comment)->trigger();
+        CacheReader reader;
+        QVERIFY(reader.open(c.cache.path));
+        QTRY_VERIFY(!reader.alarm(first)->comments.isEmpty());
+        QSignalSpy updated(c.widget->model(), &AlarmTableModel::rowsUpdated);
+        c.widget->action(AlarmConsole::Action::Clear)->trigger();
+        QVERIFY(updated.wait(5000));
+        // Then both requests are in the outbox, and the cleared alarms left the active list
+        QVERIFY(reader.outbox().size() >= 4);
+        QCOMPARE(reader.alarm(first)->comments.first().comment, QStringLiteral("fibre cut, crew dispatched"));
+        QCOMPARE(c.widget->model()->rowCount(), 8);
+        QCOMPARE(c.widget->model()->rowOf(first), -1);
+    }
+
+    void roleWithoutPermissionDisablesActionsAndSaysWhy()
+    {
+        // Given an auditor's console with a selection
+        Console c(10, Role::Auditor);
+        QVERIFY(c.waitLoaded());
+        c.selectRows(0, 0);
+        // Then acknowledge and clear are disabled with the role's reason; copy is available
+        QAction *ack = c.widget->action(AlarmConsole::Action::Acknowledge);
+        QVERIFY(!ack->isEnabled());
+        QCOMPARE(ack->toolTip(), refusalReason(Role::Auditor, Permission::AcknowledgeAlarm));
+        QVERIFY(!c.widget->action(AlarmConsole::Action::Clear)->isEnabled());
+        QVERIFY(c.widget->action(AlarmConsole::Action::Copy)->isEnabled());
+        // And triggering the shortcut writes nothing
+        QTest::keyClick(c.widget->view(), Qt::Key_K, Qt::ControlModifier);
+        CacheReader reader;
+        QVERIFY(reader.open(c.cache.path));
+        QVERIFY(reader.outbox().isEmpty());
+    }
+
+    void exportWritesSelectedRowsAsCsv()
+    {
+        // Given two selected rows
+        Console c(10);
+        QVERIFY(c.waitLoaded());
+        c.selectRows(0, 1);
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("alarms.csv"));
+        // When exported
+        c.widget->setNextExportFileName(file);
+        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        // Then the file has a header and the two alarms
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith(QStringLiteral("Alarm id,Severity")));
+        QVERIFY(lines[1].startsWith(c.widget->model()->alarmId(0) + QStringLiteral(",Critical")));
+    }
+
+    void detailsShowTheCurrentAlarmAndShowOnMap()
+    {
+        // Given a console and its details pane
+        Console c(10);
+        QVERIFY(c.waitLoaded());
+        QSignalSpy map(c.widget.get(), &AlarmConsole::showOnMap);
+        // When a row becomes current
+        c.selectRows(0, 0);
+        // Then the details name the alarm, its element and site
+        const QString text = c.widget->detailsView()->plainText();
+        QVERIFY2(text.contains(c.widget->model()->alarmId(0)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Hilltop Tower")));
+        // And "show on map" names the element
+        c.widget->action(AlarmConsole::Action::ShowOnMap)->trigger();
+        QCOMPARE(map.size(), 1);
+        QCOMPARE(map.first().first().toString(), QStringLiteral("NE-5"));
+    }
+
+    void screenshotsInEnglishAndChinese()
+    {
+        if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
+            QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
+        Console c(300);
+        QVERIFY(c.waitLoaded());
+        QSplitter frame(Qt::Horizontal);
+        frame.addWidget(c.widget.get());
+        frame.addWidget(c.widget->detailsView());
+        c.widget->detailsView()->show();
+        frame.resize(1800, 700);
+        frame.setSizes({1350, 450});
+        frame.show();
+        // Newest first mixes the severities, as a real shift does.
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        c.widget->view()->sortByColumn(int(AlarmColumn::Raised), Qt::DescendingOrder);
+        QVERIFY(finished.wait(5000));
+        c.selectRows(2, 4);
+        QTest::qWait(50);
+        saveScreenshot(frame, QStringLiteral("alarms_en"));
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QTest::qWait(50);
+        saveScreenshot(frame, QStringLiteral("alarms_zh_CN"));
+        languages.setLanguage(QStringLiteral("en"));
+        frame.hide();
+        c.widget->detailsView()->setParent(nullptr);
+        c.widget->setParent(nullptr);
+    }
+};
+
+QTEST_MAIN(AlarmConsoleTest)
+#include "alarm_console_test.moc"

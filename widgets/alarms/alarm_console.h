@@ -1,0 +1,131 @@
+#pragma once
+
+#include "alarm_index.h"
+#include "cache/cache_reader.h"
+#include "cache/change_set.h"
+#include "sync/roles.h"
+#include "sync/sync_status.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <functional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QToolBar;
+class QToolButton;
+
+namespace noc {
+
+class AlarmDetailsView;
+class AlarmTableModel;
+class SeverityLights;
+class SyncSession;
+struct CacheBatch;
+
+// The live alarm console: severity lights, quick filter bar, the alarm list and its actions. The
+// details pane is a separate widget (detailsView()) so that the window can dock it.
+//
+// Wiring (app/main.cpp):
+//   auto *alarms = new AlarmConsole(session, window);          // or the explicit constructor
+//   window->setAlarmsView(alarms);
+//   window->setDetailsView(alarms->detailsView());
+//   connect(alarms, &AlarmConsole::showOnMap, map, ...);        // map selects the element
+//   connect(map, ..., alarms, &AlarmConsole::filterToElement);  // map asks for an element's alarms
+//   connect(alarms, &AlarmConsole::createTicketRequested, tickets, ...);
+//   connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, window, ...); // title / tray
+class AlarmConsole : public QWidget {
+    Q_OBJECT
+public:
+    using SubmitFunction = std::function<void(const CacheBatch &)>;
+
+    // Everything from the session: cache path, submit, the profile's role and user; committed and
+    // statusChanged are connected here.
+    explicit AlarmConsole(SyncSession &session, QWidget *parent = nullptr);
+    // Explicit parts (tests, other hosts): feed onCommitted / setSyncStatus yourself.
+    AlarmConsole(const QString &cachePath, SubmitFunction submit, Role role, const QString &userId,
+                 QWidget *parent = nullptr);
+    ~AlarmConsole() override;
+
+    AlarmTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    AlarmDetailsView *detailsView() const { return m_details; }
+    SeverityLights *lights() const { return m_lights; }
+    QLineEdit *searchField() const { return m_search; }
+
+    enum class Action { Acknowledge, Unacknowledge, Clear, Comment, CreateTicket, Copy, ExportCsv, ShowOnMap };
+    QAction *action(Action which) const;
+
+    // Test hooks for the modal parts: the next comment / export file name is taken instead of asking.
+    void setNextComment(const QString &text) { m_nextComment = text; }
+    void setNextExportFileName(const QString &path) { m_nextExportFile = path; }
+
+    QList<Alarm> selectedAlarms() const;
+    int unacknowledgedCritical() const { return m_unackCritical; }
+
+public slots:
+    void onCommitted(const noc::ChangeSet &changes);
+    void setSyncStatus(const noc::SyncStatus &status);
+    // Shows only the alarms of this element (the map's "show alarms").
+    void filterToElement(const QString &elementId);
+    void clearFilters();
+
+signals:
+    void showOnMap(const QString &elementId);
+    void createTicketRequested(const QList<noc::Alarm> &alarms);
+    // Unacknowledged active critical alarms changed: for the window title and the tray tooltip.
+    void unacknowledgedCriticalChanged(int count);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void build();
+    void retranslate();
+    void applyFilterBar();
+    void updateActions();
+    void updateHeaderLine();
+    void refreshCounts();
+    void submitAction(Action which);
+    void copySelection();
+    void exportCsv();
+    QStringList rowTexts(int row) const;
+    QList<int> selectedRows() const;
+    void saveLayout() const;
+    void restoreLayout();
+
+    QString m_cachePath;
+    SubmitFunction m_submit;
+    Role m_role = Role::ReadOnly;
+    QString m_userId;
+    CacheReader m_reader;
+    AlarmTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    AlarmDetailsView *m_details = nullptr;
+    SeverityLights *m_lights = nullptr;
+    QLabel *m_freshness = nullptr;
+    QLabel *m_shown = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_activity = nullptr;
+    QComboBox *m_ack = nullptr;
+    QComboBox *m_region = nullptr;
+    QLineEdit *m_element = nullptr;
+    QCheckBox *m_hideChildren = nullptr;
+    QToolButton *m_clearFilters = nullptr;
+    QToolBar *m_toolbar = nullptr;
+    QList<QAction *> m_actions;
+    QTimer m_searchDebounce;
+    QTimer m_countsTimer;
+    QTimer m_clock;
+    SyncStatus m_status;
+    bool m_haveStatus = false;
+    int m_unackCritical = -1;
+    QString m_nextComment;
+    QString m_nextExportFile;
+};
+
+} // namespace noc

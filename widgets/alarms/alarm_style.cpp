@@ -1,0 +1,119 @@
+#include "alarms/alarm_style.h"
+
+#include "alarm_table_model.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+namespace noc {
+
+namespace alarmstyle {
+
+QColor severityColor(int code)
+{
+    switch (code) {
+    case 0: return QColor(0xd3, 0x2f, 0x2f);
+    case 1: return QColor(0xf5, 0x7c, 0x00);
+    case 2: return QColor(0xfb, 0xc0, 0x2d);
+    case 3: return QColor(0x42, 0x85, 0xf4);
+    case 4: return QColor(0x9e, 0x9e, 0x9e);
+    default: return QColor(0x43, 0xa0, 0x47);
+    }
+}
+
+QColor severityTextColor(int code)
+{
+    // Yellow and grey carry dark text; the rest white (contrast >= 4.5:1 at this size).
+    return code == 2 || code == 4 ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white);
+}
+
+void drawShape(QPainter &p, int code, const QRectF &r, const QColor &fill, const QColor &line)
+{
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(line, 1.0));
+    p.setBrush(fill);
+    QPainterPath path;
+    switch (code) {
+    case 0: { // octagon: stop sign
+        const qreal c = r.width() * 0.29;
+        path.moveTo(r.left() + c, r.top());
+        path.lineTo(r.right() - c, r.top());
+        path.lineTo(r.right(), r.top() + c);
+        path.lineTo(r.right(), r.bottom() - c);
+        path.lineTo(r.right() - c, r.bottom());
+        path.lineTo(r.left() + c, r.bottom());
+        path.lineTo(r.left(), r.bottom() - c);
+        path.lineTo(r.left(), r.top() + c);
+        path.closeSubpath();
+        break;
+    }
+    case 1: // triangle
+        path.moveTo(r.center().x(), r.top());
+        path.lineTo(r.right(), r.bottom());
+        path.lineTo(r.left(), r.bottom());
+        path.closeSubpath();
+        break;
+    case 2: // diamond
+        path.moveTo(r.center().x(), r.top());
+        path.lineTo(r.right(), r.center().y());
+        path.lineTo(r.center().x(), r.bottom());
+        path.lineTo(r.left(), r.center().y());
+        path.closeSubpath();
+        break;
+    case 3: // circle
+        path.addEllipse(r);
+        break;
+    default: // square
+        path.addRoundedRect(r, 2, 2);
+        break;
+    }
+    p.drawPath(path);
+}
+
+QIcon severityIcon(int code, int size)
+{
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    drawShape(p, code, QRectF(1.5, 1.5, size - 3, size - 3), severityColor(code), severityColor(code).darker(150));
+    p.end();
+    return QIcon(pm);
+}
+
+} // namespace alarmstyle
+
+void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    const int code = index.data(AlarmTableModel::SeverityCodeRole).toInt();
+    const bool active = index.data(AlarmTableModel::ActiveRole).toBool();
+    // Selection highlight first, so a selected row still shows its severity badge.
+    opt.text.clear();
+    opt.icon = QIcon();
+    opt.widget ? opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget)
+               : QStyledItemDelegate::paint(painter, opt, QModelIndex());
+    painter->save();
+    QColor fill = alarmstyle::severityColor(code);
+    QColor text = alarmstyle::severityTextColor(code);
+    if (!active) {
+        fill.setAlpha(90);
+        text = option.palette.color(QPalette::Text);
+    }
+    const QRect badge = option.rect.adjusted(2, 2, -2, -2);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(badge, 3, 3);
+    const int s = std::min(badge.height() - 6, 12);
+    const QRectF shape(badge.left() + 4, badge.center().y() - s / 2.0, s, s);
+    // The shape in the text colour on the badge: readable without colour vision.
+    alarmstyle::drawShape(*painter, code, shape, text, text);
+    painter->setPen(text);
+    painter->drawText(badge.adjusted(s + 8, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideRight, badge.width() - s - 10));
+    painter->restore();
+}
+
+} // namespace noc

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QColor>
+#include <QIcon>
+#include <QStyledItemDelegate>
+
+class QPainter;
+
+namespace noc {
+
+// Severity colours and icons of the alarm console. The colours follow the usual NOC convention
+// (critical red, major orange, minor yellow, warning blue, indeterminate grey); each severity also
+// has its own shape, so the list stays readable without colour.
+namespace alarmstyle {
+QColor severityColor(int severityCode);     // cache code: 0 critical .. 5 cleared
+QColor severityTextColor(int severityCode); // readable on severityColor
+QIcon severityIcon(int severityCode, int size = 16);
+// The severity's shape (octagon, triangle, diamond, circle, square) in `rect`.
+void drawShape(QPainter &painter, int severityCode, const QRectF &rect, const QColor &fill, const QColor &line);
+} // namespace alarmstyle
+
+// Paints the severity cell: a filled badge in the severity colour with its shape and name.
+// Role contract: AlarmTableModel::SeverityCodeRole (int) for the colour and shape, Qt::DisplayRole
+// for the name, AlarmTableModel::ActiveRole (bool): cleared rows are drawn faded.
+class SeverityDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};
+
+} // namespace noc
