@@ -80,7 +80,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -124,7 +126,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Reconnecting in %n s</source>
-        <translation><numerusform>%n 秒后重新连接</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后重新连接</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline</source>
@@ -132,15 +136,21 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n 项待发送</numerusform></translation>
+        <translation>
+            <numerusform>%n 项待发送</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n 项失败</numerusform></translation>
+        <translation>
+            <numerusform>%n 项失败</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflicts</source>
-        <translation><numerusform>%n 项冲突</numerusform></translation>
+        <translation>
+            <numerusform>%n 项冲突</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: last synced %2 (%3 ago)</source>
@@ -164,38 +174,69 @@ Commands:
     </message>
 </context>
 <context>
+    <name>TicketSla</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>SLA 超时</translation>
+    </message>
+</context>
+<context>
     <name>TicketStatus</name>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已受理</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>暂挂</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
 </context>
 <context>
@@ -204,77 +245,46 @@ Commands:
         <source>A ticket cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
         <translation>工单不能从“%1”变为“%2”。</translation>
     </message>
+    <message>
+        <source>The ticket is already %1.</source>
+        <translation>工单已经是“%1”状态。</translation>
+    </message>
+    <message>
+        <source>A ticket that is %1 cannot change any more.</source>
+        <translation>“%1”状态的工单不能再变更状态。</translation>
+    </message>
+    <message>
+        <source>A ticket that is %1 cannot go to %2. Next it can be: %3.</source>
+        <translation>“%1”状态的工单不能转为“%2”。下一步可转为：%3。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 and %3 more alarms</source>
+        <translation>%2 %1 等 %3 条告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>Raised from %n alarm(s):</source>
+        <translation>
+            <numerusform>由 %n 条告警创建：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>- %1 %2 on %3: %4 (%5, raised %6)</source>
+        <translation>- %1 %2，网元 %3：%4（%5，发生于 %6）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>There is no connection profile named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的连接配置。</translation>
-    </message>
-</context>
-<context>
-    <name>noc</name>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overdue %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Breached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket is already %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A ticket that is %1 cannot change any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A ticket that is %1 cannot go to %2. Next it can be: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 at %2 and %3 more alarms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Raised from %n alarm(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>- %1 %2 on %3: %4 (%5, raised %6)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -300,415 +310,462 @@ Commands:
     <name>noc::AlarmConsole</name>
     <message>
         <source>Search alarms: cause, problem, element…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索告警：原因、问题、网元…</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>已清除</translation>
     </message>
     <message>
         <source>Active and cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>活动和已清除</translation>
     </message>
     <message>
         <source>Which alarms to list</source>
-        <translation type="unfinished"></translation>
+        <translation>列出哪些告警</translation>
     </message>
     <message>
         <source>Any acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>全部确认状态</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>All regions</source>
-        <translation type="unfinished">全部区域</translation>
+        <translation>全部区域</translation>
     </message>
     <message>
         <source>Element id</source>
-        <translation type="unfinished"></translation>
+        <translation>网元 ID</translation>
     </message>
     <message>
         <source>Hide correlated children</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏关联子告警</translation>
     </message>
     <message>
         <source>List root causes and uncorrelated alarms only</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出根因告警和未关联的告警</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Unacknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>取消确认</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Comment…</source>
-        <translation type="unfinished"></translation>
+        <translation>备注…</translation>
     </message>
     <message>
         <source>Create ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>创建工单…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上显示</translation>
     </message>
     <message>
         <source>Loading alarms…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载告警…</translation>
     </message>
     <message>
         <source>%1 of %2 alarms listed</source>
-        <translation type="unfinished"></translation>
+        <translation>已列出 %1 条告警（共 %2 条）</translation>
     </message>
     <message>
         <source>local cache</source>
-        <translation type="unfinished"></translation>
+        <translation>本地缓存</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>确认所选告警（Ctrl+K）</translation>
     </message>
     <message>
         <source>Take back the acknowledgement of the selected alarms (Ctrl+Shift+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消所选告警的确认（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <source>Clear the selected alarms by hand (Ctrl+Shift+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>手动清除所选告警（Ctrl+Shift+Del）</translation>
     </message>
     <message>
         <source>Add a comment to the selected alarms (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选告警添加备注（Ctrl+M）</translation>
     </message>
     <message>
         <source>Open a ticket for the selected alarms (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选告警创建工单（Ctrl+T）</translation>
     </message>
     <message>
         <source>Copy the selected rows as text (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选行复制为文本（Ctrl+C）</translation>
     </message>
     <message>
         <source>Save the selected rows, or the whole list, as CSV (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选行或整个列表保存为 CSV（Ctrl+E）</translation>
     </message>
     <message>
         <source>Show the selected alarm&apos;s element on the map (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上显示所选告警的网元（Ctrl+G）</translation>
     </message>
     <message>
         <source>Select one or more alarms first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一条或多条告警。</translation>
     </message>
     <message>
         <source>Comment on alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>告警备注</translation>
     </message>
     <message numerus="yes">
         <source>Comment on %n alarm(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>为 %n 条告警添加备注：</numerusform>
         </translation>
     </message>
     <message>
         <source>Export alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>导出告警</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Alarm id</source>
-        <translation type="unfinished"></translation>
+        <translation>告警 ID</translation>
     </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上显示</translation>
     </message>
     <message>
         <source>No alarm selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择告警</translation>
     </message>
     <message>
         <source>Select an alarm in the list to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一条告警以查看详情。</translation>
     </message>
     <message>
         <source>%1 alarm on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的%1告警：%3</translation>
     </message>
     <message>
         <source>Select %1 on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上选中 %1</translation>
     </message>
     <message>
         <source>Alarm id</source>
-        <translation type="unfinished"></translation>
+        <translation>告警 ID</translation>
     </message>
     <message>
         <source>External id</source>
-        <translation type="unfinished"></translation>
+        <translation>外部 ID</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Alarm type</source>
-        <translation type="unfinished"></translation>
+        <translation>告警类型</translation>
     </message>
     <message>
         <source>Probable cause</source>
-        <translation type="unfinished"></translation>
+        <translation>可能原因</translation>
     </message>
     <message>
         <source>Specific problem</source>
-        <translation type="unfinished"></translation>
+        <translation>具体问题</translation>
     </message>
     <message>
         <source>Alarmed object</source>
-        <translation type="unfinished"></translation>
+        <translation>告警对象</translation>
     </message>
     <message>
         <source>Source system</source>
-        <translation type="unfinished"></translation>
+        <translation>来源系统</translation>
     </message>
     <message>
         <source>Service affecting</source>
-        <translation type="unfinished"></translation>
+        <translation>影响业务</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished"></translation>
+        <translation>根因</translation>
     </message>
     <message>
         <source>Parent alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>父告警</translation>
     </message>
     <message>
         <source>Correlated alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>关联告警</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>A change made here is waiting for the server to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本地所做的更改正在等待服务器确认。</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>产生</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>最近变更</translation>
     </message>
     <message>
         <source>Acknowledged by %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 确认（%2）</translation>
     </message>
     <message>
         <source>Cleared by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 清除</translation>
     </message>
     <message>
         <source>Comment by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的备注：%2</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished">工单</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>No ticket for this alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>此告警没有工单。</translation>
     </message>
     <message>
         <source>Element</source>
-        <translation type="unfinished"></translation>
+        <translation>网元</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Vendor / model</source>
-        <translation type="unfinished"></translation>
+        <translation>厂商 / 型号</translation>
     </message>
     <message>
         <source>Management IP</source>
-        <translation type="unfinished"></translation>
+        <translation>管理 IP</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>站点</translation>
     </message>
     <message>
         <source>Operational state</source>
-        <translation type="unfinished"></translation>
+        <translation>运行状态</translation>
     </message>
     <message>
         <source>%1 (not in the inventory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（不在资源清单中）</translation>
     </message>
 </context>
 <context>
     <name>noc::AlarmTableModel</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished"></translation>
+        <translation>主要</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>次要</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Indeterminate</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>已清除</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>产生</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>已更新</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>%1 · pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 待服务器确认</translation>
     </message>
     <message>
         <source>Changed here; waiting for the server to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本地更改，等待服务器确认。</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 确认</translation>
     </message>
     <message>
         <source>This column is not sortable; the list keeps its severity order.</source>
-        <translation type="unfinished"></translation>
+        <translation>此列不可排序；列表保持按级别排序。</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>最近变更</translation>
     </message>
     <message>
         <source>Element</source>
-        <translation type="unfinished"></translation>
+        <translation>网元</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>站点</translation>
     </message>
     <message>
         <source>Alarm type</source>
-        <translation type="unfinished"></translation>
+        <translation>告警类型</translation>
     </message>
     <message>
         <source>Probable cause</source>
-        <translation type="unfinished"></translation>
+        <translation>可能原因</translation>
     </message>
     <message>
         <source>Specific problem</source>
-        <translation type="unfinished"></translation>
+        <translation>具体问题</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Source system</source>
+        <translation>来源系统</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts: every change you made was accepted by the server or is still waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused these changes because the alarm or ticket changed first. The server&apos;s version is shown in the console; choose what to do with yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
     </message>
 </context>
 <context>
@@ -820,6 +877,10 @@ Commands:
         <source>No connection profile is active; the console shows the local cache.</source>
         <translation>没有启用的连接配置；控制台显示本地缓存数据。</translation>
     </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>noc::OpsApiClient</name>
@@ -836,11 +897,11 @@ Commands:
     <name>noc::SeverityLights</name>
     <message>
         <source>%1 %2 (%3 unack.)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2（%3 未确认）</translation>
     </message>
     <message>
         <source>%1 active %2 alarms, %3 not acknowledged. Click to show only these; click several to combine.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条活动%2告警，%3 条未确认。单击只显示这些告警；可同时选择多个级别。</translation>
     </message>
 </context>
 <context>
@@ -866,330 +927,330 @@ Commands:
     <name>noc::TicketConsole</name>
     <message>
         <source>Search id, title, element, site, assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索工单号、标题、网元、站点、处理人</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <translation>全部优先级</translation>
     </message>
     <message>
         <source>Critical</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>High</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Medium</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>Low</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>New ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单…</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>工单队列</translation>
     </message>
     <message>
         <source>Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>工作量</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Tickets %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 %1</translation>
     </message>
     <message>
         <source>Open ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工单…</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished"></translation>
+        <translation>指派给</translation>
     </message>
     <message>
         <source>Me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>我（%1）</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上显示</translation>
     </message>
 </context>
 <context>
     <name>noc::TicketEditorDialog</name>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单</translation>
     </message>
     <message>
         <source>Ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 %1</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>班组</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Critical</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>Major</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>重要</translation>
     </message>
     <message>
         <source>Minor</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>次要</translation>
     </message>
     <message>
         <source>Warning</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Critical</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>High</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Medium</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>Low</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>故障</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Service request</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>维护</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未指派</translation>
     </message>
     <message>
         <source>No team</source>
-        <translation type="unfinished"></translation>
+        <translation>无班组</translation>
     </message>
     <message>
         <source>Related alarms and elements</source>
-        <translation type="unfinished"></translation>
+        <translation>关联告警和网元</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <source>Element</source>
-        <translation type="unfinished"></translation>
+        <translation>网元</translation>
     </message>
     <message>
         <source>Alarm or element id</source>
-        <translation type="unfinished"></translation>
+        <translation>告警或网元 ID</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上显示</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（可选）</translation>
     </message>
     <message>
         <source>Change status</source>
-        <translation type="unfinished"></translation>
+        <translation>变更状态</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>处理记录</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Add a note for the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>添加处理备注</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>添加备注</translation>
     </message>
     <message>
         <source>Create ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>创建工单</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>保存修改</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Status changed to %1; it is sent to the server as soon as there is a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>状态已改为“%1”；连接可用时即发送到服务器。</translation>
     </message>
     <message>
         <source>Create the ticket first, then add notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先创建工单，再添加备注。</translation>
     </message>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写备注内容。</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注已添加。</translation>
     </message>
     <message>
         <source>Type the id of the alarm or element to link.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要关联的告警或网元 ID。</translation>
     </message>
     <message>
         <source>%1 is already linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已关联。</translation>
     </message>
     <message>
         <source>There is no alarm %1 in the local cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地缓存中没有告警 %1。</translation>
     </message>
     <message>
         <source>There is no element %1 in the local cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地缓存中没有网元 %1。</translation>
     </message>
     <message>
         <source>Give the ticket a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写工单标题。</translation>
     </message>
     <message>
         <source>Nothing to save: the ticket is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单没有修改，无需保存。</translation>
     </message>
     <message>
         <source>Saved; it is sent to the server as soon as there is a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存；连接可用时即发送到服务器。</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 — %3</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>Status: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1（%2）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source> · waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation> · 等待发送</translation>
     </message>
     <message>
         <source>Now %1; change to</source>
-        <translation type="unfinished"></translation>
+        <translation>当前“%1”，改为</translation>
     </message>
 </context>
 <context>
@@ -1197,148 +1258,148 @@ Commands:
     <message>
         <source>Critical</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>High</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Medium</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>Low</source>
         <comment>priority</comment>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Critical</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>Major</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>重要</translation>
     </message>
     <message>
         <source>Minor</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>次要</translation>
     </message>
     <message>
         <source>Warning</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Indeterminate</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>不确定</translation>
     </message>
     <message>
         <source>Cleared</source>
         <comment>severity</comment>
-        <translation type="unfinished"></translation>
+        <translation>已清除</translation>
     </message>
     <message>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>我的工单</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未指派</translation>
     </message>
     <message>
         <source>My team</source>
-        <translation type="unfinished"></translation>
+        <translation>本班组</translation>
     </message>
     <message>
         <source>SLA at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 即将超时</translation>
     </message>
     <message>
         <source>Breached</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 超时</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>全部未结</translation>
     </message>
     <message>
         <source>Recently resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>最近已解决</translation>
     </message>
     <message>
         <source>%1 · pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 待同步</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>A local change waits to be confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地修改正在等待服务器确认。</translation>
     </message>
     <message>
         <source>Team: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>班组：%1</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>截止 %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>No due time from the server: %1 h policy for priority %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未提供截止时间：按优先级“%2”的 %1 小时策略计算。</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Element / site</source>
-        <translation type="unfinished"></translation>
+        <translation>网元 / 站点</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>SLA due</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 剩余</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>最后更新</translation>
     </message>
 </context>
 <context>
@@ -1558,39 +1619,39 @@ Commands:
     <name>noc::WorkloadView</name>
     <message>
         <source>Engineer / team</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师 / 班组</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未结</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>即将超时</translation>
     </message>
     <message>
         <source>Breached</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 超时</translation>
     </message>
     <message>
         <source>Oldest open</source>
-        <translation type="unfinished"></translation>
+        <translation>最久未结</translation>
     </message>
     <message>
         <source>%1 open tickets, %2 unassigned. Age of the open queue: %3 under 1 h, %4 of 1–4 h, %5 of 4–24 h, %6 older than a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>未结工单 %1 张，未指派 %2 张。未结工单时长：1 小时内 %3 张，1–4 小时 %4 张，4–24 小时 %5 张，超过一天 %6 张。</translation>
     </message>
     <message>
         <source>Drag tickets from a queue onto an engineer to reassign them, or use &quot;Assign to&quot; in the queue&apos;s context menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>将工单从队列拖到工程师上即可改派，或在队列的右键菜单中选择“指派给”。</translation>
     </message>
     <message>
         <source>Engineers</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>班组</translation>
     </message>
 </context>
 </TS>
