@@ -119,9 +119,6 @@ int main(int argc, char **argv)
     const Connection connection = chooseConnection(options, &demo, &connectionError);
 
     noc::MainWindow window(&languages);
-    window.restoreLayout();
-    window.show();
-
     noc::SyncSession session(connection.profile, connection.token);
     QStringList problems;
     if (!connectionError.isEmpty())
@@ -145,8 +142,11 @@ int main(int argc, char **argv)
     QTimer ageTimer;
     QObject::connect(&ageTimer, &QTimer::timeout, &window, refreshStatus);
     ageTimer.start(30000);
-    if (session.openResult().ok()) {
+    if (session.openResult().ok())
         noc::wireViews(window, session);
+    window.restoreLayout();
+    window.show();
+    if (session.openResult().ok()) {
         session.start();
         if (!connection.profile.serverUrl.isEmpty())
             refreshStatus();

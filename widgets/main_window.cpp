@@ -7,6 +7,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -66,8 +67,21 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_alarmsDock, m_ticketsDock);
     m_alarmsDock->raise();
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
-    resizeDocks({m_alarmsDock}, {320}, Qt::Vertical);
-    resizeDocks({m_detailsDock}, {340}, Qt::Horizontal);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // Dock sizes only stick once the window has its real size, hence from the first show.
+    resizeDocks({m_alarmsDock}, {height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({m_detailsDock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shownOnce && !m_layoutRestored)
+        applyDefaultDockSizes();
+    m_shownOnce = true;
 }
 
 void MainWindow::createMenus()
@@ -190,7 +204,7 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+    m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
 }
 
 void MainWindow::resetLayout()
@@ -198,6 +212,7 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState, kLayoutVersion);
     for (QDockWidget *dock : {m_alarmsDock, m_ticketsDock, m_detailsDock})
         dock->show();
+    applyDefaultDockSizes();
 }
 
 void MainWindow::saveLayout() const

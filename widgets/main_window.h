@@ -48,9 +48,11 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDocks();
+    void applyDefaultDockSizes();
     void createMenus();
     void retranslateUi();
     void saveLayout() const;
@@ -66,6 +68,8 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QLabel *m_connectionLabel = nullptr;
     bool m_connectionTextIsDefault = true;
+    bool m_layoutRestored = false;
+    bool m_shownOnce = false;
     QByteArray m_defaultState;
 
     QMenu *m_fileMenu = nullptr;

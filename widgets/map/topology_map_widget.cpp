@@ -307,7 +307,10 @@ void TopologyMapWidget::applyChangeSet(const ChangeSet &changes)
     if (m_cacheFile.isEmpty())
         return;
     if (!changes.elements.isEmpty() || !changes.sites.isEmpty() || !changes.links.isEmpty()) {
-        m_reloadTimer->start();
+        // Not restarted while pending: a steady trickle of inventory events must not postpone the
+        // reload forever (the demo's simulator changes element states every few seconds).
+        if (!m_reloadTimer->isActive())
+            m_reloadTimer->start();
         return; // the reload reads the alarm status too
     }
     if (changes.alarms.isEmpty())
