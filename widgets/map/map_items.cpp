@@ -183,7 +183,9 @@ void SiteItem::updateGeometry()
     prepareGeometryChange();
     const QRectF area = m_scene->siteArea(m_site);
     const QPointF c = m_scene->sitePosition(m_site);
-    m_radius = std::clamp(std::sqrt(area.width() * area.height()) / 2.5, 30.0, 140.0);
+    // Sized by how many elements the site holds, not by its area: in force/layered layouts a site's
+    // elements can be spread wide, and an area-sized node would cover its neighbours.
+    m_radius = std::clamp(24.0 + 8.0 * std::sqrt(double(m_scene->graph()->sites()[size_t(m_site)].elements.size())), 30.0, 140.0);
     // The node is drawn at least a few pixels wide when zoomed far out, up to 140 scene units.
     const QRectF node(c.x() - 140, c.y() - 140, 280, 280);
     m_bounds = (m_area ? area : node).adjusted(-2, -2, 2, 2);
@@ -228,7 +230,7 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
         return;
     }
-    const double r = std::clamp(4.5 / std::max(lod, 1e-6), m_radius, 140.0);
+    const double r = std::clamp(6.0 / std::max(lod, 1e-6), m_radius, 140.0); // at least 6 px when it fits
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
                          option->state & QStyle::State_Selected ? 2.5 : 1.2, Qt::SolidLine));
@@ -260,10 +262,12 @@ void RegionItem::updateGeometry()
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF area = m_scene->regionArea(m_region).adjusted(-80, -80, 80, 80);
-    painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0x90, 0xa4, 0xae), 0));
-    painter->setBrush(mapstyle::regionFill());
-    painter->drawRoundedRect(area, 120, 120);
+    // Outline only: 32 translucent fills of overlapping region boxes cost more than everything else
+    // in the zoomed-out frame (each blends most of the viewport).
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0xb0, 0xbe, 0xc5), 0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(area);
     // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased
     // points: thousands of them per frame, and at this zoom a dot is a few pixels anyway.
     painter->setRenderHint(QPainter::Antialiasing, false);

@@ -194,7 +194,7 @@ void TopologyView::layoutLabels()
             const QPointF p = m_scene->sitePosition(int(k));
             if (graph.sites()[k].elements.empty() || !visible.contains(p))
                 continue;
-            const double radiusPx = std::clamp(4.5 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
+            const double radiusPx = std::clamp(6.0 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
             candidates.push_back({int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
             texts.push_back(m_scene->siteName(int(k)));
         }
