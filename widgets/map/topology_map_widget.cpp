@@ -1,4 +1,4 @@
-#include "map/topology_map_widget.h"
+#include "topology_map_widget.h"
 
 #include "logging.h"
 #include "map/map_items.h"
