@@ -6,7 +6,6 @@ namespace noc {
 
 namespace {
 constexpr qint64 kHour = 3600LL * 1000;
-QString tr(const char *text) { return QCoreApplication::translate("TicketSla", text); }
 } // namespace
 
 qint64 slaPolicyMs(const QString &priority)
@@ -57,12 +56,12 @@ QString slaCountdownText(qint64 remainingMs)
     const qint64 days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60, seconds = s % 60;
     QString text;
     if (days > 0)
-        text = tr("%1 d %2 h").arg(days).arg(hours);
+        text = QCoreApplication::translate("TicketSla", "%1 d %2 h").arg(days).arg(hours);
     else if (hours > 0)
-        text = tr("%1 h %2 min").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
+        text = QCoreApplication::translate("TicketSla", "%1 h %2 min").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
     else
-        text = tr("%1 min %2 s").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
-    return overdue ? tr("overdue %1").arg(text) : text;
+        text = QCoreApplication::translate("TicketSla", "%1 min %2 s").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
+    return overdue ? QCoreApplication::translate("TicketSla", "overdue %1").arg(text) : text;
 }
 
 QString slaStateName(SlaState state)
@@ -71,11 +70,11 @@ QString slaStateName(SlaState state)
     case SlaState::None:
         return {};
     case SlaState::OnTrack:
-        return tr("On track");
+        return QCoreApplication::translate("TicketSla", "On track");
     case SlaState::AtRisk:
-        return tr("At risk");
+        return QCoreApplication::translate("TicketSla", "At risk");
     case SlaState::Breached:
-        return tr("Breached");
+        return QCoreApplication::translate("TicketSla", "Breached");
     }
     return {};
 }

@@ -8,10 +8,6 @@
 namespace noc {
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("TicketWorkflow", text, disambiguation, n);
-}
 constexpr TicketStatus kAllStatuses[] = {TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,
                                          TicketStatus::Held,         TicketStatus::Resolved,   TicketStatus::Closed,
                                          TicketStatus::Rejected,     TicketStatus::Cancelled};
@@ -33,16 +29,16 @@ QString ticketTransitionRefusal(const TroubleTicket &ticket, TicketStatus to, Ro
     if ((to == TicketStatus::Closed || to == TicketStatus::Cancelled) && !isAllowed(role, Permission::CloseTicket))
         return refusalReason(role, Permission::CloseTicket);
     if (ticket.status == to)
-        return tr("The ticket is already %1.").arg(ticketStatusDisplayName(to));
+        return QCoreApplication::translate("TicketWorkflow", "The ticket is already %1.").arg(ticketStatusDisplayName(to));
     if (isTicketTransitionAllowed(ticket.status, to))
         return {};
     QStringList next;
     for (TicketStatus s : nextTicketStatuses(ticket.status))
         next.append(ticketStatusDisplayName(s));
     if (next.isEmpty())
-        return tr("A ticket that is %1 cannot change any more.").arg(ticketStatusDisplayName(ticket.status));
-    return tr("A ticket that is %1 cannot go to %2. Next it can be: %3.")
-        .arg(ticketStatusDisplayName(ticket.status), ticketStatusDisplayName(to), next.join(tr(", ")));
+        return QCoreApplication::translate("TicketWorkflow", "A ticket that is %1 cannot change any more.").arg(ticketStatusDisplayName(ticket.status));
+    return QCoreApplication::translate("TicketWorkflow", "A ticket that is %1 cannot go to %2. Next it can be: %3.")
+        .arg(ticketStatusDisplayName(ticket.status), ticketStatusDisplayName(to), next.join(QCoreApplication::translate("TicketWorkflow", ", ")));
 }
 
 QString priorityForSeverity(Severity severity)
@@ -91,15 +87,15 @@ TroubleTicket ticketDraftFromAlarms(const QList<Alarm> &alarms, const QString &r
     };
     const QString cause = worst->probableCause.isEmpty() ? worst->alarmType : worst->probableCause;
     draft.name = alarms.size() == 1
-                     ? tr("%1 at %2").arg(cause, nameOf(worst->alarmedObjectId))
-                     : tr("%1 at %2 and %3 more alarms").arg(cause, nameOf(worst->alarmedObjectId)).arg(alarms.size() - 1);
+                     ? QCoreApplication::translate("TicketWorkflow", "%1 at %2").arg(cause, nameOf(worst->alarmedObjectId))
+                     : QCoreApplication::translate("TicketWorkflow", "%1 at %2 and %3 more alarms").arg(cause, nameOf(worst->alarmedObjectId)).arg(alarms.size() - 1);
 
     QStringList lines;
-    lines.append(tr("Raised from %n alarm(s):", nullptr, int(alarms.size())));
+    lines.append(QCoreApplication::translate("TicketWorkflow", "Raised from %n alarm(s):", nullptr, int(alarms.size())));
     QStringList elements;
     for (const Alarm &a : alarms) {
         const QString when = QDateTime::fromMSecsSinceEpoch(a.alarmRaisedTime).toUTC().toString(Qt::ISODate);
-        lines.append(tr("- %1 %2 on %3: %4 (%5, raised %6)")
+        lines.append(QCoreApplication::translate("TicketWorkflow", "- %1 %2 on %3: %4 (%5, raised %6)")
                          .arg(a.id, toString(a.perceivedSeverity), nameOf(a.alarmedObjectId),
                               a.probableCause.isEmpty() ? a.alarmType : a.probableCause, a.specificProblem, when));
         draft.relatedEntities.append({a.id, a.probableCause, a.isRootCause ? QStringLiteral("rootCause")

@@ -1,0 +1,273 @@
+#include "language_manager.h"
+#include "ticket_queue_filter_model.h"
+#include "ticket_test_data.h"
+#include "tickets/ticket_console.h"
+#include "tickets/ticket_editor_dialog.h"
+#include "tickets/workload_view.h"
+
+#include "cache/cache_reader.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace noc;
+using namespace noc::tickettest;
+
+namespace {
+void saveScreenshot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(QDir(dir).filePath(name + ".png")));
+}
+
+// A cache file and a console on it whose submit goes through the real cache writer, the way the
+// session's writer thread would apply it, and feeds the commit back into the console.
+struct Fixture {
+    QTemporaryDir dir;
+    QString path = dir.filePath("tickets.sqlite");
+    CacheWriter writer;
+    QList<CacheBatch> submitted;
+    std::unique_ptr<TicketConsole> console;
+
+    explicit Fixture(Role role, int extraTickets = 0)
+    {
+        writer.open(path);
+        CacheBatch batch = standardTickets();
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        // The standard tickets are relative to kNow; the live console runs on the real clock.
+        for (TroubleTicket &t : batch.tickets) {
+            const qint64 shift = now - kNow;
+            t.creationDate += shift;
+            t.lastUpdate += shift;
+            if (t.expectedResolutionDate)
+                t.expectedResolutionDate += shift;
+            if (t.resolutionDate)
+                t.resolutionDate += shift;
+        }
+        static const char *const engineers[] = {"li.wei", "zhang.min", "wang.fang", "chen.jie"};
+        static const char *const teams[] = {"team-north-field", "team-south-field"};
+        for (int i = 0; i < extraTickets; ++i) {
+            const TicketStatus status = i % 5 == 0 ? TicketStatus::Acknowledged
+                                        : i % 5 == 1 ? TicketStatus::Held
+                                                     : TicketStatus::InProgress;
+            const QString priority = QStringList{"Critical", "High", "Medium", "Low"}[i % 4];
+            const EpochMs created = now - (i * 37 % 600) * kMinute;
+            TroubleTicket t = makeTicket(QStringLiteral("TT-%1").arg(1040 + i), status, created, 0,
+                                         i % 6 == 0 ? QString() : QString(engineers[i % 4]), teams[i % 2], priority);
+            t.name = QStringList{"Loss of signal at olt-%1", "Power problem at bts-%1", "High temperature at agg-%1",
+                                 "Link down at core-%1"}[i % 4].arg(100 + i);
+            batch.tickets.append(t);
+        }
+        writer.apply(batch);
+        Alarm a;
+        a.id = "A-1";
+        a.perceivedSeverity = Severity::Major;
+        a.probableCause = "lossOfSignal";
+        a.alarmedObjectId = "NE-1";
+        CacheBatch alarms;
+        alarms.alarms.append(a);
+        writer.apply(alarms);
+        console = std::make_unique<TicketConsole>(
+            path,
+            [this](const CacheBatch &b) {
+                submitted.append(b);
+                console->applyChanges(writer.apply(b));
+            },
+            role, "me");
+        console->model()->setCoalesceInterval(0);
+    }
+    bool loaded()
+    {
+        QSignalSpy spy(console->model(), &TicketQueueModel::loaded);
+        return console->model()->isLoaded() || spy.wait(10000);
+    }
+};
+
+QList<Alarm> alarmsOnElement()
+{
+    Alarm a;
+    a.id = "A-7";
+    a.perceivedSeverity = Severity::Minor;
+    a.probableCause = "highTemperature";
+    a.alarmedObjectId = "NE-1";
+    Alarm b = a;
+    b.id = "A-8";
+    b.perceivedSeverity = Severity::Critical;
+    b.probableCause = "lossOfSignal";
+    return {a, b};
+}
+} // namespace
+
+class TicketConsoleTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("noc-console-test");
+        QCoreApplication::setApplicationName("test_ticket_console");
+        QSettings().clear();
+    }
+
+    void queuesShowLiveCountsAndSwitchTheList()
+    {
+        // Given an engineer's console on the standard tickets
+        Fixture f(Role::Engineer);
+        QVERIFY(f.loaded());
+        // Then the queue list carries the counts, and "My tickets" is shown first
+        QCOMPARE(f.console->queueLabel(TicketQueue::AllOpen), QStringLiteral("All open (3)"));
+        QVERIFY(f.console->currentQueue() == TicketQueue::Mine);
+        QCOMPARE(f.console->queueModel()->rowCount(), 1);
+        // When the breached queue is chosen  Then only T3 is listed
+        f.console->selectQueue(TicketQueue::Breached);
+        QCOMPARE(f.console->queueModel()->rowCount(), 1);
+        QCOMPARE(f.console->queueModel()->index(0, 0).data(TicketQueueModel::TicketIdRole).toString(), QStringLiteral("T3"));
+    }
+
+    void createFromAlarmsPrefillsTheEditorAndTheTicketLandsInTheQueue()
+    {
+        // Given an engineer's console
+        Fixture f(Role::Engineer);
+        QVERIFY(f.loaded());
+        QSignalSpy applied(f.console->model(), &TicketQueueModel::changesApplied);
+        // When they raise a ticket from a minor and a critical alarm on NE-1
+        f.console->createFromAlarms(alarmsOnElement());
+        TicketEditorDialog *editor = f.console->currentEditor();
+        QVERIFY(editor);
+        QVERIFY(editor->isNewTicket());
+        // Then the form holds the worst severity and both alarms and the element
+        const TroubleTicket draft = editor->editedTicket();
+        QCOMPARE(draft.severity, QStringLiteral("Critical"));
+        QCOMPARE(draft.relatedEntities.size(), 3);
+        QVERIFY(draft.description.contains("A-7") && draft.description.contains("A-8"));
+        // And saving creates it locally (pending, through the outbox) and lists it
+        QCOMPARE(editor->save(), QString());
+        QCOMPARE(f.submitted.size(), 1);
+        QCOMPARE(f.submitted[0].outboxInserts.size(), 1);
+        QVERIFY(applied.wait(5000));
+        const QString id = f.submitted[0].tickets[0].id;
+        QVERIFY(id.startsWith("local-"));
+        const int row = f.console->model()->rowOf(id);
+        QVERIFY(row >= 0);
+        QVERIFY(f.console->model()->rowAt(row).pending);
+        QCOMPARE(f.console->model()->rowAt(row).alarmCount, 2);
+    }
+
+    void aTransitionTheWorkflowForbidsIsExplainedAndNothingIsSent()
+    {
+        // Given an engineer with the acknowledged ticket T2 open
+        Fixture f(Role::Engineer);
+        QVERIFY(f.loaded());
+        f.console->openTicket("T2");
+        TicketEditorDialog *editor = f.console->currentEditor();
+        QVERIFY(editor);
+        // When they try to resolve it straight away
+        const QString refusal = editor->changeStatus(TicketStatus::Resolved, "fixed");
+        // Then they read why, and nothing went to the outbox
+        QVERIFY2(refusal.contains("cannot go to Resolved"), qPrintable(refusal));
+        QCOMPARE(editor->message(), refusal);
+        QVERIFY(f.submitted.isEmpty());
+        // And closing is a supervisor's
+        QVERIFY(editor->changeStatus(TicketStatus::Cancelled, {}).contains("supervisor"));
+        QVERIFY(f.submitted.isEmpty());
+        // When they start work on it  Then it is sent, and the timeline shows the change
+        QCOMPARE(editor->changeStatus(TicketStatus::InProgress, "on my way"), QString());
+        QCOMPARE(f.submitted.size(), 1);
+        CacheReader reader;
+        QVERIFY(reader.open(f.path));
+        QVERIFY(reader.ticket("T2")->status == TicketStatus::InProgress);
+        QVERIFY(reader.isTicketPending("T2"));
+        QCOMPARE(editor->addNote("spare SFP on the way"), QString());
+        QCOMPARE(reader.ticket("T2")->notes.last().text, QStringLiteral("spare SFP on the way"));
+    }
+
+    void onlyASupervisorMayReassignAndDropOnAnEngineerDoesIt()
+    {
+        // Given an engineer: assigning is refused and the assignee field is disabled
+        {
+            Fixture f(Role::Engineer);
+            QVERIFY(f.loaded());
+            QVERIFY(f.console->assignTickets({"T2"}, "bob", "bob name").contains("supervisor"));
+            QVERIFY(f.submitted.isEmpty());
+            f.console->openTicket("T2");
+            QVERIFY(!f.console->currentEditor()->findChild<QComboBox *>("assignee")->isEnabled());
+        }
+        // Given a supervisor's workload view listing bob
+        Fixture f(Role::Supervisor);
+        QVERIFY(f.loaded());
+        f.console->resize(1000, 500);
+        f.console->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.console.get()));
+        f.console->findChild<QTabWidget *>()->setCurrentWidget(f.console->workloadView());
+        QTest::qWait(100); // the tab's layout is applied
+        f.console->refreshWorkloadForTests(); // no event loop runs between here and the drop
+        WorkloadTree *tree = f.console->workloadView()->tree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QTreeWidgetItem *bob = nullptr;
+        for (int i = 0; i < tree->topLevelItem(0)->childCount(); ++i)
+            if (tree->topLevelItem(0)->child(i)->toolTip(0) == "bob")
+                bob = tree->topLevelItem(0)->child(i);
+        QVERIFY(bob);
+        // When unassigned T2 is dropped on bob
+        QMimeData mime;
+        mime.setData(TicketQueueModel::ticketIdsMimeType(), "T2");
+        const QPoint at = tree->visualItemRect(bob).center();
+        // (the drop handler itself: a synthetic QDropEvent is not routed to item views offscreen)
+        QSignalSpy dropped(tree, &WorkloadTree::ticketsDropped);
+        QVERIFY(tree->dropTickets(&mime, at));
+        QCOMPARE(dropped.size(), 1);
+        // Then T2 is bob's, with bob's team, through the outbox
+        QCOMPARE(f.submitted.size(), 1);
+        CacheReader reader;
+        QVERIFY(reader.open(f.path));
+        QCOMPARE(reader.ticket("T2")->partyId("assignee"), QStringLiteral("bob"));
+        QVERIFY(!reader.ticket("T2")->partyId("team").isEmpty());
+        QTRY_COMPARE(f.console->model()->count(TicketQueue::Unassigned), 0);
+    }
+
+    void screenshotsInEnglishAndChinese()
+    {
+        // Given a supervisor's console with a realistic queue
+        Fixture f(Role::Supervisor, 40);
+        QVERIFY(f.loaded());
+        f.console->resize(1400, 520);
+        f.console->selectQueue(TicketQueue::AllOpen);
+        f.console->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.console.get()));
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            // When shown in each language  Then the queue, workload and editor render (saved for eyes)
+            QVERIFY(languages.setLanguage(lang));
+            QTest::qWait(50); // LanguageChange reaches the widgets through the event queue
+            const QString suffix = lang == "en" ? "en" : "zh";
+            if (lang == "zh_CN")
+                QVERIFY(f.console->queueLabel(TicketQueue::AllOpen) != QStringLiteral("All open (43)"));
+            saveScreenshot(*f.console, "tickets_queue_" + suffix);
+            f.console->findChild<QTabWidget *>()->setCurrentIndex(1);
+            f.console->refreshWorkloadForTests();
+            saveScreenshot(*f.console, "tickets_workload_" + suffix);
+            f.console->findChild<QTabWidget *>()->setCurrentIndex(0);
+            f.console->openTicket("T3");
+            TicketEditorDialog *editor = f.console->currentEditor();
+            QVERIFY(QTest::qWaitForWindowExposed(editor));
+            editor->changeStatus(TicketStatus::Resolved, {}); // refused: shows the plain message
+            saveScreenshot(*editor, "tickets_editor_" + suffix);
+            editor->close();
+        }
+        languages.setLanguage("en");
+    }
+};
+
+QTEST_MAIN(TicketConsoleTest)
+#include "ticket_console_test.moc"

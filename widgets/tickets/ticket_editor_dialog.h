@@ -1,0 +1,114 @@
+#pragma once
+
+#include "cache/cache_batch.h"
+#include "domain/types.h"
+#include "sync/local_actions.h"
+#include "sync/roles.h"
+
+#include <QDialog>
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+class QGroupBox;
+
+namespace noc {
+
+// Creates a ticket (when the ticket has no id) or edits one: title, description, severity,
+// priority, type, assignee and team, related alarms and elements, a timeline of notes and status
+// changes. Every change becomes a CacheBatch of noc::actions handed to `submit` (the outbox), so
+// it works offline. Status changes are checked against the workflow and the role first; a refused
+// one is explained in plain words and nothing is sent.
+// The public actions are what the buttons call, and let tests drive the dialog without clicks.
+class TicketEditorDialog : public QDialog {
+    Q_OBJECT
+public:
+    using SubmitFunction = std::function<void(const CacheBatch &)>;
+    // Display name of an alarm ("Alarm") or element ("PhysicalResource") in the cache; empty when
+    // the cache does not know the id.
+    using NameLookup = std::function<QString(const QString &referredType, const QString &id)>;
+
+    TicketEditorDialog(const TroubleTicket &ticket, bool pending, Role role, const QString &userId,
+                       SubmitFunction submit, QWidget *parent = nullptr);
+
+    bool isNewTicket() const { return m_base.id.isEmpty(); }
+    // Engineers and teams offered in the assignee and team lists (free text is accepted too).
+    void setKnownParties(const QList<RelatedParty> &engineers, const QList<RelatedParty> &teams);
+    void setNameLookup(NameLookup lookup) { m_lookup = std::move(lookup); }
+    // The ticket as the form shows it now.
+    TroubleTicket editedTicket() const;
+    // The ticket as last sent (the base the next edit is compared with).
+    const TroubleTicket &baseTicket() const { return m_base; }
+    QString message() const;
+
+    // Each returns empty on success, or the plain-words refusal it also shows.
+    QString changeStatus(TicketStatus to, const QString &reason);
+    QString addNote(const QString &text);
+    QString addRelatedEntity(const QString &referredType, const QString &id);
+    void removeRelatedEntity(const QString &id);
+    QString save();
+
+signals:
+    void showOnMap(const QString &elementId);
+    // A new ticket went to the outbox under this temporary id.
+    void ticketCreated(const QString &localId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void build();
+    void retranslate();
+    void loadFields();
+    void refreshEntities();
+    void refreshTimeline();
+    void refreshStatus();
+    void applyPermissions();
+    void showMessage(const QString &text, bool refusal);
+    actions::Context context() const;
+
+    TroubleTicket m_base;
+    QList<RelatedEntity> m_entities;
+    bool m_pending = false;
+    Role m_role;
+    QString m_userId;
+    SubmitFunction m_submit;
+    NameLookup m_lookup;
+
+    QLabel *m_header = nullptr;
+    QLabel *m_titleLabel = nullptr, *m_severityLabel = nullptr, *m_priorityLabel = nullptr, *m_typeLabel = nullptr;
+    QLabel *m_assigneeLabel = nullptr, *m_teamLabel = nullptr, *m_descriptionLabel = nullptr;
+    QLineEdit *m_title = nullptr;
+    QComboBox *m_severity = nullptr;
+    QComboBox *m_priority = nullptr;
+    QComboBox *m_type = nullptr;
+    QComboBox *m_assignee = nullptr;
+    QComboBox *m_team = nullptr;
+    QPlainTextEdit *m_description = nullptr;
+    QGroupBox *m_entitiesBox = nullptr;
+    QListWidget *m_entityList = nullptr;
+    QComboBox *m_entityType = nullptr;
+    QLineEdit *m_entityId = nullptr;
+    QPushButton *m_addEntity = nullptr;
+    QPushButton *m_removeEntity = nullptr;
+    QPushButton *m_mapButton = nullptr;
+    QGroupBox *m_statusBox = nullptr;
+    QLabel *m_currentStatus = nullptr;
+    QComboBox *m_nextStatus = nullptr;
+    QLineEdit *m_reason = nullptr;
+    QPushButton *m_applyStatus = nullptr;
+    QGroupBox *m_timelineBox = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    QLineEdit *m_note = nullptr;
+    QPushButton *m_addNote = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_close = nullptr;
+};
+
+} // namespace noc
