@@ -238,6 +238,42 @@ private slots:
         QVERIFY(!map.scene()->linkDown(incident));
     }
 
+    void inventoryReloadKeepsTheUsersView()
+    {
+        // Given a map from a cache, zoomed onto one element by the user
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        GeneratedNetwork net = network(200);
+        QVERIFY(writeInventory(path, net));
+        TopologyMapWidget map;
+        map.resize(900, 600);
+        map.show();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        map.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        const QString id = net.elements.at(40).id;
+        QVERIFY(map.showElement(id));
+        const QPointF centre = map.view()->mapToScene(map.view()->viewport()->rect().center());
+
+        // When the writer commits a renamed element (an inventory change: the map reloads)
+        net.elements[41].name = QStringLiteral("RENAMED-ELEMENT");
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        CacheBatch batch;
+        batch.elements << net.elements[41];
+        const ChangeSet changes = writer.apply(batch);
+        QCOMPARE(changes.elements.updated.size(), 1);
+        map.applyChangeSet(changes);
+        QVERIFY(shown.wait(60000));
+
+        // Then the new name is on the map, and the zoom, centre and highlight are as the user left them
+        QCOMPARE(map.scene()->graph()->nodes()[size_t(map.scene()->graph()->nodeIndex(net.elements[41].id))].name,
+                 QStringLiteral("RENAMED-ELEMENT"));
+        QVERIFY(std::abs(map.view()->scale() - 1.0) < 1e-9);
+        QVERIFY(QLineF(map.view()->mapToScene(map.view()->viewport()->rect().center()), centre).length() < 2);
+        QCOMPARE(map.scene()->highlightedNode(), map.scene()->graph()->nodeIndex(id));
+    }
+
     void draggedElementIsPinnedAndSurvivesARestart()
     {
         // Given a map loaded from a cache file, zoomed onto one element

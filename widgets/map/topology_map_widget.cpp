@@ -535,6 +535,14 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
     m_lastOverlaps = result.overlaps;
     m_lastLayoutSeconds = result.seconds;
     const bool fresh = m_scene->graph() != m_graph;
+    // A reload after an inventory change must not throw the user's view away: keep zoom and centre
+    // (and the highlighted element) unless this is the first topology or a new layout was chosen.
+    const bool hadTopology = m_scene->graph() != nullptr;
+    const double keptScale = m_view->scale();
+    const QPointF keptCentre = m_view->mapToScene(m_view->viewport()->rect().center());
+    const QString keptHighlight = m_scene->highlightedNode() >= 0
+        ? m_scene->graph()->nodes()[size_t(m_scene->highlightedNode())].id
+        : QString();
     if (fresh) {
         QSet<QString> pinned;
         const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
@@ -550,8 +558,13 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
             m_scene->setPinned(int(i), pins.contains(m_graph->nodes()[i].id));
         m_scene->applyLayout(result);
     }
-    if (fresh || m_fitAfterLayout)
+    if (m_fitAfterLayout || !hadTopology) {
         m_view->fitAll();
+    } else if (fresh) {
+        m_view->setScale(keptScale, keptCentre);
+        if (!keptHighlight.isEmpty())
+            m_scene->setHighlightedNode(m_graph->nodeIndex(keptHighlight));
+    }
     m_fitAfterLayout = false;
     m_view->updateDetail();
     m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) + QStringLiteral(" · ")
