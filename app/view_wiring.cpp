@@ -1,5 +1,7 @@
 #include "view_wiring.h"
 
+#include "alarms/alarm_console.h"
+#include "alarms/alarm_details_view.h"
 #include "conflicts_dialog.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
@@ -28,6 +30,20 @@ void wireViews(MainWindow &window, SyncSession &session)
     };
     QObject::connect(&session, &SyncSession::statusChanged, map, updateFreshness);
     updateFreshness(session.status());
+
+    auto *alarms = new AlarmConsole(session, &window);
+    window.setAlarmsView(alarms);
+    window.setDetailsView(alarms->detailsView());
+    QList<QAction *> alarmActions;
+    for (auto which : {AlarmConsole::Action::Acknowledge, AlarmConsole::Action::Unacknowledge,
+                       AlarmConsole::Action::Clear, AlarmConsole::Action::Comment, AlarmConsole::Action::CreateTicket,
+                       AlarmConsole::Action::Copy, AlarmConsole::Action::ExportCsv, AlarmConsole::Action::ShowOnMap})
+        alarmActions << alarms->action(which);
+    window.setAlarmActions(alarmActions);
+    QObject::connect(alarms, &AlarmConsole::showOnMap, map, [map](const QString &id) { map->showElement(id); });
+    QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
+    QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
+                     &MainWindow::setUnacknowledgedCritical);
 
     QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
         auto *dialog = new ConflictsDialog(session, &window);

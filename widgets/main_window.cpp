@@ -133,16 +133,27 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("NOC Console"));
-    m_mapEmpty->setTitle(tr("No topology yet"));
-    m_mapEmpty->setExplanation(tr("The network map appears here once the cache holds network elements. "
-                                  "Connect to an operations server, or start the console with --demo."));
-    m_alarmsEmpty->setTitle(tr("No alarms in the cache"));
-    m_alarmsEmpty->setExplanation(tr("Alarms appear here after the first sync with the operations server."));
-    m_ticketsEmpty->setTitle(tr("No trouble tickets in the cache"));
-    m_ticketsEmpty->setExplanation(tr("Ticket queues appear here after the first sync."));
-    m_detailsEmpty->setTitle(tr("Nothing selected"));
-    m_detailsEmpty->setExplanation(tr("Select an alarm, a ticket or a network element to see its details."));
+    setWindowTitle(m_unackCritical > 0
+                       ? tr("NOC Console — %n unacknowledged critical", nullptr, m_unackCritical)
+                       : tr("NOC Console"));
+    // Each empty state exists only until a real view replaces it.
+    if (m_mapEmpty) {
+        m_mapEmpty->setTitle(tr("No topology yet"));
+        m_mapEmpty->setExplanation(tr("The network map appears here once the cache holds network elements. "
+                                      "Connect to an operations server, or start the console with --demo."));
+    }
+    if (m_alarmsEmpty) {
+        m_alarmsEmpty->setTitle(tr("No alarms in the cache"));
+        m_alarmsEmpty->setExplanation(tr("Alarms appear here after the first sync with the operations server."));
+    }
+    if (m_ticketsEmpty) {
+        m_ticketsEmpty->setTitle(tr("No trouble tickets in the cache"));
+        m_ticketsEmpty->setExplanation(tr("Ticket queues appear here after the first sync."));
+    }
+    if (m_detailsEmpty) {
+        m_detailsEmpty->setTitle(tr("Nothing selected"));
+        m_detailsEmpty->setExplanation(tr("Select an alarm, a ticket or a network element to see its details."));
+    }
     m_alarmsDock->setWindowTitle(tr("Alarms"));
     m_ticketsDock->setWindowTitle(tr("Tickets"));
     m_detailsDock->setWindowTitle(tr("Details"));
@@ -169,6 +180,12 @@ void MainWindow::retranslateUi()
     m_englishAction->setChecked(!chinese);
 }
 
+void MainWindow::setUnacknowledgedCritical(int count)
+{
+    m_unackCritical = count;
+    retranslateUi();
+}
+
 void MainWindow::setAlarmActions(const QList<QAction *> &actions)
 {
     m_alarmsMenu->removeAction(m_noAlarmActions);
@@ -187,9 +204,17 @@ void MainWindow::setMapView(QWidget *view)
     m_mapEmpty = nullptr;
 }
 
-void MainWindow::setAlarmsView(QWidget *view) { m_alarmsDock->setWidget(view); }
-void MainWindow::setTicketsView(QWidget *view) { m_ticketsDock->setWidget(view); }
-void MainWindow::setDetailsView(QWidget *view) { m_detailsDock->setWidget(view); }
+// QDockWidget::setWidget keeps the old widget; the empty state has done its job, so it goes.
+static void replaceDockWidget(QDockWidget *dock, QWidget *view, EmptyStateWidget *&emptyState)
+{
+    dock->setWidget(view);
+    delete emptyState;
+    emptyState = nullptr;
+}
+
+void MainWindow::setAlarmsView(QWidget *view) { replaceDockWidget(m_alarmsDock, view, m_alarmsEmpty); }
+void MainWindow::setTicketsView(QWidget *view) { replaceDockWidget(m_ticketsDock, view, m_ticketsEmpty); }
+void MainWindow::setDetailsView(QWidget *view) { replaceDockWidget(m_detailsDock, view, m_detailsEmpty); }
 
 void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip)
 {

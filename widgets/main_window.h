@@ -37,6 +37,9 @@ public:
     void restoreLayout();
     void resetLayout();
 
+    // The window title names unacknowledged critical alarms, so they show in the task bar too.
+    void setUnacknowledgedCritical(int count);
+
     // Views put their actions in the Alarms and Tickets menus (replacing the "no actions" note).
     void setAlarmActions(const QList<QAction *> &actions);
     void setTicketActions(const QList<QAction *> &actions);
@@ -69,6 +72,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     bool m_connectionTextIsDefault = true;
     bool m_layoutRestored = false;
+    int m_unackCritical = 0;
     bool m_shownOnce = false;
     QByteArray m_defaultState;
 
