@@ -11,7 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSplitter>
 #include <QTableView>
 #include <QTest>
@@ -67,6 +69,14 @@ class AlarmConsoleTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The console saves its column layout; tests must neither read nor change the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("noc-console-alarm-tests"));
+        QSettings().clear();
+    }
+
     void lightsCountActiveAlarmsAndClickFilters()
     {
         // Given 100 active alarms, 20 of them critical (15 unacknowledged)

@@ -527,9 +527,11 @@ void AlarmConsole::saveLayout() const
 void AlarmConsole::restoreLayout()
 {
     QSettings settings;
+    // Blocked: the saved state carries a sort indicator, and the view would sort by it; columns,
+    // widths and order come back, the sort is the model's query.
+    const QSignalBlocker block(m_view->horizontalHeader());
     if (settings.value(QStringLiteral("alarms/headerVersion")).toInt() == kLayoutVersion)
         m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("alarms/header")).toByteArray());
-    // The saved state may carry another sort indicator; the model's query decides.
     m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn), m_model->query().sortOrder);
 }
 
