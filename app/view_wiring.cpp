@@ -3,11 +3,14 @@
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
 #include "conflicts_dialog.h"
+#include "tickets/ticket_console.h"
+#include "tickets/ticket_editor_dialog.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
 #include "sync/sync_session.h"
 
 #include <QDateTime>
+#include <QDockWidget>
 
 namespace noc {
 
@@ -44,6 +47,14 @@ void wireViews(MainWindow &window, SyncSession &session)
     QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
+
+    auto *tickets = new TicketConsole(session, &window);
+    window.setTicketsView(tickets);
+    QObject::connect(alarms, &AlarmConsole::createTicketRequested, tickets, [&window, tickets](const QList<Alarm> &selected) {
+        window.ticketsDock()->raise();
+        tickets->createFromAlarms(selected);
+    });
+    QObject::connect(tickets, &TicketConsole::showOnMap, map, [map](const QString &id) { map->showElement(id); });
 
     QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
         auto *dialog = new ConflictsDialog(session, &window);
