@@ -881,6 +881,12 @@ Commands:
         <source>&amp;Conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>NOC Console — %n unacknowledged critical</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>noc::OpsApiClient</name>
@@ -996,6 +1002,26 @@ Commands:
     <message>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Save current view…</source>
+        <translation>保存当前视图…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view</source>
+        <translation>视图名称</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
     </message>
 </context>
 <context>

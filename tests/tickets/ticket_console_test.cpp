@@ -13,6 +13,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -234,6 +236,29 @@ private slots:
         QCOMPARE(reader.ticket("T2")->partyId("assignee"), QStringLiteral("bob"));
         QVERIFY(!reader.ticket("T2")->partyId("team").isEmpty());
         QTRY_COMPARE(f.console->model()->count(TicketQueue::Unassigned), 0);
+    }
+
+    void aSavedViewBringsBackQueueFiltersAndColumns()
+    {
+        // Given a console on the breached queue, searching "t3", with the Created column hidden
+        Fixture f(Role::Supervisor);
+        QVERIFY(f.loaded());
+        f.console->selectQueue(TicketQueue::Breached);
+        f.console->findChild<QLineEdit *>()->setText("t3");
+        f.console->table()->horizontalHeader()->setSectionHidden(TicketQueueModel::Created, true);
+        // When it is saved, everything is changed, and the view applied again
+        f.console->saveView("night shift");
+        f.console->selectQueue(TicketQueue::AllOpen);
+        f.console->findChild<QLineEdit *>()->clear();
+        f.console->table()->horizontalHeader()->setSectionHidden(TicketQueueModel::Created, false);
+        QVERIFY(TicketConsole::savedViews().contains("night shift"));
+        QVERIFY(f.console->applyView("night shift"));
+        // Then queue, search and columns are as saved
+        QVERIFY(f.console->currentQueue() == TicketQueue::Breached);
+        QCOMPARE(f.console->queueModel()->text(), QStringLiteral("t3"));
+        QVERIFY(f.console->table()->horizontalHeader()->isSectionHidden(TicketQueueModel::Created));
+        f.console->deleteView("night shift");
+        QVERIFY(!TicketConsole::savedViews().contains("night shift"));
     }
 
     void screenshotsInEnglishAndChinese()

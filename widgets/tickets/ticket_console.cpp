@@ -14,6 +14,8 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QToolButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +35,7 @@ constexpr TicketStatus kFilterStatuses[] = {TicketStatus::Acknowledged, TicketSt
                                             TicketStatus::Held,         TicketStatus::Resolved,   TicketStatus::Closed,
                                             TicketStatus::Rejected,     TicketStatus::Cancelled};
 const char *const kSettingsHeader = "tickets/headerState";
+const char *const kSettingsViews = "tickets/views";
 } // namespace
 
 TicketConsole::TicketConsole(SyncSession &session, QWidget *parent)
@@ -101,12 +104,18 @@ void TicketConsole::build()
     m_newTicket->setEnabled(isAllowed(m_role, Permission::CreateTicket));
     m_newTicket->setToolTip(refusalReason(m_role, Permission::CreateTicket));
 
+    m_views = new QToolButton(this);
+    m_views->setPopupMode(QToolButton::InstantPopup);
+    m_views->setMenu(new QMenu(m_views));
+    connect(m_views->menu(), &QMenu::aboutToShow, this, &TicketConsole::fillViewsMenu);
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_freshness);
     bar->addStretch(1);
     bar->addWidget(m_search, 2);
     bar->addWidget(m_statusFilter);
     bar->addWidget(m_priorityFilter);
+    bar->addWidget(m_views);
     bar->addWidget(m_newTicket);
 
     m_queues = new QListWidget(this);
@@ -193,6 +202,7 @@ void TicketConsole::retranslate()
     for (int i = 0; i < priorities.size(); ++i)
         m_priorityFilter->setItemText(i + 1, priorities[i]);
     m_newTicket->setText(tr("New ticket…"));
+    m_views->setText(tr("Views"));
     m_tabs->setTabText(0, tr("Queues"));
     m_tabs->setTabText(1, tr("Workload"));
     updateCounts();
@@ -302,6 +312,63 @@ void TicketConsole::showContextMenu(const QPoint &pos)
     QAction *map = menu.addAction(tr("Show on map"), this, [this, elementId] { emit showOnMap(elementId); });
     map->setEnabled(!elementId.isEmpty());
     menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+QStringList TicketConsole::savedViews()
+{
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kSettingsViews));
+    return settings.childGroups();
+}
+
+void TicketConsole::saveView(const QString &name)
+{
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kSettingsViews) + QLatin1Char('/') + name);
+    settings.setValue(QStringLiteral("queue"), int(m_proxy->queue()));
+    settings.setValue(QStringLiteral("text"), m_search->text());
+    settings.setValue(QStringLiteral("status"), m_statusFilter->currentIndex());
+    settings.setValue(QStringLiteral("priority"), m_priorityFilter->currentIndex());
+    settings.setValue(QStringLiteral("header"), m_table->horizontalHeader()->saveState());
+}
+
+bool TicketConsole::applyView(const QString &name)
+{
+    if (!savedViews().contains(name))
+        return false;
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kSettingsViews) + QLatin1Char('/') + name);
+    selectQueue(TicketQueue(settings.value(QStringLiteral("queue")).toInt()));
+    m_search->setText(settings.value(QStringLiteral("text")).toString());
+    m_statusFilter->setCurrentIndex(settings.value(QStringLiteral("status")).toInt());
+    m_priorityFilter->setCurrentIndex(settings.value(QStringLiteral("priority")).toInt());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+    return true;
+}
+
+void TicketConsole::deleteView(const QString &name)
+{
+    QSettings().remove(QLatin1String(kSettingsViews) + QLatin1Char('/') + name);
+}
+
+void TicketConsole::fillViewsMenu()
+{
+    QMenu *menu = m_views->menu();
+    menu->clear();
+    menu->addAction(tr("Save current view…"), this, [this] {
+        const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name of the view")).trimmed();
+        if (!name.isEmpty())
+            saveView(name);
+    });
+    const QStringList views = savedViews();
+    if (views.isEmpty())
+        return;
+    menu->addSeparator();
+    for (const QString &name : views)
+        menu->addAction(name, this, [this, name] { applyView(name); });
+    QMenu *remove = menu->addMenu(tr("Delete view"));
+    for (const QString &name : views)
+        remove->addAction(name, this, [this, name] { deleteView(name); });
 }
 
 void TicketConsole::showColumnMenu(const QPoint &pos)

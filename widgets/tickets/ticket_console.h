@@ -57,6 +57,12 @@ public:
 
     // Reassigns the tickets; empty on success, else the plain-words refusal.
     QString assignTickets(const QStringList &ticketIds, const QString &assigneeId, const QString &assigneeName);
+    // Saved views: queue, filters, search text, sort and columns under a name (QSettings).
+    void saveView(const QString &name);
+    bool applyView(const QString &name);
+    void deleteView(const QString &name);
+    static QStringList savedViews();
+
     // The workload view refreshes on a 2 s timer; tests and screenshots want it now.
     void refreshWorkloadForTests() { refreshWorkload(); }
 
@@ -84,6 +90,7 @@ private:
     void refreshWorkload();
     void showContextMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
+    void fillViewsMenu();
     QStringList selectedTicketIds() const;
     QList<RelatedParty> knownEngineers() const;
     QList<RelatedParty> knownTeams() const;
@@ -105,6 +112,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_priorityFilter = nullptr;
     QPushButton *m_newTicket = nullptr;
+    QToolButton *m_views = nullptr;
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_queues = nullptr;
     QTableView *m_table = nullptr;
