@@ -1,9 +1,9 @@
-#include "alarms/alarm_console.h"
+#include "alarm_console.h"
 
 #include "alarm_table_model.h"
-#include "alarms/alarm_details_view.h"
-#include "alarms/alarm_style.h"
-#include "alarms/severity_lights.h"
+#include "alarm_details_view.h"
+#include "alarm_style.h"
+#include "severity_lights.h"
 #include "logging.h"
 #include "sync/local_actions.h"
 #include "sync/sync_session.h"

@@ -1,4 +1,4 @@
-#include "alarms/alarm_details_view.h"
+#include "alarm_details_view.h"
 
 #include "alarm_table_model.h"
 #include "cache/cache_reader.h"

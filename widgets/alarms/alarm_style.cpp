@@ -1,4 +1,4 @@
-#include "alarms/alarm_style.h"
+#include "alarm_style.h"
 
 #include "alarm_table_model.h"
 

@@ -1,7 +1,7 @@
-#include "alarms/severity_lights.h"
+#include "severity_lights.h"
 
 #include "alarm_table_model.h"
-#include "alarms/alarm_style.h"
+#include "alarm_style.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
