@@ -1,5 +1,6 @@
 #include "alarm_table_model.h"
 #include "alarm_test_support.h"
+#include "alarms/alarm_attention.h"
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
 #include "alarms/severity_lights.h"
@@ -233,6 +234,33 @@ private slots:
         c.widget->action(AlarmConsole::Action::ShowOnMap)->trigger();
         QCOMPARE(map.size(), 1);
         QCOMPARE(map.first().first().toString(), QStringLiteral("NE-5"));
+    }
+
+    void newCriticalAlarmRingsUntilAcknowledged()
+    {
+        // Given a console with a short repeat
+        Console c(5);
+        QVERIFY(c.waitLoaded());
+        c.widget->attention()->setMuted(true); // the test machine stays quiet; ring() is still emitted
+        c.widget->attention()->setRepeatInterval(50);
+        QSignalSpy ring(c.widget->attention(), &AlarmAttention::ring);
+        // When a new unacknowledged critical alarm arrives
+        Alarm a = makeAlarm(700); // 700 % 5 == 0: critical, 700 % 4 == 0 would be acked: make it not
+        a.ackState = AckState::Unacknowledged;
+        a.ackUserId.clear();
+        c.widget->onCommitted(c.cache.apply(batchOf({a})));
+        // Then it rings at once and again while it waits
+        QCOMPARE(ring.size(), 1);
+        QCOMPARE(ring.first().first().toInt(), 0);
+        QTRY_VERIFY(ring.size() >= 3);
+        // When it is acknowledged, the ringing stops
+        Alarm acked = a;
+        acked.ackState = AckState::Acknowledged;
+        c.widget->onCommitted(c.cache.apply(batchOf({acked})));
+        QCOMPARE(c.widget->attention()->waiting(), 0);
+        const int rings = int(ring.size());
+        QTest::qWait(200);
+        QCOMPARE(int(ring.size()), rings);
     }
 
     void screenshotsInEnglishAndChinese()

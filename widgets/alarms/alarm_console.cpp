@@ -1,5 +1,7 @@
 #include "alarm_console.h"
 
+#include "alarm_attention.h"
+
 #include "alarm_table_model.h"
 #include "alarm_details_view.h"
 #include "alarm_style.h"
@@ -73,6 +75,7 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     if (!m_reader.open(cachePath))
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
+    m_attention = new AlarmAttention(cachePath, this);
     build();
     retranslate();
     restoreLayout();
@@ -325,6 +328,7 @@ void AlarmConsole::clearFilters()
 void AlarmConsole::onCommitted(const ChangeSet &changes)
 {
     m_model->onCommitted(changes);
+    m_attention->onCommitted(changes);
     if (!changes.alarms.isEmpty() && !m_countsTimer.isActive())
         m_countsTimer.start();
 }

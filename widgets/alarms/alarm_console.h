@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace noc {
 
+class AlarmAttention;
 class AlarmDetailsView;
 class AlarmTableModel;
 class SeverityLights;
@@ -55,6 +56,8 @@ public:
     QTableView *view() const { return m_view; }
     AlarmDetailsView *detailsView() const { return m_details; }
     SeverityLights *lights() const { return m_lights; }
+    // Sound for new critical/major alarms until acknowledged (mute: attention()->setMuted).
+    AlarmAttention *attention() const { return m_attention; }
     QLineEdit *searchField() const { return m_search; }
 
     enum class Action { Acknowledge, Unacknowledge, Clear, Comment, CreateTicket, Copy, ExportCsv, ShowOnMap };
@@ -104,6 +107,7 @@ private:
     QString m_userId;
     CacheReader m_reader;
     AlarmTableModel *m_model = nullptr;
+    AlarmAttention *m_attention = nullptr;
     QTableView *m_view = nullptr;
     AlarmDetailsView *m_details = nullptr;
     SeverityLights *m_lights = nullptr;
