@@ -725,47 +725,47 @@ Commands:
     <name>noc::ConflictsDialog</name>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>No conflicts: every change you made was accepted by the server or is still waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有冲突：您的所有更改均已被服务器接受或仍在等待发送。</translation>
     </message>
     <message>
         <source>The server refused these changes because the alarm or ticket changed first. The server&apos;s version is shown in the console; choose what to do with yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了这些更改，因为告警或工单已先被他人修改。控制台显示的是服务器上的版本；请决定如何处理您的更改。</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Your change</source>
-        <translation type="unfinished"></translation>
+        <translation>您的更改</translation>
     </message>
     <message>
         <source>Server now</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器当前</translation>
     </message>
     <message>
         <source>Server&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器给出的原因</translation>
     </message>
     <message>
         <source>Apply again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新提交</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -879,13 +879,11 @@ Commands:
     </message>
     <message>
         <source>&amp;Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突(&amp;C)…</translation>
     </message>
     <message numerus="yes">
         <source>NOC Console — %n unacknowledged critical</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>NOC 控制台 — %n 条未确认严重告警</numerusform></translation>
     </message>
 </context>
 <context>
@@ -927,6 +925,10 @@ Commands:
     <message>
         <source>The server sent a malformed %1 page.</source>
         <translation>服务器发送了格式错误的 %1 数据页。</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed %1 id list.</source>
+        <translation>服务器发送了格式错误的 %1 标识列表。</translation>
     </message>
 </context>
 <context>

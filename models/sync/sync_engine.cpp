@@ -61,6 +61,7 @@ SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, c
     , m_retryTimer(new QTimer(this))
     , m_flushTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
+    , m_catchUpTimer(new QTimer(this))
 {
     qRegisterMetaType<noc::SyncStatus>();
     m_retryTimer->setSingleShot(true);
@@ -68,6 +69,7 @@ SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, c
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushEvents);
     connect(m_pollTimer, &QTimer::timeout, this, &SyncEngine::pollDeltas);
+    connect(m_catchUpTimer, &QTimer::timeout, this, &SyncEngine::catchUp);
 }
 
 SyncEngine::~SyncEngine() { stop(); }
@@ -110,6 +112,7 @@ void SyncEngine::start()
         m_status.offlineSinceMs = 0;
         m_status.lastContactMs = nowMs();
         setPhase(SyncPhase::Live);
+        m_catchUpTimer->start(m_options.catchUpIntervalMs);
         m_sender->kick();
     });
     m_sender = new OutboxSender(m_client, m_reader.get(), m_submit, this);
@@ -131,6 +134,7 @@ void SyncEngine::stop()
     m_retryTimer->stop();
     m_pollTimer->stop();
     m_flushTimer->stop();
+    m_catchUpTimer->stop();
     delete m_sender;
     m_sender = nullptr;
     delete m_stream;
@@ -237,6 +241,7 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
         return;
     ++m_generation; // answers of the failed attempt are ignored from now on
     m_pollTimer->stop();
+    m_catchUpTimer->stop();
     if (m_stream)
         m_stream->close();
     if (m_client)
@@ -258,6 +263,7 @@ void SyncEngine::onAuthenticationFailed(const QString &reason)
 {
     ++m_generation;
     m_pollTimer->stop();
+    m_catchUpTimer->stop();
     if (m_stream)
         m_stream->close();
     m_status.authenticationFailed = true;
@@ -538,7 +544,13 @@ void SyncEngine::fetchIdPage()
     m_client->get(url, [this, generation](const ApiResponse &response) {
         if (generation != m_generation || handleFailure(response))
             return;
-        const QJsonArray items = QJsonDocument::fromJson(response.body).array();
+        const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+        if (!doc.isArray()) {
+            // Never read a garbled page as "no more ids": the reconcile would delete real rows.
+            onTransientFailure(tr("The server sent a malformed %1 id list.").arg(collectionName(m_current)));
+            return;
+        }
+        const QJsonArray items = doc.array();
         QString lastId;
         for (const QJsonValue &value : items) {
             const QJsonValue id = value.toObject().value(QLatin1String("id"));
@@ -667,6 +679,27 @@ void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
         m_flushTimer->start(m_options.eventFlushMs);
 }
 
+void SyncEngine::catchUp()
+{
+    if (!m_stream || !m_stream->isOpen())
+        return;
+    QUrl url = m_profile.eventApi();
+    url.setPath(url.path() + QStringLiteral("/events"));
+    url.setQuery(QStringLiteral("since=%1&limit=%2").arg(m_lastSeq).arg(m_options.eventFlushCount));
+    const quint64 generation = m_generation;
+    m_client->get(url, [this, generation](const ApiResponse &response) {
+        // A failed check is not a failed stream: the stream reports its own end.
+        if (generation != m_generation || !response.ok())
+            return;
+        int skipped = 0;
+        QString error;
+        const QList<EventEnvelope> envelopes = parseEventFrame(response.body, &skipped, &error);
+        // Envelopes the stream already delivered are skipped by seq; a missing one shows as a gap.
+        if (!envelopes.isEmpty() && m_stream && m_stream->isOpen())
+            onEnvelopes(envelopes);
+    });
+}
+
 void SyncEngine::flushEvents()
 {
     m_flushTimer->stop();
@@ -712,8 +745,13 @@ void SyncEngine::pollDeltas()
         m_client->get(url, [this, generation, started, collection](const ApiResponse &response) {
             if (generation != m_generation || handleFailure(response))
                 return;
+            const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+            if (!doc.isArray()) {
+                ++m_status.recordsRejected; // the next poll asks again from the same high-water mark
+                return;
+            }
             CacheBatch batch;
-            decodeInto(collection, QJsonDocument::fromJson(response.body).array(), batch, nullptr);
+            decodeInto(collection, doc.array(), batch, nullptr);
             SyncState state;
             if (auto existing = m_reader->syncState(collectionName(collection)))
                 state = *existing;

@@ -42,6 +42,9 @@ public:
         // List everything on connect even when the cache could resume the stream (`sync --once`
         // promises a cache that is complete as of now, not as of the last event received).
         bool fullSyncOnConnect = false;
+        // While live, also ask /events over HTTP this often: a frame lost at the very end of a burst
+        // (malformed, dropped) leaves no later seq to reveal the gap, so the cache would stay behind.
+        int catchUpIntervalMs = 15000;
     };
 
     SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath, Submit submit,
@@ -83,6 +86,7 @@ private:
     void onEnvelopes(const QList<EventEnvelope> &envelopes);
     void flushEvents();
     void pollDeltas();
+    void catchUp();
     void onTransientFailure(const QString &reason, int retryAfterSeconds = 0);
     void onAuthenticationFailed(const QString &reason);
     bool handleFailure(const struct ApiResponse &response);
@@ -105,6 +109,7 @@ private:
     QTimer *m_retryTimer;
     QTimer *m_flushTimer;
     QTimer *m_pollTimer;
+    QTimer *m_catchUpTimer;
     int m_failures = 0;
     quint64 m_generation = 0; // bumps on stop/restart so late answers of an old attempt are ignored
     bool m_running = false;

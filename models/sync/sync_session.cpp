@@ -4,6 +4,8 @@
 #include "cache/cache_writer_worker.h"
 #include "logging.h"
 
+#include <QNetworkInformation>
+
 namespace noc {
 
 SyncSession::SyncSession(const ConnectionProfile &profile, const QString &token, QObject *parent)
@@ -56,6 +58,18 @@ void SyncSession::start()
     });
     connect(m_engine, &SyncEngine::initialSyncCompleted, this, &SyncSession::initialSyncCompleted);
     m_syncThread.start();
+
+    // When the operating system says the network is back, retry at once instead of waiting out the
+    // backoff (an engineer walking out of the basement should not wait a minute). Without a
+    // reachability backend the backoff alone does the job.
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online ||
+                        reachability == QNetworkInformation::Reachability::Local)
+                        retryNow();
+                });
+    }
 }
 
 void SyncSession::stop()

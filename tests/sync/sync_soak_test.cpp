@@ -84,7 +84,12 @@ private slots:
         server.server->setPaused(true);
         qInfo("soak: %d actions, %d restarts, %d cuts", actions, restarts, cuts);
         QTRY_VERIFY_WITH_TIMEOUT(client->isLive() && client->last.pending == 0 && client->drained(), 90000);
-        QTRY_VERIFY2_WITH_TIMEOUT(cacheCounts(cache) == serverCounts(*server.server), toString(cacheCounts(cache)), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(cacheCounts(cache) == serverCounts(*server.server),
+                                  qPrintable(QStringLiteral("seed %1: cache %2, server %3")
+                                                 .arg(seed)
+                                                 .arg(QString::fromLatin1(toString(cacheCounts(cache))),
+                                                      QString::fromLatin1(toString(serverCounts(*server.server))))),
+                                  30000);
 
         CacheReader reader;
         QVERIFY(reader.open(cache));

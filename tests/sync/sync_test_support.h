@@ -33,6 +33,7 @@ inline SyncEngine::Options fastOptions()
     options.backoffBaseMs = 50;  // tests must not wait for production backoffs
     options.backoffCapMs = 400;
     options.requestTimeoutMs = 5000;
+    options.catchUpIntervalMs = 500;
     return options;
 }
 
