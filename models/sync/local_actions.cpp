@@ -211,8 +211,13 @@ CacheBatch addTicketNote(const TroubleTicket &ticket, const QString &text, const
 {
     TroubleTicket after = ticket;
     after.notes.append({QUuid::createUuid().toString(QUuid::WithoutBraces), context.userId, now(context), text});
-    return ticketPatch(after, QStringLiteral("ticket.note"), QJsonObject{{"note", encodeNotes(after.notes)}},
-                       context);
+    // The new note goes without an id: the server names notes, and treats a note that has an id as
+    // one it already holds (the local id only keys the optimistic copy until the server's arrives).
+    QJsonArray notes = encodeNotes(after.notes);
+    QJsonObject added = notes.last().toObject();
+    added.remove(QStringLiteral("id"));
+    notes.replace(notes.size() - 1, added);
+    return ticketPatch(after, QStringLiteral("ticket.note"), QJsonObject{{"note", notes}}, context);
 }
 
 CacheBatch editTicket(const TroubleTicket &before, const TroubleTicket &after, const Context &context)

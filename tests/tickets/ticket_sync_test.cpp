@@ -80,8 +80,13 @@ private slots:
         const TroubleTicket cached = *reader.ticket(id);
         QVERIFY(cached.status == TicketStatus::Held);
         QCOMPARE(cached.description, onServer["description"].toString());
-        // (the notes are whatever the server kept: the cache mirrors the server, not the local guess)
+        // ... including the note written offline, exactly once, in the cache as on the server
+        int serverCopies = 0;
+        for (const QJsonValue &note : onServer["note"].toArray())
+            serverCopies += note["text"].toString() == QLatin1String("ETA 40 min");
+        QCOMPARE(serverCopies, 1);
         QCOMPARE(cached.notes.size(), onServer["note"].toArray().size());
+        QCOMPARE(cached.notes.last().text, QStringLiteral("ETA 40 min"));
     }
 
     void aConflictingStatusChangeFromASecondConsoleLandsInConflicts()
