@@ -24,6 +24,26 @@ const QString kReconcileStep = QStringLiteral("reconcile");
 
 EpochMs nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
+// Drops all but the last record per id, keeping the order of the last occurrences.
+template <typename Record>
+void keepLatestPerId(QList<Record> &records)
+{
+    if (records.size() < 2)
+        return;
+    QHash<QString, qsizetype> last;
+    last.reserve(records.size());
+    for (qsizetype i = 0; i < records.size(); ++i)
+        last.insert(records[i].id, i);
+    if (last.size() == records.size())
+        return;
+    QList<Record> kept;
+    kept.reserve(last.size());
+    for (qsizetype i = 0; i < records.size(); ++i)
+        if (last.value(records[i].id) == i)
+            kept.append(std::move(records[i]));
+    records = std::move(kept);
+}
+
 auto log() { return logging::logger("sync"); }
 } // namespace
 
@@ -715,6 +735,10 @@ void SyncEngine::flushEvents()
     events.streamSeq = m_lastSeq;
     events.lastSuccessMs = nowMs();
     m_eventBatch.syncStates.append(events);
+    // A storm changes the same alarms again and again: only the newest state of each needs writing.
+    keepLatestPerId(m_eventBatch.alarms);
+    keepLatestPerId(m_eventBatch.tickets);
+    keepLatestPerId(m_eventBatch.elements);
     m_status.eventsApplied += m_eventBatchCount;
     m_status.lastSuccess.insert(kEventCollection, events.lastSuccessMs);
     m_submit(m_eventBatch);
