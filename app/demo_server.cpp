@@ -4,10 +4,11 @@
 
 namespace noc {
 
-DemoServer::~DemoServer() { stop(); }
+DemoServer::~DemoServer() {
+    stop();
+}
 
-bool DemoServer::start(QString *error)
-{
+bool DemoServer::start(QString *error) {
     opsim::ServerConfig config;
     config.seed = 42;
     config.elements = 2000;
@@ -41,10 +42,10 @@ bool DemoServer::start(QString *error)
     return started;
 }
 
-void DemoServer::stop()
-{
+void DemoServer::stop() {
     if (m_server) {
-        QMetaObject::invokeMethod(m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
         m_server = nullptr;
     }
     if (m_thread.isRunning()) {

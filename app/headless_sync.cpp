@@ -12,14 +12,15 @@
 namespace noc {
 
 namespace {
-void say(const QString &line) { std::fprintf(stderr, "%s\n", qPrintable(line)); }
+void say(const QString &line) {
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+}
 
 // How many failed attempts in a row `--once` accepts before giving up on an unreachable server.
 constexpr int kMaxAttempts = 4;
 } // namespace
 
-int runHeadlessSync(const AppOptions &options)
-{
+int runHeadlessSync(const AppOptions &options) {
     ConnectionProfile profile;
     QString token;
     if (!options.apiUrl.isEmpty()) {
@@ -40,8 +41,8 @@ int runHeadlessSync(const AppOptions &options)
             say(QStringLiteral("sync: no connection profile named '%1'").arg(options.profile));
             return 2;
         }
-        const TokenStore::Result read = options.tokenFile.isEmpty() ? TokenStore::read(profile.name)
-                                                                    : readTokenFile(options.tokenFile);
+        const TokenStore::Result read =
+            options.tokenFile.isEmpty() ? TokenStore::read(profile.name) : readTokenFile(options.tokenFile);
         if (!read.ok()) {
             say(QStringLiteral("sync: ") + read.error);
             return 2;
@@ -89,7 +90,9 @@ int runHeadlessSync(const AppOptions &options)
             if (++failures >= kMaxAttempts)
                 finish(4, QStringLiteral("sync: server unreachable: ") + status.error);
             else
-                say(QStringLiteral("sync: %1; retrying in %2 s").arg(status.error).arg(status.nextRetrySeconds));
+                say(QStringLiteral("sync: %1; retrying in %2 s")
+                        .arg(status.error)
+                        .arg(status.nextRetrySeconds));
             return;
         }
         if (status.phase == SyncPhase::Offline && !status.error.isEmpty()) {

@@ -15,8 +15,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QMessageBox>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
@@ -30,8 +30,7 @@ struct Connection {
     QString warning;
 };
 
-Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *demo, QString *error)
-{
+Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *demo, QString *error) {
     Connection connection;
     if (options.demo) {
         if (!demo->start(error))
@@ -61,24 +60,21 @@ Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *dem
 
 } // namespace
 
-void setApplicationIdentity()
-{
+void setApplicationIdentity() {
     QCoreApplication::setOrganizationName(QStringLiteral("noc-console"));
     QCoreApplication::setApplicationName(QStringLiteral("noc-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NOC_VERSION));
 }
 
-void initializeLogging(const noc::AppOptions &options)
-{
+void initializeLogging(const noc::AppOptions &options) {
     noc::logging::Settings logSettings;
-    logSettings.directory =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("logs"));
+    logSettings.directory = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                .filePath(QStringLiteral("logs"));
     logSettings.level = *noc::logging::parseLevel(options.logLevel);
     noc::logging::initialize(logSettings);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

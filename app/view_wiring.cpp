@@ -3,19 +3,18 @@
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
 #include "conflicts_dialog.h"
-#include "tickets/ticket_console.h"
-#include "tickets/ticket_editor_dialog.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
 #include "sync/sync_session.h"
+#include "tickets/ticket_console.h"
+#include "tickets/ticket_editor_dialog.h"
 
 #include <QDateTime>
 #include <QDockWidget>
 
 namespace noc {
 
-void wireViews(MainWindow &window, SyncSession &session)
-{
+void wireViews(MainWindow &window, SyncSession &session) {
     auto *map = new TopologyMapWidget(&window);
     window.setMapView(map);
     map->setMapViewBase(session.profile().name);
@@ -29,7 +28,8 @@ void wireViews(MainWindow &window, SyncSession &session)
         for (EpochMs ms : status.lastSuccess)
             newest = std::max(newest, ms);
         map->setFreshness(newest ? QDateTime::fromMSecsSinceEpoch(newest) : QDateTime(), !status.isLive(),
-                          status.offlineSinceMs ? QDateTime::fromMSecsSinceEpoch(status.offlineSinceMs) : QDateTime());
+                          status.offlineSinceMs ? QDateTime::fromMSecsSinceEpoch(status.offlineSinceMs)
+                                                : QDateTime());
     };
     QObject::connect(&session, &SyncSession::statusChanged, map, updateFreshness);
     updateFreshness(session.status());
@@ -38,23 +38,27 @@ void wireViews(MainWindow &window, SyncSession &session)
     window.setAlarmsView(alarms);
     window.setDetailsView(alarms->detailsView());
     QList<QAction *> alarmActions;
-    for (auto which : {AlarmConsole::Action::Acknowledge, AlarmConsole::Action::Unacknowledge,
-                       AlarmConsole::Action::Clear, AlarmConsole::Action::Comment, AlarmConsole::Action::CreateTicket,
-                       AlarmConsole::Action::Copy, AlarmConsole::Action::ExportCsv, AlarmConsole::Action::ShowOnMap})
+    for (auto which :
+         {AlarmConsole::Action::Acknowledge, AlarmConsole::Action::Unacknowledge, AlarmConsole::Action::Clear,
+          AlarmConsole::Action::Comment, AlarmConsole::Action::CreateTicket, AlarmConsole::Action::Copy,
+          AlarmConsole::Action::ExportCsv, AlarmConsole::Action::ShowOnMap})
         alarmActions << alarms->action(which);
     window.setAlarmActions(alarmActions);
-    QObject::connect(alarms, &AlarmConsole::showOnMap, map, [map](const QString &id) { map->showElement(id); });
+    QObject::connect(alarms, &AlarmConsole::showOnMap, map,
+                     [map](const QString &id) { map->showElement(id); });
     QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
 
     auto *tickets = new TicketConsole(session, &window);
     window.setTicketsView(tickets);
-    QObject::connect(alarms, &AlarmConsole::createTicketRequested, tickets, [&window, tickets](const QList<Alarm> &selected) {
-        window.ticketsDock()->raise();
-        tickets->createFromAlarms(selected);
-    });
-    QObject::connect(tickets, &TicketConsole::showOnMap, map, [map](const QString &id) { map->showElement(id); });
+    QObject::connect(alarms, &AlarmConsole::createTicketRequested, tickets,
+                     [&window, tickets](const QList<Alarm> &selected) {
+                         window.ticketsDock()->raise();
+                         tickets->createFromAlarms(selected);
+                     });
+    QObject::connect(tickets, &TicketConsole::showOnMap, map,
+                     [map](const QString &id) { map->showElement(id); });
 
     QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
         auto *dialog = new ConflictsDialog(session, &window);

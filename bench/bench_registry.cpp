@@ -6,14 +6,12 @@
 
 namespace noc::bench {
 
-std::vector<Suite> &suites()
-{
+std::vector<Suite> &suites() {
     static std::vector<Suite> all;
     return all;
 }
 
-void BenchReporter::report(const QString &metric, double value, const QString &unit, qint64 n)
-{
+void BenchReporter::report(const QString &metric, double value, const QString &unit, qint64 n) {
     if (m_json) {
         QJsonObject line{{"suite", m_suite}, {"metric", metric}, {"value", value}, {"unit", unit}};
         if (n >= 0)
@@ -27,8 +25,7 @@ void BenchReporter::report(const QString &metric, double value, const QString &u
     std::fflush(stdout);
 }
 
-void BenchReporter::note(const QString &text)
-{
+void BenchReporter::note(const QString &text) {
     std::fprintf(m_json ? stderr : stdout, "# %s\n", qPrintable(text));
     std::fflush(m_json ? stderr : stdout);
 }

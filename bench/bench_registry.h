@@ -17,7 +17,9 @@ struct BenchOptions {
 
 class BenchReporter {
 public:
-    BenchReporter(QString suite, bool json) : m_suite(std::move(suite)), m_json(json) {}
+    BenchReporter(QString suite, bool json)
+        : m_suite(std::move(suite))
+        , m_json(json) {}
     // n < 0 leaves "n" out of the JSON line.
     void report(const QString &metric, double value, const QString &unit, qint64 n = -1);
     // A line of context (sizes, machine) for the readable output; in JSON mode printed on stderr.
@@ -39,8 +41,7 @@ struct Suite {
 std::vector<Suite> &suites();
 
 struct SuiteRegistrar {
-    SuiteRegistrar(const QString &name, const QString &description, SuiteFunction run)
-    {
+    SuiteRegistrar(const QString &name, const QString &description, SuiteFunction run) {
         suites().push_back({name, description, std::move(run)});
     }
 };
@@ -50,6 +51,6 @@ struct SuiteRegistrar {
 #define NOC_BENCH_SUITE_CAT2(a, b) a##b
 #define NOC_BENCH_SUITE_CAT(a, b) NOC_BENCH_SUITE_CAT2(a, b)
 // NOC_BENCH_SUITE("ingest", "what it measures", functionName)
-#define NOC_BENCH_SUITE(name, description, function)                                                        \
-    static const noc::bench::SuiteRegistrar NOC_BENCH_SUITE_CAT(s_suiteRegistrar, __LINE__)(name, description, \
-                                                                                          function)
+#define NOC_BENCH_SUITE(name, description, function)                                                         \
+    static const noc::bench::SuiteRegistrar NOC_BENCH_SUITE_CAT(s_suiteRegistrar,                            \
+                                                                __LINE__)(name, description, function)

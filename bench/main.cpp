@@ -7,8 +7,7 @@
 #include <cstdio>
 
 // noc-bench SUITE [--quick] [--json] [suite args...]
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     // Map and alarm suites drive real widgets; offscreen keeps figures comparable between machines.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -44,7 +43,9 @@ int main(int argc, char **argv)
         options.json = parser.isSet("json");
         options.args = positional.mid(1) + parser.unknownOptionNames();
         noc::bench::BenchReporter reporter(suite.name, options.json);
-        reporter.note(QStringLiteral("machine: %1, %2 cores").arg(QSysInfo::prettyProductName()).arg(QThread::idealThreadCount()));
+        reporter.note(QStringLiteral("machine: %1, %2 cores")
+                          .arg(QSysInfo::prettyProductName())
+                          .arg(QThread::idealThreadCount()));
         return suite.run(options, reporter);
     }
     std::fprintf(stderr, "noc-bench: unknown suite '%s' (try --list)\n", qPrintable(positional.first()));

@@ -27,11 +27,11 @@ namespace {
 using namespace noc;
 
 constexpr int kBatch = 5000;
-const char *const kCauses[] = {"linkDown", "powerProblem", "lossOfSignal", "temperatureUnacceptable",
-                               "equipmentMalfunction", "thresholdCrossed"};
+const char *const kCauses[] = {
+    "linkDown",        "powerProblem", "lossOfSignal", "temperatureUnacceptable", "equipmentMalfunction",
+    "thresholdCrossed"};
 
-qint64 residentBytes()
-{
+qint64 residentBytes() {
     QFile f(QStringLiteral("/proc/self/statm"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
@@ -39,10 +39,10 @@ qint64 residentBytes()
     return parts.size() > 1 ? parts[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
 }
 
-Alarm makeAlarm(QRandomGenerator &random, qint64 i, int elements)
-{
-    static const Severity severities[] = {Severity::Critical, Severity::Major,   Severity::Major,  Severity::Minor,
-                                          Severity::Minor,    Severity::Warning, Severity::Warning, Severity::Indeterminate};
+Alarm makeAlarm(QRandomGenerator &random, qint64 i, int elements) {
+    static const Severity severities[] = {Severity::Critical, Severity::Major,        Severity::Major,
+                                          Severity::Minor,    Severity::Minor,        Severity::Warning,
+                                          Severity::Warning,  Severity::Indeterminate};
     Alarm a;
     a.id = QStringLiteral("ALM-%1").arg(i);
     const bool cleared = random.bounded(10) == 0;
@@ -61,13 +61,11 @@ Alarm makeAlarm(QRandomGenerator &random, qint64 i, int elements)
     return a;
 }
 
-bool waitFor(QSignalSpy &spy, int ms = 120'000)
-{
+bool waitFor(QSignalSpy &spy, int ms = 120'000) {
     return !spy.isEmpty() || spy.wait(ms);
 }
 
-int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter)
-{
+int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
     qint64 n = options.quick ? 100'000 : 1'000'000;
     const int at = int(options.args.indexOf(QStringLiteral("--alarms")));
     if (at >= 0 && at + 1 < options.args.size())
@@ -100,7 +98,8 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
                 b.alarms.append(makeAlarm(random, j, elements));
             writer.apply(b);
         }
-        reporter.note(QStringLiteral("cache of %1 alarms written in %2 s").arg(n).arg(fill.elapsed() / 1000.0));
+        reporter.note(
+            QStringLiteral("cache of %1 alarms written in %2 s").arg(n).arg(fill.elapsed() / 1000.0));
     }
 
     const qint64 rssBefore = residentBytes();
@@ -118,7 +117,8 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
     if (!waitFor(finished))
         return 1;
     (void)view.grab();
-    reporter.report(QStringLiteral("cold_first_page_ms"), double(t.nsecsElapsed()) / 1e6, QStringLiteral("ms"), n);
+    reporter.report(QStringLiteral("cold_first_page_ms"), double(t.nsecsElapsed()) / 1e6,
+                    QStringLiteral("ms"), n);
     const qint64 rssAfter = residentBytes();
     reporter.report(QStringLiteral("model_bytes_per_alarm"), double(rssAfter - rssBefore) / double(n),
                     QStringLiteral("B"), n);
@@ -135,7 +135,8 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
         reporter.report(metric, double(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"), model->rowCount());
         return true;
     };
-    if (!timed(QStringLiteral("sort_ms"), [&] { model->sort(int(AlarmColumn::Raised), Qt::DescendingOrder); }))
+    if (!timed(QStringLiteral("sort_ms"),
+               [&] { model->sort(int(AlarmColumn::Raised), Qt::DescendingOrder); }))
         return 1;
     if (!timed(QStringLiteral("filter_ms"), [&] {
             AlarmQuery q = model->query();
@@ -176,8 +177,8 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
         if (!waitFor(updated))
             return 1;
         (void)view.grab();
-        reporter.report(QStringLiteral("delta_10k_ms"), double(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"),
-                        changes.alarms.count());
+        reporter.report(QStringLiteral("delta_10k_ms"), double(timer.nsecsElapsed()) / 1e6,
+                        QStringLiteral("ms"), changes.alarms.count());
     }
     return 0;
 }

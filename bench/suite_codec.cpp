@@ -18,8 +18,7 @@ constexpr int kPageSize = 500; // the profile's default list limit
 
 // One page of generated alarms as JSON text, with the variety real servers send: 3GPP upper-case
 // enums, numeric ids, comments, parents, cleared alarms.
-QByteArray generatePage(QRandomGenerator &random, int first, int count)
-{
+QByteArray generatePage(QRandomGenerator &random, int first, int count) {
     static const char *const severities[] = {"critical", "major", "minor", "warning", "CRITICAL", "Major"};
     static const char *const types[] = {"communicationsAlarm", "EQUIPMENT_ALARM", "qualityOfServiceAlarm",
                                         "environmentalAlarm", "processingErrorAlarm"};
@@ -61,8 +60,7 @@ QByteArray generatePage(QRandomGenerator &random, int first, int count)
     return QJsonDocument(page).toJson(QJsonDocument::Compact);
 }
 
-int runCodec(const bench::BenchOptions &options, bench::BenchReporter &reporter)
-{
+int runCodec(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
     const int total = options.quick ? 50'000 : 200'000;
     QRandomGenerator random(20261122);
     std::vector<QByteArray> pages;
@@ -91,7 +89,8 @@ int runCodec(const bench::BenchOptions &options, bench::BenchReporter &reporter)
             if (const auto alarm = tmf::decodeAlarm(value.toObject(), &error)) {
                 ++decoded;
                 // Keeps the decode observable so the optimiser cannot drop it.
-                checksum += severityRank(alarm->perceivedSeverity) + alarm->id.size() + alarm->alarmChangedTime % 7;
+                checksum +=
+                    severityRank(alarm->perceivedSeverity) + alarm->id.size() + alarm->alarmChangedTime % 7;
             } else {
                 ++rejected;
             }
@@ -106,8 +105,8 @@ int runCodec(const bench::BenchOptions &options, bench::BenchReporter &reporter)
 
     reporter.report("alarms_decoded_per_s", double(decoded) * 1e9 / double(decodeNs), "1/s", decoded);
     reporter.report("decode_us_per_alarm", double(decodeNs) / 1e3 / double(decoded), "us", decoded);
-    reporter.report("alarms_parsed_and_decoded_per_s", double(decoded) * 1e9 / double(parseNs + decodeNs), "1/s",
-                    decoded);
+    reporter.report("alarms_parsed_and_decoded_per_s", double(decoded) * 1e9 / double(parseNs + decodeNs),
+                    "1/s", decoded);
 
     // The time codec on its own: it runs four times per alarm on ingest.
     const int times = options.quick ? 200'000 : 1'000'000;

@@ -39,25 +39,30 @@ using namespace noc;
 constexpr int kBatch = 5000;
 constexpr int kRegions = 20;
 
-const char *const kCauses[] = {"lossOfSignal",      "linkDown",          "powerProblem",     "temperatureUnacceptable",
-                               "equipmentMalfunction", "thresholdCrossed", "transmitterFailure", "receiveFailure",
-                               "fanFailure",        "rectifierFailure",  "softwareError",    "congestion"};
-const char *const kProblems[] = {"LOS on port ge-0/0/%1",     "Link down on uplink xe-1/0/%1",
-                                 "Mains failure, on battery %1", "Board temperature %1 C above threshold",
-                                 "Line card %1 not responding", "CRC errors on port %1 above 1e-6",
-                                 "Laser bias current high lane %1", "BER degraded on radio %1",
-                                 "Fan tray %1 stopped",        "Rectifier %1 failed",
-                                 "Process restarted %1 times", "Queue %1 drops above threshold"};
-const char *const kSeverities[] = {"critical", "major", "major", "minor", "minor", "minor",
-                                   "warning",  "warning", "warning", "indeterminate"};
+const char *const kCauses[] = {
+    "lossOfSignal",         "linkDown",         "powerProblem",       "temperatureUnacceptable",
+    "equipmentMalfunction", "thresholdCrossed", "transmitterFailure", "receiveFailure",
+    "fanFailure",           "rectifierFailure", "softwareError",      "congestion"};
+const char *const kProblems[] = {"LOS on port ge-0/0/%1",
+                                 "Link down on uplink xe-1/0/%1",
+                                 "Mains failure, on battery %1",
+                                 "Board temperature %1 C above threshold",
+                                 "Line card %1 not responding",
+                                 "CRC errors on port %1 above 1e-6",
+                                 "Laser bias current high lane %1",
+                                 "BER degraded on radio %1",
+                                 "Fan tray %1 stopped",
+                                 "Rectifier %1 failed",
+                                 "Process restarted %1 times",
+                                 "Queue %1 drops above threshold"};
+const char *const kSeverities[] = {"critical", "major",   "major",   "minor",   "minor",
+                                   "minor",    "warning", "warning", "warning", "indeterminate"};
 
-QString elementId(int e)
-{
+QString elementId(int e) {
     return QStringLiteral("NE-%1").arg(e, 5, 10, QLatin1Char('0'));
 }
 
-QByteArray alarmPage(QRandomGenerator &random, qint64 first, int count, int elements)
-{
+QByteArray alarmPage(QRandomGenerator &random, qint64 first, int count, int elements) {
     const EpochMs base = 1'795'000'000'000LL;
     QJsonArray page;
     for (qint64 i = first; i < first + count; ++i) {
@@ -65,24 +70,26 @@ QByteArray alarmPage(QRandomGenerator &random, qint64 first, int count, int elem
         const bool cleared = random.bounded(10) == 0;
         const EpochMs raised = base + EpochMs(random.bounded(86'400'000));
         const int element = int(random.bounded(elements));
-        QJsonObject a{{"id", QStringLiteral("ALM-%1").arg(i)},
-                      {"href", QStringLiteral("/tmf-api/alarm/v4/alarm/ALM-%1").arg(i)},
-                      {"externalAlarmId", QStringLiteral("ems-%1").arg(i)},
-                      {"state", cleared ? "cleared" : "raised"},
-                      {"perceivedSeverity", cleared ? "cleared" : kSeverities[random.bounded(10)]},
-                      {"alarmType", "communicationsAlarm"},
-                      {"probableCause", kCauses[kind]},
-                      {"specificProblem", QString::fromLatin1(kProblems[kind]).arg(random.bounded(48))},
-                      {"alarmedObjectType", "PhysicalResource"},
-                      {"alarmedObject", QJsonObject{{"id", elementId(element)},
-                                                    {"href", "/tmf-api/resourceInventoryManagement/v4/resource/" + elementId(element)}}},
-                      {"sourceSystemId", "EMS-1"},
-                      {"alarmRaisedTime", tmf::formatTime(raised)},
-                      {"alarmReportingTime", tmf::formatTime(raised + 20)},
-                      {"alarmChangedTime", tmf::formatTime(raised + 40)},
-                      {"ackState", random.bounded(4) == 0 ? "acknowledged" : "unacknowledged"},
-                      {"isRootCause", random.bounded(20) == 0},
-                      {"serviceAffecting", random.bounded(3) == 0}};
+        QJsonObject a{
+            {"id", QStringLiteral("ALM-%1").arg(i)},
+            {"href", QStringLiteral("/tmf-api/alarm/v4/alarm/ALM-%1").arg(i)},
+            {"externalAlarmId", QStringLiteral("ems-%1").arg(i)},
+            {"state", cleared ? "cleared" : "raised"},
+            {"perceivedSeverity", cleared ? "cleared" : kSeverities[random.bounded(10)]},
+            {"alarmType", "communicationsAlarm"},
+            {"probableCause", kCauses[kind]},
+            {"specificProblem", QString::fromLatin1(kProblems[kind]).arg(random.bounded(48))},
+            {"alarmedObjectType", "PhysicalResource"},
+            {"alarmedObject",
+             QJsonObject{{"id", elementId(element)},
+                         {"href", "/tmf-api/resourceInventoryManagement/v4/resource/" + elementId(element)}}},
+            {"sourceSystemId", "EMS-1"},
+            {"alarmRaisedTime", tmf::formatTime(raised)},
+            {"alarmReportingTime", tmf::formatTime(raised + 20)},
+            {"alarmChangedTime", tmf::formatTime(raised + 40)},
+            {"ackState", random.bounded(4) == 0 ? "acknowledged" : "unacknowledged"},
+            {"isRootCause", random.bounded(20) == 0},
+            {"serviceAffecting", random.bounded(3) == 0}};
         if (cleared)
             a.insert("alarmClearedTime", tmf::formatTime(raised + 60));
         page.append(a);
@@ -95,26 +102,29 @@ struct RawTable {
     sqlite3 *db = nullptr;
     std::optional<SqliteStatement> insert;
 
-    explicit RawTable(const QString &path)
-    {
-        sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-        sqliteExec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
-                       "CREATE TABLE alarms(id TEXT, external_id TEXT, state INTEGER, severity INTEGER, active INTEGER, "
-                       "alarm_type TEXT, probable_cause TEXT, specific_problem TEXT, object_type TEXT, object_id TEXT, "
-                       "source_system TEXT, raised_ms INTEGER, reported_ms INTEGER, changed_ms INTEGER, cleared_ms INTEGER, "
-                       "ack INTEGER, ack_user TEXT, ack_system TEXT, clear_user TEXT, clear_system TEXT, "
-                       "root_cause INTEGER, service_affecting INTEGER, parent_ids TEXT, correlated_ids TEXT, comments TEXT, "
-                       "pending INTEGER NOT NULL DEFAULT 0, h INTEGER)");
-        insert.emplace(db, "INSERT INTO alarms VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-                           "?19,?20,?21,?22,?23,?24,?25,0,?26)");
+    explicit RawTable(const QString &path) {
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr);
+        sqliteExec(
+            db,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+            "CREATE TABLE alarms(id TEXT, external_id TEXT, state INTEGER, severity INTEGER, active INTEGER, "
+            "alarm_type TEXT, probable_cause TEXT, specific_problem TEXT, object_type TEXT, object_id TEXT, "
+            "source_system TEXT, raised_ms INTEGER, reported_ms INTEGER, changed_ms INTEGER, cleared_ms "
+            "INTEGER, "
+            "ack INTEGER, ack_user TEXT, ack_system TEXT, clear_user TEXT, clear_system TEXT, "
+            "root_cause INTEGER, service_affecting INTEGER, parent_ids TEXT, correlated_ids TEXT, comments "
+            "TEXT, "
+            "pending INTEGER NOT NULL DEFAULT 0, h INTEGER)");
+        insert.emplace(
+            db, "INSERT INTO alarms VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
+                "?19,?20,?21,?22,?23,?24,?25,0,?26)");
     }
-    ~RawTable()
-    {
+    ~RawTable() {
         insert.reset();
         sqlite3_close_v2(db);
     }
-    void add(const Alarm &a)
-    {
+    void add(const Alarm &a) {
         using namespace rowcodec;
         auto &s = *insert;
         s.bind(1, a.id);
@@ -148,8 +158,7 @@ struct RawTable {
 };
 
 // Drops the file's pages from the OS page cache so that the next open reads the disk.
-bool evictFromPageCache(const QString &path)
-{
+bool evictFromPageCache(const QString &path) {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
     if (fd < 0)
         return false;
@@ -159,14 +168,12 @@ bool evictFromPageCache(const QString &path)
     return ok;
 }
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
-{
+int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out) {
     qint64 n = options.quick ? 100'000 : 1'000'000;
     const int elements = 50'000;
     const int sites = 5'000;
@@ -189,8 +196,14 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
     for (const auto &p : {cachePath, rawPath})
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(p + QLatin1String(suffix));
-    out.note(QStringLiteral("%1 alarms across %2 elements at %3 sites in %4 regions; batches of %5; files in %6")
-                 .arg(n).arg(elements).arg(sites).arg(kRegions).arg(kBatch).arg(dir));
+    out.note(
+        QStringLiteral("%1 alarms across %2 elements at %3 sites in %4 regions; batches of %5; files in %6")
+            .arg(n)
+            .arg(elements)
+            .arg(sites)
+            .arg(kRegions)
+            .arg(kBatch)
+            .arg(dir));
 
     const auto opened = CacheDatabase::open(cachePath);
     if (!opened.ok()) {
@@ -218,7 +231,9 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
             NetworkElement element;
             element.id = elementId(e);
             element.name = QStringLiteral("%1-%2-%3")
-                               .arg(e % 3 == 0 ? "core-router" : e % 3 == 1 ? "agg-switch" : "access-olt")
+                               .arg(e % 3 == 0   ? "core-router"
+                                    : e % 3 == 1 ? "agg-switch"
+                                                 : "access-olt")
                                .arg(QStringLiteral("S-%1").arg(e % sites))
                                .arg(e);
             element.category = ElementCategory(e % 8);
@@ -276,8 +291,8 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
     out.report(QStringLiteral("upserts_per_s"), upserts, QStringLiteral("1/s"), decoded);
     out.report(QStringLiteral("ratio_vs_raw"), upserts / rawRate, QStringLiteral("ratio"));
     out.report(QStringLiteral("decode_per_s"), decoded / (decodeNs / 1e9), QStringLiteral("1/s"), decoded);
-    out.report(QStringLiteral("cache_apply_per_s"), decoded / ((decodeApplyNs - decodeNs) / 1e9), QStringLiteral("1/s"),
-               decoded);
+    out.report(QStringLiteral("cache_apply_per_s"), decoded / ((decodeApplyNs - decodeNs) / 1e9),
+               QStringLiteral("1/s"), decoded);
 
     // A storm: 10% of the alarms change state/severity/ack (no text), in batches of 5,000.
     {
@@ -289,7 +304,8 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
         AlarmFilter all;
         all.activeOnly = false;
         while (sample.size() < changes) {
-            const auto page = reader.alarmPage(all, int(std::min<qint64>(5000, changes - sample.size())), cursor);
+            const auto page =
+                reader.alarmPage(all, int(std::min<qint64>(5000, changes - sample.size())), cursor);
             sample += page.alarms;
             if (!page.next)
                 break;
@@ -301,8 +317,10 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
             CacheBatch batch;
             for (qsizetype i = first; i < std::min<qsizetype>(first + kBatch, sample.size()); ++i) {
                 Alarm a = sample[i];
-                a.ackState = a.ackState == AckState::Acknowledged ? AckState::Unacknowledged : AckState::Acknowledged;
-                a.perceivedSeverity = a.perceivedSeverity == Severity::Major ? Severity::Critical : Severity::Major;
+                a.ackState =
+                    a.ackState == AckState::Acknowledged ? AckState::Unacknowledged : AckState::Acknowledged;
+                a.perceivedSeverity =
+                    a.perceivedSeverity == Severity::Major ? Severity::Critical : Severity::Major;
                 a.state = AlarmState::Updated;
                 a.alarmChangedTime += 1000;
                 batch.alarms.append(a);
@@ -384,7 +402,8 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
         evictFromPageCache(cachePath);
         clock.start();
         reopened = CacheDatabase::open(cachePath, CacheDatabase::Check::Quick);
-        out.report(QStringLiteral("startup_after_crash_ms"), clock.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+        out.report(QStringLiteral("startup_after_crash_ms"), clock.nsecsElapsed() / 1e6,
+                   QStringLiteral("ms"));
         if (!reopened.ok())
             out.note(reopened.message);
     }
@@ -393,5 +412,6 @@ int runIngest(const bench::BenchOptions &options, bench::BenchReporter &out)
 
 } // namespace
 
-NOC_BENCH_SUITE("ingest", "1M TMF642 alarms: decode + upsert through the cache writer vs raw SQLite; list, filter, FTS",
+NOC_BENCH_SUITE("ingest",
+                "1M TMF642 alarms: decode + upsert through the cache writer vs raw SQLite; list, filter, FTS",
                 runIngest);

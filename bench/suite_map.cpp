@@ -30,8 +30,7 @@ namespace {
 
 constexpr QSize kViewSize(1280, 800);
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
@@ -39,8 +38,7 @@ double median(std::vector<double> v)
 }
 
 // Pans `frames` times by 40 px and repaints synchronously after each step; ms per frame.
-std::vector<double> panFrames(QGraphicsView *view, int frames)
-{
+std::vector<double> panFrames(QGraphicsView *view, int frames) {
     std::vector<double> times;
     QScrollBar *bar = view->horizontalScrollBar();
     int direction = 1;
@@ -56,8 +54,7 @@ std::vector<double> panFrames(QGraphicsView *view, int frames)
     return times;
 }
 
-std::vector<double> fullFrames(QGraphicsView *view, int frames)
-{
+std::vector<double> fullFrames(QGraphicsView *view, int frames) {
     std::vector<double> times;
     for (int f = 0; f < frames; ++f) {
         QElapsedTimer t;
@@ -68,13 +65,11 @@ std::vector<double> fullFrames(QGraphicsView *view, int frames)
     return times;
 }
 
-QString sizeTag(int n)
-{
+QString sizeTag(int n) {
     return n >= 1000 ? QStringLiteral("%1k").arg(n / 1000) : QString::number(n);
 }
 
-int runSize(int n, BenchReporter &reporter)
-{
+int runSize(int n, BenchReporter &reporter) {
     NetworkGeneratorOptions gen;
     gen.elements = n;
     gen.linkFactor = 1.5;
@@ -82,7 +77,8 @@ int runSize(int n, BenchReporter &reporter)
     QElapsedTimer timer;
     timer.start();
     const GeneratedNetwork net = generateNetwork(gen);
-    const auto graph = std::make_shared<const TopologyGraph>(TopologyGraph::build(net.sites, net.elements, net.links));
+    const auto graph =
+        std::make_shared<const TopologyGraph>(TopologyGraph::build(net.sites, net.elements, net.links));
     reporter.note(QStringLiteral("n=%1: %2 sites, %3 elements, %4 links, %5 regions (generated in %6 s)")
                       .arg(n)
                       .arg(net.sites.size())
@@ -101,11 +97,13 @@ int runSize(int n, BenchReporter &reporter)
         options.kind = kind;
         QElapsedTimer t;
         t.start();
-        QFuture<LayoutResult> future = QtConcurrent::run([graph, options] { return computeLayout(*graph, options); });
+        QFuture<LayoutResult> future =
+            QtConcurrent::run([graph, options] { return computeLayout(*graph, options); });
         const LayoutResult result = future.result();
         const double seconds = double(t.nsecsElapsed()) / 1e9;
         reporter.report(QStringLiteral("layout_%1%2_s").arg(prefix, tag), seconds, QStringLiteral("s"), n);
-        reporter.report(QStringLiteral("layout_%1%2_overlaps").arg(prefix, tag), result.overlaps, QStringLiteral("count"), n);
+        reporter.report(QStringLiteral("layout_%1%2_overlaps").arg(prefix, tag), result.overlaps,
+                        QStringLiteral("count"), n);
     }
 
     // The map widget, as the console shows it.
@@ -120,7 +118,8 @@ int runSize(int n, BenchReporter &reporter)
         reporter.note(QStringLiteral("map did not show n=%1").arg(n));
         return 1;
     }
-    reporter.report(QStringLiteral("show_%1_s").arg(tag), double(timer.elapsed()) / 1000.0, QStringLiteral("s"), n);
+    reporter.report(QStringLiteral("show_%1_s").arg(tag), double(timer.elapsed()) / 1000.0,
+                    QStringLiteral("s"), n);
     TopologyView *view = map.view();
     TopologyScene *scene = map.scene();
     view->viewport()->repaint();
@@ -135,7 +134,8 @@ int runSize(int n, BenchReporter &reporter)
     view->viewport()->repaint();
     const double pan = median(panFrames(view, 60));
     reporter.report(QStringLiteral("pan_frame_ms"), pan, QStringLiteral("ms"), n);
-    reporter.note(QStringLiteral("items in view at 1:1: %1").arg(scene->items(view->mapToScene(view->viewport()->rect())).size()));
+    reporter.note(QStringLiteral("items in view at 1:1: %1")
+                      .arg(scene->items(view->mapToScene(view->viewport()->rect())).size()));
     reporter.report(QStringLiteral("lod_switch_ms"), lodSwitch, QStringLiteral("ms"), n);
 
     // Hit tests at 1:1: what the item under the mouse is.
@@ -145,8 +145,12 @@ int runSize(int n, BenchReporter &reporter)
     int found = 0;
     constexpr int kHits = 2000;
     for (int k = 0; k < kHits; ++k)
-        found += view->itemAt(int(rng() % unsigned(kViewSize.width())), int(rng() % unsigned(kViewSize.height()))) ? 1 : 0;
-    reporter.report(QStringLiteral("hit_test_ms"), double(hit.nsecsElapsed()) / 1e6 / kHits, QStringLiteral("ms"), n);
+        found +=
+            view->itemAt(int(rng() % unsigned(kViewSize.width())), int(rng() % unsigned(kViewSize.height())))
+                ? 1
+                : 0;
+    reporter.report(QStringLiteral("hit_test_ms"), double(hit.nsecsElapsed()) / 1e6 / kHits,
+                    QStringLiteral("ms"), n);
 
     // Recolour 1% of the elements (alarm storm step): the update call plus the frame that shows it,
     // at 1:1 and zoomed to fit.
@@ -176,7 +180,8 @@ int runSize(int n, BenchReporter &reporter)
                     QStringLiteral("ms"), n);
     reporter.report(QStringLiteral("recolor_1pct_at_1to1_ms"), median(recolorNear), QStringLiteral("ms"), n);
     reporter.report(QStringLiteral("recolor_1pct_at_fit_ms"), median(recolorFit), QStringLiteral("ms"), n);
-    reporter.report(QStringLiteral("recolor_1pct_update_only_ms"), median(recolorCall), QStringLiteral("ms"), n);
+    reporter.report(QStringLiteral("recolor_1pct_update_only_ms"), median(recolorCall), QStringLiteral("ms"),
+                    n);
 
     // Zoomed to fit.
     view->fitAll();
@@ -184,7 +189,9 @@ int runSize(int n, BenchReporter &reporter)
     const double fit = median(fullFrames(view, 15));
     reporter.report(QStringLiteral("fit_frame_ms"), fit, QStringLiteral("ms"), n);
     reporter.note(QStringLiteral("fit level of detail: %1, scale %2")
-                      .arg(scene->detail() == MapDetail::Regions ? "regions" : scene->detail() == MapDetail::Sites ? "sites" : "elements")
+                      .arg(scene->detail() == MapDetail::Regions ? "regions"
+                           : scene->detail() == MapDetail::Sites ? "sites"
+                                                                 : "elements")
                       .arg(view->scale()));
 
     // The plain QGraphicsScene baseline: one rectangle item per element at the same places.
@@ -209,21 +216,23 @@ int runSize(int n, BenchReporter &reporter)
         const double plainFit = median(fullFrames(&plainView, 7));
         reporter.report(QStringLiteral("plain_pan_frame_ms"), plainPan, QStringLiteral("ms"), n);
         reporter.report(QStringLiteral("plain_fit_frame_ms"), plainFit, QStringLiteral("ms"), n);
-        reporter.report(QStringLiteral("pan_ratio_vs_plain_scene"), plainPan > 0 ? pan / plainPan : 0, QStringLiteral("ratio"), n);
-        reporter.report(QStringLiteral("fit_ratio_vs_plain_scene"), plainFit > 0 ? fit / plainFit : 0, QStringLiteral("ratio"), n);
+        reporter.report(QStringLiteral("pan_ratio_vs_plain_scene"), plainPan > 0 ? pan / plainPan : 0,
+                        QStringLiteral("ratio"), n);
+        reporter.report(QStringLiteral("fit_ratio_vs_plain_scene"), plainFit > 0 ? fit / plainFit : 0,
+                        QStringLiteral("ratio"), n);
     }
     return found >= 0 ? 0 : 1;
 }
 
-int runMap(const BenchOptions &options, BenchReporter &reporter)
-{
+int runMap(const BenchOptions &options, BenchReporter &reporter) {
     std::vector<int> sizes = options.quick ? std::vector<int>{10000} : std::vector<int>{10000, 100000};
     for (const QString &arg : options.args)
         if (arg.startsWith(QLatin1String("--size=")))
             sizes = {arg.mid(7).toInt()};
-    reporter.note(QStringLiteral("view %1x%2 offscreen raster; frames are synchronous viewport repaints (median)")
-                      .arg(kViewSize.width())
-                      .arg(kViewSize.height()));
+    reporter.note(
+        QStringLiteral("view %1x%2 offscreen raster; frames are synchronous viewport repaints (median)")
+            .arg(kViewSize.width())
+            .arg(kViewSize.height()));
     for (int n : sizes)
         if (const int rc = runSize(n, reporter))
             return rc;
@@ -232,4 +241,5 @@ int runMap(const BenchOptions &options, BenchReporter &reporter)
 
 } // namespace
 
-NOC_BENCH_SUITE("map", "topology map: pan/fit frames vs plain scene, recolour, hit test, layouts (10k, 100k)", runMap);
+NOC_BENCH_SUITE("map", "topology map: pan/fit frames vs plain scene, recolour, hit test, layouts (10k, 100k)",
+                runMap);

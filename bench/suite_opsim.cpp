@@ -25,24 +25,26 @@ using noc::opsim::ServerConfig;
 // Owns a Server living in a worker thread.
 class ThreadedServer {
 public:
-    explicit ThreadedServer(const ServerConfig &cfg)
-    {
+    explicit ThreadedServer(const ServerConfig &cfg) {
         m_thread.start();
         m_context.moveToThread(&m_thread);
-        QMetaObject::invokeMethod(&m_context, [&] {
-            m_server = new Server(cfg);
-            m_ok = m_server->start(&m_error);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [&] {
+                m_server = new Server(cfg);
+                m_ok = m_server->start(&m_error);
+            },
+            Qt::BlockingQueuedConnection);
     }
-    ~ThreadedServer()
-    {
-        QMetaObject::invokeMethod(&m_context, [&] { delete m_server; }, Qt::BlockingQueuedConnection);
+    ~ThreadedServer() {
+        QMetaObject::invokeMethod(
+            &m_context, [&] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
-    template <typename F> void run(F f)
-    {
-        QMetaObject::invokeMethod(&m_context, [&] { f(m_server); }, Qt::BlockingQueuedConnection);
+    template <typename F> void run(F f) {
+        QMetaObject::invokeMethod(
+            &m_context, [&] { f(m_server); }, Qt::BlockingQueuedConnection);
     }
     bool ok() const { return m_ok; }
     QString error() const { return m_error; }
@@ -56,8 +58,7 @@ private:
     QString m_error;
 };
 
-int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter &reporter)
-{
+int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter &reporter) {
     const int events = options.quick ? 100000 : 500000;
     const int listAlarms = options.quick ? 100000 : 1000000;
 
@@ -77,7 +78,8 @@ int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter 
         gen.start();
         server.run([&](Server *s) { s->generateAlarms(events); });
         const double genSecs = gen.nsecsElapsed() / 1e9;
-        reporter.report(QStringLiteral("alarm_generate_per_s"), events / genSecs, QStringLiteral("1/s"), events);
+        reporter.report(QStringLiteral("alarm_generate_per_s"), events / genSecs, QStringLiteral("1/s"),
+                        events);
 
         QWebSocket ws;
         qint64 received = 0, lastSeq = 0, frames = 0;
@@ -112,11 +114,16 @@ int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter 
         const double secs = t.nsecsElapsed() / 1e9;
         ws.close();
         if (received < events || !ordered) {
-            reporter.note(QStringLiteral("stream incomplete: %1 of %2 events, ordered=%3").arg(received).arg(events).arg(ordered));
+            reporter.note(QStringLiteral("stream incomplete: %1 of %2 events, ordered=%3")
+                              .arg(received)
+                              .arg(events)
+                              .arg(ordered));
             return 1;
         }
-        reporter.report(QStringLiteral("stream_events_per_s"), received / secs, QStringLiteral("1/s"), received);
-        reporter.report(QStringLiteral("stream_events_per_frame"), double(received) / double(frames), QStringLiteral("events"));
+        reporter.report(QStringLiteral("stream_events_per_s"), received / secs, QStringLiteral("1/s"),
+                        received);
+        reporter.report(QStringLiteral("stream_events_per_frame"), double(received) / double(frames),
+                        QStringLiteral("events"));
     }
 
     // 2) listing a large alarm table in pages (what an initial sync does)
@@ -133,15 +140,19 @@ int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter 
             reporter.note(QStringLiteral("opsim failed to start: ") + server.error());
             return 1;
         }
-        reporter.report(QStringLiteral("preload_alarms_per_s"), listAlarms / (pre.nsecsElapsed() / 1e9), QStringLiteral("1/s"), listAlarms);
+        reporter.report(QStringLiteral("preload_alarms_per_s"), listAlarms / (pre.nsecsElapsed() / 1e9),
+                        QStringLiteral("1/s"), listAlarms);
         QNetworkAccessManager nam;
         const int limit = 5000;
         qint64 got = 0, bytes = 0, total = -1;
         QElapsedTimer t;
         t.start();
         for (qint64 offset = 0; total < 0 || offset < total; offset += limit) {
-            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(
-                QStringLiteral("http://127.0.0.1:%1/tmf-api/alarm/v4/alarm?offset=%2&limit=%3").arg(server.port()).arg(offset).arg(limit))));
+            QNetworkReply *reply = nam.get(QNetworkRequest(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/tmf-api/alarm/v4/alarm?offset=%2&limit=%3")
+                         .arg(server.port())
+                         .arg(offset)
+                         .arg(limit))));
             QEventLoop loop;
             QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
             loop.exec();

@@ -23,31 +23,34 @@ const QString kToken = QStringLiteral("bench-token");
 // opsim on its own thread, so that the server's work does not count against the client's thread.
 class ServerThread {
 public:
-    explicit ServerThread(const opsim::ServerConfig &config)
-    {
+    explicit ServerThread(const opsim::ServerConfig &config) {
         m_thread.start();
         m_context.moveToThread(&m_thread);
-        QMetaObject::invokeMethod(&m_context, [this, config] {
-            m_server = new opsim::Server(config);
-            m_ok = m_server->start(&m_error);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, config] {
+                m_server = new opsim::Server(config);
+                m_ok = m_server->start(&m_error);
+            },
+            Qt::BlockingQueuedConnection);
     }
-    ~ServerThread()
-    {
-        QMetaObject::invokeMethod(&m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    ~ServerThread() {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
-    template <typename F>
-    auto call(F f)
-    {
+    template <typename F> auto call(F f) {
         decltype(f(*m_server)) result{};
-        QMetaObject::invokeMethod(&m_context, [&] { result = f(*m_server); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context, [&] { result = f(*m_server); }, Qt::BlockingQueuedConnection);
         return result;
     }
     bool ok() const { return m_ok; }
     QString error() const { return m_error; }
-    QUrl url() { return call([](opsim::Server &s) { return s.baseUrl(); }); }
+    QUrl url() {
+        return call([](opsim::Server &s) { return s.baseUrl(); });
+    }
 
 private:
     QThread m_thread;
@@ -57,8 +60,7 @@ private:
     QString m_error;
 };
 
-ConnectionProfile profile(const QUrl &url, const QString &cache)
-{
+ConnectionProfile profile(const QUrl &url, const QString &cache) {
     ConnectionProfile p;
     p.name = QStringLiteral("bench");
     p.serverUrl = url;
@@ -66,8 +68,7 @@ ConnectionProfile profile(const QUrl &url, const QString &cache)
     return p;
 }
 
-qint64 streamSeq(const QString &cache)
-{
+qint64 streamSeq(const QString &cache) {
     CacheReader reader;
     if (!reader.open(cache))
         return 0;
@@ -75,8 +76,7 @@ qint64 streamSeq(const QString &cache)
     return state ? state->streamSeq : 0;
 }
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
+bool waitFor(const std::function<bool()> &done, int timeoutMs) {
     QElapsedTimer timer;
     timer.start();
     while (!done()) {
@@ -87,8 +87,7 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter)
-{
+int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
     const int scale = options.quick ? 10 : 1;
     opsim::ServerConfig config;
     config.elements = 50000 / scale;
@@ -99,7 +98,9 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter)
     config.eventRetention = 2000000;
     config.tokens.insert(kToken, QStringLiteral("supervisor"));
     reporter.note(QStringLiteral("generating %1 elements, %2 alarms, %3 tickets in opsim...")
-                      .arg(config.elements).arg(config.initialAlarms).arg(config.initialTickets));
+                      .arg(config.elements)
+                      .arg(config.initialAlarms)
+                      .arg(config.initialTickets));
     ServerThread server(config);
     if (!server.ok()) {
         reporter.note("opsim failed: " + server.error());
@@ -137,7 +138,10 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter)
         waitFor([&] { return session.status().phase == SyncPhase::Live; }, 30000);
         QElapsedTimer storm;
         storm.start();
-        server.call([stormSeconds](opsim::Server &s) { s.triggerStorm(20000, stormSeconds); return 0; });
+        server.call([stormSeconds](opsim::Server &s) {
+            s.triggerStorm(20000, stormSeconds);
+            return 0;
+        });
         QTest::qWait(stormSeconds * 1000);
         const qint64 produced = server.call([](opsim::Server &s) { return s.stats().lastSeq; }) - seqBefore;
         const qint64 target = seqBefore + produced;
@@ -153,9 +157,17 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter)
     // Delta: 10,000 changes made while the console was away, applied on reconnect.
     {
         const qint64 before = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
-        server.call([](opsim::Server &s) { s.triggerStorm(50000, 1); return 0; });
-        waitFor([&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }) >= before + 10000; }, 60000);
-        server.call([](opsim::Server &s) { s.setPaused(true); return 0; });
+        server.call([](opsim::Server &s) {
+            s.triggerStorm(50000, 1);
+            return 0;
+        });
+        waitFor(
+            [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }) >= before + 10000; },
+            60000);
+        server.call([](opsim::Server &s) {
+            s.setPaused(true);
+            return 0;
+        });
         const qint64 target = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
         SyncSession session(profile(server.url(), cache), kToken);
         session.openCache();

@@ -14,11 +14,10 @@ namespace noc {
 
 namespace {
 
-constexpr const char *kKeyColumns =
-    "aid, id, severity, state, active, ack, pending, changed_ms, raised_ms, parent_ids IS NOT NULL, root_cause";
+constexpr const char *kKeyColumns = "aid, id, severity, state, active, ack, pending, changed_ms, raised_ms, "
+                                    "parent_ids IS NOT NULL, root_cause";
 
-AlarmKey readKey(const SqliteStatement &s)
-{
+AlarmKey readKey(const SqliteStatement &s) {
     AlarmKey k;
     k.aid = s.columnInt64(0);
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), 1));
@@ -32,17 +31,16 @@ AlarmKey readKey(const SqliteStatement &s)
     k.idHash = h;
     k.severity = quint8(s.columnInt(2));
     k.state = quint8(s.columnInt(3));
-    k.flags = quint8((s.columnInt(4) ? AlarmKey::Active : 0) | (s.columnInt(5) ? AlarmKey::Acked : 0)
-                     | (s.columnInt(6) ? AlarmKey::Pending : 0) | (s.columnInt(9) ? AlarmKey::HasParent : 0)
-                     | (s.columnInt(10) ? AlarmKey::RootCause : 0));
+    k.flags = quint8((s.columnInt(4) ? AlarmKey::Active : 0) | (s.columnInt(5) ? AlarmKey::Acked : 0) |
+                     (s.columnInt(6) ? AlarmKey::Pending : 0) | (s.columnInt(9) ? AlarmKey::HasParent : 0) |
+                     (s.columnInt(10) ? AlarmKey::RootCause : 0));
     k.changedMs = s.columnInt64(7);
     k.raisedMs = s.columnInt64(8);
     return k;
 }
 
 // The list order: active first, worst severity, newest change, newest row.
-inline bool listLess(const AlarmKey &a, const AlarmKey &b)
-{
+inline bool listLess(const AlarmKey &a, const AlarmKey &b) {
     const bool aa = a.isActive(), ba = b.isActive();
     if (aa != ba)
         return aa;
@@ -53,8 +51,7 @@ inline bool listLess(const AlarmKey &a, const AlarmKey &b)
     return a.aid > b.aid;
 }
 
-QString inList(const std::vector<qint64> &aids, size_t from, size_t to)
-{
+QString inList(const std::vector<qint64> &aids, size_t from, size_t to) {
     QString list;
     list.reserve(int((to - from) * 9));
     for (size_t i = from; i < to; ++i) {
@@ -67,8 +64,7 @@ QString inList(const std::vector<qint64> &aids, size_t from, size_t to)
 
 } // namespace
 
-quint64 alarmIdHash(const QString &id)
-{
+quint64 alarmIdHash(const QString &id) {
     const QByteArray utf8 = id.toUtf8();
     quint64 h = 1469598103934665603ULL;
     for (const char c : utf8) {
@@ -78,8 +74,7 @@ quint64 alarmIdHash(const QString &id)
     return h;
 }
 
-bool isSortableColumn(AlarmColumn column)
-{
+bool isSortableColumn(AlarmColumn column) {
     switch (column) {
     case AlarmColumn::Severity:
     case AlarmColumn::State:
@@ -92,8 +87,7 @@ bool isSortableColumn(AlarmColumn column)
     }
 }
 
-bool AlarmKeyLess::operator()(const AlarmKey &a, const AlarmKey &b) const
-{
+bool AlarmKeyLess::operator()(const AlarmKey &a, const AlarmKey &b) const {
     // Primary comparison on the sort column; ties (and unsortable columns) fall back to the list
     // order, so every sort is total and binary search finds a row by its key.
     int c = 0;
@@ -118,8 +112,7 @@ bool AlarmKeyLess::operator()(const AlarmKey &a, const AlarmKey &b) const
     return order == Qt::AscendingOrder || column != AlarmColumn::Severity ? listLess(a, b) : listLess(b, a);
 }
 
-sqlite3 *openAlarmReadConnection(const QString &path, QString *error)
-{
+sqlite3 *openAlarmReadConnection(const QString &path, QString *error) {
     sqlite3 *db = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -141,8 +134,7 @@ sqlite3 *openAlarmReadConnection(const QString &path, QString *error)
     return db;
 }
 
-QString alarmFtsQuery(const QString &text)
-{
+QString alarmFtsQuery(const QString &text) {
     static const QRegularExpression separators(QStringLiteral("[\\s\"]+"));
     QStringList terms;
     for (const auto &word : text.split(separators, Qt::SkipEmptyParts)) {
@@ -154,14 +146,12 @@ QString alarmFtsQuery(const QString &text)
 
 AlarmIndexWorker::AlarmIndexWorker() = default;
 
-AlarmIndexWorker::~AlarmIndexWorker()
-{
+AlarmIndexWorker::~AlarmIndexWorker() {
     if (m_db)
         sqlite3_close_v2(m_db);
 }
 
-void AlarmIndexWorker::open(const QString &cachePath)
-{
+void AlarmIndexWorker::open(const QString &cachePath) {
     if (m_db)
         sqlite3_close_v2(m_db);
     m_loaded = false;
@@ -173,8 +163,7 @@ void AlarmIndexWorker::open(const QString &cachePath)
         emit failed(error);
 }
 
-bool AlarmIndexWorker::ensureLoaded()
-{
+bool AlarmIndexWorker::ensureLoaded() {
     if (m_loaded)
         return true;
     if (!m_db)
@@ -190,7 +179,8 @@ bool AlarmIndexWorker::ensureLoaded()
                 count = n.columnInt64(0);
         }
         m_universe.reserve(count + count / 8);
-        SqliteStatement s(m_db, QStringLiteral("SELECT %1 FROM alarms").arg(QLatin1String(kKeyColumns)), false);
+        SqliteStatement s(m_db, QStringLiteral("SELECT %1 FROM alarms").arg(QLatin1String(kKeyColumns)),
+                          false);
         while (s.step()) {
             const AlarmKey k = readKey(s);
             m_universe.insert(k.idHash, k);
@@ -198,7 +188,8 @@ bool AlarmIndexWorker::ensureLoaded()
         s = SqliteStatement();
         sqliteExec(m_db, "COMMIT");
         m_loaded = true;
-        logging::logger("ui")->info("alarm index: {} alarms loaded in {} ms", m_universe.size(), timer.elapsed());
+        logging::logger("ui")->info("alarm index: {} alarms loaded in {} ms", m_universe.size(),
+                                    timer.elapsed());
         return true;
     } catch (const SqliteError &e) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -207,8 +198,7 @@ bool AlarmIndexWorker::ensureLoaded()
     }
 }
 
-bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const
-{
+bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const {
     const AlarmQuery &q = m_query;
     if (q.activity == AlarmActivity::Active && !k.isActive())
         return false;
@@ -227,15 +217,13 @@ bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const
     return true;
 }
 
-bool AlarmIndexWorker::matches(const AlarmKey &k) const
-{
+bool AlarmIndexWorker::matches(const AlarmKey &k) const {
     if (!matchesKey(k))
         return false;
     return !m_query.needsSqlFilter() || std::binary_search(m_sqlAids.begin(), m_sqlAids.end(), k.aid);
 }
 
-std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *onlyAids) const
-{
+std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *onlyAids) const {
     const AlarmQuery &q = m_query;
     QString where;
     const QString fts = alarmFtsQuery(q.text);
@@ -244,8 +232,9 @@ std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *o
     if (!q.siteId.isEmpty())
         where += QStringLiteral(" AND object_id IN (SELECT id FROM elements WHERE site_id=?2)");
     if (!q.region.isEmpty())
-        where += QStringLiteral(" AND object_id IN (SELECT e.id FROM elements e JOIN sites s ON s.id=e.site_id "
-                                "WHERE s.region=?3)");
+        where +=
+            QStringLiteral(" AND object_id IN (SELECT e.id FROM elements e JOIN sites s ON s.id=e.site_id "
+                           "WHERE s.region=?3)");
     if (!q.alarmType.isEmpty())
         where += QStringLiteral(" AND alarm_type=?4");
     const bool noTextMatch = !q.text.trimmed().isEmpty() && fts.isEmpty();
@@ -275,7 +264,8 @@ std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *o
         // Chunks of literal integers: the changed rows of one batch, checked against the same filter.
         constexpr size_t kChunk = 500;
         for (size_t i = 0; i < onlyAids->size(); i += kChunk)
-            run(QStringLiteral(" AND aid IN (%1)").arg(inList(*onlyAids, i, std::min(onlyAids->size(), i + kChunk))));
+            run(QStringLiteral(" AND aid IN (%1)")
+                    .arg(inList(*onlyAids, i, std::min(onlyAids->size(), i + kChunk))));
     } else {
         run(QString());
     }
@@ -283,8 +273,7 @@ std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *o
     return aids;
 }
 
-void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query)
-{
+void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     m_generation = generation;
     m_query = query;
     if (!ensureLoaded()) {
@@ -311,8 +300,7 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query)
     emit queryReady(generation, rows, m_universe.size());
 }
 
-void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes)
-{
+void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) {
     if (!m_loaded || !m_db)
         return; // the next query loads everything anyway
     auto delta = std::make_shared<AlarmDelta>();
@@ -335,8 +323,9 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes)
             QStringList params;
             for (int p = 0; p < n; ++p)
                 params.append(QStringLiteral("?%1").arg(p + 1));
-            SqliteStatement s(m_db, QStringLiteral("SELECT %1 FROM alarms WHERE id IN (%2)")
-                                        .arg(QLatin1String(kKeyColumns), params.join(QLatin1Char(','))),
+            SqliteStatement s(m_db,
+                              QStringLiteral("SELECT %1 FROM alarms WHERE id IN (%2)")
+                                  .arg(QLatin1String(kKeyColumns), params.join(QLatin1Char(','))),
                               false);
             for (int p = 0; p < n; ++p)
                 s.bind(p + 1, ids[i + p]);
@@ -374,7 +363,8 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes)
             std::vector<qint64> kept;
             std::set_difference(m_sqlAids.begin(), m_sqlAids.end(), changedAids.begin(), changedAids.end(),
                                 std::back_inserter(kept));
-            std::set_union(kept.begin(), kept.end(), matching.begin(), matching.end(), std::back_inserter(merged));
+            std::set_union(kept.begin(), kept.end(), matching.begin(), matching.end(),
+                           std::back_inserter(merged));
             m_sqlAids.swap(merged);
             for (const auto &k : fresh) {
                 m_universe.insert(k.idHash, k);

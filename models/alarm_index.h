@@ -22,12 +22,12 @@ namespace noc {
 struct AlarmKey {
     enum Flag : quint8 { Active = 1, Acked = 2, Pending = 4, HasParent = 8, RootCause = 16 };
 
-    qint64 aid = 0;        // the cache's integer row id: unique, the final tie-break
+    qint64 aid = 0; // the cache's integer row id: unique, the final tie-break
     EpochMs changedMs = 0;
     EpochMs raisedMs = 0;
-    quint64 idHash = 0;    // FNV-1a of the alarm id: ChangeSets name alarms by id
-    quint8 severity = 4;   // cache severity code, 0 = critical (sorts worst first)
-    quint8 state = 0;      // cache state code
+    quint64 idHash = 0;  // FNV-1a of the alarm id: ChangeSets name alarms by id
+    quint8 severity = 4; // cache severity code, 0 = critical (sorts worst first)
+    quint8 state = 0;    // cache state code
     quint8 flags = 0;
 
     bool isActive() const { return flags & Active; }
@@ -40,8 +40,19 @@ quint64 alarmIdHash(const QString &id);
 
 // Columns of the alarm list (AlarmTableModel's column order).
 enum class AlarmColumn {
-    Severity, State, Acknowledged, Raised, Changed, Element, Site, AlarmType, ProbableCause,
-    SpecificProblem, Ticket, SourceSystem, Count
+    Severity,
+    State,
+    Acknowledged,
+    Raised,
+    Changed,
+    Element,
+    Site,
+    AlarmType,
+    ProbableCause,
+    SpecificProblem,
+    Ticket,
+    SourceSystem,
+    Count
 };
 // Only the columns the index holds can be sorted over a million rows in time; the rest keep the
 // default order.
@@ -51,7 +62,7 @@ enum class AlarmActivity { Active, Cleared, All };
 
 // What the list shows and in which order. Empty / unset members do not filter.
 struct AlarmQuery {
-    quint8 severityMask = 0;           // bit per severity code; 0 = every severity
+    quint8 severityMask = 0; // bit per severity code; 0 = every severity
     AlarmActivity activity = AlarmActivity::Active;
     std::optional<AckState> ack;
     QString elementId;
@@ -60,16 +71,15 @@ struct AlarmQuery {
     QString alarmType;
     EpochMs changedFrom = 0;
     EpochMs changedTo = 0;
-    QString text;                      // free text (FTS): probable cause, problem, element
+    QString text; // free text (FTS): probable cause, problem, element
     bool hideCorrelatedChildren = false;
     AlarmColumn sortColumn = AlarmColumn::Severity; // Severity ascending = the cache's list order
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
 
     // Filters needing SQL (an id set) rather than only the key.
-    bool needsSqlFilter() const
-    {
-        return !elementId.isEmpty() || !siteId.isEmpty() || !region.isEmpty() || !alarmType.isEmpty()
-            || !text.trimmed().isEmpty();
+    bool needsSqlFilter() const {
+        return !elementId.isEmpty() || !siteId.isEmpty() || !region.isEmpty() || !alarmType.isEmpty() ||
+               !text.trimmed().isEmpty();
     }
     friend bool operator==(const AlarmQuery &, const AlarmQuery &) = default;
 };
@@ -125,7 +135,7 @@ private:
     QHash<quint64, AlarmKey> m_universe; // idHash -> key
     AlarmQuery m_query;
     int m_generation = 0;
-    std::vector<qint64> m_sqlAids;       // sorted; valid when m_query.needsSqlFilter()
+    std::vector<qint64> m_sqlAids; // sorted; valid when m_query.needsSqlFilter()
 };
 
 // Opens a read-only connection for list queries (query_only, WAL reader). nullptr on failure.

@@ -22,8 +22,7 @@ constexpr int kTextCacheRows = 4000;
 // and every batch costs a layout pass of the view.
 constexpr int kDefaultUpdateMs = 100;
 
-QString formatLocal(EpochMs ms)
-{
+QString formatLocal(EpochMs ms) {
     if (ms <= 0)
         return {};
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -31,8 +30,9 @@ QString formatLocal(EpochMs ms)
 
 } // namespace
 
-AlarmTableModel::AlarmTableModel(QObject *parent) : QAbstractTableModel(parent), m_text(kTextCacheRows)
-{
+AlarmTableModel::AlarmTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_text(kTextCacheRows) {
     qRegisterMetaType<noc::AlarmQuery>();
     qRegisterMetaType<noc::SharedAlarmKeys>();
     qRegisterMetaType<std::shared_ptr<noc::AlarmDelta>>();
@@ -52,28 +52,29 @@ AlarmTableModel::AlarmTableModel(QObject *parent) : QAbstractTableModel(parent),
     connect(this, &AlarmTableModel::requestQuery, worker, &AlarmIndexWorker::runQuery);
     connect(this, &AlarmTableModel::requestChanges, worker, &AlarmIndexWorker::applyChanges);
     // Queued to this object: a model deleted before the answer arrives is never called.
-    connect(worker, &AlarmIndexWorker::queryReady, this, &AlarmTableModel::onQueryReady, Qt::QueuedConnection);
-    connect(worker, &AlarmIndexWorker::deltaReady, this, &AlarmTableModel::onDeltaReady, Qt::QueuedConnection);
+    connect(worker, &AlarmIndexWorker::queryReady, this, &AlarmTableModel::onQueryReady,
+            Qt::QueuedConnection);
+    connect(worker, &AlarmIndexWorker::deltaReady, this, &AlarmTableModel::onDeltaReady,
+            Qt::QueuedConnection);
     connect(worker, &AlarmIndexWorker::failed, this, &AlarmTableModel::errorOccurred, Qt::QueuedConnection);
     m_thread.start();
 }
 
-AlarmTableModel::~AlarmTableModel()
-{
+AlarmTableModel::~AlarmTableModel() {
     m_thread.quit();
     m_thread.wait();
     if (m_db)
         sqlite3_close_v2(m_db);
 }
 
-bool AlarmTableModel::open(const QString &cachePath)
-{
+bool AlarmTableModel::open(const QString &cachePath) {
     if (m_db)
         sqlite3_close_v2(m_db);
     QString error;
     m_db = openAlarmReadConnection(cachePath, &error);
     if (!m_db) {
-        logging::logger("ui")->error("alarm list: cannot open cache {}: {}", cachePath.toStdString(), error.toStdString());
+        logging::logger("ui")->error("alarm list: cannot open cache {}: {}", cachePath.toStdString(),
+                                     error.toStdString());
         emit errorOccurred(error);
         return false;
     }
@@ -83,8 +84,7 @@ bool AlarmTableModel::open(const QString &cachePath)
     return true;
 }
 
-void AlarmTableModel::setQuery(const AlarmQuery &query)
-{
+void AlarmTableModel::setQuery(const AlarmQuery &query) {
     m_query = query;
     m_generation++;
     const bool wasLoading = isLoading();
@@ -97,8 +97,7 @@ void AlarmTableModel::setQuery(const AlarmQuery &query)
         emit loadingChanged(true);
 }
 
-void AlarmTableModel::sort(int column, Qt::SortOrder order)
-{
+void AlarmTableModel::sort(int column, Qt::SortOrder order) {
     const auto col = AlarmColumn(column);
     if (column < 0 || column >= int(AlarmColumn::Count) || !isSortableColumn(col))
         return;
@@ -110,10 +109,9 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order)
     setQuery(q);
 }
 
-void AlarmTableModel::onQueryReady(int generation, const SharedAlarmKeys &rows, qint64 universeSize)
-{
+void AlarmTableModel::onQueryReady(int generation, const SharedAlarmKeys &rows, qint64 universeSize) {
     if (generation != m_generation)
-        return; // a newer query is on its way
+        return;        // a newer query is on its way
     beginResetModel(); // a new filter or sort: a different list, not an update of the old one
     m_rows = *rows;
     m_universeSize = universeSize;
@@ -125,8 +123,7 @@ void AlarmTableModel::onQueryReady(int generation, const SharedAlarmKeys &rows, 
         m_updateTimer.start();
 }
 
-void AlarmTableModel::onCommitted(const ChangeSet &changes)
-{
+void AlarmTableModel::onCommitted(const ChangeSet &changes) {
     if (changes.alarms.isEmpty())
         return;
     m_pendingChanges.merge(changes.alarms);
@@ -134,16 +131,14 @@ void AlarmTableModel::onCommitted(const ChangeSet &changes)
         m_updateTimer.start();
 }
 
-void AlarmTableModel::flushChanges()
-{
+void AlarmTableModel::flushChanges() {
     if (m_pendingChanges.isEmpty() || isLoading())
         return;
     emit requestChanges(m_generation, m_pendingChanges);
     m_pendingChanges = {};
 }
 
-void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDelta> &delta)
-{
+void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDelta> &delta) {
     if (generation != m_generation || isLoading())
         return;
     const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
@@ -182,7 +177,8 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         }
         if (inPlace) {
             for (size_t p : removedPos) {
-                if ((p > 0 && !less(m_rows[p - 1], m_rows[p])) || (p + 1 < m_rows.size() && !less(m_rows[p], m_rows[p + 1]))) {
+                if ((p > 0 && !less(m_rows[p - 1], m_rows[p])) ||
+                    (p + 1 < m_rows.size() && !less(m_rows[p], m_rows[p + 1]))) {
                     inPlace = false;
                     break;
                 }
@@ -202,7 +198,8 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
 
     // General path: merge, then tell the views with at most three signals.
     AlarmKeyVector next;
-    next.reserve(size_t(std::max<qsizetype>(oldN, qsizetype(m_rows.size() - removedPos.size() + added.size()))));
+    next.reserve(
+        size_t(std::max<qsizetype>(oldN, qsizetype(m_rows.size() - removedPos.size() + added.size()))));
     {
         size_t ri = 0, ai = 0;
         for (size_t i = 0; i < m_rows.size(); ++i) {
@@ -259,7 +256,7 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
             }
             const auto pos = std::lower_bound(next.begin(), next.end(), key, less);
             to.append(pos != next.end() && pos->aid == key.aid ? index(int(pos - next.begin()), idx.column())
-                                                              : QModelIndex());
+                                                               : QModelIndex());
         }
         const AlarmKey filler = next.back();
         m_rows = std::move(next);
@@ -276,18 +273,15 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     emit rowsUpdated();
 }
 
-int AlarmTableModel::rowCount(const QModelIndex &parent) const
-{
+int AlarmTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int AlarmTableModel::columnCount(const QModelIndex &parent) const
-{
+int AlarmTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(AlarmColumn::Count);
 }
 
-void AlarmTableModel::fetchWindow(int row) const
-{
+void AlarmTableModel::fetchWindow(int row) const {
     if (!m_db)
         return;
     const int first = std::max(0, row - kWindowBefore);
@@ -305,14 +299,15 @@ void AlarmTableModel::fetchWindow(int row) const
         return;
     try {
         // Primary-key lookups of at most ~120 rows plus unique-index joins: a few milliseconds.
-        SqliteStatement s(m_db,
-                          QStringLiteral("SELECT a.aid, a.id, a.alarm_type, a.probable_cause, a.specific_problem, "
-                                         "a.object_id, e.name, st.name, a.source_system, a.ack_user, "
-                                         "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1) "
-                                         "FROM alarms a LEFT JOIN elements e ON e.id=a.object_id "
-                                         "LEFT JOIN sites st ON st.id=e.site_id WHERE a.aid IN (%1)")
-                              .arg(list),
-                          false);
+        SqliteStatement s(
+            m_db,
+            QStringLiteral("SELECT a.aid, a.id, a.alarm_type, a.probable_cause, a.specific_problem, "
+                           "a.object_id, e.name, st.name, a.source_system, a.ack_user, "
+                           "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1) "
+                           "FROM alarms a LEFT JOIN elements e ON e.id=a.object_id "
+                           "LEFT JOIN sites st ON st.id=e.site_id WHERE a.aid IN (%1)")
+                .arg(list),
+            false);
         while (s.step()) {
             auto *t = new RowText;
             t->id = s.columnText(1);
@@ -332,8 +327,7 @@ void AlarmTableModel::fetchWindow(int row) const
     }
 }
 
-const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const
-{
+const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const {
     const qint64 aid = m_rows[size_t(row)].aid;
     if (const RowText *t = m_text.object(aid))
         return t;
@@ -341,16 +335,14 @@ const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const
     return m_text.object(aid);
 }
 
-QString AlarmTableModel::alarmId(int row) const
-{
+QString AlarmTableModel::alarmId(int row) const {
     if (row < 0 || row >= int(m_rows.size()))
         return {};
     const RowText *t = rowText(row);
     return t ? t->id : QString();
 }
 
-int AlarmTableModel::rowOf(const QString &alarmId) const
-{
+int AlarmTableModel::rowOf(const QString &alarmId) const {
     const quint64 h = alarmIdHash(alarmId);
     for (size_t r = 0; r < m_rows.size(); ++r)
         if (m_rows[r].idHash == h)
@@ -358,31 +350,37 @@ int AlarmTableModel::rowOf(const QString &alarmId) const
     return -1;
 }
 
-QString AlarmTableModel::severityName(int code)
-{
+QString AlarmTableModel::severityName(int code) {
     switch (code) {
-    case 0: return tr("Critical");
-    case 1: return tr("Major");
-    case 2: return tr("Minor");
-    case 3: return tr("Warning");
-    case 4: return tr("Indeterminate");
-    case 5: return tr("Cleared");
+    case 0:
+        return tr("Critical");
+    case 1:
+        return tr("Major");
+    case 2:
+        return tr("Minor");
+    case 3:
+        return tr("Warning");
+    case 4:
+        return tr("Indeterminate");
+    case 5:
+        return tr("Cleared");
     }
     return {};
 }
 
-QString AlarmTableModel::stateName(int code)
-{
+QString AlarmTableModel::stateName(int code) {
     switch (code) {
-    case 0: return tr("Raised");
-    case 1: return tr("Updated");
-    case rowcodec::kClearedStateCode: return tr("Cleared");
+    case 0:
+        return tr("Raised");
+    case 1:
+        return tr("Updated");
+    case rowcodec::kClearedStateCode:
+        return tr("Cleared");
     }
     return {};
 }
 
-QString AlarmTableModel::readableCause(const QString &cause)
-{
+QString AlarmTableModel::readableCause(const QString &cause) {
     if (cause.isEmpty())
         return {};
     QString words;
@@ -406,37 +404,48 @@ QString AlarmTableModel::readableCause(const QString &cause)
     return words;
 }
 
-QString AlarmTableModel::displayText(int row, AlarmColumn column) const
-{
+QString AlarmTableModel::displayText(int row, AlarmColumn column) const {
     const AlarmKey &k = m_rows[size_t(row)];
     switch (column) {
-    case AlarmColumn::Severity: return severityName(k.severity);
-    case AlarmColumn::State: return stateName(k.state);
+    case AlarmColumn::Severity:
+        return severityName(k.severity);
+    case AlarmColumn::State:
+        return stateName(k.state);
     case AlarmColumn::Acknowledged: {
         const QString ack = k.isAcked() ? tr("Yes") : tr("No");
         return k.isPending() ? tr("%1 · pending").arg(ack) : ack;
     }
-    case AlarmColumn::Raised: return formatLocal(k.raisedMs);
-    case AlarmColumn::Changed: return formatLocal(k.changedMs);
-    default: break;
+    case AlarmColumn::Raised:
+        return formatLocal(k.raisedMs);
+    case AlarmColumn::Changed:
+        return formatLocal(k.changedMs);
+    default:
+        break;
     }
     const RowText *t = rowText(row);
     if (!t)
         return {};
     switch (column) {
-    case AlarmColumn::Element: return t->elementName.isEmpty() ? t->elementId : t->elementName;
-    case AlarmColumn::Site: return t->siteName;
-    case AlarmColumn::AlarmType: return readableCause(t->alarmType);
-    case AlarmColumn::ProbableCause: return readableCause(t->probableCause);
-    case AlarmColumn::SpecificProblem: return t->specificProblem;
-    case AlarmColumn::Ticket: return t->ticketId;
-    case AlarmColumn::SourceSystem: return t->sourceSystem;
-    default: return {};
+    case AlarmColumn::Element:
+        return t->elementName.isEmpty() ? t->elementId : t->elementName;
+    case AlarmColumn::Site:
+        return t->siteName;
+    case AlarmColumn::AlarmType:
+        return readableCause(t->alarmType);
+    case AlarmColumn::ProbableCause:
+        return readableCause(t->probableCause);
+    case AlarmColumn::SpecificProblem:
+        return t->specificProblem;
+    case AlarmColumn::Ticket:
+        return t->ticketId;
+    case AlarmColumn::SourceSystem:
+        return t->sourceSystem;
+    default:
+        return {};
     }
 }
 
-QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
-{
+QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
@@ -460,12 +469,18 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Cleared alarms fade: they stay readable but step back behind the active ones.
         return k.isActive() ? QVariant() : QVariant(QColor(0x80, 0x80, 0x80));
-    case SeverityCodeRole: return int(k.severity);
-    case AlarmIdRole: return alarmId(row);
-    case PendingRole: return k.isPending();
-    case ActiveRole: return k.isActive();
-    case AckedRole: return k.isAcked();
-    case RootCauseRole: return bool(k.flags & AlarmKey::RootCause);
+    case SeverityCodeRole:
+        return int(k.severity);
+    case AlarmIdRole:
+        return alarmId(row);
+    case PendingRole:
+        return k.isPending();
+    case ActiveRole:
+        return k.isActive();
+    case AckedRole:
+        return k.isAcked();
+    case RootCauseRole:
+        return bool(k.flags & AlarmKey::RootCause);
     case ElementIdRole: {
         const RowText *t = rowText(row);
         return t ? t->elementId : QString();
@@ -475,8 +490,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= int(AlarmColumn::Count))
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole && !isSortableColumn(AlarmColumn(section)))
@@ -484,19 +498,32 @@ QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, i
     if (role != Qt::DisplayRole)
         return {};
     switch (AlarmColumn(section)) {
-    case AlarmColumn::Severity: return tr("Severity");
-    case AlarmColumn::State: return tr("State");
-    case AlarmColumn::Acknowledged: return tr("Acknowledged");
-    case AlarmColumn::Raised: return tr("Raised");
-    case AlarmColumn::Changed: return tr("Last change");
-    case AlarmColumn::Element: return tr("Element");
-    case AlarmColumn::Site: return tr("Site");
-    case AlarmColumn::AlarmType: return tr("Alarm type");
-    case AlarmColumn::ProbableCause: return tr("Probable cause");
-    case AlarmColumn::SpecificProblem: return tr("Specific problem");
-    case AlarmColumn::Ticket: return tr("Ticket");
-    case AlarmColumn::SourceSystem: return tr("Source system");
-    case AlarmColumn::Count: break;
+    case AlarmColumn::Severity:
+        return tr("Severity");
+    case AlarmColumn::State:
+        return tr("State");
+    case AlarmColumn::Acknowledged:
+        return tr("Acknowledged");
+    case AlarmColumn::Raised:
+        return tr("Raised");
+    case AlarmColumn::Changed:
+        return tr("Last change");
+    case AlarmColumn::Element:
+        return tr("Element");
+    case AlarmColumn::Site:
+        return tr("Site");
+    case AlarmColumn::AlarmType:
+        return tr("Alarm type");
+    case AlarmColumn::ProbableCause:
+        return tr("Probable cause");
+    case AlarmColumn::SpecificProblem:
+        return tr("Specific problem");
+    case AlarmColumn::Ticket:
+        return tr("Ticket");
+    case AlarmColumn::SourceSystem:
+        return tr("Source system");
+    case AlarmColumn::Count:
+        break;
     }
     return {};
 }

@@ -7,8 +7,7 @@
 
 namespace noc {
 
-AppOptions parseAppOptions(const QStringList &arguments)
-{
+AppOptions parseAppOptions(const QStringList &arguments) {
     AppOptions options;
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -25,7 +24,8 @@ AppOptions parseAppOptions(const QStringList &arguments)
     const QCommandLineOption demoOption("demo", "Start the built-in simulator and connect to it.");
     const QCommandLineOption onceOption("once", "With sync: one full sync, then exit.");
     const QCommandLineOption apiOption("api", "With sync: server base URL.", "URL");
-    const QCommandLineOption tokenFileOption("token-file", "With sync: file holding the bearer token.", "FILE");
+    const QCommandLineOption tokenFileOption("token-file", "With sync: file holding the bearer token.",
+                                             "FILE");
     parser.addOptions({profileOption, cacheOption, langOption, logLevelOption, demoOption, onceOption,
                        apiOption, tokenFileOption});
     parser.addPositionalArgument("command", "Optional command: sync.", "[sync]");
@@ -56,15 +56,16 @@ AppOptions parseAppOptions(const QStringList &arguments)
 
     if (!logging::parseLevel(options.logLevel)) {
         options.action = AppOptions::Action::Error;
-        options.errorText = QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)")
-                                .arg(options.logLevel);
+        options.errorText =
+            QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)")
+                .arg(options.logLevel);
         return options;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1 || (positional.size() == 1 && positional.first() != "sync")) {
         options.action = AppOptions::Action::Error;
-        options.errorText = QStringLiteral("unknown command '%1' (the only command is 'sync')")
-                                .arg(positional.join(' '));
+        options.errorText =
+            QStringLiteral("unknown command '%1' (the only command is 'sync')").arg(positional.join(' '));
         return options;
     }
     if (positional.size() == 1)

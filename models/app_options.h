@@ -9,9 +9,9 @@ namespace noc {
 struct AppOptions {
     enum class Action { Run, Help, Version, Sync, Error };
     Action action = Action::Run;
-    QString profile;    // connection profile name
-    QString cachePath;  // explicit cache file, overrides the profile's
-    QString language;   // e.g. "zh_CN"; empty = setting or system locale
+    QString profile;   // connection profile name
+    QString cachePath; // explicit cache file, overrides the profile's
+    QString language;  // e.g. "zh_CN"; empty = setting or system locale
     QString logLevel = QStringLiteral("info");
     bool demo = false;
     // sync sub-command

@@ -16,8 +16,7 @@ const char *const kSubsystems[] = {"app", "sync", "cache", "ui", "opsim"};
 std::mutex s_mutex;
 QString s_logFile;
 
-spdlog::level::level_enum toSpdlog(QtMsgType type)
-{
+spdlog::level::level_enum toSpdlog(QtMsgType type) {
     switch (type) {
     case QtDebugMsg:
         return spdlog::level::debug;
@@ -33,8 +32,7 @@ spdlog::level::level_enum toSpdlog(QtMsgType type)
     return spdlog::level::info;
 }
 
-void qtMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
+void qtMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
     // Qt's own categories ("qt.network.ssl", "default") go to the "ui" logger only when they came
     // from widgets; everything else lands in "app" with the category kept in the text.
     auto target = logger("app");
@@ -46,13 +44,11 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext &context, const Q
     }
 }
 
-void flushAll()
-{
+void flushAll() {
     spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
 }
 
-extern "C" void crashHandler(int signal)
-{
+extern "C" void crashHandler(int signal) {
     // Not async-signal-safe in the strict sense, but the process is dying anyway and the last lines
     // of the log are what a crash investigation needs most.
     flushAll();
@@ -62,8 +58,7 @@ extern "C" void crashHandler(int signal)
 
 } // namespace
 
-std::optional<spdlog::level::level_enum> parseLevel(const QString &text)
-{
+std::optional<spdlog::level::level_enum> parseLevel(const QString &text) {
     const QString t = text.trimmed().toLower();
     if (t == "trace")
         return spdlog::level::trace;
@@ -82,15 +77,13 @@ std::optional<spdlog::level::level_enum> parseLevel(const QString &text)
     return std::nullopt;
 }
 
-std::shared_ptr<spdlog::logger> logger(const char *name)
-{
+std::shared_ptr<spdlog::logger> logger(const char *name) {
     if (auto existing = spdlog::get(name))
         return existing;
     return spdlog::default_logger();
 }
 
-QString redactSecrets(const QString &text)
-{
+QString redactSecrets(const QString &text) {
     static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)[^\\s\"',;]+"),
                                            QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression keyValue(
@@ -102,14 +95,12 @@ QString redactSecrets(const QString &text)
     return result;
 }
 
-QString logFilePath()
-{
+QString logFilePath() {
     std::lock_guard lock(s_mutex);
     return s_logFile;
 }
 
-void initialize(const Settings &settings)
-{
+void initialize(const Settings &settings) {
     std::lock_guard lock(s_mutex);
     std::vector<spdlog::sink_ptr> sinks;
     if (settings.console)

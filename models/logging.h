@@ -11,7 +11,7 @@
 namespace noc::logging {
 
 struct Settings {
-    QString directory;          // where noc-console.log goes; empty = no file sink
+    QString directory; // where noc-console.log goes; empty = no file sink
     spdlog::level::level_enum level = spdlog::level::info;
     bool console = true;
 };

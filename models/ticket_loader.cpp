@@ -9,12 +9,9 @@ namespace noc {
 
 TicketLoader::TicketLoader(const QString &cachePath, QObject *parent)
     : QObject(parent)
-    , m_path(cachePath)
-{
-}
+    , m_path(cachePath) {}
 
-bool TicketLoader::ensureOpen()
-{
+bool TicketLoader::ensureOpen() {
     if (m_reader.isOpen())
         return true;
     if (!m_reader.open(m_path)) {
@@ -25,8 +22,7 @@ bool TicketLoader::ensureOpen()
     return true;
 }
 
-void TicketLoader::resolvePlace(TicketRow &row)
-{
+void TicketLoader::resolvePlace(TicketRow &row) {
     if (row.elementId.isEmpty())
         return;
     auto it = m_places.constFind(row.elementId);
@@ -46,8 +42,7 @@ void TicketLoader::resolvePlace(TicketRow &row)
     row.siteName = it->second;
 }
 
-void TicketLoader::loadAll(quint64 generation)
-{
+void TicketLoader::loadAll(quint64 generation) {
     QList<TicketRow> rows;
     m_places.clear();
     if (ensureOpen()) {
@@ -72,8 +67,7 @@ void TicketLoader::loadAll(quint64 generation)
     emit loaded(generation, rows);
 }
 
-void TicketLoader::fetch(quint64 generation, const QStringList &ids)
-{
+void TicketLoader::fetch(quint64 generation, const QStringList &ids) {
     QList<TicketRow> rows;
     QStringList missing;
     if (ensureOpen()) {

@@ -3,38 +3,33 @@
 namespace noc {
 
 TicketQueueFilterModel::TicketQueueFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
+    : QSortFilterProxyModel(parent) {
     setSortRole(TicketQueueModel::SortRole);
     setDynamicSortFilter(true);
 }
 
-void TicketQueueFilterModel::setQueue(TicketQueue queue)
-{
+void TicketQueueFilterModel::setQueue(TicketQueue queue) {
     if (queue == m_queue)
         return;
     m_queue = queue;
     invalidateRowsFilter();
 }
 
-void TicketQueueFilterModel::setStatusFilter(std::optional<TicketStatus> status)
-{
+void TicketQueueFilterModel::setStatusFilter(std::optional<TicketStatus> status) {
     if (status == m_status)
         return;
     m_status = status;
     invalidateRowsFilter();
 }
 
-void TicketQueueFilterModel::setPriorityFilter(const QString &priority)
-{
+void TicketQueueFilterModel::setPriorityFilter(const QString &priority) {
     if (priority == m_priority)
         return;
     m_priority = priority;
     invalidateRowsFilter();
 }
 
-void TicketQueueFilterModel::setText(const QString &text)
-{
+void TicketQueueFilterModel::setText(const QString &text) {
     const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words == m_words)
         return;
@@ -42,8 +37,7 @@ void TicketQueueFilterModel::setText(const QString &text)
     invalidateRowsFilter();
 }
 
-bool TicketQueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
+bool TicketQueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     const auto *model = qobject_cast<const TicketQueueModel *>(sourceModel());
     if (!model || sourceParent.isValid())
         return false;

@@ -12,16 +12,14 @@ namespace {
 constexpr qint64 kHour = 3600LL * 1000;
 constexpr qint64 kRecentlyResolvedMs = 24 * kHour;
 
-QString formatTime(EpochMs ms)
-{
+QString formatTime(EpochMs ms) {
     if (ms <= 0)
         return {};
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 // Groups sorted row numbers into contiguous [first, last] ranges.
-QList<QPair<int, int>> ranges(QList<int> rows)
-{
+QList<QPair<int, int>> ranges(QList<int> rows) {
     std::sort(rows.begin(), rows.end());
     QList<QPair<int, int>> out;
     for (int r : rows) {
@@ -33,29 +31,37 @@ QList<QPair<int, int>> ranges(QList<int> rows)
     return out;
 }
 
-QString translatedPriority(const QString &p)
-{
+QString translatedPriority(const QString &p) {
     switch (priorityRank(p)) {
-    case 0: return TicketQueueModel::tr("Critical", "priority");
-    case 1: return TicketQueueModel::tr("High", "priority");
-    case 2: return TicketQueueModel::tr("Medium", "priority");
-    case 3: return TicketQueueModel::tr("Low", "priority");
+    case 0:
+        return TicketQueueModel::tr("Critical", "priority");
+    case 1:
+        return TicketQueueModel::tr("High", "priority");
+    case 2:
+        return TicketQueueModel::tr("Medium", "priority");
+    case 3:
+        return TicketQueueModel::tr("Low", "priority");
     }
     return p;
 }
 
-QString translatedSeverity(const QString &s)
-{
+QString translatedSeverity(const QString &s) {
     const auto parsed = parseSeverity(s);
     if (!parsed)
         return s;
     switch (*parsed) {
-    case Severity::Critical: return TicketQueueModel::tr("Critical", "severity");
-    case Severity::Major: return TicketQueueModel::tr("Major", "severity");
-    case Severity::Minor: return TicketQueueModel::tr("Minor", "severity");
-    case Severity::Warning: return TicketQueueModel::tr("Warning", "severity");
-    case Severity::Indeterminate: return TicketQueueModel::tr("Indeterminate", "severity");
-    case Severity::Cleared: return TicketQueueModel::tr("Cleared", "severity");
+    case Severity::Critical:
+        return TicketQueueModel::tr("Critical", "severity");
+    case Severity::Major:
+        return TicketQueueModel::tr("Major", "severity");
+    case Severity::Minor:
+        return TicketQueueModel::tr("Minor", "severity");
+    case Severity::Warning:
+        return TicketQueueModel::tr("Warning", "severity");
+    case Severity::Indeterminate:
+        return TicketQueueModel::tr("Indeterminate", "severity");
+    case Severity::Cleared:
+        return TicketQueueModel::tr("Cleared", "severity");
     }
     return s;
 }
@@ -63,8 +69,7 @@ QString translatedSeverity(const QString &s)
 
 TicketQueueModel::TicketQueueModel(const QString &cachePath, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); }) {
     m_thread.setObjectName(QStringLiteral("ticket-loader"));
     m_loader = new TicketLoader(cachePath);
     m_loader->moveToThread(&m_thread);
@@ -86,42 +91,40 @@ TicketQueueModel::TicketQueueModel(const QString &cachePath, QObject *parent)
     reload();
 }
 
-TicketQueueModel::~TicketQueueModel()
-{
+TicketQueueModel::~TicketQueueModel() {
     m_thread.quit();
     m_thread.wait();
 }
 
-void TicketQueueModel::setUser(const QString &userId, const QStringList &teamIds)
-{
+void TicketQueueModel::setUser(const QString &userId, const QStringList &teamIds) {
     m_userId = userId;
     m_explicitTeams = teamIds;
     recount();
 }
 
-QStringList TicketQueueModel::userTeams() const
-{
-    return m_explicitTeams.isEmpty() ? QStringList(m_derivedTeams.begin(), m_derivedTeams.end()) : m_explicitTeams;
+QStringList TicketQueueModel::userTeams() const {
+    return m_explicitTeams.isEmpty() ? QStringList(m_derivedTeams.begin(), m_derivedTeams.end())
+                                     : m_explicitTeams;
 }
 
-void TicketQueueModel::setClock(std::function<EpochMs()> clock)
-{
+void TicketQueueModel::setClock(std::function<EpochMs()> clock) {
     m_clock = std::move(clock);
     tickSla();
 }
 
-EpochMs TicketQueueModel::now() const { return m_clock(); }
+EpochMs TicketQueueModel::now() const {
+    return m_clock();
+}
 
-void TicketQueueModel::reload()
-{
+void TicketQueueModel::reload() {
     const quint64 generation = ++m_generation;
     m_fetchInFlight = false;
     TicketLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [loader, generation] { loader->loadAll(generation); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [loader, generation] { loader->loadAll(generation); }, Qt::QueuedConnection);
 }
 
-void TicketQueueModel::onLoaded(quint64 generation, const QList<TicketRow> &rows)
-{
+void TicketQueueModel::onLoaded(quint64 generation, const QList<TicketRow> &rows) {
     if (generation != m_generation)
         return;
     beginResetModel(); // the one reset: the first load (or a full reload after a resync)
@@ -136,8 +139,7 @@ void TicketQueueModel::onLoaded(quint64 generation, const QList<TicketRow> &rows
         m_flushTimer.start();
 }
 
-void TicketQueueModel::applyChanges(const ChangeSet &changes)
-{
+void TicketQueueModel::applyChanges(const ChangeSet &changes) {
     const KindChanges &t = changes.tickets;
     if (t.isEmpty())
         return;
@@ -148,8 +150,7 @@ void TicketQueueModel::applyChanges(const ChangeSet &changes)
         m_flushTimer.start();
 }
 
-void TicketQueueModel::flush()
-{
+void TicketQueueModel::flush() {
     if (!m_loaded || m_fetchInFlight || m_pendingIds.isEmpty())
         return;
     const QStringList ids(m_pendingIds.begin(), m_pendingIds.end());
@@ -157,12 +158,12 @@ void TicketQueueModel::flush()
     m_fetchInFlight = true;
     const quint64 generation = m_generation;
     TicketLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [loader, generation, ids] { loader->fetch(generation, ids); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [loader, generation, ids] { loader->fetch(generation, ids); }, Qt::QueuedConnection);
 }
 
-void TicketQueueModel::onFetched(quint64 generation, const QList<TicketRow> &fetchedRows, const QStringList &missing)
-{
+void TicketQueueModel::onFetched(quint64 generation, const QList<TicketRow> &fetchedRows,
+                                 const QStringList &missing) {
     if (generation != m_generation)
         return;
     m_fetchInFlight = false;
@@ -218,16 +219,14 @@ void TicketQueueModel::onFetched(quint64 generation, const QList<TicketRow> &fet
         m_flushTimer.start();
 }
 
-void TicketQueueModel::rebuildIndex()
-{
+void TicketQueueModel::rebuildIndex() {
     m_index.clear();
     m_index.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
         m_index.insert(m_rows[i].id, i);
 }
 
-qint64 TicketQueueModel::slaKey(const TicketRow &row, EpochMs t) const
-{
+qint64 TicketQueueModel::slaKey(const TicketRow &row, EpochMs t) const {
     const SlaState state = slaState(row.status, row.created, row.due, t);
     if (state == SlaState::None)
         return -1;
@@ -236,16 +235,14 @@ qint64 TicketQueueModel::slaKey(const TicketRow &row, EpochMs t) const
     return (remaining / unit) * 4 + int(state);
 }
 
-void TicketQueueModel::resetSlaKeys()
-{
+void TicketQueueModel::resetSlaKeys() {
     const EpochMs t = now();
     m_slaKeys.resize(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
         m_slaKeys[i] = slaKey(m_rows[i], t);
 }
 
-void TicketQueueModel::tickSla()
-{
+void TicketQueueModel::tickSla() {
     if (m_rows.isEmpty())
         return;
     const EpochMs t = now();
@@ -263,8 +260,7 @@ void TicketQueueModel::tickSla()
     recount();
 }
 
-bool TicketQueueModel::inQueue(const TicketRow &row, TicketQueue queue) const
-{
+bool TicketQueueModel::inQueue(const TicketRow &row, TicketQueue queue) const {
     const bool open = isOpenStatus(row.status);
     switch (queue) {
     case TicketQueue::Mine:
@@ -274,7 +270,8 @@ bool TicketQueueModel::inQueue(const TicketRow &row, TicketQueue queue) const
     case TicketQueue::MyTeam:
         if (!open || row.teamId.isEmpty())
             return false;
-        return m_explicitTeams.isEmpty() ? m_derivedTeams.contains(row.teamId) : m_explicitTeams.contains(row.teamId);
+        return m_explicitTeams.isEmpty() ? m_derivedTeams.contains(row.teamId)
+                                         : m_explicitTeams.contains(row.teamId);
     case TicketQueue::AtRisk:
         return slaState(row.status, row.created, row.due, now()) == SlaState::AtRisk;
     case TicketQueue::Breached:
@@ -289,8 +286,7 @@ bool TicketQueueModel::inQueue(const TicketRow &row, TicketQueue queue) const
     return false;
 }
 
-void TicketQueueModel::recount()
-{
+void TicketQueueModel::recount() {
     m_derivedTeams.clear();
     if (!m_userId.isEmpty())
         for (const TicketRow &row : m_rows)
@@ -307,32 +303,35 @@ void TicketQueueModel::recount()
     }
 }
 
-QString TicketQueueModel::queueName(TicketQueue queue)
-{
+QString TicketQueueModel::queueName(TicketQueue queue) {
     switch (queue) {
-    case TicketQueue::Mine: return tr("My tickets");
-    case TicketQueue::Unassigned: return tr("Unassigned");
-    case TicketQueue::MyTeam: return tr("My team");
-    case TicketQueue::AtRisk: return tr("SLA at risk");
-    case TicketQueue::Breached: return tr("Breached");
-    case TicketQueue::AllOpen: return tr("All open");
-    case TicketQueue::RecentlyResolved: return tr("Recently resolved");
+    case TicketQueue::Mine:
+        return tr("My tickets");
+    case TicketQueue::Unassigned:
+        return tr("Unassigned");
+    case TicketQueue::MyTeam:
+        return tr("My team");
+    case TicketQueue::AtRisk:
+        return tr("SLA at risk");
+    case TicketQueue::Breached:
+        return tr("Breached");
+    case TicketQueue::AllOpen:
+        return tr("All open");
+    case TicketQueue::RecentlyResolved:
+        return tr("Recently resolved");
     }
     return {};
 }
 
-int TicketQueueModel::rowCount(const QModelIndex &parent) const
-{
+int TicketQueueModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int TicketQueueModel::columnCount(const QModelIndex &parent) const
-{
+int TicketQueueModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
-{
+QVariant TicketQueueModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const TicketRow &row = m_rows.at(index.row());
@@ -374,7 +373,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         case Element:
             if (row.siteName.isEmpty())
                 return row.elementName.isEmpty() ? row.elementId : row.elementName;
-            return tr("%1 / %2").arg(row.elementName.isEmpty() ? row.elementId : row.elementName, row.siteName);
+            return tr("%1 / %2").arg(row.elementName.isEmpty() ? row.elementId : row.elementName,
+                                     row.siteName);
         case Assignee:
             return row.assigneeId.isEmpty() ? tr("Unassigned") : row.assigneeName;
         case Created:
@@ -388,17 +388,27 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == SortRole) {
         switch (column) {
-        case Id: return row.id;
-        case Priority: return priorityRank(row.priority);
-        case Severity: return ticketSeverityRank(row.severity);
-        case Status: return int(row.status);
-        case Title: return row.name.toLower();
-        case Element: return (row.elementName + row.siteName).toLower();
-        case Assignee: return row.assigneeName.toLower();
-        case Created: return row.created;
+        case Id:
+            return row.id;
+        case Priority:
+            return priorityRank(row.priority);
+        case Severity:
+            return ticketSeverityRank(row.severity);
+        case Status:
+            return int(row.status);
+        case Title:
+            return row.name.toLower();
+        case Element:
+            return (row.elementName + row.siteName).toLower();
+        case Assignee:
+            return row.assigneeName.toLower();
+        case Created:
+            return row.created;
         // Open tickets by due time; closed ones after every open one.
-        case SlaDue: return isOpenStatus(row.status) && row.due > 0 ? row.due : std::numeric_limits<qint64>::max();
-        case LastUpdate: return row.lastUpdate;
+        case SlaDue:
+            return isOpenStatus(row.status) && row.due > 0 ? row.due : std::numeric_limits<qint64>::max();
+        case LastUpdate:
+            return row.lastUpdate;
         }
     } else if (role == Qt::ToolTipRole) {
         switch (column) {
@@ -414,8 +424,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
             QString text = state.isEmpty() ? due : tr("%1 · %2").arg(state, due);
             if (row.dueFromPolicy)
                 text += QLatin1Char('\n') + tr("No due time from the server: %1 h policy for priority %2.")
-                                               .arg(slaPolicyMs(row.priority) / kHour)
-                                               .arg(translatedPriority(row.priority));
+                                                .arg(slaPolicyMs(row.priority) / kHour)
+                                                .arg(translatedPriority(row.priority));
             return text;
         }
         case Title:
@@ -425,39 +435,50 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant TicketQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant TicketQueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Ticket");
-    case Priority: return tr("Priority");
-    case Severity: return tr("Severity");
-    case Status: return tr("Status");
-    case Title: return tr("Title");
-    case Element: return tr("Element / site");
-    case Assignee: return tr("Assignee");
-    case Created: return tr("Created");
-    case SlaDue: return tr("SLA due");
-    case LastUpdate: return tr("Last update");
+    case Id:
+        return tr("Ticket");
+    case Priority:
+        return tr("Priority");
+    case Severity:
+        return tr("Severity");
+    case Status:
+        return tr("Status");
+    case Title:
+        return tr("Title");
+    case Element:
+        return tr("Element / site");
+    case Assignee:
+        return tr("Assignee");
+    case Created:
+        return tr("Created");
+    case SlaDue:
+        return tr("SLA due");
+    case LastUpdate:
+        return tr("Last update");
     }
     return {};
 }
 
-Qt::ItemFlags TicketQueueModel::flags(const QModelIndex &index) const
-{
+Qt::ItemFlags TicketQueueModel::flags(const QModelIndex &index) const {
     if (!index.isValid())
         return Qt::NoItemFlags;
     // Dragging rows onto an engineer in the workload view reassigns them.
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
 }
 
-QString TicketQueueModel::ticketIdsMimeType() { return QStringLiteral("application/x-noc-ticket-ids"); }
+QString TicketQueueModel::ticketIdsMimeType() {
+    return QStringLiteral("application/x-noc-ticket-ids");
+}
 
-QStringList TicketQueueModel::mimeTypes() const { return {ticketIdsMimeType()}; }
+QStringList TicketQueueModel::mimeTypes() const {
+    return {ticketIdsMimeType()};
+}
 
-QMimeData *TicketQueueModel::mimeData(const QModelIndexList &indexes) const
-{
+QMimeData *TicketQueueModel::mimeData(const QModelIndexList &indexes) const {
     QStringList ids;
     for (const QModelIndex &index : indexes)
         if (index.isValid() && !ids.contains(m_rows.at(index.row()).id))

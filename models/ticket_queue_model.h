@@ -28,14 +28,26 @@ inline constexpr int kTicketQueueCount = 7;
 class TicketQueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Priority, Severity, Status, Title, Element, Assignee, Created, SlaDue, LastUpdate, ColumnCount };
+    enum Column {
+        Id,
+        Priority,
+        Severity,
+        Status,
+        Title,
+        Element,
+        Assignee,
+        Created,
+        SlaDue,
+        LastUpdate,
+        ColumnCount
+    };
     enum Role {
         TicketIdRole = Qt::UserRole + 1,
-        SortRole,           // raw value to sort by (ranks, times)
-        SlaStateRole,       // int(SlaState)
-        SlaRemainingRole,   // qint64 ms until due (negative when overdue); invalid without SLA
-        StatusRole,         // int(TicketStatus)
-        PendingRole,        // bool: a local change waits for the server
+        SortRole,         // raw value to sort by (ranks, times)
+        SlaStateRole,     // int(SlaState)
+        SlaRemainingRole, // qint64 ms until due (negative when overdue); invalid without SLA
+        StatusRole,       // int(TicketStatus)
+        PendingRole,      // bool: a local change waits for the server
         AssigneeIdRole,
         TeamIdRole,
         ElementIdRole,

@@ -6,8 +6,7 @@
 
 namespace noc {
 
-TicketRow makeTicketRow(const TroubleTicket &ticket, bool pending)
-{
+TicketRow makeTicketRow(const TroubleTicket &ticket, bool pending) {
     TicketRow row;
     row.id = ticket.id;
     row.name = ticket.name;
@@ -42,8 +41,7 @@ TicketRow makeTicketRow(const TroubleTicket &ticket, bool pending)
     return row;
 }
 
-QString ticketStatusDisplayName(TicketStatus status)
-{
+QString ticketStatusDisplayName(TicketStatus status) {
     switch (status) {
     case TicketStatus::Acknowledged:
         return QCoreApplication::translate("TicketStatus", "Acknowledged");
@@ -65,8 +63,7 @@ QString ticketStatusDisplayName(TicketStatus status)
     return {};
 }
 
-int priorityRank(const QString &priority)
-{
+int priorityRank(const QString &priority) {
     static const char *const order[] = {"critical", "high", "medium", "low"};
     for (int i = 0; i < 4; ++i)
         if (priority.compare(QLatin1String(order[i]), Qt::CaseInsensitive) == 0)
@@ -74,8 +71,7 @@ int priorityRank(const QString &priority)
     return 4;
 }
 
-int ticketSeverityRank(const QString &severity)
-{
+int ticketSeverityRank(const QString &severity) {
     const auto parsed = parseSeverity(severity);
     return parsed ? severityRank(*parsed) : 9;
 }

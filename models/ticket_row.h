@@ -26,7 +26,7 @@ struct TicketRow {
     QString assigneeName;
     QString teamId;
     QString teamName;
-    QString elementId;   // first related PhysicalResource
+    QString elementId; // first related PhysicalResource
     QString elementName;
     QString siteName;
     int alarmCount = 0;

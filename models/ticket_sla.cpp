@@ -8,8 +8,7 @@ namespace {
 constexpr qint64 kHour = 3600LL * 1000;
 } // namespace
 
-qint64 slaPolicyMs(const QString &priority)
-{
+qint64 slaPolicyMs(const QString &priority) {
     if (priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0)
         return 4 * kHour;
     if (priority.compare(QLatin1String("High"), Qt::CaseInsensitive) == 0)
@@ -19,8 +18,7 @@ qint64 slaPolicyMs(const QString &priority)
     return 72 * kHour;
 }
 
-EpochMs effectiveDueMs(EpochMs created, EpochMs expectedResolution, const QString &priority)
-{
+EpochMs effectiveDueMs(EpochMs created, EpochMs expectedResolution, const QString &priority) {
     if (expectedResolution > 0)
         return expectedResolution;
     if (created > 0)
@@ -28,14 +26,12 @@ EpochMs effectiveDueMs(EpochMs created, EpochMs expectedResolution, const QStrin
     return 0;
 }
 
-bool isOpenStatus(TicketStatus status)
-{
+bool isOpenStatus(TicketStatus status) {
     return status == TicketStatus::Acknowledged || status == TicketStatus::InProgress ||
            status == TicketStatus::Pending || status == TicketStatus::Held;
 }
 
-SlaState slaState(TicketStatus status, EpochMs created, EpochMs due, EpochMs nowMs)
-{
+SlaState slaState(TicketStatus status, EpochMs created, EpochMs due, EpochMs nowMs) {
     if (!isOpenStatus(status) || due <= 0)
         return SlaState::None;
     const qint64 left = due - nowMs;
@@ -49,8 +45,7 @@ SlaState slaState(TicketStatus status, EpochMs created, EpochMs due, EpochMs now
     return SlaState::OnTrack;
 }
 
-QString slaCountdownText(qint64 remainingMs)
-{
+QString slaCountdownText(qint64 remainingMs) {
     const bool overdue = remainingMs < 0;
     const qint64 s = (overdue ? -remainingMs : remainingMs) / 1000;
     const qint64 days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60, seconds = s % 60;
@@ -58,14 +53,17 @@ QString slaCountdownText(qint64 remainingMs)
     if (days > 0)
         text = QCoreApplication::translate("TicketSla", "%1 d %2 h").arg(days).arg(hours);
     else if (hours > 0)
-        text = QCoreApplication::translate("TicketSla", "%1 h %2 min").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
+        text = QCoreApplication::translate("TicketSla", "%1 h %2 min")
+                   .arg(hours)
+                   .arg(minutes, 2, 10, QLatin1Char('0'));
     else
-        text = QCoreApplication::translate("TicketSla", "%1 min %2 s").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
+        text = QCoreApplication::translate("TicketSla", "%1 min %2 s")
+                   .arg(minutes)
+                   .arg(seconds, 2, 10, QLatin1Char('0'));
     return overdue ? QCoreApplication::translate("TicketSla", "overdue %1").arg(text) : text;
 }
 
-QString slaStateName(SlaState state)
-{
+QString slaStateName(SlaState state) {
     switch (state) {
     case SlaState::None:
         return {};

@@ -9,8 +9,7 @@ namespace noc {
 
 namespace {
 void add(QHash<QString, WorkloadEntry> &map, const QString &id, const QString &name, const TicketRow &row,
-         SlaState state)
-{
+         SlaState state) {
     WorkloadEntry &e = map[id];
     e.id = id;
     if (e.name.isEmpty())
@@ -22,8 +21,7 @@ void add(QHash<QString, WorkloadEntry> &map, const QString &id, const QString &n
         e.oldestCreated = row.created;
 }
 
-QList<WorkloadEntry> sorted(const QHash<QString, WorkloadEntry> &map)
-{
+QList<WorkloadEntry> sorted(const QHash<QString, WorkloadEntry> &map) {
     QList<WorkloadEntry> list = map.values();
     std::sort(list.begin(), list.end(), [](const WorkloadEntry &a, const WorkloadEntry &b) {
         if (a.open != b.open)
@@ -34,8 +32,7 @@ QList<WorkloadEntry> sorted(const QHash<QString, WorkloadEntry> &map)
 }
 } // namespace
 
-Workload computeWorkload(const QList<TicketRow> &rows, EpochMs nowMs)
-{
+Workload computeWorkload(const QList<TicketRow> &rows, EpochMs nowMs) {
     constexpr qint64 hour = 3600LL * 1000;
     Workload w;
     QHash<QString, WorkloadEntry> engineers, teams;

@@ -9,8 +9,7 @@
 
 namespace noc {
 
-QStringList AboutDialog::componentVersions()
-{
+QStringList AboutDialog::componentVersions() {
     return {
         QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion())),
         QStringLiteral("SQLite %1").arg(QString::fromLatin1(sqlite3_libversion())),
@@ -19,15 +18,18 @@ QStringList AboutDialog::componentVersions()
     };
 }
 
-AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
-{
+AboutDialog::AboutDialog(QWidget *parent)
+    : QDialog(parent) {
     setObjectName("aboutDialog");
     setWindowTitle(tr("About NOC Console"));
-    auto *title = new QLabel(QStringLiteral("<h2>%1 %2</h2>").arg(tr("NOC Console"), QStringLiteral(NOC_VERSION)), this);
+    auto *title = new QLabel(
+        QStringLiteral("<h2>%1 %2</h2>").arg(tr("NOC Console"), QStringLiteral(NOC_VERSION)), this);
     auto *summary = new QLabel(tr("Topology, live alarms and trouble tickets for network operations, "
-                                  "online and offline."), this);
+                                  "online and offline."),
+                               this);
     summary->setWordWrap(true);
-    auto *components = new QLabel(tr("Built with:") + QStringLiteral("<br>") + componentVersions().join("<br>"), this);
+    auto *components =
+        new QLabel(tr("Built with:") + QStringLiteral("<br>") + componentVersions().join("<br>"), this);
     components->setObjectName("componentVersions");
     components->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -20,9 +20,9 @@ namespace noc {
 
 namespace {
 // "status: resolved, statusChangeReason: splice done" from the intent's request body.
-QString describeIntent(const QByteArray &payload)
-{
-    const QJsonObject body = QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
+QString describeIntent(const QByteArray &payload) {
+    const QJsonObject body =
+        QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
     QStringList parts;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (it.value().isString())
@@ -33,12 +33,12 @@ QString describeIntent(const QByteArray &payload)
     return parts.join(QStringLiteral(", "));
 }
 
-QString describeServerState(const QByteArray &json)
-{
+QString describeServerState(const QByteArray &json) {
     const QJsonObject state = QJsonDocument::fromJson(json).object();
     for (const char *field : {"status", "state"})
         if (state.contains(QLatin1String(field)))
-            return QStringLiteral("%1: %2").arg(QLatin1String(field), state.value(QLatin1String(field)).toString());
+            return QStringLiteral("%1: %2").arg(QLatin1String(field),
+                                                state.value(QLatin1String(field)).toString());
     return {};
 }
 } // namespace
@@ -50,8 +50,7 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     , m_table(new QTableWidget(this))
     , m_reapply(new QPushButton(this))
     , m_discard(new QPushButton(this))
-    , m_close(new QPushButton(this))
-{
+    , m_close(new QPushButton(this)) {
     setObjectName("conflictsDialog");
     m_summary->setWordWrap(true);
     m_table->setColumnCount(5);
@@ -88,18 +87,18 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     reload();
 }
 
-int ConflictsDialog::conflictCount() const { return m_conflicts.size(); }
+int ConflictsDialog::conflictCount() const {
+    return m_conflicts.size();
+}
 
-QList<int> ConflictsDialog::selectedRows() const
-{
+QList<int> ConflictsDialog::selectedRows() const {
     QList<int> rows;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
         rows << index.row();
     return rows;
 }
 
-void ConflictsDialog::reload()
-{
+void ConflictsDialog::reload() {
     // A handful of rows at most: reading them here is cheap.
     CacheReader reader;
     m_conflicts = reader.open(m_session.cachePath()) ? reader.conflicts() : QList<ConflictRecord>();
@@ -118,8 +117,7 @@ void ConflictsDialog::reload()
     updateButtons();
 }
 
-void ConflictsDialog::reapply(int row)
-{
+void ConflictsDialog::reapply(int row) {
     if (row < 0 || row >= m_conflicts.size())
         return;
     actions::Context context;
@@ -127,26 +125,24 @@ void ConflictsDialog::reapply(int row)
     m_session.submit(actions::reapplyConflict(m_conflicts[row], context));
 }
 
-void ConflictsDialog::discard(int row)
-{
+void ConflictsDialog::discard(int row) {
     if (row >= 0 && row < m_conflicts.size())
         m_session.submit(actions::discardConflict(m_conflicts[row]));
 }
 
-void ConflictsDialog::updateButtons()
-{
+void ConflictsDialog::updateButtons() {
     const bool any = !selectedRows().isEmpty();
     m_reapply->setEnabled(any);
     m_discard->setEnabled(any);
 }
 
-void ConflictsDialog::retranslateUi()
-{
+void ConflictsDialog::retranslateUi() {
     setWindowTitle(tr("Conflicts"));
-    m_summary->setText(m_conflicts.isEmpty()
-                           ? tr("No conflicts: every change you made was accepted by the server or is still waiting.")
-                           : tr("The server refused these changes because the alarm or ticket changed first. The "
-                                "server's version is shown in the console; choose what to do with yours."));
+    m_summary->setText(
+        m_conflicts.isEmpty()
+            ? tr("No conflicts: every change you made was accepted by the server or is still waiting.")
+            : tr("The server refused these changes because the alarm or ticket changed first. The "
+                 "server's version is shown in the console; choose what to do with yours."));
     m_table->setHorizontalHeaderLabels(
         {tr("When"), tr("Target"), tr("Your change"), tr("Server now"), tr("Server's reason")});
     m_reapply->setText(tr("Apply again"));
@@ -154,8 +150,7 @@ void ConflictsDialog::retranslateUi()
     m_close->setText(tr("Close"));
 }
 
-void ConflictsDialog::changeEvent(QEvent *event)
-{
+void ConflictsDialog::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QDialog::changeEvent(event);

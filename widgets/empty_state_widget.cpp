@@ -8,8 +8,7 @@ namespace noc {
 EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_explanation(new QLabel(this))
-{
+    , m_explanation(new QLabel(this)) {
     m_title->setObjectName("emptyStateTitle");
     m_explanation->setObjectName("emptyStateExplanation");
     QFont titleFont = m_title->font();
@@ -30,9 +29,17 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     layout->setContentsMargins(24, 24, 24, 24);
 }
 
-void EmptyStateWidget::setTitle(const QString &title) { m_title->setText(title); }
-void EmptyStateWidget::setExplanation(const QString &explanation) { m_explanation->setText(explanation); }
-QString EmptyStateWidget::title() const { return m_title->text(); }
-QString EmptyStateWidget::explanation() const { return m_explanation->text(); }
+void EmptyStateWidget::setTitle(const QString &title) {
+    m_title->setText(title);
+}
+void EmptyStateWidget::setExplanation(const QString &explanation) {
+    m_explanation->setText(explanation);
+}
+QString EmptyStateWidget::title() const {
+    return m_title->text();
+}
+QString EmptyStateWidget::explanation() const {
+    return m_explanation->text();
+}
 
 } // namespace noc

@@ -12,8 +12,7 @@ namespace noc {
 namespace {
 const char *const kLanguageKey = "ui/language";
 
-QString normalise(const QString &code)
-{
+QString normalise(const QString &code) {
     const QString c = code.trimmed();
     if (c.startsWith(QLatin1String("zh"), Qt::CaseInsensitive))
         return QStringLiteral("zh_CN");
@@ -25,12 +24,14 @@ QString normalise(const QString &code)
 }
 } // namespace
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject *parent)
+    : QObject(parent) {}
 
-QStringList LanguageManager::availableLanguages() { return {QStringLiteral("en"), QStringLiteral("zh_CN")}; }
+QStringList LanguageManager::availableLanguages() {
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}
 
-QString LanguageManager::resolveLanguage(const QString &commandLineLanguage)
-{
+QString LanguageManager::resolveLanguage(const QString &commandLineLanguage) {
     if (const QString fromCommandLine = normalise(commandLineLanguage); !fromCommandLine.isEmpty())
         return fromCommandLine;
     if (const QString saved = normalise(savedLanguage()); !saved.isEmpty())
@@ -39,12 +40,15 @@ QString LanguageManager::resolveLanguage(const QString &commandLineLanguage)
     return availableLanguages().contains(system) ? system : QStringLiteral("en");
 }
 
-QString LanguageManager::savedLanguage() { return QSettings().value(kLanguageKey).toString(); }
+QString LanguageManager::savedLanguage() {
+    return QSettings().value(kLanguageKey).toString();
+}
 
-void LanguageManager::saveLanguage(const QString &code) { QSettings().setValue(kLanguageKey, code); }
+void LanguageManager::saveLanguage(const QString &code) {
+    QSettings().setValue(kLanguageKey, code);
+}
 
-bool LanguageManager::setLanguage(const QString &requested)
-{
+bool LanguageManager::setLanguage(const QString &requested) {
     const QString code = normalise(requested);
     QCoreApplication::removeTranslator(&m_appTranslator);
     QCoreApplication::removeTranslator(&m_qtTranslator);
@@ -53,7 +57,8 @@ bool LanguageManager::setLanguage(const QString &requested)
         return true;
     }
     if (!m_appTranslator.load(QStringLiteral(":/i18n/noc_console_%1.qm").arg(code))) {
-        logging::logger("ui")->warn("No translation for language '{}'; staying in English", code.toStdString());
+        logging::logger("ui")->warn("No translation for language '{}'; staying in English",
+                                    code.toStdString());
         m_language = QStringLiteral("en");
         return false;
     }

@@ -7,11 +7,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStatusBar>
 
 namespace noc {
@@ -22,8 +22,7 @@ const char *const kStateKey = "mainWindow/state";
 // Bump when docks are added or renamed so an old saved layout does not hide a new dock.
 constexpr int kLayoutVersion = 1;
 
-QDockWidget *makeDock(const char *objectName, QWidget *content, QMainWindow *window)
-{
+QDockWidget *makeDock(const char *objectName, QWidget *content, QMainWindow *window) {
     auto *dock = new QDockWidget(window);
     dock->setObjectName(QLatin1String(objectName));
     dock->setWidget(content);
@@ -34,8 +33,7 @@ QDockWidget *makeDock(const char *objectName, QWidget *content, QMainWindow *win
 
 MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent)
-    , m_languages(languages)
-{
+    , m_languages(languages) {
     setObjectName("mainWindow");
     m_mapEmpty = new EmptyStateWidget(this);
     m_mapEmpty->setObjectName("mapEmptyState");
@@ -54,8 +52,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_defaultState = saveState(kLayoutVersion);
 }
 
-void MainWindow::createDocks()
-{
+void MainWindow::createDocks() {
     m_alarmsEmpty = new EmptyStateWidget(this);
     m_ticketsEmpty = new EmptyStateWidget(this);
     m_detailsEmpty = new EmptyStateWidget(this);
@@ -69,23 +66,20 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 }
 
-void MainWindow::applyDefaultDockSizes()
-{
+void MainWindow::applyDefaultDockSizes() {
     // Dock sizes only stick once the window has its real size, hence from the first show.
     resizeDocks({m_alarmsDock}, {height() * 2 / 5}, Qt::Vertical);
     resizeDocks({m_detailsDock}, {360}, Qt::Horizontal);
 }
 
-void MainWindow::showEvent(QShowEvent *event)
-{
+void MainWindow::showEvent(QShowEvent *event) {
     QMainWindow::showEvent(event);
     if (!m_shownOnce && !m_layoutRestored)
         applyDefaultDockSizes();
     m_shownOnce = true;
 }
 
-void MainWindow::createMenus()
-{
+void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName("fileMenu");
     m_conflictsAction = m_fileMenu->addAction(QString(), this, &MainWindow::conflictsRequested);
@@ -131,8 +125,7 @@ void MainWindow::createMenus()
     });
 }
 
-void MainWindow::retranslateUi()
-{
+void MainWindow::retranslateUi() {
     setWindowTitle(m_unackCritical > 0
                        ? tr("NOC Console — %n unacknowledged critical", nullptr, m_unackCritical)
                        : tr("NOC Console"));
@@ -144,7 +137,8 @@ void MainWindow::retranslateUi()
     }
     if (m_alarmsEmpty) {
         m_alarmsEmpty->setTitle(tr("No alarms in the cache"));
-        m_alarmsEmpty->setExplanation(tr("Alarms appear here after the first sync with the operations server."));
+        m_alarmsEmpty->setExplanation(
+            tr("Alarms appear here after the first sync with the operations server."));
     }
     if (m_ticketsEmpty) {
         m_ticketsEmpty->setTitle(tr("No trouble tickets in the cache"));
@@ -152,7 +146,8 @@ void MainWindow::retranslateUi()
     }
     if (m_detailsEmpty) {
         m_detailsEmpty->setTitle(tr("Nothing selected"));
-        m_detailsEmpty->setExplanation(tr("Select an alarm, a ticket or a network element to see its details."));
+        m_detailsEmpty->setExplanation(
+            tr("Select an alarm, a ticket or a network element to see its details."));
     }
     m_alarmsDock->setWindowTitle(tr("Alarms"));
     m_ticketsDock->setWindowTitle(tr("Tickets"));
@@ -173,95 +168,92 @@ void MainWindow::retranslateUi()
 
     if (m_connectionTextIsDefault) {
         m_connectionLabel->setText(tr("Offline · not connected"));
-        m_connectionLabel->setToolTip(tr("No connection profile is active; the console shows the local cache."));
+        m_connectionLabel->setToolTip(
+            tr("No connection profile is active; the console shows the local cache."));
     }
     const bool chinese = m_languages && m_languages->language() == QLatin1String("zh_CN");
     m_chineseAction->setChecked(chinese);
     m_englishAction->setChecked(!chinese);
 }
 
-void MainWindow::setUnacknowledgedCritical(int count)
-{
+void MainWindow::setUnacknowledgedCritical(int count) {
     m_unackCritical = count;
     retranslateUi();
 }
 
-void MainWindow::setAlarmActions(const QList<QAction *> &actions)
-{
+void MainWindow::setAlarmActions(const QList<QAction *> &actions) {
     m_alarmsMenu->removeAction(m_noAlarmActions);
     m_alarmsMenu->addActions(actions);
 }
 
-void MainWindow::setTicketActions(const QList<QAction *> &actions)
-{
+void MainWindow::setTicketActions(const QList<QAction *> &actions) {
     m_ticketsMenu->removeAction(m_noTicketActions);
     m_ticketsMenu->addActions(actions);
 }
 
-void MainWindow::setMapView(QWidget *view)
-{
+void MainWindow::setMapView(QWidget *view) {
     setCentralWidget(view);
     m_mapEmpty = nullptr;
 }
 
 // QDockWidget::setWidget keeps the old widget; the empty state has done its job, so it goes.
-static void replaceDockWidget(QDockWidget *dock, QWidget *view, EmptyStateWidget *&emptyState)
-{
+static void replaceDockWidget(QDockWidget *dock, QWidget *view, EmptyStateWidget *&emptyState) {
     dock->setWidget(view);
     delete emptyState;
     emptyState = nullptr;
 }
 
-void MainWindow::setAlarmsView(QWidget *view) { replaceDockWidget(m_alarmsDock, view, m_alarmsEmpty); }
-void MainWindow::setTicketsView(QWidget *view) { replaceDockWidget(m_ticketsDock, view, m_ticketsEmpty); }
-void MainWindow::setDetailsView(QWidget *view) { replaceDockWidget(m_detailsDock, view, m_detailsEmpty); }
+void MainWindow::setAlarmsView(QWidget *view) {
+    replaceDockWidget(m_alarmsDock, view, m_alarmsEmpty);
+}
+void MainWindow::setTicketsView(QWidget *view) {
+    replaceDockWidget(m_ticketsDock, view, m_ticketsEmpty);
+}
+void MainWindow::setDetailsView(QWidget *view) {
+    replaceDockWidget(m_detailsDock, view, m_detailsEmpty);
+}
 
-void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip)
-{
+void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip) {
     m_connectionTextIsDefault = false;
     m_connectionLabel->setText(text);
     m_connectionLabel->setToolTip(toolTip);
 }
 
-QString MainWindow::connectionStatus() const { return m_connectionLabel->text(); }
+QString MainWindow::connectionStatus() const {
+    return m_connectionLabel->text();
+}
 
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
 }
 
-void MainWindow::resetLayout()
-{
+void MainWindow::resetLayout() {
     restoreState(m_defaultState, kLayoutVersion);
     for (QDockWidget *dock : {m_alarmsDock, m_ticketsDock, m_detailsDock})
         dock->show();
     applyDefaultDockSizes();
 }
 
-void MainWindow::saveLayout() const
-{
+void MainWindow::saveLayout() const {
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState(kLayoutVersion));
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::changeEvent(QEvent *event)
-{
+void MainWindow::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::switchLanguage(const QString &code)
-{
+void MainWindow::switchLanguage(const QString &code) {
     if (!m_languages)
         return;
     m_languages->setLanguage(code);

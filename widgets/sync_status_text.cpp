@@ -7,13 +7,11 @@
 namespace noc {
 
 namespace {
-QString clock(EpochMs ms)
-{
+QString clock(EpochMs ms) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QStringLiteral("HH:mm"));
 }
 
-EpochMs newestSuccess(const SyncStatus &status)
-{
+EpochMs newestSuccess(const SyncStatus &status) {
     EpochMs newest = 0;
     for (EpochMs ms : status.lastSuccess)
         newest = std::max(newest, ms);
@@ -21,8 +19,7 @@ EpochMs newestSuccess(const SyncStatus &status)
 }
 } // namespace
 
-QString SyncStatusText::age(qint64 ms)
-{
+QString SyncStatusText::age(qint64 ms) {
     const qint64 minutes = std::max<qint64>(0, ms) / 60000;
     if (minutes < 1)
         return tr("just now");
@@ -31,8 +28,7 @@ QString SyncStatusText::age(qint64 ms)
     return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
-QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs)
-{
+QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs) {
     const EpochMs asOf = newestSuccess(status);
     if (status.phase == SyncPhase::Live)
         return tr("live");
@@ -43,8 +39,7 @@ QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs)
     return tr("as of %1 (%2 ago)").arg(clock(asOf), age(nowMs - asOf));
 }
 
-QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs)
-{
+QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
     QString text;
     switch (status.phase) {
     case SyncPhase::Live:
@@ -79,8 +74,7 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs)
     return text;
 }
 
-QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs)
-{
+QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
     QStringList lines;
     QStringList collections = status.lastSuccess.keys();
     std::sort(collections.begin(), collections.end());

@@ -60,8 +60,8 @@ struct CacheBatch {
     QHash<QString, bool> pendingTicketIds;
 
     QList<MapPosition> mapPositions;
-    QList<SyncState> syncStates;         // replaces the row of that collection
-    QHash<QString, QString> metadata;    // key -> value; a null QString removes the key
+    QList<SyncState> syncStates;      // replaces the row of that collection
+    QHash<QString, QString> metadata; // key -> value; a null QString removes the key
 
     bool isEmpty() const;
     // Rough number of rows; the worker uses it only for logging.

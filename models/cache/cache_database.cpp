@@ -17,22 +17,19 @@ namespace noc {
 
 namespace {
 
-std::shared_ptr<spdlog::logger> logger()
-{
+std::shared_ptr<spdlog::logger> logger() {
     auto log = spdlog::get("cache");
     return log ? log : spdlog::default_logger();
 }
 
-bool isCorruptionCode(int code)
-{
+bool isCorruptionCode(int code) {
     const int primary = code & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
 }
 
 struct Connection {
     sqlite3 *db = nullptr;
-    ~Connection()
-    {
+    ~Connection() {
         if (db)
             sqlite3_close_v2(db);
     }
@@ -42,8 +39,7 @@ enum class Probe { Healthy, Corrupt, Failed };
 
 // Opens the existing file and looks at it the way the console will: header, schema, integrity.
 Probe probe(const QString &path, CacheDatabase::Check check, int *version, bool *checked, CacheError *error,
-            QString *why)
-{
+            QString *why) {
     Connection c;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -67,16 +63,18 @@ Probe probe(const QString &path, CacheDatabase::Check check, int *version, bool 
         if (check == CacheDatabase::Check::Auto) {
             bool cleanClose = false;
             if (*version > 0) {
-                SqliteStatement marker(c.db, "SELECT value FROM metadata WHERE key='writer_clean_close'", false);
+                SqliteStatement marker(c.db, "SELECT value FROM metadata WHERE key='writer_clean_close'",
+                                       false);
                 cleanClose = marker.step() && marker.columnText(0) == QLatin1String("1");
             }
             if (cleanClose)
                 return Probe::Healthy;
         }
         *checked = true;
-        SqliteStatement integrity(
-            c.db, check == CacheDatabase::Check::Full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)",
-            false);
+        SqliteStatement integrity(c.db,
+                                  check == CacheDatabase::Check::Full ? "PRAGMA integrity_check(20)"
+                                                                      : "PRAGMA quick_check(20)",
+                                  false);
         QStringList problems;
         while (integrity.step()) {
             const QString line = integrity.columnText(0);
@@ -90,8 +88,9 @@ Probe probe(const QString &path, CacheDatabase::Check check, int *version, bool 
         // A file that is a database but not a cache (no outbox table while claiming a version) is
         // damaged in the sense that matters here: the console cannot use it.
         if (*version > 0) {
-            SqliteStatement tables(c.db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
-                                         "('alarms','outbox','metadata')",
+            SqliteStatement tables(c.db,
+                                   "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
+                                   "('alarms','outbox','metadata')",
                                    false);
             if (tables.step() && tables.columnInt(0) != 3) {
                 *why = QStringLiteral("tables of the cache are missing");
@@ -104,28 +103,28 @@ Probe probe(const QString &path, CacheDatabase::Check check, int *version, bool 
             *why = QString::fromStdString(e.what());
             return Probe::Corrupt;
         }
-        *error = CacheError::fromSqlite(e.code(), path, QStringLiteral("open"), QString::fromStdString(e.what()));
+        *error =
+            CacheError::fromSqlite(e.code(), path, QStringLiteral("open"), QString::fromStdString(e.what()));
         return Probe::Failed;
     }
 }
 
 // Reads whatever outbox rows the damaged file still gives, row by row, stopping at the first error.
-QList<OutboxEntry> salvageOutbox(const QString &path)
-{
+QList<OutboxEntry> salvageOutbox(const QString &path) {
     QList<OutboxEntry> entries;
     Connection c;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                        nullptr)
-        != SQLITE_OK)
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         return entries;
     // A truncated file claims more pages than it has; SQLite refuses such a file unless
     // writable_schema is on. The connection is read-only, so this cannot write anything.
     sqlite3_exec(c.db, "PRAGMA writable_schema=ON", nullptr, nullptr, nullptr);
     try {
-        SqliteStatement s(c.db,
-                          "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
-                          "attempts, last_error, state FROM outbox ORDER BY seq",
-                          false);
+        SqliteStatement s(
+            c.db,
+            "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
+            "attempts, last_error, state FROM outbox ORDER BY seq",
+            false);
         while (s.step()) {
             OutboxEntry e;
             e.uuid = s.columnText(0);
@@ -174,8 +173,7 @@ QList<OutboxEntry> salvageOutbox(const QString &path)
     return entries;
 }
 
-QString moveAside(const QString &path, QString *error)
-{
+QString moveAside(const QString &path, QString *error) {
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
     QString target = path + QStringLiteral(".corrupt-") + stamp;
     for (int n = 2; QFileInfo::exists(target); ++n)
@@ -194,8 +192,7 @@ QString moveAside(const QString &path, QString *error)
     return target;
 }
 
-CacheOpenResult failed(const QString &path, CacheError error)
-{
+CacheOpenResult failed(const QString &path, CacheError error) {
     CacheOpenResult result;
     result.outcome = CacheOpenResult::Outcome::Failed;
     result.path = path;
@@ -206,8 +203,7 @@ CacheOpenResult failed(const QString &path, CacheError error)
 }
 
 // Creates or migrates with a short-lived writer connection.
-bool createOrMigrate(const QString &path, const QList<OutboxEntry> &outbox, CacheError *error)
-{
+bool createOrMigrate(const QString &path, const QList<OutboxEntry> &outbox, CacheError *error) {
     CacheWriter writer;
     if (!writer.open(path)) {
         *error = writer.lastError();
@@ -227,8 +223,7 @@ bool createOrMigrate(const QString &path, const QList<OutboxEntry> &outbox, Cach
 
 } // namespace
 
-QString CacheDatabase::defaultPath(const QString &profileName)
-{
+QString CacheDatabase::defaultPath(const QString &profileName) {
     QString safe = profileName;
     safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     if (safe.isEmpty() || safe.startsWith(QLatin1Char('.')))
@@ -237,17 +232,17 @@ QString CacheDatabase::defaultPath(const QString &profileName)
     return QDir(base).filePath(QStringLiteral("cache/%1.sqlite").arg(safe));
 }
 
-CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
-{
+CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
     const QString path = QFileInfo(givenPath).absoluteFilePath();
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder)) {
         CacheError error;
         error.sqliteCode = SQLITE_CANTOPEN;
-        error.message = QStringLiteral("Could not create the folder %1 for the cache %2. Check that its parent "
-                                       "folder exists and is writable, or choose another cache location.")
-                            .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path));
+        error.message =
+            QStringLiteral("Could not create the folder %1 for the cache %2. Check that its parent "
+                           "folder exists and is writable, or choose another cache location.")
+                .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path));
         return failed(path, error);
     }
 
@@ -272,9 +267,10 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
             if (aside.isEmpty()) {
                 CacheError e;
                 e.sqliteCode = SQLITE_CORRUPT;
-                e.message = QStringLiteral("The cache %1 is damaged and could not be moved aside (%2). Move or "
-                                           "delete it by hand, or choose another cache location.")
-                                .arg(QDir::toNativeSeparators(path), moveError);
+                e.message =
+                    QStringLiteral("The cache %1 is damaged and could not be moved aside (%2). Move or "
+                                   "delete it by hand, or choose another cache location.")
+                        .arg(QDir::toNativeSeparators(path), moveError);
                 return failed(path, e);
             }
             CacheError createError;
@@ -284,9 +280,10 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
             result.movedAsidePath = aside;
             result.recoveredOutboxEntries = int(salvaged.size());
             result.message =
-                QStringLiteral("The cache file %1 was damaged, so it was moved aside to %2 and a new, empty "
-                               "cache was created. Alarms, tickets and inventory will be loaded again from the "
-                               "server. %3")
+                QStringLiteral(
+                    "The cache file %1 was damaged, so it was moved aside to %2 and a new, empty "
+                    "cache was created. Alarms, tickets and inventory will be loaded again from the "
+                    "server. %3")
                     .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(aside),
                          salvaged.isEmpty()
                              ? QStringLiteral("No unsent changes could be recovered from the damaged file.")
@@ -298,11 +295,12 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check)
         if (result.previousVersion > CacheSchema::kCurrentVersion) {
             CacheError e;
             e.sqliteCode = SQLITE_MISMATCH;
-            e.message = QStringLiteral("The cache %1 was written by a newer version of the console (schema %2; "
-                                       "this version knows %3). Use the newer console or another cache file.")
-                            .arg(QDir::toNativeSeparators(path))
-                            .arg(result.previousVersion)
-                            .arg(CacheSchema::kCurrentVersion);
+            e.message =
+                QStringLiteral("The cache %1 was written by a newer version of the console (schema %2; "
+                               "this version knows %3). Use the newer console or another cache file.")
+                    .arg(QDir::toNativeSeparators(path))
+                    .arg(result.previousVersion)
+                    .arg(CacheSchema::kCurrentVersion);
             return failed(path, e);
         }
     }

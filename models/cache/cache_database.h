@@ -16,9 +16,9 @@ struct CacheOpenResult {
         Failed     // nothing usable: see error (read-only folder, disk full, newer schema ...)
     };
     Outcome outcome = Outcome::Failed;
-    QString path;            // the cache file in use
-    QString message;         // plain words, names the file; empty for a plain Opened
-    QString movedAsidePath;  // Recovered: where the damaged file now is
+    QString path;           // the cache file in use
+    QString message;        // plain words, names the file; empty for a plain Opened
+    QString movedAsidePath; // Recovered: where the damaged file now is
     int recoveredOutboxEntries = 0;
     int previousVersion = 0; // schema version found (0 = new file)
     bool checked = false;    // quick_check / integrity_check ran (see CacheDatabase::Check)

@@ -6,8 +6,7 @@
 
 namespace noc {
 
-bool CacheError::isTransientCode(int code)
-{
+bool CacheError::isTransientCode(int code) {
     switch (code & 0xff) {
     case SQLITE_FULL:
     case SQLITE_IOERR:
@@ -24,8 +23,8 @@ bool CacheError::isTransientCode(int code)
     }
 }
 
-CacheError CacheError::fromSqlite(int code, const QString &path, const QString &action, const QString &detail)
-{
+CacheError CacheError::fromSqlite(int code, const QString &path, const QString &action,
+                                  const QString &detail) {
     CacheError error;
     error.sqliteCode = code == 0 ? SQLITE_ERROR : code;
     error.transient = isTransientCode(error.sqliteCode);

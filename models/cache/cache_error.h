@@ -6,9 +6,9 @@ namespace noc {
 
 // A failed cache operation, in plain words for the user and with the SQLite code for the code.
 struct CacheError {
-    int sqliteCode = 0;      // extended result code; 0 = no error
-    QString message;         // plain words, names the file
-    bool transient = false;  // disk full, read-only, I/O, busy: the same write may succeed later
+    int sqliteCode = 0;     // extended result code; 0 = no error
+    QString message;        // plain words, names the file
+    bool transient = false; // disk full, read-only, I/O, busy: the same write may succeed later
 
     bool isError() const { return sqliteCode != 0 || !message.isEmpty(); }
 

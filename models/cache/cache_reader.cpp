@@ -17,12 +17,12 @@ namespace {
 using namespace rowcodec;
 
 const char *const kAlarmColumns =
-    "aid, id, external_id, state, severity, active, alarm_type, probable_cause, specific_problem, object_type, "
+    "aid, id, external_id, state, severity, active, alarm_type, probable_cause, specific_problem, "
+    "object_type, "
     "object_id, source_system, raised_ms, reported_ms, changed_ms, cleared_ms, ack, ack_user, ack_system, "
     "clear_user, clear_system, root_cause, service_affecting, parent_ids, correlated_ids, comments, pending";
 
-Alarm readAlarm(const SqliteStatement &s)
-{
+Alarm readAlarm(const SqliteStatement &s) {
     Alarm a;
     a.id = s.columnText(1);
     a.externalAlarmId = s.columnText(2);
@@ -54,11 +54,10 @@ Alarm readAlarm(const SqliteStatement &s)
     return a;
 }
 
-const char *const kElementColumns =
-    "id, name, category, vendor, model, mgmt_ip, layer, site_id, oper_state, admin_state, other_json, last_update";
+const char *const kElementColumns = "id, name, category, vendor, model, mgmt_ip, layer, site_id, oper_state, "
+                                    "admin_state, other_json, last_update";
 
-NetworkElement readElement(const SqliteStatement &s)
-{
+NetworkElement readElement(const SqliteStatement &s) {
     NetworkElement e;
     e.id = s.columnText(0);
     e.name = s.columnText(1);
@@ -78,8 +77,7 @@ NetworkElement readElement(const SqliteStatement &s)
 
 const char *const kSiteColumns = "id, name, region, latitude, longitude, address, last_update";
 
-Site readSite(const SqliteStatement &s)
-{
+Site readSite(const SqliteStatement &s) {
     Site x;
     x.id = s.columnText(0);
     x.name = s.columnText(1);
@@ -94,8 +92,7 @@ Site readSite(const SqliteStatement &s)
 const char *const kLinkColumns =
     "id, name, a_end_id, a_port, z_end_id, z_port, capacity_bps, utilization, oper_state, last_update";
 
-Link readLink(const SqliteStatement &s)
-{
+Link readLink(const SqliteStatement &s) {
     Link l;
     l.id = s.columnText(0);
     l.name = s.columnText(1);
@@ -113,8 +110,7 @@ Link readLink(const SqliteStatement &s)
 const char *const kTicketColumns = "tid, id, name, description, severity, priority, ticket_type, status, "
                                    "status_reason, created_ms, last_update, due_ms, resolved_ms, pending";
 
-TroubleTicket readTicket(const SqliteStatement &s)
-{
+TroubleTicket readTicket(const SqliteStatement &s) {
     TroubleTicket t;
     t.id = s.columnText(1);
     t.name = s.columnText(2);
@@ -131,11 +127,11 @@ TroubleTicket readTicket(const SqliteStatement &s)
     return t;
 }
 
-const char *const kOutboxColumns = "uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
-                                   "attempts, last_error, state";
+const char *const kOutboxColumns =
+    "uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
+    "attempts, last_error, state";
 
-OutboxEntry readOutbox(const SqliteStatement &s)
-{
+OutboxEntry readOutbox(const SqliteStatement &s) {
     OutboxEntry e;
     e.uuid = s.columnText(0);
     e.seq = s.columnInt64(1);
@@ -153,8 +149,7 @@ OutboxEntry readOutbox(const SqliteStatement &s)
 
 // User text -> FTS5 query: every word quoted (no FTS syntax from the user reaches the parser) and
 // made a prefix, words ANDed.
-QString ftsQuery(const QString &text)
-{
+QString ftsQuery(const QString &text) {
     static const QRegularExpression separators(QStringLiteral("[\\s\"]+"));
     QStringList terms;
     for (const auto &word : text.split(separators, Qt::SkipEmptyParts)) {
@@ -175,17 +170,14 @@ struct CacheReader::Impl {
     CacheError error;
     std::map<QString, SqliteStatement> statements;
 
-    SqliteStatement &statement(const QString &sql)
-    {
+    SqliteStatement &statement(const QString &sql) {
         auto it = statements.find(sql);
         if (it == statements.end())
             it = statements.emplace(sql, SqliteStatement(db, sql)).first;
         return it->second;
     }
 
-    template<typename Fn, typename R = std::invoke_result_t<Fn>>
-    R guard(Fn fn, R fallback = R{})
-    {
+    template <typename Fn, typename R = std::invoke_result_t<Fn>> R guard(Fn fn, R fallback = R{}) {
         error = {};
         if (!db) {
             error = CacheError::fromSqlite(SQLITE_MISUSE, path, QStringLiteral("read"),
@@ -195,7 +187,8 @@ struct CacheReader::Impl {
         try {
             return fn();
         } catch (const SqliteError &e) {
-            error = CacheError::fromSqlite(e.code(), path, QStringLiteral("read"), QString::fromStdString(e.what()));
+            error = CacheError::fromSqlite(e.code(), path, QStringLiteral("read"),
+                                           QString::fromStdString(e.what()));
             return fallback;
         }
     }
@@ -211,14 +204,14 @@ struct CacheReader::Impl {
 //   aid), keyset by the row value (changed_ms, aid). The region filter is a row check (+object_id
 //   keeps the planner on the list index), so the first page stops after `limit` matches.
 // - element/site: the few alarms of one element or site via alarms_object, sorted in memory.
-QString CacheReader::Impl::alarmSql(const AlarmFilter &f, bool grouped) const
-{
+QString CacheReader::Impl::alarmSql(const AlarmFilter &f, bool grouped) const {
     QString sql = QStringLiteral("SELECT %1 FROM alarms WHERE ").arg(QLatin1String(kAlarmColumns));
     if (grouped) {
         sql += QStringLiteral("active=?1 AND severity=?2 AND (changed_ms, aid) < (?3, ?4)");
     } else {
-        sql += f.elementId.isEmpty() ? QStringLiteral("object_id IN (SELECT id FROM elements WHERE site_id=?12)")
-                                     : QStringLiteral("object_id=?11");
+        sql += f.elementId.isEmpty()
+                   ? QStringLiteral("object_id IN (SELECT id FROM elements WHERE site_id=?12)")
+                   : QStringLiteral("object_id=?11");
         if (!f.elementId.isEmpty() && !f.siteId.isEmpty())
             sql += QStringLiteral(" AND object_id IN (SELECT id FROM elements WHERE site_id=?12)");
         sql += QStringLiteral(" AND (+active < ?1 OR (active = ?1 AND (+severity > ?2 OR (severity = ?2 AND "
@@ -241,15 +234,15 @@ QString CacheReader::Impl::alarmSql(const AlarmFilter &f, bool grouped) const
     if (f.changedTo > 0)
         sql += QStringLiteral(" AND changed_ms<=?8");
     if (!f.region.isEmpty())
-        sql += QStringLiteral(" AND +object_id IN (SELECT e.id FROM elements e JOIN sites s ON s.id=e.site_id "
-                              "WHERE s.region=?9)");
+        sql +=
+            QStringLiteral(" AND +object_id IN (SELECT e.id FROM elements e JOIN sites s ON s.id=e.site_id "
+                           "WHERE s.region=?9)");
     sql += grouped ? QStringLiteral(" ORDER BY changed_ms DESC, aid DESC LIMIT ?10")
                    : QStringLiteral(" ORDER BY active DESC, severity, changed_ms DESC, aid DESC LIMIT ?10");
     return sql;
 }
 
-void CacheReader::Impl::bindAlarmFilter(SqliteStatement &s, const AlarmFilter &f) const
-{
+void CacheReader::Impl::bindAlarmFilter(SqliteStatement &s, const AlarmFilter &f) const {
     const int count = sqlite3_bind_parameter_count(s.handle());
     const auto bindIf = [&](int index, auto value) {
         if (index <= count && sqlite3_bind_parameter_name(s.handle(), index))
@@ -271,8 +264,7 @@ void CacheReader::Impl::bindAlarmFilter(SqliteStatement &s, const AlarmFilter &f
         bindIf(20 + i, severityCode(f.severities[i]));
 }
 
-void CacheReader::Impl::loadTicketDetails(TroubleTicket &t)
-{
+void CacheReader::Impl::loadTicketDetails(TroubleTicket &t) {
     {
         auto &s = statement(QStringLiteral(
             "SELECT note_id, author, date_ms, text FROM ticket_notes WHERE ticket_id=?1 ORDER BY ord"));
@@ -290,16 +282,16 @@ void CacheReader::Impl::loadTicketDetails(TroubleTicket &t)
             t.statusChanges.append({s.columnInt64(0), s.columnText(1), ticketStatusFromCode(s.columnInt(2))});
     }
     {
-        auto &s = statement(QStringLiteral(
-            "SELECT party_id, name, role, referred_type FROM ticket_parties WHERE ticket_id=?1 ORDER BY ord"));
+        auto &s = statement(QStringLiteral("SELECT party_id, name, role, referred_type FROM ticket_parties "
+                                           "WHERE ticket_id=?1 ORDER BY ord"));
         StatementResetter r(s);
         s.bind(1, t.id);
         while (s.step())
             t.relatedParties.append({s.columnText(0), s.columnText(1), s.columnText(2), s.columnText(3)});
     }
     {
-        auto &s = statement(QStringLiteral(
-            "SELECT entity_id, name, role, referred_type FROM ticket_entities WHERE ticket_id=?1 ORDER BY ord"));
+        auto &s = statement(QStringLiteral("SELECT entity_id, name, role, referred_type FROM ticket_entities "
+                                           "WHERE ticket_id=?1 ORDER BY ord"));
         StatementResetter r(s);
         s.bind(1, t.id);
         while (s.step())
@@ -307,8 +299,7 @@ void CacheReader::Impl::loadTicketDetails(TroubleTicket &t)
     }
 }
 
-QStringList CacheReader::Impl::idList(const QString &sql, const QString &arg)
-{
+QStringList CacheReader::Impl::idList(const QString &sql, const QString &arg) {
     QStringList ids;
     auto &s = statement(sql);
     StatementResetter r(s);
@@ -319,17 +310,14 @@ QStringList CacheReader::Impl::idList(const QString &sql, const QString &arg)
     return ids;
 }
 
-CacheReader::CacheReader() : d(std::make_unique<Impl>())
-{
-}
+CacheReader::CacheReader()
+    : d(std::make_unique<Impl>()) {}
 
-CacheReader::~CacheReader()
-{
+CacheReader::~CacheReader() {
     close();
 }
 
-bool CacheReader::open(const QString &path)
-{
+bool CacheReader::open(const QString &path) {
     close();
     d->path = path;
     d->error = {};
@@ -338,8 +326,9 @@ bool CacheReader::open(const QString &path)
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        d->error = CacheError::fromSqlite(d->db ? sqlite3_extended_errcode(d->db) : rc, path, QStringLiteral("open"),
-                                          QString::fromUtf8(d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc)));
+        d->error =
+            CacheError::fromSqlite(d->db ? sqlite3_extended_errcode(d->db) : rc, path, QStringLiteral("open"),
+                                   QString::fromUtf8(d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc)));
         close();
         return false;
     }
@@ -347,15 +336,15 @@ bool CacheReader::open(const QString &path)
         CacheSchema::configureConnection(d->db, false);
         sqliteExec(d->db, "PRAGMA query_only=1");
     } catch (const SqliteError &e) {
-        d->error = CacheError::fromSqlite(e.code(), path, QStringLiteral("open"), QString::fromStdString(e.what()));
+        d->error =
+            CacheError::fromSqlite(e.code(), path, QStringLiteral("open"), QString::fromStdString(e.what()));
         close();
         return false;
     }
     return true;
 }
 
-void CacheReader::close()
-{
+void CacheReader::close() {
     d->statements.clear();
     if (d->db) {
         sqlite3_close_v2(d->db);
@@ -363,18 +352,16 @@ void CacheReader::close()
     }
 }
 
-bool CacheReader::isOpen() const
-{
+bool CacheReader::isOpen() const {
     return d->db != nullptr;
 }
 
-const CacheError &CacheReader::lastError() const
-{
+const CacheError &CacheReader::lastError() const {
     return d->error;
 }
 
-AlarmPage CacheReader::alarmPage(const AlarmFilter &filter, int limit, const std::optional<AlarmCursor> &after)
-{
+AlarmPage CacheReader::alarmPage(const AlarmFilter &filter, int limit,
+                                 const std::optional<AlarmCursor> &after) {
     return d->guard([&]() -> AlarmPage {
         AlarmPage page;
         if (limit <= 0)
@@ -412,7 +399,8 @@ AlarmPage CacheReader::alarmPage(const AlarmFilter &filter, int limit, const std
                 if (after && int(after->active) < active)
                     continue; // cursor is already in the cleared part
                 for (const int sev : severities) {
-                    const bool cursorGroup = after && int(after->active) == active && after->severityCode == sev;
+                    const bool cursorGroup =
+                        after && int(after->active) == active && after->severityCode == sev;
                     if (after && int(after->active) == active && sev < after->severityCode)
                         continue;
                     const int remaining = limit - int(page.alarms.size());
@@ -440,8 +428,7 @@ AlarmPage CacheReader::alarmPage(const AlarmFilter &filter, int limit, const std
     });
 }
 
-QString CacheReader::alarmPagePlan(const AlarmFilter &filter)
-{
+QString CacheReader::alarmPagePlan(const AlarmFilter &filter) {
     return d->guard([&]() -> QString {
         const bool grouped = filter.elementId.isEmpty() && filter.siteId.isEmpty();
         SqliteStatement s(d->db, QStringLiteral("EXPLAIN QUERY PLAN ") + d->alarmSql(filter, grouped), false);
@@ -452,8 +439,7 @@ QString CacheReader::alarmPagePlan(const AlarmFilter &filter)
     });
 }
 
-QList<SeverityCount> CacheReader::activeSeverityCounts()
-{
+QList<SeverityCount> CacheReader::activeSeverityCounts() {
     return d->guard([&]() -> QList<SeverityCount> {
         QList<SeverityCount> counts;
         for (int code = 0; code < 6; ++code)
@@ -472,8 +458,7 @@ QList<SeverityCount> CacheReader::activeSeverityCounts()
     });
 }
 
-qint64 CacheReader::alarmCount(bool activeOnly)
-{
+qint64 CacheReader::alarmCount(bool activeOnly) {
     return d->guard([&]() -> qint64 {
         auto &s = d->statement(activeOnly ? QStringLiteral("SELECT sum(n) FROM alarm_counts WHERE active=1")
                                           : QStringLiteral("SELECT sum(n) FROM alarm_counts"));
@@ -482,10 +467,10 @@ qint64 CacheReader::alarmCount(bool activeOnly)
     });
 }
 
-std::optional<Alarm> CacheReader::alarm(const QString &id)
-{
+std::optional<Alarm> CacheReader::alarm(const QString &id) {
     return d->guard([&]() -> std::optional<Alarm> {
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM alarms WHERE id=?1").arg(QLatin1String(kAlarmColumns)));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM alarms WHERE id=?1").arg(QLatin1String(kAlarmColumns)));
         StatementResetter r(s);
         s.bind(1, id);
         if (s.step())
@@ -494,8 +479,7 @@ std::optional<Alarm> CacheReader::alarm(const QString &id)
     });
 }
 
-bool CacheReader::isAlarmPending(const QString &id)
-{
+bool CacheReader::isAlarmPending(const QString &id) {
     return d->guard([&]() -> bool {
         auto &s = d->statement(QStringLiteral("SELECT pending FROM alarms WHERE id=?1"));
         StatementResetter r(s);
@@ -504,31 +488,30 @@ bool CacheReader::isAlarmPending(const QString &id)
     });
 }
 
-QStringList CacheReader::pendingAlarmIds()
-{
-    return d->guard([&] { return d->idList(QStringLiteral("SELECT id FROM alarms WHERE pending<>0"), QString()); });
+QStringList CacheReader::pendingAlarmIds() {
+    return d->guard(
+        [&] { return d->idList(QStringLiteral("SELECT id FROM alarms WHERE pending<>0"), QString()); });
 }
 
-QStringList CacheReader::childAlarmIds(const QString &alarmId)
-{
+QStringList CacheReader::childAlarmIds(const QString &alarmId) {
     return d->guard([&] {
-        return d->idList(QStringLiteral("SELECT alarm_id FROM alarm_correlation WHERE related_id=?1 AND kind=0 "
-                                        "ORDER BY alarm_id"),
-                         alarmId);
+        return d->idList(
+            QStringLiteral("SELECT alarm_id FROM alarm_correlation WHERE related_id=?1 AND kind=0 "
+                           "ORDER BY alarm_id"),
+            alarmId);
     });
 }
 
-QStringList CacheReader::correlatedAlarmIds(const QString &alarmId)
-{
+QStringList CacheReader::correlatedAlarmIds(const QString &alarmId) {
     return d->guard([&] {
-        return d->idList(QStringLiteral("SELECT alarm_id FROM alarm_correlation WHERE related_id=?1 AND kind=1 "
-                                        "ORDER BY alarm_id"),
-                         alarmId);
+        return d->idList(
+            QStringLiteral("SELECT alarm_id FROM alarm_correlation WHERE related_id=?1 AND kind=1 "
+                           "ORDER BY alarm_id"),
+            alarmId);
     });
 }
 
-QList<Alarm> CacheReader::searchAlarms(const QString &text, int limit)
-{
+QList<Alarm> CacheReader::searchAlarms(const QString &text, int limit) {
     return d->guard([&]() -> QList<Alarm> {
         QList<Alarm> alarms;
         const QString query = ftsQuery(text);
@@ -550,10 +533,10 @@ QList<Alarm> CacheReader::searchAlarms(const QString &text, int limit)
     });
 }
 
-std::optional<NetworkElement> CacheReader::element(const QString &id)
-{
+std::optional<NetworkElement> CacheReader::element(const QString &id) {
     return d->guard([&]() -> std::optional<NetworkElement> {
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM elements WHERE id=?1").arg(QLatin1String(kElementColumns)));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM elements WHERE id=?1").arg(QLatin1String(kElementColumns)));
         StatementResetter r(s);
         s.bind(1, id);
         if (s.step())
@@ -562,10 +545,10 @@ std::optional<NetworkElement> CacheReader::element(const QString &id)
     });
 }
 
-std::optional<Site> CacheReader::site(const QString &id)
-{
+std::optional<Site> CacheReader::site(const QString &id) {
     return d->guard([&]() -> std::optional<Site> {
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM sites WHERE id=?1").arg(QLatin1String(kSiteColumns)));
+        auto &s =
+            d->statement(QStringLiteral("SELECT %1 FROM sites WHERE id=?1").arg(QLatin1String(kSiteColumns)));
         StatementResetter r(s);
         s.bind(1, id);
         if (s.step())
@@ -574,10 +557,10 @@ std::optional<Site> CacheReader::site(const QString &id)
     });
 }
 
-std::optional<Link> CacheReader::link(const QString &id)
-{
+std::optional<Link> CacheReader::link(const QString &id) {
     return d->guard([&]() -> std::optional<Link> {
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM links WHERE id=?1").arg(QLatin1String(kLinkColumns)));
+        auto &s =
+            d->statement(QStringLiteral("SELECT %1 FROM links WHERE id=?1").arg(QLatin1String(kLinkColumns)));
         StatementResetter r(s);
         s.bind(1, id);
         if (s.step())
@@ -586,11 +569,11 @@ std::optional<Link> CacheReader::link(const QString &id)
     });
 }
 
-QList<NetworkElement> CacheReader::elements()
-{
+QList<NetworkElement> CacheReader::elements() {
     return d->guard([&]() -> QList<NetworkElement> {
         QList<NetworkElement> list;
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM elements ORDER BY id").arg(QLatin1String(kElementColumns)));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM elements ORDER BY id").arg(QLatin1String(kElementColumns)));
         StatementResetter r(s);
         while (s.step())
             list.append(readElement(s));
@@ -598,11 +581,11 @@ QList<NetworkElement> CacheReader::elements()
     });
 }
 
-QList<Site> CacheReader::sites()
-{
+QList<Site> CacheReader::sites() {
     return d->guard([&]() -> QList<Site> {
         QList<Site> list;
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM sites ORDER BY id").arg(QLatin1String(kSiteColumns)));
+        auto &s =
+            d->statement(QStringLiteral("SELECT %1 FROM sites ORDER BY id").arg(QLatin1String(kSiteColumns)));
         StatementResetter r(s);
         while (s.step())
             list.append(readSite(s));
@@ -610,11 +593,11 @@ QList<Site> CacheReader::sites()
     });
 }
 
-QList<Link> CacheReader::links()
-{
+QList<Link> CacheReader::links() {
     return d->guard([&]() -> QList<Link> {
         QList<Link> list;
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM links ORDER BY id").arg(QLatin1String(kLinkColumns)));
+        auto &s =
+            d->statement(QStringLiteral("SELECT %1 FROM links ORDER BY id").arg(QLatin1String(kLinkColumns)));
         StatementResetter r(s);
         while (s.step())
             list.append(readLink(s));
@@ -622,16 +605,16 @@ QList<Link> CacheReader::links()
     });
 }
 
-QList<NetworkElement> CacheReader::searchElements(const QString &text, int limit)
-{
+QList<NetworkElement> CacheReader::searchElements(const QString &text, int limit) {
     return d->guard([&]() -> QList<NetworkElement> {
         QList<NetworkElement> list;
         const QString query = ftsQuery(text);
         if (query.isEmpty() || limit <= 0)
             return list;
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM elements WHERE eid IN (SELECT rowid FROM elements_fts "
-                                              "WHERE elements_fts MATCH ?1) ORDER BY name, id LIMIT ?2")
-                                   .arg(QLatin1String(kElementColumns)));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM elements WHERE eid IN (SELECT rowid FROM elements_fts "
+                           "WHERE elements_fts MATCH ?1) ORDER BY name, id LIMIT ?2")
+                .arg(QLatin1String(kElementColumns)));
         StatementResetter r(s);
         s.bind(1, query);
         s.bind(2, limit);
@@ -641,8 +624,7 @@ QList<NetworkElement> CacheReader::searchElements(const QString &text, int limit
     });
 }
 
-QList<MapPosition> CacheReader::mapPositions(const QString &mapViewId)
-{
+QList<MapPosition> CacheReader::mapPositions(const QString &mapViewId) {
     return d->guard([&]() -> QList<MapPosition> {
         QList<MapPosition> list;
         auto &s = d->statement(
@@ -650,13 +632,13 @@ QList<MapPosition> CacheReader::mapPositions(const QString &mapViewId)
         StatementResetter r(s);
         s.bind(1, mapViewId);
         while (s.step())
-            list.append({s.columnText(0), s.columnText(1), s.columnDouble(2), s.columnDouble(3), s.columnInt(4) != 0});
+            list.append({s.columnText(0), s.columnText(1), s.columnDouble(2), s.columnDouble(3),
+                         s.columnInt(4) != 0});
         return list;
     });
 }
 
-std::optional<TroubleTicket> CacheReader::ticket(const QString &id)
-{
+std::optional<TroubleTicket> CacheReader::ticket(const QString &id) {
     return d->guard([&]() -> std::optional<TroubleTicket> {
         std::optional<TroubleTicket> result;
         {
@@ -673,8 +655,7 @@ std::optional<TroubleTicket> CacheReader::ticket(const QString &id)
     });
 }
 
-QList<TroubleTicket> CacheReader::tickets(const TicketFilter &filter, int limit, bool withDetails)
-{
+QList<TroubleTicket> CacheReader::tickets(const TicketFilter &filter, int limit, bool withDetails) {
     return d->guard([&]() -> QList<TroubleTicket> {
         QString sql = QStringLiteral("SELECT %1 FROM tickets WHERE 1").arg(QLatin1String(kTicketColumns));
         if (!filter.statuses.isEmpty()) {
@@ -713,8 +694,7 @@ QList<TroubleTicket> CacheReader::tickets(const TicketFilter &filter, int limit,
     });
 }
 
-bool CacheReader::isTicketPending(const QString &id)
-{
+bool CacheReader::isTicketPending(const QString &id) {
     return d->guard([&]() -> bool {
         auto &s = d->statement(QStringLiteral("SELECT pending FROM tickets WHERE id=?1"));
         StatementResetter r(s);
@@ -723,11 +703,11 @@ bool CacheReader::isTicketPending(const QString &id)
     });
 }
 
-QList<OutboxEntry> CacheReader::outbox()
-{
+QList<OutboxEntry> CacheReader::outbox() {
     return d->guard([&]() -> QList<OutboxEntry> {
         QList<OutboxEntry> list;
-        auto &s = d->statement(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(QLatin1String(kOutboxColumns)));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(QLatin1String(kOutboxColumns)));
         StatementResetter r(s);
         while (s.step())
             list.append(readOutbox(s));
@@ -735,8 +715,7 @@ QList<OutboxEntry> CacheReader::outbox()
     });
 }
 
-QList<OutboxEntry> CacheReader::outboxFor(const QString &targetKind, const QString &targetId)
-{
+QList<OutboxEntry> CacheReader::outboxFor(const QString &targetKind, const QString &targetId) {
     return d->guard([&]() -> QList<OutboxEntry> {
         QList<OutboxEntry> list;
         auto &s = d->statement(QStringLiteral("SELECT %1 FROM outbox WHERE target_kind=?1 AND target_id=?2 "
@@ -751,12 +730,12 @@ QList<OutboxEntry> CacheReader::outboxFor(const QString &targetKind, const QStri
     });
 }
 
-QList<ConflictRecord> CacheReader::conflicts()
-{
+QList<ConflictRecord> CacheReader::conflicts() {
     return d->guard([&]() -> QList<ConflictRecord> {
         QList<ConflictRecord> list;
-        auto &s = d->statement(QStringLiteral("SELECT id, outbox_uuid, kind, target_kind, target_id, user_intent, "
-                                              "server_state, message, created_ms FROM conflicts ORDER BY id"));
+        auto &s =
+            d->statement(QStringLiteral("SELECT id, outbox_uuid, kind, target_kind, target_id, user_intent, "
+                                        "server_state, message, created_ms FROM conflicts ORDER BY id"));
         StatementResetter r(s);
         while (s.step()) {
             ConflictRecord c;
@@ -775,34 +754,35 @@ QList<ConflictRecord> CacheReader::conflicts()
     });
 }
 
-std::optional<SyncState> CacheReader::syncState(const QString &collection)
-{
+std::optional<SyncState> CacheReader::syncState(const QString &collection) {
     return d->guard([&]() -> std::optional<SyncState> {
-        auto &s = d->statement(QStringLiteral("SELECT collection, high_water_ms, last_full_sync_ms, last_success_ms, "
-                                              "stream_seq FROM sync_state WHERE collection=?1"));
+        auto &s = d->statement(
+            QStringLiteral("SELECT collection, high_water_ms, last_full_sync_ms, last_success_ms, "
+                           "stream_seq FROM sync_state WHERE collection=?1"));
         StatementResetter r(s);
         s.bind(1, collection);
         if (!s.step())
             return std::nullopt;
-        return SyncState{s.columnText(0), s.columnInt64(1), s.columnInt64(2), s.columnInt64(3), s.columnInt64(4)};
+        return SyncState{s.columnText(0), s.columnInt64(1), s.columnInt64(2), s.columnInt64(3),
+                         s.columnInt64(4)};
     });
 }
 
-QList<SyncState> CacheReader::syncStates()
-{
+QList<SyncState> CacheReader::syncStates() {
     return d->guard([&]() -> QList<SyncState> {
         QList<SyncState> list;
-        auto &s = d->statement(QStringLiteral("SELECT collection, high_water_ms, last_full_sync_ms, last_success_ms, "
-                                              "stream_seq FROM sync_state ORDER BY collection"));
+        auto &s = d->statement(
+            QStringLiteral("SELECT collection, high_water_ms, last_full_sync_ms, last_success_ms, "
+                           "stream_seq FROM sync_state ORDER BY collection"));
         StatementResetter r(s);
         while (s.step())
-            list.append({s.columnText(0), s.columnInt64(1), s.columnInt64(2), s.columnInt64(3), s.columnInt64(4)});
+            list.append(
+                {s.columnText(0), s.columnInt64(1), s.columnInt64(2), s.columnInt64(3), s.columnInt64(4)});
         return list;
     });
 }
 
-QString CacheReader::metadata(const QString &key)
-{
+QString CacheReader::metadata(const QString &key) {
     return d->guard([&]() -> QString {
         auto &s = d->statement(QStringLiteral("SELECT value FROM metadata WHERE key=?1"));
         StatementResetter r(s);
@@ -818,8 +798,7 @@ QString CacheReader::metadata(const QString &key)
     });
 }
 
-int CacheReader::schemaVersion()
-{
+int CacheReader::schemaVersion() {
     return d->guard([&]() -> int { return CacheSchema::userVersion(d->db); });
 }
 

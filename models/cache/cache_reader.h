@@ -15,15 +15,15 @@ namespace noc {
 
 // Which alarms a list shows. Empty / unset members do not filter.
 struct AlarmFilter {
-    bool activeOnly = true;            // false: cleared alarms too, listed after the active ones
-    QList<Severity> severities;        // any of these
+    bool activeOnly = true;     // false: cleared alarms too, listed after the active ones
+    QList<Severity> severities; // any of these
     std::optional<AlarmState> state;
     std::optional<AckState> ack;
-    QString elementId;                 // alarmed object id
-    QString siteId;                    // alarms of elements installed at this site
-    QString region;                    // alarms of elements at sites of this region
-    EpochMs changedFrom = 0;           // alarmChangedTime >= this (0 = open)
-    EpochMs changedTo = 0;             // alarmChangedTime <= this (0 = open)
+    QString elementId;       // alarmed object id
+    QString siteId;          // alarms of elements installed at this site
+    QString region;          // alarms of elements at sites of this region
+    EpochMs changedFrom = 0; // alarmChangedTime >= this (0 = open)
+    EpochMs changedTo = 0;   // alarmChangedTime <= this (0 = open)
 };
 
 // Position after the last row of a page. Order: active first, severity worst first, newest
@@ -39,8 +39,8 @@ struct AlarmCursor {
 
 struct AlarmPage {
     QList<Alarm> alarms;
-    QSet<QString> pendingIds;          // ids in `alarms` with a local unconfirmed change
-    std::optional<AlarmCursor> next;   // set when there may be more rows
+    QSet<QString> pendingIds;        // ids in `alarms` with a local unconfirmed change
+    std::optional<AlarmCursor> next; // set when there may be more rows
 };
 
 struct SeverityCount {
@@ -50,9 +50,9 @@ struct SeverityCount {
 };
 
 struct TicketFilter {
-    QList<TicketStatus> statuses;      // any of these
-    QString assigneeId;                // relatedParty with role "assignee"
-    QString relatedEntityId;           // tickets about this alarm / element
+    QList<TicketStatus> statuses; // any of these
+    QString assigneeId;           // relatedParty with role "assignee"
+    QString relatedEntityId;      // tickets about this alarm / element
     bool pendingOnly = false;
 };
 
@@ -103,9 +103,9 @@ public:
     bool isTicketPending(const QString &id);
 
     // --- sync bookkeeping
-    QList<OutboxEntry> outbox();                                             // all, in send order
+    QList<OutboxEntry> outbox();                                                      // all, in send order
     QList<OutboxEntry> outboxFor(const QString &targetKind, const QString &targetId); // in send order
-    QList<ConflictRecord> conflicts();                                       // oldest first
+    QList<ConflictRecord> conflicts();                                                // oldest first
     std::optional<SyncState> syncState(const QString &collection);
     QList<SyncState> syncStates();
     QString metadata(const QString &key); // null QString when absent

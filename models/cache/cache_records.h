@@ -13,14 +13,14 @@ enum class EntityKind { Alarm, Ticket, Element, Site, Link };
 
 // A local mutation the server refused because the target changed (409/412): the user decides.
 struct ConflictRecord {
-    qint64 id = 0;         // assigned by the cache on insert
-    QString outboxUuid;    // empty when the outbox entry has been removed since
-    QString kind;          // the outbox entry's kind
+    qint64 id = 0;      // assigned by the cache on insert
+    QString outboxUuid; // empty when the outbox entry has been removed since
+    QString kind;       // the outbox entry's kind
     QString targetKind;
     QString targetId;
-    QByteArray userIntent; // JSON: what the user wanted
+    QByteArray userIntent;  // JSON: what the user wanted
     QByteArray serverState; // JSON: the server's current version of the target
-    QString message;       // plain words, shown in the Conflicts list
+    QString message;        // plain words, shown in the Conflicts list
     EpochMs createdMs = 0;
 
     friend bool operator==(const ConflictRecord &, const ConflictRecord &) = default;

@@ -266,35 +266,33 @@ static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == CacheSchema::kCurrentVersion
 
 } // namespace
 
-void CacheSchema::configureConnection(sqlite3 *db, bool writer)
-{
+void CacheSchema::configureConnection(sqlite3 *db, bool writer) {
     sqlite3_busy_timeout(db, 5000);
     sqliteExec(db, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
     if (writer) {
         // WAL: readers never block the writer and a crash loses at most the uncommitted transaction.
         // synchronous=NORMAL: commits are atomic and durable up to the last checkpoint-safe frame;
         // a power cut may lose the last transactions, never corrupt the file.
-        sqliteExec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;");
+        sqliteExec(db,
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;");
     }
 }
 
-int CacheSchema::userVersion(sqlite3 *db)
-{
+int CacheSchema::userVersion(sqlite3 *db) {
     SqliteStatement statement(db, "PRAGMA user_version", false);
     return statement.step() ? statement.columnInt(0) : 0;
 }
 
-void CacheSchema::migrate(sqlite3 *db, int targetVersion)
-{
+void CacheSchema::migrate(sqlite3 *db, int targetVersion) {
     // BEGIN IMMEDIATE: two processes opening the same fresh cache must not both run step 1.
     sqliteExec(db, "BEGIN IMMEDIATE");
     try {
         const int version = userVersion(db);
         if (version > kCurrentVersion)
             throw SqliteError(SQLITE_MISMATCH,
-                              "the cache was written by a newer version of the console (schema "
-                                  + std::to_string(version) + ", this build knows "
-                                  + std::to_string(kCurrentVersion) + ")");
+                              "the cache was written by a newer version of the console (schema " +
+                                  std::to_string(version) + ", this build knows " +
+                                  std::to_string(kCurrentVersion) + ")");
         for (int next = version + 1; next <= targetVersion; ++next) {
             sqliteExec(db, kSteps[next - 1]);
             sqliteExec(db, ("PRAGMA user_version=" + std::to_string(next)).c_str());

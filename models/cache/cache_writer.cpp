@@ -5,8 +5,8 @@
 #include "cache/sqlite_statement.h"
 
 #include <QFile>
-#include <algorithm>
 #include <QHash>
+#include <algorithm>
 #include <optional>
 #include <spdlog/spdlog.h>
 
@@ -14,8 +14,7 @@ namespace noc {
 
 namespace {
 
-std::shared_ptr<spdlog::logger> logger()
-{
+std::shared_ptr<spdlog::logger> logger() {
     auto log = spdlog::get("cache");
     return log ? log : spdlog::default_logger();
 }
@@ -25,8 +24,7 @@ std::shared_ptr<spdlog::logger> logger()
 class ChangeRecorder {
 public:
     enum class Op { Inserted, Updated, Removed };
-    void note(const QString &id, Op op)
-    {
+    void note(const QString &id, Op op) {
         auto it = m_state.find(id);
         if (it == m_state.end()) {
             m_state.insert(id, op);
@@ -42,16 +40,21 @@ public:
         else
             it.value() = op;
     }
-    void writeTo(KindChanges &out) const
-    {
+    void writeTo(KindChanges &out) const {
         for (const auto &id : m_order) {
             const auto it = m_state.constFind(id);
             if (it == m_state.cend())
                 continue;
             switch (it.value()) {
-            case Op::Inserted: out.inserted.append(id); break;
-            case Op::Updated: out.updated.append(id); break;
-            case Op::Removed: out.removed.append(id); break;
+            case Op::Inserted:
+                out.inserted.append(id);
+                break;
+            case Op::Updated:
+                out.updated.append(id);
+                break;
+            case Op::Removed:
+                out.removed.append(id);
+                break;
             }
         }
     }
@@ -62,21 +65,24 @@ private:
     QStringList m_order;
 };
 
-const char *tableOf(EntityKind kind)
-{
+const char *tableOf(EntityKind kind) {
     switch (kind) {
-    case EntityKind::Alarm: return "alarms";
-    case EntityKind::Ticket: return "tickets";
-    case EntityKind::Element: return "elements";
-    case EntityKind::Site: return "sites";
-    case EntityKind::Link: return "links";
+    case EntityKind::Alarm:
+        return "alarms";
+    case EntityKind::Ticket:
+        return "tickets";
+    case EntityKind::Element:
+        return "elements";
+    case EntityKind::Site:
+        return "sites";
+    case EntityKind::Link:
+        return "links";
     }
     return "alarms";
 }
 
 constexpr int kKinds = 5;
-int kindIndex(EntityKind kind)
-{
+int kindIndex(EntityKind kind) {
     return int(kind);
 }
 
@@ -84,14 +90,16 @@ int kindIndex(EntityKind kind)
 // and adds ?27 = aid.
 const char *const kAlarmInsert =
     "INSERT INTO alarms(id, external_id, state, severity, active, alarm_type, probable_cause, "
-    "specific_problem, object_type, object_id, source_system, raised_ms, reported_ms, changed_ms, cleared_ms, "
+    "specific_problem, object_type, object_id, source_system, raised_ms, reported_ms, changed_ms, "
+    "cleared_ms, "
     "ack, ack_user, ack_system, clear_user, clear_system, root_cause, service_affecting, parent_ids, "
     "correlated_ids, comments, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
     "?20,?21,?22,?23,?24,?25,?26)";
 const char *const kAlarmUpdate =
     "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
     "specific_problem=?8, object_type=?9, object_id=?10, source_system=?11, raised_ms=?12, reported_ms=?13, "
-    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
+    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, "
+    "clear_system=?20, "
     "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
     "WHERE aid=?27 AND id=?1";
 // The same without object_id: SQLite rewrites an index entry whenever its column is in the SET list,
@@ -99,7 +107,8 @@ const char *const kAlarmUpdate =
 const char *const kAlarmUpdateSameObject =
     "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
     "specific_problem=?8, object_type=?9, source_system=?11, raised_ms=?12, reported_ms=?13, "
-    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
+    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, "
+    "clear_system=?20, "
     "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
     "WHERE aid=?27 AND id=?1";
 
@@ -114,8 +123,10 @@ struct CacheWriter::Impl {
     // Prepared once, reused for every row (reset + rebind).
     std::optional<SqliteStatement> alarmLookup, alarmInsert, alarmUpdate, alarmDelete, alarmPending;
     std::optional<SqliteStatement> ticketLookup, ticketInsert, ticketUpdate, ticketDelete, ticketPending;
-    std::optional<SqliteStatement> ticketNotesDelete, ticketHistoryDelete, ticketPartiesDelete, ticketEntitiesDelete;
-    std::optional<SqliteStatement> ticketNoteInsert, ticketHistoryInsert, ticketPartyInsert, ticketEntityInsert;
+    std::optional<SqliteStatement> ticketNotesDelete, ticketHistoryDelete, ticketPartiesDelete,
+        ticketEntitiesDelete;
+    std::optional<SqliteStatement> ticketNoteInsert, ticketHistoryInsert, ticketPartyInsert,
+        ticketEntityInsert;
     std::optional<SqliteStatement> elementLookup, elementInsert, elementUpdate, elementDelete;
     std::optional<SqliteStatement> siteLookup, siteInsert, siteUpdate, siteDelete;
     std::optional<SqliteStatement> linkLookup, linkInsert, linkUpdate, linkDelete;
@@ -139,8 +150,7 @@ struct CacheWriter::Impl {
     qint64 countDelta[2][6][2] = {};
     std::optional<SqliteStatement> countUpdate, alarmUpdateSameObject;
     std::optional<SqliteStatement> correlationDelete, correlationInsert;
-    void countAlarm(int active, int severity, int ack, int delta)
-    {
+    void countAlarm(int active, int severity, int ack, int delta) {
         if (active >= 0 && active < 2 && severity >= 0 && severity < 6 && ack >= 0 && ack < 2)
             countDelta[active][severity][ack] += delta;
     }
@@ -152,8 +162,7 @@ struct CacheWriter::Impl {
 
     void prepare();
     void finalizeAll();
-    void fail(const SqliteError &e, const QString &action)
-    {
+    void fail(const SqliteError &e, const QString &action) {
         error = CacheError::fromSqlite(e.code(), path, action, QString::fromStdString(e.what()));
     }
 
@@ -169,10 +178,10 @@ struct CacheWriter::Impl {
     void setPending(SqliteStatement &statement, const QHash<QString, bool> &marks, ChangeRecorder &rec);
 };
 
-void CacheWriter::Impl::prepare()
-{
-    alarmLookup.emplace(db, "SELECT aid, h, probable_cause, specific_problem, object_id, active, severity, ack, "
-                            "parent_ids, correlated_ids FROM alarms WHERE id=?1");
+void CacheWriter::Impl::prepare() {
+    alarmLookup.emplace(db,
+                        "SELECT aid, h, probable_cause, specific_problem, object_id, active, severity, ack, "
+                        "parent_ids, correlated_ids FROM alarms WHERE id=?1");
     alarmUpdateSameObject.emplace(db, kAlarmUpdateSameObject);
     countUpdate.emplace(db, "UPDATE alarm_counts SET n = n + ?4 WHERE active=?1 AND severity=?2 AND ack=?3");
     correlationDelete.emplace(db, "DELETE FROM alarm_correlation WHERE alarm_id=?1");
@@ -182,62 +191,66 @@ void CacheWriter::Impl::prepare()
     alarmUpdate.emplace(db, kAlarmUpdate);
     alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1 RETURNING aid, probable_cause, specific_problem, "
                             "object_id, active, severity, ack");
-    ftsAlarmDelete.emplace(db, "INSERT INTO alarms_fts(alarms_fts, rowid, probable_cause, specific_problem, object_id) "
-                               "SELECT 'delete', value->>0, value->>1, value->>2, value->>3 FROM json_each(?1)");
+    ftsAlarmDelete.emplace(
+        db, "INSERT INTO alarms_fts(alarms_fts, rowid, probable_cause, specific_problem, object_id) "
+            "SELECT 'delete', value->>0, value->>1, value->>2, value->>3 FROM json_each(?1)");
     ftsAlarmAdd.emplace(db, "INSERT INTO alarms_fts(rowid, probable_cause, specific_problem, object_id) "
                             "SELECT aid, probable_cause, specific_problem, object_id FROM alarms "
                             "WHERE aid IN (SELECT value FROM json_each(?1))");
     alarmPending.emplace(db, "UPDATE alarms SET pending=?2 WHERE id=?1 AND pending<>?2");
 
     ticketLookup.emplace(db, "SELECT tid, h FROM tickets WHERE id=?1");
-    ticketInsert.emplace(db,
-                         "INSERT INTO tickets(id, name, description, severity, priority, ticket_type, status, "
-                         "status_reason, created_ms, last_update, due_ms, resolved_ms, h) "
-                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
-    ticketUpdate.emplace(db,
-                         "UPDATE tickets SET name=?2, description=?3, severity=?4, priority=?5, ticket_type=?6, "
-                         "status=?7, status_reason=?8, created_ms=?9, last_update=?10, due_ms=?11, "
-                         "resolved_ms=?12, h=?13 WHERE id=?1");
+    ticketInsert.emplace(
+        db, "INSERT INTO tickets(id, name, description, severity, priority, ticket_type, status, "
+            "status_reason, created_ms, last_update, due_ms, resolved_ms, h) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+    ticketUpdate.emplace(
+        db, "UPDATE tickets SET name=?2, description=?3, severity=?4, priority=?5, ticket_type=?6, "
+            "status=?7, status_reason=?8, created_ms=?9, last_update=?10, due_ms=?11, "
+            "resolved_ms=?12, h=?13 WHERE id=?1");
     ticketDelete.emplace(db, "DELETE FROM tickets WHERE id=?1");
     ticketPending.emplace(db, "UPDATE tickets SET pending=?2 WHERE id=?1 AND pending<>?2");
     ticketNotesDelete.emplace(db, "DELETE FROM ticket_notes WHERE ticket_id=?1");
     ticketHistoryDelete.emplace(db, "DELETE FROM ticket_status_history WHERE ticket_id=?1");
     ticketPartiesDelete.emplace(db, "DELETE FROM ticket_parties WHERE ticket_id=?1");
     ticketEntitiesDelete.emplace(db, "DELETE FROM ticket_entities WHERE ticket_id=?1");
-    ticketNoteInsert.emplace(
-        db, "INSERT INTO ticket_notes(ticket_id, ord, note_id, author, date_ms, text) VALUES (?1,?2,?3,?4,?5,?6)");
-    ticketHistoryInsert.emplace(
-        db, "INSERT INTO ticket_status_history(ticket_id, ord, change_ms, reason, status) VALUES (?1,?2,?3,?4,?5)");
-    ticketPartyInsert.emplace(db, "INSERT INTO ticket_parties(ticket_id, ord, party_id, name, role, referred_type) "
-                                  "VALUES (?1,?2,?3,?4,?5,?6)");
-    ticketEntityInsert.emplace(db,
-                               "INSERT INTO ticket_entities(ticket_id, ord, entity_id, name, role, referred_type) "
-                               "VALUES (?1,?2,?3,?4,?5,?6)");
+    ticketNoteInsert.emplace(db, "INSERT INTO ticket_notes(ticket_id, ord, note_id, author, date_ms, text) "
+                                 "VALUES (?1,?2,?3,?4,?5,?6)");
+    ticketHistoryInsert.emplace(db, "INSERT INTO ticket_status_history(ticket_id, ord, change_ms, reason, "
+                                    "status) VALUES (?1,?2,?3,?4,?5)");
+    ticketPartyInsert.emplace(
+        db, "INSERT INTO ticket_parties(ticket_id, ord, party_id, name, role, referred_type) "
+            "VALUES (?1,?2,?3,?4,?5,?6)");
+    ticketEntityInsert.emplace(
+        db, "INSERT INTO ticket_entities(ticket_id, ord, entity_id, name, role, referred_type) "
+            "VALUES (?1,?2,?3,?4,?5,?6)");
 
     elementLookup.emplace(db, "SELECT eid, h FROM elements WHERE id=?1");
     elementInsert.emplace(db,
                           "INSERT INTO elements(id, name, category, vendor, model, mgmt_ip, layer, site_id, "
                           "oper_state, admin_state, other_json, last_update, h) "
                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
-    elementUpdate.emplace(db,
-                          "UPDATE elements SET name=?2, category=?3, vendor=?4, model=?5, mgmt_ip=?6, layer=?7, "
-                          "site_id=?8, oper_state=?9, admin_state=?10, other_json=?11, last_update=?12, h=?13 "
-                          "WHERE id=?1");
+    elementUpdate.emplace(
+        db, "UPDATE elements SET name=?2, category=?3, vendor=?4, model=?5, mgmt_ip=?6, layer=?7, "
+            "site_id=?8, oper_state=?9, admin_state=?10, other_json=?11, last_update=?12, h=?13 "
+            "WHERE id=?1");
     elementDelete.emplace(db, "DELETE FROM elements WHERE id=?1");
 
     siteLookup.emplace(db, "SELECT rowid, h FROM sites WHERE id=?1");
-    siteInsert.emplace(db, "INSERT INTO sites(id, name, region, latitude, longitude, address, last_update, h) "
-                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+    siteInsert.emplace(db,
+                       "INSERT INTO sites(id, name, region, latitude, longitude, address, last_update, h) "
+                       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
     siteUpdate.emplace(db, "UPDATE sites SET name=?2, region=?3, latitude=?4, longitude=?5, address=?6, "
                            "last_update=?7, h=?8 WHERE id=?1");
     siteDelete.emplace(db, "DELETE FROM sites WHERE id=?1");
 
     linkLookup.emplace(db, "SELECT rowid, h FROM links WHERE id=?1");
-    linkInsert.emplace(db,
-                       "INSERT INTO links(id, name, a_end_id, a_port, z_end_id, z_port, capacity_bps, utilization, "
-                       "oper_state, last_update, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
-    linkUpdate.emplace(db, "UPDATE links SET name=?2, a_end_id=?3, a_port=?4, z_end_id=?5, z_port=?6, "
-                           "capacity_bps=?7, utilization=?8, oper_state=?9, last_update=?10, h=?11 WHERE id=?1");
+    linkInsert.emplace(
+        db, "INSERT INTO links(id, name, a_end_id, a_port, z_end_id, z_port, capacity_bps, utilization, "
+            "oper_state, last_update, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    linkUpdate.emplace(db,
+                       "UPDATE links SET name=?2, a_end_id=?3, a_port=?4, z_end_id=?5, z_port=?6, "
+                       "capacity_bps=?7, utilization=?8, oper_state=?9, last_update=?10, h=?11 WHERE id=?1");
     linkDelete.emplace(db, "DELETE FROM links WHERE id=?1");
 
     sqliteExec(db, "CREATE TEMP TABLE IF NOT EXISTS keep_ids(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID");
@@ -246,28 +259,28 @@ void CacheWriter::Impl::prepare()
     for (int k = 0; k < kKinds; ++k) {
         const auto kind = EntityKind(k);
         const bool hasPending = kind == EntityKind::Alarm || kind == EntityKind::Ticket;
-        const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 id NOT IN (SELECT id FROM temp.keep_ids) "
-                                           "RETURNING id%3")
-                                .arg(QLatin1String(tableOf(kind)),
-                                     hasPending ? QStringLiteral("pending = 0 AND") : QString(),
-                                     kind == EntityKind::Alarm
-                                         ? QStringLiteral(", aid, probable_cause, specific_problem, object_id, "
-                                                          "active, severity, ack")
-                                         : QString());
+        const QString sql =
+            QStringLiteral("DELETE FROM %1 WHERE %2 id NOT IN (SELECT id FROM temp.keep_ids) "
+                           "RETURNING id%3")
+                .arg(QLatin1String(tableOf(kind)), hasPending ? QStringLiteral("pending = 0 AND") : QString(),
+                     kind == EntityKind::Alarm
+                         ? QStringLiteral(", aid, probable_cause, specific_problem, object_id, "
+                                          "active, severity, ack")
+                         : QString());
         replaceDelete[k].emplace(db, sql);
     }
 
-    outboxInsert.emplace(db,
-                         "INSERT INTO outbox(uuid, seq, kind, target_kind, target_id, payload, base_version, "
-                         "created_ms, attempts, last_error, state) VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE "
-                         "(SELECT coalesce(max(seq), 0) + 1 FROM outbox) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                         "ON CONFLICT(uuid) DO NOTHING");
+    outboxInsert.emplace(
+        db, "INSERT INTO outbox(uuid, seq, kind, target_kind, target_id, payload, base_version, "
+            "created_ms, attempts, last_error, state) VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE "
+            "(SELECT coalesce(max(seq), 0) + 1 FROM outbox) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+            "ON CONFLICT(uuid) DO NOTHING");
     outboxUpdate.emplace(db, "UPDATE outbox SET state=?2, attempts=?3, last_error=?4 WHERE uuid=?1");
     outboxDelete.emplace(db, "DELETE FROM outbox WHERE uuid=?1");
-    conflictInsert.emplace(db,
-                           "INSERT INTO conflicts(outbox_uuid, kind, target_kind, target_id, user_intent, "
-                           "server_state, message, created_ms) VALUES ((SELECT uuid FROM outbox WHERE uuid=?1), "
-                           "?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    conflictInsert.emplace(
+        db, "INSERT INTO conflicts(outbox_uuid, kind, target_kind, target_id, user_intent, "
+            "server_state, message, created_ms) VALUES ((SELECT uuid FROM outbox WHERE uuid=?1), "
+            "?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     conflictDelete.emplace(db, "DELETE FROM conflicts WHERE id=?1");
     // A position for an element the cache does not know is skipped instead of failing the batch.
     mapPositionUpsert.emplace(db,
@@ -275,30 +288,36 @@ void CacheWriter::Impl::prepare()
                               "SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM elements WHERE id=?2) "
                               "ON CONFLICT(map_id, element_id) DO UPDATE SET x=excluded.x, y=excluded.y, "
                               "pinned=excluded.pinned");
-    syncStateUpsert.emplace(db, "INSERT OR REPLACE INTO sync_state(collection, high_water_ms, last_full_sync_ms, "
-                                "last_success_ms, stream_seq) VALUES (?1,?2,?3,?4,?5)");
+    syncStateUpsert.emplace(db,
+                            "INSERT OR REPLACE INTO sync_state(collection, high_water_ms, last_full_sync_ms, "
+                            "last_success_ms, stream_seq) VALUES (?1,?2,?3,?4,?5)");
     metadataUpsert.emplace(db, "INSERT OR REPLACE INTO metadata(key, value) VALUES (?1, ?2)");
     metadataDelete.emplace(db, "DELETE FROM metadata WHERE key=?1");
 }
 
-void CacheWriter::Impl::finalizeAll()
-{
-    for (auto *s : {&alarmLookup, &alarmInsert, &alarmUpdate, &alarmDelete, &alarmPending, &ticketLookup,
-                    &ticketInsert, &ticketUpdate, &ticketDelete, &ticketPending, &ticketNotesDelete,
-                    &ticketHistoryDelete, &ticketPartiesDelete, &ticketEntitiesDelete, &ticketNoteInsert,
-                    &ticketHistoryInsert, &ticketPartyInsert, &ticketEntityInsert, &elementLookup, &elementInsert,
-                    &elementUpdate, &elementDelete, &siteLookup, &siteInsert, &siteUpdate, &siteDelete,
-                    &linkLookup, &linkInsert, &linkUpdate, &linkDelete, &keepClear, &keepInsert, &outboxInsert,
-                    &outboxUpdate, &outboxDelete, &conflictInsert, &conflictDelete, &mapPositionUpsert,
-                    &syncStateUpsert, &metadataUpsert, &metadataDelete, &ftsAlarmDelete, &ftsAlarmAdd,
-                    &countUpdate, &alarmUpdateSameObject, &correlationDelete, &correlationInsert})
+void CacheWriter::Impl::finalizeAll() {
+    for (auto *s : {&alarmLookup,         &alarmInsert,          &alarmUpdate,
+                    &alarmDelete,         &alarmPending,         &ticketLookup,
+                    &ticketInsert,        &ticketUpdate,         &ticketDelete,
+                    &ticketPending,       &ticketNotesDelete,    &ticketHistoryDelete,
+                    &ticketPartiesDelete, &ticketEntitiesDelete, &ticketNoteInsert,
+                    &ticketHistoryInsert, &ticketPartyInsert,    &ticketEntityInsert,
+                    &elementLookup,       &elementInsert,        &elementUpdate,
+                    &elementDelete,       &siteLookup,           &siteInsert,
+                    &siteUpdate,          &siteDelete,           &linkLookup,
+                    &linkInsert,          &linkUpdate,           &linkDelete,
+                    &keepClear,           &keepInsert,           &outboxInsert,
+                    &outboxUpdate,        &outboxDelete,         &conflictInsert,
+                    &conflictDelete,      &mapPositionUpsert,    &syncStateUpsert,
+                    &metadataUpsert,      &metadataDelete,       &ftsAlarmDelete,
+                    &ftsAlarmAdd,         &countUpdate,          &alarmUpdateSameObject,
+                    &correlationDelete,   &correlationInsert})
         s->reset();
     for (auto &s : replaceDelete)
         s.reset();
 }
 
-void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec) {
     using namespace rowcodec;
     const qint64 hash = contentHash(a);
     const QByteArray parents = idsToJson(a.parentAlarmIds);
@@ -367,8 +386,7 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec)
     rec.note(a.id, aid ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
-void CacheWriter::Impl::writeCorrelation(const QString &id, const Alarm &a)
-{
+void CacheWriter::Impl::writeCorrelation(const QString &id, const Alarm &a) {
     {
         StatementResetter r(*correlationDelete);
         correlationDelete->bind(1, id);
@@ -387,8 +405,7 @@ void CacheWriter::Impl::writeCorrelation(const QString &id, const Alarm &a)
     insert(a.correlatedAlarmIds, 1);
 }
 
-void CacheWriter::Impl::flushCounts()
-{
+void CacheWriter::Impl::flushCounts() {
     for (int active = 0; active < 2; ++active)
         for (int severity = 0; severity < 6; ++severity)
             for (int ack = 0; ack < 2; ++ack) {
@@ -405,8 +422,7 @@ void CacheWriter::Impl::flushCounts()
             }
 }
 
-void CacheWriter::Impl::writeTicketChildren(const TroubleTicket &t)
-{
+void CacheWriter::Impl::writeTicketChildren(const TroubleTicket &t) {
     using namespace rowcodec;
     for (int i = 0; i < t.notes.size(); ++i) {
         const auto &n = t.notes[i];
@@ -453,8 +469,7 @@ void CacheWriter::Impl::writeTicketChildren(const TroubleTicket &t)
     }
 }
 
-void CacheWriter::Impl::upsertTicket(const TroubleTicket &t, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::upsertTicket(const TroubleTicket &t, ChangeRecorder &rec) {
     using namespace rowcodec;
     const qint64 hash = contentHash(t);
     bool exists = false;
@@ -486,7 +501,8 @@ void CacheWriter::Impl::upsertTicket(const TroubleTicket &t, ChangeRecorder &rec
         s.exec();
     }
     if (exists) {
-        for (auto *d : {&ticketNotesDelete, &ticketHistoryDelete, &ticketPartiesDelete, &ticketEntitiesDelete}) {
+        for (auto *d :
+             {&ticketNotesDelete, &ticketHistoryDelete, &ticketPartiesDelete, &ticketEntitiesDelete}) {
             StatementResetter r(**d);
             (*d)->bind(1, t.id);
             (*d)->exec();
@@ -496,8 +512,7 @@ void CacheWriter::Impl::upsertTicket(const TroubleTicket &t, ChangeRecorder &rec
     rec.note(t.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
-void CacheWriter::Impl::upsertElement(const NetworkElement &e, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::upsertElement(const NetworkElement &e, ChangeRecorder &rec) {
     using namespace rowcodec;
     const qint64 hash = contentHash(e);
     bool exists = false;
@@ -529,8 +544,7 @@ void CacheWriter::Impl::upsertElement(const NetworkElement &e, ChangeRecorder &r
     rec.note(e.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
-void CacheWriter::Impl::upsertSite(const Site &site, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::upsertSite(const Site &site, ChangeRecorder &rec) {
     const qint64 hash = rowcodec::contentHash(site);
     bool exists = false;
     {
@@ -556,8 +570,7 @@ void CacheWriter::Impl::upsertSite(const Site &site, ChangeRecorder &rec)
     rec.note(site.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
-void CacheWriter::Impl::upsertLink(const Link &link, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::upsertLink(const Link &link, ChangeRecorder &rec) {
     const qint64 hash = rowcodec::contentHash(link);
     bool exists = false;
     {
@@ -586,8 +599,8 @@ void CacheWriter::Impl::upsertLink(const Link &link, ChangeRecorder &rec)
     rec.note(link.id, exists ? ChangeRecorder::Op::Updated : ChangeRecorder::Op::Inserted);
 }
 
-void CacheWriter::Impl::touchFts(qint64 aid, bool hadOriginal, const SqliteStatement &row, int firstTextColumn)
-{
+void CacheWriter::Impl::touchFts(qint64 aid, bool hadOriginal, const SqliteStatement &row,
+                                 int firstTextColumn) {
     if (ftsAlarms.contains(aid))
         return; // the first touch in this batch knows what the index holds
     FtsTouch touch;
@@ -600,8 +613,7 @@ void CacheWriter::Impl::touchFts(qint64 aid, bool hadOriginal, const SqliteState
     ftsAlarms.insert(aid, touch);
 }
 
-void CacheWriter::Impl::flushFts()
-{
+void CacheWriter::Impl::flushFts() {
     if (ftsAlarms.isEmpty())
         return;
     QByteArray deletes = "[";
@@ -629,8 +641,8 @@ void CacheWriter::Impl::flushFts()
         if (it.value().hadOriginal) {
             if (deletes.size() > 1)
                 deletes += ',';
-            deletes += '[' + QByteArray::number(it.key()) + ',' + text(it.value().probableCause) + ','
-                + text(it.value().specificProblem) + ',' + text(it.value().objectId) + ']';
+            deletes += '[' + QByteArray::number(it.key()) + ',' + text(it.value().probableCause) + ',' +
+                       text(it.value().specificProblem) + ',' + text(it.value().objectId) + ']';
         }
         if (adds.size() > 1)
             adds += ',';
@@ -649,8 +661,7 @@ void CacheWriter::Impl::flushFts()
     ftsAlarmAdd->exec();
 }
 
-void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, ChangeRecorder &rec) {
     const bool alarms = &s == &*alarmDelete;
     for (const auto &id : ids) {
         StatementResetter r(s);
@@ -671,8 +682,7 @@ void CacheWriter::Impl::removeIds(SqliteStatement &s, const QStringList &ids, Ch
     }
 }
 
-void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &rec) {
     keepClear->exec();
     for (const auto &id : replace.keepIds) {
         StatementResetter r(*keepInsert);
@@ -694,8 +704,8 @@ void CacheWriter::Impl::replaceAll(const ReplaceAll &replace, ChangeRecorder &re
     keepClear->exec();
 }
 
-void CacheWriter::Impl::setPending(SqliteStatement &s, const QHash<QString, bool> &marks, ChangeRecorder &rec)
-{
+void CacheWriter::Impl::setPending(SqliteStatement &s, const QHash<QString, bool> &marks,
+                                   ChangeRecorder &rec) {
     for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
         StatementResetter r(s);
         s.bind(1, it.key());
@@ -706,8 +716,7 @@ void CacheWriter::Impl::setPending(SqliteStatement &s, const QHash<QString, bool
     }
 }
 
-void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes)
-{
+void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes) {
     ChangeRecorder rec[kKinds];
     auto &sites = rec[kindIndex(EntityKind::Site)];
     auto &elements = rec[kindIndex(EntityKind::Element)];
@@ -848,25 +857,23 @@ void CacheWriter::Impl::applyBatch(const CacheBatch &b, ChangeSet &changes)
     }
 }
 
-CacheWriter::CacheWriter() : d(std::make_unique<Impl>())
-{
-}
+CacheWriter::CacheWriter()
+    : d(std::make_unique<Impl>()) {}
 
-CacheWriter::~CacheWriter()
-{
+CacheWriter::~CacheWriter() {
     close();
 }
 
-bool CacheWriter::open(const QString &path)
-{
+bool CacheWriter::open(const QString &path) {
     close();
     d->path = path;
     d->error = {};
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        d->error = CacheError::fromSqlite(d->db ? sqlite3_extended_errcode(d->db) : rc, path, QStringLiteral("open"),
-                                          QString::fromUtf8(d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc)));
+        d->error =
+            CacheError::fromSqlite(d->db ? sqlite3_extended_errcode(d->db) : rc, path, QStringLiteral("open"),
+                                   QString::fromUtf8(d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc)));
         close();
         return false;
     }
@@ -885,41 +892,35 @@ bool CacheWriter::open(const QString &path)
     return true;
 }
 
-void CacheWriter::close()
-{
+void CacheWriter::close() {
     if (!d->db)
         return;
     if (d->inTransaction)
         rollback();
     d->finalizeAll();
-    sqlite3_exec(d->db, "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '1')", nullptr,
-                 nullptr, nullptr);
+    sqlite3_exec(d->db, "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '1')",
+                 nullptr, nullptr, nullptr);
     sqlite3_close_v2(d->db);
     d->db = nullptr;
 }
 
-bool CacheWriter::isOpen() const
-{
+bool CacheWriter::isOpen() const {
     return d->db != nullptr;
 }
 
-QString CacheWriter::path() const
-{
+QString CacheWriter::path() const {
     return d->path;
 }
 
-const CacheError &CacheWriter::lastError() const
-{
+const CacheError &CacheWriter::lastError() const {
     return d->error;
 }
 
-bool CacheWriter::inTransaction() const
-{
+bool CacheWriter::inTransaction() const {
     return d->inTransaction;
 }
 
-bool CacheWriter::begin()
-{
+bool CacheWriter::begin() {
     d->error = {};
     if (!d->db) {
         d->error = CacheError::fromSqlite(SQLITE_MISUSE, d->path, QStringLiteral("write to"),
@@ -939,8 +940,7 @@ bool CacheWriter::begin()
     }
 }
 
-bool CacheWriter::applyInTransaction(const CacheBatch &batch, ChangeSet *changes)
-{
+bool CacheWriter::applyInTransaction(const CacheBatch &batch, ChangeSet *changes) {
     if (!d->inTransaction && !begin())
         return false;
     ChangeSet local;
@@ -956,8 +956,7 @@ bool CacheWriter::applyInTransaction(const CacheBatch &batch, ChangeSet *changes
     return true;
 }
 
-bool CacheWriter::commit()
-{
+bool CacheWriter::commit() {
     if (!d->inTransaction)
         return true;
     try {
@@ -971,8 +970,7 @@ bool CacheWriter::commit()
     }
 }
 
-void CacheWriter::rollback()
-{
+void CacheWriter::rollback() {
     if (!d->db)
         return;
     // After some errors (SQLITE_FULL, IOERR) SQLite has already rolled back; ROLLBACK then fails
@@ -984,13 +982,11 @@ void CacheWriter::rollback()
     std::fill(&d->countDelta[0][0][0], &d->countDelta[0][0][0] + 24, 0);
 }
 
-ChangeSet CacheWriter::apply(const CacheBatch &batch)
-{
+ChangeSet CacheWriter::apply(const CacheBatch &batch) {
     return apply(QList<CacheBatch>{batch});
 }
 
-ChangeSet CacheWriter::apply(const QList<CacheBatch> &batches)
-{
+ChangeSet CacheWriter::apply(const QList<CacheBatch> &batches) {
     ChangeSet changes;
     if (!begin())
         return {};
@@ -1003,8 +999,7 @@ ChangeSet CacheWriter::apply(const QList<CacheBatch> &batches)
     return changes;
 }
 
-bool CacheWriter::setPageLimit(qint64 maxPages)
-{
+bool CacheWriter::setPageLimit(qint64 maxPages) {
     if (!d->db)
         return false;
     try {
@@ -1018,11 +1013,11 @@ bool CacheWriter::setPageLimit(qint64 maxPages)
     }
 }
 
-bool CacheWriter::checkpoint()
-{
+bool CacheWriter::checkpoint() {
     if (!d->db)
         return false;
-    return sqlite3_wal_checkpoint_v2(d->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK;
+    return sqlite3_wal_checkpoint_v2(d->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
+           SQLITE_OK;
 }
 
 } // namespace noc

@@ -11,16 +11,16 @@ namespace noc {
 
 namespace {
 
-std::shared_ptr<spdlog::logger> logger()
-{
+std::shared_ptr<spdlog::logger> logger() {
     auto log = spdlog::get("cache");
     return log ? log : spdlog::default_logger();
 }
 
 } // namespace
 
-CacheWriterWorker::CacheWriterWorker(QString path, QObject *parent) : QObject(parent), m_path(std::move(path))
-{
+CacheWriterWorker::CacheWriterWorker(QString path, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path)) {
     qRegisterMetaType<noc::ChangeSet>("noc::ChangeSet");
     qRegisterMetaType<noc::CacheBatch>("noc::CacheBatch");
     m_retryTimer = new QTimer(this);
@@ -28,14 +28,12 @@ CacheWriterWorker::CacheWriterWorker(QString path, QObject *parent) : QObject(pa
     connect(m_retryTimer, &QTimer::timeout, this, &CacheWriterWorker::process);
 }
 
-CacheWriterWorker::~CacheWriterWorker()
-{
+CacheWriterWorker::~CacheWriterWorker() {
     if (m_writer)
         m_writer->close();
 }
 
-void CacheWriterWorker::enqueue(CacheBatch batch)
-{
+void CacheWriterWorker::enqueue(CacheBatch batch) {
     {
         QMutexLocker lock(&m_mutex);
         m_queue.append(std::move(batch));
@@ -43,37 +41,31 @@ void CacheWriterWorker::enqueue(CacheBatch batch)
     scheduleProcess();
 }
 
-qsizetype CacheWriterWorker::queuedBatches() const
-{
+qsizetype CacheWriterWorker::queuedBatches() const {
     QMutexLocker lock(&m_mutex);
     return m_queue.size();
 }
 
-bool CacheWriterWorker::isHealthy() const
-{
+bool CacheWriterWorker::isHealthy() const {
     QMutexLocker lock(&m_mutex);
     return m_healthy;
 }
 
-void CacheWriterWorker::setMaxTransactionMs(int ms)
-{
+void CacheWriterWorker::setMaxTransactionMs(int ms) {
     m_maxTransactionMs = qMax(1, ms);
 }
 
-void CacheWriterWorker::setRetryIntervalMs(int ms)
-{
+void CacheWriterWorker::setRetryIntervalMs(int ms) {
     m_retryIntervalMs = qMax(0, ms);
 }
 
-void CacheWriterWorker::setPageLimit(qint64 maxPages)
-{
+void CacheWriterWorker::setPageLimit(qint64 maxPages) {
     m_pageLimit = maxPages;
     if (m_writer && m_writer->isOpen())
         m_writer->setPageLimit(maxPages);
 }
 
-void CacheWriterWorker::scheduleProcess()
-{
+void CacheWriterWorker::scheduleProcess() {
     {
         QMutexLocker lock(&m_mutex);
         if (m_scheduled)
@@ -85,8 +77,7 @@ void CacheWriterWorker::scheduleProcess()
     QMetaObject::invokeMethod(this, &CacheWriterWorker::process, Qt::QueuedConnection);
 }
 
-void CacheWriterWorker::start()
-{
+void CacheWriterWorker::start() {
     m_stopped = false;
     if (!m_writer)
         m_writer = std::make_unique<CacheWriter>();
@@ -107,14 +98,12 @@ void CacheWriterWorker::start()
     scheduleProcess();
 }
 
-void CacheWriterWorker::retryNow()
-{
+void CacheWriterWorker::retryNow() {
     m_retryTimer->stop();
     process();
 }
 
-void CacheWriterWorker::stop()
-{
+void CacheWriterWorker::stop() {
     m_retryTimer->stop();
     // One last drain; batches that still fail stay in the queue (and are reported) rather than vanish.
     if (m_writer && m_writer->isOpen()) {
@@ -125,8 +114,7 @@ void CacheWriterWorker::stop()
     m_stopped = true;
 }
 
-void CacheWriterWorker::process()
-{
+void CacheWriterWorker::process() {
     {
         QMutexLocker lock(&m_mutex);
         m_scheduled = false;
@@ -146,8 +134,7 @@ void CacheWriterWorker::process()
 }
 
 // Applies queued batches in one transaction until the queue is empty or the time budget is spent.
-bool CacheWriterWorker::applyOneTransaction()
-{
+bool CacheWriterWorker::applyOneTransaction() {
     QElapsedTimer clock;
     clock.start();
     if (!m_writer->begin()) {
@@ -240,7 +227,8 @@ bool CacheWriterWorker::applyOneTransaction()
         m_queue.remove(0, applied);
         m_healthy = true;
     }
-    logger()->debug("cache writer: committed {} batches ({} records) in {} ms", applied, rows, clock.elapsed());
+    logger()->debug("cache writer: committed {} batches ({} records) in {} ms", applied, rows,
+                    clock.elapsed());
     emit committed(changes);
     return true;
 }

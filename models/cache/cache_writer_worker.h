@@ -43,8 +43,8 @@ public:
     // Thread-safe: true when the writer is open and its last write succeeded.
     bool isHealthy() const;
 
-    void setMaxTransactionMs(int ms);  // default 100
-    void setRetryIntervalMs(int ms);   // default 2000
+    void setMaxTransactionMs(int ms); // default 100
+    void setRetryIntervalMs(int ms);  // default 2000
     // Only for the worker's thread before start(): caps the file size (see CacheWriter::setPageLimit).
     void setPageLimit(qint64 maxPages);
 
@@ -70,9 +70,9 @@ private:
     QString m_path;
     std::unique_ptr<CacheWriter> m_writer;
     mutable QMutex m_mutex;
-    QList<CacheBatch> m_queue;      // guarded by m_mutex
-    bool m_scheduled = false;       // guarded by m_mutex
-    bool m_healthy = false;         // guarded by m_mutex
+    QList<CacheBatch> m_queue; // guarded by m_mutex
+    bool m_scheduled = false;  // guarded by m_mutex
+    bool m_healthy = false;    // guarded by m_mutex
     QTimer *m_retryTimer = nullptr;
     int m_maxTransactionMs = 100;
     int m_retryIntervalMs = 2000;

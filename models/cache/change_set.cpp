@@ -8,8 +8,7 @@ namespace {
 enum class Op { Inserted, Updated, Removed };
 }
 
-void KindChanges::merge(const KindChanges &later)
-{
+void KindChanges::merge(const KindChanges &later) {
     if (later.isEmpty())
         return;
     if (isEmpty()) {
@@ -58,38 +57,46 @@ void KindChanges::merge(const KindChanges &later)
         if (it == state.cend())
             continue;
         switch (it.value()) {
-        case Op::Inserted: inserted.append(id); break;
-        case Op::Updated: updated.append(id); break;
-        case Op::Removed: removed.append(id); break;
+        case Op::Inserted:
+            inserted.append(id);
+            break;
+        case Op::Updated:
+            updated.append(id);
+            break;
+        case Op::Removed:
+            removed.append(id);
+            break;
         }
     }
 }
 
-KindChanges &ChangeSet::of(EntityKind kind)
-{
+KindChanges &ChangeSet::of(EntityKind kind) {
     switch (kind) {
-    case EntityKind::Alarm: return alarms;
-    case EntityKind::Ticket: return tickets;
-    case EntityKind::Element: return elements;
-    case EntityKind::Site: return sites;
-    case EntityKind::Link: return links;
+    case EntityKind::Alarm:
+        return alarms;
+    case EntityKind::Ticket:
+        return tickets;
+    case EntityKind::Element:
+        return elements;
+    case EntityKind::Site:
+        return sites;
+    case EntityKind::Link:
+        return links;
     }
     return alarms;
 }
 
-const KindChanges &ChangeSet::of(EntityKind kind) const
-{
+const KindChanges &ChangeSet::of(EntityKind kind) const {
     return const_cast<ChangeSet *>(this)->of(kind);
 }
 
-bool ChangeSet::isEmpty() const
-{
-    return alarms.isEmpty() && tickets.isEmpty() && elements.isEmpty() && sites.isEmpty() && links.isEmpty()
-        && !outboxChanged && !conflictsChanged && !syncStateChanged && !mapPositionsChanged && !metadataChanged;
+bool ChangeSet::isEmpty() const {
+    return alarms.isEmpty() && tickets.isEmpty() && elements.isEmpty() && sites.isEmpty() &&
+           links.isEmpty() && !outboxChanged && !conflictsChanged && !syncStateChanged &&
+           !mapPositionsChanged && !metadataChanged;
 }
 
-void ChangeSet::merge(const ChangeSet &later)
-{
+void ChangeSet::merge(const ChangeSet &later) {
     alarms.merge(later.alarms);
     tickets.merge(later.tickets);
     elements.merge(later.elements);

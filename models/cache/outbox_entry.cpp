@@ -2,19 +2,21 @@
 
 namespace noc {
 
-QString toString(OutboxState state)
-{
+QString toString(OutboxState state) {
     switch (state) {
-    case OutboxState::Pending: return QStringLiteral("pending");
-    case OutboxState::Failed: return QStringLiteral("failed");
-    case OutboxState::Conflict: return QStringLiteral("conflict");
-    case OutboxState::Sent: return QStringLiteral("sent");
+    case OutboxState::Pending:
+        return QStringLiteral("pending");
+    case OutboxState::Failed:
+        return QStringLiteral("failed");
+    case OutboxState::Conflict:
+        return QStringLiteral("conflict");
+    case OutboxState::Sent:
+        return QStringLiteral("sent");
     }
     return QStringLiteral("pending");
 }
 
-std::optional<OutboxState> parseOutboxState(QStringView text)
-{
+std::optional<OutboxState> parseOutboxState(QStringView text) {
     if (text == u"pending")
         return OutboxState::Pending;
     if (text == u"failed")

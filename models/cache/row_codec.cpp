@@ -8,127 +8,144 @@
 
 namespace noc::rowcodec {
 
-int severityCode(Severity value)
-{
+int severityCode(Severity value) {
     switch (value) {
-    case Severity::Critical: return 0;
-    case Severity::Major: return 1;
-    case Severity::Minor: return 2;
-    case Severity::Warning: return 3;
-    case Severity::Indeterminate: return 4;
-    case Severity::Cleared: return 5;
+    case Severity::Critical:
+        return 0;
+    case Severity::Major:
+        return 1;
+    case Severity::Minor:
+        return 2;
+    case Severity::Warning:
+        return 3;
+    case Severity::Indeterminate:
+        return 4;
+    case Severity::Cleared:
+        return 5;
     }
     return 4;
 }
 
-Severity severityFromCode(int code)
-{
+Severity severityFromCode(int code) {
     static constexpr Severity table[] = {Severity::Critical, Severity::Major,         Severity::Minor,
                                          Severity::Warning,  Severity::Indeterminate, Severity::Cleared};
     return code >= 0 && code < 6 ? table[code] : Severity::Indeterminate;
 }
 
-int alarmStateCode(AlarmState value)
-{
+int alarmStateCode(AlarmState value) {
     switch (value) {
-    case AlarmState::Raised: return 0;
-    case AlarmState::Updated: return 1;
-    case AlarmState::Cleared: return kClearedStateCode;
+    case AlarmState::Raised:
+        return 0;
+    case AlarmState::Updated:
+        return 1;
+    case AlarmState::Cleared:
+        return kClearedStateCode;
     }
     return 0;
 }
 
-AlarmState alarmStateFromCode(int code)
-{
-    return code == 1 ? AlarmState::Updated : code == kClearedStateCode ? AlarmState::Cleared : AlarmState::Raised;
+AlarmState alarmStateFromCode(int code) {
+    return code == 1                   ? AlarmState::Updated
+           : code == kClearedStateCode ? AlarmState::Cleared
+                                       : AlarmState::Raised;
 }
 
-int ackCode(AckState value)
-{
+int ackCode(AckState value) {
     return value == AckState::Acknowledged ? 1 : 0;
 }
 
-AckState ackFromCode(int code)
-{
+AckState ackFromCode(int code) {
     return code == 1 ? AckState::Acknowledged : AckState::Unacknowledged;
 }
 
-int ticketStatusCode(TicketStatus value)
-{
+int ticketStatusCode(TicketStatus value) {
     switch (value) {
-    case TicketStatus::Acknowledged: return 0;
-    case TicketStatus::Rejected: return 1;
-    case TicketStatus::Pending: return 2;
-    case TicketStatus::Held: return 3;
-    case TicketStatus::InProgress: return 4;
-    case TicketStatus::Cancelled: return 5;
-    case TicketStatus::Closed: return 6;
-    case TicketStatus::Resolved: return 7;
+    case TicketStatus::Acknowledged:
+        return 0;
+    case TicketStatus::Rejected:
+        return 1;
+    case TicketStatus::Pending:
+        return 2;
+    case TicketStatus::Held:
+        return 3;
+    case TicketStatus::InProgress:
+        return 4;
+    case TicketStatus::Cancelled:
+        return 5;
+    case TicketStatus::Closed:
+        return 6;
+    case TicketStatus::Resolved:
+        return 7;
     }
     return 0;
 }
 
-TicketStatus ticketStatusFromCode(int code)
-{
-    static constexpr TicketStatus table[] = {TicketStatus::Acknowledged, TicketStatus::Rejected,
-                                             TicketStatus::Pending,      TicketStatus::Held,
-                                             TicketStatus::InProgress,   TicketStatus::Cancelled,
-                                             TicketStatus::Closed,       TicketStatus::Resolved};
+TicketStatus ticketStatusFromCode(int code) {
+    static constexpr TicketStatus table[] = {
+        TicketStatus::Acknowledged, TicketStatus::Rejected,  TicketStatus::Pending, TicketStatus::Held,
+        TicketStatus::InProgress,   TicketStatus::Cancelled, TicketStatus::Closed,  TicketStatus::Resolved};
     return code >= 0 && code < 8 ? table[code] : TicketStatus::Acknowledged;
 }
 
-int categoryCode(ElementCategory value)
-{
+int categoryCode(ElementCategory value) {
     switch (value) {
-    case ElementCategory::Router: return 0;
-    case ElementCategory::Switch: return 1;
-    case ElementCategory::Olt: return 2;
-    case ElementCategory::Bts: return 3;
-    case ElementCategory::Microwave: return 4;
-    case ElementCategory::Firewall: return 5;
-    case ElementCategory::Server: return 6;
-    case ElementCategory::Power: return 7;
-    case ElementCategory::Other: return 8;
+    case ElementCategory::Router:
+        return 0;
+    case ElementCategory::Switch:
+        return 1;
+    case ElementCategory::Olt:
+        return 2;
+    case ElementCategory::Bts:
+        return 3;
+    case ElementCategory::Microwave:
+        return 4;
+    case ElementCategory::Firewall:
+        return 5;
+    case ElementCategory::Server:
+        return 6;
+    case ElementCategory::Power:
+        return 7;
+    case ElementCategory::Other:
+        return 8;
     }
     return 8;
 }
 
-ElementCategory categoryFromCode(int code)
-{
+ElementCategory categoryFromCode(int code) {
     static constexpr ElementCategory table[] = {
-        ElementCategory::Router,   ElementCategory::Switch, ElementCategory::Olt,
-        ElementCategory::Bts,      ElementCategory::Microwave, ElementCategory::Firewall,
-        ElementCategory::Server,   ElementCategory::Power,  ElementCategory::Other};
+        ElementCategory::Router, ElementCategory::Switch,    ElementCategory::Olt,
+        ElementCategory::Bts,    ElementCategory::Microwave, ElementCategory::Firewall,
+        ElementCategory::Server, ElementCategory::Power,     ElementCategory::Other};
     return code >= 0 && code < 9 ? table[code] : ElementCategory::Other;
 }
 
-int layerCode(NetworkLayer value)
-{
+int layerCode(NetworkLayer value) {
     switch (value) {
-    case NetworkLayer::Core: return 0;
-    case NetworkLayer::Aggregation: return 1;
-    case NetworkLayer::Access: return 2;
-    case NetworkLayer::Unknown: return 3;
+    case NetworkLayer::Core:
+        return 0;
+    case NetworkLayer::Aggregation:
+        return 1;
+    case NetworkLayer::Access:
+        return 2;
+    case NetworkLayer::Unknown:
+        return 3;
     }
     return 3;
 }
 
-NetworkLayer layerFromCode(int code)
-{
-    static constexpr NetworkLayer table[] = {NetworkLayer::Core, NetworkLayer::Aggregation, NetworkLayer::Access,
-                                             NetworkLayer::Unknown};
+NetworkLayer layerFromCode(int code) {
+    static constexpr NetworkLayer table[] = {NetworkLayer::Core, NetworkLayer::Aggregation,
+                                             NetworkLayer::Access, NetworkLayer::Unknown};
     return code >= 0 && code < 4 ? table[code] : NetworkLayer::Unknown;
 }
 
-QByteArray idsToJson(const QStringList &ids)
-{
+QByteArray idsToJson(const QStringList &ids) {
     if (ids.isEmpty())
         return {};
     return QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact);
 }
 
-QStringList idsFromJson(const QByteArray &json)
-{
+QStringList idsFromJson(const QByteArray &json) {
     QStringList ids;
     if (json.isEmpty())
         return ids;
@@ -139,18 +156,17 @@ QStringList idsFromJson(const QByteArray &json)
     return ids;
 }
 
-QByteArray commentsToJson(const QList<AlarmComment> &comments)
-{
+QByteArray commentsToJson(const QList<AlarmComment> &comments) {
     if (comments.isEmpty())
         return {};
     QJsonArray array;
     for (const auto &c : comments)
-        array.append(QJsonObject{{"u", c.userId}, {"s", c.systemId}, {"t", double(c.time)}, {"c", c.comment}});
+        array.append(
+            QJsonObject{{"u", c.userId}, {"s", c.systemId}, {"t", double(c.time)}, {"c", c.comment}});
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-QList<AlarmComment> commentsFromJson(const QByteArray &json)
-{
+QList<AlarmComment> commentsFromJson(const QByteArray &json) {
     QList<AlarmComment> comments;
     if (json.isEmpty())
         return comments;
@@ -164,8 +180,7 @@ QList<AlarmComment> commentsFromJson(const QByteArray &json)
     return comments;
 }
 
-QByteArray mapToJson(const QMap<QString, QString> &map)
-{
+QByteArray mapToJson(const QMap<QString, QString> &map) {
     if (map.isEmpty())
         return {};
     QJsonObject object;
@@ -174,8 +189,7 @@ QByteArray mapToJson(const QMap<QString, QString> &map)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QMap<QString, QString> mapFromJson(const QByteArray &json)
-{
+QMap<QString, QString> mapFromJson(const QByteArray &json) {
     QMap<QString, QString> map;
     if (json.isEmpty())
         return map;
@@ -189,24 +203,21 @@ namespace {
 
 class Hasher {
 public:
-    void add(const QString &s)
-    {
+    void add(const QString &s) {
         addRaw(s.utf16(), size_t(s.size()) * sizeof(char16_t));
         addSeparator();
     }
     void add(qint64 v) { addRaw(&v, sizeof v); }
     void add(int v) { add(qint64(v)); }
     void add(bool v) { add(qint64(v ? 1 : 0)); }
-    void add(double v)
-    {
+    void add(double v) {
         if (std::isnan(v)) {
             add(qint64(0x7ff8dead));
             return;
         }
         addRaw(&v, sizeof v);
     }
-    void add(const QStringList &list)
-    {
+    void add(const QStringList &list) {
         add(qint64(list.size()));
         for (const auto &s : list)
             add(s);
@@ -214,16 +225,14 @@ public:
     qint64 value() const { return qint64(m_h); }
 
 private:
-    void addRaw(const void *data, size_t n)
-    {
+    void addRaw(const void *data, size_t n) {
         const auto *p = static_cast<const unsigned char *>(data);
         for (size_t i = 0; i < n; ++i) {
             m_h ^= p[i];
             m_h *= 0x100000001b3ULL;
         }
     }
-    void addSeparator()
-    {
+    void addSeparator() {
         m_h ^= 0xff;
         m_h *= 0x100000001b3ULL;
     }
@@ -232,8 +241,7 @@ private:
 
 } // namespace
 
-qint64 contentHash(const Alarm &a)
-{
+qint64 contentHash(const Alarm &a) {
     Hasher h;
     h.add(a.id);
     h.add(a.externalAlarmId);
@@ -268,8 +276,7 @@ qint64 contentHash(const Alarm &a)
     return h.value();
 }
 
-qint64 contentHash(const TroubleTicket &t)
-{
+qint64 contentHash(const TroubleTicket &t) {
     Hasher h;
     h.add(t.id);
     h.add(t.name);
@@ -313,8 +320,7 @@ qint64 contentHash(const TroubleTicket &t)
     return h.value();
 }
 
-qint64 contentHash(const NetworkElement &e)
-{
+qint64 contentHash(const NetworkElement &e) {
     Hasher h;
     h.add(e.id);
     h.add(e.name);
@@ -335,8 +341,7 @@ qint64 contentHash(const NetworkElement &e)
     return h.value();
 }
 
-qint64 contentHash(const Site &s)
-{
+qint64 contentHash(const Site &s) {
     Hasher h;
     h.add(s.id);
     h.add(s.name);
@@ -348,8 +353,7 @@ qint64 contentHash(const Site &s)
     return h.value();
 }
 
-qint64 contentHash(const Link &l)
-{
+qint64 contentHash(const Link &l) {
     Hasher h;
     h.add(l.id);
     h.add(l.name);

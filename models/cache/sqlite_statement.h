@@ -15,7 +15,9 @@ namespace noc {
 // Thrown inside the cache implementation only; the public classes catch it and report CacheError.
 class SqliteError : public std::runtime_error {
 public:
-    SqliteError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
+    SqliteError(int code, const std::string &message)
+        : std::runtime_error(message)
+        , m_code(code) {}
     int code() const { return m_code; }
 
 private:
@@ -76,7 +78,8 @@ private:
 // Resets a statement when leaving a scope so that its read lock or bindings never linger.
 class StatementResetter {
 public:
-    explicit StatementResetter(SqliteStatement &statement) : m_statement(statement) {}
+    explicit StatementResetter(SqliteStatement &statement)
+        : m_statement(statement) {}
     ~StatementResetter() { m_statement.reset(); }
     StatementResetter(const StatementResetter &) = delete;
     StatementResetter &operator=(const StatementResetter &) = delete;

@@ -7,16 +7,19 @@ namespace noc {
 
 namespace {
 
-constexpr char16_t toLowerAscii(char16_t c) { return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c; }
+constexpr char16_t toLowerAscii(char16_t c) {
+    return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+}
 
 // Separators that spellings of the same value differ by: IN_PROGRESS (3GPP), in-progress, "Communications
 // Alarm" (the swagger's description). Skipping them lets one canonical key match every spelling.
-constexpr bool isSeparator(char16_t c) { return c == u'_' || c == u'-' || c == u' '; }
+constexpr bool isSeparator(char16_t c) {
+    return c == u'_' || c == u'-' || c == u' ';
+}
 
 // Compares `text` with `key` (lower-case ASCII, no separators) ignoring case and separators, without
 // allocating: this runs for every enum field of every record on the ingest path.
-bool matchesKey(QStringView text, std::string_view key)
-{
+bool matchesKey(QStringView text, std::string_view key) {
     std::size_t k = 0;
     for (const QChar qc : text) {
         const char16_t c = qc.unicode();
@@ -29,9 +32,8 @@ bool matchesKey(QStringView text, std::string_view key)
     return k == key.size();
 }
 
-template<typename Enum, std::size_t N>
-std::optional<Enum> lookup(QStringView text, const std::array<std::pair<std::string_view, Enum>, N> &table)
-{
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(QStringView text, const std::array<std::pair<std::string_view, Enum>, N> &table) {
     text = text.trimmed();
     if (text.isEmpty())
         return std::nullopt;
@@ -114,114 +116,152 @@ constexpr std::array<AlarmTypeSpelling, 12> kAlarmTypes{{
 }};
 
 // QString over static UTF-16 data: no allocation, the canonical spellings are immortal literals.
-QString staticString(QStringView view)
-{
+QString staticString(QStringView view) {
     return QString::fromRawData(reinterpret_cast<const QChar *>(view.utf16()), view.size());
 }
 
 } // namespace
 
-std::optional<Severity> parseSeverity(QStringView text) { return lookup(text, kSeverities); }
-std::optional<AlarmState> parseAlarmState(QStringView text) { return lookup(text, kAlarmStates); }
-std::optional<AckState> parseAckState(QStringView text) { return lookup(text, kAckStates); }
-std::optional<TicketStatus> parseTicketStatus(QStringView text) { return lookup(text, kTicketStatuses); }
+std::optional<Severity> parseSeverity(QStringView text) {
+    return lookup(text, kSeverities);
+}
+std::optional<AlarmState> parseAlarmState(QStringView text) {
+    return lookup(text, kAlarmStates);
+}
+std::optional<AckState> parseAckState(QStringView text) {
+    return lookup(text, kAckStates);
+}
+std::optional<TicketStatus> parseTicketStatus(QStringView text) {
+    return lookup(text, kTicketStatuses);
+}
 
-ElementCategory parseElementCategory(QStringView text)
-{
+ElementCategory parseElementCategory(QStringView text) {
     return lookup(text, kCategories).value_or(ElementCategory::Other);
 }
 
-NetworkLayer parseNetworkLayer(QStringView text) { return lookup(text, kLayers).value_or(NetworkLayer::Unknown); }
+NetworkLayer parseNetworkLayer(QStringView text) {
+    return lookup(text, kLayers).value_or(NetworkLayer::Unknown);
+}
 
-QString toString(Severity value)
-{
+QString toString(Severity value) {
     switch (value) {
-    case Severity::Critical: return QStringLiteral("critical");
-    case Severity::Major: return QStringLiteral("major");
-    case Severity::Minor: return QStringLiteral("minor");
-    case Severity::Warning: return QStringLiteral("warning");
-    case Severity::Indeterminate: return QStringLiteral("indeterminate");
-    case Severity::Cleared: return QStringLiteral("cleared");
+    case Severity::Critical:
+        return QStringLiteral("critical");
+    case Severity::Major:
+        return QStringLiteral("major");
+    case Severity::Minor:
+        return QStringLiteral("minor");
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Indeterminate:
+        return QStringLiteral("indeterminate");
+    case Severity::Cleared:
+        return QStringLiteral("cleared");
     }
     return QStringLiteral("indeterminate");
 }
 
-QString toString(AlarmState value)
-{
+QString toString(AlarmState value) {
     switch (value) {
-    case AlarmState::Raised: return QStringLiteral("raised");
-    case AlarmState::Updated: return QStringLiteral("updated");
-    case AlarmState::Cleared: return QStringLiteral("cleared");
+    case AlarmState::Raised:
+        return QStringLiteral("raised");
+    case AlarmState::Updated:
+        return QStringLiteral("updated");
+    case AlarmState::Cleared:
+        return QStringLiteral("cleared");
     }
     return QStringLiteral("raised");
 }
 
-QString toString(AckState value)
-{
+QString toString(AckState value) {
     switch (value) {
-    case AckState::Unacknowledged: return QStringLiteral("unacknowledged");
-    case AckState::Acknowledged: return QStringLiteral("acknowledged");
+    case AckState::Unacknowledged:
+        return QStringLiteral("unacknowledged");
+    case AckState::Acknowledged:
+        return QStringLiteral("acknowledged");
     }
     return QStringLiteral("unacknowledged");
 }
 
-QString toString(TicketStatus value)
-{
+QString toString(TicketStatus value) {
     switch (value) {
-    case TicketStatus::Acknowledged: return QStringLiteral("acknowledged");
-    case TicketStatus::Rejected: return QStringLiteral("rejected");
-    case TicketStatus::Pending: return QStringLiteral("pending");
-    case TicketStatus::Held: return QStringLiteral("held");
-    case TicketStatus::InProgress: return QStringLiteral("inProgress");
-    case TicketStatus::Cancelled: return QStringLiteral("cancelled");
-    case TicketStatus::Closed: return QStringLiteral("closed");
-    case TicketStatus::Resolved: return QStringLiteral("resolved");
+    case TicketStatus::Acknowledged:
+        return QStringLiteral("acknowledged");
+    case TicketStatus::Rejected:
+        return QStringLiteral("rejected");
+    case TicketStatus::Pending:
+        return QStringLiteral("pending");
+    case TicketStatus::Held:
+        return QStringLiteral("held");
+    case TicketStatus::InProgress:
+        return QStringLiteral("inProgress");
+    case TicketStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case TicketStatus::Closed:
+        return QStringLiteral("closed");
+    case TicketStatus::Resolved:
+        return QStringLiteral("resolved");
     }
     return QStringLiteral("acknowledged");
 }
 
-QString toString(ElementCategory value)
-{
+QString toString(ElementCategory value) {
     switch (value) {
-    case ElementCategory::Router: return QStringLiteral("router");
-    case ElementCategory::Switch: return QStringLiteral("switch");
-    case ElementCategory::Olt: return QStringLiteral("olt");
-    case ElementCategory::Bts: return QStringLiteral("bts");
-    case ElementCategory::Microwave: return QStringLiteral("microwave");
-    case ElementCategory::Firewall: return QStringLiteral("firewall");
-    case ElementCategory::Server: return QStringLiteral("server");
-    case ElementCategory::Power: return QStringLiteral("power");
-    case ElementCategory::Other: return QStringLiteral("other");
+    case ElementCategory::Router:
+        return QStringLiteral("router");
+    case ElementCategory::Switch:
+        return QStringLiteral("switch");
+    case ElementCategory::Olt:
+        return QStringLiteral("olt");
+    case ElementCategory::Bts:
+        return QStringLiteral("bts");
+    case ElementCategory::Microwave:
+        return QStringLiteral("microwave");
+    case ElementCategory::Firewall:
+        return QStringLiteral("firewall");
+    case ElementCategory::Server:
+        return QStringLiteral("server");
+    case ElementCategory::Power:
+        return QStringLiteral("power");
+    case ElementCategory::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
 
-QString toString(NetworkLayer value)
-{
+QString toString(NetworkLayer value) {
     switch (value) {
-    case NetworkLayer::Core: return QStringLiteral("core");
-    case NetworkLayer::Aggregation: return QStringLiteral("aggregation");
-    case NetworkLayer::Access: return QStringLiteral("access");
-    case NetworkLayer::Unknown: return QStringLiteral("unknown");
+    case NetworkLayer::Core:
+        return QStringLiteral("core");
+    case NetworkLayer::Aggregation:
+        return QStringLiteral("aggregation");
+    case NetworkLayer::Access:
+        return QStringLiteral("access");
+    case NetworkLayer::Unknown:
+        return QStringLiteral("unknown");
     }
     return QStringLiteral("unknown");
 }
 
-int severityRank(Severity value)
-{
+int severityRank(Severity value) {
     switch (value) {
-    case Severity::Critical: return 0;
-    case Severity::Major: return 1;
-    case Severity::Minor: return 2;
-    case Severity::Warning: return 3;
-    case Severity::Indeterminate: return 4;
-    case Severity::Cleared: return 5;
+    case Severity::Critical:
+        return 0;
+    case Severity::Major:
+        return 1;
+    case Severity::Minor:
+        return 2;
+    case Severity::Warning:
+        return 3;
+    case Severity::Indeterminate:
+        return 4;
+    case Severity::Cleared:
+        return 5;
     }
     return 4;
 }
 
-QString canonicalAlarmType(const QString &text)
-{
+QString canonicalAlarmType(const QString &text) {
     const QStringView trimmed = QStringView(text).trimmed();
     for (const auto &spelling : kAlarmTypes) {
         if (matchesKey(trimmed, spelling.key)) {
@@ -234,18 +274,22 @@ QString canonicalAlarmType(const QString &text)
     return text;
 }
 
-bool isTicketTransitionAllowed(TicketStatus from, TicketStatus to)
-{
+bool isTicketTransitionAllowed(TicketStatus from, TicketStatus to) {
     using S = TicketStatus;
     switch (from) {
-    case S::Acknowledged: return to == S::InProgress || to == S::Rejected || to == S::Cancelled;
-    case S::InProgress: return to == S::Pending || to == S::Held || to == S::Resolved || to == S::Cancelled;
+    case S::Acknowledged:
+        return to == S::InProgress || to == S::Rejected || to == S::Cancelled;
+    case S::InProgress:
+        return to == S::Pending || to == S::Held || to == S::Resolved || to == S::Cancelled;
     case S::Pending:
-    case S::Held: return to == S::InProgress || to == S::Cancelled;
-    case S::Resolved: return to == S::Closed || to == S::InProgress; // reopen
+    case S::Held:
+        return to == S::InProgress || to == S::Cancelled;
+    case S::Resolved:
+        return to == S::Closed || to == S::InProgress; // reopen
     case S::Rejected:
     case S::Cancelled:
-    case S::Closed: return false; // terminal
+    case S::Closed:
+        return false; // terminal
     }
     return false;
 }

@@ -17,8 +17,7 @@ namespace {
 
 constexpr qint64 kMsPerDay = 86'400'000;
 
-constexpr qint64 daysFromCivil(int y, int m, int d)
-{
+constexpr qint64 daysFromCivil(int y, int m, int d) {
     y -= m <= 2 ? 1 : 0;
     const int era = (y >= 0 ? y : y - 399) / 400;
     const int yoe = y - era * 400;
@@ -33,8 +32,7 @@ struct Civil {
     int day;
 };
 
-constexpr Civil civilFromDays(qint64 z)
-{
+constexpr Civil civilFromDays(qint64 z) {
     z += 719468;
     const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
     const qint64 doe = z - era * 146097;
@@ -50,31 +48,32 @@ static_assert(daysFromCivil(1970, 1, 1) == 0);
 static_assert(daysFromCivil(2000, 3, 1) == 11017);
 static_assert(civilFromDays(11017).year == 2000 && civilFromDays(11017).month == 3);
 
-constexpr bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool isLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
-constexpr int daysInMonth(int y, int m)
-{
+constexpr int daysInMonth(int y, int m) {
     constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeap(y) ? 29 : days[m - 1];
 }
 
 class Cursor {
 public:
-    explicit Cursor(QStringView text) : m_p(text.utf16()), m_end(text.utf16() + text.size()) {}
+    explicit Cursor(QStringView text)
+        : m_p(text.utf16())
+        , m_end(text.utf16() + text.size()) {}
 
     bool atEnd() const { return m_p == m_end; }
     char16_t peek() const { return m_p == m_end ? u'\0' : *m_p; }
     void skip() { ++m_p; }
-    bool expect(char16_t c)
-    {
+    bool expect(char16_t c) {
         if (peek() != c)
             return false;
         ++m_p;
         return true;
     }
     // Exactly `count` decimal digits.
-    bool digits(int count, int &out)
-    {
+    bool digits(int count, int &out) {
         if (m_end - m_p < count)
             return false;
         int v = 0;
@@ -99,20 +98,15 @@ private:
 // JSON access. Every reader accepts the wrong JSON type without complaint: a wrong-typed optional
 // field is treated as absent (or coerced where the intent is obvious, e.g. a numeric id).
 
-template<std::size_t N>
-inline QJsonValue get(const QJsonObject &o, const char (&key)[N])
-{
+template <std::size_t N> inline QJsonValue get(const QJsonObject &o, const char (&key)[N]) {
     return o.value(QLatin1String(key, qsizetype(N - 1)));
 }
 
-template<std::size_t N>
-inline QString key(const char (&k)[N])
-{
+template <std::size_t N> inline QString key(const char (&k)[N]) {
     return QString::fromLatin1(k, qsizetype(N - 1));
 }
 
-QString numberText(const QJsonValue &v)
-{
+QString numberText(const QJsonValue &v) {
     // toInteger() gives its default unless the number is an exact qint64: two different defaults
     // tell "integral" apart without a magic sentinel, and keep ids above 2^53 exact.
     const qint64 a = v.toInteger(0);
@@ -128,29 +122,33 @@ QString numberText(const QJsonValue &v)
 }
 
 // An identifier: a string, or a JSON number (some servers send `"id": 8044`).
-QString idOf(const QJsonValue &v)
-{
+QString idOf(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::String: return v.toString();
-    case QJsonValue::Double: return numberText(v);
-    default: return {};
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return numberText(v);
+    default:
+        return {};
     }
 }
 
 // A text field: numbers and booleans become their text, objects/arrays/null are absent.
-QString textOf(const QJsonValue &v)
-{
+QString textOf(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::String: return v.toString();
-    case QJsonValue::Double: return numberText(v);
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    default: return {};
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return numberText(v);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    default:
+        return {};
     }
 }
 
 // A characteristic value (TMF "Any"): structured values are kept as compact JSON text.
-QString anyText(const QJsonValue &v)
-{
+QString anyText(const QJsonValue &v) {
     if (v.isObject())
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     if (v.isArray())
@@ -158,8 +156,7 @@ QString anyText(const QJsonValue &v)
     return textOf(v);
 }
 
-std::optional<double> numberOf(const QJsonValue &v)
-{
+std::optional<double> numberOf(const QJsonValue &v) {
     if (v.isDouble())
         return v.toDouble();
     if (v.isString()) {
@@ -171,22 +168,23 @@ std::optional<double> numberOf(const QJsonValue &v)
     return std::nullopt;
 }
 
-bool boolOf(const QJsonValue &v)
-{
+bool boolOf(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::Bool: return v.toBool();
-    case QJsonValue::Double: return v.toDouble() != 0;
+    case QJsonValue::Bool:
+        return v.toBool();
+    case QJsonValue::Double:
+        return v.toDouble() != 0;
     case QJsonValue::String: {
         const QString s = v.toString().trimmed();
-        return s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
-            || s.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0 || s == QLatin1String("1");
+        return s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+               s.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0 || s == QLatin1String("1");
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
-EpochMs timeOf(const QJsonValue &v)
-{
+EpochMs timeOf(const QJsonValue &v) {
     if (v.isString())
         return parseTime(v.toString());
     if (v.isDouble()) {
@@ -201,8 +199,7 @@ EpochMs timeOf(const QJsonValue &v)
 
 // An array field; a lone object where an array belongs (the official TMF642 sample's parentAlarm)
 // counts as a one-element array, anything else as empty.
-QJsonArray arrayOf(const QJsonValue &v)
-{
+QJsonArray arrayOf(const QJsonValue &v) {
     if (v.isArray())
         return v.toArray();
     if (v.isObject())
@@ -211,8 +208,7 @@ QJsonArray arrayOf(const QJsonValue &v)
 }
 
 // Case- and separator-insensitive comparison with a lower-case key, as the enum parsers do.
-bool sameWord(QStringView text, QLatin1String key)
-{
+bool sameWord(QStringView text, QLatin1String key) {
     qsizetype k = 0;
     for (const QChar qc : text.trimmed()) {
         const char16_t c = qc.unicode();
@@ -227,30 +223,34 @@ bool sameWord(QStringView text, QLatin1String key)
 }
 
 // Error texts quote what the server sent; a 10 MB value must not become a 10 MB log line.
-QString clip(const QString &text)
-{
+QString clip(const QString &text) {
     constexpr qsizetype kMax = 64;
     return text.size() <= kMax ? text : text.left(kMax) + QStringLiteral("...");
 }
 
-bool isAbsent(const QJsonValue &v) { return v.isUndefined() || v.isNull(); }
+bool isAbsent(const QJsonValue &v) {
+    return v.isUndefined() || v.isNull();
+}
 
 // A value for an error text: strings quoted and clipped, other JSON types named.
-QString quoted(const QJsonValue &v)
-{
+QString quoted(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::String: return u'\'' + clip(v.toString()) + u'\'';
-    case QJsonValue::Double: return numberText(v);
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Array: return QStringLiteral("(an array)");
-    case QJsonValue::Object: return QStringLiteral("(an object)");
-    default: return QStringLiteral("(null)");
+    case QJsonValue::String:
+        return u'\'' + clip(v.toString()) + u'\'';
+    case QJsonValue::Double:
+        return numberText(v);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Array:
+        return QStringLiteral("(an array)");
+    case QJsonValue::Object:
+        return QStringLiteral("(an object)");
+    default:
+        return QStringLiteral("(null)");
     }
 }
 
-template<typename T>
-std::optional<T> fail(QString *error, const QString &reason)
-{
+template <typename T> std::optional<T> fail(QString *error, const QString &reason) {
     if (error)
         *error = reason;
     return std::nullopt;
@@ -258,8 +258,7 @@ std::optional<T> fail(QString *error, const QString &reason)
 
 // Normalises the swagger enums that are kept as text in the domain (operationalState,
 // administrativeState) to their canonical spelling; unknown values are kept as sent.
-QString resourceStateText(const QJsonValue &v)
-{
+QString resourceStateText(const QJsonValue &v) {
     QString s = textOf(v);
     static const QLatin1String known[] = {QLatin1String("enable"), QLatin1String("disable"),
                                           QLatin1String("locked"), QLatin1String("unlocked"),
@@ -273,35 +272,29 @@ QString resourceStateText(const QJsonValue &v)
 // ---------------------------------------------------------------------------------------------
 // Encoding helpers.
 
-QString href(const QString &baseUrl, QLatin1String collection, const QString &id)
-{
+QString href(const QString &baseUrl, QLatin1String collection, const QString &id) {
     QString base = baseUrl;
     while (base.endsWith(u'/'))
         base.chop(1);
     return base + u'/' + collection + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
-void putText(QJsonObject &o, const QString &k, const QString &value)
-{
+void putText(QJsonObject &o, const QString &k, const QString &value) {
     if (!value.isEmpty())
         o.insert(k, value);
 }
 
-void putTime(QJsonObject &o, const QString &k, EpochMs value)
-{
+void putTime(QJsonObject &o, const QString &k, EpochMs value) {
     if (value != 0)
         o.insert(k, formatTime(value));
 }
 
-QJsonObject characteristic(const QString &name, const QJsonValue &value)
-{
+QJsonObject characteristic(const QString &name, const QJsonValue &value) {
     return QJsonObject{{key("name"), name}, {key("value"), value}};
 }
 
 // Resource characteristics as name -> value, in document order; later duplicates win.
-template<typename Fn>
-void forEachCharacteristic(const QJsonObject &json, Fn &&fn)
-{
+template <typename Fn> void forEachCharacteristic(const QJsonObject &json, Fn &&fn) {
     const QJsonArray list = arrayOf(get(json, "resourceCharacteristic"));
     for (const QJsonValue &item : list) {
         if (!item.isObject())
@@ -313,11 +306,12 @@ void forEachCharacteristic(const QJsonObject &json, Fn &&fn)
     }
 }
 
-bool nameIs(const QString &name, QLatin1String k) { return name.compare(k, Qt::CaseInsensitive) == 0; }
+bool nameIs(const QString &name, QLatin1String k) {
+    return name.compare(k, Qt::CaseInsensitive) == 0;
+}
 
 // Ids of a list of references (parentAlarm, correlatedAlarm): objects with an id, or bare ids.
-QStringList refIds(const QJsonValue &v)
-{
+QStringList refIds(const QJsonValue &v) {
     QStringList ids;
     const QJsonArray list = arrayOf(v);
     for (const QJsonValue &item : list) {
@@ -328,8 +322,7 @@ QStringList refIds(const QJsonValue &v)
     return ids;
 }
 
-QJsonArray refArray(const QStringList &ids, const QString &baseUrl, QLatin1String collection)
-{
+QJsonArray refArray(const QStringList &ids, const QString &baseUrl, QLatin1String collection) {
     QJsonArray out;
     for (const QString &id : ids)
         out.append(QJsonObject{{key("id"), id}, {key("href"), href(baseUrl, collection, id)}});
@@ -341,8 +334,7 @@ struct LinkEnds {
     QString zEnd;
 };
 
-LinkEnds linkEnds(const QJsonObject &json)
-{
+LinkEnds linkEnds(const QJsonObject &json) {
     LinkEnds ends;
     const QJsonArray list = arrayOf(get(json, "resourceRelationship"));
     for (const QJsonValue &item : list) {
@@ -367,8 +359,7 @@ LinkEnds linkEnds(const QJsonObject &json)
 // =============================================================================================
 // Time
 
-EpochMs parseTime(QStringView text)
-{
+EpochMs parseTime(QStringView text) {
     text = text.trimmed();
     if (text.isEmpty())
         return 0;
@@ -427,13 +418,12 @@ EpochMs parseTime(QStringView text)
         if (hour > 23 || minute > 59 || second > 60) // 60: a leap second, RFC 3339 5.7
             return 0;
     }
-    const qint64 seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
-                         - offsetSeconds;
+    const qint64 seconds =
+        daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
     return seconds * 1000 + millis;
 }
 
-QString formatTime(EpochMs ms)
-{
+QString formatTime(EpochMs ms) {
     if (ms == 0)
         return {};
     qint64 days = ms / kMsPerDay;
@@ -475,8 +465,7 @@ QString formatTime(EpochMs ms)
     return QString(reinterpret_cast<const QChar *>(buf), 24);
 }
 
-std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error)
-{
+std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error) {
     QJsonParseError parseError{};
     // fromRawData: no copy of a possibly large page; the document copies what it keeps.
     const QJsonDocument doc =
@@ -486,17 +475,16 @@ std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error)
                                             .arg(parseError.offset)
                                             .arg(parseError.errorString()));
     if (!doc.isObject())
-        return fail<QJsonObject>(error, QStringLiteral("expected a JSON object, got %1")
-                                            .arg(doc.isArray() ? QStringLiteral("an array")
-                                                               : QStringLiteral("nothing")));
+        return fail<QJsonObject>(
+            error, QStringLiteral("expected a JSON object, got %1")
+                       .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing")));
     return doc.object();
 }
 
 // =============================================================================================
 // Alarm (TMF642)
 
-std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error)
-{
+std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error) {
     Alarm a;
     a.id = idOf(get(json, "id"));
     if (a.id.isEmpty())
@@ -570,8 +558,7 @@ std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error)
     return a;
 }
 
-QJsonObject encodeAlarm(const Alarm &a, const QString &baseUrl)
-{
+QJsonObject encodeAlarm(const Alarm &a, const QString &baseUrl) {
     QJsonObject o;
     o.insert(key("id"), a.id);
     o.insert(key("href"), href(baseUrl, QLatin1String("alarm"), a.id));
@@ -622,8 +609,7 @@ QJsonObject encodeAlarm(const Alarm &a, const QString &baseUrl)
 // =============================================================================================
 // Trouble ticket (TMF621 v4, reading the v5 shapes too)
 
-std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *error)
-{
+std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *error) {
     TroubleTicket t;
     t.id = idOf(get(json, "id"));
     if (t.id.isEmpty())
@@ -635,8 +621,8 @@ std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *erro
     if (!isAbsent(statusValue)) {
         const std::optional<TicketStatus> status = parseTicketStatus(textOf(statusValue));
         if (!status)
-            return fail<TroubleTicket>(error, QStringLiteral("ticket %1: unknown status %2")
-                                                  .arg(clip(t.id), quoted(statusValue)));
+            return fail<TroubleTicket>(
+                error, QStringLiteral("ticket %1: unknown status %2").arg(clip(t.id), quoted(statusValue)));
         t.status = *status;
     }
 
@@ -730,8 +716,7 @@ std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *erro
     return t;
 }
 
-QJsonObject encodeTicket(const TroubleTicket &t, const QString &baseUrl)
-{
+QJsonObject encodeTicket(const TroubleTicket &t, const QString &baseUrl) {
     QJsonObject o;
     o.insert(key("id"), t.id);
     o.insert(key("href"), href(baseUrl, QLatin1String("troubleTicket"), t.id));
@@ -797,8 +782,7 @@ QJsonObject encodeTicket(const TroubleTicket &t, const QString &baseUrl)
 // =============================================================================================
 // Resources (TMF639)
 
-ResourceKind resourceKind(const QJsonObject &json)
-{
+ResourceKind resourceKind(const QJsonObject &json) {
     const QString category = textOf(get(json, "category"));
     if (sameWord(category, QLatin1String("site")))
         return ResourceKind::Site;
@@ -817,8 +801,7 @@ ResourceKind resourceKind(const QJsonObject &json)
     return ResourceKind::Unknown;
 }
 
-std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *error)
-{
+std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *error) {
     NetworkElement e;
     e.id = idOf(get(json, "id"));
     if (e.id.isEmpty())
@@ -865,8 +848,7 @@ std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *er
     return e;
 }
 
-QJsonObject encodeElement(const NetworkElement &e, const QString &baseUrl)
-{
+QJsonObject encodeElement(const NetworkElement &e, const QString &baseUrl) {
     QJsonObject o;
     o.insert(key("id"), e.id);
     o.insert(key("href"), href(baseUrl, QLatin1String("resource"), e.id));
@@ -901,8 +883,7 @@ QJsonObject encodeElement(const NetworkElement &e, const QString &baseUrl)
     return o;
 }
 
-std::optional<Site> decodeSite(const QJsonObject &json, QString *error)
-{
+std::optional<Site> decodeSite(const QJsonObject &json, QString *error) {
     Site s;
     s.id = idOf(get(json, "id"));
     if (s.id.isEmpty())
@@ -927,8 +908,7 @@ std::optional<Site> decodeSite(const QJsonObject &json, QString *error)
     return s;
 }
 
-QJsonObject encodeSite(const Site &s, const QString &baseUrl)
-{
+QJsonObject encodeSite(const Site &s, const QString &baseUrl) {
     QJsonObject o;
     o.insert(key("id"), s.id);
     o.insert(key("href"), href(baseUrl, QLatin1String("resource"), s.id));
@@ -950,8 +930,7 @@ QJsonObject encodeSite(const Site &s, const QString &baseUrl)
     return o;
 }
 
-std::optional<Link> decodeLink(const QJsonObject &json, QString *error)
-{
+std::optional<Link> decodeLink(const QJsonObject &json, QString *error) {
     Link l;
     l.id = idOf(get(json, "id"));
     if (l.id.isEmpty())
@@ -979,8 +958,7 @@ std::optional<Link> decodeLink(const QJsonObject &json, QString *error)
     return l;
 }
 
-QJsonObject encodeLink(const Link &l, const QString &baseUrl)
-{
+QJsonObject encodeLink(const Link &l, const QString &baseUrl) {
     QJsonObject o;
     o.insert(key("id"), l.id);
     o.insert(key("href"), href(baseUrl, QLatin1String("resource"), l.id));
@@ -990,9 +968,10 @@ QJsonObject encodeLink(const Link &l, const QString &baseUrl)
     putText(o, key("operationalState"), l.operationalState);
     putTime(o, key("lastUpdate"), l.lastUpdate);
     const auto end = [&baseUrl](QLatin1String type, const QString &id) {
-        return QJsonObject{{key("relationshipType"), QString(type)},
-                           {key("resource"), QJsonObject{{key("id"), id},
-                                                         {key("href"), href(baseUrl, QLatin1String("resource"), id)}}}};
+        return QJsonObject{
+            {key("relationshipType"), QString(type)},
+            {key("resource"),
+             QJsonObject{{key("id"), id}, {key("href"), href(baseUrl, QLatin1String("resource"), id)}}}};
     };
     o.insert(key("resourceRelationship"),
              QJsonArray{end(QLatin1String("aEnd"), l.aEndId), end(QLatin1String("zEnd"), l.zEndId)});

@@ -19,7 +19,7 @@ struct Site {
     QString id;
     QString name;
     QString region;
-    double latitude = std::nan("");  // NaN when the site has no coordinates
+    double latitude = std::nan(""); // NaN when the site has no coordinates
     double longitude = std::nan("");
     QString address;
     EpochMs lastUpdate = 0;
@@ -27,11 +27,10 @@ struct Site {
     bool hasCoordinates() const { return !std::isnan(latitude) && !std::isnan(longitude); }
     // Not defaulted: NaN != NaN would make a site without coordinates unequal to itself, so every
     // re-sync would report it as changed. Two absent coordinates are equal. Keep in step with the fields.
-    friend bool operator==(const Site &a, const Site &b)
-    {
+    friend bool operator==(const Site &a, const Site &b) {
         const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
-        return a.id == b.id && a.name == b.name && a.region == b.region && same(a.latitude, b.latitude)
-            && same(a.longitude, b.longitude) && a.address == b.address && a.lastUpdate == b.lastUpdate;
+        return a.id == b.id && a.name == b.name && a.region == b.region && same(a.latitude, b.latitude) &&
+               same(a.longitude, b.longitude) && a.address == b.address && a.lastUpdate == b.lastUpdate;
     }
 };
 
@@ -159,8 +158,7 @@ struct TroubleTicket {
     QList<TicketNote> notes;
     QList<StatusChange> statusChanges;
 
-    QString partyId(const QString &role) const
-    {
+    QString partyId(const QString &role) const {
         for (const auto &p : relatedParties)
             if (p.role == role)
                 return p.id;

@@ -10,8 +10,7 @@
 
 namespace noc {
 
-QUrl ConnectionProfile::join(const QString &path) const
-{
+QUrl ConnectionProfile::join(const QString &path) const {
     QUrl url = serverUrl;
     QString base = url.path();
     if (base.endsWith('/'))
@@ -20,31 +19,30 @@ QUrl ConnectionProfile::join(const QString &path) const
     return url;
 }
 
-QString ConnectionProfile::effectiveCachePath() const
-{
+QString ConnectionProfile::effectiveCachePath() const {
     return cachePath.isEmpty() ? CacheDatabase::defaultPath(name.isEmpty() ? QStringLiteral("default") : name)
                                : cachePath;
 }
 
-static bool isLoopbackHost(const QString &host)
-{
+static bool isLoopbackHost(const QString &host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
 
-QString checkTransport(const ConnectionProfile &profile, QString *warning)
-{
+QString checkTransport(const ConnectionProfile &profile, QString *warning) {
     const QUrl &url = profile.serverUrl;
     if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("ConnectionProfile", "The server address \"%1\" is not a valid URL.")
+        return QCoreApplication::translate("ConnectionProfile",
+                                           "The server address \"%1\" is not a valid URL.")
             .arg(url.toString());
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};
     if (scheme != QLatin1String("http"))
-        return QCoreApplication::translate("ConnectionProfile", "The server address must start with https://.");
+        return QCoreApplication::translate("ConnectionProfile",
+                                           "The server address must start with https://.");
     if (isLoopbackHost(url.host()))
         return {};
     if (profile.allowInsecureTransport) {
@@ -59,15 +57,13 @@ QString checkTransport(const ConnectionProfile &profile, QString *warning)
         .arg(url.host());
 }
 
-QStringList ProfileStore::names()
-{
+QStringList ProfileStore::names() {
     QSettings settings;
     settings.beginGroup(QStringLiteral("profiles"));
     return settings.childGroups();
 }
 
-bool ProfileStore::load(const QString &name, ConnectionProfile *profile)
-{
+bool ProfileStore::load(const QString &name, ConnectionProfile *profile) {
     QSettings settings;
     settings.beginGroup(QStringLiteral("profiles/") + name);
     if (!settings.contains(QStringLiteral("serverUrl")))
@@ -89,8 +85,7 @@ bool ProfileStore::load(const QString &name, ConnectionProfile *profile)
     return true;
 }
 
-void ProfileStore::save(const ConnectionProfile &p)
-{
+void ProfileStore::save(const ConnectionProfile &p) {
     QSettings settings;
     settings.beginGroup(QStringLiteral("profiles/") + p.name);
     settings.setValue(QStringLiteral("serverUrl"), p.serverUrl.toString());
@@ -106,8 +101,7 @@ void ProfileStore::save(const ConnectionProfile &p)
     settings.setValue(QStringLiteral("role"), p.role);
 }
 
-void ProfileStore::remove(const QString &name)
-{
+void ProfileStore::remove(const QString &name) {
     QSettings settings;
     settings.remove(QStringLiteral("profiles/") + name);
 }

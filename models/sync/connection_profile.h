@@ -10,16 +10,16 @@ namespace noc {
 
 struct ConnectionProfile {
     QString name;
-    QUrl serverUrl;                  // scheme://host:port; API paths below are appended
+    QUrl serverUrl; // scheme://host:port; API paths below are appended
     QString alarmPath = QStringLiteral("/tmf-api/alarm/v4");
     QString ticketPath = QStringLiteral("/tmf-api/troubleTicket/v4");
     QString resourcePath = QStringLiteral("/tmf-api/resourceInventoryManagement/v4");
     QString eventPath = QStringLiteral("/tmf-api/event/v4");
-    bool allowInsecureTransport = false; // plain http to a non-loopback host; shown as a warning
-    QString caCertificatePath;           // extra CA (PEM) trusted besides the system CAs
-    QString pinnedPublicKeySha256;       // base64 SHA-256 of the server's public key; empty = no pin
-    QString cachePath;                   // empty = CacheDatabase::defaultPath(name)
-    QString userId;                      // who the console acts as (ackUserId, note author)
+    bool allowInsecureTransport = false;       // plain http to a non-loopback host; shown as a warning
+    QString caCertificatePath;                 // extra CA (PEM) trusted besides the system CAs
+    QString pinnedPublicKeySha256;             // base64 SHA-256 of the server's public key; empty = no pin
+    QString cachePath;                         // empty = CacheDatabase::defaultPath(name)
+    QString userId;                            // who the console acts as (ackUserId, note author)
     QString role = QStringLiteral("engineer"); // the token's role on the server (see roles.h)
 
     QUrl alarmApi() const { return join(alarmPath); }

@@ -9,8 +9,7 @@
 namespace noc {
 
 namespace {
-bool parseEnvelope(const QJsonValue &value, EventEnvelope *out, QString *error)
-{
+bool parseEnvelope(const QJsonValue &value, EventEnvelope *out, QString *error) {
     if (!value.isObject()) {
         *error = QStringLiteral("event envelope is not a JSON object");
         return false;
@@ -36,8 +35,7 @@ bool parseEnvelope(const QJsonValue &value, EventEnvelope *out, QString *error)
 }
 } // namespace
 
-QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QString *error)
-{
+QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QString *error) {
     *skipped = 0;
     QList<EventEnvelope> result;
     QJsonParseError parseError;
@@ -62,12 +60,14 @@ QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QStr
     return result;
 }
 
-EventStream::EventStream(QObject *parent) : QObject(parent) {}
+EventStream::EventStream(QObject *parent)
+    : QObject(parent) {}
 
-EventStream::~EventStream() { close(); }
+EventStream::~EventStream() {
+    close();
+}
 
-void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token)
-{
+void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token) {
     close();
     m_closing = false;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
@@ -93,7 +93,8 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
             socket->deleteLater();
         }
         if (!wasClosing) {
-            const QString reason = socket->closeReason().isEmpty() ? socket->errorString() : socket->closeReason();
+            const QString reason =
+                socket->closeReason().isEmpty() ? socket->errorString() : socket->closeReason();
             emit closed(reason.isEmpty() ? tr("The event stream closed.") : reason);
         }
     });
@@ -115,8 +116,7 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
     socket->open(request);
 }
 
-void EventStream::close()
-{
+void EventStream::close() {
     if (!m_socket)
         return;
     m_closing = true;

@@ -12,8 +12,8 @@ namespace noc {
 // One TMF688-style envelope of the profile's event channel.
 struct EventEnvelope {
     qint64 seq = 0;
-    QString eventType; // AlarmCreateEvent, ..., ResyncRequired
-    QJsonObject event; // {"alarm": {...}} / {"troubleTicket": {...}} / {"resource": {...}}
+    QString eventType;    // AlarmCreateEvent, ..., ResyncRequired
+    QJsonObject event;    // {"alarm": {...}} / {"troubleTicket": {...}} / {"resource": {...}}
     qint64 latestSeq = 0; // only on ResyncRequired
 };
 

@@ -13,15 +13,13 @@
 
 namespace noc {
 
-int ApiResponse::retryAfterSeconds() const
-{
+int ApiResponse::retryAfterSeconds() const {
     bool ok = false;
     const int seconds = headers.value("retry-after").trimmed().toInt(&ok);
     return ok && seconds > 0 ? seconds : 0;
 }
 
-QString ApiResponse::errorMessage() const
-{
+QString ApiResponse::errorMessage() const {
     if (status == 0)
         return networkError.isEmpty() ? QStringLiteral("no answer from the server") : networkError;
     const QJsonObject error = QJsonDocument::fromJson(body).object();
@@ -38,8 +36,7 @@ OpsApiClient::OpsApiClient(const ConnectionProfile &profile, const QString &toke
     , m_profile(profile)
     , m_token(token)
     , m_network(new QNetworkAccessManager(this))
-    , m_ssl(QSslConfiguration::defaultConfiguration())
-{
+    , m_ssl(QSslConfiguration::defaultConfiguration()) {
     m_network->setAutoDeleteReplies(true);
     if (!profile.caCertificatePath.isEmpty()) {
         QFile file(profile.caCertificatePath);
@@ -54,8 +51,7 @@ OpsApiClient::OpsApiClient(const ConnectionProfile &profile, const QString &toke
         m_pin = QByteArray::fromBase64(profile.pinnedPublicKeySha256.toLatin1());
 }
 
-void OpsApiClient::prepare(QNetworkRequest &request) const
-{
+void OpsApiClient::prepare(QNetworkRequest &request) const {
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setRawHeader("Accept", "application/json");
@@ -66,8 +62,7 @@ void OpsApiClient::prepare(QNetworkRequest &request) const
         request.setSslConfiguration(m_ssl);
 }
 
-void OpsApiClient::get(const QUrl &url, Callback callback)
-{
+void OpsApiClient::get(const QUrl &url, Callback callback) {
     QNetworkRequest request(url);
     prepare(request);
     dispatch(m_network->get(request), std::move(callback));
@@ -75,8 +70,7 @@ void OpsApiClient::get(const QUrl &url, Callback callback)
 
 void OpsApiClient::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
                         const QByteArray &contentType, const QHash<QByteArray, QByteArray> &headers,
-                        Callback callback)
-{
+                        Callback callback) {
     QNetworkRequest request(url);
     prepare(request);
     if (!contentType.isEmpty())
@@ -86,8 +80,7 @@ void OpsApiClient::send(const QByteArray &method, const QUrl &url, const QByteAr
     dispatch(m_network->sendCustomRequest(request, method, body), std::move(callback));
 }
 
-void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback)
-{
+void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
     ++m_inFlight;
     if (!m_pin.isEmpty()) {
         connect(reply, &QNetworkReply::encrypted, reply, [this, reply] {
@@ -119,8 +112,7 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback)
     });
 }
 
-void OpsApiClient::abortAll()
-{
+void OpsApiClient::abortAll() {
     for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>())
         reply->abort();
 }

@@ -15,10 +15,10 @@ namespace noc {
 
 // One answer of the operations API, or the reason there was none.
 struct ApiResponse {
-    int status = 0;            // HTTP status; 0 = no answer (network error, timeout, TLS failure)
+    int status = 0; // HTTP status; 0 = no answer (network error, timeout, TLS failure)
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
-    QString networkError;      // plain words when status == 0
+    QString networkError;                  // plain words when status == 0
 
     bool ok() const { return status >= 200 && status < 300; }
     // Worth retrying later: no answer, 5xx, 429 (slow down), 408.
@@ -44,8 +44,8 @@ public:
 
     void get(const QUrl &url, Callback callback);
     // POST / PATCH / DELETE with optional JSON body and extra headers (Idempotency-Key, If-Match).
-    void send(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-              const QHash<QByteArray, QByteArray> &headers, Callback callback);
+    void send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+              const QByteArray &contentType, const QHash<QByteArray, QByteArray> &headers, Callback callback);
 
     // Aborts every request in flight; their callbacks see status 0.
     void abortAll();

@@ -14,8 +14,7 @@
 namespace noc {
 
 namespace {
-QList<OutboxEntry> pendingEntries(CacheReader &reader)
-{
+QList<OutboxEntry> pendingEntries(CacheReader &reader) {
     QList<OutboxEntry> pending;
     for (OutboxEntry &entry : reader.outbox())
         if (entry.state == OutboxState::Pending)
@@ -23,7 +22,9 @@ QList<OutboxEntry> pendingEntries(CacheReader &reader)
     return pending;
 }
 
-auto log() { return logging::logger("sync"); }
+auto log() {
+    return logging::logger("sync");
+}
 const QString kIdMapPrefix = QStringLiteral("idmap/");
 } // namespace
 
@@ -31,12 +32,9 @@ OutboxSender::OutboxSender(OpsApiClient *client, CacheReader *reader, Submit sub
     : QObject(parent)
     , m_client(client)
     , m_reader(reader)
-    , m_submit(std::move(submit))
-{
-}
+    , m_submit(std::move(submit)) {}
 
-QString OutboxSender::resolvedId(const QString &id) const
-{
+QString OutboxSender::resolvedId(const QString &id) const {
     if (!actions::isLocalTicketId(id))
         return id;
     if (const auto it = m_idMap.constFind(id); it != m_idMap.cend())
@@ -45,18 +43,17 @@ QString OutboxSender::resolvedId(const QString &id) const
     return stored.isEmpty() ? id : stored;
 }
 
-QUrl OutboxSender::targetUrl(const QString &targetKind, const QString &targetId) const
-{
+QUrl OutboxSender::targetUrl(const QString &targetKind, const QString &targetId) const {
     const ConnectionProfile &profile = m_client->profile();
     QUrl url = targetKind == QLatin1String("ticket") ? profile.ticketApi() : profile.alarmApi();
-    url.setPath(url.path() + (targetKind == QLatin1String("ticket") ? QStringLiteral("/troubleTicket/")
-                                                                    : QStringLiteral("/alarm/")) +
+    url.setPath(url.path() +
+                (targetKind == QLatin1String("ticket") ? QStringLiteral("/troubleTicket/")
+                                                       : QStringLiteral("/alarm/")) +
                 resolvedId(targetId));
     return url;
 }
 
-void OutboxSender::kick()
-{
+void OutboxSender::kick() {
     if (m_busy)
         return;
     const QList<OutboxEntry> entries = pendingEntries(*m_reader);
@@ -68,8 +65,7 @@ void OutboxSender::kick()
     }
 }
 
-void OutboxSender::send(const OutboxEntry &entry)
-{
+void OutboxSender::send(const OutboxEntry &entry) {
     const QJsonObject request = QJsonDocument::fromJson(entry.payload).object();
     const QString api = request.value(QLatin1String("api")).toString();
     QString path = request.value(QLatin1String("path")).toString();
@@ -84,7 +80,8 @@ void OutboxSender::send(const OutboxEntry &entry)
     headers.insert("Idempotency-Key", entry.uuid.toUtf8());
     if (!entry.baseVersion.isEmpty())
         headers.insert("If-Match", entry.baseVersion.toUtf8());
-    const QByteArray body = QJsonDocument(request.value(QLatin1String("body")).toObject()).toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(request.value(QLatin1String("body")).toObject()).toJson(QJsonDocument::Compact);
     m_busy = true;
     log()->debug("Sending outbox entry {} ({} {})", entry.uuid.toStdString(), entry.kind.toStdString(),
                  entry.targetId.toStdString());
@@ -93,8 +90,8 @@ void OutboxSender::send(const OutboxEntry &entry)
                    [this, entry](const ApiResponse &response) { onAnswer(entry, response); });
 }
 
-void OutboxSender::addServerVersion(const QString &targetKind, const QByteArray &body, CacheBatch &batch) const
-{
+void OutboxSender::addServerVersion(const QString &targetKind, const QByteArray &body,
+                                    CacheBatch &batch) const {
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     if (targetKind == QLatin1String("ticket")) {
         if (auto ticket = tmf::decodeTicket(json))
@@ -106,8 +103,7 @@ void OutboxSender::addServerVersion(const QString &targetKind, const QByteArray 
 
 // Bookkeeping common to every final outcome: the pending mark stays while other entries for the
 // same target are still waiting.
-void OutboxSender::finish(const OutboxEntry &entry, CacheBatch &batch)
-{
+void OutboxSender::finish(const OutboxEntry &entry, CacheBatch &batch) {
     m_done.insert(entry.uuid);
     bool othersPending = false;
     for (const OutboxEntry &other : pendingEntries(*m_reader))
@@ -125,8 +121,7 @@ void OutboxSender::finish(const OutboxEntry &entry, CacheBatch &batch)
     emit countsChanged();
 }
 
-void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &response)
-{
+void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &response) {
     if (response.ok()) {
         CacheBatch batch;
         batch.outboxRemovals.append(entry.uuid);
@@ -148,12 +143,13 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
         // Task resources (commentAlarms) answer with the task, not the alarm: fetch the alarm.
         const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
         if (answer.contains(QLatin1String("alarmPattern")) || answer.isEmpty()) {
-            m_client->get(targetUrl(entry.targetKind, entry.targetId), [this, entry, batch](const ApiResponse &current) mutable {
-                if (current.ok())
-                    addServerVersion(entry.targetKind, current.body, batch);
-                finish(entry, batch);
-                kick();
-            });
+            m_client->get(targetUrl(entry.targetKind, entry.targetId),
+                          [this, entry, batch](const ApiResponse &current) mutable {
+                              if (current.ok())
+                                  addServerVersion(entry.targetKind, current.body, batch);
+                              finish(entry, batch);
+                              kick();
+                          });
             return;
         }
         addServerVersion(entry.targetKind, response.body, batch);
@@ -169,7 +165,8 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
     }
     if (response.isTransient()) {
         CacheBatch batch;
-        batch.outboxUpdates.append({entry.uuid, OutboxState::Pending, entry.attempts + 1, response.errorMessage()});
+        batch.outboxUpdates.append(
+            {entry.uuid, OutboxState::Pending, entry.attempts + 1, response.errorMessage()});
         m_submit(batch);
         m_busy = false;
         emit connectionLost(response.errorMessage());
@@ -179,12 +176,12 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
     restoreServerState(entry, response, conflict);
 }
 
-void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict)
-{
+void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {
     const QString message = answer.errorMessage();
-    log()->warn("Server refused outbox entry {} ({} on {}): {}", entry.uuid.toStdString(), entry.kind.toStdString(),
-                entry.targetId.toStdString(), message.toStdString());
-    m_client->get(targetUrl(entry.targetKind, entry.targetId), [this, entry, conflict, message](const ApiResponse &current) {
+    log()->warn("Server refused outbox entry {} ({} on {}): {}", entry.uuid.toStdString(),
+                entry.kind.toStdString(), entry.targetId.toStdString(), message.toStdString());
+    m_client->get(targetUrl(entry.targetKind, entry.targetId), [this, entry, conflict,
+                                                                message](const ApiResponse &current) {
         CacheBatch batch;
         if (current.ok())
             addServerVersion(entry.targetKind, current.body, batch);

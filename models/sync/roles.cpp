@@ -4,8 +4,7 @@
 
 namespace noc {
 
-std::optional<Role> parseRole(QStringView text)
-{
+std::optional<Role> parseRole(QStringView text) {
     const QString t = text.trimmed().toString().toLower();
     if (t == QLatin1String("engineer"))
         return Role::Engineer;
@@ -18,8 +17,7 @@ std::optional<Role> parseRole(QStringView text)
     return std::nullopt;
 }
 
-QString toString(Role role)
-{
+QString toString(Role role) {
     switch (role) {
     case Role::Engineer:
         return QStringLiteral("engineer");
@@ -33,8 +31,7 @@ QString toString(Role role)
     return {};
 }
 
-bool isAllowed(Role role, Permission permission)
-{
+bool isAllowed(Role role, Permission permission) {
     switch (role) {
     case Role::Supervisor:
         return permission != Permission::WriteAudit;
@@ -49,8 +46,7 @@ bool isAllowed(Role role, Permission permission)
     return false;
 }
 
-QString refusalReason(Role role, Permission permission)
-{
+QString refusalReason(Role role, Permission permission) {
     if (isAllowed(role, permission))
         return {};
     const char *what = "";

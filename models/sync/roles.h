@@ -14,10 +14,10 @@ enum class Permission {
     ClearAlarm,
     CommentAlarm,
     CreateTicket,
-    EditTicket,       // description, severity, related entities, notes
+    EditTicket, // description, severity, related entities, notes
     ChangeTicketStatus,
     AssignTicket,
-    CloseTicket,      // close and cancel
+    CloseTicket, // close and cancel
     WriteAudit,
 };
 

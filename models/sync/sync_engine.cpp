@@ -22,12 +22,12 @@ const QString kResumeCursor = QStringLiteral("sync.initial.cursor");
 const QString kResumeSeq = QStringLiteral("sync.initial.seq");
 const QString kReconcileStep = QStringLiteral("reconcile");
 
-EpochMs nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+EpochMs nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Drops all but the last record per id, keeping the order of the last occurrences.
-template <typename Record>
-void keepLatestPerId(QList<Record> &records)
-{
+template <typename Record> void keepLatestPerId(QList<Record> &records) {
     if (records.size() < 2)
         return;
     QHash<QString, qsizetype> last;
@@ -44,11 +44,12 @@ void keepLatestPerId(QList<Record> &records)
     records = std::move(kept);
 }
 
-auto log() { return logging::logger("sync"); }
+auto log() {
+    return logging::logger("sync");
+}
 } // namespace
 
-QString phaseName(SyncPhase phase)
-{
+QString phaseName(SyncPhase phase) {
     switch (phase) {
     case SyncPhase::Offline:
         return QStringLiteral("offline");
@@ -66,9 +67,7 @@ QString phaseName(SyncPhase phase)
 
 SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
                        Submit submit, QObject *parent)
-    : SyncEngine(profile, token, cachePath, std::move(submit), Options(), parent)
-{
-}
+    : SyncEngine(profile, token, cachePath, std::move(submit), Options(), parent) {}
 
 SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
                        Submit submit, const Options &options, QObject *parent)
@@ -81,8 +80,7 @@ SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, c
     , m_retryTimer(new QTimer(this))
     , m_flushTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
-    , m_catchUpTimer(new QTimer(this))
-{
+    , m_catchUpTimer(new QTimer(this)) {
     qRegisterMetaType<noc::SyncStatus>();
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &SyncEngine::connectToServer);
@@ -92,10 +90,11 @@ SyncEngine::SyncEngine(const ConnectionProfile &profile, const QString &token, c
     connect(m_catchUpTimer, &QTimer::timeout, this, &SyncEngine::catchUp);
 }
 
-SyncEngine::~SyncEngine() { stop(); }
+SyncEngine::~SyncEngine() {
+    stop();
+}
 
-void SyncEngine::start()
-{
+void SyncEngine::start() {
     if (m_running)
         return;
     QString warning;
@@ -103,7 +102,8 @@ void SyncEngine::start()
     m_status.warning = warning;
     if (!refusal.isEmpty()) {
         m_status.error = refusal;
-        log()->error("Not connecting to {}: {}", m_profile.serverUrl.toString().toStdString(), refusal.toStdString());
+        log()->error("Not connecting to {}: {}", m_profile.serverUrl.toString().toStdString(),
+                     refusal.toStdString());
         setPhase(SyncPhase::Offline);
         return;
     }
@@ -144,8 +144,7 @@ void SyncEngine::start()
     connectToServer();
 }
 
-void SyncEngine::stop()
-{
+void SyncEngine::stop() {
     if (!m_running)
         return;
     flushEvents();
@@ -165,26 +164,25 @@ void SyncEngine::stop()
     setPhase(SyncPhase::Offline);
 }
 
-void SyncEngine::retryNow()
-{
+void SyncEngine::retryNow() {
     if (!m_running || m_status.phase == SyncPhase::Live || m_status.phase == SyncPhase::InitialSync)
         return;
     m_retryTimer->stop();
     connectToServer();
 }
 
-void SyncEngine::setPhase(SyncPhase phase)
-{
+void SyncEngine::setPhase(SyncPhase phase) {
     if (phase != SyncPhase::Live && m_status.phase == SyncPhase::Live && !m_status.offlineSinceMs)
         m_status.offlineSinceMs = nowMs();
     m_status.phase = phase;
     publishStatus();
 }
 
-void SyncEngine::publishStatus() { emit statusChanged(m_status); }
+void SyncEngine::publishStatus() {
+    emit statusChanged(m_status);
+}
 
-void SyncEngine::refreshOutboxCounts()
-{
+void SyncEngine::refreshOutboxCounts() {
     if (!m_reader)
         return;
     m_status.pending = m_status.failed = 0;
@@ -198,8 +196,7 @@ void SyncEngine::refreshOutboxCounts()
     publishStatus();
 }
 
-void SyncEngine::onCommitted(const ChangeSet &changes)
-{
+void SyncEngine::onCommitted(const ChangeSet &changes) {
     if (!m_running)
         return;
     if (changes.outboxChanged || changes.conflictsChanged) {
@@ -209,8 +206,7 @@ void SyncEngine::onCommitted(const ChangeSet &changes)
     }
 }
 
-void SyncEngine::onWriteFailed(const QString &message)
-{
+void SyncEngine::onWriteFailed(const QString &message) {
     // The writer keeps the batch and retries; the user must know their data is not on disk yet.
     m_status.error = message;
     publishStatus();
@@ -218,8 +214,7 @@ void SyncEngine::onWriteFailed(const QString &message)
 
 // ---- connection -------------------------------------------------------------------------------
 
-void SyncEngine::connectToServer()
-{
+void SyncEngine::connectToServer() {
     if (!m_running)
         return;
     setPhase(m_failures > 0 ? SyncPhase::Reconnecting : SyncPhase::Connecting);
@@ -238,8 +233,7 @@ void SyncEngine::connectToServer()
     openStream();
 }
 
-bool SyncEngine::handleFailure(const ApiResponse &response)
-{
+bool SyncEngine::handleFailure(const ApiResponse &response) {
     if (response.ok())
         return false;
     if (response.status == 401) {
@@ -255,8 +249,7 @@ bool SyncEngine::handleFailure(const ApiResponse &response)
     return true;
 }
 
-void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds)
-{
+void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds) {
     if (!m_running)
         return;
     ++m_generation; // answers of the failed attempt are ignored from now on
@@ -279,8 +272,7 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     m_retryTimer->start(delayMs);
 }
 
-void SyncEngine::onAuthenticationFailed(const QString &reason)
-{
+void SyncEngine::onAuthenticationFailed(const QString &reason) {
     ++m_generation;
     m_pollTimer->stop();
     m_catchUpTimer->stop();
@@ -288,15 +280,15 @@ void SyncEngine::onAuthenticationFailed(const QString &reason)
         m_stream->close();
     m_status.authenticationFailed = true;
     m_status.error = tr("The server refused the access token (%1). Local changes are kept; "
-                        "sign in again to send them.").arg(reason);
+                        "sign in again to send them.")
+                         .arg(reason);
     log()->error("Authentication failed: {}", reason.toStdString());
     setPhase(SyncPhase::Offline);
 }
 
 // ---- initial sync -----------------------------------------------------------------------------
 
-QString SyncEngine::collectionName(Collection collection) const
-{
+QString SyncEngine::collectionName(Collection collection) const {
     switch (collection) {
     case Collection::Resources:
         return QStringLiteral("resource");
@@ -308,8 +300,7 @@ QString SyncEngine::collectionName(Collection collection) const
     return {};
 }
 
-QUrl SyncEngine::collectionUrl(Collection collection) const
-{
+QUrl SyncEngine::collectionUrl(Collection collection) const {
     QUrl url;
     switch (collection) {
     case Collection::Resources:
@@ -326,8 +317,7 @@ QUrl SyncEngine::collectionUrl(Collection collection) const
     return url;
 }
 
-void SyncEngine::beginInitialSync(bool resync)
-{
+void SyncEngine::beginInitialSync(bool resync) {
     m_resync = resync;
     m_seenIds.clear();
     m_serverIds.clear();
@@ -339,7 +329,8 @@ void SyncEngine::beginInitialSync(bool resync)
         reconcileOnly = true;
         m_syncSeq = m_reader->metadata(kResumeSeq).toLongLong();
     } else if (!resumeCollection.isEmpty()) {
-        while (!m_pendingCollections.isEmpty() && collectionName(m_pendingCollections.first()) != resumeCollection)
+        while (!m_pendingCollections.isEmpty() &&
+               collectionName(m_pendingCollections.first()) != resumeCollection)
             m_pendingCollections.removeFirst();
         cursor = m_reader->metadata(kResumeCursor);
         m_syncSeq = m_reader->metadata(kResumeSeq).toLongLong();
@@ -401,8 +392,7 @@ void SyncEngine::beginInitialSync(bool resync)
     });
 }
 
-void SyncEngine::fetchPage()
-{
+void SyncEngine::fetchPage() {
     QUrl url = collectionUrl(m_current);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("sort"), QStringLiteral("id"));
@@ -418,8 +408,8 @@ void SyncEngine::fetchPage()
     });
 }
 
-void SyncEngine::decodeInto(Collection collection, const QJsonArray &items, CacheBatch &batch, QSet<QString> *seen)
-{
+void SyncEngine::decodeInto(Collection collection, const QJsonArray &items, CacheBatch &batch,
+                            QSet<QString> *seen) {
     for (const QJsonValue &value : items) {
         const QJsonObject json = value.toObject();
         QString error;
@@ -463,15 +453,15 @@ void SyncEngine::decodeInto(Collection collection, const QJsonArray &items, Cach
         }
         if (id.isEmpty()) {
             ++m_status.recordsRejected;
-            log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(), error.toStdString());
+            log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(),
+                        error.toStdString());
         } else if (seen) {
             seen->insert(id);
         }
     }
 }
 
-void SyncEngine::onPage(const ApiResponse &response)
-{
+void SyncEngine::onPage(const ApiResponse &response) {
     if (handleFailure(response))
         return;
     m_status.lastContactMs = nowMs();
@@ -491,12 +481,14 @@ void SyncEngine::onPage(const ApiResponse &response)
         lastId = id.isString() ? id.toString() : QString::number(id.toDouble(), 'f', 0);
     }
     m_status.progressDone += items.size();
-    m_status.progressTotal = std::max(m_status.progressDone, response.headers.value("x-total-count").toLongLong());
+    m_status.progressTotal =
+        std::max(m_status.progressDone, response.headers.value("x-total-count").toLongLong());
     const bool lastPage = items.size() < m_options.pageSize || lastId.isEmpty();
     // Progress is stored with the page it describes, so an interrupted sync resumes exactly here.
     // After a collection's last page, the resume point is the start of the next one (or the
     // reconcile step when none is left).
-    const QString next = m_pendingCollections.isEmpty() ? kReconcileStep : collectionName(m_pendingCollections.first());
+    const QString next =
+        m_pendingCollections.isEmpty() ? kReconcileStep : collectionName(m_pendingCollections.first());
     batch.metadata.insert(kResumeCollection, lastPage ? next : collectionName(m_current));
     batch.metadata.insert(kResumeCursor, lastPage ? QString() : lastId);
     batch.metadata.insert(kResumeSeq, QString::number(m_syncSeq));
@@ -533,8 +525,7 @@ void SyncEngine::onPage(const ApiResponse &response)
 
 // After listing everything: rows the server no longer has are removed. A listing that ran in one
 // go knows every id it saw; a resumed one lists the ids again (cheap: fields=id).
-void SyncEngine::beginReconcile()
-{
+void SyncEngine::beginReconcile() {
     if (!m_resumed) {
         m_serverIds = m_seenIds;
         finishInitialSync();
@@ -547,13 +538,13 @@ void SyncEngine::beginReconcile()
     fetchIdPage();
 }
 
-void SyncEngine::fetchIdPage()
-{
+void SyncEngine::fetchIdPage() {
     QUrl url = collectionUrl(m_current);
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("fields"), m_current == Collection::Resources
-                                                      ? QStringLiteral("id,category,@type,resourceRelationship")
-                                                      : QStringLiteral("id"));
+    query.addQueryItem(QStringLiteral("fields"),
+                       m_current == Collection::Resources
+                           ? QStringLiteral("id,category,@type,resourceRelationship")
+                           : QStringLiteral("id"));
     query.addQueryItem(QStringLiteral("sort"), QStringLiteral("id"));
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.idPageSize));
     const QString cursor = m_cursor;
@@ -590,8 +581,7 @@ void SyncEngine::fetchIdPage()
     });
 }
 
-void SyncEngine::finishInitialSync()
-{
+void SyncEngine::finishInitialSync() {
     CacheBatch batch;
     // Resource ids cover sites, elements and links alike; an id of another kind is simply absent
     // from that kind's table, so one keep-set serves all three.
@@ -636,15 +626,13 @@ void SyncEngine::finishInitialSync()
 
 // ---- live -------------------------------------------------------------------------------------
 
-void SyncEngine::openStream()
-{
+void SyncEngine::openStream() {
     QUrl url = m_profile.eventApi();
     url.setPath(url.path() + QStringLiteral("/stream"));
     m_stream->open(url, m_lastSeq, m_token);
 }
 
-void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
-{
+void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes) {
     m_status.lastContactMs = nowMs();
     for (const EventEnvelope &envelope : envelopes) {
         if (envelope.eventType == QLatin1String("ResyncRequired")) {
@@ -676,7 +664,8 @@ void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
         } else if (type.startsWith(QLatin1String("TroubleTicket"))) {
             const QJsonObject ticket = envelope.event.value(QLatin1String("troubleTicket")).toObject();
             if (isDelete)
-                m_eventBatch.removedTicketIds.append(ticket.value(QLatin1String("id")).toVariant().toString());
+                m_eventBatch.removedTicketIds.append(
+                    ticket.value(QLatin1String("id")).toVariant().toString());
             else
                 decodeInto(Collection::Tickets, QJsonArray{ticket}, m_eventBatch, nullptr);
         } else if (type.startsWith(QLatin1String("Resource"))) {
@@ -699,8 +688,7 @@ void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes)
         m_flushTimer->start(m_options.eventFlushMs);
 }
 
-void SyncEngine::catchUp()
-{
+void SyncEngine::catchUp() {
     if (!m_stream || !m_stream->isOpen())
         return;
     QUrl url = m_profile.eventApi();
@@ -720,8 +708,7 @@ void SyncEngine::catchUp()
     });
 }
 
-void SyncEngine::flushEvents()
-{
+void SyncEngine::flushEvents() {
     m_flushTimer->stop();
     if (m_eventBatchCount == 0 || !m_reader)
         return;
@@ -747,19 +734,20 @@ void SyncEngine::flushEvents()
     publishStatus();
 }
 
-void SyncEngine::pollDeltas()
-{
+void SyncEngine::pollDeltas() {
     // Deltas of the profile: changed since the high-water mark minus a skew; duplicates are harmless
     // (upserts). Deletions are caught by the periodic reconcile.
     struct Delta {
         Collection collection;
         const char *attribute;
     };
-    for (const Delta &delta : {Delta{Collection::Resources, "lastUpdate.gte"}, Delta{Collection::Alarms, "alarmChangedTime.gte"},
-                               Delta{Collection::Tickets, "lastUpdate.gte"}}) {
+    for (const Delta &delta :
+         {Delta{Collection::Resources, "lastUpdate.gte"}, Delta{Collection::Alarms, "alarmChangedTime.gte"},
+          Delta{Collection::Tickets, "lastUpdate.gte"}}) {
         QUrl url = collectionUrl(delta.collection);
         QUrlQuery query;
-        const EpochMs since = std::max<EpochMs>(0, m_pollHighWater[int(delta.collection)] - m_options.deltaSkewMs);
+        const EpochMs since =
+            std::max<EpochMs>(0, m_pollHighWater[int(delta.collection)] - m_options.deltaSkewMs);
         query.addQueryItem(QLatin1String(delta.attribute), tmf::formatTime(since));
         query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.idPageSize));
         url.setQuery(query);

@@ -32,13 +32,13 @@ public:
     struct Options {
         int pageSize = 1000;
         int idPageSize = 10000;
-        int eventFlushMs = 50;          // events are written in batches at most this often
-        int eventFlushCount = 5000;     // ... or when this many are waiting
+        int eventFlushMs = 50;      // events are written in batches at most this often
+        int eventFlushCount = 5000; // ... or when this many are waiting
         int backoffBaseMs = 1000;
         int backoffCapMs = 60000;
-        int pollIntervalMs = 5000;      // servers without an event stream
+        int pollIntervalMs = 5000; // servers without an event stream
         int requestTimeoutMs = 30000;
-        qint64 deltaSkewMs = 5000;      // delta queries start this far before the high-water mark
+        qint64 deltaSkewMs = 5000; // delta queries start this far before the high-water mark
         // List everything on connect even when the cache could resume the stream (`sync --once`
         // promises a cache that is complete as of now, not as of the last event received).
         bool fullSyncOnConnect = false;
@@ -47,10 +47,10 @@ public:
         int catchUpIntervalMs = 15000;
     };
 
-    SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath, Submit submit,
-               QObject *parent = nullptr);
-    SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath, Submit submit,
-               const Options &options, QObject *parent = nullptr);
+    SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
+               Submit submit, QObject *parent = nullptr);
+    SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
+               Submit submit, const Options &options, QObject *parent = nullptr);
     ~SyncEngine() override;
 
     const SyncStatus &status() const { return m_status; }
@@ -118,7 +118,7 @@ private:
     QList<Collection> m_pendingCollections;
     Collection m_current = Collection::Resources;
     qint64 m_offset = 0;
-    qint64 m_syncSeq = 0; // event seq captured before listing; the stream resumes after it
+    qint64 m_syncSeq = 0;                // event seq captured before listing; the stream resumes after it
     QHash<int, QSet<QString>> m_seenIds; // per Collection: ids listed during this sync
     QHash<int, QSet<QString>> m_serverIds;
     bool m_resync = false;

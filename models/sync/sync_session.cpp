@@ -11,18 +11,18 @@ namespace noc {
 SyncSession::SyncSession(const ConnectionProfile &profile, const QString &token, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_token(token)
-{
+    , m_token(token) {
     qRegisterMetaType<noc::ChangeSet>();
     qRegisterMetaType<noc::SyncStatus>();
     m_writerThread.setObjectName(QStringLiteral("cache-writer"));
     m_syncThread.setObjectName(QStringLiteral("sync"));
 }
 
-SyncSession::~SyncSession() { stop(); }
+SyncSession::~SyncSession() {
+    stop();
+}
 
-bool SyncSession::openCache()
-{
+bool SyncSession::openCache() {
     m_openResult = CacheDatabase::open(m_profile.effectiveCachePath());
     auto log = logging::logger("cache");
     if (!m_openResult.ok())
@@ -32,8 +32,7 @@ bool SyncSession::openCache()
     return m_openResult.ok();
 }
 
-void SyncSession::start()
-{
+void SyncSession::start() {
     if (m_writer)
         return;
     m_writer = new CacheWriterWorker(m_openResult.path);
@@ -46,8 +45,9 @@ void SyncSession::start()
     if (m_profile.serverUrl.isEmpty())
         return;
     CacheWriterWorker *writer = m_writer;
-    m_engine = new SyncEngine(m_profile, m_token, m_openResult.path,
-                              [writer](const CacheBatch &batch) { writer->enqueue(batch); }, m_engineOptions);
+    m_engine = new SyncEngine(
+        m_profile, m_token, m_openResult.path, [writer](const CacheBatch &batch) { writer->enqueue(batch); },
+        m_engineOptions);
     m_engine->moveToThread(&m_syncThread);
     connect(&m_syncThread, &QThread::started, m_engine, &SyncEngine::start);
     connect(m_writer, &CacheWriterWorker::committed, m_engine, &SyncEngine::onCommitted);
@@ -72,12 +72,12 @@ void SyncSession::start()
     }
 }
 
-void SyncSession::stop()
-{
+void SyncSession::stop() {
     if (m_engine) {
         QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
         // Deleted on its own thread: its network objects belong there.
-        QMetaObject::invokeMethod(m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
         m_engine = nullptr;
         m_syncThread.quit();
         m_syncThread.wait();
@@ -85,23 +85,24 @@ void SyncSession::stop()
     if (m_writer) {
         // Everything queued reaches the disk before the thread ends: nothing a user did is lost.
         QMetaObject::invokeMethod(m_writer, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
-        QMetaObject::invokeMethod(m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
         m_writer = nullptr;
         m_writerThread.quit();
         m_writerThread.wait();
     }
 }
 
-void SyncSession::submit(const CacheBatch &batch)
-{
+void SyncSession::submit(const CacheBatch &batch) {
     if (m_writer)
         m_writer->enqueue(batch);
 }
 
-qsizetype SyncSession::queuedBatches() const { return m_writer ? m_writer->queuedBatches() : 0; }
+qsizetype SyncSession::queuedBatches() const {
+    return m_writer ? m_writer->queuedBatches() : 0;
+}
 
-void SyncSession::retryNow()
-{
+void SyncSession::retryNow() {
     if (m_engine)
         QMetaObject::invokeMethod(m_engine, &SyncEngine::retryNow, Qt::QueuedConnection);
 }

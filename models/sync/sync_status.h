@@ -13,17 +13,17 @@ enum class SyncPhase { Offline, Connecting, InitialSync, Live, Reconnecting };
 
 struct SyncStatus {
     SyncPhase phase = SyncPhase::Offline;
-    bool polling = false;       // Live by polling deltas (server without an event stream)
-    QString error;              // plain words; empty when fine
-    QString warning;            // e.g. insecure transport
+    bool polling = false; // Live by polling deltas (server without an event stream)
+    QString error;        // plain words; empty when fine
+    QString warning;      // e.g. insecure transport
     bool authenticationFailed = false;
-    qint64 pending = 0;         // outbox entries waiting to be sent
-    qint64 failed = 0;          // refused by the server (4xx), shown to the user
-    qint64 conflicts = 0;       // in the Conflicts list
+    qint64 pending = 0;                  // outbox entries waiting to be sent
+    qint64 failed = 0;                   // refused by the server (4xx), shown to the user
+    qint64 conflicts = 0;                // in the Conflicts list
     QHash<QString, EpochMs> lastSuccess; // collection -> last successful sync
-    EpochMs lastContactMs = 0;  // last answer of any kind from the server
-    EpochMs offlineSinceMs = 0; // when the link was lost; 0 when online
-    QString progressCollection; // during InitialSync
+    EpochMs lastContactMs = 0;           // last answer of any kind from the server
+    EpochMs offlineSinceMs = 0;          // when the link was lost; 0 when online
+    QString progressCollection;          // during InitialSync
     qint64 progressDone = 0;
     qint64 progressTotal = 0;
     qint64 eventsApplied = 0;

@@ -16,13 +16,13 @@ namespace {
 bool s_keychainEnabled = true;
 const QString kService = QStringLiteral("noc-console");
 
-QString tr(const char *text) { return QCoreApplication::translate("TokenStore", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("TokenStore", text);
+}
 
 // QtKeychain jobs are asynchronous; without a secret service they fail at once (platform notes),
 // so a short local loop is safe here.
-template <typename Job>
-bool runJob(Job &job, QString *error)
-{
+template <typename Job> bool runJob(Job &job, QString *error) {
     QEventLoop loop;
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
     job.start();
@@ -34,8 +34,7 @@ bool runJob(Job &job, QString *error)
     return true;
 }
 
-TokenStore::Result readFile(const QString &path)
-{
+TokenStore::Result readFile(const QString &path) {
     TokenStore::Result result;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -49,16 +48,17 @@ TokenStore::Result readFile(const QString &path)
 }
 } // namespace
 
-void TokenStore::setKeychainEnabled(bool enabled) { s_keychainEnabled = enabled; }
+void TokenStore::setKeychainEnabled(bool enabled) {
+    s_keychainEnabled = enabled;
+}
 
-QString TokenStore::fallbackPath(const QString &profileName)
-{
-    const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath("tokens");
+QString TokenStore::fallbackPath(const QString &profileName) {
+    const QString dir =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath("tokens");
     return QDir(dir).filePath(profileName + QStringLiteral(".token"));
 }
 
-TokenStore::Result TokenStore::read(const QString &profileName)
-{
+TokenStore::Result TokenStore::read(const QString &profileName) {
     if (s_keychainEnabled) {
         QKeychain::ReadPasswordJob job(kService);
         job.setAutoDelete(false);
@@ -80,8 +80,7 @@ TokenStore::Result TokenStore::read(const QString &profileName)
     return result;
 }
 
-TokenStore::Result TokenStore::write(const QString &profileName, const QString &token)
-{
+TokenStore::Result TokenStore::write(const QString &profileName, const QString &token) {
     Result result;
     result.token = token;
     if (s_keychainEnabled) {
@@ -114,8 +113,7 @@ TokenStore::Result TokenStore::write(const QString &profileName, const QString &
     return result;
 }
 
-void TokenStore::remove(const QString &profileName)
-{
+void TokenStore::remove(const QString &profileName) {
     if (s_keychainEnabled) {
         QKeychain::DeletePasswordJob job(kService);
         job.setAutoDelete(false);
@@ -126,8 +124,7 @@ void TokenStore::remove(const QString &profileName)
     QFile::remove(fallbackPath(profileName));
 }
 
-TokenStore::Result readTokenFile(const QString &path)
-{
+TokenStore::Result readTokenFile(const QString &path) {
     const QFile::Permissions permissions = QFile::permissions(path);
     if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
         TokenStore::Result result;

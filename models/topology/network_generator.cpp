@@ -17,14 +17,13 @@ struct RegionSeed {
 
 // Provincial hubs: a plausible national footprint for a Chinese operator (the console ships zh_CN).
 constexpr RegionSeed kRegions[] = {
-    {"BJ", 39.9, 116.4},  {"SH", 31.2, 121.5},  {"GZ", 23.1, 113.3},  {"CD", 30.7, 104.1},
-    {"WH", 30.6, 114.3},  {"XA", 34.3, 108.9},  {"NJ", 32.1, 118.8},  {"HZ", 30.3, 120.2},
-    {"CQ", 29.6, 106.5},  {"TJ", 39.1, 117.2},  {"SY", 41.8, 123.4},  {"HRB", 45.8, 126.6},
-    {"CC", 43.9, 125.3},  {"JN", 36.7, 117.0},  {"ZZ", 34.7, 113.6},  {"CS", 28.2, 112.9},
-    {"NC", 28.7, 115.9},  {"FZ", 26.1, 119.3},  {"KM", 25.0, 102.7},  {"GY", 26.6, 106.7},
-    {"NN", 22.8, 108.3},  {"HK", 20.0, 110.3},  {"LZ", 36.1, 103.8},  {"XN", 36.6, 101.8},
-    {"YC", 38.5, 106.3},  {"UR", 43.8, 87.6},   {"LS", 29.6, 91.1},   {"HH", 40.8, 111.7},
-    {"TY", 37.9, 112.5},  {"SJZ", 38.0, 114.5}, {"HF", 31.8, 117.2},  {"QD", 36.1, 120.4},
+    {"BJ", 39.9, 116.4}, {"SH", 31.2, 121.5},  {"GZ", 23.1, 113.3}, {"CD", 30.7, 104.1}, {"WH", 30.6, 114.3},
+    {"XA", 34.3, 108.9}, {"NJ", 32.1, 118.8},  {"HZ", 30.3, 120.2}, {"CQ", 29.6, 106.5}, {"TJ", 39.1, 117.2},
+    {"SY", 41.8, 123.4}, {"HRB", 45.8, 126.6}, {"CC", 43.9, 125.3}, {"JN", 36.7, 117.0}, {"ZZ", 34.7, 113.6},
+    {"CS", 28.2, 112.9}, {"NC", 28.7, 115.9},  {"FZ", 26.1, 119.3}, {"KM", 25.0, 102.7}, {"GY", 26.6, 106.7},
+    {"NN", 22.8, 108.3}, {"HK", 20.0, 110.3},  {"LZ", 36.1, 103.8}, {"XN", 36.6, 101.8}, {"YC", 38.5, 106.3},
+    {"UR", 43.8, 87.6},  {"LS", 29.6, 91.1},   {"HH", 40.8, 111.7}, {"TY", 37.9, 112.5}, {"SJZ", 38.0, 114.5},
+    {"HF", 31.8, 117.2}, {"QD", 36.1, 120.4},
 };
 constexpr int kRegionCount = int(sizeof(kRegions) / sizeof(kRegions[0]));
 
@@ -35,8 +34,7 @@ struct SiteProfile {
 
 } // namespace
 
-GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
-{
+GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options) {
     GeneratedNetwork net;
     std::mt19937 rng(options.seed);
     std::uniform_real_distribution<double> uni(0.0, 1.0);
@@ -53,7 +51,10 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
         e.category = category;
         e.layer = layer;
         e.siteId = siteId;
-        e.mgmtIp = QStringLiteral("10.%1.%2.%3").arg(region).arg((elementSerial >> 8) & 255).arg(elementSerial & 255);
+        e.mgmtIp = QStringLiteral("10.%1.%2.%3")
+                       .arg(region)
+                       .arg((elementSerial >> 8) & 255)
+                       .arg(elementSerial & 255);
         e.vendor = category == ElementCategory::Router ? QStringLiteral("Huawei") : QStringLiteral("ZTE");
         e.operationalState = QStringLiteral("enable");
         e.administrativeState = QStringLiteral("unlocked");
@@ -81,15 +82,24 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
     };
     const auto catCode = [](ElementCategory c) {
         switch (c) {
-        case ElementCategory::Router: return "RT";
-        case ElementCategory::Switch: return "SW";
-        case ElementCategory::Olt: return "OLT";
-        case ElementCategory::Bts: return "BTS";
-        case ElementCategory::Microwave: return "MW";
-        case ElementCategory::Firewall: return "FW";
-        case ElementCategory::Server: return "SRV";
-        case ElementCategory::Power: return "PWR";
-        case ElementCategory::Other: return "NE";
+        case ElementCategory::Router:
+            return "RT";
+        case ElementCategory::Switch:
+            return "SW";
+        case ElementCategory::Olt:
+            return "OLT";
+        case ElementCategory::Bts:
+            return "BTS";
+        case ElementCategory::Microwave:
+            return "MW";
+        case ElementCategory::Firewall:
+            return "FW";
+        case ElementCategory::Server:
+            return "SRV";
+        case ElementCategory::Power:
+            return "PWR";
+        case ElementCategory::Other:
+            return "NE";
         }
         return "NE";
     };
@@ -104,7 +114,8 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
             core[size_t(r)] << addElement(siteId, QStringLiteral("%1-CORE-RT%2").arg(code).arg(k),
                                           ElementCategory::Router, NetworkLayer::Core, r);
         if (elementSerial < total && total > 50)
-            addElement(siteId, QStringLiteral("%1-CORE-FW1").arg(code), ElementCategory::Firewall, NetworkLayer::Core, r);
+            addElement(siteId, QStringLiteral("%1-CORE-FW1").arg(code), ElementCategory::Firewall,
+                       NetworkLayer::Core, r);
         if (core[size_t(r)].size() == 2)
             addLink(core[size_t(r)][0], core[size_t(r)][1], 400e9);
     }
@@ -123,13 +134,17 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
 
     // Aggregation and access per region, sharing out the remaining element budget evenly.
     const std::vector<SiteProfile> profiles = {
-        {"BTS", {ElementCategory::Microwave, ElementCategory::Bts, ElementCategory::Bts, ElementCategory::Power}},
-        {"OLT", {ElementCategory::Switch, ElementCategory::Olt, ElementCategory::Olt, ElementCategory::Power}},
+        {"BTS",
+         {ElementCategory::Microwave, ElementCategory::Bts, ElementCategory::Bts, ElementCategory::Power}},
+        {"OLT",
+         {ElementCategory::Switch, ElementCategory::Olt, ElementCategory::Olt, ElementCategory::Power}},
         {"CAB", {ElementCategory::Switch, ElementCategory::Power}},
-        {"BTS", {ElementCategory::Switch, ElementCategory::Bts, ElementCategory::Bts, ElementCategory::Bts,
-                 ElementCategory::Microwave, ElementCategory::Power}},
-        {"IDC", {ElementCategory::Switch, ElementCategory::Firewall, ElementCategory::Server, ElementCategory::Server,
-                 ElementCategory::Server, ElementCategory::Power}},
+        {"BTS",
+         {ElementCategory::Switch, ElementCategory::Bts, ElementCategory::Bts, ElementCategory::Bts,
+          ElementCategory::Microwave, ElementCategory::Power}},
+        {"IDC",
+         {ElementCategory::Switch, ElementCategory::Firewall, ElementCategory::Server,
+          ElementCategory::Server, ElementCategory::Server, ElementCategory::Power}},
     };
     struct AccessSite {
         std::vector<QString> elements;
@@ -145,12 +160,14 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
         std::vector<QPointF> aggPos;
         for (int a = 0; a < aggSites && elementSerial < regionEnd; ++a) {
             const double angle = 2 * M_PI * a / aggSites;
-            const double lat = kRegions[r].lat + 0.8 * std::sin(angle), lon = kRegions[r].lon + 1.0 * std::cos(angle);
+            const double lat = kRegions[r].lat + 0.8 * std::sin(angle),
+                         lon = kRegions[r].lon + 1.0 * std::cos(angle);
             const QString siteId = QStringLiteral("site-%1-agg%2").arg(code.toLower()).arg(a + 1);
-            addSite(siteId, QStringLiteral("%1-AGG-%2").arg(code).arg(a + 1, 2, 10, QLatin1Char('0')), r, lat, lon);
+            addSite(siteId, QStringLiteral("%1-AGG-%2").arg(code).arg(a + 1, 2, 10, QLatin1Char('0')), r, lat,
+                    lon);
             std::vector<QString> ids;
-            ids.push_back(addElement(siteId, QStringLiteral("%1-AGG%2-RT1").arg(code).arg(a + 1), ElementCategory::Router,
-                                     NetworkLayer::Aggregation, r));
+            ids.push_back(addElement(siteId, QStringLiteral("%1-AGG%2-RT1").arg(code).arg(a + 1),
+                                     ElementCategory::Router, NetworkLayer::Aggregation, r));
             if (elementSerial < regionEnd)
                 ids.push_back(addElement(siteId, QStringLiteral("%1-AGG%2-SW1").arg(code).arg(a + 1),
                                          ElementCategory::Switch, NetworkLayer::Aggregation, r));
@@ -171,18 +188,24 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
             const SiteProfile &profile = profiles[size_t(rng() % profiles.size())];
             const double dist = 0.3 + std::abs(gauss(rng)) * 1.1;
             const double angle = uni(rng) * 2 * M_PI;
-            const double lat = kRegions[r].lat + dist * std::sin(angle) * 0.8, lon = kRegions[r].lon + dist * std::cos(angle);
-            const QString siteId = QStringLiteral("site-%1-%2").arg(code.toLower()).arg(++serial, 5, 10, QLatin1Char('0'));
-            const QString siteName = QStringLiteral("%1-%2-%3").arg(code, QLatin1String(profile.suffix)).arg(serial, 4, 10, QLatin1Char('0'));
+            const double lat = kRegions[r].lat + dist * std::sin(angle) * 0.8,
+                         lon = kRegions[r].lon + dist * std::cos(angle);
+            const QString siteId =
+                QStringLiteral("site-%1-%2").arg(code.toLower()).arg(++serial, 5, 10, QLatin1Char('0'));
+            const QString siteName = QStringLiteral("%1-%2-%3")
+                                         .arg(code, QLatin1String(profile.suffix))
+                                         .arg(serial, 4, 10, QLatin1Char('0'));
             addSite(siteId, siteName, r, lat, lon);
             AccessSite site;
             int perCategory[9] = {};
             for (ElementCategory c : profile.elements) {
                 if (elementSerial >= regionEnd)
                     break;
-                site.elements.push_back(addElement(
-                    siteId, QStringLiteral("%1-%2%3").arg(siteName, QLatin1String(catCode(c))).arg(++perCategory[int(c)]),
-                    c, NetworkLayer::Access, r));
+                site.elements.push_back(addElement(siteId,
+                                                   QStringLiteral("%1-%2%3")
+                                                       .arg(siteName, QLatin1String(catCode(c)))
+                                                       .arg(++perCategory[int(c)]),
+                                                   c, NetworkLayer::Access, r));
             }
             for (size_t k = 1; k < site.elements.size(); ++k)
                 addLink(site.elements[0], site.elements[k], 1e9);
@@ -221,7 +244,8 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
             siteOf.insert(e.id, e.siteId);
         for (auto &sites : access) {
             const auto order = [&](const AccessSite &a) {
-                const QPointF p = a.elements.empty() ? QPointF() : where.value(siteOf.value(a.elements.front()));
+                const QPointF p =
+                    a.elements.empty() ? QPointF() : where.value(siteOf.value(a.elements.front()));
                 const int row = int(std::floor(p.y() / 0.25));
                 return std::make_pair(row, (row % 2 ? -1.0 : 1.0) * p.x());
             };
@@ -279,8 +303,8 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options)
     return net;
 }
 
-QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed)
-{
+QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction,
+                                                 unsigned seed) {
     QHash<QString, ElementStatus> result;
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> uni(0.0, 1.0);
@@ -289,7 +313,10 @@ QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &el
             continue;
         const double w = uni(rng);
         ElementStatus status;
-        status.worst = w < 0.08 ? Severity::Critical : w < 0.25 ? Severity::Major : w < 0.55 ? Severity::Minor : Severity::Warning;
+        status.worst = w < 0.08   ? Severity::Critical
+                       : w < 0.25 ? Severity::Major
+                       : w < 0.55 ? Severity::Minor
+                                  : Severity::Warning;
         status.linkDown = w < 0.016;
         result.insert(e.id, status);
     }

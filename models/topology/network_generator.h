@@ -32,6 +32,7 @@ GeneratedNetwork generateNetwork(const NetworkGeneratorOptions &options);
 
 // Alarm status for about `fraction` of the elements (deterministic by seed), weighted towards
 // minor/warning as in a real network; a fifth of the critical ones are link-down.
-QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction, unsigned seed);
+QHash<QString, ElementStatus> generateSeverities(const QList<NetworkElement> &elements, double fraction,
+                                                 unsigned seed);
 
 } // namespace noc

@@ -6,8 +6,7 @@
 namespace noc {
 
 TopologyGraph TopologyGraph::build(const QList<Site> &sites, const QList<NetworkElement> &elements,
-                                   const QList<Link> &links)
-{
+                                   const QList<Link> &links) {
     TopologyGraph g;
     QHash<QString, int> regionIndex;
     g.m_sites.reserve(size_t(sites.size()) + 1);

@@ -23,7 +23,7 @@ struct TopologyNode {
 };
 
 struct TopologySite {
-    QString id;   // empty for the synthetic "elements without a site" group
+    QString id; // empty for the synthetic "elements without a site" group
     QString name;
     QString region;
     double latitude = 0;
@@ -47,16 +47,15 @@ struct TopologyEdge {
 // without a site join a synthetic group, sites without coordinates are placed beside the map); only
 // links with an unknown end and duplicate ids are left out of the graph.
 struct SkippedInventory {
-    QStringList linksWithUnknownEnd;   // link ids
-    QStringList selfLinks;             // link ids whose two ends are the same element
-    QStringList elementsWithoutSite;   // element ids (no siteId, or a siteId not in the inventory)
+    QStringList linksWithUnknownEnd; // link ids
+    QStringList selfLinks;           // link ids whose two ends are the same element
+    QStringList elementsWithoutSite; // element ids (no siteId, or a siteId not in the inventory)
     QStringList sitesWithoutCoordinates;
-    QStringList duplicateIds;          // element/site/link ids seen twice (the first one wins)
+    QStringList duplicateIds; // element/site/link ids seen twice (the first one wins)
 
-    qsizetype total() const
-    {
-        return linksWithUnknownEnd.size() + selfLinks.size() + elementsWithoutSite.size()
-            + sitesWithoutCoordinates.size() + duplicateIds.size();
+    qsizetype total() const {
+        return linksWithUnknownEnd.size() + selfLinks.size() + elementsWithoutSite.size() +
+               sitesWithoutCoordinates.size() + duplicateIds.size();
     }
 };
 

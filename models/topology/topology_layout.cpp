@@ -11,8 +11,7 @@ namespace noc {
 
 namespace {
 
-bool cancelled(const std::atomic_bool *cancel)
-{
+bool cancelled(const std::atomic_bool *cancel) {
     return cancel && cancel->load(std::memory_order_relaxed);
 }
 
@@ -20,18 +19,18 @@ bool cancelled(const std::atomic_bool *cancel)
 // largest rectangle, so each one touches at most 4 cells and a query looks at a handful of cells.
 class RectGrid {
 public:
-    RectGrid(double cellW, double cellH) : m_cw(std::max(cellW, 1.0)), m_ch(std::max(cellH, 1.0)) {}
+    RectGrid(double cellW, double cellH)
+        : m_cw(std::max(cellW, 1.0))
+        , m_ch(std::max(cellH, 1.0)) {}
 
-    void insert(int id, const QRectF &r)
-    {
+    void insert(int id, const QRectF &r) {
         forCells(r, [&](quint64 key) {
             m_cells[key].push_back(id);
             return true;
         });
     }
     // True when `r` intersects (strictly) no stored rectangle.
-    bool isFree(const QRectF &r, const std::vector<QRectF> &rects) const
-    {
+    bool isFree(const QRectF &r, const std::vector<QRectF> &rects) const {
         bool free = true;
         forCells(r, [&](quint64 key) {
             const auto it = m_cells.find(key);
@@ -39,7 +38,8 @@ public:
                 return true;
             for (int other : it->second) {
                 const QRectF &o = rects[size_t(other)];
-                if (r.left() < o.right() && o.left() < r.right() && r.top() < o.bottom() && o.top() < r.bottom()) {
+                if (r.left() < o.right() && o.left() < r.right() && r.top() < o.bottom() &&
+                    o.top() < r.bottom()) {
                     free = false;
                     return false;
                 }
@@ -50,8 +50,7 @@ public:
     }
 
 private:
-    template <typename F> void forCells(const QRectF &r, F f) const
-    {
+    template <typename F> void forCells(const QRectF &r, F f) const {
         const qint64 x0 = qint64(std::floor(r.left() / m_cw)), x1 = qint64(std::floor(r.right() / m_cw));
         const qint64 y0 = qint64(std::floor(r.top() / m_ch)), y1 = qint64(std::floor(r.bottom() / m_ch));
         for (qint64 x = x0; x <= x1; ++x)
@@ -66,8 +65,7 @@ private:
 // Places rectangles (given centred where they want to be) in `order`, each at the free spot nearest
 // its wish on a spiral of half-size steps. Rectangles flagged in `fixed` stay where they are.
 void placeGreedy(std::vector<QRectF> &rects, const std::vector<int> &order, const std::vector<char> &fixed,
-                 double stepX, double stepY, const std::atomic_bool *cancel, int *movedCount = nullptr)
-{
+                 double stepX, double stepY, const std::atomic_bool *cancel, int *movedCount = nullptr) {
     double maxW = 1, maxH = 1;
     for (const QRectF &r : rects) {
         maxW = std::max(maxW, r.width());
@@ -123,31 +121,32 @@ struct Block {
     int rows = 1;
 };
 
-Block blockFor(size_t n)
-{
+Block blockFor(size_t n) {
     Block b;
     // Near-square block in scene units: cols * W ~ rows * H.
-    b.cols = std::max(1, int(std::ceil(std::sqrt(double(n) * LayoutMetrics::kFootprintHeight
-                                                 / LayoutMetrics::kFootprintWidth))));
+    b.cols = std::max(1, int(std::ceil(std::sqrt(double(n) * LayoutMetrics::kFootprintHeight /
+                                                 LayoutMetrics::kFootprintWidth))));
     b.rows = std::max(1, int((n + size_t(b.cols) - 1) / size_t(b.cols)));
     return b;
 }
 
 constexpr double kSiteHeader = 18; // room for the site's name above its block
 
-int layerRank(NetworkLayer layer)
-{
+int layerRank(NetworkLayer layer) {
     switch (layer) {
-    case NetworkLayer::Core: return 0;
-    case NetworkLayer::Aggregation: return 1;
-    case NetworkLayer::Access: return 2;
-    case NetworkLayer::Unknown: return 3;
+    case NetworkLayer::Core:
+        return 0;
+    case NetworkLayer::Aggregation:
+        return 1;
+    case NetworkLayer::Access:
+        return 2;
+    case NetworkLayer::Unknown:
+        return 3;
     }
     return 3;
 }
 
-void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result)
-{
+void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result) {
     const auto &sites = graph.sites();
     result.sitePositions.assign(sites.size(), QPointF());
     result.siteAreas.assign(sites.size(), QRectF());
@@ -157,8 +156,9 @@ void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result)
         for (int e : sites[s].elements) {
             const QPointF p = result.positions[size_t(e)];
             sum += p;
-            const QRectF fp(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
-                            LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+            const QRectF fp(p.x() - LayoutMetrics::kFootprintWidth / 2,
+                            p.y() - LayoutMetrics::kIconSize / 2 - 4, LayoutMetrics::kFootprintWidth,
+                            LayoutMetrics::kFootprintHeight);
             area = area.isNull() ? fp : area.united(fp);
         }
         if (!sites[s].elements.empty())
@@ -170,8 +170,7 @@ void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result)
 // Sites by latitude/longitude (equirectangular around the mean latitude, scaled so the sites' blocks
 // fill about a third of the area), each site's elements in a block around it, blocks pushed apart.
 void geographic(const TopologyGraph &graph, const LayoutOptions &options, LayoutResult &result,
-                const std::atomic_bool *cancel)
-{
+                const std::atomic_bool *cancel) {
     const auto &sites = graph.sites();
     const auto &nodes = graph.nodes();
     std::vector<Block> blocks(sites.size());
@@ -226,15 +225,20 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
     if (withCoords > 2) {
         const double cell = std::max(std::sqrt(degArea / withCoords), 1e-6);
         std::unordered_map<quint64, std::vector<int>> grid;
-        const auto key = [](qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); };
+        const auto key = [](qint64 x, qint64 y) {
+            return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y));
+        };
         for (size_t s = 0; s < sites.size(); ++s)
             if (sites[s].hasCoordinates)
-                grid[key(qint64(std::floor(projected[s].x() / cell)), qint64(std::floor(projected[s].y() / cell)))].push_back(int(s));
+                grid[key(qint64(std::floor(projected[s].x() / cell)),
+                         qint64(std::floor(projected[s].y() / cell)))]
+                    .push_back(int(s));
         std::vector<double> nearest;
         for (size_t s = 0; s < sites.size(); ++s) {
             if (!sites[s].hasCoordinates)
                 continue;
-            const qint64 cx = qint64(std::floor(projected[s].x() / cell)), cy = qint64(std::floor(projected[s].y() / cell));
+            const qint64 cx = qint64(std::floor(projected[s].x() / cell)),
+                         cy = qint64(std::floor(projected[s].y() / cell));
             double best = 1e300;
             for (qint64 x = cx - 1; x <= cx + 1; ++x)
                 for (qint64 y = cy - 1; y <= cy + 1; ++y) {
@@ -317,13 +321,15 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
     // Bigger sites (core, aggregation) keep their true place; small ones make way.
     std::vector<int> order(sites.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return sites[size_t(a)].elements.size() > sites[size_t(b)].elements.size(); });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return sites[size_t(a)].elements.size() > sites[size_t(b)].elements.size();
+    });
     // Blocks are padded by half a footprint so neighbouring sites read as separate groups.
     for (QRectF &r : rects)
         r.adjust(-LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4,
                  LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4);
-    placeGreedy(rects, order, {}, LayoutMetrics::kFootprintWidth / 2, LayoutMetrics::kFootprintHeight / 2, cancel);
+    placeGreedy(rects, order, {}, LayoutMetrics::kFootprintWidth / 2, LayoutMetrics::kFootprintHeight / 2,
+                cancel);
     if (cancelled(cancel))
         return;
     for (QRectF &r : rects)
@@ -344,7 +350,8 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
             const int col = int(k) % blocks[s].cols, row = int(k) / blocks[s].cols;
             result.positions[size_t(members[k])] =
                 QPointF(rects[s].left() + (col + 0.5) * LayoutMetrics::kFootprintWidth,
-                        rects[s].top() + kSiteHeader + row * LayoutMetrics::kFootprintHeight + LayoutMetrics::kIconSize / 2 + 4);
+                        rects[s].top() + kSiteHeader + row * LayoutMetrics::kFootprintHeight +
+                            LayoutMetrics::kIconSize / 2 + 4);
         }
     }
     (void)options;
@@ -361,8 +368,7 @@ public:
         int point = -1; // the single point of a leaf
     };
 
-    void build(const std::vector<QPointF> &pos)
-    {
+    void build(const std::vector<QPointF> &pos) {
         m_cells.clear();
         m_cells.reserve(pos.size() * 2 + 1);
         double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
@@ -382,8 +388,7 @@ public:
     }
 
     // Repulsive force on point i (Fruchterman–Reingold k^2/d), cells far enough are one mass.
-    QPointF repulsion(int i, const std::vector<QPointF> &pos, double k2, double theta2) const
-    {
+    QPointF repulsion(int i, const std::vector<QPointF> &pos, double k2, double theta2) const {
         const double px = pos[size_t(i)].x(), py = pos[size_t(i)].y();
         double fx = 0, fy = 0;
         int stack[256];
@@ -417,8 +422,7 @@ public:
     }
 
 private:
-    void insert(int i, const std::vector<QPointF> &pos)
-    {
+    void insert(int i, const std::vector<QPointF> &pos) {
         int cellIndex = 0;
         const double px = pos[size_t(i)].x(), py = pos[size_t(i)].y();
         for (int depth = 0;; ++depth) {
@@ -455,12 +459,10 @@ private:
             cellIndex = next;
         }
     }
-    static int quadrant(const Cell &c, const QPointF &p)
-    {
+    static int quadrant(const Cell &c, const QPointF &p) {
         return (p.x() >= c.cx ? 1 : 0) + (p.y() >= c.cy ? 2 : 0);
     }
-    int makeChild(int parent, int q)
-    {
+    int makeChild(int parent, int q) {
         Cell child;
         const Cell &p = m_cells[size_t(parent)];
         child.half = p.half / 2;
@@ -478,8 +480,7 @@ private:
 // cooler start, fewer moves) or from the geographic layout, which already groups sites and regions,
 // so far fewer iterations are needed than from random positions.
 void forceDirected(const TopologyGraph &graph, const LayoutOptions &options, LayoutResult &result,
-                   const std::atomic_bool *cancel)
-{
+                   const std::atomic_bool *cancel) {
     const size_t n = graph.nodes().size();
     const bool incremental = options.initial.size() == n && n > 0;
     if (incremental) {
@@ -529,14 +530,14 @@ void forceDirected(const TopologyGraph &graph, const LayoutOptions &options, Lay
 // Core, aggregation, access (and unknown) in bands of rows from top to bottom. Within a band, sites
 // are ordered by the mean position of their upstream neighbours, so access hangs under its
 // aggregation; long bands wrap so the map stays roughly square.
-void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic_bool *cancel)
-{
+void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic_bool *cancel) {
     const auto &nodes = graph.nodes();
     const auto &adj = graph.adjacency();
     const size_t n = nodes.size();
     result.positions.assign(n, QPointF());
     std::vector<char> placed(n, 0);
-    const double bandWidth = std::max(8.0, std::ceil(std::sqrt(double(n)) * 1.2)) * LayoutMetrics::kFootprintWidth;
+    const double bandWidth =
+        std::max(8.0, std::ceil(std::sqrt(double(n)) * 1.2)) * LayoutMetrics::kFootprintWidth;
     const int perRow = std::max(1, int(bandWidth / LayoutMetrics::kFootprintWidth));
     double y = 0;
     for (int layer = 0; layer < 4; ++layer) {
@@ -581,23 +582,26 @@ void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic
         const double x0 = (bandWidth - cols * LayoutMetrics::kFootprintWidth) / 2;
         for (int k = 0; k < count; ++k) {
             const int col = k % perRow, row = k / perRow;
-            result.positions[size_t(members[size_t(k)])] =
-                QPointF(x0 + (col + 0.5) * LayoutMetrics::kFootprintWidth, y + row * LayoutMetrics::kFootprintHeight);
+            result.positions[size_t(members[size_t(k)])] = QPointF(
+                x0 + (col + 0.5) * LayoutMetrics::kFootprintWidth, y + row * LayoutMetrics::kFootprintHeight);
             placed[size_t(members[size_t(k)])] = 1;
         }
-        y += ((count + perRow - 1) / perRow) * LayoutMetrics::kFootprintHeight + 3 * LayoutMetrics::kFootprintHeight;
+        y += ((count + perRow - 1) / perRow) * LayoutMetrics::kFootprintHeight +
+             3 * LayoutMetrics::kFootprintHeight;
     }
 }
 
 } // namespace
 
-int countOverlaps(const std::vector<QPointF> &positions, double iconSize)
-{
+int countOverlaps(const std::vector<QPointF> &positions, double iconSize) {
     std::unordered_map<quint64, std::vector<int>> cells;
     cells.reserve(positions.size());
-    const auto key = [](qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); };
+    const auto key = [](qint64 x, qint64 y) {
+        return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y));
+    };
     for (size_t i = 0; i < positions.size(); ++i)
-        cells[key(qint64(std::floor(positions[i].x() / iconSize)), qint64(std::floor(positions[i].y() / iconSize)))]
+        cells[key(qint64(std::floor(positions[i].x() / iconSize)),
+                  qint64(std::floor(positions[i].y() / iconSize)))]
             .push_back(int(i));
     int overlapping = 0;
     for (size_t i = 0; i < positions.size(); ++i) {
@@ -610,8 +614,8 @@ int countOverlaps(const std::vector<QPointF> &positions, double iconSize)
                 if (it == cells.end())
                     continue;
                 for (int j : it->second) {
-                    if (size_t(j) != i && std::abs(positions[size_t(j)].x() - positions[i].x()) < iconSize
-                        && std::abs(positions[size_t(j)].y() - positions[i].y()) < iconSize) {
+                    if (size_t(j) != i && std::abs(positions[size_t(j)].x() - positions[i].x()) < iconSize &&
+                        std::abs(positions[size_t(j)].y() - positions[i].y()) < iconSize) {
                         hit = true;
                         break;
                     }
@@ -624,8 +628,7 @@ int countOverlaps(const std::vector<QPointF> &positions, double iconSize)
 }
 
 int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> &pinned, double width,
-                       double height, const std::atomic_bool *cancel)
-{
+                       double height, const std::atomic_bool *cancel) {
     std::vector<QRectF> rects(positions.size());
     for (size_t i = 0; i < positions.size(); ++i)
         rects[i] = QRectF(positions[i].x() - width / 2, positions[i].y() - height / 2, width, height);
@@ -639,17 +642,23 @@ int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> 
     return moved;
 }
 
-LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options, const std::atomic_bool *cancel)
-{
+LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options,
+                           const std::atomic_bool *cancel) {
     QElapsedTimer timer;
     timer.start();
     LayoutResult result;
     result.kind = options.kind;
     const size_t n = graph.nodes().size();
     switch (options.kind) {
-    case LayoutKind::Geographic: geographic(graph, options, result, cancel); break;
-    case LayoutKind::ForceDirected: forceDirected(graph, options, result, cancel); break;
-    case LayoutKind::Layered: layered(graph, result, cancel); break;
+    case LayoutKind::Geographic:
+        geographic(graph, options, result, cancel);
+        break;
+    case LayoutKind::ForceDirected:
+        forceDirected(graph, options, result, cancel);
+        break;
+    case LayoutKind::Layered:
+        layered(graph, result, cancel);
+        break;
     }
     if (cancelled(cancel)) {
         result.cancelled = true;
@@ -664,7 +673,8 @@ LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &opti
             if (pins[i])
                 result.positions[i] = options.initial[i];
     }
-    separateFootprints(result.positions, pins, LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight, cancel);
+    separateFootprints(result.positions, pins, LayoutMetrics::kFootprintWidth,
+                       LayoutMetrics::kFootprintHeight, cancel);
     if (cancelled(cancel)) {
         result.cancelled = true;
         return result;

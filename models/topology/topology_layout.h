@@ -34,10 +34,10 @@ struct LayoutOptions {
 
 struct LayoutResult {
     LayoutKind kind = LayoutKind::Geographic;
-    std::vector<QPointF> positions;      // per node: icon centre
-    std::vector<QPointF> sitePositions;  // per site: where its single node sits when zoomed out
-    std::vector<QRectF> siteAreas;       // per site: bounding box of its elements' footprints
-    int overlaps = 0;                    // nodes whose icons overlap another icon
+    std::vector<QPointF> positions;     // per node: icon centre
+    std::vector<QPointF> sitePositions; // per site: where its single node sits when zoomed out
+    std::vector<QRectF> siteAreas;      // per site: bounding box of its elements' footprints
+    int overlaps = 0;                   // nodes whose icons overlap another icon
     int sitesPlacedWithoutCoordinates = 0;
     bool cancelled = false;
     double seconds = 0;

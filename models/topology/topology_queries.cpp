@@ -15,28 +15,25 @@ namespace {
 constexpr const char *kDownExpr =
     "lower(replace(replace(coalesce(probable_cause,''),'_',''),'-','')) IN ('linkdown','lossofsignal')";
 
-QByteArray toJsonArray(const QStringList &ids)
-{
+QByteArray toJsonArray(const QStringList &ids) {
     return QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact);
 }
 
-QString columnText(sqlite3_stmt *stmt, int column)
-{
+QString columnText(sqlite3_stmt *stmt, int column) {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
     return text ? QString::fromUtf8(text, sqlite3_column_bytes(stmt, column)) : QString();
 }
 
 } // namespace
 
-TopologyQueries::~TopologyQueries()
-{
+TopologyQueries::~TopologyQueries() {
     close();
 }
 
-bool TopologyQueries::open(const QString &path)
-{
+bool TopologyQueries::open(const QString &path) {
     close();
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         m_error = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         close();
@@ -47,15 +44,13 @@ bool TopologyQueries::open(const QString &path)
     return true;
 }
 
-void TopologyQueries::close()
-{
+void TopologyQueries::close() {
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
 }
 
-QHash<QString, ElementStatus> TopologyQueries::runStatusQuery(const char *sql, const QByteArray *jsonIds)
-{
+QHash<QString, ElementStatus> TopologyQueries::runStatusQuery(const char *sql, const QByteArray *jsonIds) {
     QHash<QString, ElementStatus> result;
     if (!m_db) {
         m_error = QStringLiteral("not open");
@@ -81,18 +76,18 @@ QHash<QString, ElementStatus> TopologyQueries::runStatusQuery(const char *sql, c
     return result;
 }
 
-QHash<QString, ElementStatus> TopologyQueries::activeStatus()
-{
-    static const QByteArray sql = QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr
-        + ") FROM alarms WHERE active = 1 AND object_id IS NOT NULL GROUP BY object_id";
+QHash<QString, ElementStatus> TopologyQueries::activeStatus() {
+    static const QByteArray sql =
+        QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr +
+        ") FROM alarms WHERE active = 1 AND object_id IS NOT NULL GROUP BY object_id";
     return runStatusQuery(sql.constData(), nullptr);
 }
 
-QHash<QString, ElementStatus> TopologyQueries::statusOf(const QStringList &elementIds)
-{
+QHash<QString, ElementStatus> TopologyQueries::statusOf(const QStringList &elementIds) {
     // alarms_object index: one lookup per id.
-    static const QByteArray sql = QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr
-        + ") FROM alarms WHERE active = 1 AND object_id IN (SELECT value FROM json_each(?1)) GROUP BY object_id";
+    static const QByteArray sql = QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr +
+                                  ") FROM alarms WHERE active = 1 AND object_id IN (SELECT value FROM "
+                                  "json_each(?1)) GROUP BY object_id";
     const QByteArray json = toJsonArray(elementIds);
     QHash<QString, ElementStatus> result = runStatusQuery(sql.constData(), &json);
     for (const QString &id : elementIds)
@@ -101,8 +96,7 @@ QHash<QString, ElementStatus> TopologyQueries::statusOf(const QStringList &eleme
     return result;
 }
 
-QStringList TopologyQueries::alarmedObjects(const QStringList &alarmIds)
-{
+QStringList TopologyQueries::alarmedObjects(const QStringList &alarmIds) {
     QStringList result;
     if (!m_db)
         return result;
@@ -121,8 +115,7 @@ QStringList TopologyQueries::alarmedObjects(const QStringList &alarmIds)
     return result;
 }
 
-TopologySnapshot TopologyQueries::loadSnapshot(const QString &path, const QString &mapViewId)
-{
+TopologySnapshot TopologyQueries::loadSnapshot(const QString &path, const QString &mapViewId) {
     TopologySnapshot snapshot;
     CacheReader reader;
     if (!reader.open(path)) {

@@ -14,8 +14,8 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -27,8 +27,7 @@ using namespace noc::alarmtest;
 namespace {
 
 // With NOC_SCREENSHOT_DIR set, the rendered console is saved for a person to look at.
-void saveScreenshot(QWidget &widget, const QString &name)
-{
+void saveScreenshot(QWidget &widget, const QString &name) {
     const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
@@ -39,21 +38,19 @@ void saveScreenshot(QWidget &widget, const QString &name)
 // A console on a real cache whose submit applies the batch with the real writer and feeds the
 // ChangeSet back, as SyncSession does (minus the server).
 struct Console {
-    explicit Console(int alarms, Role role = Role::Engineer) : cache(alarms)
-    {
+    explicit Console(int alarms, Role role = Role::Engineer)
+        : cache(alarms) {
         widget = std::make_unique<AlarmConsole>(
             cache.path, [this](const CacheBatch &b) { widget->onCommitted(cache.apply(b)); }, role,
             QStringLiteral("tester"));
         widget->model()->setUpdateInterval(0);
         widget->resize(1400, 600);
     }
-    bool waitLoaded()
-    {
+    bool waitLoaded() {
         QSignalSpy finished(widget->model(), &AlarmTableModel::queryFinished);
         return !widget->model()->isLoading() || finished.wait(10000);
     }
-    void selectRows(int first, int last)
-    {
+    void selectRows(int first, int last) {
         QTableView *v = widget->view();
         v->selectionModel()->select(QItemSelection(widget->model()->index(first, 0),
                                                    widget->model()->index(last, int(AlarmColumn::Count) - 1)),
@@ -70,16 +67,14 @@ class AlarmConsoleTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         // The console saves its column layout; tests must neither read nor change the user's.
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("noc-console-alarm-tests"));
         QSettings().clear();
     }
 
-    void lightsCountActiveAlarmsAndClickFilters()
-    {
+    void lightsCountActiveAlarmsAndClickFilters() {
         // Given 100 active alarms, 20 of them critical (15 unacknowledged)
         Console c(100);
         QVERIFY(c.waitLoaded());
@@ -94,15 +89,17 @@ private slots:
         // Then only critical alarms are listed
         QCOMPARE(c.widget->model()->rowCount(), 20);
         for (int r = 0; r < 20; ++r)
-            QCOMPARE(c.widget->model()->data(c.widget->model()->index(r, 0), AlarmTableModel::SeverityCodeRole).toInt(), 0);
+            QCOMPARE(c.widget->model()
+                         ->data(c.widget->model()->index(r, 0), AlarmTableModel::SeverityCodeRole)
+                         .toInt(),
+                     0);
         // When it is clicked again, every severity is back
         critical->click();
         QVERIFY(finished.wait(5000));
         QCOMPARE(c.widget->model()->rowCount(), 100);
     }
 
-    void searchFieldFiltersByFreeText()
-    {
+    void searchFieldFiltersByFreeText() {
         // Given the console
         Console c(100);
         QVERIFY(c.waitLoaded());
@@ -121,8 +118,7 @@ private slots:
         QCOMPARE(c.widget->model()->rowCount(), 100);
     }
 
-    void acknowledgeReachesOutboxAndRowsShowPending()
-    {
+    void acknowledgeReachesOutboxAndRowsShowPending() {
         // Given three unacknowledged alarms selected
         Console c(30);
         QVERIFY(c.waitLoaded());
@@ -150,14 +146,15 @@ private slots:
         QVERIFY(!outbox.isEmpty());
         QCOMPARE(outbox.first().targetId, ids.first());
         const int row = c.widget->model()->rowOf(ids.first());
-        QVERIFY(c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::AckedRole).toBool());
-        QVERIFY(c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::PendingRole).toBool());
+        QVERIFY(
+            c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::AckedRole).toBool());
+        QVERIFY(
+            c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::PendingRole).toBool());
         QVERIFY(reader.isAlarmPending(ids.first()));
         saveScreenshot(*c.widget, QStringLiteral("alarms_pending"));
     }
 
-    void commentAndClearGoThroughOutbox()
-    {
+    void commentAndClearGoThroughOutbox() {
         // Given two selected alarms
         Console c(10);
         QVERIFY(c.waitLoaded());
@@ -179,8 +176,7 @@ private slots:
         QCOMPARE(c.widget->model()->rowOf(first), -1);
     }
 
-    void roleWithoutPermissionDisablesActionsAndSaysWhy()
-    {
+    void roleWithoutPermissionDisablesActionsAndSaysWhy() {
         // Given an auditor's console with a selection
         Console c(10, Role::Auditor);
         QVERIFY(c.waitLoaded());
@@ -198,8 +194,7 @@ private slots:
         QVERIFY(reader.outbox().isEmpty());
     }
 
-    void exportWritesSelectedRowsAsCsv()
-    {
+    void exportWritesSelectedRowsAsCsv() {
         // Given two selected rows
         Console c(10);
         QVERIFY(c.waitLoaded());
@@ -218,8 +213,7 @@ private slots:
         QVERIFY(lines[1].startsWith(c.widget->model()->alarmId(0) + QStringLiteral(",Critical")));
     }
 
-    void detailsShowTheCurrentAlarmAndShowOnMap()
-    {
+    void detailsShowTheCurrentAlarmAndShowOnMap() {
         // Given a console and its details pane
         Console c(10);
         QVERIFY(c.waitLoaded());
@@ -236,8 +230,7 @@ private slots:
         QCOMPARE(map.first().first().toString(), QStringLiteral("NE-5"));
     }
 
-    void newCriticalAlarmRingsUntilAcknowledged()
-    {
+    void newCriticalAlarmRingsUntilAcknowledged() {
         // Given a console with a short repeat
         Console c(5);
         QVERIFY(c.waitLoaded());
@@ -263,8 +256,7 @@ private slots:
         QCOMPARE(int(ring.size()), rings);
     }
 
-    void screenshotsInEnglishAndChinese()
-    {
+    void screenshotsInEnglishAndChinese() {
         if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
             QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
         Console c(300);

@@ -15,8 +15,7 @@ class AlarmStormTest : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void listFollowsStormWithoutResetAndMatchesCache()
-    {
+    void listFollowsStormWithoutResetAndMatchesCache() {
         // Given a console synced with opsim (400 alarms) and live on the event stream
         opsim::ServerConfig cfg = test::syncServerConfig(60, 400, 10);
         cfg.simulate = true; // the storm is played by the simulator ticks

@@ -16,30 +16,26 @@ class AlarmTableModelTest : public QObject {
 
 private:
     struct Fixture {
-        explicit Fixture(int alarms) : cache(alarms)
-        {
+        explicit Fixture(int alarms)
+            : cache(alarms) {
             model.setUpdateInterval(0);
         }
-        bool openAndWait()
-        {
+        bool openAndWait() {
             QSignalSpy finished(&model, &AlarmTableModel::queryFinished);
             return model.open(cache.path) && (finished.size() > 0 || finished.wait(10000));
         }
-        bool queryAndWait(const AlarmQuery &q)
-        {
+        bool queryAndWait(const AlarmQuery &q) {
             QSignalSpy finished(&model, &AlarmTableModel::queryFinished);
             model.setQuery(q);
             return finished.wait(10000);
         }
         // Applies a batch to the cache and hands the ChangeSet to the model, as SyncSession would.
-        bool commitAndWait(const CacheBatch &b)
-        {
+        bool commitAndWait(const CacheBatch &b) {
             QSignalSpy updated(&model, &AlarmTableModel::rowsUpdated);
             model.onCommitted(cache.apply(b));
             return updated.wait(10000);
         }
-        bool isSorted() const
-        {
+        bool isSorted() const {
             const AlarmKeyLess less{model.query().sortColumn, model.query().sortOrder};
             for (int r = 1; r < model.rowCount(); ++r)
                 if (!less(model.keyAt(r - 1), model.keyAt(r)))
@@ -52,8 +48,7 @@ private:
     };
 
 private slots:
-    void opensInListOrderActiveWorstNewestFirst()
-    {
+    void opensInListOrderActiveWorstNewestFirst() {
         // Given a cache with 50 alarms, one of them cleared
         Fixture f(50);
         QVERIFY(f.cache.ok);
@@ -69,19 +64,21 @@ private slots:
         // Then every alarm is a row, critical first, the newest critical on top, the cleared one last
         QCOMPARE(f.model.rowCount(), 50);
         QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00045"));
-        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Severity))).toString(), QStringLiteral("Critical"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Severity))).toString(),
+                 QStringLiteral("Critical"));
         QCOMPARE(f.model.alarmId(49), QStringLiteral("ALM-00000"));
         QVERIFY(f.isSorted());
         QCOMPARE(f.model.totalAlarms(), 50);
         // and text columns are read lazily from the cache
-        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Element))).toString(), QStringLiteral("router-5"));
-        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Site))).toString(), QStringLiteral("Hilltop Tower"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Element))).toString(),
+                 QStringLiteral("router-5"));
+        QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::Site))).toString(),
+                 QStringLiteral("Hilltop Tower"));
         QCOMPARE(f.model.data(f.model.index(0, int(AlarmColumn::ProbableCause))).toString(),
                  QStringLiteral("Power problem"));
     }
 
-    void insertsUpdatesAndRemovalsApplyWithoutResetAndSelectionFollows()
-    {
+    void insertsUpdatesAndRemovalsApplyWithoutResetAndSelectionFollows() {
         // Given an open list of 40 alarms and a persistent index on a minor alarm
         Fixture f(40);
         QVERIFY(f.openAndWait());
@@ -113,8 +110,7 @@ private slots:
         QCOMPARE(f.model.data(follow).toString(), QStringLiteral("router-2"));
     }
 
-    void acknowledgementChangesRowInPlaceWithOneDataChanged()
-    {
+    void acknowledgementChangesRowInPlaceWithOneDataChanged() {
         // Given an open list
         Fixture f(30);
         QVERIFY(f.openAndWait());
@@ -133,8 +129,7 @@ private slots:
         QVERIFY(f.model.data(f.model.index(row, 0), AlarmTableModel::AckedRole).toBool());
     }
 
-    void manyCommitsAreCoalescedIntoFewBatches()
-    {
+    void manyCommitsAreCoalescedIntoFewBatches() {
         // Given an open list with a 200 ms coalescing interval
         Fixture f(20);
         QVERIFY(f.openAndWait());
@@ -151,8 +146,7 @@ private slots:
         QVERIFY(f.isSorted());
     }
 
-    void sortsByRaisedTimeBothWays()
-    {
+    void sortsByRaisedTimeBothWays() {
         // Given an open list
         Fixture f(25);
         QVERIFY(f.openAndWait());
@@ -173,8 +167,7 @@ private slots:
         QVERIFY(f.model.query().sortColumn == AlarmColumn::Raised);
     }
 
-    void filtersBySeverityAckElementSiteRegionAndText_data()
-    {
+    void filtersBySeverityAckElementSiteRegionAndText_data() {
         QTest::addColumn<AlarmQuery>("query");
         QTest::addColumn<int>("expected");
         AlarmQuery q;
@@ -210,8 +203,7 @@ private slots:
         QTest::newRow("cleared only") << q << 0;
     }
 
-    void filtersBySeverityAckElementSiteRegionAndText()
-    {
+    void filtersBySeverityAckElementSiteRegionAndText() {
         QFETCH(AlarmQuery, query);
         QFETCH(int, expected);
         // Given 100 alarms
@@ -225,8 +217,7 @@ private slots:
         QVERIFY(f.isSorted());
     }
 
-    void filteredListTakesAndDropsChangedAlarms()
-    {
+    void filteredListTakesAndDropsChangedAlarms() {
         // Given a list filtered to element NE-3 (text-side filter, checked in SQL)
         Fixture f(30);
         QVERIFY(f.openAndWait());
@@ -249,8 +240,7 @@ private slots:
         QVERIFY(f.isSorted());
     }
 
-    void clearedAlarmLeavesTheActiveView()
-    {
+    void clearedAlarmLeavesTheActiveView() {
         // Given the active view
         Fixture f(10);
         QVERIFY(f.openAndWait());
@@ -264,8 +254,7 @@ private slots:
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00003")), -1);
     }
 
-    void hidingCorrelatedChildrenKeepsRootCauses()
-    {
+    void hidingCorrelatedChildrenKeepsRootCauses() {
         // Given a root cause with three correlated children
         Fixture f(10);
         CacheBatch b;
@@ -292,8 +281,7 @@ private slots:
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
     }
 
-    void pendingLocalChangeIsMarked()
-    {
+    void pendingLocalChangeIsMarked() {
         // Given an open list
         Fixture f(5);
         QVERIFY(f.openAndWait());
@@ -304,15 +292,17 @@ private slots:
         // Then its row says so
         const int row = f.model.rowOf(QStringLiteral("ALM-00002"));
         QVERIFY(f.model.data(f.model.index(row, 0), AlarmTableModel::PendingRole).toBool());
-        QVERIFY(f.model.data(f.model.index(row, int(AlarmColumn::Acknowledged))).toString().contains(
-            QStringLiteral("pending")));
+        QVERIFY(f.model.data(f.model.index(row, int(AlarmColumn::Acknowledged)))
+                    .toString()
+                    .contains(QStringLiteral("pending")));
     }
 
-    void causesReadAsWords()
-    {
+    void causesReadAsWords() {
         QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("linkDown")), QStringLiteral("Link down"));
-        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("lossOfSignal")), QStringLiteral("Loss of signal"));
-        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("LOSS_OF_SIGNAL")), QStringLiteral("Loss of signal"));
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("lossOfSignal")),
+                 QStringLiteral("Loss of signal"));
+        QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("LOSS_OF_SIGNAL")),
+                 QStringLiteral("Loss of signal"));
         QCOMPARE(AlarmTableModel::readableCause(QStringLiteral("highBER")), QStringLiteral("High BER"));
         QCOMPARE(AlarmTableModel::readableCause(QString()), QString());
     }

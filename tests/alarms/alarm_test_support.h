@@ -16,12 +16,12 @@ inline const EpochMs kBase = 1'795'000'000'000LL;
 
 // Alarm i: severity cycles critical..indeterminate, every 4th acknowledged, element NE-(i % 10) at
 // site S-(i % 10 / 5) (region North for S-0, South for S-1), changed 1 s apart (newer i = newer).
-inline Alarm makeAlarm(int i)
-{
-    static const Severity severities[] = {Severity::Critical, Severity::Major, Severity::Minor, Severity::Warning,
-                                          Severity::Indeterminate};
+inline Alarm makeAlarm(int i) {
+    static const Severity severities[] = {Severity::Critical, Severity::Major, Severity::Minor,
+                                          Severity::Warning, Severity::Indeterminate};
     static const QString causes[] = {QStringLiteral("linkDown"), QStringLiteral("powerProblem"),
-                                     QStringLiteral("lossOfSignal"), QStringLiteral("temperatureUnacceptable")};
+                                     QStringLiteral("lossOfSignal"),
+                                     QStringLiteral("temperatureUnacceptable")};
     Alarm a;
     a.id = QStringLiteral("ALM-%1").arg(i, 5, 10, QLatin1Char('0'));
     a.state = AlarmState::Raised;
@@ -41,15 +41,13 @@ inline Alarm makeAlarm(int i)
     return a;
 }
 
-inline CacheBatch batchOf(const QList<Alarm> &alarms)
-{
+inline CacheBatch batchOf(const QList<Alarm> &alarms) {
     CacheBatch b;
     b.alarms = alarms;
     return b;
 }
 
-inline CacheBatch inventory()
-{
+inline CacheBatch inventory() {
     CacheBatch b;
     for (int s = 0; s < 2; ++s) {
         Site site;
@@ -72,8 +70,7 @@ inline CacheBatch inventory()
 
 // A cache with `alarms` alarms (ids ALM-00000 ..) and the inventory; the writer stays open for changes.
 struct TestCache {
-    explicit TestCache(int alarms = 0)
-    {
+    explicit TestCache(int alarms = 0) {
         path = dir.path() + QStringLiteral("/cache.sqlite");
         ok = CacheDatabase::open(path).ok() && writer.open(path);
         CacheBatch b = inventory();

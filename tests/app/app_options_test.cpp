@@ -7,10 +7,9 @@ using namespace noc;
 class AppOptionsTest : public QObject {
     Q_OBJECT
 private slots:
-    void parsesEveryOption()
-    {
-        const AppOptions o = parseAppOptions({"noc-console", "--profile", "acme", "--cache", "/tmp/c.db", "--lang",
-                                              "zh_CN", "--log-level", "debug", "--demo"});
+    void parsesEveryOption() {
+        const AppOptions o = parseAppOptions({"noc-console", "--profile", "acme", "--cache", "/tmp/c.db",
+                                              "--lang", "zh_CN", "--log-level", "debug", "--demo"});
         QCOMPARE(o.action, AppOptions::Action::Run);
         QCOMPARE(o.profile, QStringLiteral("acme"));
         QCOMPARE(o.cachePath, QStringLiteral("/tmp/c.db"));
@@ -19,24 +18,21 @@ private slots:
         QVERIFY(o.demo);
     }
 
-    void syncCommandWithOnce()
-    {
-        const AppOptions o = parseAppOptions({"noc-console", "sync", "--once", "--api", "http://127.0.0.1:1",
-                                              "--token-file", "t"});
+    void syncCommandWithOnce() {
+        const AppOptions o = parseAppOptions(
+            {"noc-console", "sync", "--once", "--api", "http://127.0.0.1:1", "--token-file", "t"});
         QCOMPARE(o.action, AppOptions::Action::Sync);
         QVERIFY(o.syncOnce);
         QCOMPARE(o.apiUrl, QStringLiteral("http://127.0.0.1:1"));
     }
 
-    void helpAndVersion()
-    {
+    void helpAndVersion() {
         QCOMPARE(parseAppOptions({"noc-console", "--help"}).action, AppOptions::Action::Help);
         QCOMPARE(parseAppOptions({"noc-console", "--version"}).action, AppOptions::Action::Version);
         QVERIFY(parseAppOptions({"noc-console"}).helpText.contains("--log-level"));
     }
 
-    void badInputGivesAClearError_data()
-    {
+    void badInputGivesAClearError_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("unknown option") << QStringList{"noc-console", "--frobnicate"} << "frobnicate";
@@ -44,8 +40,7 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"noc-console", "launch"} << "launch";
         QTest::newRow("missing value") << QStringList{"noc-console", "--cache"} << "cache";
     }
-    void badInputGivesAClearError()
-    {
+    void badInputGivesAClearError() {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         const AppOptions o = parseAppOptions(arguments);

@@ -9,17 +9,19 @@ using namespace noc;
 class LoggingTest : public QObject {
     Q_OBJECT
 private slots:
-    void secretsAreRedacted_data()
-    {
+    void secretsAreRedacted_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("secret");
-        QTest::newRow("bearer header") << "Authorization: Bearer s3cr3t-T0ken.xyz" << "s3cr3t-T0ken.xyz";
-        QTest::newRow("query item") << "GET /x?access_token=abc123&y=1" << "abc123";
-        QTest::newRow("json field") << R"({"token": "deadbeef"})" << "deadbeef";
-        QTest::newRow("password") << "password=hunter2" << "hunter2";
+        QTest::newRow("bearer header") << "Authorization: Bearer s3cr3t-T0ken.xyz"
+                                       << "s3cr3t-T0ken.xyz";
+        QTest::newRow("query item") << "GET /x?access_token=abc123&y=1"
+                                    << "abc123";
+        QTest::newRow("json field") << R"({"token": "deadbeef"})"
+                                    << "deadbeef";
+        QTest::newRow("password") << "password=hunter2"
+                                  << "hunter2";
     }
-    void secretsAreRedacted()
-    {
+    void secretsAreRedacted() {
         QFETCH(QString, line);
         QFETCH(QString, secret);
         const QString redacted = logging::redactSecrets(line);
@@ -27,8 +29,7 @@ private slots:
         QVERIFY(redacted.contains("***"));
     }
 
-    void qtMessagesReachTheLogFileWithoutSecrets()
-    {
+    void qtMessagesReachTheLogFileWithoutSecrets() {
         // Given logging into a temporary folder
         QTemporaryDir dir;
         logging::Settings settings;
@@ -52,8 +53,7 @@ private slots:
         spdlog::drop_all();
     }
 
-    void levelsParse()
-    {
+    void levelsParse() {
         QCOMPARE(*logging::parseLevel("WARNING"), spdlog::level::warn);
         QVERIFY(!logging::parseLevel("loud"));
     }

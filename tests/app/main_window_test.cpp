@@ -1,9 +1,9 @@
 #include "about_dialog.h"
-#include "conflicts_dialog.h"
 #include "cache/cache_reader.h"
-#include "sync/sync_session.h"
+#include "conflicts_dialog.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "sync/sync_session.h"
 
 #include <QDir>
 #include <QDockWidget>
@@ -18,8 +18,7 @@ using namespace noc;
 namespace {
 // With NOC_SCREENSHOT_DIR set, GUI tests save what they render so a person can look at it
 // (docs/USER_GUIDE.md screenshots come from here).
-void saveScreenshot(QWidget &widget, const QString &name)
-{
+void saveScreenshot(QWidget &widget, const QString &name) {
     const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
@@ -31,16 +30,14 @@ void saveScreenshot(QWidget &widget, const QString &name)
 class MainWindowTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName("noc-console-test");
         QCoreApplication::setApplicationName("test_main_window");
         QSettings().clear();
     }
 
-    void opensWithDocksMenusAndStatusArea()
-    {
+    void opensWithDocksMenusAndStatusArea() {
         // Given a fresh console  When the main window opens
         LanguageManager languages;
         MainWindow window(&languages);
@@ -58,8 +55,7 @@ private slots:
         QCOMPARE(window.connectionStatus(), QStringLiteral("Offline · not connected"));
     }
 
-    void switchingToChineseTranslatesTheWindowLive()
-    {
+    void switchingToChineseTranslatesTheWindowLive() {
         // Given an English window
         LanguageManager languages;
         MainWindow window(&languages);
@@ -83,8 +79,7 @@ private slots:
         QCOMPARE(window.alarmsDock()->windowTitle(), QStringLiteral("Alarms"));
     }
 
-    void dockLayoutPersistsAcrossRestarts()
-    {
+    void dockLayoutPersistsAcrossRestarts() {
         // Given a window whose details dock the user closed
         LanguageManager languages;
         {
@@ -105,16 +100,14 @@ private slots:
         QVERIFY(again.detailsDock()->isVisible());
     }
 
-    void unknownLanguageFallsBackToEnglish()
-    {
+    void unknownLanguageFallsBackToEnglish() {
         LanguageManager languages;
         QVERIFY(!languages.setLanguage("xx_YY"));
         QCOMPARE(languages.language(), QStringLiteral("en"));
         QCOMPARE(LanguageManager::resolveLanguage("zh"), QStringLiteral("zh_CN"));
     }
 
-    void conflictsListShowsRefusedChangesAndDiscardsThem()
-    {
+    void conflictsListShowsRefusedChangesAndDiscardsThem() {
         // Given a cache holding one refused change and its outbox entry
         QTemporaryDir dir;
         ConnectionProfile profile;
@@ -128,7 +121,8 @@ private slots:
         entry.kind = "ticket.status";
         entry.targetKind = "ticket";
         entry.targetId = "TT-1";
-        entry.payload = R"({"api":"ticket","method":"PATCH","path":"/troubleTicket/TT-1","body":{"status":"resolved"}})";
+        entry.payload =
+            R"({"api":"ticket","method":"PATCH","path":"/troubleTicket/TT-1","body":{"status":"resolved"}})";
         entry.state = OutboxState::Conflict;
         batch.outboxInserts.append(entry);
         ConflictRecord conflict;
@@ -159,8 +153,7 @@ private slots:
         session.stop();
     }
 
-    void aboutListsLibraryVersions()
-    {
+    void aboutListsLibraryVersions() {
         const QStringList versions = AboutDialog::componentVersions();
         QCOMPARE(versions.size(), 4);
         QVERIFY(versions[0].startsWith("Qt 6."));

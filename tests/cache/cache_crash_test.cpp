@@ -16,8 +16,7 @@ class CacheCrashTest : public QObject {
 private slots:
     // A process killed with SIGKILL in the middle of ingest leaves a cache that opens, passes
     // integrity_check, holds every committed batch whole and no partial batch.
-    void sigkillDuringIngestLosesNoCommittedBatchAndLeavesNoPartialOne()
-    {
+    void sigkillDuringIngestLosesNoCommittedBatchAndLeavesNoPartialOne() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("crash.sqlite"));
@@ -71,10 +70,11 @@ private slots:
             };
             QCOMPARE(scalar("PRAGMA integrity_check"), QStringLiteral("ok"));
             // And every batch present is whole, batches are 1..M without a gap, M >= last reported
-            SqliteStatement perBatch(db,
-                                     "SELECT CAST(substr(id, 2, instr(id, '-') - 2) AS INTEGER) AS b, count(*), "
-                                     "sum(state = 2) FROM alarms GROUP BY b ORDER BY b",
-                                     false);
+            SqliteStatement perBatch(
+                db,
+                "SELECT CAST(substr(id, 2, instr(id, '-') - 2) AS INTEGER) AS b, count(*), "
+                "sum(state = 2) FROM alarms GROUP BY b ORDER BY b",
+                false);
             qint64 expectedBatch = 1;
             while (perBatch.step()) {
                 const qint64 batch = perBatch.columnInt64(0);
@@ -88,7 +88,8 @@ private slots:
                                     .arg(lastReported)
                                     .arg(present)));
             // The rest of each batch came with it, and nothing of batch M+1
-            QCOMPARE(scalar("SELECT stream_seq FROM sync_state WHERE collection='alarm'").toLongLong(), present);
+            QCOMPARE(scalar("SELECT stream_seq FROM sync_state WHERE collection='alarm'").toLongLong(),
+                     present);
             QCOMPARE(scalar("SELECT value FROM metadata WHERE key='last_batch'").toLongLong(), present);
             QCOMPARE(scalar("SELECT count(*) FROM outbox").toLongLong(), present);
             // Batch k cleared every 10th alarm of batch k-1: all batches but the last carry those
@@ -96,7 +97,8 @@ private slots:
                      (present - 1) * (kPerBatch / 10));
             // Derived data agrees with the rows (trigger-kept counts, FTS)
             QCOMPARE(scalar("SELECT sum(n) FROM alarm_counts").toLongLong(), present * kPerBatch);
-            SqliteStatement fts(db, "INSERT INTO alarms_fts(alarms_fts, rank) VALUES('integrity-check', 1)", false);
+            SqliteStatement fts(db, "INSERT INTO alarms_fts(alarms_fts, rank) VALUES('integrity-check', 1)",
+                                false);
             sqlite3_close_v2(db);
             CacheReader reader;
             QVERIFY(reader.open(path));

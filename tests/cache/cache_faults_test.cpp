@@ -19,26 +19,27 @@ using namespace noc::testdata;
 
 namespace {
 
-QString integrity(const QString &path)
-{
+QString integrity(const QString &path) {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
     QString result;
     sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
         result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
     sqlite3_finalize(s);
     sqlite3_close_v2(db);
     return result;
 }
 
-QStringList corruptSiblings(const QString &path)
-{
+QStringList corruptSiblings(const QString &path) {
     const QFileInfo info(path);
     QStringList names =
         QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files);
     // the damaged file's -wal / -shm travel with it under the matching name
-    names.removeIf([](const QString &n) { return n.endsWith(QLatin1String("-wal")) || n.endsWith(QLatin1String("-shm")); });
+    names.removeIf([](const QString &n) {
+        return n.endsWith(QLatin1String("-wal")) || n.endsWith(QLatin1String("-shm"));
+    });
     return names;
 }
 
@@ -46,14 +47,13 @@ QStringList corruptSiblings(const QString &path)
 struct WorkerThread {
     QThread thread;
     CacheWriterWorker *worker;
-    explicit WorkerThread(const QString &path) : worker(new CacheWriterWorker(path))
-    {
+    explicit WorkerThread(const QString &path)
+        : worker(new CacheWriterWorker(path)) {
         worker->moveToThread(&thread);
         QObject::connect(&thread, &QThread::started, worker, &CacheWriterWorker::start);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
     }
-    ~WorkerThread()
-    {
+    ~WorkerThread() {
         QMetaObject::invokeMethod(worker, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
@@ -72,8 +72,7 @@ private:
 
     // A real cache holding outbox entries (written first, so their pages come early in the file)
     // and enough alarms that damage further in leaves the outbox readable.
-    static void buildCacheWithOutbox(const QString &path, int outboxEntries)
-    {
+    static void buildCacheWithOutbox(const QString &path, int outboxEntries) {
         QVERIFY(CacheDatabase::open(path).ok());
         CacheWriter writer;
         QVERIFY(writer.open(path));
@@ -90,8 +89,7 @@ private:
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
     }
 
-    static void checkFreshCacheWorks(const QString &path)
-    {
+    static void checkFreshCacheWorks(const QString &path) {
         CacheWriter writer;
         QVERIFY2(writer.open(path), qPrintable(writer.lastError().message));
         CacheBatch batch;
@@ -103,8 +101,7 @@ private:
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void damagedFileIsMovedAsideAndAFreshCacheIsMade_data()
-    {
+    void damagedFileIsMovedAsideAndAFreshCacheIsMade_data() {
         QTest::addColumn<QByteArray>("content");
         QByteArray random(64 * 1024, '\0');
         QRandomGenerator rng(7);
@@ -116,8 +113,7 @@ private slots:
         QTest::addRow("header then garbage") << fakeHeader;
     }
 
-    void damagedFileIsMovedAsideAndAFreshCacheIsMade()
-    {
+    void damagedFileIsMovedAsideAndAFreshCacheIsMade() {
         QFETCH(QByteArray, content);
         // Given a cache file that is not a database
         const QString path = freshPath();
@@ -134,7 +130,8 @@ private slots:
         QCOMPARE(result.outcome, CacheOpenResult::Outcome::Recovered);
         QVERIFY(QFileInfo::exists(result.movedAsidePath));
         QCOMPARE(corruptSiblings(path).size(), 1);
-        QVERIFY(result.movedAsidePath.contains(QRegularExpression(QStringLiteral("\\.corrupt-\\d{8}-\\d{6}$"))));
+        QVERIFY(
+            result.movedAsidePath.contains(QRegularExpression(QStringLiteral("\\.corrupt-\\d{8}-\\d{6}$"))));
         {
             QFile moved(result.movedAsidePath);
             QVERIFY(moved.open(QIODevice::ReadOnly));
@@ -145,8 +142,7 @@ private slots:
         checkFreshCacheWorks(path);
     }
 
-    void truncatedCacheIsMovedAsideAndItsOutboxRecovered()
-    {
+    void truncatedCacheIsMovedAsideAndItsOutboxRecovered() {
         // Given a real cache with 12 unsent changes, cut to 60% of its length (a torn copy)
         const QString path = freshPath();
         buildCacheWithOutbox(path, 12);
@@ -173,8 +169,7 @@ private slots:
         checkFreshCacheWorks(path);
     }
 
-    void cacheWithDamagedPagesFailsTheCheckAndIsMovedAside()
-    {
+    void cacheWithDamagedPagesFailsTheCheckAndIsMovedAside() {
         // Given a real cache whose alarm pages were overwritten in the middle (a bad sector)
         const QString path = freshPath();
         buildCacheWithOutbox(path, 3);
@@ -193,8 +188,7 @@ private slots:
         checkFreshCacheWorks(path);
     }
 
-    void startUpChecksTheWholeFileOnlyAfterAnUncleanEnd()
-    {
+    void startUpChecksTheWholeFileOnlyAfterAnUncleanEnd() {
         const QString path = freshPath();
         QVERIFY(CacheDatabase::open(path).ok());
         {
@@ -211,7 +205,8 @@ private slots:
         {
             sqlite3 *db = nullptr;
             sqlite3_open(QFile::encodeName(path).constData(), &db);
-            sqlite3_exec(db, "UPDATE metadata SET value='0' WHERE key='writer_clean_close'", nullptr, nullptr, nullptr);
+            sqlite3_exec(db, "UPDATE metadata SET value='0' WHERE key='writer_clean_close'", nullptr, nullptr,
+                         nullptr);
             sqlite3_close(db);
         }
         result = CacheDatabase::open(path);
@@ -220,8 +215,7 @@ private slots:
         QCOMPARE(result.outcome, CacheOpenResult::Outcome::Opened);
     }
 
-    void readOnlyFolderGivesAClearErrorNamingThePath()
-    {
+    void readOnlyFolderGivesAClearErrorNamingThePath() {
         QString path;
         QTemporaryDir locked;
         if (geteuid() != 0) {
@@ -234,7 +228,8 @@ private slots:
         }
         const auto result = CacheDatabase::open(path);
         if (geteuid() != 0)
-            QFile::setPermissions(QFileInfo(path).absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QFile::setPermissions(QFileInfo(path).absolutePath(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QVERIFY(!result.ok());
         QCOMPARE(result.outcome, CacheOpenResult::Outcome::Failed);
         QVERIFY2(result.message.contains(path), qPrintable(result.message));
@@ -246,8 +241,7 @@ private slots:
         QVERIFY(writer.lastError().message.contains(path));
     }
 
-    void fullDiskKeepsTheBatchAndRetriesAfterSpaceIsFreed()
-    {
+    void fullDiskKeepsTheBatchAndRetriesAfterSpaceIsFreed() {
         const QString path = freshPath();
         QVERIFY(CacheDatabase::open(path).ok());
         WorkerThread w(path);
@@ -285,8 +279,7 @@ private slots:
         QCOMPARE(reader.alarmCount(false), 3000);
     }
 
-    void workerTurnsManySmallBatchesIntoFewTransactions()
-    {
+    void workerTurnsManySmallBatchesIntoFewTransactions() {
         const QString path = freshPath();
         QVERIFY(CacheDatabase::open(path).ok());
         WorkerThread w(path);
@@ -309,8 +302,7 @@ private slots:
         QVERIFY2(committed.count() < 40, qPrintable(QString::number(committed.count())));
     }
 
-    void enqueueIsSafeFromManyThreads()
-    {
+    void enqueueIsSafeFromManyThreads() {
         const QString path = freshPath();
         QVERIFY(CacheDatabase::open(path).ok());
         WorkerThread w(path);

@@ -19,20 +19,17 @@ namespace {
 // Raw SQL on a cache file, for checks the public API deliberately does not offer.
 class RawDb {
 public:
-    explicit RawDb(const QString &path)
-    {
-        sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr);
+    explicit RawDb(const QString &path) {
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     }
     ~RawDb() { sqlite3_close_v2(m_db); }
     sqlite3 *db() const { return m_db; }
-    QString text(const char *sql) const
-    {
+    QString text(const char *sql) const {
         SqliteStatement s(m_db, sql, false);
         return s.step() ? s.columnText(0) : QString();
     }
-    qint64 number(const char *sql) const
-    {
+    qint64 number(const char *sql) const {
         SqliteStatement s(m_db, sql, false);
         return s.step() ? s.columnInt64(0) : -1;
     }
@@ -51,8 +48,7 @@ struct Expected {
     int seq; // insertion order = rowid order
 };
 
-int sevCode(Severity s)
-{
+int sevCode(Severity s) {
     return int(s); // the enum is declared worst first, as the cache's codes are
 }
 
@@ -68,8 +64,7 @@ private:
     QString freshPath() { return m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_counter)); }
 
     // Opens a new cache and its writer; the writer is ready for apply().
-    QString openWriter(CacheWriter &writer)
-    {
+    QString openWriter(CacheWriter &writer) {
         const QString path = freshPath();
         const auto result = CacheDatabase::open(path);
         if (!result.ok())
@@ -81,8 +76,7 @@ private:
 
     // Data a cache of schema version `version` holds before migration, written with that version's
     // SQL. Every new schema step adds a case here that seeds the tables of that version.
-    static void seedVersion(sqlite3 *db, int version)
-    {
+    static void seedVersion(sqlite3 *db, int version) {
         switch (version) {
         case 1:
         case 2: // v2 added derived counts (kept by triggers then), no new shape to seed
@@ -113,8 +107,7 @@ private slots:
 
     // --- schema and migrations
 
-    void freshCacheIsCreatedAtCurrentVersionInWalMode()
-    {
+    void freshCacheIsCreatedAtCurrentVersionInWalMode() {
         // Given no file, When the cache is opened
         const QString path = freshPath();
         const auto result = CacheDatabase::open(path);
@@ -128,15 +121,13 @@ private slots:
         QCOMPARE(CacheDatabase::open(path).outcome, CacheOpenResult::Outcome::Opened);
     }
 
-    void everyOlderVersionMigratesWithItsDataIntact_data()
-    {
+    void everyOlderVersionMigratesWithItsDataIntact_data() {
         QTest::addColumn<int>("version");
         for (int v = 1; v < CacheSchema::kCurrentVersion; ++v)
             QTest::addRow("v%d", v) << v;
     }
 
-    void everyOlderVersionMigratesWithItsDataIntact()
-    {
+    void everyOlderVersionMigratesWithItsDataIntact() {
         QFETCH(int, version);
         // Given a cache at an older schema version holding data
         const QString path = freshPath();
@@ -181,8 +172,7 @@ private slots:
         QCOMPARE(writer.apply(batch).alarms.inserted, QStringList{QStringLiteral("A-100")});
     }
 
-    void cacheFromANewerConsoleIsRefusedAndLeftInPlace()
-    {
+    void cacheFromANewerConsoleIsRefusedAndLeftInPlace() {
         const QString path = freshPath();
         QVERIFY(CacheDatabase::open(path).ok());
         {
@@ -199,8 +189,7 @@ private slots:
 
     // --- writer and change sets
 
-    void applyingABatchReportsInsertedThenOnlyRealChanges()
-    {
+    void applyingABatchReportsInsertedThenOnlyRealChanges() {
         CacheWriter writer;
         openWriter(writer);
         CacheBatch batch;
@@ -222,8 +211,7 @@ private slots:
         QVERIFY(third.alarms.inserted.isEmpty());
     }
 
-    void everyAlarmFieldSurvivesTheRoundTrip()
-    {
+    void everyAlarmFieldSurvivesTheRoundTrip() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         Alarm a = makeAlarm(5);
@@ -249,16 +237,23 @@ private slots:
         QCOMPARE(reader.childAlarmIds(QStringLiteral("A-3")), QStringList{a.id});
     }
 
-    void inventoryAndTicketsSurviveTheRoundTrip()
-    {
+    void inventoryAndTicketsSurviveTheRoundTrip() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         Site site = makeSite(1, QStringLiteral("north"));
         Site bare;
         bare.id = QStringLiteral("S-bare"); // no coordinates: NaN must come back as NaN
         NetworkElement element = makeElement(1, site.id);
-        Link link{QStringLiteral("L-1"), QStringLiteral("ring"), QStringLiteral("NE-1"), QStringLiteral("ge-0/0/1"),
-                  QStringLiteral("NE-2"), QStringLiteral("ge-0/0/2"), 1e10, 0.42, QStringLiteral("enable"), 9};
+        Link link{QStringLiteral("L-1"),
+                  QStringLiteral("ring"),
+                  QStringLiteral("NE-1"),
+                  QStringLiteral("ge-0/0/1"),
+                  QStringLiteral("NE-2"),
+                  QStringLiteral("ge-0/0/2"),
+                  1e10,
+                  0.42,
+                  QStringLiteral("enable"),
+                  9};
         TroubleTicket t;
         t.id = QStringLiteral("TT-9");
         t.name = QStringLiteral("Fibre cut");
@@ -308,8 +303,7 @@ private slots:
         QCOMPARE(reader.ticket(t.id)->notes.size(), 2);
     }
 
-    void removalsReportOnlyRowsThatExisted()
-    {
+    void removalsReportOnlyRowsThatExisted() {
         CacheWriter writer;
         openWriter(writer);
         CacheBatch batch;
@@ -321,8 +315,7 @@ private slots:
         QCOMPARE(changes.alarms.removed, QStringList{QStringLiteral("A-1")});
     }
 
-    void aBatchThatFailsHalfwayLeavesNothingBehind()
-    {
+    void aBatchThatFailsHalfwayLeavesNothingBehind() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         // Given a batch whose last part violates a constraint (an outbox entry without a kind)
@@ -344,8 +337,7 @@ private slots:
         QCOMPARE(writer.apply(batch).alarms.inserted.size(), 2);
     }
 
-    void changeSetMergeFollowsTheRowLifecycle()
-    {
+    void changeSetMergeFollowsTheRowLifecycle() {
         ChangeSet a;
         a.alarms.inserted = {QStringLiteral("x"), QStringLiteral("y")};
         a.alarms.updated = {QStringLiteral("z")};
@@ -363,8 +355,7 @@ private slots:
         QVERIFY(!a.syncStateChanged);
     }
 
-    void pendingMarksAreSetClearedAndReportedOnce()
-    {
+    void pendingMarksAreSetClearedAndReportedOnce() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;
@@ -405,13 +396,13 @@ private slots:
         QVERIFY(reader.outbox().isEmpty());
     }
 
-    void outboxKeepsSendOrderPerTargetAndState()
-    {
+    void outboxKeepsSendOrderPerTargetAndState() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;
         for (int i = 0; i < 6; ++i)
-            batch.outboxInserts.append(makeOutbox(i, i % 2 ? QStringLiteral("A-odd") : QStringLiteral("A-even")));
+            batch.outboxInserts.append(
+                makeOutbox(i, i % 2 ? QStringLiteral("A-odd") : QStringLiteral("A-even")));
         writer.apply(batch);
         CacheBatch later;
         later.outboxInserts = {makeOutbox(6, QStringLiteral("A-odd"))};
@@ -461,8 +452,7 @@ private slots:
         QVERIFY(reader.conflicts().first().outboxUuid.isEmpty());
     }
 
-    void fullReconcileRemovesWhatTheServerNoLongerHasButKeepsPendingRows()
-    {
+    void fullReconcileRemovesWhatTheServerNoLongerHasButKeepsPendingRows() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;
@@ -493,8 +483,7 @@ private slots:
         QVERIFY(reader.mapPositions(QStringLiteral("main")).isEmpty());
     }
 
-    void mapPositionsSyncStateAndMetadataAreStored()
-    {
+    void mapPositionsSyncStateAndMetadataAreStored() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;
@@ -510,8 +499,10 @@ private slots:
         QVERIFY(reader.open(path));
         const auto positions = reader.mapPositions(QStringLiteral("main"));
         QCOMPARE(positions.size(), 1); // the unknown element was skipped, not a failed batch
-        QCOMPARE(positions.first(), (MapPosition{QStringLiteral("main"), QStringLiteral("NE-1"), 1.5, -2.5, true}));
-        QCOMPARE(*reader.syncState(QStringLiteral("alarm")), (SyncState{QStringLiteral("alarm"), 10, 20, 30, 40}));
+        QCOMPARE(positions.first(),
+                 (MapPosition{QStringLiteral("main"), QStringLiteral("NE-1"), 1.5, -2.5, true}));
+        QCOMPARE(*reader.syncState(QStringLiteral("alarm")),
+                 (SyncState{QStringLiteral("alarm"), 10, 20, 30, 40}));
         QCOMPARE(reader.metadata(QStringLiteral("profile")), QStringLiteral("lab"));
         QVERIFY(!reader.metadata(QStringLiteral("empty")).isNull());
         QVERIFY(reader.metadata(QStringLiteral("missing")).isNull());
@@ -521,8 +512,7 @@ private slots:
         QVERIFY(reader.metadata(QStringLiteral("profile")).isNull());
     }
 
-    void freeTextStaysExactWhenOneBatchTouchesARowSeveralTimes()
-    {
+    void freeTextStaysExactWhenOneBatchTouchesARowSeveralTimes() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         RawDb raw(path);
@@ -584,8 +574,7 @@ private slots:
 
     // --- reader
 
-    void keysetPagesVisitEveryAlarmOnceInListOrder_data()
-    {
+    void keysetPagesVisitEveryAlarmOnceInListOrder_data() {
         QTest::addColumn<bool>("activeOnly");
         QTest::addColumn<int>("filterKind"); // 0 none, 1 severities, 2 unacked, 3 element, 4 site, 5 region
         for (bool active : {true, false})
@@ -593,8 +582,7 @@ private slots:
                 QTest::addRow("%s-filter%d", active ? "active" : "all", f) << active << f;
     }
 
-    void keysetPagesVisitEveryAlarmOnceInListOrder()
-    {
+    void keysetPagesVisitEveryAlarmOnceInListOrder() {
         QFETCH(bool, activeOnly);
         QFETCH(int, filterKind);
         CacheWriter writer;
@@ -619,12 +607,23 @@ private slots:
         AlarmFilter filter;
         filter.activeOnly = activeOnly;
         switch (filterKind) {
-        case 1: filter.severities = {Severity::Minor, Severity::Critical}; break;
-        case 2: filter.ack = AckState::Unacknowledged; break;
-        case 3: filter.elementId = QStringLiteral("NE-7"); break;
-        case 4: filter.siteId = QStringLiteral("S-2"); break;
-        case 5: filter.region = QStringLiteral("north"); break;
-        default: break;
+        case 1:
+            filter.severities = {Severity::Minor, Severity::Critical};
+            break;
+        case 2:
+            filter.ack = AckState::Unacknowledged;
+            break;
+        case 3:
+            filter.elementId = QStringLiteral("NE-7");
+            break;
+        case 4:
+            filter.siteId = QStringLiteral("S-2");
+            break;
+        case 5:
+            filter.region = QStringLiteral("north");
+            break;
+        default:
+            break;
         }
         for (int i = 0; i < batch.alarms.size(); ++i) {
             const Alarm &a = batch.alarms[i];
@@ -676,8 +675,7 @@ private slots:
         QCOMPARE(seen, want);
     }
 
-    void eachAlarmViewIsServedByAnIndex()
-    {
+    void eachAlarmViewIsServedByAnIndex() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheReader reader;
@@ -692,17 +690,17 @@ private slots:
         site.siteId = QStringLiteral("S-1");
         AlarmFilter region;
         region.region = QStringLiteral("north");
-        for (const auto &[filter, index] : {std::pair{plain, "alarms_list"}, std::pair{severity, "alarms_list"},
-                                            std::pair{region, "alarms_list"}, std::pair{element, "alarms_object"},
-                                            std::pair{site, "alarms_object"}}) {
+        for (const auto &[filter, index] :
+             {std::pair{plain, "alarms_list"}, std::pair{severity, "alarms_list"},
+              std::pair{region, "alarms_list"}, std::pair{element, "alarms_object"},
+              std::pair{site, "alarms_object"}}) {
             const QString plan = reader.alarmPagePlan(filter);
             QVERIFY2(plan.contains(QLatin1String(index)), qPrintable(plan));
             QVERIFY2(!plan.contains(QLatin1String("SCAN alarms")), qPrintable(plan));
         }
     }
 
-    void severityCountsFollowInsertsUpdatesAndRemovals()
-    {
+    void severityCountsFollowInsertsUpdatesAndRemovals() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;
@@ -735,8 +733,7 @@ private slots:
         QCOMPARE(reader.alarmCount(false), 99);
     }
 
-    void freeTextFindsAlarmTextAndElementNamesAndFollowsTextChanges()
-    {
+    void freeTextFindsAlarmTextAndElementNamesAndFollowsTextChanges() {
         CacheWriter writer;
         const QString path = openWriter(writer);
         CacheBatch batch;

@@ -10,14 +10,15 @@
 // through the cache checks every column.
 namespace noc::testdata {
 
-inline Alarm makeAlarm(int i, const QString &elementId = {})
-{
+inline Alarm makeAlarm(int i, const QString &elementId = {}) {
     static const QString causes[] = {QStringLiteral("linkDown"), QStringLiteral("powerProblem"),
-                                     QStringLiteral("temperatureUnacceptable"), QStringLiteral("lossOfSignal")};
-    static const QString problems[] = {QStringLiteral("Link down on uplink"), QStringLiteral("Rectifier failure"),
-                                       QStringLiteral("Fan tray overheating"), QStringLiteral("Optical LOS on port")};
-    static const Severity severities[] = {Severity::Critical, Severity::Major, Severity::Minor, Severity::Warning,
-                                          Severity::Indeterminate};
+                                     QStringLiteral("temperatureUnacceptable"),
+                                     QStringLiteral("lossOfSignal")};
+    static const QString problems[] = {
+        QStringLiteral("Link down on uplink"), QStringLiteral("Rectifier failure"),
+        QStringLiteral("Fan tray overheating"), QStringLiteral("Optical LOS on port")};
+    static const Severity severities[] = {Severity::Critical, Severity::Major, Severity::Minor,
+                                          Severity::Warning, Severity::Indeterminate};
     Alarm a;
     a.id = QStringLiteral("A-%1").arg(i);
     a.externalAlarmId = QStringLiteral("EXT-%1").arg(i);
@@ -42,8 +43,7 @@ inline Alarm makeAlarm(int i, const QString &elementId = {})
     return a;
 }
 
-inline NetworkElement makeElement(int i, const QString &siteId)
-{
+inline NetworkElement makeElement(int i, const QString &siteId) {
     NetworkElement e;
     e.id = QStringLiteral("NE-%1").arg(i);
     e.name = QStringLiteral("core-router-%1").arg(i);
@@ -60,8 +60,7 @@ inline NetworkElement makeElement(int i, const QString &siteId)
     return e;
 }
 
-inline Site makeSite(int i, const QString &region)
-{
+inline Site makeSite(int i, const QString &region) {
     Site s;
     s.id = QStringLiteral("S-%1").arg(i);
     s.name = QStringLiteral("Site %1").arg(i);
@@ -73,8 +72,7 @@ inline Site makeSite(int i, const QString &region)
     return s;
 }
 
-inline OutboxEntry makeOutbox(int i, const QString &targetId)
-{
+inline OutboxEntry makeOutbox(int i, const QString &targetId) {
     OutboxEntry e;
     e.uuid = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
     e.kind = QStringLiteral("alarm.ack");

@@ -10,27 +10,22 @@ namespace {
 // QCOMPARE cannot print the domain enums: inside QTest, argument-dependent lookup finds
 // noc::toString(enum) -> QString instead of a char * formatter. Compare their TMF spellings instead,
 // which also makes a failure readable.
-template<typename E>
-QString enumText(E value)
-{
+template <typename E> QString enumText(E value) {
     return noc::toString(value);
 }
-template<typename E>
-QString enumText(const std::optional<E> &value)
-{
+template <typename E> QString enumText(const std::optional<E> &value) {
     return value ? noc::toString(*value) : QStringLiteral("<nullopt>");
 }
 #define QCOMPARE_ENUM(actual, expected) QCOMPARE(enumText(actual), enumText(expected))
 
 constexpr Severity kSeverities[] = {Severity::Critical, Severity::Major,         Severity::Minor,
                                     Severity::Warning,  Severity::Indeterminate, Severity::Cleared};
-constexpr TicketStatus kStatuses[] = {TicketStatus::Acknowledged, TicketStatus::Rejected, TicketStatus::Pending,
-                                      TicketStatus::Held,         TicketStatus::InProgress, TicketStatus::Cancelled,
-                                      TicketStatus::Closed,       TicketStatus::Resolved};
+constexpr TicketStatus kStatuses[] = {
+    TicketStatus::Acknowledged, TicketStatus::Rejected,  TicketStatus::Pending, TicketStatus::Held,
+    TicketStatus::InProgress,   TicketStatus::Cancelled, TicketStatus::Closed,  TicketStatus::Resolved};
 
 // The 3GPP way of writing a TMF value: inProgress -> IN_PROGRESS.
-QString screamingSnake(const QString &camel)
-{
+QString screamingSnake(const QString &camel) {
     QString out;
     for (const QChar c : camel) {
         if (c.isUpper() && !out.isEmpty())
@@ -45,8 +40,7 @@ QString screamingSnake(const QString &camel)
 class EnumsTest : public QObject {
     Q_OBJECT
 private slots:
-    void everyValueSurvivesFormatThenParse()
-    {
+    void everyValueSurvivesFormatThenParse() {
         // Given every value of every enum
         // When it is formatted and parsed back, in TMF, upper-case and 3GPP spelling
         // Then the same value comes back
@@ -70,8 +64,7 @@ private slots:
         }
     }
 
-    void ticketStatusAcceptsEverySpellingServersUse_data()
-    {
+    void ticketStatusAcceptsEverySpellingServersUse_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("tmf") << "inProgress";
         QTest::newRow("3gpp") << "IN_PROGRESS";
@@ -79,14 +72,12 @@ private slots:
         QTest::newRow("kebab") << "in-progress";
         QTest::newRow("padded") << "  InProgress ";
     }
-    void ticketStatusAcceptsEverySpellingServersUse()
-    {
+    void ticketStatusAcceptsEverySpellingServersUse() {
         QFETCH(QString, text);
         QCOMPARE_ENUM(parseTicketStatus(text), TicketStatus::InProgress);
     }
 
-    void unknownValuesAreRejectedNotGuessed_data()
-    {
+    void unknownValuesAreRejectedNotGuessed_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("empty") << "";
         QTest::newRow("blank") << "   ";
@@ -96,8 +87,7 @@ private slots:
         QTest::newRow("only separators") << "___";
         QTest::newRow("non-latin") << QString::fromUtf8("критический");
     }
-    void unknownValuesAreRejectedNotGuessed()
-    {
+    void unknownValuesAreRejectedNotGuessed() {
         QFETCH(QString, text);
         QVERIFY(!parseSeverity(text));
         QVERIFY(!parseTicketStatus(text));
@@ -107,42 +97,44 @@ private slots:
         QCOMPARE_ENUM(parseNetworkLayer(text), NetworkLayer::Unknown);
     }
 
-    void ticketStatusFormatsWithTheSwaggerSpelling()
-    {
+    void ticketStatusFormatsWithTheSwaggerSpelling() {
         // The swagger's TroubleTicketStatusType enum is camelCase; a server validates against it.
         QCOMPARE(toString(TicketStatus::InProgress), QStringLiteral("inProgress"));
         QCOMPARE(toString(Severity::Critical), QStringLiteral("critical"));
     }
 
-    void severityRankOrdersWorstFirst()
-    {
+    void severityRankOrdersWorstFirst() {
         // Given the severities in X.733 order of urgency
         // Then their ranks are 0..5 in that order, so min() picks the worst of a group
         for (int i = 0; i < 6; ++i)
             QCOMPARE(severityRank(kSeverities[i]), i);
     }
 
-    void alarmTypeIsCanonicalised_data()
-    {
+    void alarmTypeIsCanonicalised_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("3gpp") << "COMMUNICATIONS_ALARM" << "communicationsAlarm";
-        QTest::newRow("lower") << "communicationsalarm" << "communicationsAlarm";
-        QTest::newRow("canonical") << "equipmentAlarm" << "equipmentAlarm";
-        QTest::newRow("x733 words") << "Quality of Service Alarm" << "qualityOfServiceAlarm";
-        QTest::newRow("violation") << "TIME_DOMAIN_VIOLATION" << "timeDomainViolation";
-        QTest::newRow("unknown kept") << "vendorSpecificThing" << "vendorSpecificThing";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("3gpp") << "COMMUNICATIONS_ALARM"
+                              << "communicationsAlarm";
+        QTest::newRow("lower") << "communicationsalarm"
+                               << "communicationsAlarm";
+        QTest::newRow("canonical") << "equipmentAlarm"
+                                   << "equipmentAlarm";
+        QTest::newRow("x733 words") << "Quality of Service Alarm"
+                                    << "qualityOfServiceAlarm";
+        QTest::newRow("violation") << "TIME_DOMAIN_VIOLATION"
+                                   << "timeDomainViolation";
+        QTest::newRow("unknown kept") << "vendorSpecificThing"
+                                      << "vendorSpecificThing";
+        QTest::newRow("empty") << ""
+                               << "";
     }
-    void alarmTypeIsCanonicalised()
-    {
+    void alarmTypeIsCanonicalised() {
         QFETCH(QString, text);
         QFETCH(QString, expected);
         QCOMPARE(canonicalAlarmType(text), expected);
     }
 
-    void ticketWorkflowFollowsTheProfile()
-    {
+    void ticketWorkflowFollowsTheProfile() {
         // Given the transition table of ops-api.md, written out as pairs
         using S = TicketStatus;
         const QSet<QPair<int, int>> allowed = {

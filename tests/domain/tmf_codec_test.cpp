@@ -15,20 +15,15 @@ namespace {
 // QCOMPARE cannot print the domain enums: inside QTest, argument-dependent lookup finds
 // noc::toString(enum) -> QString instead of a char * formatter. Compare their TMF spellings instead,
 // which also makes a failure readable.
-template<typename E>
-QString enumText(E value)
-{
+template <typename E> QString enumText(E value) {
     return noc::toString(value);
 }
-template<typename E>
-QString enumText(const std::optional<E> &value)
-{
+template <typename E> QString enumText(const std::optional<E> &value) {
     return value ? noc::toString(*value) : QStringLiteral("<nullopt>");
 }
 #define QCOMPARE_ENUM(actual, expected) QCOMPARE(enumText(actual), enumText(expected))
 
-QJsonObject parse(const char *json)
-{
+QJsonObject parse(const char *json) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json), &error);
     if (error.error != QJsonParseError::NoError)
@@ -36,22 +31,21 @@ QJsonObject parse(const char *json)
     return doc.object();
 }
 
-EpochMs utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, int ms = 0)
-{
+EpochMs utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, int ms = 0) {
     // QDateTime is the independent oracle for the hand-written parser.
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC).toMSecsSinceEpoch();
 }
 
 // A value with only the named fields set (designated initialisers would trip -Wmissing-field-initializers).
-template<typename T, typename Fn>
-T make(Fn &&fill)
-{
+template <typename T, typename Fn> T make(Fn &&fill) {
     T value;
     fill(value);
     return value;
 }
 
-QString sharedDir() { return qEnvironmentVariable("NOC_SHARED_DIR"); }
+QString sharedDir() {
+    return qEnvironmentVariable("NOC_SHARED_DIR");
+}
 
 // ---------------------------------------------------------------------------------------------
 // A small validator for the subset of JSON Schema the TMF v4 swaggers use ($ref, type, enum,
@@ -63,8 +57,7 @@ struct Swagger {
     QStringList extensions; // profile extensions allowed on top of the swagger (ops-api.md)
 };
 
-bool loadSwagger(const QString &file, Swagger &out)
-{
+bool loadSwagger(const QString &file, Swagger &out) {
     QFile f(QDir(sharedDir()).filePath(QStringLiteral("specs/tmf/") + file));
     if (sharedDir().isEmpty() || !f.open(QIODevice::ReadOnly))
         return false;
@@ -72,9 +65,8 @@ bool loadSwagger(const QString &file, Swagger &out)
     return !out.definitions.isEmpty();
 }
 
-void validate(const QJsonValue &value, const QJsonObject &schemaIn, const Swagger &swagger, const QString &path,
-              QStringList &problems)
-{
+void validate(const QJsonValue &value, const QJsonObject &schemaIn, const Swagger &swagger,
+              const QString &path, QStringList &problems) {
     QJsonObject schema = schemaIn;
     while (schema.contains("$ref")) {
         const QString name = schema.value("$ref").toString().section(u'/', -1);
@@ -103,8 +95,8 @@ void validate(const QJsonValue &value, const QJsonObject &schemaIn, const Swagge
             return problems.append(path + ": expected an array");
         const QJsonArray items = value.toArray();
         for (qsizetype i = 0; i < items.size(); ++i)
-            validate(items.at(i), schema.value("items").toObject(), swagger, path + "[" + QString::number(i) + "]",
-                     problems);
+            validate(items.at(i), schema.value("items").toObject(), swagger,
+                     path + "[" + QString::number(i) + "]", problems);
     } else if (schema.contains("properties")) {
         if (!value.isObject())
             return problems.append(path + ": expected an object");
@@ -115,7 +107,8 @@ void validate(const QJsonValue &value, const QJsonObject &schemaIn, const Swagge
                 problems.append(path + ": required '" + required.toString() + "' missing");
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (properties.contains(it.key()))
-                validate(it.value(), properties.value(it.key()).toObject(), swagger, path + "." + it.key(), problems);
+                validate(it.value(), properties.value(it.key()).toObject(), swagger, path + "." + it.key(),
+                         problems);
             else if (!swagger.extensions.contains(it.key()))
                 problems.append(path + ": '" + it.key() + "' is not in the swagger");
         }
@@ -123,8 +116,7 @@ void validate(const QJsonValue &value, const QJsonObject &schemaIn, const Swagge
     // Anything else ("Any", an empty schema) accepts every value.
 }
 
-QStringList validateAgainst(const QJsonObject &json, const Swagger &swagger, const QString &definition)
-{
+QStringList validateAgainst(const QJsonObject &json, const Swagger &swagger, const QString &definition) {
     QStringList problems;
     validate(json, swagger.definitions.value(definition).toObject(), swagger, definition, problems);
     return problems;
@@ -133,8 +125,7 @@ QStringList validateAgainst(const QJsonObject &json, const Swagger &swagger, con
 // ---------------------------------------------------------------------------------------------
 // Fully populated values for the round trips and the swagger checks.
 
-Alarm fullAlarm()
-{
+Alarm fullAlarm() {
     Alarm a;
     a.id = "A-1001";
     a.externalAlarmId = "ems-77";
@@ -162,8 +153,7 @@ Alarm fullAlarm()
     return a;
 }
 
-TroubleTicket fullTicket()
-{
+TroubleTicket fullTicket() {
     TroubleTicket t;
     t.id = "TT-9";
     t.name = "Core router down";
@@ -178,15 +168,15 @@ TroubleTicket fullTicket()
     t.expectedResolutionDate = utc(2026, 11, 22, 13);
     t.resolutionDate = 0;
     t.relatedParties = {{"u-7", "Alice", "assignee", "Individual"}, {"team-3", "Core", "team", "Team"}};
-    t.relatedEntities = {{"A-1001", "PSU alarm", "cause", "Alarm"}, {"NE-42", "core-r1", "affected", "PhysicalResource"}};
+    t.relatedEntities = {{"A-1001", "PSU alarm", "cause", "Alarm"},
+                         {"NE-42", "core-r1", "affected", "PhysicalResource"}};
     t.notes = {{"n1", "alice", utc(2026, 11, 22, 9, 10), "looking"}};
     t.statusChanges = {{utc(2026, 11, 22, 9), "created", TicketStatus::Acknowledged},
                        {utc(2026, 11, 22, 9, 30), "assigned", TicketStatus::InProgress}};
     return t;
 }
 
-NetworkElement fullElement()
-{
+NetworkElement fullElement() {
     NetworkElement e;
     e.id = "NE-42";
     e.name = "core-r1";
@@ -203,8 +193,7 @@ NetworkElement fullElement()
     return e;
 }
 
-Site fullSite()
-{
+Site fullSite() {
     Site s;
     s.id = "S-1";
     s.name = "Zurich DC";
@@ -216,8 +205,7 @@ Site fullSite()
     return s;
 }
 
-Link fullLink()
-{
+Link fullLink() {
     Link l;
     l.id = "L-5";
     l.name = "core-r1 <-> core-r2";
@@ -258,13 +246,13 @@ class TmfCodecTest : public QObject {
 private slots:
     // ===== official samples (../shared) =========================================================
 
-    void officialAlarmSampleDecodesDespiteItsQuirks()
-    {
+    void officialAlarmSampleDecodesDespiteItsQuirks() {
         // Given the TM Forum's own Alarm.example.json (isRoot, parentAlarm as an object, ackTime)
         const QString path = QDir(sharedDir()).filePath("specs/tmf/samples/TMF642-Alarm.example.json");
         QFile file(path);
         if (sharedDir().isEmpty() || !file.open(QIODevice::ReadOnly))
-            QSKIP("../shared/specs/tmf/samples not found (set NOC_SHARED_DIR; CTest sets it to <source>/../shared)");
+            QSKIP("../shared/specs/tmf/samples not found (set NOC_SHARED_DIR; CTest sets it to "
+                  "<source>/../shared)");
         QString error;
         const auto json = parseObject(file.readAll(), &error);
         QVERIFY2(json, qPrintable(error));
@@ -295,14 +283,14 @@ private slots:
         QCOMPARE(alarm->comments[0].time, utc(2019, 7, 3, 3, 37, 33, 827));
     }
 
-    void officialResourceSampleIsAnElementWithItsPlace()
-    {
+    void officialResourceSampleIsAnElementWithItsPlace() {
         // Given the TM Forum's Resource.example.json (category "Premium", a place without a role,
         // times without seconds)
         const QString path = QDir(sharedDir()).filePath("specs/tmf/samples/TMF639-Resource.example.json");
         QFile file(path);
         if (sharedDir().isEmpty() || !file.open(QIODevice::ReadOnly))
-            QSKIP("../shared/specs/tmf/samples not found (set NOC_SHARED_DIR; CTest sets it to <source>/../shared)");
+            QSKIP("../shared/specs/tmf/samples not found (set NOC_SHARED_DIR; CTest sets it to "
+                  "<source>/../shared)");
         QString error;
         const auto json = parseObject(file.readAll(), &error);
         QVERIFY2(json, qPrintable(error));
@@ -324,8 +312,7 @@ private slots:
 
     // ===== payloads built from the swagger definitions ===========================================
 
-    void swaggerAlarmDecodesEveryProfileField()
-    {
+    void swaggerAlarmDecodesEveryProfileField() {
         // Given an alarm with every field of the swagger's Alarm definition, including ones the
         // console does not use
         const QJsonObject json = parse(kSwaggerAlarm);
@@ -352,8 +339,7 @@ private slots:
         QCOMPARE(a->comments[0].time, utc(2026, 11, 22, 10, 1));
     }
 
-    void v4TicketDecodesEveryProfileField()
-    {
+    void v4TicketDecodesEveryProfileField() {
         // Given a TMF621 v4 ticket
         const QJsonObject json = parse(R"({
           "id": "TT-1", "href": "/troubleTicket/TT-1", "@type": "TroubleTicket", "name": "Fiber cut",
@@ -388,8 +374,7 @@ private slots:
         QCOMPARE(t->statusChanges[1], (StatusChange{utc(2026, 11, 22, 11), "spare", TicketStatus::Pending}));
     }
 
-    void v5TicketShapesDecodeLikeV4()
-    {
+    void v5TicketShapesDecodeLikeV4() {
         // Given the same facts in the v5 shapes: statusChangeHistory and {role, entity}
         const QJsonObject json = parse(R"({
           "id": "TT-2", "status": "inProgress",
@@ -408,37 +393,39 @@ private slots:
         QCOMPARE(t->relatedParties.value(0), (RelatedParty{"u1", "Alice", "assignee", "Individual"}));
         QCOMPARE(t->relatedEntities.value(0), (RelatedEntity{"A-77", "LOS", "cause", "Alarm"}));
         QCOMPARE(t->statusChanges.size(), 2);
-        QCOMPARE(t->statusChanges[0], (StatusChange{utc(2026, 11, 22, 9), "new", TicketStatus::Acknowledged}));
-        QCOMPARE(t->statusChanges[1], (StatusChange{utc(2026, 11, 22, 9, 30), "go", TicketStatus::InProgress}));
+        QCOMPARE(t->statusChanges[0],
+                 (StatusChange{utc(2026, 11, 22, 9), "new", TicketStatus::Acknowledged}));
+        QCOMPARE(t->statusChanges[1],
+                 (StatusChange{utc(2026, 11, 22, 9, 30), "go", TicketStatus::InProgress}));
     }
 
-    void resourcesAreToldApartByCategoryAndType_data()
-    {
+    void resourcesAreToldApartByCategoryAndType_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<int>("kind");
         QTest::newRow("site") << R"({"id":"S","category":"site"})" << int(ResourceKind::Site);
-        QTest::newRow("site upper") << R"({"id":"S","category":"SITE","@type":"Resource"})" << int(ResourceKind::Site);
+        QTest::newRow("site upper") << R"({"id":"S","category":"SITE","@type":"Resource"})"
+                                    << int(ResourceKind::Site);
         QTest::newRow("link category") << R"({"id":"L","category":"link"})" << int(ResourceKind::Link);
         QTest::newRow("logical with ends")
             << R"({"id":"L","@type":"LogicalResource","resourceRelationship":[{"relationshipType":"aEnd","resource":{"id":"1"}},{"relationshipType":"zEnd","resource":{"id":"2"}}]})"
             << int(ResourceKind::Link);
         QTest::newRow("physical") << R"({"id":"N","@type":"PhysicalResource"})" << int(ResourceKind::Element);
         QTest::newRow("router") << R"({"id":"N","category":"router"})" << int(ResourceKind::Element);
-        QTest::newRow("other category") << R"({"id":"N","category":"Premium","@type":"MSISDN"})"
-                                        << int(ResourceKind::Element);
-        QTest::newRow("logical without ends") << R"({"id":"X","@type":"LogicalResource"})" << int(ResourceKind::Unknown);
+        QTest::newRow("other category")
+            << R"({"id":"N","category":"Premium","@type":"MSISDN"})" << int(ResourceKind::Element);
+        QTest::newRow("logical without ends")
+            << R"({"id":"X","@type":"LogicalResource"})" << int(ResourceKind::Unknown);
         QTest::newRow("nothing") << R"({"id":"X"})" << int(ResourceKind::Unknown);
-        QTest::newRow("category wrong type") << R"({"id":"X","category":{"a":1}})" << int(ResourceKind::Unknown);
+        QTest::newRow("category wrong type")
+            << R"({"id":"X","category":{"a":1}})" << int(ResourceKind::Unknown);
     }
-    void resourcesAreToldApartByCategoryAndType()
-    {
+    void resourcesAreToldApartByCategoryAndType() {
         QFETCH(QString, json);
         QFETCH(int, kind);
         QCOMPARE(int(resourceKind(QJsonDocument::fromJson(json.toUtf8()).object())), kind);
     }
 
-    void elementReadsCharacteristicsAndInstalledAtPlace()
-    {
+    void elementReadsCharacteristicsAndInstalledAtPlace() {
         // Given an element whose place is an array with the installedAt place second, numeric
         // characteristic values and a characteristic the domain does not name
         const QJsonObject json = parse(R"({
@@ -470,8 +457,7 @@ private slots:
         QCOMPARE(e->otherCharacteristics.size(), 2);
     }
 
-    void siteAndLinkReadTheirCharacteristics()
-    {
+    void siteAndLinkReadTheirCharacteristics() {
         // Given a site with coordinates as strings and a link with numeric ends and capacity as text
         const QJsonObject siteJson = parse(R"({"id": "S-9", "category": "site", "name": "Basel",
           "resourceCharacteristic": [{"name": "latitude", "value": "47.56"}, {"name": "longitude", "value": 7.59},
@@ -505,8 +491,7 @@ private slots:
         QCOMPARE(link->zPort, QStringLiteral("2"));
     }
 
-    void siteWithoutCoordinatesIsEqualToItself()
-    {
+    void siteWithoutCoordinatesIsEqualToItself() {
         // Given a site with no coordinates (NaN)
         const auto site = decodeSite(parse(R"({"id": "S-0", "category": "site"})"));
         QVERIFY(site);
@@ -517,22 +502,29 @@ private slots:
 
     // ===== quirks of real servers ===============================================================
 
-    void enumsInAnyCaseAndSpelling_data()
-    {
+    void enumsInAnyCaseAndSpelling_data() {
         QTest::addColumn<QString>("severity");
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("ack");
-        QTest::newRow("3gpp upper") << "CRITICAL" << "RAISED" << "ACKNOWLEDGED";
-        QTest::newRow("title") << "Critical" << "Raised" << "Acknowledged";
-        QTest::newRow("tmf") << "critical" << "raised" << "acknowledged";
+        QTest::newRow("3gpp upper") << "CRITICAL"
+                                    << "RAISED"
+                                    << "ACKNOWLEDGED";
+        QTest::newRow("title") << "Critical"
+                               << "Raised"
+                               << "Acknowledged";
+        QTest::newRow("tmf") << "critical"
+                             << "raised"
+                             << "acknowledged";
     }
-    void enumsInAnyCaseAndSpelling()
-    {
+    void enumsInAnyCaseAndSpelling() {
         QFETCH(QString, severity);
         QFETCH(QString, state);
         QFETCH(QString, ack);
         // Given an alarm whose enums come in the server's own case
-        QJsonObject json{{"id", "A"}, {"perceivedSeverity", severity}, {"state", state}, {"ackState", ack},
+        QJsonObject json{{"id", "A"},
+                         {"perceivedSeverity", severity},
+                         {"state", state},
+                         {"ackState", ack},
                          {"alarmType", "COMMUNICATIONS_ALARM"}};
         // When decoded
         const auto a = decodeAlarm(json);
@@ -544,35 +536,32 @@ private slots:
         QCOMPARE(a->alarmType, QStringLiteral("communicationsAlarm"));
     }
 
-    void ticketStatusInAnySpelling_data()
-    {
+    void ticketStatusInAnySpelling_data() {
         QTest::addColumn<QString>("status");
         QTest::newRow("3gpp") << "IN_PROGRESS";
         QTest::newRow("lower") << "inprogress";
         QTest::newRow("tmf") << "inProgress";
     }
-    void ticketStatusInAnySpelling()
-    {
+    void ticketStatusInAnySpelling() {
         QFETCH(QString, status);
         const auto t = decodeTicket(QJsonObject{{"id", "T"}, {"status", status}});
         QVERIFY(t);
         QCOMPARE_ENUM(t->status, TicketStatus::InProgress);
     }
 
-    void isRootSpellingOfTheOfficialSampleIsRead()
-    {
+    void isRootSpellingOfTheOfficialSampleIsRead() {
         // Given alarms that say isRoot (the TMF642 sample's spelling) and both spellings at once
-        const auto sampleSpelling = decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}});
-        const auto both = decodeAlarm(
-            QJsonObject{{"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}, {"isRootCause", false}});
+        const auto sampleSpelling =
+            decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}});
+        const auto both = decodeAlarm(QJsonObject{
+            {"id", "A"}, {"perceivedSeverity", "minor"}, {"isRoot", true}, {"isRootCause", false}});
         // Then isRoot counts when isRootCause is absent, and the swagger's name wins when both are sent
         QVERIFY(sampleSpelling && both);
         QVERIFY(sampleSpelling->isRootCause);
         QVERIFY(!both->isRootCause);
     }
 
-    void ticketWithoutStatusStartsAcknowledged()
-    {
+    void ticketWithoutStatusStartsAcknowledged() {
         // Given a ticket a server sent without status (status is optional in the swagger)
         const auto t = decodeTicket(QJsonObject{{"id", "T"}, {"status", QJsonValue::Null}});
         // Then it is read at the start of the workflow rather than rejected
@@ -580,8 +569,7 @@ private slots:
         QCOMPARE_ENUM(t->status, TicketStatus::Acknowledged);
     }
 
-    void numericIdsBecomeText()
-    {
+    void numericIdsBecomeText() {
         // Given ids sent as JSON numbers everywhere a server might, one beyond 2^53
         const QJsonObject alarmJson = parse(R"({"id": 9007199254740993, "perceivedSeverity": "minor",
           "alarmedObject": {"id": 42}, "parentAlarm": [{"id": 7}, 8], "correlatedAlarm": [{"id": 9.0}]})");
@@ -606,8 +594,7 @@ private slots:
         QCOMPARE(t->relatedParties.value(0).id, QStringLiteral("5"));
     }
 
-    void minimalAlarmNeedsOnlyIdAndSeverity()
-    {
+    void minimalAlarmNeedsOnlyIdAndSeverity() {
         // Given an alarm with nothing but the two fields the console needs
         const auto a = decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "warning"}});
         // Then it decodes with defaults everywhere else
@@ -623,8 +610,7 @@ private slots:
         QVERIFY(!cleared->isActive());
     }
 
-    void wrongTypesAreAbsentOrCoerced()
-    {
+    void wrongTypesAreAbsentOrCoerced() {
         // Given an alarm with a number, a bool, objects and strings where other types belong
         const QJsonObject json = parse(R"({"id": "A", "perceivedSeverity": "major",
           "specificProblem": 42, "probableCause": true, "alarmType": {"x": 1}, "sourceSystemId": null,
@@ -643,7 +629,7 @@ private slots:
         QCOMPARE(a->probableCause, QStringLiteral("true"));
         QCOMPARE(a->alarmType, QString());
         QCOMPARE(a->sourceSystemId, QString());
-        QCOMPARE(a->alarmRaisedTime, EpochMs(1763805600000)); // epoch seconds
+        QCOMPARE(a->alarmRaisedTime, EpochMs(1763805600000));  // epoch seconds
         QCOMPARE(a->alarmChangedTime, EpochMs(1763805600123)); // epoch milliseconds
         QCOMPARE(a->alarmReportingTime, EpochMs(0));
         QVERIFY(a->isRootCause);
@@ -655,11 +641,14 @@ private slots:
         QCOMPARE(a->alarmedObjectId, QStringLiteral("NE-1"));
     }
 
-    void everyFieldWithEveryWrongTypeNeverCrashes()
-    {
+    void everyFieldWithEveryWrongTypeNeverCrashes() {
         // Given the swagger alarm, ticket and resources, each field in turn replaced by each JSON type
-        const QJsonValue replacements[] = {QJsonValue(), QJsonValue(0), QJsonValue(-1.5), QJsonValue(true),
-                                           QJsonValue("x"), QJsonValue(QJsonArray{1, "a", QJsonObject{}}),
+        const QJsonValue replacements[] = {QJsonValue(),
+                                           QJsonValue(0),
+                                           QJsonValue(-1.5),
+                                           QJsonValue(true),
+                                           QJsonValue("x"),
+                                           QJsonValue(QJsonArray{1, "a", QJsonObject{}}),
                                            QJsonValue(QJsonObject{{"id", QJsonArray{}}})};
         const QList<QJsonObject> records = {parse(kSwaggerAlarm), encodeTicket(fullTicket()),
                                             encodeElement(fullElement()), encodeSite(fullSite()),
@@ -691,34 +680,59 @@ private slots:
 
     // ===== records the console cannot use =======================================================
 
-    void recordsWithoutWhatTheConsoleNeedsAreRejectedWithAReason_data()
-    {
+    void recordsWithoutWhatTheConsoleNeedsAreRejectedWithAReason_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("reasonContains");
-        QTest::newRow("alarm no id") << "alarm" << R"({"perceivedSeverity":"major"})" << "without id";
-        QTest::newRow("alarm empty id") << "alarm" << R"({"id":"","perceivedSeverity":"major"})" << "without id";
-        QTest::newRow("alarm id object") << "alarm" << R"({"id":{"v":1},"perceivedSeverity":"major"})" << "without id";
-        QTest::newRow("alarm unknown severity") << "alarm" << R"({"id":"A1","perceivedSeverity":"severe"})" << "severe";
-        QTest::newRow("alarm no severity") << "alarm" << R"({"id":"A1"})" << "perceivedSeverity";
-        QTest::newRow("alarm severity number") << "alarm" << R"({"id":"A1","perceivedSeverity":2})" << "perceivedSeverity";
-        QTest::newRow("ticket no id") << "ticket" << R"({"status":"held"})" << "without id";
-        QTest::newRow("ticket unknown status") << "ticket" << R"({"id":"T","status":"parked"})" << "parked";
-        QTest::newRow("ticket status object") << "ticket" << R"({"id":"T","status":{"v":"held"}})" << "an object";
-        QTest::newRow("ticket status empty") << "ticket" << R"({"id":"T","status":""})" << "status";
-        QTest::newRow("element no id") << "element" << R"({"name":"x"})" << "without id";
-        QTest::newRow("site no id") << "site" << R"({"category":"site"})" << "without id";
-        QTest::newRow("link no id") << "link" << R"({"category":"link"})" << "without id";
+        QTest::newRow("alarm no id") << "alarm"
+                                     << R"({"perceivedSeverity":"major"})"
+                                     << "without id";
+        QTest::newRow("alarm empty id") << "alarm"
+                                        << R"({"id":"","perceivedSeverity":"major"})"
+                                        << "without id";
+        QTest::newRow("alarm id object") << "alarm"
+                                         << R"({"id":{"v":1},"perceivedSeverity":"major"})"
+                                         << "without id";
+        QTest::newRow("alarm unknown severity") << "alarm"
+                                                << R"({"id":"A1","perceivedSeverity":"severe"})"
+                                                << "severe";
+        QTest::newRow("alarm no severity") << "alarm"
+                                           << R"({"id":"A1"})"
+                                           << "perceivedSeverity";
+        QTest::newRow("alarm severity number") << "alarm"
+                                               << R"({"id":"A1","perceivedSeverity":2})"
+                                               << "perceivedSeverity";
+        QTest::newRow("ticket no id") << "ticket"
+                                      << R"({"status":"held"})"
+                                      << "without id";
+        QTest::newRow("ticket unknown status") << "ticket"
+                                               << R"({"id":"T","status":"parked"})"
+                                               << "parked";
+        QTest::newRow("ticket status object") << "ticket"
+                                              << R"({"id":"T","status":{"v":"held"}})"
+                                              << "an object";
+        QTest::newRow("ticket status empty") << "ticket"
+                                             << R"({"id":"T","status":""})"
+                                             << "status";
+        QTest::newRow("element no id") << "element"
+                                       << R"({"name":"x"})"
+                                       << "without id";
+        QTest::newRow("site no id") << "site"
+                                    << R"({"category":"site"})"
+                                    << "without id";
+        QTest::newRow("link no id") << "link"
+                                    << R"({"category":"link"})"
+                                    << "without id";
         QTest::newRow("link no zEnd")
-            << "link" << R"({"id":"L","resourceRelationship":[{"relationshipType":"aEnd","resource":{"id":"1"}}]})"
+            << "link"
+            << R"({"id":"L","resourceRelationship":[{"relationshipType":"aEnd","resource":{"id":"1"}}]})"
             << "zEnd";
         QTest::newRow("link end without id")
             << "link"
             << R"({"id":"L","resourceRelationship":[{"relationshipType":"aEnd","resource":{}},{"relationshipType":"zEnd","resource":{"id":"2"}}]})"
             << "aEnd";
     }
-    void recordsWithoutWhatTheConsoleNeedsAreRejectedWithAReason()
-    {
+    void recordsWithoutWhatTheConsoleNeedsAreRejectedWithAReason() {
         QFETCH(QString, kind);
         QFETCH(QString, json);
         QFETCH(QString, reasonContains);
@@ -739,8 +753,7 @@ private slots:
         QVERIFY2(error.contains(reasonContains), qPrintable(error));
     }
 
-    void oneBadRecordDoesNotCostTheRestOfThePage()
-    {
+    void oneBadRecordDoesNotCostTheRestOfThePage() {
         // Given a page of 100 alarms of which every tenth has an unknown severity
         QJsonArray page;
         for (int i = 0; i < 100; ++i)
@@ -763,8 +776,7 @@ private slots:
 
     // ===== broken input ==========================================================================
 
-    void truncatedJsonIsAnErrorAtEveryCut()
-    {
+    void truncatedJsonIsAnErrorAtEveryCut() {
         // Given a full alarm as bytes
         const QByteArray full = QJsonDocument(parse(kSwaggerAlarm)).toJson(QJsonDocument::Compact);
         // When it is cut at every length short of complete
@@ -782,11 +794,11 @@ private slots:
         QVERIFY(!parseObject("\xff\xfe garbage"));
     }
 
-    void hugeStringsDecodeAndErrorsStayShort()
-    {
+    void hugeStringsDecodeAndErrorsStayShort() {
         // Given alarms with a 10 MB text field, a 10 MB id, and a 10 MB severity
         const QString huge(10 * 1024 * 1024, u'x');
-        const auto big = decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "major"}, {"specificProblem", huge}});
+        const auto big =
+            decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "major"}, {"specificProblem", huge}});
         const auto bigId = decodeAlarm(QJsonObject{{"id", huge}, {"perceivedSeverity", "major"}});
         QString error;
         const auto bigSeverity = decodeAlarm(QJsonObject{{"id", huge}, {"perceivedSeverity", huge}}, &error);
@@ -800,19 +812,19 @@ private slots:
         QVERIFY2(error.size() < 300, qPrintable(QString::number(error.size())));
 
         // and the same through the byte path
-        const QByteArray bytes = "{\"id\":\"A\",\"perceivedSeverity\":\"major\",\"specificProblem\":\"" + huge.toLatin1() + "\"}";
+        const QByteArray bytes =
+            "{\"id\":\"A\",\"perceivedSeverity\":\"major\",\"specificProblem\":\"" + huge.toLatin1() + "\"}";
         const auto json = parseObject(bytes, &error);
         QVERIFY2(json, qPrintable(error));
         QCOMPARE(decodeAlarm(*json)->specificProblem.size(), huge.size());
     }
 
-    void deepNestingIsAnErrorNotACrash()
-    {
+    void deepNestingIsAnErrorNotACrash() {
         // Given an alarm with an unknown field nested 10,000 levels deep
         constexpr int kDepth = 10000;
         const auto nested = [](int depth) {
-            return QByteArray(R"({"id":"A","perceivedSeverity":"major","x":)") + QByteArray("{\"a\":").repeated(depth)
-                 + "1" + QByteArray("}").repeated(depth) + "}";
+            return QByteArray(R"({"id":"A","perceivedSeverity":"major","x":)") +
+                   QByteArray("{\"a\":").repeated(depth) + "1" + QByteArray("}").repeated(depth) + "}";
         };
         // When it goes through the codec path (parse, then decode)
         QString error;
@@ -831,7 +843,9 @@ private slots:
         QJsonObject deep{{"id", "inner"}};
         for (int i = 0; i < 2000; ++i)
             deep = QJsonObject{{"id", deep}};
-        const auto odd = decodeAlarm(QJsonObject{{"id", "A"}, {"perceivedSeverity", "major"}, {"alarmedObject", deep},
+        const auto odd = decodeAlarm(QJsonObject{{"id", "A"},
+                                                 {"perceivedSeverity", "major"},
+                                                 {"alarmedObject", deep},
                                                  {"comment", QJsonArray{deep}}});
         QVERIFY(odd);
         QCOMPARE(odd->alarmedObjectId, QString());
@@ -840,15 +854,14 @@ private slots:
     // ===== encoding =============================================================================
 
     void roundTripAlarm_data() { addBaseUrls(); }
-    void roundTripAlarm()
-    {
+    void roundTripAlarm() {
         QFETCH(QString, baseUrl);
         // Given a fully populated alarm, and a minimal one
         for (const Alarm &alarm : {fullAlarm(), make<Alarm>([](Alarm &a) {
-                 a.id = "m";
-                 a.perceivedSeverity = Severity::Cleared;
-                 a.alarmClearedTime = utc(2026, 1, 1);
-             })}) {
+                                       a.id = "m";
+                                       a.perceivedSeverity = Severity::Cleared;
+                                       a.alarmClearedTime = utc(2026, 1, 1);
+                                   })}) {
             // When encoded and decoded again
             QString error;
             const QJsonObject json = encodeAlarm(alarm, baseUrl);
@@ -861,13 +874,12 @@ private slots:
     }
 
     void roundTripTicket_data() { addBaseUrls(); }
-    void roundTripTicket()
-    {
+    void roundTripTicket() {
         QFETCH(QString, baseUrl);
         for (const TroubleTicket &ticket : {fullTicket(), make<TroubleTicket>([](TroubleTicket &t) {
-                 t.id = "t";
-                 t.status = TicketStatus::Closed;
-             })}) {
+                                                t.id = "t";
+                                                t.status = TicketStatus::Closed;
+                                            })}) {
             QString error;
             const auto back = decodeTicket(encodeTicket(ticket, baseUrl), &error);
             QVERIFY2(back, qPrintable(error));
@@ -876,10 +888,10 @@ private slots:
     }
 
     void roundTripElement_data() { addBaseUrls(); }
-    void roundTripElement()
-    {
+    void roundTripElement() {
         QFETCH(QString, baseUrl);
-        for (const NetworkElement &element : {fullElement(), make<NetworkElement>([](NetworkElement &e) { e.id = "e"; })}) {
+        for (const NetworkElement &element :
+             {fullElement(), make<NetworkElement>([](NetworkElement &e) { e.id = "e"; })}) {
             QString error;
             const QJsonObject json = encodeElement(element, baseUrl);
             QCOMPARE(resourceKind(json), ResourceKind::Element);
@@ -890,8 +902,7 @@ private slots:
     }
 
     void roundTripSite_data() { addBaseUrls(); }
-    void roundTripSite()
-    {
+    void roundTripSite() {
         QFETCH(QString, baseUrl);
         for (const Site &site : {fullSite(), make<Site>([](Site &s) { s.id = "s"; })}) {
             QString error;
@@ -904,14 +915,13 @@ private slots:
     }
 
     void roundTripLink_data() { addBaseUrls(); }
-    void roundTripLink()
-    {
+    void roundTripLink() {
         QFETCH(QString, baseUrl);
         for (const Link &link : {fullLink(), make<Link>([](Link &l) {
-                 l.id = "l";
-                 l.aEndId = "a";
-                 l.zEndId = "z";
-             })}) {
+                                     l.id = "l";
+                                     l.aEndId = "a";
+                                     l.zEndId = "z";
+                                 })}) {
             QString error;
             const QJsonObject json = encodeLink(link, baseUrl);
             QCOMPARE(resourceKind(json), ResourceKind::Link);
@@ -921,10 +931,10 @@ private slots:
         }
     }
 
-    void encodersOmitAbsentFieldsAndMakeHrefs()
-    {
+    void encodersOmitAbsentFieldsAndMakeHrefs() {
         // Given a minimal alarm and element, and a base URL with a trailing slash
-        const QJsonObject alarm = encodeAlarm(make<Alarm>([](Alarm &a) { a.id = "A 1"; }), "http://h/tmf-api/alarm/v4/");
+        const QJsonObject alarm =
+            encodeAlarm(make<Alarm>([](Alarm &a) { a.id = "A 1"; }), "http://h/tmf-api/alarm/v4/");
         const QJsonObject relative = encodeAlarm(make<Alarm>([](Alarm &a) {
             a.id = "A1";
             a.parentAlarmIds = {"P"};
@@ -936,8 +946,8 @@ private slots:
         // Then absent optional fields are not sent, hrefs are well-formed, and types are set
         QCOMPARE(alarm.value("href").toString(), QStringLiteral("http://h/tmf-api/alarm/v4/alarm/A%201"));
         QCOMPARE(alarm.value("@type").toString(), QStringLiteral("Alarm"));
-        for (const char *absent : {"externalAlarmId", "alarmType", "alarmRaisedTime", "alarmClearedTime", "comment",
-                                   "parentAlarm", "alarmedObject", "ackUserId"})
+        for (const char *absent : {"externalAlarmId", "alarmType", "alarmRaisedTime", "alarmClearedTime",
+                                   "comment", "parentAlarm", "alarmedObject", "ackUserId"})
             QVERIFY2(!alarm.contains(absent), absent);
         QCOMPARE(relative.value("href").toString(), QStringLiteral("/alarm/A1"));
         QCOMPARE(relative.value("parentAlarm").toArray().at(0).toObject().value("href").toString(),
@@ -950,13 +960,12 @@ private slots:
         QCOMPARE(element.value("@type").toString(), QStringLiteral("PhysicalResource"));
     }
 
-    void encodedJsonIsValidAgainstTheSwaggers()
-    {
+    void encodedJsonIsValidAgainstTheSwaggers() {
         // Given the three v4 swaggers
         Swagger alarmApi, ticketApi, resourceApi;
-        if (!loadSwagger("TMF642-Alarm-v4.0.0.swagger.json", alarmApi)
-            || !loadSwagger("TMF621-TroubleTicket-v4.0.0.swagger.json", ticketApi)
-            || !loadSwagger("TMF639-ResourceInventory-v4.0.0.swagger.json", resourceApi))
+        if (!loadSwagger("TMF642-Alarm-v4.0.0.swagger.json", alarmApi) ||
+            !loadSwagger("TMF621-TroubleTicket-v4.0.0.swagger.json", ticketApi) ||
+            !loadSwagger("TMF639-ResourceInventory-v4.0.0.swagger.json", resourceApi))
             QSKIP("../shared/specs/tmf not found (set NOC_SHARED_DIR; CTest sets it to <source>/../shared)");
         // The profile's own addition to resources (ops-api.md: "The reference server adds lastUpdate").
         resourceApi.extensions = {"lastUpdate"};
@@ -987,15 +996,16 @@ private slots:
 
     // ===== time =================================================================================
 
-    void parseTimeAcceptsRfc3339_data()
-    {
+    void parseTimeAcceptsRfc3339_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<qint64>("expected");
         QTest::newRow("millis Z") << "2026-11-22T10:00:00.123Z" << utc(2026, 11, 22, 10, 0, 0, 123);
         QTest::newRow("no fraction") << "2026-11-22T10:00:00Z" << utc(2026, 11, 22, 10);
         QTest::newRow("one digit") << "2026-11-22T10:00:00.5Z" << utc(2026, 11, 22, 10, 0, 0, 500);
-        QTest::newRow("nine digits truncated") << "2026-11-22T10:00:00.987654321Z" << utc(2026, 11, 22, 10, 0, 0, 987);
-        QTest::newRow("twenty digits") << "2026-11-22T10:00:00.00100000000000000000Z" << utc(2026, 11, 22, 10, 0, 0, 1);
+        QTest::newRow("nine digits truncated")
+            << "2026-11-22T10:00:00.987654321Z" << utc(2026, 11, 22, 10, 0, 0, 987);
+        QTest::newRow("twenty digits")
+            << "2026-11-22T10:00:00.00100000000000000000Z" << utc(2026, 11, 22, 10, 0, 0, 1);
         QTest::newRow("lower t z") << "2026-11-22t10:00:00.001z" << utc(2026, 11, 22, 10, 0, 0, 1);
         QTest::newRow("plus offset") << "2026-11-22T12:00:00+02:00" << utc(2026, 11, 22, 10);
         QTest::newRow("minus offset") << "2026-11-22T04:30:00.250-05:30" << utc(2026, 11, 22, 10, 0, 0, 250);
@@ -1013,15 +1023,13 @@ private slots:
         QTest::newRow("date only") << "2026-11-22" << utc(2026, 11, 22);
         QTest::newRow("padded") << "  2026-11-22T10:00:00Z " << utc(2026, 11, 22, 10);
     }
-    void parseTimeAcceptsRfc3339()
-    {
+    void parseTimeAcceptsRfc3339() {
         QFETCH(QString, text);
         QFETCH(qint64, expected);
         QCOMPARE(parseTime(text), expected);
     }
 
-    void parseTimeRejectsGarbage_data()
-    {
+    void parseTimeRejectsGarbage_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("empty") << "";
         QTest::newRow("word") << "yesterday";
@@ -1041,14 +1049,12 @@ private slots:
         QTest::newRow("unicode digits") << QString::fromUtf8("２０２６-11-22T10:00:00Z");
         QTest::newRow("epoch text") << "1763805600";
     }
-    void parseTimeRejectsGarbage()
-    {
+    void parseTimeRejectsGarbage() {
         QFETCH(QString, text);
         QCOMPARE(parseTime(text), EpochMs(0));
     }
 
-    void formatTimeIsMillisecondZulu()
-    {
+    void formatTimeIsMillisecondZulu() {
         // Given instants across the whole four-digit range, random but reproducible
         QRandomGenerator random(20261122);
         const qint64 lo = utc(1, 1, 1), hi = utc(9999, 12, 31, 23, 59, 59, 999);
@@ -1059,7 +1065,8 @@ private slots:
             // When formatted
             const QString text = formatTime(ms);
             // Then it is what QDateTime writes, and parses back to the same instant
-            QCOMPARE(text, QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
+            QCOMPARE(text,
+                     QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
             QCOMPARE(parseTime(text), ms);
         }
         QCOMPARE(formatTime(0), QString());
@@ -1067,8 +1074,7 @@ private slots:
     }
 
 private:
-    static void addBaseUrls()
-    {
+    static void addBaseUrls() {
         QTest::addColumn<QString>("baseUrl");
         QTest::newRow("relative") << QString();
         QTest::newRow("absolute") << QStringLiteral("http://opsim:8080/tmf-api/alarm/v4");

@@ -10,8 +10,7 @@
 using namespace noc;
 
 namespace {
-TopologyGraph generatedGraph(int elements, NetworkGeneratorOptions options = {})
-{
+TopologyGraph generatedGraph(int elements, NetworkGeneratorOptions options = {}) {
     options.elements = elements;
     const GeneratedNetwork net = generateNetwork(options);
     return TopologyGraph::build(net.sites, net.elements, net.links);
@@ -21,8 +20,7 @@ TopologyGraph generatedGraph(int elements, NetworkGeneratorOptions options = {})
 class TopologyLayoutTest : public QObject {
     Q_OBJECT
 private slots:
-    void generatorIsDeterministicAndRealistic()
-    {
+    void generatorIsDeterministicAndRealistic() {
         // Given the same seed twice  When networks are generated
         NetworkGeneratorOptions options;
         options.elements = 2000;
@@ -44,18 +42,25 @@ private slots:
         QVERIFY(generateNetwork(options).links != a.links);
     }
 
-    void graphIndexesElementsSitesAndLinks()
-    {
+    void graphIndexesElementsSitesAndLinks() {
         // Given two sites, three elements and two links
         Site s1{"s1", "Site one", "North", 39.9, 116.4, {}, 0};
         Site s2{"s2", "Site two", "North", 31.2, 121.5, {}, 0};
         NetworkElement a, b, c;
-        a.id = "a"; a.siteId = "s1";
-        b.id = "b"; b.siteId = "s1";
-        c.id = "c"; c.siteId = "s2";
+        a.id = "a";
+        a.siteId = "s1";
+        b.id = "b";
+        b.siteId = "s1";
+        c.id = "c";
+        c.siteId = "s2";
         Link ab, bc;
-        ab.id = "ab"; ab.aEndId = "a"; ab.zEndId = "b";
-        bc.id = "bc"; bc.aEndId = "b"; bc.zEndId = "c"; bc.operationalState = "disable";
+        ab.id = "ab";
+        ab.aEndId = "a";
+        ab.zEndId = "b";
+        bc.id = "bc";
+        bc.aEndId = "b";
+        bc.zEndId = "c";
+        bc.operationalState = "disable";
         // When the graph is built
         const TopologyGraph g = TopologyGraph::build({s1, s2}, {a, b, c}, {ab, bc});
         // Then indexes, adjacency and membership match, and nothing is skipped
@@ -69,8 +74,7 @@ private slots:
         QCOMPARE(g.syntheticSite(), -1);
     }
 
-    void imperfectInventoryIsCountedAndStillPlaced()
-    {
+    void imperfectInventoryIsCountedAndStillPlaced() {
         // Given a network with links to unknown elements, elements without a site and sites without
         // coordinates
         NetworkGeneratorOptions options;
@@ -112,8 +116,7 @@ private slots:
         QCOMPARE(result.overlaps, 0);
     }
 
-    void emptyAndTinyInventoriesDoNotCrash()
-    {
+    void emptyAndTinyInventoriesDoNotCrash() {
         // Given nothing at all, and one element with no site and a link to nowhere
         NetworkElement lone;
         lone.id = "lone";
@@ -135,15 +138,13 @@ private slots:
         }
     }
 
-    void layoutsLeaveNoOverlapsAt10kElements_data()
-    {
+    void layoutsLeaveNoOverlapsAt10kElements_data() {
         QTest::addColumn<int>("kind");
         QTest::newRow("geographic") << int(LayoutKind::Geographic);
         QTest::newRow("force-directed") << int(LayoutKind::ForceDirected);
         QTest::newRow("layered") << int(LayoutKind::Layered);
     }
-    void layoutsLeaveNoOverlapsAt10kElements()
-    {
+    void layoutsLeaveNoOverlapsAt10kElements() {
         QFETCH(int, kind);
         // Given a generated 10,000-element network
         const TopologyGraph g = generatedGraph(10000);
@@ -159,8 +160,7 @@ private slots:
         qInfo("layout %d: %.2f s", kind, result.seconds);
     }
 
-    void layeredLayoutPutsCoreAboveAggregationAboveAccess()
-    {
+    void layeredLayoutPutsCoreAboveAggregationAboveAccess() {
         // Given a generated network  When laid out in layers
         const TopologyGraph g = generatedGraph(1500);
         LayoutOptions options;
@@ -179,8 +179,7 @@ private slots:
         QVERIFY(maxY[1] < minY[2]);
     }
 
-    void geographicLayoutKeepsSitesWhereTheyAre()
-    {
+    void geographicLayoutKeepsSitesWhereTheyAre() {
         // Given a site in the west and one in the east of the same latitude
         Site west{"w", "West", "R", 30.0, 100.0, {}, 0};
         Site east{"e", "East", "R", 30.0, 120.0, {}, 0};
@@ -203,8 +202,7 @@ private slots:
             QVERIFY(westArea.contains(result.positions[size_t(k)]));
     }
 
-    void forceLayoutRespectsPinnedNodes()
-    {
+    void forceLayoutRespectsPinnedNodes() {
         // Given a network where three elements are pinned at chosen places
         const TopologyGraph g = generatedGraph(1200);
         LayoutOptions options;
@@ -224,8 +222,7 @@ private slots:
         QCOMPARE(result.overlaps, 0);
     }
 
-    void cancelledLayoutReportsCancelled()
-    {
+    void cancelledLayoutReportsCancelled() {
         // Given a cancel flag that is already set  When a layout runs  Then it stops and says so
         const TopologyGraph g = generatedGraph(3000);
         std::atomic_bool cancel{true};
@@ -234,8 +231,7 @@ private slots:
         QVERIFY(computeLayout(g, options, &cancel).cancelled);
     }
 
-    void runnerDeliversOnlyTheLatestLayout()
-    {
+    void runnerDeliversOnlyTheLatestLayout() {
         // Given a runner  When a layout is started and replaced by another before it finishes
         auto graph = std::make_shared<const TopologyGraph>(generatedGraph(5000));
         TopologyLayoutRunner runner;

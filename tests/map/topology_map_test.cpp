@@ -22,8 +22,7 @@ using namespace noc;
 
 namespace {
 
-GeneratedNetwork network(int elements, unsigned seed = 42)
-{
+GeneratedNetwork network(int elements, unsigned seed = 42) {
     NetworkGeneratorOptions options;
     options.elements = elements;
     options.seed = seed;
@@ -31,8 +30,8 @@ GeneratedNetwork network(int elements, unsigned seed = 42)
 }
 
 // Shows the map at a fixed size and waits until the first layout is in the scene.
-bool showAndLoad(TopologyMapWidget &map, const GeneratedNetwork &net, const QHash<QString, ElementStatus> &status = {})
-{
+bool showAndLoad(TopologyMapWidget &map, const GeneratedNetwork &net,
+                 const QHash<QString, ElementStatus> &status = {}) {
     map.resize(1100, 760);
     map.show();
     if (!QTest::qWaitForWindowExposed(&map))
@@ -42,8 +41,7 @@ bool showAndLoad(TopologyMapWidget &map, const GeneratedNetwork &net, const QHas
     return shown.wait(120000);
 }
 
-bool writeInventory(const QString &path, const GeneratedNetwork &net)
-{
+bool writeInventory(const QString &path, const GeneratedNetwork &net) {
     CacheWriter writer;
     if (!writer.open(path))
         return false;
@@ -55,29 +53,26 @@ bool writeInventory(const QString &path, const GeneratedNetwork &net)
 }
 
 // Pixels of `color` (within a small tolerance) inside `area` of `image`.
-int countColor(const QImage &image, const QRect &area, const QColor &color)
-{
+int countColor(const QImage &image, const QRect &area, const QColor &color) {
     int count = 0;
     const QRect r = area.intersected(image.rect());
     for (int y = r.top(); y <= r.bottom(); ++y)
         for (int x = r.left(); x <= r.right(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - color.red()) <= 10 && std::abs(c.green() - color.green()) <= 10
-                && std::abs(c.blue() - color.blue()) <= 10)
+            if (std::abs(c.red() - color.red()) <= 10 && std::abs(c.green() - color.green()) <= 10 &&
+                std::abs(c.blue() - color.blue()) <= 10)
                 ++count;
         }
     return count;
 }
 
-QRect iconRectInViewport(TopologyMapWidget &map, int node)
-{
+QRect iconRectInViewport(TopologyMapWidget &map, int node) {
     const QPoint c = map.view()->mapFromScene(map.scene()->nodePosition(node));
     const int half = int(LayoutMetrics::kIconSize / 2 * map.view()->scale());
     return QRect(c.x() - half, c.y() - half, 2 * half, 2 * half);
 }
 
-void saveScreenshot(QWidget &widget, const QString &name)
-{
+void saveScreenshot(QWidget &widget, const QString &name) {
     const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
@@ -90,8 +85,7 @@ void saveScreenshot(QWidget &widget, const QString &name)
 class TopologyMapTest : public QObject {
     Q_OBJECT
 private slots:
-    void sceneIsBuiltFromInventoryData()
-    {
+    void sceneIsBuiltFromInventoryData() {
         // Given a generated network of 800 elements  When the map shows it
         const GeneratedNetwork net = network(800);
         TopologyMapWidget map;
@@ -113,8 +107,7 @@ private slots:
         QCOMPARE(map.lastOverlaps(), 0);
     }
 
-    void levelOfDetailFollowsTheZoom()
-    {
+    void levelOfDetailFollowsTheZoom() {
         // Given a 20,000-element network shown whole
         const GeneratedNetwork net = network(20000);
         TopologyMapWidget map;
@@ -155,8 +148,7 @@ private slots:
         QVERIFY(map.breadcrumbText().contains(scene->regionName(scene->graph()->sites()[5].region_index)));
     }
 
-    void statusUpdateRecoloursOnlyTheChangedElement()
-    {
+    void statusUpdateRecoloursOnlyTheChangedElement() {
         // Given a map with no alarms, zoomed onto one access element
         const GeneratedNetwork net = network(300);
         TopologyMapWidget map;
@@ -174,10 +166,12 @@ private slots:
 
         // Then that element, its site and its region repaint (nothing else), and it is drawn red
         QCOMPARE(touched, 3);
-        QCOMPARE(int(map.scene()->siteWorst(map.scene()->graph()->nodes()[size_t(node)].site)), int(Severity::Critical));
+        QCOMPARE(int(map.scene()->siteWorst(map.scene()->graph()->nodes()[size_t(node)].site)),
+                 int(Severity::Critical));
         QTest::qWait(50);
         const QImage after = map.view()->viewport()->grab().toImage();
-        QVERIFY2(countColor(after, iconRectInViewport(map, node), critical) > 30, "element not drawn critical");
+        QVERIFY2(countColor(after, iconRectInViewport(map, node), critical) > 30,
+                 "element not drawn critical");
 
         // When the alarm clears  Then the element's colour returns to "no alarm"
         map.updateElementStatus({{id, ElementStatus()}});
@@ -186,8 +180,7 @@ private slots:
         QCOMPARE(countColor(cleared, iconRectInViewport(map, node), critical), 0);
     }
 
-    void alarmChangeSetFromTheCacheRecoloursAndDownsLinks()
-    {
+    void alarmChangeSetFromTheCacheRecoloursAndDownsLinks() {
         // Given a real cache file with a network, shown by the map
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
@@ -238,8 +231,7 @@ private slots:
         QVERIFY(!map.scene()->linkDown(incident));
     }
 
-    void inventoryReloadKeepsTheUsersView()
-    {
+    void inventoryReloadKeepsTheUsersView() {
         // Given a map from a cache, zoomed onto one element by the user
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
@@ -267,15 +259,15 @@ private slots:
         QVERIFY(shown.wait(60000));
 
         // Then the new name is on the map, and the zoom, centre and highlight are as the user left them
-        QCOMPARE(map.scene()->graph()->nodes()[size_t(map.scene()->graph()->nodeIndex(net.elements[41].id))].name,
-                 QStringLiteral("RENAMED-ELEMENT"));
+        QCOMPARE(
+            map.scene()->graph()->nodes()[size_t(map.scene()->graph()->nodeIndex(net.elements[41].id))].name,
+            QStringLiteral("RENAMED-ELEMENT"));
         QVERIFY(std::abs(map.view()->scale() - 1.0) < 1e-9);
         QVERIFY(QLineF(map.view()->mapToScene(map.view()->viewport()->rect().center()), centre).length() < 2);
         QCOMPARE(map.scene()->highlightedNode(), map.scene()->graph()->nodeIndex(id));
     }
 
-    void draggedElementIsPinnedAndSurvivesARestart()
-    {
+    void draggedElementIsPinnedAndSurvivesARestart() {
         // Given a map loaded from a cache file, zoomed onto one element
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
@@ -345,8 +337,7 @@ private slots:
         QCOMPARE(again.lastOverlaps(), 0);
     }
 
-    void searchFindsByNameOrIpAndCentresTheElement()
-    {
+    void searchFindsByNameOrIpAndCentresTheElement() {
         // Given a map of a generated network
         const GeneratedNetwork net = network(1000);
         TopologyMapWidget map;
@@ -375,8 +366,7 @@ private slots:
         QTRY_VERIFY(map.findChild<QLineEdit *>()->hasFocus());
     }
 
-    void selectingAnElementEmitsItsId()
-    {
+    void selectingAnElementEmitsItsId() {
         // Given a map zoomed onto an element
         const GeneratedNetwork net = network(300);
         TopologyMapWidget map;
@@ -386,14 +376,14 @@ private slots:
         QTest::qWait(20);
         QSignalSpy selected(&map, &TopologyMapWidget::elementSelected);
         // When the user clicks it  Then elementSelected carries its id
-        const QPoint at = map.view()->mapFromScene(map.scene()->nodePosition(map.scene()->graph()->nodeIndex(id)));
+        const QPoint at =
+            map.view()->mapFromScene(map.scene()->nodePosition(map.scene()->graph()->nodeIndex(id)));
         QTest::mouseClick(map.view()->viewport(), Qt::LeftButton, {}, at);
         QTRY_COMPARE(selected.count(), 1);
         QCOMPARE(selected.at(0).at(0).toString(), id);
     }
 
-    void imperfectInventoryIsShownAsACount()
-    {
+    void imperfectInventoryIsShownAsACount() {
         // Given inventory with dangling links, siteless elements and sites without coordinates
         NetworkGeneratorOptions options;
         options.elements = 1500;
@@ -420,8 +410,7 @@ private slots:
         QCOMPARE(map.lastOverlaps(), 0);
     }
 
-    void bannerShowsTheDataAgeWhenOfflineOrStale()
-    {
+    void bannerShowsTheDataAgeWhenOfflineOrStale() {
         TopologyMapWidget map;
         map.show();
         const QDateTime now = QDateTime::currentDateTime();
@@ -437,8 +426,7 @@ private slots:
         QVERIFY(map.bannerText().contains(QStringLiteral("not updated for 10 min")));
     }
 
-    void exportsPngAndSvgAndPrintsWithoutBlocking()
-    {
+    void exportsPngAndSvgAndPrintsWithoutBlocking() {
         // Given a map on screen
         const GeneratedNetwork net = network(400);
         TopologyMapWidget map;
@@ -474,8 +462,7 @@ private slots:
         QVERIFY(QFileInfo(pdf).size() > 1000);
     }
 
-    void screenshotsAtSeveralZoomLevelsInEnglishAndChinese()
-    {
+    void screenshotsAtSeveralZoomLevelsInEnglishAndChinese() {
         if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
             QSKIP("NOC_SCREENSHOT_DIR not set");
         LanguageManager languages;
@@ -500,7 +487,8 @@ private slots:
             QTest::qWait(50);
             saveScreenshot(map, "map_elements_" + lang);
             QVERIFY(map.showElement(net.elements.at(2500).id));
-            map.view()->setScale(1.6, map.scene()->nodePosition(map.scene()->graph()->nodeIndex(net.elements.at(2500).id)));
+            map.view()->setScale(
+                1.6, map.scene()->nodePosition(map.scene()->graph()->nodeIndex(net.elements.at(2500).id)));
             QTest::qWait(50);
             saveScreenshot(map, "map_detail_" + lang);
             map.setLayoutKind(LayoutKind::Layered);

@@ -11,31 +11,36 @@ namespace {
 const QString A = QStringLiteral("/tmf-api/alarm/v4");
 const QString E = QStringLiteral("/tmf-api/event/v4");
 
-void verifyStrictlyIncreasing(const QList<QJsonObject> &events)
-{
+void verifyStrictlyIncreasing(const QList<QJsonObject> &events) {
     for (qsizetype i = 1; i < events.size(); ++i)
-        QVERIFY2(events[i].value("seq").toInteger() > events[i - 1].value("seq").toInteger(), "seq not increasing");
+        QVERIFY2(events[i].value("seq").toInteger() > events[i - 1].value("seq").toInteger(),
+                 "seq not increasing");
 }
 } // namespace
 
 class OpsimEventsTest : public QObject {
     Q_OBJECT
 
-    QString raisedAlarm(ServerFixture &f, int index = 0)
-    {
-        return f.get(A + QStringLiteral("/alarm?state=raised&limit=50")).array().at(index).toObject().value("id").toString();
+    QString raisedAlarm(ServerFixture &f, int index = 0) {
+        return f.get(A + QStringLiteral("/alarm?state=raised&limit=50"))
+            .array()
+            .at(index)
+            .toObject()
+            .value("id")
+            .toString();
     }
 
 private slots:
-    void eventsSinceReturnsChangesInOrder()
-    {
+    void eventsSinceReturnsChangesInOrder() {
         ServerFixture f;
         QVERIFY2(f.ok, qPrintable(f.error));
         const qint64 s0 = f.server->stats().lastSeq;
         QStringList changed;
         for (int i = 0; i < 3; ++i) {
             changed << raisedAlarm(f, i);
-            QCOMPARE(f.patch(A + QStringLiteral("/alarm/") + changed.last(), R"({"ackState":"acknowledged"})").status, 200);
+            QCOMPARE(f.patch(A + QStringLiteral("/alarm/") + changed.last(), R"({"ackState":"acknowledged"})")
+                         .status,
+                     200);
         }
         const HttpReply r = f.get(E + QStringLiteral("/events?since=%1").arg(s0));
         QCOMPARE(r.status, 200);
@@ -47,7 +52,8 @@ private slots:
             QCOMPARE(env.value("eventType").toString(), QStringLiteral("AlarmAttributeValueChangeEvent"));
             QVERIFY(!env.value("eventId").toString().isEmpty());
             QVERIFY(!env.value("eventTime").toString().isEmpty());
-            QCOMPARE(env.value("event").toObject().value("alarm").toObject().value("id").toString(), changed[i]);
+            QCOMPARE(env.value("event").toObject().value("alarm").toObject().value("id").toString(),
+                     changed[i]);
         }
         // limit
         QCOMPARE(f.get(E + QStringLiteral("/events?since=%1&limit=2").arg(s0)).array().size(), 2);
@@ -55,8 +61,7 @@ private slots:
         QCOMPARE(f.get(E + QStringLiteral("/events?limit=0")).status, 400);
     }
 
-    void sinceOlderThanRetentionAnswersResyncRequired()
-    {
+    void sinceOlderThanRetentionAnswersResyncRequired() {
         ServerConfig cfg = ServerFixture::quietConfig();
         cfg.eventRetention = 5;
         ServerFixture f(cfg);
@@ -70,14 +75,17 @@ private slots:
         QCOMPARE(stale.object().value("latestSeq").toInteger(), last);
         const HttpReply ok = f.get(E + QStringLiteral("/events?since=%1").arg(last - 3));
         QCOMPARE(ok.array().size(), 3);
-        QCOMPARE(f.get(E + QStringLiteral("/events?since=%1").arg(last - 5)).array().size(), 5); // oldest retained
+        QCOMPARE(f.get(E + QStringLiteral("/events?since=%1").arg(last - 5)).array().size(),
+                 5); // oldest retained
         // a since from the future (another server's sequence) also needs a resync
-        QCOMPARE(f.get(E + QStringLiteral("/events?since=%1").arg(last + 100)).object().value("eventType").toString(),
+        QCOMPARE(f.get(E + QStringLiteral("/events?since=%1").arg(last + 100))
+                     .object()
+                     .value("eventType")
+                     .toString(),
                  QStringLiteral("ResyncRequired"));
     }
 
-    void streamResumesFromSinceThenPushesLiveChanges()
-    {
+    void streamResumesFromSinceThenPushesLiveChanges() {
         ServerFixture f;
         QVERIFY(f.ok);
         const qint64 s0 = f.server->stats().lastSeq;
@@ -94,12 +102,12 @@ private slots:
         QCOMPARE(evs.size(), 3);
         QCOMPARE(evs[0].value("seq").toInteger(), s0 + 1);
         verifyStrictlyIncreasing(evs);
-        QCOMPARE(evs[2].value("event").toObject().value("alarm").toObject().value("alarmDetails").toString(), QStringLiteral("live"));
+        QCOMPARE(evs[2].value("event").toObject().value("alarm").toObject().value("alarmDetails").toString(),
+                 QStringLiteral("live"));
         QCOMPARE(f.server->stats().streamClients, 1);
     }
 
-    void streamBatchesIntoArrayFramesUnderLoad()
-    {
+    void streamBatchesIntoArrayFramesUnderLoad() {
         ServerFixture f;
         QVERIFY(f.ok);
         // Given a storm that produced many events
@@ -122,8 +130,7 @@ private slots:
         QCOMPARE(c.invalidFrames, 0);
     }
 
-    void streamWithStaleSinceStartsWithResyncRequired()
-    {
+    void streamWithStaleSinceStartsWithResyncRequired() {
         ServerConfig cfg = ServerFixture::quietConfig();
         cfg.eventRetention = 3;
         ServerFixture f(cfg);
@@ -141,8 +148,7 @@ private slots:
         QCOMPARE(c.messages[1].value("seq").toInteger(), 7);
     }
 
-    void restartedSequenceMakesClientsResync()
-    {
+    void restartedSequenceMakesClientsResync() {
         ServerFixture f;
         QVERIFY(f.ok);
         for (int i = 0; i < 4; ++i)
@@ -152,15 +158,15 @@ private slots:
         QCOMPARE(f.post(QStringLiteral("/control/restartSequence"), "{}").status, 200);
         QVERIFY(c.waitForMessages(1));
         QCOMPARE(c.messages.first().value("eventType").toString(), QStringLiteral("ResyncRequired"));
-        QCOMPARE(f.get(E + QStringLiteral("/events?since=4")).object().value("eventType").toString(), QStringLiteral("ResyncRequired"));
+        QCOMPARE(f.get(E + QStringLiteral("/events?since=4")).object().value("eventType").toString(),
+                 QStringLiteral("ResyncRequired"));
         f.patch(A + QStringLiteral("/alarm/") + raisedAlarm(f, 5), R"({"alarmDetails":"after restart"})");
         QVERIFY(c.waitForMessages(2));
         QCOMPARE(c.messages[1].value("seq").toInteger(), 1);
         QCOMPARE(f.get(E + QStringLiteral("/events?since=0")).array().size(), 1);
     }
 
-    void streamWithoutUpgradeIsNotServedAsJson()
-    {
+    void streamWithoutUpgradeIsNotServedAsJson() {
         ServerFixture f;
         QVERIFY(f.ok);
         QCOMPARE(f.get(E + QStringLiteral("/stream")).status, 426);

@@ -15,8 +15,7 @@ const QString A = QStringLiteral("/tmf-api/alarm/v4");
 
 class OpsimProcess {
 public:
-    bool start(const QStringList &args, QString *error)
-    {
+    bool start(const QStringList &args, QString *error) {
         const QString exe = qEnvironmentVariable("NOC_OPSIM");
         if (exe.isEmpty()) {
             *error = QStringLiteral("NOC_OPSIM not set");
@@ -34,17 +33,18 @@ public:
         while (!proc.canReadLine() && t.elapsed() < 30000 && proc.state() == QProcess::Running)
             proc.waitForReadyRead(200);
         firstLine = QString::fromUtf8(proc.readLine()).trimmed();
-        const auto m = QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$")).match(firstLine);
+        const auto m = QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"))
+                           .match(firstLine);
         if (!m.hasMatch()) {
-            *error = QStringLiteral("first line: '%1' stderr: %2").arg(firstLine, QString::fromUtf8(proc.readAllStandardError()));
+            *error = QStringLiteral("first line: '%1' stderr: %2")
+                         .arg(firstLine, QString::fromUtf8(proc.readAllStandardError()));
             return false;
         }
         base = QStringLiteral("http://127.0.0.1:") + m.captured(1);
         return true;
     }
     ~OpsimProcess() { stop(); }
-    void stop()
-    {
+    void stop() {
         if (proc.state() != QProcess::NotRunning) {
             proc.kill();
             proc.waitForFinished(5000);
@@ -60,21 +60,22 @@ class OpsimExecutableTest : public QObject {
     QNetworkAccessManager nam;
 
 private slots:
-    void printsListeningLineFirstAndServesWithTokens()
-    {
+    void printsListeningLineFirstAndServesWithTokens() {
         OpsimProcess p;
         QString error;
-        QVERIFY2(p.start({QStringLiteral("--elements"), QStringLiteral("100"), QStringLiteral("--alarms"), QStringLiteral("50"),
-                          QStringLiteral("--alarm-rate"), QStringLiteral("0"), QStringLiteral("--token"), QStringLiteral("s3:engineer")},
-                         &error), qPrintable(error));
+        QVERIFY2(p.start({QStringLiteral("--elements"), QStringLiteral("100"), QStringLiteral("--alarms"),
+                          QStringLiteral("50"), QStringLiteral("--alarm-rate"), QStringLiteral("0"),
+                          QStringLiteral("--token"), QStringLiteral("s3:engineer")},
+                         &error),
+                 qPrintable(error));
         QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1"))).status, 401);
-        const HttpReply ok = httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1")), {}, {{"Authorization", "Bearer s3"}});
+        const HttpReply ok = httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1")), {},
+                                         {{"Authorization", "Bearer s3"}});
         QCOMPARE(ok.status, 206);
         QCOMPARE(ok.header("X-Total-Count").toInt(), 50);
     }
 
-    void rejectsBadOptions()
-    {
+    void rejectsBadOptions() {
         for (const QStringList &args : {QStringList{QStringLiteral("--elements"), QStringLiteral("5")},
                                         QStringList{QStringLiteral("--token"), QStringLiteral("x:admin")},
                                         QStringList{QStringLiteral("--storm"), QStringLiteral("fast")}}) {
@@ -86,35 +87,60 @@ private slots:
         }
     }
 
-    void databaseFileKeepsStateAcrossRestart()
-    {
+    void databaseFileKeepsStateAcrossRestart() {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("opsim.db"));
-        const QStringList args{QStringLiteral("--db"), db, QStringLiteral("--elements"), QStringLiteral("100"),
-                               QStringLiteral("--alarms"), QStringLiteral("30"), QStringLiteral("--no-sim")};
+        const QStringList args{QStringLiteral("--db"),       db,
+                               QStringLiteral("--elements"), QStringLiteral("100"),
+                               QStringLiteral("--alarms"),   QStringLiteral("30"),
+                               QStringLiteral("--no-sim")};
         QString id;
         qint64 seq = 0;
         {
             OpsimProcess p;
             QString error;
             QVERIFY2(p.start(args, &error), qPrintable(error));
-            id = httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?state=raised&ackState=unacknowledged&limit=1"))).array().first().toObject().value("id").toString();
-            QCOMPARE(httpRequest(nam, "PATCH", QUrl(p.base + A + QStringLiteral("/alarm/") + id), R"({"ackState":"acknowledged","ackUserId":"x"})").status, 200);
-            seq = httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/control/stats"))).object().value("lastSeq").toInteger();
+            id = httpRequest(
+                     nam, "GET",
+                     QUrl(p.base + A + QStringLiteral("/alarm?state=raised&ackState=unacknowledged&limit=1")))
+                     .array()
+                     .first()
+                     .toObject()
+                     .value("id")
+                     .toString();
+            QCOMPARE(httpRequest(nam, "PATCH", QUrl(p.base + A + QStringLiteral("/alarm/") + id),
+                                 R"({"ackState":"acknowledged","ackUserId":"x"})")
+                         .status,
+                     200);
+            seq = httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/control/stats")))
+                      .object()
+                      .value("lastSeq")
+                      .toInteger();
             QCOMPARE(seq, 1);
             // the sequence number is saved with the next simulator tick or change; give it one
-            QCOMPARE(httpRequest(nam, "POST", QUrl(p.base + QStringLiteral("/control/tick")), "{}").status, 200);
+            QCOMPARE(httpRequest(nam, "POST", QUrl(p.base + QStringLiteral("/control/tick")), "{}").status,
+                     200);
         }
         OpsimProcess p;
         QString error;
         QVERIFY2(p.start(args, &error), qPrintable(error));
-        const QJsonObject a = httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm/") + id)).object();
+        const QJsonObject a =
+            httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm/") + id)).object();
         QCOMPARE(a.value("ackState").toString(), QStringLiteral("acknowledged"));
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1"))).header("X-Total-Count").toInt(), 30);
+        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1")))
+                     .header("X-Total-Count")
+                     .toInt(),
+                 30);
         // the history is gone: resuming from before it needs a resync, resuming at the latest works
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=0"))).object().value("eventType").toString(),
+        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=0")))
+                     .object()
+                     .value("eventType")
+                     .toString(),
                  QStringLiteral("ResyncRequired"));
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=%1").arg(seq))).status, 200);
+        QCOMPARE(httpRequest(nam, "GET",
+                             QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=%1").arg(seq)))
+                     .status,
+                 200);
     }
 };
 

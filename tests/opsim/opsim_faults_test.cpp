@@ -17,15 +17,13 @@ class OpsimFaultsTest : public QObject {
     std::unique_ptr<ServerFixture> f;
 
 private slots:
-    void init()
-    {
+    void init() {
         f = std::make_unique<ServerFixture>();
         QVERIFY2(f->ok, qPrintable(f->error));
     }
     void cleanup() { f.reset(); }
 
-    void errorRateAnswers500Or503WithTmfError()
-    {
+    void errorRateAnswers500Or503WithTmfError() {
         QCOMPARE(f->post(QStringLiteral("/control/faults?errorRate=1"), "{}").status, 200);
         QSet<int> seen;
         for (int i = 0; i < 20; ++i) {
@@ -42,19 +40,23 @@ private slots:
         QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1")).status, 206);
     }
 
-    void droppedResponseStillAppliesOnceAndReplaysOnRetry()
-    {
-        const QString id = f->get(A + QStringLiteral("/alarm?state=raised&limit=1")).array().first().toObject().value("id").toString();
+    void droppedResponseStillAppliesOnceAndReplaysOnRetry() {
+        const QString id = f->get(A + QStringLiteral("/alarm?state=raised&limit=1"))
+                               .array()
+                               .first()
+                               .toObject()
+                               .value("id")
+                               .toString();
         const QByteArray key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         f->server->setFaults(0, 0, 1.0, 0);
         // When the connection drops mid-response
-        const HttpReply dropped = f->patch(A + QStringLiteral("/alarm/") + id, R"({"comment":[{"comment":"once"}]})",
-                                           {{"Idempotency-Key", key}});
+        const HttpReply dropped = f->patch(A + QStringLiteral("/alarm/") + id,
+                                           R"({"comment":[{"comment":"once"}]})", {{"Idempotency-Key", key}});
         QVERIFY(dropped.error != QNetworkReply::NoError);
         f->server->setFaults(0, 0, 0, 0);
         // Then the retry with the same key gets the stored answer, and the comment exists once
-        const HttpReply retry = f->patch(A + QStringLiteral("/alarm/") + id, R"({"comment":[{"comment":"once"}]})",
-                                         {{"Idempotency-Key", key}});
+        const HttpReply retry = f->patch(A + QStringLiteral("/alarm/") + id,
+                                         R"({"comment":[{"comment":"once"}]})", {{"Idempotency-Key", key}});
         QCOMPARE(retry.status, 200);
         QCOMPARE(retry.header("Idempotent-Replayed"), QByteArray("true"));
         QCOMPARE(f->get(A + QStringLiteral("/alarm/") + id).object().value("comment").toArray().size(), 1);
@@ -64,8 +66,7 @@ private slots:
         QCOMPARE(stats.value("idempotentReplays").toInteger(), 1);
     }
 
-    void malformedRateSendsInvalidJson()
-    {
+    void malformedRateSendsInvalidJson() {
         f->server->setFaults(0, 0, 0, 1.0);
         const HttpReply r = f->get(A + QStringLiteral("/alarm?limit=3"));
         QCOMPARE(r.status, 206);
@@ -76,14 +77,18 @@ private slots:
         StreamClient c(streamUrl(*f->server, 0));
         QVERIFY(c.waitConnected());
         f->server->setFaults(0, 0, 0, 0);
-        const QString alarm = f->get(A + QStringLiteral("/alarm?state=raised&limit=1")).array().first().toObject().value("id").toString();
+        const QString alarm = f->get(A + QStringLiteral("/alarm?state=raised&limit=1"))
+                                  .array()
+                                  .first()
+                                  .toObject()
+                                  .value("id")
+                                  .toString();
         f->server->setFaults(0, 0, 0, 1.0);
         f->patch(A + QStringLiteral("/alarm/") + alarm, R"({"alarmDetails":"x"})");
         QTRY_VERIFY_WITH_TIMEOUT(c.invalidFrames > 0, 5000);
     }
 
-    void latencyDelaysAnswers()
-    {
+    void latencyDelaysAnswers() {
         f->server->setFaults(300, 0, 0, 0);
         QElapsedTimer t;
         t.start();
@@ -91,8 +96,7 @@ private slots:
         QVERIFY(t.elapsed() >= 250);
     }
 
-    void cutClosesConnectionsForAWhileThenRecovers()
-    {
+    void cutClosesConnectionsForAWhileThenRecovers() {
         StreamClient c(streamUrl(*f->server));
         QVERIFY(c.waitConnected());
         QCOMPARE(f->post(QStringLiteral("/control/cut?seconds=1"), "{}").status, 200);
@@ -106,8 +110,7 @@ private slots:
         QVERIFY(again.waitConnected());
     }
 
-    void controlTriggersStormAndPause()
-    {
+    void controlTriggersStormAndPause() {
         const qint64 before = f->get(QStringLiteral("/control/stats")).object().value("alarms").toInteger();
         QCOMPARE(f->post(QStringLiteral("/control/storm?rate=5000&seconds=2"), "{}").status, 200);
         QTest::qWait(100);

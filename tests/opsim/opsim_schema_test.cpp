@@ -20,8 +20,7 @@ const QString R = QStringLiteral("/tmf-api/resourceInventoryManagement/v4");
 
 class SwaggerValidator {
 public:
-    bool load(const QString &path, QString *error)
-    {
+    bool load(const QString &path, QString *error) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
             *error = path + QStringLiteral(": ") + f.errorString();
@@ -32,8 +31,8 @@ public:
     }
     bool hasDefinition(const QString &name) const { return m_defs.contains(name); }
     // Returns the violations (empty = valid).
-    QStringList validate(const QJsonValue &value, const QString &definition, const QStringList &extensions = {})
-    {
+    QStringList validate(const QJsonValue &value, const QString &definition,
+                         const QStringList &extensions = {}) {
         m_errors.clear();
         m_extensions = extensions;
         check(value, m_defs.value(definition).toObject(), definition);
@@ -41,8 +40,7 @@ public:
     }
 
 private:
-    void check(const QJsonValue &v, QJsonObject schema, const QString &path)
-    {
+    void check(const QJsonValue &v, QJsonObject schema, const QString &path) {
         if (schema.contains("$ref")) {
             const QString ref = schema.value("$ref").toString().section(u'/', -1);
             if (!m_defs.contains(ref)) {
@@ -63,7 +61,8 @@ private:
                 !QDateTime::fromString(v.toString(), Qt::ISODateWithMs).isValid())
                 m_errors << path + QStringLiteral(": not a date-time: ") + v.toString();
         } else if (type == QLatin1String("integer")) {
-            const bool idQuirk = (path.endsWith(QLatin1String(".id")) || path == QLatin1String("id")) && v.isString();
+            const bool idQuirk =
+                (path.endsWith(QLatin1String(".id")) || path == QLatin1String("id")) && v.isString();
             if (!idQuirk && !(v.isDouble() && v.toDouble() == double(qint64(v.toDouble()))))
                 m_errors << path + QStringLiteral(": expected integer");
         } else if (type == QLatin1String("number")) {
@@ -91,14 +90,17 @@ private:
                 if (!o.contains(req.toString()))
                     m_errors << path + QStringLiteral(": missing required ") + req.toString();
             for (auto it = o.begin(); it != o.end(); ++it) {
-                const QString childPath = (path.contains(u'.') || path.contains(u'[') ? path + u'.' : QString()) + it.key();
+                const QString childPath =
+                    (path.contains(u'.') || path.contains(u'[') ? path + u'.' : QString()) + it.key();
                 if (!props.contains(it.key())) {
                     if (!m_extensions.contains(it.key()))
                         m_errors << path + QStringLiteral(": unknown attribute ") + it.key();
                     continue;
                 }
-                check(it.value(), props.value(it.key()).toObject(), path == QLatin1String("Alarm") || path == QLatin1String("TroubleTicket")
-                                                                        ? it.key() : path + u'.' + it.key());
+                check(it.value(), props.value(it.key()).toObject(),
+                      path == QLatin1String("Alarm") || path == QLatin1String("TroubleTicket")
+                          ? it.key()
+                          : path + u'.' + it.key());
                 Q_UNUSED(childPath);
             }
         }
@@ -124,8 +126,7 @@ class OpsimSchemaTest : public QObject {
     std::unique_ptr<ServerFixture> f;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         const QString shared = qEnvironmentVariable("NOC_SHARED_DIR");
         m_specs = QDir(shared).filePath(QStringLiteral("specs/tmf"));
         if (shared.isEmpty() || !QFile::exists(m_specs + QStringLiteral("/TMF642-Alarm-v4.0.0.swagger.json")))
@@ -138,20 +139,32 @@ private slots:
         // exercise the shapes: a cascade with children and a ticket, ack, comment, clear, notes, assignment
         f->post(QStringLiteral("/control/fault?kind=fibreCut"), "{}");
         f->post(QStringLiteral("/control/fault?kind=powerFailure"), "{}");
-        const QString id = f->get(A + QStringLiteral("/alarm?state=raised&limit=1")).array().first().toObject().value("id").toString();
-        f->patch(A + QStringLiteral("/alarm/") + id, R"({"ackState":"acknowledged","ackUserId":"u","comment":[{"userId":"u","comment":"c"}]})");
+        const QString id = f->get(A + QStringLiteral("/alarm?state=raised&limit=1"))
+                               .array()
+                               .first()
+                               .toObject()
+                               .value("id")
+                               .toString();
+        f->patch(A + QStringLiteral("/alarm/") + id,
+                 R"({"ackState":"acknowledged","ackUserId":"u","comment":[{"userId":"u","comment":"c"}]})");
         f->patch(A + QStringLiteral("/alarm/") + id, R"({"state":"cleared","clearUserId":"u"})");
-        const QString tt = f->get(T + QStringLiteral("/troubleTicket?status=acknowledged&limit=1")).array().first().toObject().value("id").toString();
-        f->patch(T + QStringLiteral("/troubleTicket/") + tt,
-                 R"({"status":"inProgress","relatedParty":[{"id":"eng-1","name":"Li Na","role":"assignee","@referredType":"Individual"}],"note":[{"author":"u","text":"on site"}]})");
+        const QString tt = f->get(T + QStringLiteral("/troubleTicket?status=acknowledged&limit=1"))
+                               .array()
+                               .first()
+                               .toObject()
+                               .value("id")
+                               .toString();
+        f->patch(
+            T + QStringLiteral("/troubleTicket/") + tt,
+            R"({"status":"inProgress","relatedParty":[{"id":"eng-1","name":"Li Na","role":"assignee","@referredType":"Individual"}],"note":[{"author":"u","text":"on site"}]})");
     }
     void cleanupTestCase() { f.reset(); }
 
-    void alarmsValidateAgainstTmf642()
-    {
+    void alarmsValidateAgainstTmf642() {
         SwaggerValidator v;
         QString error;
-        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF642-Alarm-v4.0.0.swagger.json"), &error), qPrintable(error));
+        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF642-Alarm-v4.0.0.swagger.json"), &error),
+                 qPrintable(error));
         const QJsonArray alarms = f->get(A + QStringLiteral("/alarm?limit=1000")).array();
         QVERIFY(alarms.size() > 200);
         bool sawParent = false, sawCorrelated = false, sawComment = false;
@@ -164,7 +177,9 @@ private slots:
         }
         QVERIFY(sawParent && sawCorrelated && sawComment);
         // a task resource and an error body too
-        const HttpReply task = f->post(A + QStringLiteral("/ackAlarms"), R"({"alarmPattern":[{"state":"raised","perceivedSeverity":"warning"}],"ackUserId":"u"})");
+        const HttpReply task =
+            f->post(A + QStringLiteral("/ackAlarms"),
+                    R"({"alarmPattern":[{"state":"raised","perceivedSeverity":"warning"}],"ackUserId":"u"})");
         QCOMPARE(task.status, 201);
         QStringList errors = v.validate(task.object(), QStringLiteral("AckAlarms"));
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
@@ -175,11 +190,11 @@ private slots:
         QVERIFY(!v.validate(QJsonObject{{"alarmCause", "x"}}, QStringLiteral("Alarm")).isEmpty());
     }
 
-    void ticketsValidateAgainstTmf621()
-    {
+    void ticketsValidateAgainstTmf621() {
         SwaggerValidator v;
         QString error;
-        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF621-TroubleTicket-v4.0.0.swagger.json"), &error), qPrintable(error));
+        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF621-TroubleTicket-v4.0.0.swagger.json"), &error),
+                 qPrintable(error));
         const QJsonArray tickets = f->get(T + QStringLiteral("/troubleTicket?limit=1000")).array();
         QVERIFY(tickets.size() >= 20);
         bool sawNote = false, sawAssignee = false, sawAlarmRef = false;
@@ -196,11 +211,11 @@ private slots:
         QVERIFY(!v.validate(QJsonObject{{"status", "open"}}, QStringLiteral("TroubleTicket")).isEmpty());
     }
 
-    void resourcesValidateAgainstTmf639()
-    {
+    void resourcesValidateAgainstTmf639() {
         SwaggerValidator v;
         QString error;
-        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF639-ResourceInventory-v4.0.0.swagger.json"), &error), qPrintable(error));
+        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF639-ResourceInventory-v4.0.0.swagger.json"), &error),
+                 qPrintable(error));
         const QJsonArray all = f->get(R + QStringLiteral("/resource?limit=10000")).array();
         QSet<QString> types;
         for (const QJsonValue &r : all) {
@@ -212,7 +227,9 @@ private slots:
         }
         QCOMPARE(types, QSet<QString>({"PhysicalResource", "LogicalResource", "Resource"}));
         QVERIFY(!v.validate(QJsonObject{{"id", "x"}}, QStringLiteral("Resource")).isEmpty()); // href missing
-        QVERIFY(!v.validate(QJsonObject{{"id", "x"}, {"href", "y"}, {"operationalState", "up"}}, QStringLiteral("Resource")).isEmpty());
+        QVERIFY(!v.validate(QJsonObject{{"id", "x"}, {"href", "y"}, {"operationalState", "up"}},
+                            QStringLiteral("Resource"))
+                     .isEmpty());
     }
 };
 

@@ -12,8 +12,7 @@ const QString A = QStringLiteral("/tmf-api/alarm/v4");
 const QString T = QStringLiteral("/tmf-api/troubleTicket/v4");
 const QString R = QStringLiteral("/tmf-api/resourceInventoryManagement/v4");
 
-ServerConfig netConfig(quint64 seed, int elements)
-{
+ServerConfig netConfig(quint64 seed, int elements) {
     ServerConfig cfg = ServerFixture::quietConfig();
     cfg.seed = seed;
     cfg.elements = elements;
@@ -23,8 +22,7 @@ ServerConfig netConfig(quint64 seed, int elements)
 }
 
 // The topology without the parts that depend on port and time.
-QStringList fingerprint(ServerFixture &f)
-{
+QStringList fingerprint(ServerFixture &f) {
     QStringList out;
     const QJsonArray all = f.get(R + QStringLiteral("/resource?limit=10000")).array();
     for (const QJsonValue &v : all) {
@@ -43,8 +41,7 @@ class OpsimSimulatorTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void sameSeedBuildsTheSameNetwork()
-    {
+    void sameSeedBuildsTheSameNetwork() {
         ServerFixture a(netConfig(11, 300)), b(netConfig(11, 300)), c(netConfig(12, 300));
         QVERIFY(a.ok && b.ok && c.ok);
         const QStringList fa = fingerprint(a);
@@ -52,11 +49,11 @@ private slots:
         QVERIFY(fingerprint(c) != fa);
     }
 
-    void elementCountLayersAndNamesFollowTheRequest()
-    {
+    void elementCountLayersAndNamesFollowTheRequest() {
         ServerFixture f(netConfig(3, 1200));
         QVERIFY(f.ok);
-        const QJsonArray all = f.get(R + QStringLiteral("/resource?@type=PhysicalResource&limit=10000")).array();
+        const QJsonArray all =
+            f.get(R + QStringLiteral("/resource?@type=PhysicalResource&limit=10000")).array();
         QCOMPARE(all.size(), 1200);
         QSet<QString> layers, categories, names;
         const QRegularExpression nameRe(QStringLiteral("^[A-Z]{2}-[A-Z]{2,4}-[A-Z]{2,4}-\\d{2,4}$"));
@@ -64,7 +61,8 @@ private slots:
             const QJsonObject o = v.toObject();
             categories.insert(o.value("category").toString());
             names.insert(o.value("name").toString());
-            QVERIFY2(nameRe.match(o.value("name").toString()).hasMatch(), qPrintable(o.value("name").toString()));
+            QVERIFY2(nameRe.match(o.value("name").toString()).hasMatch(),
+                     qPrintable(o.value("name").toString()));
             for (const QJsonValue &c : o.value("resourceCharacteristic").toArray())
                 if (c.toObject().value("name").toString() == QLatin1String("layer"))
                     layers.insert(c.toObject().value("value").toString());
@@ -73,13 +71,14 @@ private slots:
         QCOMPARE(layers, QSet<QString>({"core", "aggregation", "access"}));
         for (const char *cat : {"router", "switch", "olt", "bts", "microwave"})
             QVERIFY2(categories.contains(QLatin1String(cat)), cat);
-        const int links = f.get(R + QStringLiteral("/resource?category=link&limit=1")).header("X-Total-Count").toInt();
+        const int links =
+            f.get(R + QStringLiteral("/resource?category=link&limit=1")).header("X-Total-Count").toInt();
         QVERIFY(links >= 1200);
-        QVERIFY(f.get(R + QStringLiteral("/resource?category=site&limit=1")).header("X-Total-Count").toInt() > 100);
+        QVERIFY(f.get(R + QStringLiteral("/resource?category=site&limit=1")).header("X-Total-Count").toInt() >
+                100);
     }
 
-    void fibreCutRaisesRootCauseWithCorrelatedChildrenAndATicket()
-    {
+    void fibreCutRaisesRootCauseWithCorrelatedChildrenAndATicket() {
         ServerFixture f(netConfig(5, 400));
         QVERIFY(f.ok);
         const QJsonObject res = f.post(QStringLiteral("/control/fault?kind=fibreCut"), "{}").object();
@@ -91,17 +90,22 @@ private slots:
         QCOMPARE(r.value("probableCause").toString(), QStringLiteral("lossOfSignal"));
         const QJsonArray corr = r.value("correlatedAlarm").toArray();
         QVERIFY(corr.size() >= 2); // far end LOS + at least one downstream element
-        const QJsonObject farEnd = f.get(A + QStringLiteral("/alarm/") + corr[0].toObject().value("id").toString()).object();
+        const QJsonObject farEnd =
+            f.get(A + QStringLiteral("/alarm/") + corr[0].toObject().value("id").toString()).object();
         QCOMPARE(farEnd.value("probableCause").toString(), QStringLiteral("lossOfSignal"));
-        QVERIFY(farEnd.value("alarmedObject").toObject().value("id") != r.value("alarmedObject").toObject().value("id"));
-        const HttpReply children = f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root + QStringLiteral("&limit=1000"));
+        QVERIFY(farEnd.value("alarmedObject").toObject().value("id") !=
+                r.value("alarmedObject").toObject().value("id"));
+        const HttpReply children =
+            f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root + QStringLiteral("&limit=1000"));
         QCOMPARE(children.array().size(), corr.size());
         for (const QJsonValue &c : children.array())
             QCOMPARE(c.toObject().value("isRootCause").toBool(), false);
         // the link went down
         const QString ne = r.value("alarmedObject").toObject().value("id").toString();
         Q_UNUSED(ne);
-        QVERIFY(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable")).header("X-Total-Count").toInt() >= 1);
+        QVERIFY(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable"))
+                    .header("X-Total-Count")
+                    .toInt() >= 1);
         // a ticket was opened for the root cause with an SLA
         const HttpReply tt = f.get(T + QStringLiteral("/troubleTicket?relatedEntity.id=") + root);
         QCOMPARE(tt.array().size(), 1);
@@ -111,11 +115,13 @@ private slots:
         QVERIFY(!t.value("expectedResolutionDate").toString().isEmpty());
     }
 
-    void sitePowerFailureTakesDownEveryElementAtTheSite()
-    {
+    void sitePowerFailureTakesDownEveryElementAtTheSite() {
         ServerFixture f(netConfig(5, 400));
         QVERIFY(f.ok);
-        const QString root = f.post(QStringLiteral("/control/fault?kind=powerFailure"), "{}").object().value("rootAlarmId").toString();
+        const QString root = f.post(QStringLiteral("/control/fault?kind=powerFailure"), "{}")
+                                 .object()
+                                 .value("rootAlarmId")
+                                 .toString();
         const QJsonObject r = f.get(A + QStringLiteral("/alarm/") + root).object();
         QCOMPARE(r.value("probableCause").toString(), QStringLiteral("powerSupplyFailure"));
         const QString site = r.value("place").toArray().first().toObject().value("id").toString();
@@ -126,8 +132,7 @@ private slots:
         QCOMPARE(r.value("correlatedAlarm").toArray().size(), atSite.size() - 1);
     }
 
-    void backgroundAlarmsFollowTheRateAndAreRealistic()
-    {
+    void backgroundAlarmsFollowTheRateAndAreRealistic() {
         ServerConfig cfg = netConfig(9, 300);
         cfg.alarmRate = 200;
         ServerFixture f(cfg);
@@ -136,28 +141,36 @@ private slots:
         f.server->tick();
         const QJsonArray alarms = f.get(A + QStringLiteral("/alarm?limit=1000")).array();
         QVERIFY2(alarms.size() >= 20, qPrintable(QString::number(alarms.size())));
-        static const QStringList types = {"communicationsAlarm", "processingErrorAlarm", "environmentalAlarm",
-                                          "qualityOfServiceAlarm", "equipmentAlarm", "integrityViolation",
-                                          "operationalViolation", "physicalViolation", "securityService",
-                                          "mechanismViolation", "timeDomainViolation"};
+        static const QStringList types = {
+            "communicationsAlarm", "processingErrorAlarm", "environmentalAlarm",   "qualityOfServiceAlarm",
+            "equipmentAlarm",      "integrityViolation",   "operationalViolation", "physicalViolation",
+            "securityService",     "mechanismViolation",   "timeDomainViolation"};
         for (const QJsonValue &v : alarms) {
             const QJsonObject a = v.toObject();
             QVERIFY(types.contains(a.value("alarmType").toString()));
-            QVERIFY(QStringList({"critical", "major", "minor", "warning", "indeterminate"}).contains(a.value("perceivedSeverity").toString()));
+            QVERIFY(QStringList({"critical", "major", "minor", "warning", "indeterminate"})
+                        .contains(a.value("perceivedSeverity").toString()));
             QVERIFY(QStringList({"raised", "updated"}).contains(a.value("state").toString()));
-            QCOMPARE(f.get(R + QStringLiteral("/resource/") + a.value("alarmedObject").toObject().value("id").toString()).status, 200);
+            QCOMPARE(f.get(R + QStringLiteral("/resource/") +
+                           a.value("alarmedObject").toObject().value("id").toString())
+                         .status,
+                     200);
         }
     }
 
-    void ticketEngineAssignsProgressesAndClosesWhenTheRootCauseClears()
-    {
+    void ticketEngineAssignsProgressesAndClosesWhenTheRootCauseClears() {
         ServerConfig cfg = netConfig(21, 300);
         cfg.timeScale = 0.001; // seconds of simulated work become milliseconds
         ServerFixture f(cfg);
         QVERIFY(f.ok);
         QString root;
         QVERIFY(f.server->triggerFault(QStringLiteral("fibreCut"), &root));
-        const QString ticket = f.get(T + QStringLiteral("/troubleTicket?relatedEntity.id=") + root).array().first().toObject().value("id").toString();
+        const QString ticket = f.get(T + QStringLiteral("/troubleTicket?relatedEntity.id=") + root)
+                                   .array()
+                                   .first()
+                                   .toObject()
+                                   .value("id")
+                                   .toString();
         QVERIFY(!ticket.isEmpty());
         // When time passes
         QJsonObject t;
@@ -169,8 +182,13 @@ private slots:
                 break;
         }
         // Then the root cause and its children cleared, and the ticket went through the workflow
-        QCOMPARE(f.get(A + QStringLiteral("/alarm/") + root).object().value("state").toString(), QStringLiteral("cleared"));
-        QCOMPARE(f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root + QStringLiteral("&state=raised,updated")).header("X-Total-Count").toInt(), 0);
+        QCOMPARE(f.get(A + QStringLiteral("/alarm/") + root).object().value("state").toString(),
+                 QStringLiteral("cleared"));
+        QCOMPARE(f.get(A + QStringLiteral("/alarm?parentAlarm.id=") + root +
+                       QStringLiteral("&state=raised,updated"))
+                     .header("X-Total-Count")
+                     .toInt(),
+                 0);
         QCOMPARE(t.value("status").toString(), QStringLiteral("closed"));
         QStringList history;
         for (const QJsonValue &c : t.value("statusChange").toArray())
@@ -180,16 +198,19 @@ private slots:
         QCOMPARE(history.mid(history.size() - 2), QStringList({"resolved", "closed"}));
         QSet<QString> roles;
         for (const QJsonValue &p : t.value("relatedParty").toArray())
-            roles.insert(p.toObject().value("role").toString() + u'/' + p.toObject().value("@referredType").toString());
+            roles.insert(p.toObject().value("role").toString() + u'/' +
+                         p.toObject().value("@referredType").toString());
         QVERIFY(roles.contains(QStringLiteral("assignee/Individual")));
         QVERIFY(roles.contains(QStringLiteral("team/Team")));
         QVERIFY(!t.value("resolutionDate").toString().isEmpty());
         // the link came back
-        QCOMPARE(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable")).header("X-Total-Count").toInt(), 0);
+        QCOMPARE(f.get(R + QStringLiteral("/resource?category=link&operationalState=disable"))
+                     .header("X-Total-Count")
+                     .toInt(),
+                 0);
     }
 
-    void backgroundAlarmsAutoClear()
-    {
+    void backgroundAlarmsAutoClear() {
         ServerConfig cfg = netConfig(22, 300);
         cfg.alarmRate = 500;
         cfg.timeScale = 0.001;
@@ -197,15 +218,16 @@ private slots:
         QVERIFY(f.ok);
         QTest::qWait(100);
         f.server->tick();
-        const int raised = f.get(A + QStringLiteral("/alarm?state=raised,updated&limit=1")).header("X-Total-Count").toInt();
+        const int raised =
+            f.get(A + QStringLiteral("/alarm?state=raised,updated&limit=1")).header("X-Total-Count").toInt();
         QVERIFY(raised > 10);
         QTest::qWait(700); // longest auto-clear is 600 simulated seconds = 600 ms here
         f.server->tick();
-        QVERIFY(f.get(A + QStringLiteral("/alarm?state=cleared&limit=1")).header("X-Total-Count").toInt() >= raised);
+        QVERIFY(f.get(A + QStringLiteral("/alarm?state=cleared&limit=1")).header("X-Total-Count").toInt() >=
+                raised);
     }
 
-    void stormRaisesManyAlarmsQuickly()
-    {
+    void stormRaisesManyAlarmsQuickly() {
         ServerFixture f(netConfig(9, 300));
         QVERIFY(f.ok);
         f.server->triggerStorm(10000, 3);

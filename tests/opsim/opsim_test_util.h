@@ -5,6 +5,7 @@
 
 #include "opsim_server.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,10 +13,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTest>
 #include <QTimer>
 #include <QUrl>
-#include <QElapsedTimer>
-#include <QTest>
 
 #include <memory>
 
@@ -37,12 +37,13 @@ struct HttpReply {
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 inline HttpReply httpRequest(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url,
-                             const QByteArray &body = {}, const HeaderList &headers = {}, int timeoutMs = 15000)
-{
+                             const QByteArray &body = {}, const HeaderList &headers = {},
+                             int timeoutMs = 15000) {
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, verb == "PATCH" ? "application/merge-patch+json" : "application/json");
+        req.setHeader(QNetworkRequest::ContentTypeHeader,
+                      verb == "PATCH" ? "application/merge-patch+json" : "application/json");
     for (const auto &[k, v] : headers)
         req.setRawHeader(k, v);
     QNetworkReply *reply = nam.sendCustomRequest(req, verb, body);
@@ -71,13 +72,11 @@ inline HttpReply httpRequest(QNetworkAccessManager &nam, const QByteArray &verb,
 // An in-process opsim on 127.0.0.1 and a free port, no background simulation unless asked.
 class ServerFixture {
 public:
-    explicit ServerFixture(ServerConfig cfg = quietConfig())
-    {
+    explicit ServerFixture(ServerConfig cfg = quietConfig()) {
         server = std::make_unique<Server>(cfg);
         ok = server->start(&error);
     }
-    static ServerConfig quietConfig()
-    {
+    static ServerConfig quietConfig() {
         ServerConfig cfg;
         cfg.port = 0;
         cfg.elements = 60;
@@ -89,13 +88,13 @@ public:
         return cfg;
     }
     QUrl url(const QString &pathAndQuery) const { return QUrl(server->baseUrl().toString() + pathAndQuery); }
-    HttpReply get(const QString &p, const HeaderList &h = {}) { return httpRequest(nam, "GET", url(p), {}, h); }
-    HttpReply post(const QString &p, const QByteArray &body, const HeaderList &h = {})
-    {
+    HttpReply get(const QString &p, const HeaderList &h = {}) {
+        return httpRequest(nam, "GET", url(p), {}, h);
+    }
+    HttpReply post(const QString &p, const QByteArray &body, const HeaderList &h = {}) {
         return httpRequest(nam, "POST", url(p), body, h);
     }
-    HttpReply patch(const QString &p, const QByteArray &body, const HeaderList &h = {})
-    {
+    HttpReply patch(const QString &p, const QByteArray &body, const HeaderList &h = {}) {
         return httpRequest(nam, "PATCH", url(p), body, h);
     }
 
@@ -105,7 +104,9 @@ public:
     QString error;
 };
 
-inline QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+inline QByteArray compact(const QJsonObject &o) {
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 } // namespace noc::opsim::test
 
@@ -116,8 +117,7 @@ namespace noc::opsim::test {
 // Collects envelopes from the event stream; frames may hold one envelope or an array of them.
 class StreamClient : public QObject {
 public:
-    explicit StreamClient(const QUrl &url, const QByteArray &bearer = {})
-    {
+    explicit StreamClient(const QUrl &url, const QByteArray &bearer = {}) {
         QObject::connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             ++frames;
             const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
@@ -137,16 +137,14 @@ public:
             req.setRawHeader("Authorization", "Bearer " + bearer);
         ws.open(req);
     }
-    bool waitConnected(int ms = 5000)
-    {
+    bool waitConnected(int ms = 5000) {
         QElapsedTimer t;
         t.start();
         while (ws.state() != QAbstractSocket::ConnectedState && !disconnected && t.elapsed() < ms)
             QTest::qWait(10);
         return ws.state() == QAbstractSocket::ConnectedState;
     }
-    bool waitForMessages(int n, int ms = 10000)
-    {
+    bool waitForMessages(int n, int ms = 10000) {
         QElapsedTimer t;
         t.start();
         while (messages.size() < n && t.elapsed() < ms && !disconnected)
@@ -167,8 +165,7 @@ public:
     bool disconnected = false;
 };
 
-inline QUrl streamUrl(const Server &s, qint64 since = -1)
-{
+inline QUrl streamUrl(const Server &s, qint64 since = -1) {
     QUrl u(QStringLiteral("ws://127.0.0.1:%1/tmf-api/event/v4/stream").arg(s.port()));
     if (since >= 0)
         u.setQuery(QStringLiteral("since=%1").arg(since));

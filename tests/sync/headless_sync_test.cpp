@@ -23,12 +23,12 @@ const QByteArray kToken = "headless-token";
 
 // The opsim executable on a free loopback port.
 struct OpsimProcess {
-    explicit OpsimProcess(const QStringList &extra = {})
-    {
+    explicit OpsimProcess(const QStringList &extra = {}) {
         process.setProgram(qEnvironmentVariable("NOC_OPSIM"));
-        process.setArguments(QStringList{"--port", "0", "--token", QString::fromLatin1(kToken) + ":supervisor",
-                                         "--elements", "60", "--alarms", "400", "--tickets", "20",
-                                         "--no-sim", "--seed", "11"} + extra);
+        process.setArguments(QStringList{"--port", "0", "--token",
+                                         QString::fromLatin1(kToken) + ":supervisor", "--elements", "60",
+                                         "--alarms", "400", "--tickets", "20", "--no-sim", "--seed", "11"} +
+                             extra);
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start();
         if (!process.waitForStarted(5000))
@@ -41,13 +41,11 @@ struct OpsimProcess {
         if (line.startsWith("listening on "))
             url = QUrl(line.mid(QStringLiteral("listening on ").size()));
     }
-    ~OpsimProcess()
-    {
+    ~OpsimProcess() {
         process.kill();
         process.waitForFinished(5000);
     }
-    QJsonObject control(const QString &pathAndQuery, bool post = false)
-    {
+    QJsonObject control(const QString &pathAndQuery, bool post = false) {
         QNetworkRequest request(QUrl(url.toString() + "/control" + pathAndQuery));
         QNetworkReply *reply = post ? nam.post(request, QByteArray()) : nam.get(request);
         QSignalSpy done(reply, &QNetworkReply::finished);
@@ -66,13 +64,11 @@ struct RunResult {
     QString stderrText;
 };
 
-QStringList syncArguments(const QUrl &url, const QString &tokenFile, const QString &cache)
-{
+QStringList syncArguments(const QUrl &url, const QString &tokenFile, const QString &cache) {
     return {"sync", "--once", "--api", url.toString(), "--token-file", tokenFile, "--cache", cache};
 }
 
-RunResult runConsole(const QStringList &arguments, int timeoutMs = 60000)
-{
+RunResult runConsole(const QStringList &arguments, int timeoutMs = 60000) {
     QProcess console;
     console.start(qEnvironmentVariable("NOC_CONSOLE"), arguments);
     RunResult result;
@@ -87,8 +83,7 @@ RunResult runConsole(const QStringList &arguments, int timeoutMs = 60000)
     return result;
 }
 
-QString writeTokenFile(const QTemporaryDir &dir, const QByteArray &token)
-{
+QString writeTokenFile(const QTemporaryDir &dir, const QByteArray &token) {
     const QString path = dir.filePath("token");
     QFile file(path);
     file.open(QIODevice::WriteOnly);
@@ -102,15 +97,13 @@ QString writeTokenFile(const QTemporaryDir &dir, const QByteArray &token)
 class HeadlessSyncTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         if (qEnvironmentVariable("NOC_CONSOLE").isEmpty() || qEnvironmentVariable("NOC_OPSIM").isEmpty())
             QSKIP("NOC_CONSOLE and NOC_OPSIM are set by CTest; run this test through ctest");
     }
 
-    void syncOnceFillsTheCacheAndExitsZero()
-    {
+    void syncOnceFillsTheCacheAndExitsZero() {
         // Given a server and an empty cache path
         OpsimProcess server;
         QVERIFY(server.url.isValid());
@@ -130,40 +123,40 @@ private slots:
         QCOMPARE(qint64(reader.tickets({}, -1, false).size()), qint64(stats["tickets"].toDouble()));
     }
 
-    void refusedTokenExitsThreeWithAReason()
-    {
+    void refusedTokenExitsThreeWithAReason() {
         OpsimProcess server;
         QTemporaryDir dir;
-        const RunResult run = runConsole(syncArguments(server.url, writeTokenFile(dir, "wrong"), dir.filePath("c.sqlite")));
+        const RunResult run =
+            runConsole(syncArguments(server.url, writeTokenFile(dir, "wrong"), dir.filePath("c.sqlite")));
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.stderrText.contains("token"), qPrintable(run.stderrText));
     }
 
-    void unreachableServerExitsFourWithAReason()
-    {
+    void unreachableServerExitsFourWithAReason() {
         QUrl deadUrl;
         {
             OpsimProcess server;
             deadUrl = server.url;
         }
         QTemporaryDir dir;
-        const RunResult run = runConsole(syncArguments(deadUrl, writeTokenFile(dir, kToken), dir.filePath("c.sqlite")));
+        const RunResult run =
+            runConsole(syncArguments(deadUrl, writeTokenFile(dir, kToken), dir.filePath("c.sqlite")));
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.stderrText.contains("unreachable"), qPrintable(run.stderrText));
     }
 
-    void worldReadableTokenFileIsRefused()
-    {
+    void worldReadableTokenFileIsRefused() {
         QTemporaryDir dir;
         const QString token = writeTokenFile(dir, kToken);
-        QFile::setPermissions(token, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
-        const RunResult run = runConsole(syncArguments(QUrl("http://127.0.0.1:9"), token, dir.filePath("c.sqlite")));
+        QFile::setPermissions(token,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        const RunResult run =
+            runConsole(syncArguments(QUrl("http://127.0.0.1:9"), token, dir.filePath("c.sqlite")));
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.stderrText.contains("chmod 600"));
     }
 
-    void killedDuringReplayStillAppliesEachActionExactlyOnce()
-    {
+    void killedDuringReplayStillAppliesEachActionExactlyOnce() {
         // Given a synced cache and 150 acknowledgements made offline
         OpsimProcess server({"--alarms", "1500"});
         QTemporaryDir dir;
@@ -185,7 +178,8 @@ private slots:
             QVERIFY(offline.openCache());
             offline.start();
             for (const Alarm &alarm : alarms) { // one action per alarm, as a busy shift would
-                const CacheBatch batch = actions::acknowledgeAlarms({alarm}, {"night.shift", "noc-console", 0});
+                const CacheBatch batch =
+                    actions::acknowledgeAlarms({alarm}, {"night.shift", "noc-console", 0});
                 uuids << batch.outboxInserts.first().uuid;
                 offline.submit(batch);
             }
@@ -214,7 +208,8 @@ private slots:
         // Then every acknowledgement was applied exactly once, and the outbox is empty
         for (const QString &uuid : uuids) {
             const QJsonObject key = server.control("/idempotency?key=" + uuid);
-            QVERIFY2(key["applied"].toInt() == 1, qPrintable(uuid + " applied " + QString::number(key["applied"].toInt())));
+            QVERIFY2(key["applied"].toInt() == 1,
+                     qPrintable(uuid + " applied " + QString::number(key["applied"].toInt())));
         }
         QCOMPARE(server.control("/stats")["actionsApplied"].toInt(), 150);
         CacheReader reader;

@@ -4,15 +4,14 @@
 #include "sync/local_actions.h"
 
 #include <QStandardPaths>
-#include <spdlog/spdlog.h>
 #include <QTest>
+#include <spdlog/spdlog.h>
 
 using namespace noc;
 using namespace noc::test;
 
 namespace {
-QList<Alarm> someAlarms(const QString &cachePath, int n)
-{
+QList<Alarm> someAlarms(const QString &cachePath, int n) {
     CacheReader reader;
     reader.open(cachePath);
     AlarmFilter filter;
@@ -21,8 +20,7 @@ QList<Alarm> someAlarms(const QString &cachePath, int n)
 }
 
 // Waits until the cache holds what the server holds (bounded).
-bool converged(const QString &cachePath, const opsim::Server &server, int ms = 30000)
-{
+bool converged(const QString &cachePath, const opsim::Server &server, int ms = 30000) {
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < ms) {
@@ -37,15 +35,13 @@ bool converged(const QString &cachePath, const opsim::Server &server, int ms = 3
 class SyncEngineTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         if (qEnvironmentVariableIsSet("NOC_TEST_DEBUG"))
             spdlog::set_level(spdlog::level::debug);
     }
 
-    void initialSyncFillsTheCacheWithEverythingTheServerHas()
-    {
+    void initialSyncFillsTheCacheWithEverythingTheServerHas() {
         // Given a server with elements, alarms and tickets, and an empty cache
         opsim::test::ServerFixture server(syncServerConfig());
         QVERIFY2(server.ok, qPrintable(server.error));
@@ -63,8 +59,10 @@ private slots:
         QVERIFY(client.last.lastSuccess.contains("alarm"));
         CacheReader reader;
         QVERIFY(reader.open(cache));
-        const QJsonArray serverAlarms = server.get("/tmf-api/alarm/v4/alarm?limit=5&sort=id",
-                                                   {{"Authorization", "Bearer " + kToken.toUtf8()}}).array();
+        const QJsonArray serverAlarms = server
+                                            .get("/tmf-api/alarm/v4/alarm?limit=5&sort=id",
+                                                 {{"Authorization", "Bearer " + kToken.toUtf8()}})
+                                            .array();
         QCOMPARE(serverAlarms.size(), 5);
         for (const QJsonValue &json : serverAlarms) {
             const auto cached = reader.alarm(json["id"].toString());
@@ -73,8 +71,7 @@ private slots:
         }
     }
 
-    void liveEventsKeepTheCacheInStep()
-    {
+    void liveEventsKeepTheCacheInStep() {
         // Given a synced client
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
@@ -98,8 +95,7 @@ private slots:
         QTRY_VERIFY(client.last.eventsApplied > 0);
     }
 
-    void offlineActionsReachTheServerExactlyOnce()
-    {
+    void offlineActionsReachTheServerExactlyOnce() {
         // Given a synced cache, and then no connection
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
@@ -119,7 +115,8 @@ private slots:
             QVERIFY(offline.openCache());
             offline.start();
             const CacheBatch ack = actions::acknowledgeAlarms(alarms.mid(0, 5), context);
-            const CacheBatch comment = actions::commentAlarms({alarms[5]}, "fibre spliced, watching", context);
+            const CacheBatch comment =
+                actions::commentAlarms({alarms[5]}, "fibre spliced, watching", context);
             for (const CacheBatch &batch : {ack, comment}) {
                 for (const OutboxEntry &entry : batch.outboxInserts)
                     uuids << entry.uuid;
@@ -143,12 +140,15 @@ private slots:
         // Then every action was applied exactly once, and the cache holds the server's confirmation
         for (const QString &uuid : uuids)
             QCOMPARE(server.server->appliedCount(uuid), 1);
-        const QJsonObject onServer = server.get("/tmf-api/alarm/v4/alarm/" + alarms[0].id,
-                                                {{"Authorization", "Bearer " + kToken.toUtf8()}}).object();
+        const QJsonObject onServer = server
+                                         .get("/tmf-api/alarm/v4/alarm/" + alarms[0].id,
+                                              {{"Authorization", "Bearer " + kToken.toUtf8()}})
+                                         .object();
         QCOMPARE(onServer["ackState"].toString(), QStringLiteral("acknowledged"));
         QCOMPARE(onServer["ackUserId"].toString(), QStringLiteral("field.engineer"));
         QVERIFY(!reader.isAlarmPending(alarms[0].id));
-        QCOMPARE(reader.alarm(alarms[5].id)->comments.last().comment, QStringLiteral("fibre spliced, watching"));
+        QCOMPARE(reader.alarm(alarms[5].id)->comments.last().comment,
+                 QStringLiteral("fibre spliced, watching"));
 
         // And a later session sends nothing again
         const qint64 appliedBefore = server.server->stats().actionsApplied;
@@ -160,21 +160,30 @@ private slots:
         QCOMPARE(server.server->stats().actionsApplied, appliedBefore);
     }
 
-    void conflictingTicketEditLandsInConflicts()
-    {
+    void conflictingTicketEditLandsInConflicts() {
         // Given two consoles synced with the same in-progress ticket
         opsim::test::ServerFixture server(syncServerConfig());
         const QByteArray auth = "Bearer " + kToken.toUtf8();
-        const QJsonArray open = server.get("/tmf-api/troubleTicket/v4/troubleTicket?status=acknowledged&limit=1",
-                                           {{"Authorization", auth}}).array();
+        const QJsonArray open =
+            server
+                .get("/tmf-api/troubleTicket/v4/troubleTicket?status=acknowledged&limit=1",
+                     {{"Authorization", auth}})
+                .array();
         QCOMPARE(open.size(), 1);
         const QString ticketId = open[0]["id"].toString();
-        QCOMPARE(server.patch("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId, R"({"status":"inProgress"})",
-                              {{"Authorization", auth}}).status, 200);
+        QCOMPARE(server
+                     .patch("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId,
+                            R"({"status":"inProgress"})", {{"Authorization", auth}})
+                     .status,
+                 200);
         QTemporaryDir dir;
         const QString cacheA = dir.filePath("a.sqlite");
         const QString cacheB = dir.filePath("b.sqlite");
-        { Client a(server.server->baseUrl(), cacheA); QVERIFY(a.waitSynced()); QTRY_VERIFY(a.drained()); }
+        {
+            Client a(server.server->baseUrl(), cacheA);
+            QVERIFY(a.waitSynced());
+            QTRY_VERIFY(a.drained());
+        }
 
         // When A, offline, resolves it while B, online, puts it on hold
         CacheReader readerA;
@@ -187,7 +196,8 @@ private slots:
             SyncSession offline(profileFor(QUrl(), cacheA), QString());
             QVERIFY(offline.openCache());
             offline.start();
-            offline.submit(actions::changeTicketStatus(ticket, TicketStatus::Resolved, "splice done", context, &error));
+            offline.submit(
+                actions::changeTicketStatus(ticket, TicketStatus::Resolved, "splice done", context, &error));
             offline.stop();
         }
         {
@@ -196,11 +206,14 @@ private slots:
             CacheReader readerB;
             QVERIFY(readerB.open(cacheB));
             QTRY_VERIFY(readerB.ticket(ticketId).has_value());
-            b.session.submit(actions::changeTicketStatus(*readerB.ticket(ticketId), TicketStatus::Held, "waiting for parts",
+            b.session.submit(actions::changeTicketStatus(*readerB.ticket(ticketId), TicketStatus::Held,
+                                                         "waiting for parts",
                                                          {"engineer.b", "noc-console", 0}, &error));
-            QTRY_COMPARE_WITH_TIMEOUT(server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId,
-                                                 {{"Authorization", auth}}).object()["status"].toString(),
-                                      QStringLiteral("held"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + ticketId, {{"Authorization", auth}})
+                    .object()["status"]
+                    .toString(),
+                QStringLiteral("held"), 10000);
         }
         Client a(server.server->baseUrl(), cacheA);
 
@@ -215,8 +228,7 @@ private slots:
         QTRY_COMPARE(a.last.conflicts, qint64(1));
     }
 
-    void serverFaultsDoNotStopTheCacheFromConverging()
-    {
+    void serverFaultsDoNotStopTheCacheFromConverging() {
         // Given a server answering 20 % of requests with 5xx, dropping 5 % and garbling 5 %
         opsim::test::ServerFixture server(syncServerConfig());
         server.server->setFaults(0, 0.2, 0.05, 0.05);
@@ -239,13 +251,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 20000);
     }
 
-    void lostEventHistoryTriggersAFullReconcile()
-    {
+    void lostEventHistoryTriggersAFullReconcile() {
         // Given a cache synced up to some event sequence
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        { Client client(server.server->baseUrl(), cache); QVERIFY(client.waitSynced()); QTRY_VERIFY(client.drained()); }
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
 
         // When the server restarts its event sequence (history lost) and changes while we are away
         server.server->restartEventSequence();
@@ -259,13 +274,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 20000);
     }
 
-    void refusedTokenKeepsPendingWorkAndSaysSo()
-    {
+    void refusedTokenKeepsPendingWorkAndSaysSo() {
         // Given an outbox entry waiting and a token the server does not accept
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        { Client client(server.server->baseUrl(), cache); QVERIFY(client.waitSynced()); QTRY_VERIFY(client.drained()); }
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
         const QList<Alarm> alarms = someAlarms(cache, 1);
         {
             SyncSession offline(profileFor(QUrl(), cache), QString());
@@ -287,8 +305,7 @@ private slots:
         QVERIFY(reader.isAlarmPending(alarms[0].id));
     }
 
-    void plainHttpToARemoteHostIsRefused()
-    {
+    void plainHttpToARemoteHostIsRefused() {
         ConnectionProfile profile;
         profile.serverUrl = QUrl("http://ops.example.com");
         QVERIFY(!checkTransport(profile).isEmpty());

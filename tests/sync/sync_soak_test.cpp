@@ -18,11 +18,13 @@ class SyncSoakTest : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void faultsRestartsAndActionsStillConverge()
-    {
-        const quint32 seed = qEnvironmentVariableIsSet("NOC_SOAK_SEED") ? qEnvironmentVariableIntValue("NOC_SOAK_SEED")
-                                                                        : QRandomGenerator::global()->generate();
-        const int seconds = qEnvironmentVariableIsSet("NOC_SOAK_SECONDS") ? qEnvironmentVariableIntValue("NOC_SOAK_SECONDS") : 40;
+    void faultsRestartsAndActionsStillConverge() {
+        const quint32 seed = qEnvironmentVariableIsSet("NOC_SOAK_SEED")
+                                 ? qEnvironmentVariableIntValue("NOC_SOAK_SEED")
+                                 : QRandomGenerator::global()->generate();
+        const int seconds = qEnvironmentVariableIsSet("NOC_SOAK_SECONDS")
+                                ? qEnvironmentVariableIntValue("NOC_SOAK_SECONDS")
+                                : 40;
         qInfo("soak seed %u for %d s (replay with NOC_SOAK_SEED=%u)", seed, seconds, seed);
         QRandomGenerator random(seed);
 
@@ -53,8 +55,9 @@ private slots:
                         const Alarm alarm = alarms[random.bounded(int(alarms.size()))];
                         const actions::Context context{"soak", "noc-console", 0};
                         const CacheBatch batch = dice < 20 ? actions::acknowledgeAlarms({alarm}, context)
-                                                 : dice < 30 ? actions::commentAlarms({alarm}, "soak", context)
-                                                             : actions::clearAlarms({alarm}, context);
+                                                 : dice < 30
+                                                     ? actions::commentAlarms({alarm}, "soak", context)
+                                                     : actions::clearAlarms({alarm}, context);
                         for (const OutboxEntry &entry : batch.outboxInserts)
                             uuids << entry.uuid;
                         client->session.submit(batch);
@@ -84,12 +87,13 @@ private slots:
         server.server->setPaused(true);
         qInfo("soak: %d actions, %d restarts, %d cuts", actions, restarts, cuts);
         QTRY_VERIFY_WITH_TIMEOUT(client->isLive() && client->last.pending == 0 && client->drained(), 90000);
-        QTRY_VERIFY2_WITH_TIMEOUT(cacheCounts(cache) == serverCounts(*server.server),
-                                  qPrintable(QStringLiteral("seed %1: cache %2, server %3")
-                                                 .arg(seed)
-                                                 .arg(QString::fromLatin1(toString(cacheCounts(cache))),
-                                                      QString::fromLatin1(toString(serverCounts(*server.server))))),
-                                  30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            cacheCounts(cache) == serverCounts(*server.server),
+            qPrintable(QStringLiteral("seed %1: cache %2, server %3")
+                           .arg(seed)
+                           .arg(QString::fromLatin1(toString(cacheCounts(cache))),
+                                QString::fromLatin1(toString(serverCounts(*server.server))))),
+            30000);
 
         CacheReader reader;
         QVERIFY(reader.open(cache));
@@ -98,7 +102,9 @@ private slots:
         int refused = 0;
         for (const QString &uuid : uuids) {
             const int applied = server.server->appliedCount(uuid);
-            QVERIFY2(applied <= 1, qPrintable(QStringLiteral("seed %1: %2 applied %3 times").arg(seed).arg(uuid).arg(applied)));
+            QVERIFY2(
+                applied <= 1,
+                qPrintable(QStringLiteral("seed %1: %2 applied %3 times").arg(seed).arg(uuid).arg(applied)));
             refused += applied == 0;
         }
         // Refusals (clearing an alarm that cleared meanwhile) are legitimate; each must be visible.

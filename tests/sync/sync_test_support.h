@@ -15,8 +15,7 @@ namespace noc::test {
 
 inline const QString kToken = QStringLiteral("sync-test-token");
 
-inline opsim::ServerConfig syncServerConfig(int elements = 80, int alarms = 600, int tickets = 40)
-{
+inline opsim::ServerConfig syncServerConfig(int elements = 80, int alarms = 600, int tickets = 40) {
     opsim::ServerConfig cfg = opsim::test::ServerFixture::quietConfig();
     cfg.elements = elements;
     cfg.initialAlarms = alarms;
@@ -25,20 +24,19 @@ inline opsim::ServerConfig syncServerConfig(int elements = 80, int alarms = 600,
     return cfg;
 }
 
-inline SyncEngine::Options fastOptions()
-{
+inline SyncEngine::Options fastOptions() {
     SyncEngine::Options options;
-    options.pageSize = 100;      // several pages even for small test data
+    options.pageSize = 100; // several pages even for small test data
     options.idPageSize = 150;
-    options.backoffBaseMs = 50;  // tests must not wait for production backoffs
+    options.backoffBaseMs = 50; // tests must not wait for production backoffs
     options.backoffCapMs = 400;
     options.requestTimeoutMs = 5000;
     options.catchUpIntervalMs = 500;
     return options;
 }
 
-inline ConnectionProfile profileFor(const QUrl &server, const QString &cachePath, const QString &user = "tester")
-{
+inline ConnectionProfile profileFor(const QUrl &server, const QString &cachePath,
+                                    const QString &user = "tester") {
     ConnectionProfile profile;
     profile.name = QStringLiteral("test");
     profile.serverUrl = server;
@@ -52,8 +50,7 @@ struct Client {
     Client(const QUrl &server, const QString &cachePath, const QString &token = kToken,
            const SyncEngine::Options &options = fastOptions())
         : session(profileFor(server, cachePath), token)
-        , synced(&session, &SyncSession::initialSyncCompleted)
-    {
+        , synced(&session, &SyncSession::initialSyncCompleted) {
         opened = session.openCache();
         session.setEngineOptions(options);
         QObject::connect(&session, &SyncSession::statusChanged, &session,
@@ -75,8 +72,7 @@ struct Counts {
     friend bool operator==(const Counts &, const Counts &) = default;
 };
 
-inline Counts cacheCounts(const QString &cachePath)
-{
+inline Counts cacheCounts(const QString &cachePath) {
     CacheReader reader;
     if (!reader.open(cachePath))
         return {};
@@ -84,15 +80,14 @@ inline Counts cacheCounts(const QString &cachePath)
             qint64(reader.elements().size() + reader.sites().size() + reader.links().size())};
 }
 
-inline Counts serverCounts(const opsim::Server &server)
-{
+inline Counts serverCounts(const opsim::Server &server) {
     const opsim::ServerStats stats = server.stats();
     return {stats.alarms, stats.tickets, stats.resources};
 }
 
-inline char *toString(const Counts &c)
-{
-    return QTest::toString(QStringLiteral("alarms=%1 tickets=%2 resources=%3").arg(c.alarms).arg(c.tickets).arg(c.resources));
+inline char *toString(const Counts &c) {
+    return QTest::toString(
+        QStringLiteral("alarms=%1 tickets=%2 resources=%3").arg(c.alarms).arg(c.tickets).arg(c.resources));
 }
 
 } // namespace noc::test

@@ -9,13 +9,13 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTabWidget>
-#include <QHeaderView>
-#include <QLineEdit>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,8 +24,7 @@ using namespace noc;
 using namespace noc::tickettest;
 
 namespace {
-void saveScreenshot(QWidget &widget, const QString &name)
-{
+void saveScreenshot(QWidget &widget, const QString &name) {
     const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
@@ -42,8 +41,7 @@ struct Fixture {
     QList<CacheBatch> submitted;
     std::unique_ptr<TicketConsole> console;
 
-    explicit Fixture(Role role, int extraTickets = 0)
-    {
+    explicit Fixture(Role role, int extraTickets = 0) {
         writer.open(path);
         CacheBatch batch = standardTickets();
         const EpochMs now = QDateTime::currentMSecsSinceEpoch();
@@ -60,15 +58,17 @@ struct Fixture {
         static const char *const engineers[] = {"li.wei", "zhang.min", "wang.fang", "chen.jie"};
         static const char *const teams[] = {"team-north-field", "team-south-field"};
         for (int i = 0; i < extraTickets; ++i) {
-            const TicketStatus status = i % 5 == 0 ? TicketStatus::Acknowledged
+            const TicketStatus status = i % 5 == 0   ? TicketStatus::Acknowledged
                                         : i % 5 == 1 ? TicketStatus::Held
                                                      : TicketStatus::InProgress;
             const QString priority = QStringList{"Critical", "High", "Medium", "Low"}[i % 4];
             const EpochMs created = now - (i * 37 % 600) * kMinute;
-            TroubleTicket t = makeTicket(QStringLiteral("TT-%1").arg(1040 + i), status, created, 0,
-                                         i % 6 == 0 ? QString() : QString(engineers[i % 4]), teams[i % 2], priority);
-            t.name = QStringList{"Loss of signal at olt-%1", "Power problem at bts-%1", "High temperature at agg-%1",
-                                 "Link down at core-%1"}[i % 4].arg(100 + i);
+            TroubleTicket t =
+                makeTicket(QStringLiteral("TT-%1").arg(1040 + i), status, created, 0,
+                           i % 6 == 0 ? QString() : QString(engineers[i % 4]), teams[i % 2], priority);
+            t.name = QStringList{"Loss of signal at olt-%1", "Power problem at bts-%1",
+                                 "High temperature at agg-%1", "Link down at core-%1"}[i % 4]
+                         .arg(100 + i);
             batch.tickets.append(t);
         }
         writer.apply(batch);
@@ -89,15 +89,13 @@ struct Fixture {
             role, "me");
         console->model()->setCoalesceInterval(0);
     }
-    bool loaded()
-    {
+    bool loaded() {
         QSignalSpy spy(console->model(), &TicketQueueModel::loaded);
         return console->model()->isLoaded() || spy.wait(10000);
     }
 };
 
-QList<Alarm> alarmsOnElement()
-{
+QList<Alarm> alarmsOnElement() {
     Alarm a;
     a.id = "A-7";
     a.perceivedSeverity = Severity::Minor;
@@ -114,16 +112,14 @@ QList<Alarm> alarmsOnElement()
 class TicketConsoleTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName("noc-console-test");
         QCoreApplication::setApplicationName("test_ticket_console");
         QSettings().clear();
     }
 
-    void queuesShowLiveCountsAndSwitchTheList()
-    {
+    void queuesShowLiveCountsAndSwitchTheList() {
         // Given an engineer's console on the standard tickets
         Fixture f(Role::Engineer);
         QVERIFY(f.loaded());
@@ -134,11 +130,11 @@ private slots:
         // When the breached queue is chosen  Then only T3 is listed
         f.console->selectQueue(TicketQueue::Breached);
         QCOMPARE(f.console->queueModel()->rowCount(), 1);
-        QCOMPARE(f.console->queueModel()->index(0, 0).data(TicketQueueModel::TicketIdRole).toString(), QStringLiteral("T3"));
+        QCOMPARE(f.console->queueModel()->index(0, 0).data(TicketQueueModel::TicketIdRole).toString(),
+                 QStringLiteral("T3"));
     }
 
-    void createFromAlarmsPrefillsTheEditorAndTheTicketLandsInTheQueue()
-    {
+    void createFromAlarmsPrefillsTheEditorAndTheTicketLandsInTheQueue() {
         // Given an engineer's console
         Fixture f(Role::Engineer);
         QVERIFY(f.loaded());
@@ -166,8 +162,7 @@ private slots:
         QCOMPARE(f.console->model()->rowAt(row).alarmCount, 2);
     }
 
-    void aTransitionTheWorkflowForbidsIsExplainedAndNothingIsSent()
-    {
+    void aTransitionTheWorkflowForbidsIsExplainedAndNothingIsSent() {
         // Given an engineer with the acknowledged ticket T2 open
         Fixture f(Role::Engineer);
         QVERIFY(f.loaded());
@@ -194,8 +189,7 @@ private slots:
         QCOMPARE(reader.ticket("T2")->notes.last().text, QStringLiteral("spare SFP on the way"));
     }
 
-    void onlyASupervisorMayReassignAndDropOnAnEngineerDoesIt()
-    {
+    void onlyASupervisorMayReassignAndDropOnAnEngineerDoesIt() {
         // Given an engineer: assigning is refused and the assignee field is disabled
         {
             Fixture f(Role::Engineer);
@@ -212,7 +206,7 @@ private slots:
         f.console->show();
         QVERIFY(QTest::qWaitForWindowExposed(f.console.get()));
         f.console->findChild<QTabWidget *>()->setCurrentWidget(f.console->workloadView());
-        QTest::qWait(100); // the tab's layout is applied
+        QTest::qWait(100);                    // the tab's layout is applied
         f.console->refreshWorkloadForTests(); // no event loop runs between here and the drop
         WorkloadTree *tree = f.console->workloadView()->tree();
         QCOMPARE(tree->topLevelItemCount(), 2);
@@ -238,8 +232,7 @@ private slots:
         QTRY_COMPARE(f.console->model()->count(TicketQueue::Unassigned), 0);
     }
 
-    void aSavedViewBringsBackQueueFiltersAndColumns()
-    {
+    void aSavedViewBringsBackQueueFiltersAndColumns() {
         // Given a console on the breached queue, searching "t3", with the Created column hidden
         Fixture f(Role::Supervisor);
         QVERIFY(f.loaded());
@@ -261,8 +254,7 @@ private slots:
         QVERIFY(!TicketConsole::savedViews().contains("night shift"));
     }
 
-    void screenshotsInEnglishAndChinese()
-    {
+    void screenshotsInEnglishAndChinese() {
         // Given a supervisor's console with a realistic queue
         Fixture f(Role::Supervisor, 40);
         QVERIFY(f.loaded());

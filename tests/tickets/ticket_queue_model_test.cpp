@@ -17,13 +17,11 @@ struct Fixture {
     CacheWriter writer;
     EpochMs clock = kNow;
 
-    Fixture()
-    {
+    Fixture() {
         writer.open(path);
         writer.apply(standardTickets());
     }
-    std::unique_ptr<TicketQueueModel> model()
-    {
+    std::unique_ptr<TicketQueueModel> model() {
         auto m = std::make_unique<TicketQueueModel>(path);
         m->setClock([this] { return clock; });
         m->setUser("me");
@@ -32,8 +30,7 @@ struct Fixture {
     }
 };
 
-bool waitLoaded(TicketQueueModel &model)
-{
+bool waitLoaded(TicketQueueModel &model) {
     QSignalSpy spy(&model, &TicketQueueModel::loaded);
     return model.isLoaded() || spy.wait(10000);
 }
@@ -42,8 +39,7 @@ bool waitLoaded(TicketQueueModel &model)
 class TicketQueueModelTest : public QObject {
     Q_OBJECT
 private slots:
-    void loadsEveryTicketAndCountsEachQueue()
-    {
+    void loadsEveryTicketAndCountsEachQueue() {
         // Given a cache with the five standard tickets
         Fixture f;
         // When the model loads it (on its worker thread)
@@ -67,8 +63,7 @@ private slots:
         QCOMPARE(model->index(t1, TicketQueueModel::Assignee).data().toString(), QStringLiteral("me name"));
     }
 
-    void slaDueComesFromThePriorityPolicyWhenTheServerSendsNone()
-    {
+    void slaDueComesFromThePriorityPolicyWhenTheServerSendsNone() {
         // Given T2: Critical, no expectedResolutionDate, created 3 h 30 min ago
         Fixture f;
         auto model = f.model();
@@ -82,8 +77,7 @@ private slots:
         QVERIFY(sla.data(Qt::ToolTipRole).toString().contains("4 h policy"));
     }
 
-    void commitsApplyAsRowChangesNeverAsAReset()
-    {
+    void commitsApplyAsRowChangesNeverAsAReset() {
         // Given a loaded model under the tester
         Fixture f;
         auto model = f.model();
@@ -97,7 +91,8 @@ private slots:
 
         // When one commit resolves T1, adds T6 and removes T5
         CacheBatch batch;
-        TroubleTicket t1 = makeTicket("T1", TicketStatus::Resolved, kNow - 2 * kHour, kNow + 6 * kHour, "me", "team-a");
+        TroubleTicket t1 =
+            makeTicket("T1", TicketStatus::Resolved, kNow - 2 * kHour, kNow + 6 * kHour, "me", "team-a");
         batch.tickets.append(t1);
         batch.tickets.append(makeTicket("T6", TicketStatus::Acknowledged, kNow, kNow + 8 * kHour));
         batch.removedTicketIds.append("T5");
@@ -119,8 +114,7 @@ private slots:
         QCOMPARE(model->count(TicketQueue::RecentlyResolved), 2);
     }
 
-    void aBurstOfCommitsIsReadInAFewCoalescedSteps()
-    {
+    void aBurstOfCommitsIsReadInAFewCoalescedSteps() {
         // Given a loaded model that coalesces for 100 ms
         Fixture f;
         auto model = f.model();
@@ -132,7 +126,8 @@ private slots:
         // When 60 commits arrive back to back, each inserting one ticket
         for (int i = 0; i < 60; ++i) {
             CacheBatch batch;
-            batch.tickets.append(makeTicket(QStringLiteral("B%1").arg(i), TicketStatus::Acknowledged, kNow, kNow + kHour));
+            batch.tickets.append(
+                makeTicket(QStringLiteral("B%1").arg(i), TicketStatus::Acknowledged, kNow, kNow + kHour));
             model->applyChanges(f.writer.apply(batch));
         }
         QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->rowCount() == 65, 10000);
@@ -141,8 +136,7 @@ private slots:
         QVERIFY2(applied.size() <= 2, qPrintable(QString::number(applied.size())));
     }
 
-    void slaTicksRepaintOnlyTheSlaColumnFromMemory()
-    {
+    void slaTicksRepaintOnlyTheSlaColumnFromMemory() {
         // Given a loaded model, and the cache file gone (the tick must not read it)
         Fixture f;
         auto model = f.model();
@@ -163,7 +157,9 @@ private slots:
             QCOMPARE(args.at(0).toModelIndex().column(), int(TicketQueueModel::SlaDue));
             QCOMPARE(args.at(1).toModelIndex().column(), int(TicketQueueModel::SlaDue));
         }
-        QCOMPARE(model->index(model->rowOf("T2"), TicketQueueModel::SlaDue).data(TicketQueueModel::SlaStateRole).toInt(),
+        QCOMPARE(model->index(model->rowOf("T2"), TicketQueueModel::SlaDue)
+                     .data(TicketQueueModel::SlaStateRole)
+                     .toInt(),
                  int(SlaState::Breached));
         QCOMPARE(model->count(TicketQueue::Breached), 2);
         QCOMPARE(model->count(TicketQueue::AtRisk), 0);
@@ -176,8 +172,7 @@ private slots:
         QVERIFY(changes.isEmpty());
     }
 
-    void queueFilterTextAndStatusNarrowTheList()
-    {
+    void queueFilterTextAndStatusNarrowTheList() {
         // Given the standard tickets behind the queue filter
         Fixture f;
         auto model = f.model();

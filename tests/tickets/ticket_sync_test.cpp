@@ -12,21 +12,22 @@ using namespace noc;
 using namespace noc::test;
 
 namespace {
-ConnectionProfile supervisorProfile(const QUrl &server, const QString &cache, const QString &user)
-{
+ConnectionProfile supervisorProfile(const QUrl &server, const QString &cache, const QString &user) {
     ConnectionProfile profile = profileFor(server, cache, user);
     profile.role = QStringLiteral("supervisor");
     return profile;
 }
 
-QString inProgressTicket(opsim::test::ServerFixture &server, const QByteArray &auth)
-{
-    const QJsonArray open = server.get("/tmf-api/troubleTicket/v4/troubleTicket?status=acknowledged&limit=1",
-                                       {{"Authorization", auth}}).array();
+QString inProgressTicket(opsim::test::ServerFixture &server, const QByteArray &auth) {
+    const QJsonArray open = server
+                                .get("/tmf-api/troubleTicket/v4/troubleTicket?status=acknowledged&limit=1",
+                                     {{"Authorization", auth}})
+                                .array();
     if (open.isEmpty())
         return {};
     const QString id = open[0]["id"].toString();
-    server.patch("/tmf-api/troubleTicket/v4/troubleTicket/" + id, R"({"status":"inProgress"})", {{"Authorization", auth}});
+    server.patch("/tmf-api/troubleTicket/v4/troubleTicket/" + id, R"({"status":"inProgress"})",
+                 {{"Authorization", auth}});
     return id;
 }
 } // namespace
@@ -36,8 +37,7 @@ class TicketSyncTest : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void anOfflineEditInTheEditorReachesTheServerOnReconnect()
-    {
+    void anOfflineEditInTheEditorReachesTheServerOnReconnect() {
         // Given a synced cache with an in-progress ticket, and then no connection
         opsim::test::ServerFixture server(syncServerConfig());
         const QByteArray auth = "Bearer " + kToken.toUtf8();
@@ -45,7 +45,11 @@ private slots:
         QVERIFY(!id.isEmpty());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        { Client c(server.server->baseUrl(), cache); QVERIFY(c.waitSynced()); QTRY_VERIFY(c.drained()); }
+        {
+            Client c(server.server->baseUrl(), cache);
+            QVERIFY(c.waitSynced());
+            QTRY_VERIFY(c.drained());
+        }
         {
             // When the engineer, offline, edits the description, adds a note and holds the ticket
             SyncSession offline(supervisorProfile(QUrl(), cache, "field.engineer"), QString());
@@ -55,7 +59,8 @@ private slots:
             console.openTicket(id);
             TicketEditorDialog *editor = console.currentEditor();
             QVERIFY(editor);
-            editor->findChild<QPlainTextEdit *>("description")->setPlainText("Fibre cut near the bridge; crew dispatched");
+            editor->findChild<QPlainTextEdit *>("description")
+                ->setPlainText("Fibre cut near the bridge; crew dispatched");
             QCOMPARE(editor->save(), QString());
             QCOMPARE(editor->addNote("ETA 40 min"), QString());
             QCOMPARE(editor->changeStatus(TicketStatus::Held, "waiting for the crew"), QString());
@@ -72,10 +77,11 @@ private slots:
         QTRY_VERIFY(reader.outboxFor("ticket", id).isEmpty());
 
         // Then the server holds the edit, and the cache ends in the server's state, no longer pending
-        const QJsonObject onServer = server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + id,
-                                                {{"Authorization", auth}}).object();
+        const QJsonObject onServer =
+            server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + id, {{"Authorization", auth}}).object();
         QCOMPARE(onServer["status"].toString(), QStringLiteral("held"));
-        QCOMPARE(onServer["description"].toString(), QStringLiteral("Fibre cut near the bridge; crew dispatched"));
+        QCOMPARE(onServer["description"].toString(),
+                 QStringLiteral("Fibre cut near the bridge; crew dispatched"));
         QTRY_VERIFY_WITH_TIMEOUT(!reader.isTicketPending(id), 10000);
         const TroubleTicket cached = *reader.ticket(id);
         QVERIFY(cached.status == TicketStatus::Held);
@@ -89,8 +95,7 @@ private slots:
         QCOMPARE(cached.notes.last().text, QStringLiteral("ETA 40 min"));
     }
 
-    void aConflictingStatusChangeFromASecondConsoleLandsInConflicts()
-    {
+    void aConflictingStatusChangeFromASecondConsoleLandsInConflicts() {
         // Given two consoles synced with the same in-progress ticket
         opsim::test::ServerFixture server(syncServerConfig());
         const QByteArray auth = "Bearer " + kToken.toUtf8();
@@ -98,7 +103,11 @@ private slots:
         QVERIFY(!id.isEmpty());
         QTemporaryDir dir;
         const QString cacheA = dir.filePath("a.sqlite"), cacheB = dir.filePath("b.sqlite");
-        { Client a(server.server->baseUrl(), cacheA); QVERIFY(a.waitSynced()); QTRY_VERIFY(a.drained()); }
+        {
+            Client a(server.server->baseUrl(), cacheA);
+            QVERIFY(a.waitSynced());
+            QTRY_VERIFY(a.drained());
+        }
 
         // When A, offline, resolves it in the editor while B, online, holds it in B's editor
         {
@@ -116,17 +125,22 @@ private slots:
             CacheReader readerB;
             QVERIFY(readerB.open(cacheB));
             QTRY_VERIFY(readerB.ticket(id).has_value());
-            TicketConsole consoleB(cacheB, [&](const CacheBatch &batch) { b.session.submit(batch); }, Role::Supervisor,
-                                   "engineer.b");
+            TicketConsole consoleB(
+                cacheB, [&](const CacheBatch &batch) { b.session.submit(batch); }, Role::Supervisor,
+                "engineer.b");
             consoleB.openTicket(id);
-            QCOMPARE(consoleB.currentEditor()->changeStatus(TicketStatus::Held, "waiting for parts"), QString());
-            QTRY_COMPARE_WITH_TIMEOUT(server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + id,
-                                                 {{"Authorization", auth}}).object()["status"].toString(),
-                                      QStringLiteral("held"), 10000);
+            QCOMPARE(consoleB.currentEditor()->changeStatus(TicketStatus::Held, "waiting for parts"),
+                     QString());
+            QTRY_COMPARE_WITH_TIMEOUT(
+                server.get("/tmf-api/troubleTicket/v4/troubleTicket/" + id, {{"Authorization", auth}})
+                    .object()["status"]
+                    .toString(),
+                QStringLiteral("held"), 10000);
         }
         Client a(server.server->baseUrl(), cacheA);
 
-        // Then B's change wins; A's intent waits in A's Conflicts list, and A's queue shows the server's state
+        // Then B's change wins; A's intent waits in A's Conflicts list, and A's queue shows the server's
+        // state
         CacheReader readerA;
         QVERIFY(readerA.open(cacheA));
         QTRY_VERIFY_WITH_TIMEOUT(readerA.conflicts().size() == 1, 15000);

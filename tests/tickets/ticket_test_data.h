@@ -14,8 +14,7 @@ constexpr EpochMs kNow = 1'790'000'000'000LL; // a fixed "now" for the tests' cl
 
 inline TroubleTicket makeTicket(const QString &id, TicketStatus status, EpochMs created, EpochMs due,
                                 const QString &assignee = {}, const QString &team = {},
-                                const QString &priority = QStringLiteral("High"))
-{
+                                const QString &priority = QStringLiteral("High")) {
     TroubleTicket t;
     t.id = id;
     t.name = QStringLiteral("Link down at %1").arg(id);
@@ -35,8 +34,8 @@ inline TroubleTicket makeTicket(const QString &id, TicketStatus status, EpochMs 
     if (!team.isEmpty())
         t.relatedParties.append({team, team + QStringLiteral(" field operations"), QStringLiteral("team"),
                                  QStringLiteral("Team")});
-    t.relatedEntities.append({QStringLiteral("NE-1"), QStringLiteral("core-router-1"), QStringLiteral("affectedResource"),
-                              QStringLiteral("PhysicalResource")});
+    t.relatedEntities.append({QStringLiteral("NE-1"), QStringLiteral("core-router-1"),
+                              QStringLiteral("affectedResource"), QStringLiteral("PhysicalResource")});
     t.statusChanges.append({created, QStringLiteral("opened"), TicketStatus::Acknowledged});
     return t;
 }
@@ -47,8 +46,7 @@ inline TroubleTicket makeTicket(const QString &id, TicketStatus status, EpochMs 
 //   T3 bob, team-a, held, due 10 min ago                     -> breached
 //   T4 resolved an hour ago                                  -> recently resolved
 //   T5 closed three days ago
-inline CacheBatch standardTickets()
-{
+inline CacheBatch standardTickets() {
     CacheBatch b;
     Site site;
     site.id = QStringLiteral("S-1");
@@ -59,11 +57,16 @@ inline CacheBatch standardTickets()
     e.name = QStringLiteral("core-router-1");
     e.siteId = site.id;
     b.elements.append(e);
-    b.tickets.append(makeTicket("T1", TicketStatus::InProgress, kNow - 2 * kHour, kNow + 6 * kHour, "me", "team-a"));
-    b.tickets.append(makeTicket("T2", TicketStatus::Acknowledged, kNow - 210 * kMinute, 0, {}, {}, "Critical"));
-    b.tickets.append(makeTicket("T3", TicketStatus::Held, kNow - 5 * kHour, kNow - 10 * kMinute, "bob", "team-a"));
-    b.tickets.append(makeTicket("T4", TicketStatus::Resolved, kNow - 3 * kHour, kNow + 5 * kHour, "bob", "team-b"));
-    b.tickets.append(makeTicket("T5", TicketStatus::Closed, kNow - 80 * kHour, kNow - 70 * kHour, "bob", "team-b"));
+    b.tickets.append(
+        makeTicket("T1", TicketStatus::InProgress, kNow - 2 * kHour, kNow + 6 * kHour, "me", "team-a"));
+    b.tickets.append(
+        makeTicket("T2", TicketStatus::Acknowledged, kNow - 210 * kMinute, 0, {}, {}, "Critical"));
+    b.tickets.append(
+        makeTicket("T3", TicketStatus::Held, kNow - 5 * kHour, kNow - 10 * kMinute, "bob", "team-a"));
+    b.tickets.append(
+        makeTicket("T4", TicketStatus::Resolved, kNow - 3 * kHour, kNow + 5 * kHour, "bob", "team-b"));
+    b.tickets.append(
+        makeTicket("T5", TicketStatus::Closed, kNow - 80 * kHour, kNow - 70 * kHour, "bob", "team-b"));
     b.tickets[3].resolutionDate = b.tickets[3].lastUpdate = kNow - kHour;
     b.tickets[4].resolutionDate = b.tickets[4].lastUpdate = kNow - 72 * kHour;
     return b;

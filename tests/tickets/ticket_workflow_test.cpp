@@ -9,8 +9,7 @@ namespace {
 constexpr qint64 kHour = 3600LL * 1000;
 constexpr EpochMs kNow = 1'790'000'000'000LL;
 
-Alarm alarm(const QString &id, Severity severity, const QString &element, bool root = false)
-{
+Alarm alarm(const QString &id, Severity severity, const QString &element, bool root = false) {
     Alarm a;
     a.id = id;
     a.perceivedSeverity = severity;
@@ -27,13 +26,13 @@ Alarm alarm(const QString &id, Severity severity, const QString &element, bool r
 class TicketWorkflowTest : public QObject {
     Q_OBJECT
 private slots:
-    void slaStatesFollowTheShareOfTimeLeft()
-    {
+    void slaStatesFollowTheShareOfTimeLeft() {
         // Given a ticket created at 0 and due after 8 h
         const EpochMs created = kNow, due = kNow + 8 * kHour;
         // Then with more than 25 % left it is on track, below that at risk, after due breached
         QVERIFY(slaState(TicketStatus::InProgress, created, due, kNow + 5 * kHour) == SlaState::OnTrack);
-        QVERIFY(slaState(TicketStatus::InProgress, created, due, kNow + 6 * kHour) == SlaState::OnTrack); // exactly 25 %
+        QVERIFY(slaState(TicketStatus::InProgress, created, due, kNow + 6 * kHour) ==
+                SlaState::OnTrack); // exactly 25 %
         QVERIFY(slaState(TicketStatus::InProgress, created, due, kNow + 6 * kHour + 1) == SlaState::AtRisk);
         QVERIFY(slaState(TicketStatus::Held, created, due, due) == SlaState::Breached);
         // And a ticket no longer open has no SLA state
@@ -41,8 +40,7 @@ private slots:
         QVERIFY(slaState(TicketStatus::InProgress, created, 0, kNow) == SlaState::None);
     }
 
-    void withoutAServerDueTimeThePriorityPolicyApplies()
-    {
+    void withoutAServerDueTimeThePriorityPolicyApplies() {
         // Given no expectedResolutionDate  Then due = created + 4/8/24/72 h by priority
         QCOMPARE(effectiveDueMs(kNow, 0, "Critical"), kNow + 4 * kHour);
         QCOMPARE(effectiveDueMs(kNow, 0, "high"), kNow + 8 * kHour);
@@ -52,16 +50,14 @@ private slots:
         QCOMPARE(effectiveDueMs(kNow, kNow + kHour, "Low"), kNow + kHour);
     }
 
-    void countdownTextIsPlain()
-    {
+    void countdownTextIsPlain() {
         QCOMPARE(slaCountdownText(3 * kHour + 5 * 60000), QStringLiteral("3 h 05 min"));
         QCOMPARE(slaCountdownText(12 * 60000 + 40000), QStringLiteral("12 min 40 s"));
         QCOMPARE(slaCountdownText(50 * kHour), QStringLiteral("2 d 2 h"));
         QCOMPARE(slaCountdownText(-5 * 60000), QStringLiteral("overdue 5 min 00 s"));
     }
 
-    void allowedTransitionsPassAndOthersAreExplained()
-    {
+    void allowedTransitionsPassAndOthersAreExplained() {
         // Given an acknowledged ticket and an engineer
         TroubleTicket t;
         t.id = "TT-1";
@@ -70,7 +66,8 @@ private slots:
         QVERIFY(ticketTransitionRefusal(t, TicketStatus::InProgress, Role::Engineer).isEmpty());
         // But resolving it straight away is refused with the statuses it can go to
         const QString refusal = ticketTransitionRefusal(t, TicketStatus::Resolved, Role::Engineer);
-        QVERIFY2(refusal.contains("cannot go to Resolved") && refusal.contains("In progress"), qPrintable(refusal));
+        QVERIFY2(refusal.contains("cannot go to Resolved") && refusal.contains("In progress"),
+                 qPrintable(refusal));
         // And cancelling needs a supervisor
         QVERIFY(ticketTransitionRefusal(t, TicketStatus::Cancelled, Role::Engineer).contains("supervisor"));
         QVERIFY(ticketTransitionRefusal(t, TicketStatus::Cancelled, Role::Supervisor).isEmpty());
@@ -78,14 +75,16 @@ private slots:
         QVERIFY(!ticketTransitionRefusal(t, TicketStatus::InProgress, Role::ReadOnly).isEmpty());
         // And a closed ticket goes nowhere
         t.status = TicketStatus::Closed;
-        QVERIFY(ticketTransitionRefusal(t, TicketStatus::InProgress, Role::Supervisor).contains("cannot change"));
-        QVERIFY(nextTicketStatuses(TicketStatus::Resolved) == (QList<TicketStatus>{TicketStatus::InProgress, TicketStatus::Closed}));
+        QVERIFY(
+            ticketTransitionRefusal(t, TicketStatus::InProgress, Role::Supervisor).contains("cannot change"));
+        QVERIFY(nextTicketStatuses(TicketStatus::Resolved) ==
+                (QList<TicketStatus>{TicketStatus::InProgress, TicketStatus::Closed}));
     }
 
-    void aDraftFromAlarmsTakesTheWorstSeverityAndLinksAlarmsAndElements()
-    {
+    void aDraftFromAlarmsTakesTheWorstSeverityAndLinksAlarmsAndElements() {
         // Given a minor, a critical root cause and a major alarm on two elements
-        const QList<Alarm> alarms{alarm("A-1", Severity::Minor, "NE-1"), alarm("A-2", Severity::Critical, "NE-2", true),
+        const QList<Alarm> alarms{alarm("A-1", Severity::Minor, "NE-1"),
+                                  alarm("A-2", Severity::Critical, "NE-2", true),
                                   alarm("A-3", Severity::Major, "NE-1")};
         // When a ticket is drafted from them
         const TroubleTicket draft = ticketDraftFromAlarms(alarms, "alice", [](const QString &id) {
@@ -103,7 +102,8 @@ private slots:
         for (const RelatedEntity &e : draft.relatedEntities)
             ids << e.referredType + ":" + e.id + ":" + e.role;
         QCOMPARE(ids, (QStringList{"Alarm:A-1:relatedAlarm", "Alarm:A-2:rootCause", "Alarm:A-3:relatedAlarm",
-                                   "PhysicalResource:NE-1:affectedResource", "PhysicalResource:NE-2:affectedResource"}));
+                                   "PhysicalResource:NE-1:affectedResource",
+                                   "PhysicalResource:NE-2:affectedResource"}));
         QCOMPARE(draft.partyId("reporter"), QStringLiteral("alice"));
         QVERIFY(draft.status == TicketStatus::Acknowledged);
     }

@@ -9,14 +9,14 @@ constexpr qint64 kMaxBufferedBytes = 8 * 1024 * 1024; // per client before we wa
 }
 
 EventHub::EventHub(qint64 retention, int maxBatch, QObject *parent)
-    : QObject(parent), m_retention(qMax<qint64>(1, retention)), m_maxBatch(qMax(1, maxBatch))
-{
+    : QObject(parent)
+    , m_retention(qMax<qint64>(1, retention))
+    , m_maxBatch(qMax(1, maxBatch)) {
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &EventHub::flush);
 }
 
-EventHub::~EventHub()
-{
+EventHub::~EventHub() {
     for (auto &c : m_clients) {
         if (c->socket) {
             c->socket->disconnect(this);
@@ -27,8 +27,7 @@ EventHub::~EventHub()
 }
 
 qint64 EventHub::publish(const QByteArray &eventType, const QByteArray &payloadKey, const QByteArray &payload,
-                         const QString &eventTime)
-{
+                         const QString &eventTime) {
     const qint64 seq = ++m_lastSeq;
     QByteArray env;
     env.reserve(payload.size() + 160);
@@ -53,16 +52,14 @@ qint64 EventHub::publish(const QByteArray &eventType, const QByteArray &payloadK
     return seq;
 }
 
-bool EventHub::canResume(qint64 since) const
-{
+bool EventHub::canResume(qint64 since) const {
     if (since < 0 || since > m_lastSeq)
         return false;
     const qint64 floor = m_events.empty() ? m_lastSeq : oldestSeq() - 1;
     return since >= floor;
 }
 
-QList<QByteArray> EventHub::range(qint64 since, int limit) const
-{
+QList<QByteArray> EventHub::range(qint64 since, int limit) const {
     QList<QByteArray> out;
     if (!canResume(since))
         return out;
@@ -72,27 +69,28 @@ QList<QByteArray> EventHub::range(qint64 since, int limit) const
     return out;
 }
 
-QByteArray EventHub::resyncMessage() const
-{
+QByteArray EventHub::resyncMessage() const {
     return "{\"eventType\":\"ResyncRequired\",\"latestSeq\":" + QByteArray::number(m_lastSeq) +
            ",\"oldestSeq\":" + QByteArray::number(oldestSeq()) + "}";
 }
 
-void EventHub::addClient(QWebSocket *socket, qint64 since, bool hasSince)
-{
+void EventHub::addClient(QWebSocket *socket, qint64 since, bool hasSince) {
     auto client = std::make_unique<Client>();
     client->socket = socket;
     Client *raw = client.get();
     // Queued: a socket can disconnect while flush() or closeAll() walks m_clients.
-    connect(socket, &QWebSocket::disconnected, this, [this, raw] {
-        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-            if (it->get() == raw) {
-                raw->socket->deleteLater();
-                m_clients.erase(it);
-                return;
+    connect(
+        socket, &QWebSocket::disconnected, this,
+        [this, raw] {
+            for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+                if (it->get() == raw) {
+                    raw->socket->deleteLater();
+                    m_clients.erase(it);
+                    return;
+                }
             }
-        }
-    }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     // Clients only read; anything they send is ignored.
     if (!hasSince) {
         client->next = m_lastSeq + 1;
@@ -106,23 +104,21 @@ void EventHub::addClient(QWebSocket *socket, qint64 since, bool hasSince)
     scheduleFlush(0);
 }
 
-void EventHub::scheduleFlush(int delayMs)
-{
+void EventHub::scheduleFlush(int delayMs) {
     if (!m_flushTimer.isActive() || delayMs == 0)
         m_flushTimer.start(delayMs);
 }
 
-void EventHub::sendFrame(Client &client, const QByteArray &frame)
-{
+void EventHub::sendFrame(Client &client, const QByteArray &frame) {
     if (m_malformedRate > 0 && std::uniform_real_distribution<double>(0, 1)(m_rng) < m_malformedRate) {
-        client.socket->sendTextMessage(QString::fromUtf8(frame.left(frame.size() / 2)) + QStringLiteral("\x01garbage"));
+        client.socket->sendTextMessage(QString::fromUtf8(frame.left(frame.size() / 2)) +
+                                       QStringLiteral("\x01garbage"));
         return;
     }
     client.socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
-void EventHub::flush()
-{
+void EventHub::flush() {
     bool backlog = false;
     const qint64 first = oldestSeq();
     for (auto &cp : m_clients) {
@@ -163,16 +159,14 @@ void EventHub::flush()
         scheduleFlush(2);
 }
 
-void EventHub::closeAll()
-{
+void EventHub::closeAll() {
     for (auto &c : m_clients) {
         if (c->socket)
             c->socket->abort();
     }
 }
 
-void EventHub::restart()
-{
+void EventHub::restart() {
     m_events.clear();
     m_lastSeq = 0;
     for (auto &c : m_clients) {

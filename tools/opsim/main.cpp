@@ -6,34 +6,63 @@
 
 #include <cstdio>
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("opsim"));
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("TMF Open API reference server with a simulated network"));
     p.addHelpOption();
-    const QCommandLineOption port({QStringLiteral("port")}, QStringLiteral("TCP port, 0 = any free port"), QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption bind({QStringLiteral("bind")}, QStringLiteral("Address to bind"), QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption seed({QStringLiteral("seed")}, QStringLiteral("Simulator seed"), QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption elements({QStringLiteral("elements")}, QStringLiteral("Network elements (10..100000)"), QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption alarmRate({QStringLiteral("alarm-rate")}, QStringLiteral("Background alarms per second"), QStringLiteral("R"), QStringLiteral("0.5"));
-    const QCommandLineOption alarms({QStringLiteral("alarms")}, QStringLiteral("Alarms pre-generated at start"), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption tickets({QStringLiteral("tickets")}, QStringLiteral("Tickets pre-generated at start"), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption storm({QStringLiteral("storm")}, QStringLiteral("Alarm storm at start"), QStringLiteral("RATE:SECONDS"));
-    const QCommandLineOption noSim({QStringLiteral("no-sim")}, QStringLiteral("Do not run the alarm and ticket engines"));
-    const QCommandLineOption token({QStringLiteral("token")}, QStringLiteral("Bearer token and role (repeatable)"), QStringLiteral("SECRET:ROLE"));
-    const QCommandLineOption tokensFile({QStringLiteral("tokens-file")}, QStringLiteral("File of 'SECRET ROLE' lines"), QStringLiteral("PATH"));
-    const QCommandLineOption db({QStringLiteral("db")}, QStringLiteral("SQLite file (default: in memory)"), QStringLiteral("PATH"));
-    const QCommandLineOption latency({QStringLiteral("latency-ms")}, QStringLiteral("Added response latency"), QStringLiteral("MS"), QStringLiteral("0"));
-    const QCommandLineOption errorRate({QStringLiteral("error-rate")}, QStringLiteral("Share of 500/503 answers"), QStringLiteral("P"), QStringLiteral("0"));
-    const QCommandLineOption dropRate({QStringLiteral("drop-rate")}, QStringLiteral("Share of connections closed mid-response"), QStringLiteral("P"), QStringLiteral("0"));
-    const QCommandLineOption malformedRate({QStringLiteral("malformed-rate")}, QStringLiteral("Share of invalid JSON bodies and frames"), QStringLiteral("P"), QStringLiteral("0"));
-    const QCommandLineOption retention({QStringLiteral("event-retention")}, QStringLiteral("Events kept for resume"), QStringLiteral("N"), QStringLiteral("200000"));
-    const QCommandLineOption timeScale({QStringLiteral("time-scale")}, QStringLiteral("Scale of simulated durations (0.1 = ten times faster)"), QStringLiteral("F"), QStringLiteral("1"));
+    const QCommandLineOption port({QStringLiteral("port")}, QStringLiteral("TCP port, 0 = any free port"),
+                                  QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption bind({QStringLiteral("bind")}, QStringLiteral("Address to bind"),
+                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption seed({QStringLiteral("seed")}, QStringLiteral("Simulator seed"),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption elements({QStringLiteral("elements")},
+                                      QStringLiteral("Network elements (10..100000)"), QStringLiteral("N"),
+                                      QStringLiteral("2000"));
+    const QCommandLineOption alarmRate({QStringLiteral("alarm-rate")},
+                                       QStringLiteral("Background alarms per second"), QStringLiteral("R"),
+                                       QStringLiteral("0.5"));
+    const QCommandLineOption alarms({QStringLiteral("alarms")},
+                                    QStringLiteral("Alarms pre-generated at start"), QStringLiteral("N"),
+                                    QStringLiteral("0"));
+    const QCommandLineOption tickets({QStringLiteral("tickets")},
+                                     QStringLiteral("Tickets pre-generated at start"), QStringLiteral("N"),
+                                     QStringLiteral("0"));
+    const QCommandLineOption storm({QStringLiteral("storm")}, QStringLiteral("Alarm storm at start"),
+                                   QStringLiteral("RATE:SECONDS"));
+    const QCommandLineOption noSim({QStringLiteral("no-sim")},
+                                   QStringLiteral("Do not run the alarm and ticket engines"));
+    const QCommandLineOption token({QStringLiteral("token")},
+                                   QStringLiteral("Bearer token and role (repeatable)"),
+                                   QStringLiteral("SECRET:ROLE"));
+    const QCommandLineOption tokensFile({QStringLiteral("tokens-file")},
+                                        QStringLiteral("File of 'SECRET ROLE' lines"),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption db({QStringLiteral("db")}, QStringLiteral("SQLite file (default: in memory)"),
+                                QStringLiteral("PATH"));
+    const QCommandLineOption latency({QStringLiteral("latency-ms")}, QStringLiteral("Added response latency"),
+                                     QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption errorRate({QStringLiteral("error-rate")},
+                                       QStringLiteral("Share of 500/503 answers"), QStringLiteral("P"),
+                                       QStringLiteral("0"));
+    const QCommandLineOption dropRate({QStringLiteral("drop-rate")},
+                                      QStringLiteral("Share of connections closed mid-response"),
+                                      QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption malformedRate({QStringLiteral("malformed-rate")},
+                                           QStringLiteral("Share of invalid JSON bodies and frames"),
+                                           QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption retention({QStringLiteral("event-retention")},
+                                       QStringLiteral("Events kept for resume"), QStringLiteral("N"),
+                                       QStringLiteral("200000"));
+    const QCommandLineOption timeScale(
+        {QStringLiteral("time-scale")},
+        QStringLiteral("Scale of simulated durations (0.1 = ten times faster)"), QStringLiteral("F"),
+        QStringLiteral("1"));
     p.addOption(timeScale);
-    p.addOptions({port, bind, seed, elements, alarmRate, alarms, tickets, storm, noSim, token, tokensFile, db, latency,
-                  errorRate, dropRate, malformedRate, retention});
+    p.addOptions({port, bind, seed, elements, alarmRate, alarms, tickets, storm, noSim, token, tokensFile, db,
+                  latency, errorRate, dropRate, malformedRate, retention});
     p.process(app);
 
     auto fail = [](const QString &m) {
@@ -78,7 +107,8 @@ int main(int argc, char **argv)
     for (const QString &t : p.values(token)) {
         const int colon = t.lastIndexOf(u':');
         if (colon <= 0 || !noc::opsim::isKnownRole(t.mid(colon + 1)))
-            return fail(QStringLiteral("--token expects SECRET:ROLE with ROLE engineer|supervisor|auditor|readonly"));
+            return fail(
+                QStringLiteral("--token expects SECRET:ROLE with ROLE engineer|supervisor|auditor|readonly"));
         cfg.tokens.insert(t.left(colon), t.mid(colon + 1).toLower());
     }
     if (p.isSet(tokensFile)) {

@@ -28,43 +28,59 @@ const QString kAlarmBaseAlt = QStringLiteral("/tmf-api/alarmManagement/v4");
 const QString kTicketBase = QStringLiteral("/tmf-api/troubleTicket/v4");
 const QString kResourceBase = QStringLiteral("/tmf-api/resourceInventoryManagement/v4");
 const QString kEventBase = QStringLiteral("/tmf-api/event/v4");
-const QStringList kRoles = {QStringLiteral("engineer"), QStringLiteral("supervisor"), QStringLiteral("auditor"),
-                            QStringLiteral("readonly")};
+const QStringList kRoles = {QStringLiteral("engineer"), QStringLiteral("supervisor"),
+                            QStringLiteral("auditor"), QStringLiteral("readonly")};
 
-QByteArray reasonPhrase(int status)
-{
+QByteArray reasonPhrase(int status) {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Payload Too Large";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
-bool canAct(const QString &role) { return role == QLatin1String("engineer") || role == QLatin1String("supervisor"); }
+bool canAct(const QString &role) {
+    return role == QLatin1String("engineer") || role == QLatin1String("supervisor");
+}
 
-Response forbidden(const QString &role, const QString &what)
-{
+Response forbidden(const QString &role, const QString &what) {
     return errorResponse(403, QStringLiteral("FORBIDDEN"), QStringLiteral("Role may not do this"),
                          QStringLiteral("role '%1' may not %2").arg(role, what));
 }
 
 // Parses a JSON object body: 400 for malformed JSON, 422 when it is valid JSON of the wrong shape.
-bool parseObject(const QByteArray &body, QJsonObject *out, Response *error)
-{
+bool parseObject(const QByteArray &body, QJsonObject *out, Response *error) {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
@@ -73,20 +89,20 @@ bool parseObject(const QByteArray &body, QJsonObject *out, Response *error)
         return false;
     }
     if (!doc.isObject()) {
-        *error = errorResponse(422, QStringLiteral("INVALID_BODY"), QStringLiteral("The body must be a JSON object"));
+        *error = errorResponse(422, QStringLiteral("INVALID_BODY"),
+                               QStringLiteral("The body must be a JSON object"));
         return false;
     }
     *out = doc.object();
     return true;
 }
 
-Response invalid(const QString &message)
-{
-    return errorResponse(422, QStringLiteral("INVALID_BODY"), QStringLiteral("Invalid request body"), message);
+Response invalid(const QString &message) {
+    return errorResponse(422, QStringLiteral("INVALID_BODY"), QStringLiteral("Invalid request body"),
+                         message);
 }
 
-bool ifMatchFails(const QHttpServerRequest &request, qint64 version)
-{
+bool ifMatchFails(const QHttpServerRequest &request, qint64 version) {
     QByteArray im = request.value("if-match").trimmed();
     if (im.isEmpty() || im == "*")
         return false;
@@ -100,8 +116,7 @@ bool ifMatchFails(const QHttpServerRequest &request, qint64 version)
     return true;
 }
 
-Response preconditionFailed(qint64 version)
-{
+Response preconditionFailed(qint64 version) {
     Response r = errorResponse(412, QStringLiteral("PRECONDITION_FAILED"),
                                QStringLiteral("The resource changed since it was read"),
                                QStringLiteral("current version is %1").arg(version));
@@ -109,35 +124,42 @@ Response preconditionFailed(qint64 version)
     return r;
 }
 
-QString methodName(QHttpServerRequest::Method m)
-{
+QString methodName(QHttpServerRequest::Method m) {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    default: return QStringLiteral("OTHER");
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    default:
+        return QStringLiteral("OTHER");
     }
 }
 
-Response methodNotAllowed()
-{
-    return errorResponse(405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("Method not allowed on this path"));
+Response methodNotAllowed() {
+    return errorResponse(405, QStringLiteral("METHOD_NOT_ALLOWED"),
+                         QStringLiteral("Method not allowed on this path"));
 }
 
-Response notFound(const QString &what)
-{
+Response notFound(const QString &what) {
     return errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("Not found"), what);
 }
 
-bool isString(const QJsonValue &v) { return v.isString(); }
+bool isString(const QJsonValue &v) {
+    return v.isString();
+}
 
 // Validates an array of references with the required string attributes.
-bool validRefs(const QJsonValue &v, const QStringList &required, QString *message, const QString &name)
-{
+bool validRefs(const QJsonValue &v, const QStringList &required, QString *message, const QString &name) {
     if (!v.isArray()) {
         *message = name + QStringLiteral(" must be an array");
         return false;
@@ -164,8 +186,7 @@ bool validRefs(const QJsonValue &v, const QStringList &required, QString *messag
     return true;
 }
 
-void flatten(const QJsonObject &obj, const QString &prefix, QUrlQuery *q)
-{
+void flatten(const QJsonObject &obj, const QString &prefix, QUrlQuery *q) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const QString key = prefix + it.key();
         const QJsonValue v = it.value();
@@ -184,8 +205,7 @@ void flatten(const QJsonObject &obj, const QString &prefix, QUrlQuery *q)
 }
 
 // The "opsim" logger; on stderr unless the host application registered its own.
-std::shared_ptr<spdlog::logger> logger()
-{
+std::shared_ptr<spdlog::logger> logger() {
     auto l = spdlog::get("opsim");
     if (!l)
         l = spdlog::stderr_color_mt("opsim");
@@ -197,8 +217,7 @@ std::shared_ptr<spdlog::logger> logger()
 // ---------------------------------------------------------------------------------------------------------
 // Shared helpers
 
-Response errorResponse(int status, const QString &code, const QString &reason, const QString &message)
-{
+Response errorResponse(int status, const QString &code, const QString &reason, const QString &message) {
     QJsonObject o{{QStringLiteral("code"), code},
                   {QStringLiteral("reason"), reason},
                   {QStringLiteral("status"), QString::number(status)},
@@ -211,21 +230,24 @@ Response errorResponse(int status, const QString &code, const QString &reason, c
     return r;
 }
 
-Response jsonResponse(int status, const QJsonObject &obj)
-{
+Response jsonResponse(int status, const QJsonObject &obj) {
     Response r;
     r.status = status;
     r.body = QJsonDocument(obj).toJson(QJsonDocument::Compact);
     return r;
 }
 
-QByteArray etagFor(qint64 version) { return '"' + QByteArray::number(version) + '"'; }
+QByteArray etagFor(qint64 version) {
+    return '"' + QByteArray::number(version) + '"';
+}
 
-bool ticketTransitionAllowed(const QString &from, const QString &to)
-{
+bool ticketTransitionAllowed(const QString &from, const QString &to) {
     static const QHash<QString, QStringList> allowed = {
-        {QStringLiteral("acknowledged"), {QStringLiteral("inProgress"), QStringLiteral("rejected"), QStringLiteral("cancelled")}},
-        {QStringLiteral("inProgress"), {QStringLiteral("pending"), QStringLiteral("held"), QStringLiteral("resolved"), QStringLiteral("cancelled")}},
+        {QStringLiteral("acknowledged"),
+         {QStringLiteral("inProgress"), QStringLiteral("rejected"), QStringLiteral("cancelled")}},
+        {QStringLiteral("inProgress"),
+         {QStringLiteral("pending"), QStringLiteral("held"), QStringLiteral("resolved"),
+          QStringLiteral("cancelled")}},
         {QStringLiteral("pending"), {QStringLiteral("inProgress"), QStringLiteral("cancelled")}},
         {QStringLiteral("held"), {QStringLiteral("inProgress"), QStringLiteral("cancelled")}},
         {QStringLiteral("resolved"), {QStringLiteral("closed"), QStringLiteral("inProgress")}},
@@ -233,8 +255,7 @@ bool ticketTransitionAllowed(const QString &from, const QString &to)
     return allowed.value(from).contains(to);
 }
 
-QString priorityForSeverity(const QString &s)
-{
+QString priorityForSeverity(const QString &s) {
     if (s.compare(QLatin1String("critical"), Qt::CaseInsensitive) == 0)
         return QStringLiteral("Critical");
     if (s.compare(QLatin1String("major"), Qt::CaseInsensitive) == 0)
@@ -244,8 +265,7 @@ QString priorityForSeverity(const QString &s)
     return QStringLiteral("Low");
 }
 
-qint64 slaMsForPriority(const QString &p)
-{
+qint64 slaMsForPriority(const QString &p) {
     const qint64 h = 3600 * 1000;
     if (p.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0)
         return 4 * h;
@@ -256,10 +276,11 @@ qint64 slaMsForPriority(const QString &p)
     return 72 * h;
 }
 
-bool isKnownRole(const QString &role) { return kRoles.contains(role.toLower()); }
+bool isKnownRole(const QString &role) {
+    return kRoles.contains(role.toLower());
+}
 
-bool loadTokensFile(const QString &path, QMap<QString, QString> *tokens, QString *error)
-{
+bool loadTokensFile(const QString &path, QMap<QString, QString> *tokens, QString *error) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
         *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
@@ -274,7 +295,9 @@ bool loadTokensFile(const QString &path, QMap<QString, QString> *tokens, QString
         const QStringList parts = line.split(QRegularExpression(QStringLiteral("\\s+")));
         if (parts.size() != 2 || !isKnownRole(parts[1])) {
             *error = QStringLiteral("%1:%2: expected 'SECRET ROLE' with ROLE one of %3")
-                         .arg(path).arg(lineNo).arg(kRoles.join(u','));
+                         .arg(path)
+                         .arg(lineNo)
+                         .arg(kRoles.join(u','));
             return false;
         }
         tokens->insert(parts[0], parts[1].toLower());
@@ -282,8 +305,7 @@ bool loadTokensFile(const QString &path, QMap<QString, QString> *tokens, QString
     return true;
 }
 
-QJsonObject ServerStats::toJson() const
-{
+QJsonObject ServerStats::toJson() const {
     return {{QStringLiteral("requests"), requests},
             {QStringLiteral("actionsApplied"), actionsApplied},
             {QStringLiteral("idempotencyKeys"), idempotencyKeys},
@@ -301,41 +323,36 @@ QJsonObject ServerStats::toJson() const
 // ServerPrivate
 
 ServerPrivate::ServerPrivate(Server *q, const ServerConfig &c)
-    : q(q), cfg(c), hub(std::make_unique<EventHub>(c.eventRetention, c.maxBatch)),
-      http(std::make_unique<HttpFrontend>(this)), sim(std::make_unique<Simulator>(this, c.seed, c.elements)),
-      faultRng(c.seed ^ 0x5eed)
-{
+    : q(q)
+    , cfg(c)
+    , hub(std::make_unique<EventHub>(c.eventRetention, c.maxBatch))
+    , http(std::make_unique<HttpFrontend>(this))
+    , sim(std::make_unique<Simulator>(this, c.seed, c.elements))
+    , faultRng(c.seed ^ 0x5eed) {
     hub->setMalformedRate(c.malformedRate);
 }
 
 ServerPrivate::~ServerPrivate() = default;
 
-void ServerPrivate::saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType)
-{
+void ServerPrivate::saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(alarm).toJson(QJsonDocument::Compact);
     store.put(Kind::Alarm, alarm, version, 0, compact);
-    hub->publish(eventType, "alarm", compact,
-                 alarm.value(QLatin1String("alarmChangedTime")).toString());
+    hub->publish(eventType, "alarm", compact, alarm.value(QLatin1String("alarmChangedTime")).toString());
 }
 
-void ServerPrivate::saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType)
-{
+void ServerPrivate::saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
     store.put(Kind::Ticket, ticket, version, 0, compact);
-    hub->publish(eventType, "troubleTicket", compact,
-                 ticket.value(QLatin1String("lastUpdate")).toString());
+    hub->publish(eventType, "troubleTicket", compact, ticket.value(QLatin1String("lastUpdate")).toString());
 }
 
-void ServerPrivate::saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType)
-{
+void ServerPrivate::saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(resource).toJson(QJsonDocument::Compact);
     store.put(Kind::Resource, resource, version, 0, compact);
-    hub->publish(eventType, "resource", compact,
-                 resource.value(QLatin1String("lastUpdate")).toString());
+    hub->publish(eventType, "resource", compact, resource.value(QLatin1String("lastUpdate")).toString());
 }
 
-void ServerPrivate::persistSeq()
-{
+void ServerPrivate::persistSeq() {
     if (hub->lastSeq() == persistedSeq)
         return;
     persistedSeq = hub->lastSeq();
@@ -343,18 +360,15 @@ void ServerPrivate::persistSeq()
     store.setMeta(QStringLiteral("nextNote"), QString::number(nextNote - 1));
 }
 
-bool ServerPrivate::roll(double rate)
-{
+bool ServerPrivate::roll(double rate) {
     return rate > 0 && std::uniform_real_distribution<double>(0, 1)(faultRng) < rate;
 }
 
-bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
     return m_d->handle(request, socket);
 }
 
-void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
+void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket) {
     if (responded) {
         responded = false;
         return;
@@ -363,8 +377,7 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket
     m_d->send(socket, r, false, false);
 }
 
-void ServerPrivate::send(QTcpSocket *socket, const Response &response, bool api, bool closeAfter)
-{
+void ServerPrivate::send(QTcpSocket *socket, const Response &response, bool api, bool closeAfter) {
     QByteArray body = response.body;
     bool drop = false;
     if (api) {
@@ -372,7 +385,8 @@ void ServerPrivate::send(QTcpSocket *socket, const Response &response, bool api,
             body = body.left(body.size() / 2) + "\x01{not json";
         drop = roll(cfg.dropRate);
     }
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     bool hasType = false;
     for (const auto &[k, v] : response.headers) {
         head += k + ": " + v + "\r\n";
@@ -405,8 +419,7 @@ void ServerPrivate::send(QTcpSocket *socket, const Response &response, bool api,
         write();
 }
 
-bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket) {
     ++counters.requests;
     QString path = request.url().path();
     while (path.size() > 1 && path.endsWith(u'/'))
@@ -415,7 +428,8 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
 
     if (path.startsWith(QLatin1String("/control"))) {
         if (!request.remoteAddress().isLoopback()) {
-            send(socket, errorResponse(403, QStringLiteral("FORBIDDEN"), QStringLiteral("control is loopback only")),
+            send(socket,
+                 errorResponse(403, QStringLiteral("FORBIDDEN"), QStringLiteral("control is loopback only")),
                  false, closeAfter);
             return true;
         }
@@ -470,8 +484,8 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
 
     if (roll(cfg.errorRate)) {
         const bool unavailable = roll(0.5);
-        Response r = errorResponse(unavailable ? 503 : 500, unavailable ? QStringLiteral("UNAVAILABLE")
-                                                                        : QStringLiteral("INTERNAL"),
+        Response r = errorResponse(unavailable ? 503 : 500,
+                                   unavailable ? QStringLiteral("UNAVAILABLE") : QStringLiteral("INTERNAL"),
                                    QStringLiteral("Injected fault"));
         if (unavailable)
             r.headers.emplaceBack("Retry-After", "1");
@@ -480,14 +494,16 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
     }
 
     if (request.body().size() > cfg.maxBodyBytes) {
-        send(socket, errorResponse(413, QStringLiteral("PAYLOAD_TOO_LARGE"), QStringLiteral("Request body too large"),
-                                   QStringLiteral("at most %1 bytes").arg(cfg.maxBodyBytes)),
+        send(socket,
+             errorResponse(413, QStringLiteral("PAYLOAD_TOO_LARGE"), QStringLiteral("Request body too large"),
+                           QStringLiteral("at most %1 bytes").arg(cfg.maxBodyBytes)),
              true, true);
         return true;
     }
 
     const auto method = request.method();
-    const bool mutating = method == QHttpServerRequest::Method::Post || method == QHttpServerRequest::Method::Patch;
+    const bool mutating =
+        method == QHttpServerRequest::Method::Post || method == QHttpServerRequest::Method::Patch;
     const QString key = mutating ? QString::fromUtf8(request.value("idempotency-key").trimmed()) : QString();
     if (!key.isEmpty()) {
         if (auto stored = store.idempotent(key)) {
@@ -513,7 +529,8 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
     try {
         r = route(request, path, role);
     } catch (const std::exception &e) {
-        r = errorResponse(500, QStringLiteral("INTERNAL"), QStringLiteral("Unexpected error"), QString::fromUtf8(e.what()));
+        r = errorResponse(500, QStringLiteral("INTERNAL"), QStringLiteral("Unexpected error"),
+                          QString::fromUtf8(e.what()));
     }
     persistSeq();
     store.commit();
@@ -538,8 +555,7 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
     return true;
 }
 
-void ServerPrivate::onWebSocket()
-{
+void ServerPrivate::onWebSocket() {
     while (http->hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> ws = http->nextPendingWebSocketConnection();
         if (!ws)
@@ -550,8 +566,9 @@ void ServerPrivate::onWebSocket()
         const bool hasSince = query.hasQueryItem(QStringLiteral("since"));
         QWebSocket *raw = ws.release();
         if (hasSince && !ok) {
-            raw->sendTextMessage(QString::fromUtf8(errorResponse(400, QStringLiteral("BAD_REQUEST"),
-                                                                 QStringLiteral("since must be an integer")).body));
+            raw->sendTextMessage(QString::fromUtf8(
+                errorResponse(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("since must be an integer"))
+                    .body));
             raw->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("bad since"));
             raw->deleteLater();
             continue;
@@ -560,8 +577,7 @@ void ServerPrivate::onWebSocket()
     }
 }
 
-Response ServerPrivate::route(const QHttpServerRequest &request, const QString &path, const QString &role)
-{
+Response ServerPrivate::route(const QHttpServerRequest &request, const QString &path, const QString &role) {
     auto under = [&](const QString &base, QStringList *rest) {
         if (path == base || path.startsWith(base + u'/')) {
             *rest = path.mid(base.size()).split(u'/', Qt::SkipEmptyParts);
@@ -588,8 +604,7 @@ Response ServerPrivate::route(const QHttpServerRequest &request, const QString &
     return notFound(QStringLiteral("no such path ") + path);
 }
 
-Response ServerPrivate::list(Kind kind, const QHttpServerRequest &request)
-{
+Response ServerPrivate::list(Kind kind, const QHttpServerRequest &request) {
     ParsedList pl;
     QString err;
     if (!parseListQuery(kind, QUrlQuery(request.url()), cfg.maxLimit, &pl, &err))
@@ -615,8 +630,7 @@ Response ServerPrivate::list(Kind kind, const QHttpServerRequest &request)
     return r;
 }
 
-Response ServerPrivate::getOne(Kind kind, const QString &id)
-{
+Response ServerPrivate::getOne(Kind kind, const QString &id) {
     auto rec = store.get(kind, id);
     if (!rec)
         return notFound(QStringLiteral("no record with id ") + id);
@@ -625,8 +639,7 @@ Response ServerPrivate::getOne(Kind kind, const QString &id)
     return r;
 }
 
-Response ServerPrivate::resources(const QHttpServerRequest &request, const QStringList &rest)
-{
+Response ServerPrivate::resources(const QHttpServerRequest &request, const QStringList &rest) {
     if (rest.isEmpty() || rest.first() != QLatin1String("resource") || rest.size() > 2)
         return notFound(QStringLiteral("unknown resource path"));
     if (request.method() != QHttpServerRequest::Method::Get)
@@ -634,8 +647,8 @@ Response ServerPrivate::resources(const QHttpServerRequest &request, const QStri
     return rest.size() == 1 ? list(Kind::Resource, request) : getOne(Kind::Resource, rest[1]);
 }
 
-Response ServerPrivate::alarms(const QHttpServerRequest &request, const QStringList &rest, const QString &role)
-{
+Response ServerPrivate::alarms(const QHttpServerRequest &request, const QStringList &rest,
+                               const QString &role) {
     if (rest.isEmpty())
         return notFound(QStringLiteral("unknown alarm path"));
     const QString head = rest.first();
@@ -665,12 +678,12 @@ namespace {
 enum class AlarmOp { Ack, UnAck, Clear, Comment };
 
 // Applies one operation; returns false when it does not apply (already in that state).
-bool applyAlarmOp(QJsonObject &a, AlarmOp op, const QJsonObject &params, const QString &now)
-{
+bool applyAlarmOp(QJsonObject &a, AlarmOp op, const QJsonObject &params, const QString &now) {
     switch (op) {
     case AlarmOp::Ack:
     case AlarmOp::UnAck: {
-        const QString target = op == AlarmOp::Ack ? QStringLiteral("acknowledged") : QStringLiteral("unacknowledged");
+        const QString target =
+            op == AlarmOp::Ack ? QStringLiteral("acknowledged") : QStringLiteral("unacknowledged");
         if (a.value(QLatin1String("ackState")).toString() == target)
             return false;
         a.insert(QStringLiteral("ackState"), target);
@@ -708,8 +721,8 @@ bool applyAlarmOp(QJsonObject &a, AlarmOp op, const QJsonObject &params, const Q
 
 } // namespace
 
-Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QString &id, const QString &role)
-{
+Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QString &id,
+                                   const QString &role) {
     auto rec = store.get(Kind::Alarm, id);
     if (!rec)
         return notFound(QStringLiteral("no alarm ") + id);
@@ -734,7 +747,8 @@ Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QStr
             if (v != a.value(k))
                 return invalid(QStringLiteral("%1 cannot be changed").arg(k));
         } else if (k == QLatin1String("ackState")) {
-            if (v.toString() != QLatin1String("acknowledged") && v.toString() != QLatin1String("unacknowledged"))
+            if (v.toString() != QLatin1String("acknowledged") &&
+                v.toString() != QLatin1String("unacknowledged"))
                 return invalid(QStringLiteral("ackState must be acknowledged or unacknowledged"));
             ackTarget = v.toString();
         } else if (k == QLatin1String("ackUserId") || k == QLatin1String("ackSystemId")) {
@@ -778,7 +792,8 @@ Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QStr
         }
     }
     if (stateChange && a.value(QLatin1String("state")).toString() == QLatin1String("cleared"))
-        return errorResponse(409, QStringLiteral("INVALID_STATE"), QStringLiteral("Alarm is already cleared"));
+        return errorResponse(409, QStringLiteral("INVALID_STATE"),
+                             QStringLiteral("Alarm is already cleared"));
     if (!ackTarget.isEmpty())
         changed |= applyAlarmOp(a, ackTarget == QLatin1String("acknowledged") ? AlarmOp::Ack : AlarmOp::UnAck,
                                 ackParams, now);
@@ -793,7 +808,8 @@ Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QStr
         applyAlarmOp(a, AlarmOp::Clear, clearParams, now);
     if (changed || stateChange) {
         a.insert(QStringLiteral("alarmChangedTime"), now);
-        saveAlarm(a, rec->version + 1, stateChange ? "AlarmStateChangeEvent" : "AlarmAttributeValueChangeEvent");
+        saveAlarm(a, rec->version + 1,
+                  stateChange ? "AlarmStateChangeEvent" : "AlarmAttributeValueChangeEvent");
         rec->version += 1;
     }
     Response r = jsonResponse(200, a);
@@ -802,9 +818,8 @@ Response ServerPrivate::patchAlarm(const QHttpServerRequest &request, const QStr
     return r;
 }
 
-Response ServerPrivate::alarmTask(const QHttpServerRequest &request, const QString &task, const QStringList &rest,
-                                  const QString &role)
-{
+Response ServerPrivate::alarmTask(const QHttpServerRequest &request, const QString &task,
+                                  const QStringList &rest, const QString &role) {
     if (!rest.isEmpty()) {
         if (rest.size() != 1 || request.method() != QHttpServerRequest::Method::Get)
             return notFound(QStringLiteral("unknown task path"));
@@ -841,7 +856,8 @@ Response ServerPrivate::alarmTask(const QHttpServerRequest &request, const QStri
         op = AlarmOp::Clear;
         resultName = QStringLiteral("clearedAlarm");
         typeName = QStringLiteral("ClearAlarms");
-        paramNames = {QStringLiteral("clearUserId"), QStringLiteral("clearSystemId"), QStringLiteral("alarmClearedTime")};
+        paramNames = {QStringLiteral("clearUserId"), QStringLiteral("clearSystemId"),
+                      QStringLiteral("alarmClearedTime")};
     } else {
         op = AlarmOp::Comment;
         resultName = QStringLiteral("commentedAlarm");
@@ -872,7 +888,8 @@ Response ServerPrivate::alarmTask(const QHttpServerRequest &request, const QStri
         ParsedList pl;
         QString perr;
         if (q.isEmpty() || !parseListQuery(Kind::Alarm, q, cfg.maxLimit, &pl, &perr))
-            return invalid(QStringLiteral("alarmPattern: ") + (perr.isEmpty() ? QStringLiteral("no usable attributes") : perr));
+            return invalid(QStringLiteral("alarmPattern: ") +
+                           (perr.isEmpty() ? QStringLiteral("no usable attributes") : perr));
         for (const Record &rec : store.select(Kind::Alarm, pl.query.where, pl.query.binds, 100000)) {
             const QString id = rec.json.value(QLatin1String("id")).toString();
             if (!seen.contains(id)) {
@@ -914,8 +931,8 @@ Response ServerPrivate::alarmTask(const QHttpServerRequest &request, const QStri
     return r;
 }
 
-Response ServerPrivate::tickets(const QHttpServerRequest &request, const QStringList &rest, const QString &role)
-{
+Response ServerPrivate::tickets(const QHttpServerRequest &request, const QStringList &rest,
+                                const QString &role) {
     if (rest.isEmpty() || rest.first() != QLatin1String("troubleTicket") || rest.size() > 3)
         return notFound(QStringLiteral("unknown ticket path"));
     const auto m = request.method();
@@ -942,16 +959,21 @@ Response ServerPrivate::tickets(const QHttpServerRequest &request, const QString
 
 namespace {
 
-const QStringList kTicketStatuses = {QStringLiteral("acknowledged"), QStringLiteral("rejected"), QStringLiteral("pending"),
-                                     QStringLiteral("held"), QStringLiteral("inProgress"), QStringLiteral("cancelled"),
-                                     QStringLiteral("closed"), QStringLiteral("resolved")};
+const QStringList kTicketStatuses = {QStringLiteral("acknowledged"), QStringLiteral("rejected"),
+                                     QStringLiteral("pending"),      QStringLiteral("held"),
+                                     QStringLiteral("inProgress"),   QStringLiteral("cancelled"),
+                                     QStringLiteral("closed"),       QStringLiteral("resolved")};
 
 // Validates the writable attributes shared by create and patch; normalises dates and notes.
-bool validateTicketAttr(const QString &k, const QJsonValue &v, QString *message)
-{
-    static const QStringList strings = {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("severity"),
-                                        QStringLiteral("priority"), QStringLiteral("ticketType"), QStringLiteral("externalId"),
-                                        QStringLiteral("statusChangeReason"), QStringLiteral("@baseType"),
+bool validateTicketAttr(const QString &k, const QJsonValue &v, QString *message) {
+    static const QStringList strings = {QStringLiteral("name"),
+                                        QStringLiteral("description"),
+                                        QStringLiteral("severity"),
+                                        QStringLiteral("priority"),
+                                        QStringLiteral("ticketType"),
+                                        QStringLiteral("externalId"),
+                                        QStringLiteral("statusChangeReason"),
+                                        QStringLiteral("@baseType"),
                                         QStringLiteral("@schemaLocation")};
     if (strings.contains(k)) {
         if (!v.isString()) {
@@ -975,7 +997,8 @@ bool validateTicketAttr(const QString &k, const QJsonValue &v, QString *message)
         return true;
     }
     if (k == QLatin1String("relatedEntity"))
-        return validRefs(v, {QStringLiteral("id"), QStringLiteral("role"), QStringLiteral("@referredType")}, message, k);
+        return validRefs(v, {QStringLiteral("id"), QStringLiteral("role"), QStringLiteral("@referredType")},
+                         message, k);
     if (k == QLatin1String("relatedParty"))
         return validRefs(v, {QStringLiteral("id"), QStringLiteral("@referredType")}, message, k);
     if (k == QLatin1String("note"))
@@ -986,8 +1009,7 @@ bool validateTicketAttr(const QString &k, const QJsonValue &v, QString *message)
 
 } // namespace
 
-Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QString &role)
-{
+Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QString &role) {
     if (!canAct(role))
         return forbidden(role, QStringLiteral("create tickets"));
     QJsonObject in;
@@ -996,7 +1018,8 @@ Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QS
         return err;
     for (const char *required : {"description", "severity", "ticketType"}) {
         if (!in.value(QLatin1String(required)).isString())
-            return invalid(QStringLiteral("missing mandatory string attribute '%1'").arg(QLatin1String(required)));
+            return invalid(
+                QStringLiteral("missing mandatory string attribute '%1'").arg(QLatin1String(required)));
     }
     QString message;
     for (auto it = in.begin(); it != in.end(); ++it) {
@@ -1005,7 +1028,8 @@ Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QS
         if (!validateTicketAttr(it.key(), it.value(), &message))
             return invalid(message);
     }
-    if (in.contains(QLatin1String("status")) && in.value(QLatin1String("status")).toString() != QLatin1String("acknowledged"))
+    if (in.contains(QLatin1String("status")) &&
+        in.value(QLatin1String("status")).toString() != QLatin1String("acknowledged"))
         return invalid(QStringLiteral("a new ticket starts as acknowledged"));
     const QString now = isoNow();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -1019,16 +1043,20 @@ Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QS
     t.insert(QStringLiteral("lastUpdate"), now);
     t.insert(QStringLiteral("statusChangeDate"), now);
     if (!t.contains(QLatin1String("priority")))
-        t.insert(QStringLiteral("priority"), priorityForSeverity(in.value(QLatin1String("severity")).toString()));
+        t.insert(QStringLiteral("priority"),
+                 priorityForSeverity(in.value(QLatin1String("severity")).toString()));
     if (t.contains(QLatin1String("expectedResolutionDate")))
-        t.insert(QStringLiteral("expectedResolutionDate"), canonicalTime(t.value(QLatin1String("expectedResolutionDate")).toString()));
+        t.insert(QStringLiteral("expectedResolutionDate"),
+                 canonicalTime(t.value(QLatin1String("expectedResolutionDate")).toString()));
     else
         t.insert(QStringLiteral("expectedResolutionDate"),
                  isoTime(nowMs + slaMsForPriority(t.value(QLatin1String("priority")).toString())));
     t.insert(QStringLiteral("statusChange"),
-             QJsonArray{QJsonObject{{QStringLiteral("changeDate"), now},
-                                    {QStringLiteral("changeReason"), in.value(QLatin1String("statusChangeReason")).toString(QStringLiteral("created"))},
-                                    {QStringLiteral("status"), QStringLiteral("acknowledged")}}});
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("changeDate"), now},
+                 {QStringLiteral("changeReason"),
+                  in.value(QLatin1String("statusChangeReason")).toString(QStringLiteral("created"))},
+                 {QStringLiteral("status"), QStringLiteral("acknowledged")}}});
     if (t.contains(QLatin1String("note"))) {
         QJsonArray notes;
         for (const QJsonValue &n : t.value(QLatin1String("note")).toArray()) {
@@ -1048,8 +1076,8 @@ Response ServerPrivate::createTicket(const QHttpServerRequest &request, const QS
     return r;
 }
 
-Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QString &id, const QString &role)
-{
+Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QString &id,
+                                    const QString &role) {
     auto rec = store.get(Kind::Ticket, id);
     if (!rec)
         return notFound(QStringLiteral("no ticket ") + id);
@@ -1080,9 +1108,11 @@ Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QSt
         const QString to = patch.value(QLatin1String("status")).toString();
         if (to != from) {
             if (!ticketTransitionAllowed(from, to))
-                return errorResponse(409, QStringLiteral("INVALID_TRANSITION"), QStringLiteral("Invalid status transition"),
+                return errorResponse(409, QStringLiteral("INVALID_TRANSITION"),
+                                     QStringLiteral("Invalid status transition"),
                                      QStringLiteral("%1 -> %2 is not allowed").arg(from, to));
-            if ((to == QLatin1String("closed") || to == QLatin1String("cancelled")) && role != QLatin1String("supervisor"))
+            if ((to == QLatin1String("closed") || to == QLatin1String("cancelled")) &&
+                role != QLatin1String("supervisor"))
                 return forbidden(role, QStringLiteral("set status ") + to);
             statusChanged = true;
             t.insert(QStringLiteral("status"), to);
@@ -1099,12 +1129,14 @@ Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QSt
         }
     }
     if (patch.contains(QLatin1String("relatedParty"))) {
-        if (role != QLatin1String("supervisor") && patch.value(QLatin1String("relatedParty")) != t.value(QLatin1String("relatedParty")))
+        if (role != QLatin1String("supervisor") &&
+            patch.value(QLatin1String("relatedParty")) != t.value(QLatin1String("relatedParty")))
             return forbidden(role, QStringLiteral("assign tickets"));
     }
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         const QString k = it.key();
-        if (k == QLatin1String("status") || k == QLatin1String("id") || k == QLatin1String("href") || k == QLatin1String("@type"))
+        if (k == QLatin1String("status") || k == QLatin1String("id") || k == QLatin1String("href") ||
+            k == QLatin1String("@type"))
             continue;
         if (k == QLatin1String("note")) {
             QJsonArray notes = t.value(QLatin1String("note")).toArray();
@@ -1114,7 +1146,8 @@ Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QSt
                              n.toObject().value(QLatin1String("author")).toString();
             for (const QJsonValue &n : it.value().toArray()) {
                 QJsonObject o = n.toObject();
-                const QString sig = o.value(QLatin1String("text")).toString() + u'\x1f' + o.value(QLatin1String("author")).toString();
+                const QString sig = o.value(QLatin1String("text")).toString() + u'\x1f' +
+                                    o.value(QLatin1String("author")).toString();
                 if (o.contains(QLatin1String("id")) || texts.contains(sig))
                     continue; // already there (clients may send the whole array back)
                 o.insert(QStringLiteral("id"), QString::number(nextNote++));
@@ -1130,15 +1163,15 @@ Response ServerPrivate::patchTicket(const QHttpServerRequest &request, const QSt
         }
     }
     t.insert(QStringLiteral("lastUpdate"), now);
-    saveTicket(t, rec->version + 1, statusChanged ? "TroubleTicketStatusChangeEvent" : "TroubleTicketAttributeValueChangeEvent");
+    saveTicket(t, rec->version + 1,
+               statusChanged ? "TroubleTicketStatusChangeEvent" : "TroubleTicketAttributeValueChangeEvent");
     Response r = jsonResponse(200, t);
     r.headers.emplaceBack("ETag", etagFor(rec->version + 1));
     r.applied = true;
     return r;
 }
 
-Response ServerPrivate::addNote(const QHttpServerRequest &request, const QString &id, const QString &role)
-{
+Response ServerPrivate::addNote(const QHttpServerRequest &request, const QString &id, const QString &role) {
     auto rec = store.get(Kind::Ticket, id);
     if (!rec)
         return notFound(QStringLiteral("no ticket ") + id);
@@ -1169,11 +1202,12 @@ Response ServerPrivate::addNote(const QHttpServerRequest &request, const QString
     return r;
 }
 
-Response ServerPrivate::events(const QHttpServerRequest &request)
-{
+Response ServerPrivate::events(const QHttpServerRequest &request) {
     const QUrlQuery q(request.url());
     bool ok = true;
-    const qint64 since = q.hasQueryItem(QStringLiteral("since")) ? q.queryItemValue(QStringLiteral("since")).toLongLong(&ok) : 0;
+    const qint64 since = q.hasQueryItem(QStringLiteral("since"))
+                             ? q.queryItemValue(QStringLiteral("since")).toLongLong(&ok)
+                             : 0;
     if (!ok || since < 0)
         return errorResponse(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("Invalid query"),
                              QStringLiteral("since must be a non-negative integer"));
@@ -1181,8 +1215,9 @@ Response ServerPrivate::events(const QHttpServerRequest &request)
     if (q.hasQueryItem(QStringLiteral("limit"))) {
         limit = q.queryItemValue(QStringLiteral("limit")).toLongLong(&ok);
         if (!ok || limit < 1 || limit > cfg.maxLimit)
-            return errorResponse(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("Invalid query"),
-                                 QStringLiteral("limit must be an integer between 1 and %1").arg(cfg.maxLimit));
+            return errorResponse(
+                400, QStringLiteral("BAD_REQUEST"), QStringLiteral("Invalid query"),
+                QStringLiteral("limit must be an integer between 1 and %1").arg(cfg.maxLimit));
     }
     Response r;
     r.headers.emplaceBack("X-Latest-Seq", QByteArray::number(hub->lastSeq()));
@@ -1196,8 +1231,7 @@ Response ServerPrivate::events(const QHttpServerRequest &request)
     return r;
 }
 
-Response ServerPrivate::control(const QHttpServerRequest &request, const QString &path)
-{
+Response ServerPrivate::control(const QHttpServerRequest &request, const QString &path) {
     const QUrlQuery uq(request.url());
     const QString cmd = path.mid(QStringLiteral("/control").size());
     const bool post = request.method() == QHttpServerRequest::Method::Post;
@@ -1218,8 +1252,10 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
     if (cmd == QLatin1String("/actions")) {
         QJsonArray arr;
         for (const ActionLogEntry &e : std::as_const(actionLog))
-            arr.append(QJsonObject{{QStringLiteral("time"), isoTime(e.timeMs)}, {QStringLiteral("method"), e.method},
-                                   {QStringLiteral("path"), e.path}, {QStringLiteral("idempotencyKey"), e.key},
+            arr.append(QJsonObject{{QStringLiteral("time"), isoTime(e.timeMs)},
+                                   {QStringLiteral("method"), e.method},
+                                   {QStringLiteral("path"), e.path},
+                                   {QStringLiteral("idempotencyKey"), e.key},
                                    {QStringLiteral("status"), e.status}});
         Response r;
         r.body = QJsonDocument(arr).toJson(QJsonDocument::Compact);
@@ -1250,7 +1286,8 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
     if (cmd == QLatin1String("/fault")) {
         QString root;
         if (!q->triggerFault(uq.queryItemValue(QStringLiteral("kind")), &root))
-            return errorResponse(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("kind must be fibreCut, powerFailure or flap"));
+            return errorResponse(400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("kind must be fibreCut, powerFailure or flap"));
         ok.insert(QStringLiteral("rootAlarmId"), root);
         return jsonResponse(200, ok);
     }
@@ -1259,8 +1296,8 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
         return jsonResponse(200, ok);
     }
     if (cmd == QLatin1String("/faults")) {
-        q->setFaults(int(num("latencyMs", cfg.latencyMs)), num("errorRate", cfg.errorRate), num("dropRate", cfg.dropRate),
-                     num("malformedRate", cfg.malformedRate));
+        q->setFaults(int(num("latencyMs", cfg.latencyMs)), num("errorRate", cfg.errorRate),
+                     num("dropRate", cfg.dropRate), num("malformedRate", cfg.malformedRate));
         return jsonResponse(200, ok);
     }
     if (cmd == QLatin1String("/tick")) {
@@ -1275,16 +1312,17 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
 // ---------------------------------------------------------------------------------------------------------
 // Server
 
-Server::Server(const ServerConfig &config, QObject *parent) : QObject(parent), d(std::make_unique<ServerPrivate>(this, config))
-{
-}
+Server::Server(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<ServerPrivate>(this, config)) {}
 
 Server::~Server() = default;
 
-const ServerConfig &Server::config() const { return d->cfg; }
+const ServerConfig &Server::config() const {
+    return d->cfg;
+}
 
-bool Server::start(QString *error)
-{
+bool Server::start(QString *error) {
     QString err;
     if (!d->store.open(d->cfg.dbPath, &err)) {
         if (error)
@@ -1294,7 +1332,10 @@ bool Server::start(QString *error)
     auto *tcp = new QTcpServer(d->http.get());
     if (!tcp->listen(QHostAddress(d->cfg.bindAddress), d->cfg.port)) {
         if (error)
-            *error = QStringLiteral("listen on %1:%2: %3").arg(d->cfg.bindAddress).arg(d->cfg.port).arg(tcp->errorString());
+            *error = QStringLiteral("listen on %1:%2: %3")
+                         .arg(d->cfg.bindAddress)
+                         .arg(d->cfg.port)
+                         .arg(tcp->errorString());
         return false;
     }
     d->http->bind(tcp);
@@ -1331,34 +1372,34 @@ bool Server::start(QString *error)
         timer->start(qMax(10, d->cfg.tickMs));
     }
     auto *housekeeping = new QTimer(this);
-    connect(housekeeping, &QTimer::timeout, this, [this] {
-        d->store.purgeIdempotent(QDateTime::currentMSecsSinceEpoch() - 25LL * 3600 * 1000);
-    });
+    connect(housekeeping, &QTimer::timeout, this,
+            [this] { d->store.purgeIdempotent(QDateTime::currentMSecsSinceEpoch() - 25LL * 3600 * 1000); });
     housekeeping->start(3600 * 1000);
     logger()->info("{} elements, {} resources, {} alarms on {}", d->sim->elementCount(),
-                 d->store.count(Kind::Resource), d->store.count(Kind::Alarm), d->base.toStdString());
+                   d->store.count(Kind::Resource), d->store.count(Kind::Alarm), d->base.toStdString());
     return true;
 }
 
-quint16 Server::port() const { return d->port; }
+quint16 Server::port() const {
+    return d->port;
+}
 
-QUrl Server::baseUrl() const { return QUrl(d->base); }
+QUrl Server::baseUrl() const {
+    return QUrl(d->base);
+}
 
-void Server::tick()
-{
+void Server::tick() {
     d->sim->tick(QDateTime::currentMSecsSinceEpoch());
     d->persistSeq();
 }
 
-int Server::generateAlarms(int n)
-{
+int Server::generateAlarms(int n) {
     const int done = d->sim->burst(qMax(0, n), QDateTime::currentMSecsSinceEpoch());
     d->persistSeq();
     return done;
 }
 
-ServerStats Server::stats() const
-{
+ServerStats Server::stats() const {
     ServerStats s = d->counters;
     s.idempotencyKeys = d->store.idempotencyKeyCount();
     s.lastSeq = d->hub->lastSeq();
@@ -1371,14 +1412,19 @@ ServerStats Server::stats() const
     return s;
 }
 
-int Server::appliedCount(const QString &key) const { return d->appliedByKey.value(key); }
+int Server::appliedCount(const QString &key) const {
+    return d->appliedByKey.value(key);
+}
 
-int Server::replayCount(const QString &key) const { return d->replaysByKey.value(key); }
+int Server::replayCount(const QString &key) const {
+    return d->replaysByKey.value(key);
+}
 
-void Server::setPaused(bool paused) { d->sim->setPaused(paused); }
+void Server::setPaused(bool paused) {
+    d->sim->setPaused(paused);
+}
 
-void Server::cutConnections(int seconds)
-{
+void Server::cutConnections(int seconds) {
     d->cutUntilMs = QDateTime::currentMSecsSinceEpoch() + qint64(seconds) * 1000;
     d->hub->closeAll();
     for (QTcpServer *s : d->http->servers()) {
@@ -1389,10 +1435,11 @@ void Server::cutConnections(int seconds)
     }
 }
 
-void Server::triggerStorm(double rate, int seconds) { d->sim->storm(rate, seconds, QDateTime::currentMSecsSinceEpoch()); }
+void Server::triggerStorm(double rate, int seconds) {
+    d->sim->storm(rate, seconds, QDateTime::currentMSecsSinceEpoch());
+}
 
-bool Server::triggerFault(const QString &kind, QString *rootAlarmId)
-{
+bool Server::triggerFault(const QString &kind, QString *rootAlarmId) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QString root;
     if (kind == QLatin1String("fibreCut"))
@@ -1408,14 +1455,12 @@ bool Server::triggerFault(const QString &kind, QString *rootAlarmId)
     return !root.isEmpty();
 }
 
-void Server::restartEventSequence()
-{
+void Server::restartEventSequence() {
     d->hub->restart();
     d->persistSeq();
 }
 
-void Server::setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate)
-{
+void Server::setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate) {
     d->cfg.latencyMs = latencyMs;
     d->cfg.errorRate = errorRate;
     d->cfg.dropRate = dropRate;

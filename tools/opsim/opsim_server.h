@@ -25,28 +25,28 @@
 namespace noc::opsim {
 
 struct ServerConfig {
-    quint16 port = 0;                       // 0 = any free port
+    quint16 port = 0; // 0 = any free port
     QString bindAddress = QStringLiteral("127.0.0.1");
-    quint64 seed = 1;                       // the simulator is deterministic for a given seed
-    int elements = 2000;                    // network elements (10 .. 100000)
-    double alarmRate = 0.5;                 // background alarms per second (0 = none)
-    qint64 initialAlarms = 0;               // alarms pre-generated at start (benchmarks)
-    int initialTickets = 0;                 // tickets pre-generated at start (benchmarks)
-    double stormRate = 0;                   // --storm RATE:SECONDS at start
+    quint64 seed = 1;         // the simulator is deterministic for a given seed
+    int elements = 2000;      // network elements (10 .. 100000)
+    double alarmRate = 0.5;   // background alarms per second (0 = none)
+    qint64 initialAlarms = 0; // alarms pre-generated at start (benchmarks)
+    int initialTickets = 0;   // tickets pre-generated at start (benchmarks)
+    double stormRate = 0;     // --storm RATE:SECONDS at start
     int stormSeconds = 0;
-    bool simulate = true;                   // run the alarm / ticket engines
-    int tickMs = 100;                       // simulator tick
-    double timeScale = 1.0;                 // scales simulated durations (auto-clear, repairs, ticket steps)
-    QMap<QString, QString> tokens;          // bearer secret -> role; empty = no authentication
-    QString dbPath;                         // empty = in-memory SQLite
-    int latencyMs = 0;                      // fault injection on /tmf-api paths
-    double errorRate = 0;                   // 500/503 answers
-    double dropRate = 0;                    // connection closed mid-response (after applying)
-    double malformedRate = 0;               // invalid JSON bodies and frames
-    qint64 eventRetention = 200000;         // events kept for /events and /stream resume
-    int maxBatch = 500;                     // events per WebSocket frame when batching
-    int maxLimit = 10000;                   // largest accepted ?limit=
-    qint64 maxBodyBytes = 1024 * 1024;      // larger request bodies answer 413
+    bool simulate = true;              // run the alarm / ticket engines
+    int tickMs = 100;                  // simulator tick
+    double timeScale = 1.0;            // scales simulated durations (auto-clear, repairs, ticket steps)
+    QMap<QString, QString> tokens;     // bearer secret -> role; empty = no authentication
+    QString dbPath;                    // empty = in-memory SQLite
+    int latencyMs = 0;                 // fault injection on /tmf-api paths
+    double errorRate = 0;              // 500/503 answers
+    double dropRate = 0;               // connection closed mid-response (after applying)
+    double malformedRate = 0;          // invalid JSON bodies and frames
+    qint64 eventRetention = 200000;    // events kept for /events and /stream resume
+    int maxBatch = 500;                // events per WebSocket frame when batching
+    int maxLimit = 10000;              // largest accepted ?limit=
+    qint64 maxBodyBytes = 1024 * 1024; // larger request bodies answer 413
 };
 
 // Roles of the profile. Parsing is case-insensitive; unknown names are rejected.
@@ -56,11 +56,11 @@ bool loadTokensFile(const QString &path, QMap<QString, QString> *tokens, QString
 
 struct ServerStats {
     qint64 requests = 0;
-    qint64 actionsApplied = 0;       // state-changing API requests that were applied (not replays)
-    qint64 idempotencyKeys = 0;      // distinct keys seen
-    qint64 idempotentReplays = 0;    // requests answered from a stored result
+    qint64 actionsApplied = 0;    // state-changing API requests that were applied (not replays)
+    qint64 idempotencyKeys = 0;   // distinct keys seen
+    qint64 idempotentReplays = 0; // requests answered from a stored result
     qint64 lastSeq = 0;
-    qint64 oldestSeq = 0;            // oldest seq still retained (0 = none)
+    qint64 oldestSeq = 0; // oldest seq still retained (0 = none)
     qint64 alarms = 0, openAlarms = 0, tickets = 0, resources = 0;
     int streamClients = 0;
     QJsonObject toJson() const;
@@ -76,7 +76,7 @@ public:
 
     bool start(QString *error);
     quint16 port() const;
-    QUrl baseUrl() const;                   // http://127.0.0.1:PORT
+    QUrl baseUrl() const; // http://127.0.0.1:PORT
     const ServerConfig &config() const;
 
     ServerStats stats() const;
@@ -85,13 +85,14 @@ public:
     int replayCount(const QString &idempotencyKey) const;
 
     // Control (also reachable over HTTP under /control on loopback).
-    void setPaused(bool paused);            // simulator stops producing changes
-    void cutConnections(int seconds);       // close every connection, refuse API requests for N s
+    void setPaused(bool paused);      // simulator stops producing changes
+    void cutConnections(int seconds); // close every connection, refuse API requests for N s
     void triggerStorm(double ratePerSecond, int seconds);
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap
-    void restartEventSequence();            // drop event history, seq starts again at 1
+    void restartEventSequence(); // drop event history, seq starts again at 1
     void setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate);
-    // Raises n background-style alarms at once (AlarmCreateEvents); returns how many. For benchmarks and demos.
+    // Raises n background-style alarms at once (AlarmCreateEvents); returns how many. For benchmarks and
+    // demos.
     int generateAlarms(int n);
     // Runs the simulator for one tick now (tests use it with simulate=false).
     void tick();

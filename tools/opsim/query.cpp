@@ -8,16 +8,17 @@
 
 namespace noc::opsim {
 
-QString isoTime(qint64 ms)
-{
+QString isoTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString isoNow() { return isoTime(QDateTime::currentMSecsSinceEpoch()); }
+QString isoNow() {
+    return isoTime(QDateTime::currentMSecsSinceEpoch());
+}
 
-QString canonicalTime(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)"));
+QString canonicalTime(const QString &text) {
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)"));
     if (!re.match(text).hasMatch())
         return {};
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -33,25 +34,22 @@ QString canonicalTime(const QString &text)
 namespace {
 
 const QStringList kReserved = {QStringLiteral("fields"), QStringLiteral("offset"), QStringLiteral("limit"),
-                               QStringLiteral("sort"), QStringLiteral("depth"), QStringLiteral("expand")};
+                               QStringLiteral("sort"),   QStringLiteral("depth"),  QStringLiteral("expand")};
 
-QString jsonPathLiteral(const QStringList &segments)
-{
+QString jsonPathLiteral(const QStringList &segments) {
     QString p = QStringLiteral("$");
     for (const QString &s : segments)
         p += QStringLiteral(".\"") + QString(s).replace(u'"', QString()) + u'"';
     return p;
 }
 
-bool isTimeAttr(const QString &path)
-{
+bool isTimeAttr(const QString &path) {
     return path.endsWith(QLatin1String("Time")) || path.endsWith(QLatin1String("Date")) ||
            path.endsWith(QLatin1String("lastUpdate")) || path.endsWith(QLatin1String(".time")) ||
            path.endsWith(QLatin1String(".date"));
 }
 
-bool isBoolAttr(const QString &path)
-{
+bool isBoolAttr(const QString &path) {
     return path == QLatin1String("isRootCause") || path == QLatin1String("serviceAffecting") ||
            path == QLatin1String("alarmEscalation");
 }
@@ -64,8 +62,7 @@ struct Expr {
     bool boolValued = false;
 };
 
-bool resolve(Kind kind, const QString &path, Expr *expr, QString *error)
-{
+bool resolve(Kind kind, const QString &path, Expr *expr, QString *error) {
     const KindSpec &spec = kindSpec(kind);
     if (path == QLatin1String("id")) {
         expr->sql = QStringLiteral("t.id");
@@ -108,8 +105,7 @@ bool resolve(Kind kind, const QString &path, Expr *expr, QString *error)
     return true;
 }
 
-bool convertValue(const Expr &expr, const QString &raw, QVariant *out, QString *error)
-{
+bool convertValue(const Expr &expr, const QString &raw, QVariant *out, QString *error) {
     if (expr.boolValued) {
         if (raw == QLatin1String("true")) {
             *out = 1;
@@ -137,8 +133,7 @@ bool convertValue(const Expr &expr, const QString &raw, QVariant *out, QString *
 
 } // namespace
 
-bool parseListQuery(Kind kind, const QUrlQuery &urlQuery, int maxLimit, ParsedList *out, QString *error)
-{
+bool parseListQuery(Kind kind, const QUrlQuery &urlQuery, int maxLimit, ParsedList *out, QString *error) {
     QStringList conditions;
     QVariantList binds;
     const auto items = urlQuery.queryItems(QUrl::FullyDecoded);
@@ -235,7 +230,8 @@ bool parseListQuery(Kind kind, const QUrlQuery &urlQuery, int maxLimit, ParsedLi
             if (marks.size() == 1)
                 cond = e.sql + u' ' + op + QStringLiteral(" ?");
             else
-                cond = e.sql + (op == QLatin1String("=") ? QStringLiteral(" IN (") : QStringLiteral(" NOT IN (")) +
+                cond = e.sql +
+                       (op == QLatin1String("=") ? QStringLiteral(" IN (") : QStringLiteral(" NOT IN (")) +
                        marks.join(u',') + u')';
         } else {
             QVariant v;
@@ -257,8 +253,7 @@ bool parseListQuery(Kind kind, const QUrlQuery &urlQuery, int maxLimit, ParsedLi
     return true;
 }
 
-QByteArray selectFields(const QByteArray &json, const QStringList &fields)
-{
+QByteArray selectFields(const QByteArray &json, const QStringList &fields) {
     if (fields.isEmpty())
         return json;
     const QJsonObject in = QJsonDocument::fromJson(json).object();

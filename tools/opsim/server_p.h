@@ -25,7 +25,8 @@ class ServerPrivate;
 
 class HttpFrontend : public QAbstractHttpServer {
 public:
-    explicit HttpFrontend(ServerPrivate *d) : m_d(d) {}
+    explicit HttpFrontend(ServerPrivate *d)
+        : m_d(d) {}
     bool responded = false; // handleRequest already answered a WebSocket upgrade request itself
 
 protected:
@@ -78,13 +79,13 @@ public:
     void saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType);
     void saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType);
     void saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType);
-    QString alarmHref(const QString &id) const { return base + QStringLiteral("/tmf-api/alarm/v4/alarm/") + id; }
-    QString ticketHref(const QString &id) const
-    {
+    QString alarmHref(const QString &id) const {
+        return base + QStringLiteral("/tmf-api/alarm/v4/alarm/") + id;
+    }
+    QString ticketHref(const QString &id) const {
         return base + QStringLiteral("/tmf-api/troubleTicket/v4/troubleTicket/") + id;
     }
-    QString resourceHref(const QString &id) const
-    {
+    QString resourceHref(const QString &id) const {
         return base + QStringLiteral("/tmf-api/resourceInventoryManagement/v4/resource/") + id;
     }
     QString newAlarmId() { return QStringLiteral("ALM-%1").arg(nextAlarm++, 8, 10, QLatin1Char('0')); }

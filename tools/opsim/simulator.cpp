@@ -48,7 +48,10 @@ const AccessKind kAccess[] = {
     {"switch", "SW", 30, {{"Huawei", "S6730-H"}, {"ZTE", "ZXR10 5960"}, {"H3C", "S6850"}}},
     {"olt", "OLT", 20, {{"Huawei", "MA5800-X17"}, {"ZTE", "TITAN C600"}, {"FiberHome", "AN6000-17"}}},
     {"bts", "BTS", 30, {{"Huawei", "BBU5900"}, {"ZTE", "V9200"}, {"Ericsson", "Baseband 6630"}}},
-    {"microwave", "MW", 8, {{"Huawei", "OptiX RTN 950A"}, {"Ericsson", "MINI-LINK 6651"}, {"NEC", "iPASOLINK VR"}}},
+    {"microwave",
+     "MW",
+     8,
+     {{"Huawei", "OptiX RTN 950A"}, {"Ericsson", "MINI-LINK 6651"}, {"NEC", "iPASOLINK VR"}}},
     {"firewall", "FW", 4, {{"Huawei", "USG6650"}, {"Hillstone", "SG-6000-X7180"}, {"H3C", "SecPath F5080"}}},
     {"server", "SRV", 4, {{"Inspur", "NF5280M6"}, {"Huawei", "2288H V5"}, {"Lenovo", "SR650"}}},
     {"power", "PWR", 4, {{"Emerson", "NetSure 701"}, {"Huawei", "ETP48200"}, {"ZTE", "ZXDU68"}}},
@@ -78,34 +81,43 @@ const CauseDef kCauses[] = {
 };
 
 const char *kEngineers[][2] = {
-    {"zhang.wei", "Zhang Wei"}, {"li.na", "Li Na"}, {"wang.fang", "Wang Fang"}, {"liu.yang", "Liu Yang"},
-    {"chen.jie", "Chen Jie"},   {"yang.min", "Yang Min"}, {"zhao.lei", "Zhao Lei"}, {"huang.li", "Huang Li"},
+    {"zhang.wei", "Zhang Wei"}, {"li.na", "Li Na"},       {"wang.fang", "Wang Fang"},
+    {"liu.yang", "Liu Yang"},   {"chen.jie", "Chen Jie"}, {"yang.min", "Yang Min"},
+    {"zhao.lei", "Zhao Lei"},   {"huang.li", "Huang Li"},
 };
 
-QJsonObject characteristic(const QString &name, const QJsonValue &value)
-{
+QJsonObject characteristic(const QString &name, const QJsonValue &value) {
     const char *type = value.isDouble() ? "number" : "string";
-    return {{QStringLiteral("name"), name}, {QStringLiteral("valueType"), QLatin1String(type)},
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("valueType"), QLatin1String(type)},
             {QStringLiteral("value"), value}};
 }
 
-QString capitalised(const QString &s) { return s.isEmpty() ? s : s.left(1).toUpper() + s.mid(1); }
+QString capitalised(const QString &s) {
+    return s.isEmpty() ? s : s.left(1).toUpper() + s.mid(1);
+}
 
 } // namespace
 
 Simulator::Simulator(ServerPrivate *d, quint64 seed, int elements)
-    : d(d), m_seed(seed), m_target(qBound(12, elements, 100000)), m_rng(seed)
-{
+    : d(d)
+    , m_seed(seed)
+    , m_target(qBound(12, elements, 100000))
+    , m_rng(seed) {}
+
+qint64 Simulator::secs(int seconds) const {
+    return qMax<qint64>(1, qint64(seconds * 1000.0 * m_timeScale));
 }
 
-qint64 Simulator::secs(int seconds) const { return qMax<qint64>(1, qint64(seconds * 1000.0 * m_timeScale)); }
+int Simulator::randomInt(int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(m_rng);
+}
 
-int Simulator::randomInt(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
+double Simulator::random01() {
+    return std::uniform_real_distribution<double>(0, 1)(m_rng);
+}
 
-double Simulator::random01() { return std::uniform_real_distribution<double>(0, 1)(m_rng); }
-
-void Simulator::build()
-{
+void Simulator::build() {
     m_rng.seed(m_seed);
     m_elements.clear();
     m_sites.clear();
@@ -116,7 +128,8 @@ void Simulator::build()
     const int fixed = regions * (2 + districts * aggPerRing);
     const int access = qMax(0, m_target - fixed);
 
-    auto addSite = [&](const QString &region, const QString &name, double lat, double lon, const QString &addr) {
+    auto addSite = [&](const QString &region, const QString &name, double lat, double lon,
+                       const QString &addr) {
         SimSite s;
         s.id = QStringLiteral("SITE-%1").arg(m_sites.size() + 1, 5, 10, QLatin1Char('0'));
         s.name = name;
@@ -172,11 +185,12 @@ void Simulator::build()
         const QString rc = QLatin1String(reg.code);
         int c1 = -1;
         for (int k = 1; k <= 2; ++k) {
-            const int site = addSite(rc, QStringLiteral("%1-IDC-%2").arg(rc).arg(k, 2, 10, QLatin1Char('0')),
-                                     reg.lat + 0.02 * (k - 1.5), reg.lon + 0.03 * (k - 1.5),
-                                     QStringLiteral("%1 core data centre %2").arg(QLatin1String(reg.name)).arg(k));
-            const int e = addElement(QStringLiteral("%1-CORE-CR-%2").arg(rc).arg(k, 2, 10, QLatin1Char('0')), "router",
-                                     "core", kCoreRouters[(r + k) % 3], rc, site,
+            const int site =
+                addSite(rc, QStringLiteral("%1-IDC-%2").arg(rc).arg(k, 2, 10, QLatin1Char('0')),
+                        reg.lat + 0.02 * (k - 1.5), reg.lon + 0.03 * (k - 1.5),
+                        QStringLiteral("%1 core data centre %2").arg(QLatin1String(reg.name)).arg(k));
+            const int e = addElement(QStringLiteral("%1-CORE-CR-%2").arg(rc).arg(k, 2, 10, QLatin1Char('0')),
+                                     "router", "core", kCoreRouters[(r + k) % 3], rc, site,
                                      QStringLiteral("10.%1.0.%2").arg(r).arg(k));
             cores.push_back(e);
             if (k == 1)
@@ -190,11 +204,14 @@ void Simulator::build()
             const double dlat = reg.lat + (random01() - 0.5) * 0.5, dlon = reg.lon + (random01() - 0.5) * 0.6;
             std::vector<int> ring;
             for (int k = 1; k <= aggPerRing; ++k) {
-                const QString name = QStringLiteral("%1-%2-AGG-%3").arg(rc, dc).arg(k, 2, 10, QLatin1Char('0'));
-                const int site = addSite(rc, name.left(name.lastIndexOf(QLatin1String("-AGG"))) +
-                                                 QStringLiteral("-HUB-%1").arg(k, 2, 10, QLatin1Char('0')),
-                                         dlat + (random01() - 0.5) * 0.08, dlon + (random01() - 0.5) * 0.08,
-                                         QStringLiteral("%1 %2 district hub %3").arg(QLatin1String(reg.name), dc).arg(k));
+                const QString name =
+                    QStringLiteral("%1-%2-AGG-%3").arg(rc, dc).arg(k, 2, 10, QLatin1Char('0'));
+                const int site =
+                    addSite(rc,
+                            name.left(name.lastIndexOf(QLatin1String("-AGG"))) +
+                                QStringLiteral("-HUB-%1").arg(k, 2, 10, QLatin1Char('0')),
+                            dlat + (random01() - 0.5) * 0.08, dlon + (random01() - 0.5) * 0.08,
+                            QStringLiteral("%1 %2 district hub %3").arg(QLatin1String(reg.name), dc).arg(k));
                 ring.push_back(addElement(name, "router", "aggregation", kAggRouters[(dd + k) % 3], rc, site,
                                           QStringLiteral("10.%1.%2.%3").arg(r).arg(dd * 16 + 1).arg(k)));
             }
@@ -203,8 +220,8 @@ void Simulator::build()
                     linkChild(c1, ring[0], 100'000'000'000LL, QStringLiteral("HundredGigE0/1/0/%1").arg(dd),
                               QStringLiteral("xe-0/0/0"));
                 else
-                    linkChild(ring[size_t(k - 1)], ring[size_t(k)], 10'000'000'000LL, QStringLiteral("xe-0/0/1"),
-                              QStringLiteral("xe-0/0/0"));
+                    linkChild(ring[size_t(k - 1)], ring[size_t(k)], 10'000'000'000LL,
+                              QStringLiteral("xe-0/0/1"), QStringLiteral("xe-0/0/0"));
             }
             // close the ring towards the second core router
             addLink(ring.back(), cores.back(), 100'000'000'000LL, QStringLiteral("xe-0/0/1"),
@@ -217,7 +234,8 @@ void Simulator::build()
     // core ring across regions
     for (int r = 0; r < regions && regions > 1; ++r) {
         const int a = cores[size_t(2 * r)], z = cores[size_t(2 * ((r + 1) % regions) + 1)];
-        addLink(a, z, 400'000'000'000LL, QStringLiteral("HundredGigE0/2/0/0"), QStringLiteral("HundredGigE0/2/0/1"));
+        addLink(a, z, 400'000'000'000LL, QStringLiteral("HundredGigE0/2/0/0"),
+                QStringLiteral("HundredGigE0/2/0/1"));
     }
     // access elements spread over districts, grouped into sites of 1..4
     const int totalWeight = [] {
@@ -253,9 +271,13 @@ void Simulator::build()
         }
         const AccessKind &ak = kAccess[kind];
         const int n = ++counter[size_t(dist) * 8 + size_t(kind)];
-        const QString name = QStringLiteral("%1-%2-%3-%4").arg(rc, dc, QLatin1String(ak.code)).arg(n, 4, 10, QLatin1Char('0'));
+        const QString name =
+            QStringLiteral("%1-%2-%3-%4").arg(rc, dc, QLatin1String(ak.code)).arg(n, 4, 10, QLatin1Char('0'));
         const int idx = i + 1;
-        const QString ip = QStringLiteral("10.%1.%2.%3").arg(r).arg((dist % districts) * 16 + 2 + (idx / 250) % 14).arg(idx % 250 + 1);
+        const QString ip = QStringLiteral("10.%1.%2.%3")
+                               .arg(r)
+                               .arg((dist % districts) * 16 + 2 + (idx / 250) % 14)
+                               .arg(idx % 250 + 1);
         const int e = addElement(name, ak.category, "access", ak.hw[randomInt(0, 2)], rc, site, ip);
         const auto &ring = ringOfDistrict[size_t(dist)];
         if (qstrcmp(ak.category, "bts") == 0 && lastMicrowave[size_t(dist)] >= 0 && random01() < 0.4) {
@@ -265,20 +287,21 @@ void Simulator::build()
             const int agg = ring[size_t(randomInt(0, int(ring.size()) - 1))];
             const bool fast = qstrcmp(ak.category, "olt") == 0 || qstrcmp(ak.category, "server") == 0;
             linkChild(agg, e, fast ? 10'000'000'000LL : 1'000'000'000LL,
-                      QStringLiteral("GE1/0/%1").arg(m_elements[size_t(agg)].children.size()), QStringLiteral("GE0/0/1"));
+                      QStringLiteral("GE1/0/%1").arg(m_elements[size_t(agg)].children.size()),
+                      QStringLiteral("GE0/0/1"));
         }
         if (qstrcmp(ak.category, "microwave") == 0)
             lastMicrowave[size_t(dist)] = e;
     }
 }
 
-QJsonObject Simulator::elementJson(int i, const QString &now) const
-{
+QJsonObject Simulator::elementJson(int i, const QString &now) const {
     const SimElement &e = m_elements[size_t(i)];
     const SimSite &s = m_sites[size_t(e.site)];
-    QJsonArray ch{characteristic(QStringLiteral("vendor"), e.vendor), characteristic(QStringLiteral("model"), e.model),
-                  characteristic(QStringLiteral("mgmtIp"), e.mgmtIp), characteristic(QStringLiteral("layer"), e.layer),
-                  characteristic(QStringLiteral("region"), e.region)};
+    QJsonArray ch{
+        characteristic(QStringLiteral("vendor"), e.vendor), characteristic(QStringLiteral("model"), e.model),
+        characteristic(QStringLiteral("mgmtIp"), e.mgmtIp), characteristic(QStringLiteral("layer"), e.layer),
+        characteristic(QStringLiteral("region"), e.region)};
     return {
         {QStringLiteral("id"), e.id},
         {QStringLiteral("href"), d->resourceHref(e.id)},
@@ -287,26 +310,30 @@ QJsonObject Simulator::elementJson(int i, const QString &now) const
         {QStringLiteral("name"), e.name},
         {QStringLiteral("category"), e.category},
         {QStringLiteral("description"), QStringLiteral("%1 %2 (%3)").arg(e.vendor, e.model, e.layer)},
-        {QStringLiteral("serialNumber"), QStringLiteral("SN%1%2").arg(e.vendor.left(2).toUpper()).arg(qHash(e.id) % 100000000, 8, 10, QLatin1Char('0'))},
+        {QStringLiteral("serialNumber"), QStringLiteral("SN%1%2")
+                                             .arg(e.vendor.left(2).toUpper())
+                                             .arg(qHash(e.id) % 100000000, 8, 10, QLatin1Char('0'))},
         {QStringLiteral("resourceCharacteristic"), ch},
         {QStringLiteral("operationalState"), e.up ? QStringLiteral("enable") : QStringLiteral("disable")},
         {QStringLiteral("administrativeState"), QStringLiteral("unlocked")},
         {QStringLiteral("resourceStatus"), e.up ? QStringLiteral("available") : QStringLiteral("alarm")},
         {QStringLiteral("usageState"), QStringLiteral("active")},
-        {QStringLiteral("place"), QJsonObject{{QStringLiteral("id"), s.id},
-                                              {QStringLiteral("href"), d->resourceHref(s.id)},
-                                              {QStringLiteral("name"), s.name},
-                                              {QStringLiteral("role"), QStringLiteral("installedAt")},
-                                              {QStringLiteral("@referredType"), QStringLiteral("GeographicSite")}}},
+        {QStringLiteral("place"),
+         QJsonObject{{QStringLiteral("id"), s.id},
+                     {QStringLiteral("href"), d->resourceHref(s.id)},
+                     {QStringLiteral("name"), s.name},
+                     {QStringLiteral("role"), QStringLiteral("installedAt")},
+                     {QStringLiteral("@referredType"), QStringLiteral("GeographicSite")}}},
         {QStringLiteral("lastUpdate"), now},
     };
 }
 
-QJsonObject Simulator::siteJson(int i, const QString &now) const
-{
+QJsonObject Simulator::siteJson(int i, const QString &now) const {
     const SimSite &s = m_sites[size_t(i)];
-    QJsonArray ch{characteristic(QStringLiteral("latitude"), s.lat), characteristic(QStringLiteral("longitude"), s.lon),
-                  characteristic(QStringLiteral("region"), s.region), characteristic(QStringLiteral("address"), s.address)};
+    QJsonArray ch{characteristic(QStringLiteral("latitude"), s.lat),
+                  characteristic(QStringLiteral("longitude"), s.lon),
+                  characteristic(QStringLiteral("region"), s.region),
+                  characteristic(QStringLiteral("address"), s.address)};
     return {
         {QStringLiteral("id"), s.id},
         {QStringLiteral("href"), d->resourceHref(s.id)},
@@ -320,21 +347,23 @@ QJsonObject Simulator::siteJson(int i, const QString &now) const
     };
 }
 
-QJsonObject Simulator::linkJson(int i, const QString &now) const
-{
+QJsonObject Simulator::linkJson(int i, const QString &now) const {
     const SimLink &l = m_links[size_t(i)];
     const SimElement &a = m_elements[size_t(l.a)], &z = m_elements[size_t(l.z)];
     auto end = [&](const char *type, const SimElement &e) {
-        return QJsonObject{{QStringLiteral("relationshipType"), QLatin1String(type)},
-                           {QStringLiteral("resource"), QJsonObject{{QStringLiteral("id"), e.id},
-                                                                    {QStringLiteral("href"), d->resourceHref(e.id)},
-                                                                    {QStringLiteral("name"), e.name}}}};
+        return QJsonObject{
+            {QStringLiteral("relationshipType"), QLatin1String(type)},
+            {QStringLiteral("resource"), QJsonObject{{QStringLiteral("id"), e.id},
+                                                     {QStringLiteral("href"), d->resourceHref(e.id)},
+                                                     {QStringLiteral("name"), e.name}}}};
     };
     const bool radio = a.category == QLatin1String("microwave");
     QJsonArray ch{characteristic(QStringLiteral("capacityBps"), double(l.capacityBps)),
                   characteristic(QStringLiteral("utilization"), l.utilization),
-                  characteristic(QStringLiteral("aPort"), l.aPort), characteristic(QStringLiteral("zPort"), l.zPort),
-                  characteristic(QStringLiteral("medium"), radio ? QStringLiteral("microwave") : QStringLiteral("fibre"))};
+                  characteristic(QStringLiteral("aPort"), l.aPort),
+                  characteristic(QStringLiteral("zPort"), l.zPort),
+                  characteristic(QStringLiteral("medium"),
+                                 radio ? QStringLiteral("microwave") : QStringLiteral("fibre"))};
     const bool up = a.up && z.up;
     return {
         {QStringLiteral("id"), l.id},
@@ -351,8 +380,7 @@ QJsonObject Simulator::linkJson(int i, const QString &now) const
     };
 }
 
-void Simulator::writeResources()
-{
+void Simulator::writeResources() {
     const QString now = isoNow();
     d->store.begin();
     for (int i = 0; i < int(m_sites.size()); ++i)
@@ -364,8 +392,7 @@ void Simulator::writeResources()
     d->store.commit();
 }
 
-void Simulator::loadOpenAlarms()
-{
+void Simulator::loadOpenAlarms() {
     QHash<QString, int> byId;
     for (int i = 0; i < int(m_elements.size()); ++i)
         byId.insert(m_elements[size_t(i)].id, i);
@@ -381,8 +408,7 @@ void Simulator::loadOpenAlarms()
     }
 }
 
-const Simulator::Cause &Simulator::randomCause()
-{
+const Simulator::Cause &Simulator::randomCause() {
     static const std::vector<Cause> causes = [] {
         std::vector<Cause> v;
         for (const CauseDef &c : kCauses)
@@ -405,8 +431,7 @@ const Simulator::Cause &Simulator::randomCause()
 }
 
 QJsonObject Simulator::makeAlarm(const QString &id, int element, const Cause &cause, const QString &severity,
-                                 qint64 raisedMs) const
-{
+                                 qint64 raisedMs) const {
     const SimElement &e = m_elements[size_t(element)];
     const SimSite &s = m_sites[size_t(e.site)];
     const QString t = isoTime(raisedMs);
@@ -414,35 +439,37 @@ QJsonObject Simulator::makeAlarm(const QString &id, int element, const Cause &ca
         {QStringLiteral("id"), id},
         {QStringLiteral("href"), d->alarmHref(id)},
         {QStringLiteral("@type"), QStringLiteral("Alarm")},
-        {QStringLiteral("externalAlarmId"), QStringLiteral("%1:%2").arg(e.mgmtIp).arg(id.mid(4).toLongLong())},
+        {QStringLiteral("externalAlarmId"),
+         QStringLiteral("%1:%2").arg(e.mgmtIp).arg(id.mid(4).toLongLong())},
         {QStringLiteral("state"), QStringLiteral("raised")},
         {QStringLiteral("perceivedSeverity"), severity},
         {QStringLiteral("alarmType"), QLatin1String(cause.alarmType)},
         {QStringLiteral("probableCause"), QLatin1String(cause.probableCause)},
         {QStringLiteral("specificProblem"), QLatin1String(cause.problem)},
         {QStringLiteral("alarmedObjectType"), e.category},
-        {QStringLiteral("alarmedObject"), QJsonObject{{QStringLiteral("id"), e.id},
-                                                      {QStringLiteral("href"), d->resourceHref(e.id)}}},
+        {QStringLiteral("alarmedObject"),
+         QJsonObject{{QStringLiteral("id"), e.id}, {QStringLiteral("href"), d->resourceHref(e.id)}}},
         {QStringLiteral("sourceSystemId"), QStringLiteral("EMS-%1-%2").arg(e.region, e.vendor)},
         {QStringLiteral("reportingSystemId"), QStringLiteral("opsim")},
-        {QStringLiteral("alarmDetails"), QStringLiteral("%1 %2 at %3").arg(e.name, QLatin1String(cause.problem), s.name)},
+        {QStringLiteral("alarmDetails"),
+         QStringLiteral("%1 %2 at %3").arg(e.name, QLatin1String(cause.problem), s.name)},
         {QStringLiteral("alarmRaisedTime"), t},
         {QStringLiteral("alarmReportingTime"), t},
         {QStringLiteral("alarmChangedTime"), t},
         {QStringLiteral("ackState"), QStringLiteral("unacknowledged")},
         {QStringLiteral("isRootCause"), false},
         {QStringLiteral("serviceAffecting"), cause.serviceAffecting},
-        {QStringLiteral("place"), QJsonArray{QJsonObject{{QStringLiteral("id"), s.id},
-                                                         {QStringLiteral("href"), d->resourceHref(s.id)},
-                                                         {QStringLiteral("name"), s.name},
-                                                         {QStringLiteral("role"), QStringLiteral("installedAt")},
-                                                         {QStringLiteral("@referredType"), QStringLiteral("GeographicSite")}}}},
+        {QStringLiteral("place"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), s.id},
+                                {QStringLiteral("href"), d->resourceHref(s.id)},
+                                {QStringLiteral("name"), s.name},
+                                {QStringLiteral("role"), QStringLiteral("installedAt")},
+                                {QStringLiteral("@referredType"), QStringLiteral("GeographicSite")}}}},
     };
 }
 
 QString Simulator::raise(int element, const Cause &cause, qint64 nowMs, qint64 clearAfterMs, bool root,
-                         const QString &parent)
-{
+                         const QString &parent) {
     const QString id = d->newAlarmId();
     QJsonObject a = makeAlarm(id, element, cause, QLatin1String(cause.severity), nowMs);
     if (root) {
@@ -451,7 +478,8 @@ QString Simulator::raise(int element, const Cause &cause, qint64 nowMs, qint64 c
     }
     if (!parent.isEmpty())
         a.insert(QStringLiteral("parentAlarm"),
-                 QJsonArray{QJsonObject{{QStringLiteral("id"), parent}, {QStringLiteral("href"), d->alarmHref(parent)}}});
+                 QJsonArray{QJsonObject{{QStringLiteral("id"), parent},
+                                        {QStringLiteral("href"), d->alarmHref(parent)}}});
     d->saveAlarm(a, 1, "AlarmCreateEvent");
     OpenAlarm oa;
     oa.element = element;
@@ -463,8 +491,7 @@ QString Simulator::raise(int element, const Cause &cause, qint64 nowMs, qint64 c
     return id;
 }
 
-void Simulator::clear(const QString &id, qint64 nowMs)
-{
+void Simulator::clear(const QString &id, qint64 nowMs) {
     m_open.remove(id);
     auto rec = d->store.get(Kind::Alarm, id);
     if (!rec || rec->json.value(QLatin1String("state")).toString() == QLatin1String("cleared"))
@@ -477,13 +504,12 @@ void Simulator::clear(const QString &id, qint64 nowMs)
     d->saveAlarm(rec->json, rec->version + 1, "AlarmStateChangeEvent");
 }
 
-void Simulator::updateSeverity(const QString &id, qint64 nowMs)
-{
+void Simulator::updateSeverity(const QString &id, qint64 nowMs) {
     auto rec = d->store.get(Kind::Alarm, id);
     if (!rec || rec->json.value(QLatin1String("state")).toString() == QLatin1String("cleared"))
         return;
-    static const QStringList ladder = {QStringLiteral("warning"), QStringLiteral("minor"), QStringLiteral("major"),
-                                       QStringLiteral("critical")};
+    static const QStringList ladder = {QStringLiteral("warning"), QStringLiteral("minor"),
+                                       QStringLiteral("major"), QStringLiteral("critical")};
     const int cur = qMax(0, ladder.indexOf(rec->json.value(QLatin1String("perceivedSeverity")).toString()));
     const int next = qBound(0, cur + (random01() < 0.6 ? 1 : -1), 3);
     if (next == cur)
@@ -494,24 +520,22 @@ void Simulator::updateSeverity(const QString &id, qint64 nowMs)
     d->saveAlarm(rec->json, rec->version + 1, "AlarmAttributeValueChangeEvent");
 }
 
-void Simulator::setElementUp(int element, bool up, qint64 nowMs)
-{
+void Simulator::setElementUp(int element, bool up, qint64 nowMs) {
     SimElement &e = m_elements[size_t(element)];
     if (e.up == up)
         return;
     e.up = up;
     auto rec = d->store.get(Kind::Resource, e.id);
-    d->saveResource(elementJson(element, isoTime(nowMs)), rec ? rec->version + 1 : 1, "ResourceStateChangeEvent");
+    d->saveResource(elementJson(element, isoTime(nowMs)), rec ? rec->version + 1 : 1,
+                    "ResourceStateChangeEvent");
 }
 
-void Simulator::storm(double rate, int seconds, qint64 nowMs)
-{
+void Simulator::storm(double rate, int seconds, qint64 nowMs) {
     m_stormRate = rate;
     m_stormUntil = nowMs + qint64(seconds) * 1000;
 }
 
-QString Simulator::fibreCut(qint64 nowMs)
-{
+QString Simulator::fibreCut(qint64 nowMs) {
     // a link whose far end carries traffic for others
     std::vector<int> candidates;
     for (int i = 0; i < int(m_links.size()); ++i) {
@@ -523,9 +547,11 @@ QString Simulator::fibreCut(qint64 nowMs)
         return {};
     const int li = candidates[size_t(randomInt(0, int(candidates.size()) - 1))];
     const SimLink &l = m_links[size_t(li)];
-    static const Cause los{"communicationsAlarm", "lossOfSignal", "critical", "Fibre cut: LOS on line port", true, 0};
+    static const Cause los{"communicationsAlarm",         "lossOfSignal", "critical",
+                           "Fibre cut: LOS on line port", true,           0};
     static const Cause losFar{"communicationsAlarm", "lossOfSignal", "major", "LOS on uplink port", true, 0};
-    static const Cause down{"communicationsAlarm", "linkDown", "major", "Uplink down, element isolated", true, 0};
+    static const Cause down{"communicationsAlarm",           "linkDown", "major",
+                            "Uplink down, element isolated", true,       0};
     Job job;
     job.type = Job::FibreCut;
     job.link = li;
@@ -562,8 +588,7 @@ QString Simulator::fibreCut(qint64 nowMs)
     return job.root;
 }
 
-QString Simulator::powerFailure(qint64 nowMs)
-{
+QString Simulator::powerFailure(qint64 nowMs) {
     std::vector<int> candidates;
     for (int i = 0; i < int(m_sites.size()); ++i) {
         if (m_sites[size_t(i)].elements.size() >= 2)
@@ -573,7 +598,12 @@ QString Simulator::powerFailure(qint64 nowMs)
         candidates.push_back(0);
     const int si = candidates[size_t(randomInt(0, int(candidates.size()) - 1))];
     const SimSite &s = m_sites[size_t(si)];
-    static const Cause mains{"environmentalAlarm", "powerSupplyFailure", "critical", "Mains failure, batteries exhausted", true, 0};
+    static const Cause mains{"environmentalAlarm",
+                             "powerSupplyFailure",
+                             "critical",
+                             "Mains failure, batteries exhausted",
+                             true,
+                             0};
     static const Cause down{"equipmentAlarm", "powerProblem", "major", "Element lost power", true, 0};
     Job job;
     job.type = Job::Power;
@@ -602,8 +632,7 @@ QString Simulator::powerFailure(qint64 nowMs)
     return job.root;
 }
 
-QString Simulator::flap(qint64 nowMs)
-{
+QString Simulator::flap(qint64 nowMs) {
     if (m_links.empty())
         return {};
     const int li = randomInt(0, int(m_links.size()) - 1);
@@ -618,8 +647,7 @@ QString Simulator::flap(qint64 nowMs)
     return job.root;
 }
 
-void Simulator::runJobs(qint64 nowMs)
-{
+void Simulator::runJobs(qint64 nowMs) {
     static const Cause down{"communicationsAlarm", "linkDown", "major", "Interface flapping", true, 0};
     for (size_t i = 0; i < m_jobs.size();) {
         Job &j = m_jobs[i];
@@ -646,7 +674,8 @@ void Simulator::runJobs(qint64 nowMs)
             if (j.type == Job::FibreCut) {
                 m_links[size_t(j.link)].utilization = std::round((0.05 + 0.8 * random01()) * 1000) / 1000;
                 if (auto rec = d->store.get(Kind::Resource, m_links[size_t(j.link)].id))
-                    d->saveResource(linkJson(j.link, isoTime(nowMs)), rec->version + 1, "ResourceStateChangeEvent");
+                    d->saveResource(linkJson(j.link, isoTime(nowMs)), rec->version + 1,
+                                    "ResourceStateChangeEvent");
             }
         }
         if (done)
@@ -656,8 +685,7 @@ void Simulator::runJobs(qint64 nowMs)
     }
 }
 
-void Simulator::openTicket(const QString &rootAlarm, qint64 nowMs)
-{
+void Simulator::openTicket(const QString &rootAlarm, qint64 nowMs) {
     auto rec = d->store.get(Kind::Alarm, rootAlarm);
     if (!rec)
         return;
@@ -678,26 +706,31 @@ void Simulator::openTicket(const QString &rootAlarm, qint64 nowMs)
         {QStringLiteral("id"), id},
         {QStringLiteral("href"), d->ticketHref(id)},
         {QStringLiteral("@type"), QStringLiteral("TroubleTicket")},
-        {QStringLiteral("name"), QStringLiteral("%1 at %2").arg(a.value(QLatin1String("probableCause")).toString(), elementName)},
+        {QStringLiteral("name"),
+         QStringLiteral("%1 at %2").arg(a.value(QLatin1String("probableCause")).toString(), elementName)},
         {QStringLiteral("description"), a.value(QLatin1String("alarmDetails")).toString()},
         {QStringLiteral("severity"), capitalised(severity)},
         {QStringLiteral("priority"), priority},
         {QStringLiteral("ticketType"), QStringLiteral("incident")},
         {QStringLiteral("status"), QStringLiteral("acknowledged")},
         {QStringLiteral("statusChangeDate"), t},
-        {QStringLiteral("statusChangeReason"), QStringLiteral("Opened by correlation for a service-affecting root cause")},
+        {QStringLiteral("statusChangeReason"),
+         QStringLiteral("Opened by correlation for a service-affecting root cause")},
         {QStringLiteral("creationDate"), t},
         {QStringLiteral("lastUpdate"), t},
         {QStringLiteral("expectedResolutionDate"), isoTime(nowMs + slaMsForPriority(priority))},
-        {QStringLiteral("statusChange"), QJsonArray{QJsonObject{{QStringLiteral("changeDate"), t},
-                                                                {QStringLiteral("changeReason"), QStringLiteral("opened")},
-                                                                {QStringLiteral("status"), QStringLiteral("acknowledged")}}}},
+        {QStringLiteral("statusChange"),
+         QJsonArray{QJsonObject{{QStringLiteral("changeDate"), t},
+                                {QStringLiteral("changeReason"), QStringLiteral("opened")},
+                                {QStringLiteral("status"), QStringLiteral("acknowledged")}}}},
         {QStringLiteral("relatedEntity"),
-         QJsonArray{QJsonObject{{QStringLiteral("id"), rootAlarm}, {QStringLiteral("href"), d->alarmHref(rootAlarm)},
+         QJsonArray{QJsonObject{{QStringLiteral("id"), rootAlarm},
+                                {QStringLiteral("href"), d->alarmHref(rootAlarm)},
                                 {QStringLiteral("name"), a.value(QLatin1String("probableCause")).toString()},
                                 {QStringLiteral("role"), QStringLiteral("rootCause")},
                                 {QStringLiteral("@referredType"), QStringLiteral("Alarm")}},
-                    QJsonObject{{QStringLiteral("id"), elementId}, {QStringLiteral("href"), d->resourceHref(elementId)},
+                    QJsonObject{{QStringLiteral("id"), elementId},
+                                {QStringLiteral("href"), d->resourceHref(elementId)},
                                 {QStringLiteral("name"), elementName},
                                 {QStringLiteral("role"), QStringLiteral("affectedResource")},
                                 {QStringLiteral("@referredType"), QStringLiteral("PhysicalResource")}}}},
@@ -713,8 +746,7 @@ void Simulator::openTicket(const QString &rootAlarm, qint64 nowMs)
         m_open[rootAlarm].ticket = id;
 }
 
-void Simulator::progressTickets(qint64 nowMs)
-{
+void Simulator::progressTickets(qint64 nowMs) {
     QStringList finished;
     for (auto it = m_ticketJobs.begin(); it != m_ticketJobs.end(); ++it) {
         if (it->nextAt > nowMs)
@@ -758,19 +790,22 @@ void Simulator::progressTickets(qint64 nowMs)
         if (assign) {
             QJsonArray parties = tt.value(QLatin1String("relatedParty")).toArray();
             const auto &eng = kEngineers[randomInt(0, 7)];
-            const QString region = tt.value(QLatin1String("name")).toString().section(u' ', -1).section(u'-', 0, 0);
+            const QString region =
+                tt.value(QLatin1String("name")).toString().section(u' ', -1).section(u'-', 0, 0);
             parties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("eng-") + QLatin1String(eng[0])},
                                        {QStringLiteral("name"), QLatin1String(eng[1])},
                                        {QStringLiteral("role"), QStringLiteral("assignee")},
                                        {QStringLiteral("@referredType"), QStringLiteral("Individual")}});
-            parties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("team-%1-field").arg(region)},
-                                       {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(region)},
-                                       {QStringLiteral("role"), QStringLiteral("team")},
-                                       {QStringLiteral("@referredType"), QStringLiteral("Team")}});
+            parties.append(
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("team-%1-field").arg(region)},
+                            {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(region)},
+                            {QStringLiteral("role"), QStringLiteral("team")},
+                            {QStringLiteral("@referredType"), QStringLiteral("Team")}});
             tt.insert(QStringLiteral("relatedParty"), parties);
         }
         QJsonArray changes = tt.value(QLatin1String("statusChange")).toArray();
-        changes.append(QJsonObject{{QStringLiteral("changeDate"), t}, {QStringLiteral("changeReason"), reason},
+        changes.append(QJsonObject{{QStringLiteral("changeDate"), t},
+                                   {QStringLiteral("changeReason"), reason},
                                    {QStringLiteral("status"), next}});
         tt.insert(QStringLiteral("statusChange"), changes);
         tt.insert(QStringLiteral("status"), next);
@@ -787,8 +822,7 @@ void Simulator::progressTickets(qint64 nowMs)
         m_ticketJobs.remove(id);
 }
 
-void Simulator::tick(qint64 nowMs)
-{
+void Simulator::tick(qint64 nowMs) {
     const qint64 dt = m_lastTick ? qBound(qint64(0), nowMs - m_lastTick, qint64(5000)) : 0;
     m_lastTick = nowMs;
     if (m_paused || m_elements.empty())
@@ -848,17 +882,18 @@ void Simulator::tick(qint64 nowMs)
         if (!m_links.empty() && random01() < double(dt) / 1000.0) {
             const int li = randomInt(0, int(m_links.size()) - 1);
             SimLink &l = m_links[size_t(li)];
-            l.utilization = std::round(qBound(0.01, l.utilization + (random01() - 0.5) * 0.2, 0.99) * 1000) / 1000;
+            l.utilization =
+                std::round(qBound(0.01, l.utilization + (random01() - 0.5) * 0.2, 0.99) * 1000) / 1000;
             if (auto rec = d->store.get(Kind::Resource, l.id))
-                d->saveResource(linkJson(li, isoTime(nowMs)), rec->version + 1, "ResourceAttributeValueChangeEvent");
+                d->saveResource(linkJson(li, isoTime(nowMs)), rec->version + 1,
+                                "ResourceAttributeValueChangeEvent");
         }
     }
     progressTickets(nowMs);
     d->store.commit();
 }
 
-int Simulator::burst(int n, qint64 nowMs)
-{
+int Simulator::burst(int n, qint64 nowMs) {
     d->store.begin();
     for (int i = 0; i < n; ++i) {
         raise(randomInt(0, int(m_elements.size()) - 1), randomCause(), nowMs, secs(randomInt(30, 600)));
@@ -871,8 +906,7 @@ int Simulator::burst(int n, qint64 nowMs)
     return n;
 }
 
-void Simulator::preloadAlarms(qint64 n)
-{
+void Simulator::preloadAlarms(qint64 n) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 span = 7LL * 24 * 3600 * 1000;
     const bool bulk = n >= 20000;
@@ -884,7 +918,8 @@ void Simulator::preloadAlarms(qint64 n)
         const QString id = d->newAlarmId();
         const Cause &c = randomCause();
         const qint64 raised = now - span + (span * i) / qMax<qint64>(1, n);
-        QJsonObject a = makeAlarm(id, randomInt(0, int(m_elements.size()) - 1), c, QLatin1String(c.severity), raised);
+        QJsonObject a =
+            makeAlarm(id, randomInt(0, int(m_elements.size()) - 1), c, QLatin1String(c.severity), raised);
         if (random01() < 0.85) {
             const QString t = isoTime(raised + randomInt(10, 3600) * 1000LL);
             a.insert(QStringLiteral("state"), QStringLiteral("cleared"));
@@ -905,12 +940,12 @@ void Simulator::preloadAlarms(qint64 n)
         d->store.createSecondaryIndexes(Kind::Alarm);
 }
 
-void Simulator::preloadTickets(int n)
-{
+void Simulator::preloadTickets(int n) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    static const QStringList statuses = {QStringLiteral("closed"), QStringLiteral("closed"), QStringLiteral("resolved"),
-                                         QStringLiteral("inProgress"), QStringLiteral("acknowledged"),
-                                         QStringLiteral("pending"), QStringLiteral("cancelled")};
+    static const QStringList statuses = {QStringLiteral("closed"),       QStringLiteral("closed"),
+                                         QStringLiteral("resolved"),     QStringLiteral("inProgress"),
+                                         QStringLiteral("acknowledged"), QStringLiteral("pending"),
+                                         QStringLiteral("cancelled")};
     d->store.begin();
     for (int i = 0; i < n; ++i) {
         const qint64 num = d->nextTicket;
@@ -925,7 +960,8 @@ void Simulator::preloadTickets(int n)
             {QStringLiteral("id"), id},
             {QStringLiteral("href"), d->ticketHref(id)},
             {QStringLiteral("@type"), QStringLiteral("TroubleTicket")},
-            {QStringLiteral("name"), QStringLiteral("%1 at %2").arg(QLatin1String(c.probableCause), m_elements[size_t(e)].name)},
+            {QStringLiteral("name"),
+             QStringLiteral("%1 at %2").arg(QLatin1String(c.probableCause), m_elements[size_t(e)].name)},
             {QStringLiteral("description"), QLatin1String(c.problem)},
             {QStringLiteral("severity"), capitalised(QLatin1String(c.severity))},
             {QStringLiteral("priority"), priority},

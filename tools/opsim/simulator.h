@@ -19,9 +19,9 @@ class ServerPrivate;
 struct SimElement {
     QString id, name, category, layer, vendor, model, mgmtIp, region;
     int site = -1;
-    int parent = -1;            // upstream element (towards the core)
-    std::vector<int> children;  // downstream elements
-    int uplink = -1;            // link to the parent
+    int parent = -1;           // upstream element (towards the core)
+    std::vector<int> children; // downstream elements
+    int uplink = -1;           // link to the parent
     bool up = true;
 };
 
@@ -42,10 +42,10 @@ class Simulator {
 public:
     Simulator(ServerPrivate *d, quint64 seed, int elements);
 
-    void build();                         // the topology (deterministic)
-    void writeResources();                // into the store (first start of a database)
-    void loadOpenAlarms();                // rebuild the engine's view from the store
-    void preloadAlarms(qint64 n);         // history for benchmarks, no events
+    void build();                 // the topology (deterministic)
+    void writeResources();        // into the store (first start of a database)
+    void loadOpenAlarms();        // rebuild the engine's view from the store
+    void preloadAlarms(qint64 n); // history for benchmarks, no events
     void preloadTickets(int n);
     void tick(qint64 nowMs);
 
@@ -72,7 +72,7 @@ private:
     };
     struct OpenAlarm {
         int element = -1;
-        qint64 clearAt = 0;   // 0 = cleared by its fault job
+        qint64 clearAt = 0; // 0 = cleared by its fault job
         QString ticket;
     };
     struct Job { // a cascading fault that repairs itself

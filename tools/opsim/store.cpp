@@ -13,45 +13,125 @@ namespace noc::opsim {
 
 namespace {
 
-QStringList alarmTop()
-{
-    return {"id", "href", "ackState", "ackSystemId", "ackUserId", "alarmChangedTime", "alarmClearedTime",
-            "alarmDetails", "alarmEscalation", "alarmRaisedTime", "alarmReportingTime", "alarmType",
-            "alarmedObjectType", "clearSystemId", "clearUserId", "externalAlarmId", "isRootCause",
-            "perceivedSeverity", "plannedOutageIndicator", "probableCause", "proposedRepairedActions",
-            "reportingSystemId", "serviceAffecting", "sourceSystemId", "specificProblem", "state",
-            "affectedService", "alarmedObject", "comment", "correlatedAlarm", "crossedThresholdInformation",
-            "parentAlarm", "place", "@baseType", "@schemaLocation", "@type"};
+QStringList alarmTop() {
+    return {"id",
+            "href",
+            "ackState",
+            "ackSystemId",
+            "ackUserId",
+            "alarmChangedTime",
+            "alarmClearedTime",
+            "alarmDetails",
+            "alarmEscalation",
+            "alarmRaisedTime",
+            "alarmReportingTime",
+            "alarmType",
+            "alarmedObjectType",
+            "clearSystemId",
+            "clearUserId",
+            "externalAlarmId",
+            "isRootCause",
+            "perceivedSeverity",
+            "plannedOutageIndicator",
+            "probableCause",
+            "proposedRepairedActions",
+            "reportingSystemId",
+            "serviceAffecting",
+            "sourceSystemId",
+            "specificProblem",
+            "state",
+            "affectedService",
+            "alarmedObject",
+            "comment",
+            "correlatedAlarm",
+            "crossedThresholdInformation",
+            "parentAlarm",
+            "place",
+            "@baseType",
+            "@schemaLocation",
+            "@type"};
 }
 
-QStringList ticketTop()
-{
-    return {"id", "href", "creationDate", "description", "expectedResolutionDate", "externalId", "lastUpdate",
-            "name", "priority", "requestedResolutionDate", "resolutionDate", "severity", "statusChangeDate",
-            "statusChangeReason", "ticketType", "attachment", "channel", "note", "relatedEntity", "relatedParty",
-            "status", "statusChange", "troubleTicketRelationship", "@baseType", "@schemaLocation", "@type"};
+QStringList ticketTop() {
+    return {"id",
+            "href",
+            "creationDate",
+            "description",
+            "expectedResolutionDate",
+            "externalId",
+            "lastUpdate",
+            "name",
+            "priority",
+            "requestedResolutionDate",
+            "resolutionDate",
+            "severity",
+            "statusChangeDate",
+            "statusChangeReason",
+            "ticketType",
+            "attachment",
+            "channel",
+            "note",
+            "relatedEntity",
+            "relatedParty",
+            "status",
+            "statusChange",
+            "troubleTicketRelationship",
+            "@baseType",
+            "@schemaLocation",
+            "@type"};
 }
 
-QStringList resourceTop()
-{
-    return {"id", "href", "category", "description", "endOperatingDate", "manufactureDate", "name", "powerState",
-            "resourceVersion", "serialNumber", "startOperatingDate", "versionNumber", "value", "activationFeature",
-            "administrativeState", "attachment", "note", "operationalState", "place", "relatedParty",
-            "resourceCharacteristic", "resourceRelationship", "resourceSpecification", "resourceStatus",
-            "usageState", "lastUpdate", "@baseType", "@schemaLocation", "@type"};
+QStringList resourceTop() {
+    return {"id",
+            "href",
+            "category",
+            "description",
+            "endOperatingDate",
+            "manufactureDate",
+            "name",
+            "powerState",
+            "resourceVersion",
+            "serialNumber",
+            "startOperatingDate",
+            "versionNumber",
+            "value",
+            "activationFeature",
+            "administrativeState",
+            "attachment",
+            "note",
+            "operationalState",
+            "place",
+            "relatedParty",
+            "resourceCharacteristic",
+            "resourceRelationship",
+            "resourceSpecification",
+            "resourceStatus",
+            "usageState",
+            "lastUpdate",
+            "@baseType",
+            "@schemaLocation",
+            "@type"};
 }
 
 const KindSpec kSpecs[kKindCount] = {
-    {Kind::Resource, "resources", "", {
+    {Kind::Resource,
+     "resources",
+     "",
+     {
          {"@type", "rtype", ColType::Text, false},
          {"category", "category", ColType::Text, true},
          {"name", "name", ColType::Text, false},
          {"operationalState", "opState", ColType::Text, false},
          {"place.id", "placeId", ColType::Text, false},
          {"lastUpdate", "lastUpdate", ColType::Time, true},
-     }, resourceTop(), {"activationFeature", "attachment", "note", "relatedParty", "resourceCharacteristic",
-                        "resourceRelationship"}},
-    {Kind::Alarm, "alarms", "ALM-", {
+     },
+     resourceTop(),
+     {"activationFeature", "attachment", "note", "relatedParty", "resourceCharacteristic",
+      "resourceRelationship"}},
+    {Kind::Alarm,
+     "alarms",
+     "ALM-",
+     {
          {"state", "state", ColType::Text, true},
          {"perceivedSeverity", "severity", ColType::Text, false},
          {"ackState", "ackState", ColType::Text, false},
@@ -62,8 +142,13 @@ const KindSpec kSpecs[kKindCount] = {
          {"alarmRaisedTime", "raisedTime", ColType::Time, false},
          {"isRootCause", "isRootCause", ColType::Bool, false},
          {"serviceAffecting", "serviceAffecting", ColType::Bool, false},
-     }, alarmTop(), {"affectedService", "comment", "correlatedAlarm", "parentAlarm", "place"}},
-    {Kind::Ticket, "tickets", "TT-", {
+     },
+     alarmTop(),
+     {"affectedService", "comment", "correlatedAlarm", "parentAlarm", "place"}},
+    {Kind::Ticket,
+     "tickets",
+     "TT-",
+     {
          {"status", "status", ColType::Text, true},
          {"priority", "priority", ColType::Text, false},
          {"severity", "severity", ColType::Text, false},
@@ -71,14 +156,14 @@ const KindSpec kSpecs[kKindCount] = {
          {"creationDate", "creationDate", ColType::Time, false},
          {"lastUpdate", "lastUpdate", ColType::Time, true},
          {"expectedResolutionDate", "dueDate", ColType::Time, false},
-     }, ticketTop(), {"attachment", "note", "relatedEntity", "relatedParty", "statusChange",
-                      "troubleTicketRelationship"}},
+     },
+     ticketTop(),
+     {"attachment", "note", "relatedEntity", "relatedParty", "statusChange", "troubleTicketRelationship"}},
 };
 
 std::atomic<int> s_connectionCounter{0};
 
-QVariant columnValue(const QJsonObject &json, const ColumnSpec &c)
-{
+QVariant columnValue(const QJsonObject &json, const ColumnSpec &c) {
     const QJsonValue v = jsonPath(json, QString::fromLatin1(c.attr));
     if (v.isUndefined() || v.isNull())
         return QVariant(QMetaType::fromType<QString>());
@@ -91,10 +176,11 @@ QVariant columnValue(const QJsonObject &json, const ColumnSpec &c)
 
 } // namespace
 
-const KindSpec &kindSpec(Kind kind) { return kSpecs[int(kind)]; }
+const KindSpec &kindSpec(Kind kind) {
+    return kSpecs[int(kind)];
+}
 
-QJsonValue jsonPath(const QJsonObject &obj, const QString &path)
-{
+QJsonValue jsonPath(const QJsonObject &obj, const QString &path) {
     QJsonValue cur = obj;
     for (const QString &seg : path.split(QLatin1Char('.'))) {
         if (!cur.isObject())
@@ -104,10 +190,10 @@ QJsonValue jsonPath(const QJsonObject &obj, const QString &path)
     return cur;
 }
 
-Store::Store() : m_connection(QStringLiteral("opsim-%1").arg(s_connectionCounter.fetch_add(1))) {}
+Store::Store()
+    : m_connection(QStringLiteral("opsim-%1").arg(s_connectionCounter.fetch_add(1))) {}
 
-Store::~Store()
-{
+Store::~Store() {
     for (int i = 0; i < kKindCount; ++i) {
         delete m_get[i];
         delete m_put[i];
@@ -118,8 +204,7 @@ Store::~Store()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool Store::exec(const QString &sql, QString *error)
-{
+bool Store::exec(const QString &sql, QString *error) {
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
         if (error)
@@ -129,8 +214,7 @@ bool Store::exec(const QString &sql, QString *error)
     return true;
 }
 
-bool Store::open(const QString &path, QString *error)
-{
+bool Store::open(const QString &path, QString *error) {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(path.isEmpty() ? QStringLiteral(":memory:") : path);
     if (!m_db.open()) {
@@ -149,12 +233,14 @@ bool Store::open(const QString &path, QString *error)
     if (!path.isEmpty())
         ddl.prepend(QStringLiteral("PRAGMA journal_mode=WAL"));
     for (const KindSpec &spec : kSpecs) {
-        QStringList cols = {QStringLiteral("rid INTEGER PRIMARY KEY"), QStringLiteral("id TEXT NOT NULL UNIQUE")};
+        QStringList cols = {QStringLiteral("rid INTEGER PRIMARY KEY"),
+                            QStringLiteral("id TEXT NOT NULL UNIQUE")};
         for (const ColumnSpec &c : spec.columns)
-            cols << QString::fromLatin1(c.column) + (c.type == ColType::Bool ? QStringLiteral(" INTEGER")
-                                                                              : QStringLiteral(" TEXT"));
+            cols << QString::fromLatin1(c.column) +
+                        (c.type == ColType::Bool ? QStringLiteral(" INTEGER") : QStringLiteral(" TEXT"));
         cols << QStringLiteral("version INTEGER") << QStringLiteral("json TEXT");
-        ddl << QStringLiteral("CREATE TABLE IF NOT EXISTS %1(%2)").arg(QLatin1String(spec.table), cols.join(u','));
+        ddl << QStringLiteral("CREATE TABLE IF NOT EXISTS %1(%2)")
+                   .arg(QLatin1String(spec.table), cols.join(u','));
         for (const ColumnSpec &c : spec.columns) {
             if (c.indexed)
                 ddl << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON %1(%2)")
@@ -168,7 +254,8 @@ bool Store::open(const QString &path, QString *error)
     for (const KindSpec &spec : kSpecs) {
         const int k = int(spec.kind);
         m_get[k] = new QSqlQuery(m_db);
-        m_get[k]->prepare(QStringLiteral("SELECT json, version, rid FROM %1 WHERE id = ?").arg(QLatin1String(spec.table)));
+        m_get[k]->prepare(
+            QStringLiteral("SELECT json, version, rid FROM %1 WHERE id = ?").arg(QLatin1String(spec.table)));
         QStringList names = {QStringLiteral("id")}, marks = {QStringLiteral("?")}, sets;
         for (const ColumnSpec &c : spec.columns) {
             names << QLatin1String(c.column);
@@ -180,47 +267,46 @@ bool Store::open(const QString &path, QString *error)
             sets << QStringLiteral("%1=excluded.%1").arg(names[i]);
         const QString upsert = QStringLiteral(" ON CONFLICT(id) DO UPDATE SET ") + sets.join(u',');
         m_put[k] = new QSqlQuery(m_db);
-        m_put[k]->prepare(QStringLiteral("INSERT INTO %1(%2) VALUES(%3)").arg(QLatin1String(spec.table),
-                                                                           names.join(u','), marks.join(u',')) + upsert);
+        m_put[k]->prepare(QStringLiteral("INSERT INTO %1(%2) VALUES(%3)")
+                              .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
+                          upsert);
         m_putRid[k] = new QSqlQuery(m_db);
         m_putRid[k]->prepare(QStringLiteral("INSERT INTO %1(rid,%2) VALUES(?,%3)")
-                                 .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) + upsert);
+                                 .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
+                             upsert);
     }
     return true;
 }
 
-void Store::begin()
-{
+void Store::begin() {
     if (m_txDepth++ == 0)
         m_db.transaction();
 }
 
-void Store::commit()
-{
+void Store::commit() {
     if (m_txDepth > 0 && --m_txDepth == 0)
         m_db.commit();
 }
 
-void Store::dropSecondaryIndexes(Kind kind)
-{
+void Store::dropSecondaryIndexes(Kind kind) {
     const KindSpec &spec = kSpecs[int(kind)];
     for (const ColumnSpec &c : spec.columns) {
         if (c.indexed)
-            exec(QStringLiteral("DROP INDEX IF EXISTS %1_%2").arg(QLatin1String(spec.table), QLatin1String(c.column)));
+            exec(QStringLiteral("DROP INDEX IF EXISTS %1_%2")
+                     .arg(QLatin1String(spec.table), QLatin1String(c.column)));
     }
 }
 
-void Store::createSecondaryIndexes(Kind kind)
-{
+void Store::createSecondaryIndexes(Kind kind) {
     const KindSpec &spec = kSpecs[int(kind)];
     for (const ColumnSpec &c : spec.columns) {
         if (c.indexed)
-            exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON %1(%2)").arg(QLatin1String(spec.table), QLatin1String(c.column)));
+            exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON %1(%2)")
+                     .arg(QLatin1String(spec.table), QLatin1String(c.column)));
     }
 }
 
-std::optional<Record> Store::get(Kind kind, const QString &id)
-{
+std::optional<Record> Store::get(Kind kind, const QString &id) {
     QSqlQuery *q = m_get[int(kind)];
     q->bindValue(0, id);
     if (!q->exec() || !q->next()) {
@@ -235,8 +321,7 @@ std::optional<Record> Store::get(Kind kind, const QString &id)
     return r;
 }
 
-bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, const QByteArray &compact)
-{
+bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, const QByteArray &compact) {
     const KindSpec &spec = kSpecs[int(kind)];
     QSqlQuery *q = rid > 0 ? m_putRid[int(kind)] : m_put[int(kind)];
     int i = 0;
@@ -246,15 +331,15 @@ bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, 
     for (const ColumnSpec &c : spec.columns)
         q->bindValue(i++, columnValue(json, c));
     q->bindValue(i++, version);
-    q->bindValue(i++, QString::fromUtf8(compact.isEmpty() ? QJsonDocument(json).toJson(QJsonDocument::Compact) : compact));
+    q->bindValue(i++, QString::fromUtf8(compact.isEmpty() ? QJsonDocument(json).toJson(QJsonDocument::Compact)
+                                                          : compact));
     const bool ok = q->exec();
     q->finish();
     ++m_tableVersion[int(kind)];
     return ok;
 }
 
-qint64 Store::count(Kind kind, const QString &where, const QVariantList &binds)
-{
+qint64 Store::count(Kind kind, const QString &where, const QVariantList &binds) {
     QString key = QString::number(int(kind)) + u'|' + where;
     for (const QVariant &b : binds)
         key += u'|' + b.toString();
@@ -275,17 +360,16 @@ qint64 Store::count(Kind kind, const QString &where, const QVariantList &binds)
     return n;
 }
 
-qint64 Store::maxRid(Kind kind)
-{
+qint64 Store::maxRid(Kind kind) {
     QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT COALESCE(MAX(rid),0) FROM %1").arg(QLatin1String(kSpecs[int(kind)].table))) &&
+    if (q.exec(QStringLiteral("SELECT COALESCE(MAX(rid),0) FROM %1")
+                   .arg(QLatin1String(kSpecs[int(kind)].table))) &&
         q.next())
         return q.value(0).toLongLong();
     return 0;
 }
 
-bool Store::list(Kind kind, const ListQuery &query, ListResult *result, QString *error)
-{
+bool Store::list(Kind kind, const ListQuery &query, ListResult *result, QString *error) {
     const QString table = QLatin1String(kSpecs[int(kind)].table);
     result->total = count(kind, query.where, query.binds);
     result->rows.clear();
@@ -339,19 +423,20 @@ bool Store::list(Kind kind, const ListQuery &query, ListResult *result, QString 
     if (query.orderBy.isEmpty() && !result->rows.isEmpty()) {
         if (m_continuation.size() > 10000)
             m_continuation.clear();
-        m_continuation.insert(signature + u'@' + QString::number(query.offset + result->rows.size()), lastRid);
+        m_continuation.insert(signature + u'@' + QString::number(query.offset + result->rows.size()),
+                              lastRid);
     }
     return true;
 }
 
-QList<Record> Store::select(Kind kind, const QString &where, const QVariantList &binds, int limit)
-{
+QList<Record> Store::select(Kind kind, const QString &where, const QVariantList &binds, int limit) {
     QList<Record> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT json, version, rid FROM %1 t").arg(QLatin1String(kSpecs[int(kind)].table)) +
-              (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where) +
-              QStringLiteral(" ORDER BY rid LIMIT %1").arg(limit));
+    q.prepare(
+        QStringLiteral("SELECT json, version, rid FROM %1 t").arg(QLatin1String(kSpecs[int(kind)].table)) +
+        (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where) +
+        QStringLiteral(" ORDER BY rid LIMIT %1").arg(limit));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (!q.exec())
@@ -366,8 +451,7 @@ QList<Record> Store::select(Kind kind, const QString &where, const QVariantList 
     return out;
 }
 
-QString Store::meta(const QString &key) const
-{
+QString Store::meta(const QString &key) const {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT v FROM meta WHERE k = ?"));
     q.bindValue(0, key);
@@ -376,17 +460,16 @@ QString Store::meta(const QString &key) const
     return {};
 }
 
-void Store::setMeta(const QString &key, const QString &value)
-{
+void Store::setMeta(const QString &key, const QString &value) {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO meta(k, v) VALUES(?, ?) ON CONFLICT(k) DO UPDATE SET v=excluded.v"));
+    q.prepare(
+        QStringLiteral("INSERT INTO meta(k, v) VALUES(?, ?) ON CONFLICT(k) DO UPDATE SET v=excluded.v"));
     q.bindValue(0, key);
     q.bindValue(1, value);
     q.exec();
 }
 
-std::optional<Store::StoredResult> Store::idempotent(const QString &key)
-{
+std::optional<Store::StoredResult> Store::idempotent(const QString &key) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT status, headers, body, replays FROM idem WHERE key = ?"));
     q.bindValue(0, key);
@@ -400,8 +483,7 @@ std::optional<Store::StoredResult> Store::idempotent(const QString &key)
     return r;
 }
 
-void Store::storeIdempotent(const QString &key, const StoredResult &result)
-{
+void Store::storeIdempotent(const QString &key, const StoredResult &result) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO idem(key, status, headers, body, created, replays) "
                              "VALUES(?, ?, ?, ?, ?, 0)"));
@@ -413,24 +495,21 @@ void Store::storeIdempotent(const QString &key, const StoredResult &result)
     q.exec();
 }
 
-void Store::countReplay(const QString &key)
-{
+void Store::countReplay(const QString &key) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE idem SET replays = replays + 1 WHERE key = ?"));
     q.bindValue(0, key);
     q.exec();
 }
 
-void Store::purgeIdempotent(qint64 olderThanMs)
-{
+void Store::purgeIdempotent(qint64 olderThanMs) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM idem WHERE created < ?"));
     q.bindValue(0, olderThanMs);
     q.exec();
 }
 
-qint64 Store::idempotencyKeyCount()
-{
+qint64 Store::idempotencyKeyCount() {
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM idem")) && q.next())
         return q.value(0).toLongLong();

@@ -30,18 +30,18 @@ struct ColumnSpec {
 struct KindSpec {
     Kind kind;
     const char *table;
-    const char *idPrefix; // "ALM-", "TT-", ""
-    QList<ColumnSpec> columns;       // besides rid, id, version, json
-    QStringList topLevel;            // attributes the swagger knows (filters on others: 400)
-    QStringList arrays;              // top-level attributes that are arrays
+    const char *idPrefix;      // "ALM-", "TT-", ""
+    QList<ColumnSpec> columns; // besides rid, id, version, json
+    QStringList topLevel;      // attributes the swagger knows (filters on others: 400)
+    QStringList arrays;        // top-level attributes that are arrays
 };
 
 const KindSpec &kindSpec(Kind kind);
 
 struct ListQuery {
-    QString where;          // SQL, may be empty
+    QString where; // SQL, may be empty
     QVariantList binds;
-    QString orderBy;        // empty = rid ascending (keyset-friendly)
+    QString orderBy; // empty = rid ascending (keyset-friendly)
     qint64 offset = 0;
     qint64 limit = 100;
 };
@@ -72,7 +72,8 @@ public:
     std::optional<Record> get(Kind kind, const QString &id);
     // Inserts or updates by id; keeps the rowid of an existing record. rid > 0 forces the rowid on insert.
     // compact: the record already serialised (saves a second serialisation when it is also published).
-    bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0, const QByteArray &compact = {});
+    bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0,
+             const QByteArray &compact = {});
     bool list(Kind kind, const ListQuery &query, ListResult *result, QString *error);
     qint64 count(Kind kind, const QString &where = {}, const QVariantList &binds = {});
     qint64 maxRid(Kind kind);

@@ -8,29 +8,27 @@ namespace noc {
 namespace {
 // Why 15 s: often enough that an unattended critical alarm is not missed, rare enough to talk over.
 constexpr int kRepeatMs = 15'000;
-}
+} // namespace
 
-AlarmAttention::AlarmAttention(const QString &cachePath, QObject *parent) : QObject(parent)
-{
+AlarmAttention::AlarmAttention(const QString &cachePath, QObject *parent)
+    : QObject(parent) {
     m_reader.open(cachePath);
     m_muted = QSettings().value(QStringLiteral("alarms/soundMuted"), false).toBool();
     m_repeat.setInterval(kRepeatMs);
     connect(&m_repeat, &QTimer::timeout, this, [this] { check(true); });
 }
 
-void AlarmAttention::setMuted(bool muted)
-{
+void AlarmAttention::setMuted(bool muted) {
     m_muted = muted;
     QSettings().setValue(QStringLiteral("alarms/soundMuted"), muted);
 }
 
-void AlarmAttention::onCommitted(const ChangeSet &changes)
-{
+void AlarmAttention::onCommitted(const ChangeSet &changes) {
     bool fresh = false;
     for (const QString &id : changes.alarms.inserted) {
         const auto a = m_reader.alarm(id);
-        if (a && a->isActive() && a->ackState == AckState::Unacknowledged
-            && (a->perceivedSeverity == Severity::Critical || a->perceivedSeverity == Severity::Major)) {
+        if (a && a->isActive() && a->ackState == AckState::Unacknowledged &&
+            (a->perceivedSeverity == Severity::Critical || a->perceivedSeverity == Severity::Major)) {
             m_waiting.insert(id);
             fresh = true;
         }
@@ -40,8 +38,7 @@ void AlarmAttention::onCommitted(const ChangeSet &changes)
         check(fresh);
 }
 
-void AlarmAttention::check(bool ringNow)
-{
+void AlarmAttention::check(bool ringNow) {
     int worst = 9;
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         const auto a = m_reader.alarm(*it);

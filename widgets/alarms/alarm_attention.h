@@ -29,7 +29,8 @@ public slots:
     void onCommitted(const noc::ChangeSet &changes);
 
 signals:
-    // Severity code of the worst waiting alarm (0 critical, 1 major); emitted also when muted (only the beep is muted).
+    // Severity code of the worst waiting alarm (0 critical, 1 major); emitted also when muted (only the beep
+    // is muted).
     void ring(int severityCode);
 
 private:

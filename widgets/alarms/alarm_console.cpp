@@ -2,11 +2,11 @@
 
 #include "alarm_attention.h"
 
-#include "alarm_table_model.h"
 #include "alarm_details_view.h"
 #include "alarm_style.h"
-#include "severity_lights.h"
+#include "alarm_table_model.h"
 #include "logging.h"
+#include "severity_lights.h"
 #include "sync/local_actions.h"
 #include "sync/sync_session.h"
 #include "sync_status_text.h"
@@ -47,9 +47,9 @@ constexpr int kSearchDebounceMs = 250;
 constexpr int kCountsIntervalMs = 500;
 constexpr int kLayoutVersion = 1;
 
-QString csvField(const QString &text)
-{
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+QString csvField(const QString &text) {
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+        text.contains(QLatin1Char('\n'))) {
         QString quoted = text;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + quoted + QLatin1Char('"');
@@ -60,9 +60,9 @@ QString csvField(const QString &text)
 } // namespace
 
 AlarmConsole::AlarmConsole(SyncSession &session, QWidget *parent)
-    : AlarmConsole(session.cachePath(), [&session](const CacheBatch &b) { session.submit(b); },
-                   parseRole(session.profile().role).value_or(Role::ReadOnly), session.profile().userId, parent)
-{
+    : AlarmConsole(
+          session.cachePath(), [&session](const CacheBatch &b) { session.submit(b); },
+          parseRole(session.profile().role).value_or(Role::ReadOnly), session.profile().userId, parent) {
     connect(&session, &SyncSession::committed, this, &AlarmConsole::onCommitted);
     connect(&session, &SyncSession::statusChanged, this, &AlarmConsole::setSyncStatus);
     setSyncStatus(session.status());
@@ -70,8 +70,11 @@ AlarmConsole::AlarmConsole(SyncSession &session, QWidget *parent)
 
 AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role role, const QString &userId,
                            QWidget *parent)
-    : QWidget(parent), m_cachePath(cachePath), m_submit(std::move(submit)), m_role(role), m_userId(userId)
-{
+    : QWidget(parent)
+    , m_cachePath(cachePath)
+    , m_submit(std::move(submit))
+    , m_role(role)
+    , m_userId(userId) {
     if (!m_reader.open(cachePath))
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
@@ -83,13 +86,11 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     refreshCounts();
 }
 
-AlarmConsole::~AlarmConsole()
-{
+AlarmConsole::~AlarmConsole() {
     saveLayout();
 }
 
-void AlarmConsole::build()
-{
+void AlarmConsole::build() {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -148,10 +149,14 @@ void AlarmConsole::build()
 
     m_toolbar = new QToolBar(this);
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    const QKeySequence keys[] = {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
-                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), QKeySequence(Qt::CTRL | Qt::Key_M),
-                                 QKeySequence(Qt::CTRL | Qt::Key_T), QKeySequence::Copy,
-                                 QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::CTRL | Qt::Key_G)};
+    const QKeySequence keys[] = {QKeySequence(Qt::CTRL | Qt::Key_K),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+                                 QKeySequence(Qt::CTRL | Qt::Key_M),
+                                 QKeySequence(Qt::CTRL | Qt::Key_T),
+                                 QKeySequence::Copy,
+                                 QKeySequence(Qt::CTRL | Qt::Key_E),
+                                 QKeySequence(Qt::CTRL | Qt::Key_G)};
     for (int i = 0; i <= int(Action::ShowOnMap); ++i) {
         auto *a = new QAction(this);
         a->setShortcut(keys[i]);
@@ -191,24 +196,28 @@ void AlarmConsole::build()
     layout->addWidget(m_view, 1);
 
     // Column chooser on the header.
-    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QMenu menu(this);
-        for (int c = 0; c < int(AlarmColumn::Count); ++c) {
-            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
-            a->setCheckable(true);
-            a->setChecked(!m_view->isColumnHidden(c));
-            a->setEnabled(c != int(AlarmColumn::Severity));
-            connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
-        }
-        menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
-    });
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) {
+                QMenu menu(this);
+                for (int c = 0; c < int(AlarmColumn::Count); ++c) {
+                    QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+                    a->setCheckable(true);
+                    a->setChecked(!m_view->isColumnHidden(c));
+                    a->setEnabled(c != int(AlarmColumn::Severity));
+                    connect(a, &QAction::toggled, this,
+                            [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+                }
+                menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+            });
     // The index sorts only some columns; put the indicator back when another is clicked.
-    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
-        if (!isSortableColumn(AlarmColumn(column))) {
-            const QSignalBlocker block(m_view->horizontalHeader());
-            m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn), m_model->query().sortOrder);
-        }
-    });
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder) {
+                if (!isSortableColumn(AlarmColumn(column))) {
+                    const QSignalBlocker block(m_view->horizontalHeader());
+                    m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn),
+                                                                 m_model->query().sortOrder);
+                }
+            });
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         for (QAction *a : std::as_const(m_actions))
@@ -219,7 +228,8 @@ void AlarmConsole::build()
     m_details = new AlarmDetailsView(m_reader, this);
     m_details->hide(); // the window docks it (detailsView())
     connect(m_details, &AlarmDetailsView::showOnMap, this, &AlarmConsole::showOnMap);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmConsole::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlarmConsole::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_details->showAlarm(current.isValid() ? m_model->alarmId(current.row()) : QString());
@@ -245,20 +255,17 @@ void AlarmConsole::build()
     m_clock.start();
 }
 
-QAction *AlarmConsole::action(Action which) const
-{
+QAction *AlarmConsole::action(Action which) const {
     return m_actions.value(int(which));
 }
 
-void AlarmConsole::changeEvent(QEvent *event)
-{
+void AlarmConsole::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void AlarmConsole::retranslate()
-{
+void AlarmConsole::retranslate() {
     m_search->setPlaceholderText(tr("Search alarms: cause, problem, element…"));
     m_activity->setItemText(0, tr("Active"));
     m_activity->setItemText(1, tr("Cleared"));
@@ -272,8 +279,8 @@ void AlarmConsole::retranslate()
     m_hideChildren->setText(tr("Hide correlated children"));
     m_hideChildren->setToolTip(tr("List root causes and uncorrelated alarms only"));
     m_clearFilters->setText(tr("Clear filters"));
-    const QString texts[] = {tr("Acknowledge"), tr("Unacknowledge"), tr("Clear"), tr("Comment…"),
-                             tr("Create ticket…"), tr("Copy"), tr("Export CSV…"), tr("Show on map")};
+    const QString texts[] = {tr("Acknowledge"),    tr("Unacknowledge"), tr("Clear"),       tr("Comment…"),
+                             tr("Create ticket…"), tr("Copy"),          tr("Export CSV…"), tr("Show on map")};
     for (int i = 0; i < m_actions.size(); ++i)
         m_actions[i]->setText(texts[i]);
     updateActions();
@@ -283,16 +290,15 @@ void AlarmConsole::retranslate()
     m_view->viewport()->update();
 }
 
-void AlarmConsole::applyFilterBar()
-{
+void AlarmConsole::applyFilterBar() {
     AlarmQuery q = m_model->query();
     q.severityMask = m_lights->checkedMask();
-    q.activity = m_activity->currentIndex() == 1 ? AlarmActivity::Cleared
-        : m_activity->currentIndex() == 2        ? AlarmActivity::All
-                                                 : AlarmActivity::Active;
-    q.ack = m_ack->currentIndex() == 1 ? std::optional(AckState::Unacknowledged)
-        : m_ack->currentIndex() == 2   ? std::optional(AckState::Acknowledged)
-                                       : std::nullopt;
+    q.activity = m_activity->currentIndex() == 1   ? AlarmActivity::Cleared
+                 : m_activity->currentIndex() == 2 ? AlarmActivity::All
+                                                   : AlarmActivity::Active;
+    q.ack = m_ack->currentIndex() == 1   ? std::optional(AckState::Unacknowledged)
+            : m_ack->currentIndex() == 2 ? std::optional(AckState::Acknowledged)
+                                         : std::nullopt;
     q.region = m_region->currentData().toString();
     q.elementId = m_element->text().trimmed();
     q.text = m_search->text().trimmed();
@@ -302,17 +308,16 @@ void AlarmConsole::applyFilterBar()
     m_model->setQuery(q);
 }
 
-void AlarmConsole::filterToElement(const QString &elementId)
-{
+void AlarmConsole::filterToElement(const QString &elementId) {
     m_element->setText(elementId);
     m_searchDebounce.stop();
     applyFilterBar();
 }
 
-void AlarmConsole::clearFilters()
-{
+void AlarmConsole::clearFilters() {
     {
-        const QSignalBlocker b1(m_search), b2(m_element), b3(m_activity), b4(m_ack), b5(m_region), b6(m_hideChildren);
+        const QSignalBlocker b1(m_search), b2(m_element), b3(m_activity), b4(m_ack), b5(m_region),
+            b6(m_hideChildren);
         m_search->clear();
         m_element->clear();
         m_activity->setCurrentIndex(0);
@@ -325,23 +330,20 @@ void AlarmConsole::clearFilters()
     applyFilterBar();
 }
 
-void AlarmConsole::onCommitted(const ChangeSet &changes)
-{
+void AlarmConsole::onCommitted(const ChangeSet &changes) {
     m_model->onCommitted(changes);
     m_attention->onCommitted(changes);
     if (!changes.alarms.isEmpty() && !m_countsTimer.isActive())
         m_countsTimer.start();
 }
 
-void AlarmConsole::setSyncStatus(const SyncStatus &status)
-{
+void AlarmConsole::setSyncStatus(const SyncStatus &status) {
     m_status = status;
     m_haveStatus = true;
     updateHeaderLine();
 }
 
-void AlarmConsole::refreshCounts()
-{
+void AlarmConsole::refreshCounts() {
     const QList<SeverityCount> counts = m_reader.activeSeverityCounts();
     m_lights->setCounts(counts);
     const int unackCritical = counts.isEmpty() ? 0 : int(counts.first().unacknowledged);
@@ -351,19 +353,18 @@ void AlarmConsole::refreshCounts()
     }
 }
 
-void AlarmConsole::updateHeaderLine()
-{
+void AlarmConsole::updateHeaderLine() {
     const QLocale locale;
     m_shown->setText(m_model->isLoading() ? tr("Loading alarms…")
                                           : tr("%1 of %2 alarms listed")
                                                 .arg(locale.toString(m_model->rowCount()),
                                                      locale.toString(m_model->totalAlarms())));
-    m_freshness->setText(m_haveStatus ? SyncStatusText::freshness(m_status, QDateTime::currentMSecsSinceEpoch())
-                                      : tr("local cache"));
+    m_freshness->setText(m_haveStatus
+                             ? SyncStatusText::freshness(m_status, QDateTime::currentMSecsSinceEpoch())
+                             : tr("local cache"));
 }
 
-QList<int> AlarmConsole::selectedRows() const
-{
+QList<int> AlarmConsole::selectedRows() const {
     QList<int> rows;
     const auto ranges = m_view->selectionModel()->selection();
     for (const auto &r : ranges)
@@ -374,8 +375,7 @@ QList<int> AlarmConsole::selectedRows() const
     return rows;
 }
 
-QList<Alarm> AlarmConsole::selectedAlarms() const
-{
+QList<Alarm> AlarmConsole::selectedAlarms() const {
     QList<Alarm> alarms;
     auto &reader = const_cast<CacheReader &>(m_reader);
     for (int row : selectedRows())
@@ -384,13 +384,12 @@ QList<Alarm> AlarmConsole::selectedAlarms() const
     return alarms;
 }
 
-void AlarmConsole::updateActions()
-{
+void AlarmConsole::updateActions() {
     if (m_actions.isEmpty())
         return;
     const int selected = int(selectedRows().size());
-    const Permission needs[] = {Permission::AcknowledgeAlarm, Permission::AcknowledgeAlarm, Permission::ClearAlarm,
-                                Permission::CommentAlarm, Permission::CreateTicket};
+    const Permission needs[] = {Permission::AcknowledgeAlarm, Permission::AcknowledgeAlarm,
+                                Permission::ClearAlarm, Permission::CommentAlarm, Permission::CreateTicket};
     const QString tips[] = {tr("Acknowledge the selected alarms (Ctrl+K)"),
                             tr("Take back the acknowledgement of the selected alarms (Ctrl+Shift+K)"),
                             tr("Clear the selected alarms by hand (Ctrl+Shift+Del)"),
@@ -412,8 +411,7 @@ void AlarmConsole::updateActions()
     }
 }
 
-void AlarmConsole::submitAction(Action which)
-{
+void AlarmConsole::submitAction(Action which) {
     QAction *a = action(which);
     if (!a || !a->isEnabled())
         return;
@@ -439,9 +437,15 @@ void AlarmConsole::submitAction(Action which)
     context.userId = m_userId;
     CacheBatch batch;
     switch (which) {
-    case Action::Acknowledge: batch = actions::acknowledgeAlarms(alarms, context); break;
-    case Action::Unacknowledge: batch = actions::unacknowledgeAlarms(alarms, context); break;
-    case Action::Clear: batch = actions::clearAlarms(alarms, context); break;
+    case Action::Acknowledge:
+        batch = actions::acknowledgeAlarms(alarms, context);
+        break;
+    case Action::Unacknowledge:
+        batch = actions::unacknowledgeAlarms(alarms, context);
+        break;
+    case Action::Clear:
+        batch = actions::clearAlarms(alarms, context);
+        break;
     case Action::Comment: {
         QString text = m_nextComment;
         m_nextComment.clear();
@@ -458,7 +462,8 @@ void AlarmConsole::submitAction(Action which)
         batch = actions::commentAlarms(alarms, text.trimmed(), context);
         break;
     }
-    default: return;
+    default:
+        return;
     }
     if (!batch.isEmpty() && m_submit) {
         logging::logger("ui")->info("alarm console: action {} on {} alarms", int(which), alarms.size());
@@ -466,16 +471,14 @@ void AlarmConsole::submitAction(Action which)
     }
 }
 
-QStringList AlarmConsole::rowTexts(int row) const
-{
+QStringList AlarmConsole::rowTexts(int row) const {
     QStringList fields;
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
         fields.append(m_model->data(m_model->index(row, c)).toString());
     return fields;
 }
 
-void AlarmConsole::copySelection()
-{
+void AlarmConsole::copySelection() {
     QStringList lines;
     QStringList header;
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
@@ -486,8 +489,7 @@ void AlarmConsole::copySelection()
     QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
-void AlarmConsole::exportCsv()
-{
+void AlarmConsole::exportCsv() {
     QString path = m_nextExportFile;
     m_nextExportFile.clear();
     if (path.isEmpty())
@@ -521,22 +523,22 @@ void AlarmConsole::exportCsv()
     file.commit();
 }
 
-void AlarmConsole::saveLayout() const
-{
+void AlarmConsole::saveLayout() const {
     QSettings settings;
     settings.setValue(QStringLiteral("alarms/headerVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("alarms/header"), m_view->horizontalHeader()->saveState());
 }
 
-void AlarmConsole::restoreLayout()
-{
+void AlarmConsole::restoreLayout() {
     QSettings settings;
     // Blocked: the saved state carries a sort indicator, and the view would sort by it; columns,
     // widths and order come back, the sort is the model's query.
     const QSignalBlocker block(m_view->horizontalHeader());
     if (settings.value(QStringLiteral("alarms/headerVersion")).toInt() == kLayoutVersion)
-        m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("alarms/header")).toByteArray());
-    m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn), m_model->query().sortOrder);
+        m_view->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("alarms/header")).toByteArray());
+    m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn),
+                                                 m_model->query().sortOrder);
 }
 
 } // namespace noc

@@ -60,7 +60,16 @@ public:
     AlarmAttention *attention() const { return m_attention; }
     QLineEdit *searchField() const { return m_search; }
 
-    enum class Action { Acknowledge, Unacknowledge, Clear, Comment, CreateTicket, Copy, ExportCsv, ShowOnMap };
+    enum class Action {
+        Acknowledge,
+        Unacknowledge,
+        Clear,
+        Comment,
+        CreateTicket,
+        Copy,
+        ExportCsv,
+        ShowOnMap
+    };
     QAction *action(Action which) const;
 
     // Test hooks for the modal parts: the next comment / export file name is taken instead of asking.

@@ -17,14 +17,13 @@ namespace noc {
 
 namespace {
 
-QString when(EpochMs ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+QString when(EpochMs ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(
+                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                   : QString();
 }
 
-QString row(const QString &label, const QString &value)
-{
+QString row(const QString &label, const QString &value) {
     if (value.isEmpty())
         return {};
     return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
@@ -33,8 +32,9 @@ QString row(const QString &label, const QString &value)
 
 } // namespace
 
-AlarmDetailsView::AlarmDetailsView(CacheReader &reader, QWidget *parent) : QWidget(parent), m_reader(reader)
-{
+AlarmDetailsView::AlarmDetailsView(CacheReader &reader, QWidget *parent)
+    : QWidget(parent)
+    , m_reader(reader) {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_title = new QLabel(this);
@@ -58,32 +58,29 @@ AlarmDetailsView::AlarmDetailsView(CacheReader &reader, QWidget *parent) : QWidg
     render();
 }
 
-void AlarmDetailsView::showAlarm(const QString &alarmId)
-{
+void AlarmDetailsView::showAlarm(const QString &alarmId) {
     m_alarmId = alarmId;
     render();
 }
 
-QString AlarmDetailsView::plainText() const
-{
+QString AlarmDetailsView::plainText() const {
     return m_title->text() + QLatin1Char('\n') + m_body->toPlainText();
 }
 
-void AlarmDetailsView::changeEvent(QEvent *event)
-{
+void AlarmDetailsView::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         render();
     QWidget::changeEvent(event);
 }
 
-void AlarmDetailsView::render()
-{
+void AlarmDetailsView::render() {
     m_mapButton->setText(tr("Show on map"));
     m_elementId.clear();
     const std::optional<Alarm> found = m_alarmId.isEmpty() ? std::nullopt : m_reader.alarm(m_alarmId);
     if (!found) {
         m_title->setText(tr("No alarm selected"));
-        m_body->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Select an alarm in the list to see its details.").toHtmlEscaped()));
+        m_body->setHtml(QStringLiteral("<p>%1</p>")
+                            .arg(tr("Select an alarm in the list to see its details.").toHtmlEscaped()));
         m_mapButton->setEnabled(false);
         return;
     }
@@ -126,10 +123,12 @@ void AlarmDetailsView::render()
     if (a.ackState == AckState::Acknowledged)
         events.append({0, tr("Acknowledged by %1 (%2)").arg(a.ackUserId, a.ackSystemId)});
     if (a.alarmClearedTime > 0)
-        events.append({a.alarmClearedTime, tr("Cleared by %1").arg(a.clearUserId.isEmpty() ? a.clearSystemId : a.clearUserId)});
+        events.append({a.alarmClearedTime,
+                       tr("Cleared by %1").arg(a.clearUserId.isEmpty() ? a.clearSystemId : a.clearUserId)});
     for (const auto &c : a.comments)
         events.append({c.time, tr("Comment by %1: %2").arg(c.userId, c.comment)});
-    std::stable_sort(events.begin(), events.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const auto &x, const auto &y) { return x.first < y.first; });
     for (const auto &e : events)
         html += QStringLiteral("<li>%1 %2</li>").arg(when(e.first).toHtmlEscaped(), e.second.toHtmlEscaped());
     html += QStringLiteral("</ul>");
@@ -146,9 +145,11 @@ void AlarmDetailsView::render()
     html += QStringLiteral("<h4>%1</h4><table>").arg(tr("Element").toHtmlEscaped());
     if (element) {
         html += row(tr("Name"), element->name);
-        html += row(tr("Vendor / model"), QStringLiteral("%1 %2").arg(element->vendor, element->model).trimmed());
+        html +=
+            row(tr("Vendor / model"), QStringLiteral("%1 %2").arg(element->vendor, element->model).trimmed());
         html += row(tr("Management IP"), element->mgmtIp);
-        html += row(tr("Site"), site ? QStringLiteral("%1 (%2)").arg(site->name, site->region) : element->siteId);
+        html +=
+            row(tr("Site"), site ? QStringLiteral("%1 (%2)").arg(site->name, site->region) : element->siteId);
         html += row(tr("Operational state"), element->operationalState);
     } else {
         html += row(tr("Name"), tr("%1 (not in the inventory)").arg(a.alarmedObjectId));

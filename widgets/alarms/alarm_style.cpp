@@ -10,26 +10,29 @@ namespace noc {
 
 namespace alarmstyle {
 
-QColor severityColor(int code)
-{
+QColor severityColor(int code) {
     switch (code) {
-    case 0: return QColor(0xd3, 0x2f, 0x2f);
-    case 1: return QColor(0xf5, 0x7c, 0x00);
-    case 2: return QColor(0xfb, 0xc0, 0x2d);
-    case 3: return QColor(0x42, 0x85, 0xf4);
-    case 4: return QColor(0x9e, 0x9e, 0x9e);
-    default: return QColor(0x43, 0xa0, 0x47);
+    case 0:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case 1:
+        return QColor(0xf5, 0x7c, 0x00);
+    case 2:
+        return QColor(0xfb, 0xc0, 0x2d);
+    case 3:
+        return QColor(0x42, 0x85, 0xf4);
+    case 4:
+        return QColor(0x9e, 0x9e, 0x9e);
+    default:
+        return QColor(0x43, 0xa0, 0x47);
     }
 }
 
-QColor severityTextColor(int code)
-{
+QColor severityTextColor(int code) {
     // Yellow and grey carry dark text; the rest white (contrast >= 4.5:1 at this size).
     return code == 2 || code == 4 ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white);
 }
 
-void drawShape(QPainter &p, int code, const QRectF &r, const QColor &fill, const QColor &line)
-{
+void drawShape(QPainter &p, int code, const QRectF &r, const QColor &fill, const QColor &line) {
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(line, 1.0));
     p.setBrush(fill);
@@ -71,20 +74,20 @@ void drawShape(QPainter &p, int code, const QRectF &r, const QColor &fill, const
     p.drawPath(path);
 }
 
-QIcon severityIcon(int code, int size)
-{
+QIcon severityIcon(int code, int size) {
     QPixmap pm(size, size);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
-    drawShape(p, code, QRectF(1.5, 1.5, size - 3, size - 3), severityColor(code), severityColor(code).darker(150));
+    drawShape(p, code, QRectF(1.5, 1.5, size - 3, size - 3), severityColor(code),
+              severityColor(code).darker(150));
     p.end();
     return QIcon(pm);
 }
 
 } // namespace alarmstyle
 
-void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const {
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
     const int code = index.data(AlarmTableModel::SeverityCodeRole).toInt();
@@ -111,8 +114,9 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     // The shape in the text colour on the badge: readable without colour vision.
     alarmstyle::drawShape(*painter, code, shape, text, text);
     painter->setPen(text);
-    painter->drawText(badge.adjusted(s + 8, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideRight, badge.width() - s - 10));
+    painter->drawText(
+        badge.adjusted(s + 8, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+        painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideRight, badge.width() - s - 10));
     painter->restore();
 }
 

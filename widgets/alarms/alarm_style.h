@@ -16,7 +16,8 @@ QColor severityColor(int severityCode);     // cache code: 0 critical .. 5 clear
 QColor severityTextColor(int severityCode); // readable on severityColor
 QIcon severityIcon(int severityCode, int size = 16);
 // The severity's shape (octagon, triangle, diamond, circle, square) in `rect`.
-void drawShape(QPainter &painter, int severityCode, const QRectF &rect, const QColor &fill, const QColor &line);
+void drawShape(QPainter &painter, int severityCode, const QRectF &rect, const QColor &fill,
+               const QColor &line);
 } // namespace alarmstyle
 
 // Paints the severity cell: a filled badge in the severity colour with its shape and name.
@@ -26,7 +27,8 @@ class SeverityDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 };
 
 } // namespace noc

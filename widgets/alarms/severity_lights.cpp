@@ -1,7 +1,7 @@
 #include "severity_lights.h"
 
-#include "alarm_table_model.h"
 #include "alarm_style.h"
+#include "alarm_table_model.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,8 +14,8 @@ namespace {
 constexpr int kLights = 5; // critical .. indeterminate
 }
 
-SeverityLights::SeverityLights(QWidget *parent) : QWidget(parent)
-{
+SeverityLights::SeverityLights(QWidget *parent)
+    : QWidget(parent) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -42,14 +42,12 @@ SeverityLights::SeverityLights(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-void SeverityLights::setCounts(const QList<SeverityCount> &counts)
-{
+void SeverityLights::setCounts(const QList<SeverityCount> &counts) {
     m_counts = counts;
     retranslate();
 }
 
-quint8 SeverityLights::checkedMask() const
-{
+quint8 SeverityLights::checkedMask() const {
     quint8 mask = 0;
     for (int code = 0; code < m_lights.size(); ++code)
         if (m_lights[code]->isChecked())
@@ -57,33 +55,31 @@ quint8 SeverityLights::checkedMask() const
     return mask;
 }
 
-void SeverityLights::setCheckedMask(quint8 mask)
-{
+void SeverityLights::setCheckedMask(quint8 mask) {
     for (int code = 0; code < m_lights.size(); ++code) {
         const QSignalBlocker block(m_lights[code]);
         m_lights[code]->setChecked(mask & (1u << code));
     }
 }
 
-void SeverityLights::changeEvent(QEvent *event)
-{
+void SeverityLights::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void SeverityLights::retranslate()
-{
+void SeverityLights::retranslate() {
     const QLocale locale;
     for (int code = 0; code < m_lights.size(); ++code) {
         const qint64 total = code < m_counts.size() ? m_counts[code].total : 0;
         const qint64 unack = code < m_counts.size() ? m_counts[code].unacknowledged : 0;
-        m_lights[code]->setText(tr("%1 %2 (%3 unack.)")
-                                    .arg(AlarmTableModel::severityName(code), locale.toString(total),
-                                         locale.toString(unack)));
+        m_lights[code]->setText(
+            tr("%1 %2 (%3 unack.)")
+                .arg(AlarmTableModel::severityName(code), locale.toString(total), locale.toString(unack)));
         m_lights[code]->setToolTip(tr("%1 active %2 alarms, %3 not acknowledged. Click to show only these; "
                                       "click several to combine.")
-                                       .arg(locale.toString(total), AlarmTableModel::severityName(code).toLower(),
+                                       .arg(locale.toString(total),
+                                            AlarmTableModel::severityName(code).toLower(),
                                             locale.toString(unack)));
     }
 }

@@ -22,8 +22,7 @@ constexpr double kLabelLod = 0.75;
 const QRectF kElementBounds(-LayoutMetrics::kFootprintWidth / 2, -LayoutMetrics::kIconSize / 2 - 4,
                             LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
 
-QFont labelFont(double pixelSize, bool bold = false)
-{
+QFont labelFont(double pixelSize, bool bold = false) {
     QFont font;
     font.setPixelSize(int(pixelSize));
     font.setBold(bold);
@@ -34,27 +33,25 @@ QFont labelFont(double pixelSize, bool bold = false)
 
 // ---- ElementItem ---------------------------------------------------------------------------------
 
-ElementItem::ElementItem(TopologyScene *scene, int node) : m_scene(scene), m_node(node)
-{
+ElementItem::ElementItem(TopologyScene *scene, int node)
+    : m_scene(scene)
+    , m_node(node) {
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptedMouseButtons(Qt::LeftButton);
 }
 
-QRectF ElementItem::boundingRect() const
-{
+QRectF ElementItem::boundingRect() const {
     return kElementBounds;
 }
 
-QPainterPath ElementItem::shape() const
-{
+QPainterPath ElementItem::shape() const {
     QPainterPath path;
     path.addRect(-LayoutMetrics::kIconSize / 2, -LayoutMetrics::kIconSize / 2, LayoutMetrics::kIconSize,
                  LayoutMetrics::kIconSize);
     return path;
 }
 
-void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
-{
+void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const ElementStatus status = m_scene->status(m_node);
     const double half = LayoutMetrics::kIconSize / 2;
@@ -66,8 +63,8 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setRenderHint(QPainter::Antialiasing, true);
     const bool highlighted = m_scene->highlightedNode() == m_node;
     if (highlighted || (option->state & QStyle::State_Selected)) {
-        painter->setPen(QPen(highlighted ? mapstyle::highlightColor() : QColor(0x26, 0x32, 0x38), highlighted ? 3.5 : 1.5,
-                             highlighted ? Qt::SolidLine : Qt::DashLine));
+        painter->setPen(QPen(highlighted ? mapstyle::highlightColor() : QColor(0x26, 0x32, 0x38),
+                             highlighted ? 3.5 : 1.5, highlighted ? Qt::SolidLine : Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
         painter->drawEllipse(QPointF(0, 0), half + 3.5, half + 3.5);
     }
@@ -79,7 +76,8 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawEllipse(c, 5.5, 5.5);
         painter->setPen(mapstyle::severityTextColor(status.worst));
         painter->setFont(labelFont(8, true));
-        painter->drawText(QRectF(c.x() - 5.5, c.y() - 5.5, 11, 11), Qt::AlignCenter, mapstyle::severityLetter(status.worst));
+        painter->drawText(QRectF(c.x() - 5.5, c.y() - 5.5, 11, 11), Qt::AlignCenter,
+                          mapstyle::severityLetter(status.worst));
     }
     if (m_scene->isPinned(m_node) && lod >= kBadgeLod) {
         // A small pin head at the top-left corner: this element stays where the user put it.
@@ -97,8 +95,7 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         const int site = node.site;
         if (m_scene->detail() == MapDetail::Elements && m_scene->siteAreaIsCompact(site)) {
             const QString &siteName = m_scene->graph()->sites()[size_t(site)].name;
-            if (!siteName.isEmpty() && name.size() > siteName.size() + 1 && name.startsWith(siteName))
-            {
+            if (!siteName.isEmpty() && name.size() > siteName.size() + 1 && name.startsWith(siteName)) {
                 static const QRegularExpression separators(QStringLiteral("^[-_./: ]+"));
                 name = name.mid(siteName.size()).remove(separators);
             }
@@ -108,34 +105,31 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     }
 }
 
-QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
+QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value) {
     if (change == ItemPositionHasChanged)
         m_scene->elementMoved(m_node, value.toPointF());
     return QGraphicsItem::itemChange(change, value);
 }
 
-void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
-{
+void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event) {
     m_scene->beginDrag();
     QGraphicsItem::mousePressEvent(event);
 }
 
-void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
-{
+void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
     QGraphicsItem::mouseReleaseEvent(event);
     m_scene->endDrag();
 }
 
 // ---- LinkItem ------------------------------------------------------------------------------------
 
-LinkItem::LinkItem(TopologyScene *scene, int edge) : m_scene(scene), m_edge(edge)
-{
+LinkItem::LinkItem(TopologyScene *scene, int edge)
+    : m_scene(scene)
+    , m_edge(edge) {
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void LinkItem::setEnds(const QPointF &a, const QPointF &b)
-{
+void LinkItem::setEnds(const QPointF &a, const QPointF &b) {
     if (a == m_a && b == m_b && !m_bounds.isNull())
         return;
     prepareGeometryChange();
@@ -144,8 +138,7 @@ void LinkItem::setEnds(const QPointF &a, const QPointF &b)
     m_bounds = QRectF(a, b).normalized().adjusted(-4, -4, 4, 4);
 }
 
-QPainterPath LinkItem::shape() const
-{
+QPainterPath LinkItem::shape() const {
     QPainterPath line(m_a);
     line.lineTo(m_b);
     QPainterPathStroker stroker;
@@ -153,8 +146,7 @@ QPainterPath LinkItem::shape() const
     return stroker.createStroke(line);
 }
 
-void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
-{
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const TopologyEdge &edge = m_scene->graph()->edges()[size_t(m_edge)];
     const bool down = m_scene->linkDown(m_edge);
@@ -172,27 +164,29 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 // ---- SiteItem ------------------------------------------------------------------------------------
 
-SiteItem::SiteItem(TopologyScene *scene, int site, bool area) : m_scene(scene), m_site(site), m_area(area)
-{
+SiteItem::SiteItem(TopologyScene *scene, int site, bool area)
+    : m_scene(scene)
+    , m_site(site)
+    , m_area(area) {
     setFlags(ItemIsSelectable);
     setAcceptedMouseButtons(Qt::LeftButton);
 }
 
-void SiteItem::updateGeometry()
-{
+void SiteItem::updateGeometry() {
     prepareGeometryChange();
     const QRectF area = m_scene->siteArea(m_site);
     const QPointF c = m_scene->sitePosition(m_site);
     // Sized by how many elements the site holds, not by its area: in force/layered layouts a site's
     // elements can be spread wide, and an area-sized node would cover its neighbours.
-    m_radius = std::clamp(24.0 + 8.0 * std::sqrt(double(m_scene->graph()->sites()[size_t(m_site)].elements.size())), 30.0, 140.0);
+    m_radius =
+        std::clamp(24.0 + 8.0 * std::sqrt(double(m_scene->graph()->sites()[size_t(m_site)].elements.size())),
+                   30.0, 140.0);
     // The node is drawn at least a few pixels wide when zoomed far out, up to 140 scene units.
     const QRectF node(c.x() - 140, c.y() - 140, 280, 280);
     m_bounds = (m_area ? area : node).adjusted(-2, -2, 2, 2);
 }
 
-QPainterPath SiteItem::shape() const
-{
+QPainterPath SiteItem::shape() const {
     QPainterPath path;
     if (m_area) {
         // Only the header strip: a click inside the area belongs to the elements or pans the map.
@@ -204,14 +198,15 @@ QPainterPath SiteItem::shape() const
     return path;
 }
 
-void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
-{
+void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const Severity worst = m_scene->siteWorst(m_site);
     if (m_area) {
         const QRectF area = m_scene->siteArea(m_site);
         painter->setRenderHint(QPainter::Antialiasing, lod >= kPlainIconLod);
-        painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : mapstyle::siteAreaBorder(), 1));
+        painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38)
+                                                                    : mapstyle::siteAreaBorder(),
+                             1));
         painter->setBrush(mapstyle::siteAreaFill());
         painter->drawRoundedRect(area, 6, 6);
         if (lod >= kPlainIconLod) {
@@ -225,47 +220,48 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             const QFont font = labelFont(11, true);
             painter->setFont(font);
             painter->setPen(QColor(0x37, 0x47, 0x4f));
-            painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-                              QFontMetricsF(font).elidedText(m_scene->siteName(m_site), Qt::ElideRight, header.width()));
+            painter->drawText(
+                header, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(font).elidedText(m_scene->siteName(m_site), Qt::ElideRight, header.width()));
         }
         return;
     }
     const double r = std::clamp(6.0 / std::max(lod, 1e-6), m_radius, 140.0); // at least 6 px when it fits
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
-                         option->state & QStyle::State_Selected ? 2.5 : 1.2, Qt::SolidLine));
+    painter->setPen(
+        QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
+             option->state & QStyle::State_Selected ? 2.5 : 1.2, Qt::SolidLine));
     painter->setPen(QPen(painter->pen().color(), 0)); // cosmetic: crisp at any zoom
     painter->setBrush(mapstyle::severityColor(worst));
     painter->drawEllipse(m_scene->sitePosition(m_site), r, r);
 }
 
-void SiteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
+void SiteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
     event->accept();
     m_scene->requestDrillDown(false, m_site);
 }
 
 // ---- RegionItem ----------------------------------------------------------------------------------
 
-RegionItem::RegionItem(TopologyScene *scene, int region) : m_scene(scene), m_region(region)
-{
+RegionItem::RegionItem(TopologyScene *scene, int region)
+    : m_scene(scene)
+    , m_region(region) {
     setFlags(ItemIsSelectable);
     setAcceptedMouseButtons(Qt::LeftButton);
 }
 
-void RegionItem::updateGeometry()
-{
+void RegionItem::updateGeometry() {
     prepareGeometryChange();
     m_bounds = m_scene->regionArea(m_region).adjusted(-160, -160, 160, 160);
 }
 
-void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
-{
+void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const QRectF area = m_scene->regionArea(m_region).adjusted(-80, -80, 80, 80);
     // Outline only: 32 translucent fills of overlapping region boxes cost more than everything else
     // in the zoomed-out frame (each blends most of the viewport).
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0xb0, 0xbe, 0xc5), 0));
+    painter->setPen(QPen(
+        option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0xb0, 0xbe, 0xc5), 0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(area);
     // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased
@@ -284,8 +280,7 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     }
 }
 
-void RegionItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
+void RegionItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
     event->accept();
     m_scene->requestDrillDown(true, m_region);
 }
@@ -293,22 +288,22 @@ void RegionItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 // ---- AggregateLinkItem ---------------------------------------------------------------------------
 
 AggregateLinkItem::AggregateLinkItem(TopologyScene *scene, int aggregate, bool regionLevel)
-    : m_scene(scene), m_aggregate(aggregate), m_regionLevel(regionLevel)
-{
+    : m_scene(scene)
+    , m_aggregate(aggregate)
+    , m_regionLevel(regionLevel) {
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void AggregateLinkItem::setEnds(const QPointF &a, const QPointF &b)
-{
+void AggregateLinkItem::setEnds(const QPointF &a, const QPointF &b) {
     prepareGeometryChange();
     m_a = a;
     m_b = b;
     m_bounds = QRectF(a, b).normalized().adjusted(-60, -60, 60, 60);
 }
 
-void AggregateLinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
-{
-    const auto &agg = m_regionLevel ? m_scene->regionAggregate(m_aggregate) : m_scene->siteAggregate(m_aggregate);
+void AggregateLinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
+    const auto &agg =
+        m_regionLevel ? m_scene->regionAggregate(m_aggregate) : m_scene->siteAggregate(m_aggregate);
     const bool down = m_scene->aggregateDown(agg);
     QPen pen(mapstyle::linkColor(agg.maxUtilization, down),
              std::clamp(1.0 + 0.8 * std::log10(std::max(agg.capacityBps / 1e9, 1.0)), 1.0, 5.0));

@@ -8,21 +8,20 @@
 
 namespace noc {
 
-MapMinimap::MapMinimap(TopologyScene *scene, QWidget *parent) : QWidget(parent), m_scene(scene)
-{
+MapMinimap::MapMinimap(TopologyScene *scene, QWidget *parent)
+    : QWidget(parent)
+    , m_scene(scene) {
     setFixedSize(200, 150);
     setCursor(Qt::PointingHandCursor);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void MapMinimap::setVisibleArea(const QPolygonF &sceneArea)
-{
+void MapMinimap::setVisibleArea(const QPolygonF &sceneArea) {
     m_visible = sceneArea;
     update();
 }
 
-QTransform MapMinimap::sceneToWidget() const
-{
+QTransform MapMinimap::sceneToWidget() const {
     const QRectF bounds = m_scene->mapBounds();
     if (bounds.isEmpty())
         return {};
@@ -32,8 +31,7 @@ QTransform MapMinimap::sceneToWidget() const
     return QTransform(s, 0, 0, s, offset.x(), offset.y());
 }
 
-void MapMinimap::paintEvent(QPaintEvent *)
-{
+void MapMinimap::paintEvent(QPaintEvent *) {
     if (m_cacheVersion != m_scene->version() || m_cache.size() != size()) {
         m_cache = QImage(size(), QImage::Format_ARGB32_Premultiplied);
         m_cache.fill(QColor(Qt::white)); // opaque: the view must not show through
@@ -62,16 +60,14 @@ void MapMinimap::paintEvent(QPaintEvent *)
     }
 }
 
-void MapMinimap::mousePressEvent(QMouseEvent *event)
-{
+void MapMinimap::mousePressEvent(QMouseEvent *event) {
     bool invertible = false;
     const QTransform inverse = sceneToWidget().inverted(&invertible);
     if (invertible)
         emit centreRequested(inverse.map(event->position()));
 }
 
-void MapMinimap::mouseMoveEvent(QMouseEvent *event)
-{
+void MapMinimap::mouseMoveEvent(QMouseEvent *event) {
     if (event->buttons() & Qt::LeftButton)
         mousePressEvent(event);
 }

@@ -6,39 +6,47 @@
 
 namespace noc::mapstyle {
 
-QColor severityColor(Severity severity)
-{
+QColor severityColor(Severity severity) {
     switch (severity) {
-    case Severity::Critical: return QColor(0xd3, 0x2f, 0x2f);
-    case Severity::Major: return QColor(0xef, 0x6c, 0x00);
-    case Severity::Minor: return QColor(0xf9, 0xa8, 0x25);
-    case Severity::Warning: return QColor(0x1e, 0x88, 0xe5);
-    case Severity::Indeterminate: return QColor(0x8e, 0x24, 0xaa);
-    case Severity::Cleared: return QColor(0x45, 0x5a, 0x64);
+    case Severity::Critical:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case Severity::Major:
+        return QColor(0xef, 0x6c, 0x00);
+    case Severity::Minor:
+        return QColor(0xf9, 0xa8, 0x25);
+    case Severity::Warning:
+        return QColor(0x1e, 0x88, 0xe5);
+    case Severity::Indeterminate:
+        return QColor(0x8e, 0x24, 0xaa);
+    case Severity::Cleared:
+        return QColor(0x45, 0x5a, 0x64);
     }
     return QColor(0x45, 0x5a, 0x64);
 }
 
-QColor severityTextColor(Severity severity)
-{
+QColor severityTextColor(Severity severity) {
     return severity == Severity::Minor ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white);
 }
 
-QString severityLetter(Severity severity)
-{
+QString severityLetter(Severity severity) {
     switch (severity) {
-    case Severity::Critical: return QStringLiteral("C");
-    case Severity::Major: return QStringLiteral("M");
-    case Severity::Minor: return QStringLiteral("m");
-    case Severity::Warning: return QStringLiteral("W");
-    case Severity::Indeterminate: return QStringLiteral("?");
-    case Severity::Cleared: return {};
+    case Severity::Critical:
+        return QStringLiteral("C");
+    case Severity::Major:
+        return QStringLiteral("M");
+    case Severity::Minor:
+        return QStringLiteral("m");
+    case Severity::Warning:
+        return QStringLiteral("W");
+    case Severity::Indeterminate:
+        return QStringLiteral("?");
+    case Severity::Cleared:
+        return {};
     }
     return {};
 }
 
-QColor linkColor(double utilization, bool down)
-{
+QColor linkColor(double utilization, bool down) {
     if (down)
         return QColor(0xd3, 0x2f, 0x2f);
     if (utilization >= 0.8)
@@ -48,8 +56,7 @@ QColor linkColor(double utilization, bool down)
     return QColor(0x90, 0xa4, 0xae);
 }
 
-double linkWidth(double capacityBps)
-{
+double linkWidth(double capacityBps) {
     // 1 Gb/s -> 1.5, 10 Gb/s -> 3, 100 Gb/s -> 4.5, 400 Gb/s -> 5.4 scene units.
     const double gbps = std::max(capacityBps / 1e9, 0.1);
     return std::clamp(1.5 + 1.5 * std::log10(gbps), 1.0, 6.0);
@@ -57,8 +64,7 @@ double linkWidth(double capacityBps)
 
 namespace {
 
-QPainterPath buildGlyph(ElementCategory category)
-{
+QPainterPath buildGlyph(ElementCategory category) {
     // Drawn in a 24 x 24 box centred on the origin; strokes are turned into fills by the caller's
     // QPainterPathStroker so one fillPath() draws the glyph.
     QPainterPath p;
@@ -177,8 +183,7 @@ QPainterPath buildGlyph(ElementCategory category)
 
 } // namespace
 
-const QPainterPath &categoryGlyph(ElementCategory category)
-{
+const QPainterPath &categoryGlyph(ElementCategory category) {
     static const std::array<QPainterPath, 9> glyphs = [] {
         std::array<QPainterPath, 9> g;
         for (int c = 0; c < 9; ++c)
@@ -188,8 +193,7 @@ const QPainterPath &categoryGlyph(ElementCategory category)
     return glyphs[size_t(category)];
 }
 
-void drawElementIcon(QPainter *painter, ElementCategory category, Severity severity, double size)
-{
+void drawElementIcon(QPainter *painter, ElementCategory category, Severity severity, double size) {
     const QRectF body(-size / 2, -size / 2, size, size);
     painter->setPen(QPen(QColor(255, 255, 255, 200), 1));
     painter->setBrush(severityColor(severity));
@@ -202,10 +206,20 @@ void drawElementIcon(QPainter *painter, ElementCategory category, Severity sever
     painter->restore();
 }
 
-QColor mapBackground() { return QColor(0xf4, 0xf6, 0xf8); }
-QColor siteAreaFill() { return QColor(0xe3, 0xea, 0xf0, 170); }
-QColor siteAreaBorder() { return QColor(0xb0, 0xbe, 0xc5); }
-QColor regionFill() { return QColor(0xcf, 0xd8, 0xdc, 90); }
-QColor highlightColor() { return QColor(0x00, 0xb8, 0xd4); }
+QColor mapBackground() {
+    return QColor(0xf4, 0xf6, 0xf8);
+}
+QColor siteAreaFill() {
+    return QColor(0xe3, 0xea, 0xf0, 170);
+}
+QColor siteAreaBorder() {
+    return QColor(0xb0, 0xbe, 0xc5);
+}
+QColor regionFill() {
+    return QColor(0xcf, 0xd8, 0xdc, 90);
+}
+QColor highlightColor() {
+    return QColor(0x00, 0xb8, 0xd4);
+}
 
 } // namespace noc::mapstyle

@@ -1,11 +1,11 @@
 #include "topology_map_widget.h"
 
+#include "cache/cache_reader.h"
 #include "logging.h"
 #include "map/map_items.h"
 #include "map/map_minimap.h"
 #include "map/topology_scene.h"
 #include "map/topology_view.h"
-#include "cache/cache_reader.h"
 #include "topology/topology_layout_runner.h"
 
 #include <QComboBox>
@@ -35,26 +35,27 @@ namespace noc {
 
 namespace {
 
-QString layoutSuffix(LayoutKind kind)
-{
+QString layoutSuffix(LayoutKind kind) {
     switch (kind) {
-    case LayoutKind::Geographic: return QStringLiteral("geographic");
-    case LayoutKind::ForceDirected: return QStringLiteral("force");
-    case LayoutKind::Layered: return QStringLiteral("layered");
+    case LayoutKind::Geographic:
+        return QStringLiteral("geographic");
+    case LayoutKind::ForceDirected:
+        return QStringLiteral("force");
+    case LayoutKind::Layered:
+        return QStringLiteral("layered");
     }
     return QStringLiteral("geographic");
 }
 
-const SkippedInventory &emptySkipped()
-{
+const SkippedInventory &emptySkipped() {
     static const SkippedInventory empty;
     return empty;
 }
 
 } // namespace
 
-TopologyMapWidget::TopologyMapWidget(QWidget *parent) : QWidget(parent)
-{
+TopologyMapWidget::TopologyMapWidget(QWidget *parent)
+    : QWidget(parent) {
     m_scene = new TopologyScene(this);
     m_runner = new TopologyLayoutRunner(this);
     m_loadWatcher = new QFutureWatcher<TopologySnapshot>(this);
@@ -74,20 +75,23 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent) : QWidget(parent)
 
     connect(m_runner, &TopologyLayoutRunner::finished, this, &TopologyMapWidget::onLayoutFinished);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
-    connect(m_scene->overviewScene(), &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
+    connect(m_scene->overviewScene(), &QGraphicsScene::selectionChanged, this,
+            &TopologyMapWidget::onSelectionChanged);
     connect(m_scene, &TopologyScene::nodesPinned, this, &TopologyMapWidget::onNodesPinned);
     connect(m_scene, &TopologyScene::drillDownRequested, this, &TopologyMapWidget::onDrillDown);
     connect(m_saveTimer, &QTimer::timeout, this, &TopologyMapWidget::flushPositions);
     connect(m_reloadTimer, &QTimer::timeout, this, &TopologyMapWidget::reloadFromCache);
     connect(m_bannerTimer, &QTimer::timeout, this, &TopologyMapWidget::updateBanner);
     connect(m_view, &TopologyView::viewChanged, this, &TopologyMapWidget::updateOverlays);
-    connect(m_minimap, &MapMinimap::centreRequested, m_view, [this](const QPointF &p) { m_view->centerOn(p); });
+    connect(m_minimap, &MapMinimap::centreRequested, m_view,
+            [this](const QPointF &p) { m_view->centerOn(p); });
     connect(m_loadWatcher, &QFutureWatcher<TopologySnapshot>::finished, this, [this] {
         if (m_loadWatcher->future().resultCount() == 0)
             return;
         const TopologySnapshot snapshot = m_loadWatcher->result();
         if (!snapshot.error.isEmpty()) {
-            logging::logger("ui")->warn("topology map: cannot read the cache: {}", snapshot.error.toStdString());
+            logging::logger("ui")->warn("topology map: cannot read the cache: {}",
+                                        snapshot.error.toStdString());
             m_statusLabel->setText(tr("Cannot read the map data: %1").arg(snapshot.error));
             emit loadFailed(snapshot.error);
             return;
@@ -104,8 +108,7 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent) : QWidget(parent)
     });
 }
 
-TopologyMapWidget::~TopologyMapWidget()
-{
+TopologyMapWidget::~TopologyMapWidget() {
     // Pins not yet saved go out now rather than being lost.
     if (m_saveTimer->isActive())
         flushPositions();
@@ -114,8 +117,7 @@ TopologyMapWidget::~TopologyMapWidget()
     m_statusWatcher->waitForFinished();
 }
 
-void TopologyMapWidget::buildUi()
-{
+void TopologyMapWidget::buildUi() {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -131,7 +133,8 @@ void TopologyMapWidget::buildUi()
     m_layoutCombo = new QComboBox(this);
     m_layoutCombo->addItems({QString(), QString(), QString()});
     m_toolBar->addWidget(m_layoutCombo);
-    connect(m_layoutCombo, &QComboBox::activated, this, [this](int index) { setLayoutKind(LayoutKind(index)); });
+    connect(m_layoutCombo, &QComboBox::activated, this,
+            [this](int index) { setLayoutKind(LayoutKind(index)); });
     m_toolBar->addSeparator();
     m_findAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::openSearch);
     m_exportPngAction = m_toolBar->addAction(QString(), this, &TopologyMapWidget::exportPngInteractive);
@@ -159,7 +162,8 @@ void TopologyMapWidget::buildUi()
 
     m_banner = new QLabel(this);
     m_banner->setContentsMargins(8, 4, 8, 4);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3e0; color: #8a4b00; border-bottom: 1px solid #ffcc80; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3e0; color: #8a4b00; border-bottom: 1px solid #ffcc80; }"));
     m_banner->setVisible(false);
     layout->addWidget(m_banner);
 
@@ -191,8 +195,7 @@ void TopologyMapWidget::buildUi()
     setBreadcrumb(-1, -1, -1);
 }
 
-void TopologyMapWidget::retranslateUi()
-{
+void TopologyMapWidget::retranslateUi() {
     m_fitAction->setText(tr("Fit"));
     m_fitAction->setToolTip(tr("Show the whole network (Home)"));
     m_zoomInAction->setText(tr("Zoom in"));
@@ -212,30 +215,28 @@ void TopologyMapWidget::retranslateUi()
     updateBanner();
     setBreadcrumb(m_crumbRegion, m_crumbSite, m_crumbNode);
     if (m_graph)
-        m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) + QStringLiteral(" · ")
-                               + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
+        m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) +
+                               QStringLiteral(" · ") +
+                               tr("%n link(s)", nullptr, int(m_graph->edges().size())));
     else
         m_statusLabel->setText(tr("No topology loaded"));
     m_scene->update(); // site and region names come from tr()
 }
 
-void TopologyMapWidget::changeEvent(QEvent *event)
-{
+void TopologyMapWidget::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
 }
 
-void TopologyMapWidget::resizeEvent(QResizeEvent *event)
-{
+void TopologyMapWidget::resizeEvent(QResizeEvent *event) {
     QWidget::resizeEvent(event);
     updateOverlays();
 }
 
-bool TopologyMapWidget::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_searchEdit && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+bool TopologyMapWidget::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_searchEdit && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         m_searchBar->setVisible(false);
         m_view->setFocus();
         return true;
@@ -247,8 +248,7 @@ bool TopologyMapWidget::eventFilter(QObject *watched, QEvent *event)
 
 void TopologyMapWidget::setTopology(const QList<Site> &sites, const QList<NetworkElement> &elements,
                                     const QList<Link> &links, const QHash<QString, ElementStatus> &status,
-                                    const QList<MapPosition> &savedPositions)
-{
+                                    const QList<MapPosition> &savedPositions) {
     m_graph = std::make_shared<const TopologyGraph>(TopologyGraph::build(sites, elements, links));
     m_pendingStatus = status;
     // Saved pins are authoritative except where the user pinned something since (not saved yet).
@@ -271,14 +271,12 @@ void TopologyMapWidget::setTopology(const QList<Site> &sites, const QList<Networ
     startLayout();
 }
 
-void TopologyMapWidget::setCacheFile(const QString &cacheFile)
-{
+void TopologyMapWidget::setCacheFile(const QString &cacheFile) {
     m_cacheFile = cacheFile;
     reloadFromCache();
 }
 
-void TopologyMapWidget::reloadFromCache()
-{
+void TopologyMapWidget::reloadFromCache() {
     if (m_cacheFile.isEmpty())
         return;
     if (m_loadWatcher->isRunning()) {
@@ -287,7 +285,8 @@ void TopologyMapWidget::reloadFromCache()
     }
     m_statusLabel->setText(tr("Loading the network…"));
     const QString path = m_cacheFile;
-    const QStringList views = {m_mapViewBase + QStringLiteral("/geographic"), m_mapViewBase + QStringLiteral("/force"),
+    const QStringList views = {m_mapViewBase + QStringLiteral("/geographic"),
+                               m_mapViewBase + QStringLiteral("/force"),
                                m_mapViewBase + QStringLiteral("/layered")};
     m_loadWatcher->setFuture(QtConcurrent::run([path, views] {
         TopologySnapshot snapshot = TopologyQueries::loadSnapshot(path, views.first());
@@ -302,8 +301,7 @@ void TopologyMapWidget::reloadFromCache()
     }));
 }
 
-void TopologyMapWidget::applyChangeSet(const ChangeSet &changes)
-{
+void TopologyMapWidget::applyChangeSet(const ChangeSet &changes) {
     if (m_cacheFile.isEmpty())
         return;
     if (!changes.elements.isEmpty() || !changes.sites.isEmpty() || !changes.links.isEmpty()) {
@@ -327,8 +325,7 @@ void TopologyMapWidget::applyChangeSet(const ChangeSet &changes)
         startStatusQuery();
 }
 
-void TopologyMapWidget::startStatusQuery()
-{
+void TopologyMapWidget::startStatusQuery() {
     if (!m_graph || m_cacheFile.isEmpty())
         return;
     const QString path = m_cacheFile;
@@ -364,8 +361,7 @@ void TopologyMapWidget::startStatusQuery()
     }
 }
 
-void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> &changes)
-{
+void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> &changes) {
     if (m_scene->graph() && m_scene->graph() == m_graph) {
         m_scene->updateStatus(changes);
         m_minimap->update();
@@ -381,8 +377,7 @@ void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> 
 }
 
 void TopologyMapWidget::setFreshness(const QDateTime &dataAsOf, bool offline, const QDateTime &offlineSince,
-                                     int staleAfterSecs)
-{
+                                     int staleAfterSecs) {
     m_dataAsOf = dataAsOf;
     m_offline = offline;
     m_offlineSince = offlineSince;
@@ -390,13 +385,11 @@ void TopologyMapWidget::setFreshness(const QDateTime &dataAsOf, bool offline, co
     updateBanner();
 }
 
-QString TopologyMapWidget::bannerText() const
-{
+QString TopologyMapWidget::bannerText() const {
     return m_banner->isVisibleTo(const_cast<TopologyMapWidget *>(this)) ? m_banner->text() : QString();
 }
 
-void TopologyMapWidget::updateBanner()
-{
+void TopologyMapWidget::updateBanner() {
     QString text;
     if (m_dataAsOf.isValid()) {
         const QDateTime now = QDateTime::currentDateTime();
@@ -406,7 +399,8 @@ void TopologyMapWidget::updateBanner()
             const int minutes = int(std::max<qint64>(0, since.secsTo(now)) / 60);
             text = tr("Data as of %1 — offline %n min", nullptr, minutes).arg(asOf);
         } else if (m_dataAsOf.secsTo(now) > m_staleAfterSecs) {
-            text = tr("Data as of %1 — not updated for %n min", nullptr, int(m_dataAsOf.secsTo(now) / 60)).arg(asOf);
+            text = tr("Data as of %1 — not updated for %n min", nullptr, int(m_dataAsOf.secsTo(now) / 60))
+                       .arg(asOf);
         }
     }
     m_banner->setText(text);
@@ -417,13 +411,11 @@ void TopologyMapWidget::updateBanner()
         m_bannerTimer->start();
 }
 
-const SkippedInventory &TopologyMapWidget::skippedInventory() const
-{
+const SkippedInventory &TopologyMapWidget::skippedInventory() const {
     return m_graph ? m_graph->skipped() : emptySkipped();
 }
 
-void TopologyMapWidget::updateInventoryButton()
-{
+void TopologyMapWidget::updateInventoryButton() {
     const SkippedInventory &s = skippedInventory();
     m_inventoryButton->setVisible(s.total() > 0);
     m_inventoryButton->setText(tr("%n inventory issue(s)", nullptr, int(s.total())));
@@ -444,8 +436,7 @@ void TopologyMapWidget::updateInventoryButton()
     }
 }
 
-void TopologyMapWidget::showInventoryIssues(int kind)
-{
+void TopologyMapWidget::showInventoryIssues(int kind) {
     const SkippedInventory &s = skippedInventory();
     const QStringList *lists[] = {&s.linksWithUnknownEnd, &s.selfLinks, &s.elementsWithoutSite,
                                   &s.sitesWithoutCoordinates, &s.duplicateIds};
@@ -466,23 +457,19 @@ void TopologyMapWidget::showInventoryIssues(int kind)
 
 // ---- layout and pins -----------------------------------------------------------------------------
 
-QString TopologyMapWidget::mapViewId() const
-{
+QString TopologyMapWidget::mapViewId() const {
     return m_mapViewBase + QLatin1Char('/') + layoutSuffix(m_layoutKind);
 }
 
-void TopologyMapWidget::setSaveDebounceMs(int ms)
-{
+void TopologyMapWidget::setSaveDebounceMs(int ms) {
     m_saveTimer->setInterval(ms);
 }
 
-bool TopologyMapWidget::isLayoutRunning() const
-{
+bool TopologyMapWidget::isLayoutRunning() const {
     return m_runner->isRunning();
 }
 
-void TopologyMapWidget::setLayoutKind(LayoutKind kind)
-{
+void TopologyMapWidget::setLayoutKind(LayoutKind kind) {
     if (m_saveTimer->isActive())
         flushPositions(); // pins belong to the view they were made in
     m_layoutKind = kind;
@@ -491,13 +478,11 @@ void TopologyMapWidget::setLayoutKind(LayoutKind kind)
     relayout();
 }
 
-void TopologyMapWidget::relayout()
-{
+void TopologyMapWidget::relayout() {
     startLayout();
 }
 
-void TopologyMapWidget::startLayout()
-{
+void TopologyMapWidget::startLayout() {
     if (!m_graph)
         return;
     LayoutOptions options;
@@ -528,8 +513,7 @@ void TopologyMapWidget::startLayout()
     m_runner->start(m_graph, options);
 }
 
-void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
-{
+void TopologyMapWidget::onLayoutFinished(const LayoutResult &result) {
     if (!m_graph || result.positions.size() != m_graph->nodes().size())
         return;
     m_lastOverlaps = result.overlaps;
@@ -541,8 +525,8 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
     const double keptScale = m_view->scale();
     const QPointF keptCentre = m_view->mapToScene(m_view->viewport()->rect().center());
     const QString keptHighlight = m_scene->highlightedNode() >= 0
-        ? m_scene->graph()->nodes()[size_t(m_scene->highlightedNode())].id
-        : QString();
+                                      ? m_scene->graph()->nodes()[size_t(m_scene->highlightedNode())].id
+                                      : QString();
     if (fresh) {
         QSet<QString> pinned;
         const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
@@ -567,8 +551,8 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
     }
     m_fitAfterLayout = false;
     m_view->updateDetail();
-    m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) + QStringLiteral(" · ")
-                           + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
+    m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) +
+                           QStringLiteral(" · ") + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
     updateOverlays();
     m_minimap->update();
     emit layoutFinished(result.overlaps);
@@ -576,8 +560,7 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result)
         emit topologyShown();
 }
 
-void TopologyMapWidget::onNodesPinned(const QList<int> &nodes)
-{
+void TopologyMapWidget::onNodesPinned(const QList<int> &nodes) {
     auto &pins = m_pins[mapViewId()];
     for (int node : nodes) {
         const QString &id = m_graph->nodes()[size_t(node)].id;
@@ -589,8 +572,7 @@ void TopologyMapWidget::onNodesPinned(const QList<int> &nodes)
     m_saveTimer->start(); // restarts: one write after the user stops moving things
 }
 
-bool TopologyMapWidget::unpinElement(const QString &id)
-{
+bool TopologyMapWidget::unpinElement(const QString &id) {
     const int node = m_graph ? m_graph->nodeIndex(id) : -1;
     if (node < 0 || !m_scene->isPinned(node))
         return false;
@@ -602,8 +584,7 @@ bool TopologyMapWidget::unpinElement(const QString &id)
     return true;
 }
 
-void TopologyMapWidget::flushPositions()
-{
+void TopologyMapWidget::flushPositions() {
     m_saveTimer->stop();
     if (m_dirtyPins.isEmpty() && m_unpinned.isEmpty())
         return;
@@ -627,14 +608,12 @@ void TopologyMapWidget::flushPositions()
 
 // ---- navigation ----------------------------------------------------------------------------------
 
-void TopologyMapWidget::fitToView()
-{
+void TopologyMapWidget::fitToView() {
     m_view->fitAll();
     setBreadcrumb(-1, -1, -1);
 }
 
-bool TopologyMapWidget::showElement(const QString &id)
-{
+bool TopologyMapWidget::showElement(const QString &id) {
     if (!m_scene->graph())
         return false;
     const int node = m_scene->graph()->nodeIndex(id);
@@ -647,15 +626,13 @@ bool TopologyMapWidget::showElement(const QString &id)
     return true;
 }
 
-void TopologyMapWidget::openSearch()
-{
+void TopologyMapWidget::openSearch() {
     m_searchBar->setVisible(true);
     m_searchEdit->setFocus();
     m_searchEdit->selectAll();
 }
 
-int TopologyMapWidget::search(const QString &text)
-{
+int TopologyMapWidget::search(const QString &text) {
     if (text != m_lastSearch || m_searchHits.isEmpty()) {
         m_lastSearch = text;
         m_searchHits.clear();
@@ -673,8 +650,7 @@ int TopologyMapWidget::search(const QString &text)
     return int(m_searchHits.size());
 }
 
-void TopologyMapWidget::showSearchHit(int encoded)
-{
+void TopologyMapWidget::showSearchHit(int encoded) {
     if (encoded >= 0) {
         showElement(m_scene->graph()->nodes()[size_t(encoded)].id);
         return;
@@ -682,16 +658,16 @@ void TopologyMapWidget::showSearchHit(int encoded)
     onDrillDown(false, -encoded - 1);
 }
 
-void TopologyMapWidget::onDrillDown(bool region, int index)
-{
+void TopologyMapWidget::onDrillDown(bool region, int index) {
     if (!m_scene->graph())
         return;
     if (region) {
         m_view->fitRect(m_scene->regionArea(index).adjusted(-100, -100, 100, 100));
         setBreadcrumb(index, -1, -1);
     } else {
-        const QRectF area = m_scene->siteAreaIsCompact(index) ? m_scene->siteArea(index)
-                                                              : QRectF(m_scene->sitePosition(index), QSizeF(1, 1));
+        const QRectF area = m_scene->siteAreaIsCompact(index)
+                                ? m_scene->siteArea(index)
+                                : QRectF(m_scene->sitePosition(index), QSizeF(1, 1));
         m_view->fitRect(area.adjusted(-150, -100, 150, 100));
         if (m_view->scale() < TopologyScene::kElementScale * 2)
             m_view->centreOn(area.center(), TopologyScene::kElementScale * 2);
@@ -699,8 +675,7 @@ void TopologyMapWidget::onDrillDown(bool region, int index)
     }
 }
 
-void TopologyMapWidget::goUp()
-{
+void TopologyMapWidget::goUp() {
     if (m_crumbNode >= 0 && m_crumbSite >= 0)
         onDrillDown(false, m_crumbSite);
     else if (m_crumbSite >= 0 && m_crumbRegion >= 0)
@@ -709,8 +684,7 @@ void TopologyMapWidget::goUp()
         fitToView();
 }
 
-void TopologyMapWidget::onBreadcrumbLink(const QString &link)
-{
+void TopologyMapWidget::onBreadcrumbLink(const QString &link) {
     if (link == QLatin1String("root"))
         fitToView();
     else if (link.startsWith(QLatin1String("region:")))
@@ -719,8 +693,7 @@ void TopologyMapWidget::onBreadcrumbLink(const QString &link)
         onDrillDown(false, link.mid(5).toInt());
 }
 
-void TopologyMapWidget::setBreadcrumb(int region, int site, int node)
-{
+void TopologyMapWidget::setBreadcrumb(int region, int site, int node) {
     m_crumbRegion = region;
     m_crumbSite = site;
     m_crumbNode = node;
@@ -732,24 +705,26 @@ void TopologyMapWidget::setBreadcrumb(int region, int site, int node)
     QString html = link(QStringLiteral("root"), tr("All regions"));
     if (m_scene->graph()) {
         if (region >= 0)
-            html += sep + link(QStringLiteral("region:%1").arg(region), tr("Region %1").arg(m_scene->regionName(region)));
+            html += sep + link(QStringLiteral("region:%1").arg(region),
+                               tr("Region %1").arg(m_scene->regionName(region)));
         if (site >= 0)
-            html += sep + link(QStringLiteral("site:%1").arg(site), tr("Site %1").arg(m_scene->siteName(site)));
+            html +=
+                sep + link(QStringLiteral("site:%1").arg(site), tr("Site %1").arg(m_scene->siteName(site)));
         if (node >= 0)
-            html += sep + QStringLiteral("<b>%1</b>").arg(m_scene->graph()->nodes()[size_t(node)].name.toHtmlEscaped());
+            html +=
+                sep +
+                QStringLiteral("<b>%1</b>").arg(m_scene->graph()->nodes()[size_t(node)].name.toHtmlEscaped());
     }
     m_breadcrumb->setText(html);
 }
 
-QString TopologyMapWidget::breadcrumbText() const
-{
+QString TopologyMapWidget::breadcrumbText() const {
     QTextDocument doc;
     doc.setHtml(m_breadcrumb->text());
     return doc.toPlainText();
 }
 
-void TopologyMapWidget::onSelectionChanged()
-{
+void TopologyMapWidget::onSelectionChanged() {
     const QList<QGraphicsItem *> selected = m_view->scene()->selectedItems();
     if (selected.size() != 1)
         return;
@@ -766,8 +741,7 @@ void TopologyMapWidget::onSelectionChanged()
     }
 }
 
-void TopologyMapWidget::updateOverlays()
-{
+void TopologyMapWidget::updateOverlays() {
     const QRect r = m_view->viewport()->geometry();
     m_minimap->move(r.right() - m_minimap->width() - 8, r.bottom() - m_minimap->height() - 8);
     m_minimap->raise();
@@ -777,8 +751,7 @@ void TopologyMapWidget::updateOverlays()
 
 // ---- export and print ----------------------------------------------------------------------------
 
-QString TopologyMapWidget::askFileName(const QString &title, const QString &filter, const QString &suffix)
-{
+QString TopologyMapWidget::askFileName(const QString &title, const QString &filter, const QString &suffix) {
     QString path;
     if (m_hasNextFileName) {
         path = m_nextFileName;
@@ -791,8 +764,7 @@ QString TopologyMapWidget::askFileName(const QString &title, const QString &filt
     return path;
 }
 
-void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target)
-{
+void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target) {
     // The minimap is an overlay on the view, not part of the map: leave it out of exports.
     const bool minimap = m_minimap->isVisible();
     m_minimap->setVisible(false);
@@ -806,8 +778,7 @@ void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target)
     m_minimap->setVisible(minimap);
 }
 
-bool TopologyMapWidget::exportPng(const QString &path)
-{
+bool TopologyMapWidget::exportPng(const QString &path) {
     const QSize size = m_view->viewport()->size();
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -821,8 +792,7 @@ bool TopologyMapWidget::exportPng(const QString &path)
     return ok;
 }
 
-bool TopologyMapWidget::exportSvg(const QString &path)
-{
+bool TopologyMapWidget::exportSvg(const QString &path) {
     const QSize size = m_view->viewport()->size();
     QSvgGenerator generator;
     generator.setFileName(path);
@@ -838,32 +808,32 @@ bool TopologyMapWidget::exportSvg(const QString &path)
     return painter.end();
 }
 
-bool TopologyMapWidget::printTo(QPrinter *printer)
-{
+bool TopologyMapWidget::printTo(QPrinter *printer) {
     QPainter painter;
     if (!painter.begin(printer))
         return false;
-    renderViewport(&painter, printer->pageLayout().paintRectPixels(printer->resolution()).translated(
-                                 -printer->pageLayout().paintRectPixels(printer->resolution()).topLeft()));
+    renderViewport(&painter,
+                   printer->pageLayout()
+                       .paintRectPixels(printer->resolution())
+                       .translated(-printer->pageLayout().paintRectPixels(printer->resolution()).topLeft()));
     return painter.end();
 }
 
-void TopologyMapWidget::exportPngInteractive()
-{
-    const QString path = askFileName(tr("Export map as PNG"), tr("PNG images (*.png)"), QStringLiteral("png"));
+void TopologyMapWidget::exportPngInteractive() {
+    const QString path =
+        askFileName(tr("Export map as PNG"), tr("PNG images (*.png)"), QStringLiteral("png"));
     if (!path.isEmpty())
         exportPng(path);
 }
 
-void TopologyMapWidget::exportSvgInteractive()
-{
-    const QString path = askFileName(tr("Export map as SVG"), tr("SVG drawings (*.svg)"), QStringLiteral("svg"));
+void TopologyMapWidget::exportSvgInteractive() {
+    const QString path =
+        askFileName(tr("Export map as SVG"), tr("SVG drawings (*.svg)"), QStringLiteral("svg"));
     if (!path.isEmpty())
         exportSvg(path);
 }
 
-void TopologyMapWidget::printInteractive()
-{
+void TopologyMapWidget::printInteractive() {
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageOrientation(QPageLayout::Landscape);
     bool accepted = false;

@@ -29,8 +29,8 @@ class QToolButton;
 // Feeding it (the application wiring):
 //   map->setCacheFile(path);                 // loads inventory, positions and alarm status off-thread
 //   connect(worker, &CacheWriterWorker::committed, map, &TopologyMapWidget::applyChangeSet);
-//   connect(map, &TopologyMapWidget::positionsSaveRequested, map, [worker](const CacheBatch &b) { worker->enqueue(b); });
-//   connect(map, &TopologyMapWidget::elementSelected, alarmList, ...);
+//   connect(map, &TopologyMapWidget::positionsSaveRequested, map, [worker](const CacheBatch &b) {
+//   worker->enqueue(b); }); connect(map, &TopologyMapWidget::elementSelected, alarmList, ...);
 //   map->showElement(id);                    // "show on map" from an alarm or ticket
 //   map->setFreshness(asOf, offline, offlineSince);
 // Or without a cache: setTopology(sites, elements, links, status, positions).
@@ -49,8 +49,9 @@ public:
 
     // --- data in ---
     // In-memory inventory (tests, demos). `savedPositions` of any map view; pinned ones are kept.
-    void setTopology(const QList<Site> &sites, const QList<NetworkElement> &elements, const QList<Link> &links,
-                     const QHash<QString, ElementStatus> &status = {}, const QList<MapPosition> &savedPositions = {});
+    void setTopology(const QList<Site> &sites, const QList<NetworkElement> &elements,
+                     const QList<Link> &links, const QHash<QString, ElementStatus> &status = {},
+                     const QList<MapPosition> &savedPositions = {});
     // Reads everything from the cache file on the worker pool, then lays out and shows it.
     void setCacheFile(const QString &cacheFile);
     QString cacheFile() const { return m_cacheFile; }
@@ -90,7 +91,10 @@ public:
     bool printTo(QPrinter *printer);
     // Test hooks so GUI tests never block on a modal dialog: the next file dialog answers `path`
     // (empty = cancel); the print dialog is replaced by `hook` (configure the printer, return accepted).
-    void setNextFileName(const QString &path) { m_nextFileName = path; m_hasNextFileName = true; }
+    void setNextFileName(const QString &path) {
+        m_nextFileName = path;
+        m_hasNextFileName = true;
+    }
     void setPrintDialogHook(std::function<bool(QPrinter &)> hook) { m_printHook = std::move(hook); }
 
     // --- state, for the app and tests ---
@@ -166,11 +170,11 @@ private:
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_bannerTimer = nullptr;
 
-    std::shared_ptr<const TopologyGraph> m_graph;       // the graph being laid out or shown
-    QHash<QString, ElementStatus> m_pendingStatus;      // status for a graph not yet in the scene
-    QHash<QString, QHash<QString, QPointF>> m_pins;     // map view id -> element id -> pinned position
-    QSet<QString> m_dirtyPins;                          // element ids of the current view to save
-    QSet<QString> m_unpinned;                           // element ids unpinned since the last save
+    std::shared_ptr<const TopologyGraph> m_graph;   // the graph being laid out or shown
+    QHash<QString, ElementStatus> m_pendingStatus;  // status for a graph not yet in the scene
+    QHash<QString, QHash<QString, QPointF>> m_pins; // map view id -> element id -> pinned position
+    QSet<QString> m_dirtyPins;                      // element ids of the current view to save
+    QSet<QString> m_unpinned;                       // element ids unpinned since the last save
     LayoutKind m_layoutKind = LayoutKind::Geographic;
     QString m_mapViewBase = QStringLiteral("main");
     int m_lastOverlaps = 0;

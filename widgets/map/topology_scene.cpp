@@ -12,8 +12,8 @@ namespace {
 constexpr int kNone = int(Severity::Cleared);
 } // namespace
 
-TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent)
-{
+TopologyScene::TopologyScene(QObject *parent)
+    : QGraphicsScene(parent) {
     // Items never move except by layouts and drags; the BSP index makes hit tests and exposed-rect
     // lookups logarithmic at 250,000 items.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
@@ -21,13 +21,11 @@ TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent)
     m_overview->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
 }
 
-TopologyScene::~TopologyScene()
-{
+TopologyScene::~TopologyScene() {
     clearItems();
 }
 
-void TopologyScene::clearItems()
-{
+void TopologyScene::clearItems() {
     // clear() deletes the items; the vectors only borrowed them.
     clear();
     m_overview->clear();
@@ -41,53 +39,46 @@ void TopologyScene::clearItems()
     m_highlightedNode = -1;
 }
 
-int TopologyScene::worstOf(const std::array<int, 6> &counts)
-{
+int TopologyScene::worstOf(const std::array<int, 6> &counts) {
     for (int s = 0; s < 6; ++s)
         if (counts[size_t(s)] > 0)
             return s;
     return kNone;
 }
 
-Severity TopologyScene::siteWorst(int site) const
-{
+Severity TopologyScene::siteWorst(int site) const {
     return Severity(worstOf(m_siteCounts[size_t(site)]));
 }
 
-Severity TopologyScene::regionWorst(int region) const
-{
+Severity TopologyScene::regionWorst(int region) const {
     return Severity(worstOf(m_regionCounts[size_t(region)]));
 }
 
-bool TopologyScene::linkDown(int edge) const
-{
+bool TopologyScene::linkDown(int edge) const {
     const TopologyEdge &e = m_graph->edges()[size_t(edge)];
     return e.operDown || m_status[size_t(e.a)].linkDown || m_status[size_t(e.b)].linkDown;
 }
 
-bool TopologyScene::aggregateDown(const Aggregate &aggregate) const
-{
+bool TopologyScene::aggregateDown(const Aggregate &aggregate) const {
     for (int e : aggregate.edges)
         if (linkDown(e))
             return true;
     return false;
 }
 
-QString TopologyScene::siteName(int site) const
-{
+QString TopologyScene::siteName(int site) const {
     const TopologySite &s = m_graph->sites()[size_t(site)];
-    return s.synthetic ? QCoreApplication::translate("noc::TopologyScene", "Elements without a site") : s.name;
+    return s.synthetic ? QCoreApplication::translate("noc::TopologyScene", "Elements without a site")
+                       : s.name;
 }
 
-QString TopologyScene::regionName(int region) const
-{
+QString TopologyScene::regionName(int region) const {
     const QString name = m_graph->regions().value(region);
     return name.isEmpty() ? QCoreApplication::translate("noc::TopologyScene", "No region") : name;
 }
 
 void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, const LayoutResult &layout,
-                                const QHash<QString, ElementStatus> &status, const QSet<QString> &pinned)
-{
+                                const QHash<QString, ElementStatus> &status, const QSet<QString> &pinned) {
     clearItems();
     m_graph = std::move(graph);
     const auto &nodes = m_graph->nodes();
@@ -198,8 +189,7 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     ++m_geometryVersion;
 }
 
-void TopologyScene::buildAggregates()
-{
+void TopologyScene::buildAggregates() {
     const auto &edges = m_graph->edges();
     const auto &nodes = m_graph->nodes();
     const auto &sites = m_graph->sites();
@@ -250,8 +240,7 @@ void TopologyScene::buildAggregates()
     }
 }
 
-void TopologyScene::applyLayout(const LayoutResult &layout)
-{
+void TopologyScene::applyLayout(const LayoutResult &layout) {
     const size_t n = m_graph->nodes().size();
     m_applyingLayout = true;
     for (size_t i = 0; i < n && i < layout.positions.size(); ++i) {
@@ -277,8 +266,7 @@ void TopologyScene::applyLayout(const LayoutResult &layout)
     ++m_geometryVersion;
 }
 
-void TopologyScene::recomputeSiteGeometry(int site)
-{
+void TopologyScene::recomputeSiteGeometry(int site) {
     const TopologySite &s = m_graph->sites()[size_t(site)];
     QRectF area;
     QPointF sum;
@@ -295,7 +283,8 @@ void TopologyScene::recomputeSiteGeometry(int site)
     }
     // A site whose elements are spread over the map (force/layered layouts) gets no shaded area:
     // it would cover other sites.
-    const double footprint = double(s.elements.size()) * LayoutMetrics::kFootprintWidth * LayoutMetrics::kFootprintHeight;
+    const double footprint =
+        double(s.elements.size()) * LayoutMetrics::kFootprintWidth * LayoutMetrics::kFootprintHeight;
     m_siteCompact[size_t(site)] = area.width() * area.height() <= 4 * footprint + 20000 ? 1 : 0;
     (void)sum;
     if (size_t(site) < m_siteItems.size()) {
@@ -305,8 +294,7 @@ void TopologyScene::recomputeSiteGeometry(int site)
     }
 }
 
-void TopologyScene::recomputeRegionAreas()
-{
+void TopologyScene::recomputeRegionAreas() {
     m_regionArea.assign(size_t(m_graph->regions().size()), QRectF());
     const auto &sites = m_graph->sites();
     for (size_t s = 0; s < sites.size(); ++s) {
@@ -319,17 +307,16 @@ void TopologyScene::recomputeRegionAreas()
         item->updateGeometry();
 }
 
-void TopologyScene::placeAggregates()
-{
+void TopologyScene::placeAggregates() {
     for (size_t k = 0; k < m_siteLinkItems.size(); ++k)
-        m_siteLinkItems[k]->setEnds(m_sitePos[size_t(m_siteAggregates[k].a)], m_sitePos[size_t(m_siteAggregates[k].b)]);
+        m_siteLinkItems[k]->setEnds(m_sitePos[size_t(m_siteAggregates[k].a)],
+                                    m_sitePos[size_t(m_siteAggregates[k].b)]);
     for (size_t k = 0; k < m_regionLinkItems.size(); ++k)
         m_regionLinkItems[k]->setEnds(m_regionArea[size_t(m_regionAggregates[k].a)].center(),
                                       m_regionArea[size_t(m_regionAggregates[k].b)].center());
 }
 
-int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes)
-{
+int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
     if (!m_graph)
         return 0;
     const auto &nodes = m_graph->nodes();
@@ -386,8 +373,7 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes)
     return touched;
 }
 
-void TopologyScene::setDetail(MapDetail detail)
-{
+void TopologyScene::setDetail(MapDetail detail) {
     if (detail == m_detail)
         return;
     m_detail = detail;
@@ -396,8 +382,7 @@ void TopologyScene::setDetail(MapDetail detail)
     ++m_geometryVersion;
 }
 
-void TopologyScene::applyVisibility()
-{
+void TopologyScene::applyVisibility() {
     // Only the overview scene's items change: the detail scene is either shown whole or not at all.
     const bool sitesLevel = m_detail == MapDetail::Sites;
     const bool regions = m_detail == MapDetail::Regions;
@@ -411,8 +396,7 @@ void TopologyScene::applyVisibility()
         item->setVisible(regions);
 }
 
-QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) const
-{
+QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) const {
     QList<Hit> exact, prefix, contains;
     const QString needle = text.trimmed();
     if (needle.isEmpty() || !m_graph)
@@ -442,8 +426,7 @@ QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) co
     return all;
 }
 
-void TopologyScene::setHighlightedNode(int node)
-{
+void TopologyScene::setHighlightedNode(int node) {
     if (node == m_highlightedNode)
         return;
     if (m_highlightedNode >= 0)
@@ -453,28 +436,26 @@ void TopologyScene::setHighlightedNode(int node)
         m_elementItems[size_t(node)]->update();
 }
 
-void TopologyScene::setPinned(int node, bool pinned)
-{
+void TopologyScene::setPinned(int node, bool pinned) {
     m_pinned[size_t(node)] = pinned ? 1 : 0;
     m_elementItems[size_t(node)]->update();
 }
 
-void TopologyScene::elementMoved(int node, const QPointF &pos)
-{
+void TopologyScene::elementMoved(int node, const QPointF &pos) {
     if (m_applyingLayout)
         return;
     m_pos[size_t(node)] = pos;
     const auto &edges = m_graph->edges();
     for (int k = m_nodeEdgeOffsets[size_t(node)]; k < m_nodeEdgeOffsets[size_t(node) + 1]; ++k) {
         const int edge = m_nodeEdges[size_t(k)];
-        m_linkItems[size_t(edge)]->setEnds(m_pos[size_t(edges[size_t(edge)].a)], m_pos[size_t(edges[size_t(edge)].b)]);
+        m_linkItems[size_t(edge)]->setEnds(m_pos[size_t(edges[size_t(edge)].a)],
+                                           m_pos[size_t(edges[size_t(edge)].b)]);
     }
     if (m_dragging && !m_dragged.contains(node))
         m_dragged << node;
 }
 
-void TopologyScene::endDrag()
-{
+void TopologyScene::endDrag() {
     m_dragging = false;
     if (m_dragged.isEmpty())
         return;

@@ -124,9 +124,9 @@ private:
     std::vector<QPointF> m_pos;
     std::vector<char> m_pinned;
     std::vector<ElementStatus> m_status;
-    std::vector<std::array<int, 6>> m_siteCounts;   // elements per severity code (0 = critical .. 5 = none)
+    std::vector<std::array<int, 6>> m_siteCounts; // elements per severity code (0 = critical .. 5 = none)
     std::vector<std::array<int, 6>> m_regionCounts;
-    std::vector<int> m_downEnds;                    // per node: 1 when linkDown
+    std::vector<int> m_downEnds;                     // per node: 1 when linkDown
     std::vector<int> m_nodeEdgeOffsets, m_nodeEdges; // node -> incident edges (CSR)
     std::vector<QPointF> m_sitePos;
     std::vector<QRectF> m_siteArea;

@@ -19,8 +19,9 @@ constexpr double kMaxScale = 4.0;
 constexpr int kMaxLabels = 160;
 } // namespace
 
-TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsView(scene, parent), m_scene(scene)
-{
+TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene) {
     // As in qtbase's chip demo: set once, never per frame.
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
@@ -33,13 +34,11 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsVie
     setFocusPolicy(Qt::StrongFocus);
 }
 
-double TopologyView::scale() const
-{
+double TopologyView::scale() const {
     return transform().m11();
 }
 
-void TopologyView::setScale(double scale, const QPointF &sceneAnchor)
-{
+void TopologyView::setScale(double scale, const QPointF &sceneAnchor) {
     scale = std::clamp(scale, kMinScale, kMaxScale);
     ensureSceneRect();
     setTransform(QTransform::fromScale(scale, scale));
@@ -48,8 +47,7 @@ void TopologyView::setScale(double scale, const QPointF &sceneAnchor)
     emit viewChanged();
 }
 
-void TopologyView::zoomBy(double factor)
-{
+void TopologyView::zoomBy(double factor) {
     const double target = std::clamp(scale() * factor, kMinScale, kMaxScale);
     if (target == scale())
         return;
@@ -58,13 +56,11 @@ void TopologyView::zoomBy(double factor)
     emit viewChanged();
 }
 
-void TopologyView::fitAll()
-{
+void TopologyView::fitAll() {
     fitRect(m_scene->mapBounds());
 }
 
-void TopologyView::ensureSceneRect()
-{
+void TopologyView::ensureSceneRect() {
     // The view keeps its own scene rect so that swapping scenes cannot move or re-range the scroll
     // bars, with generous margins so any element, even one at the map's edge, can be centred.
     const QRectF b = m_scene->mapBounds();
@@ -74,8 +70,7 @@ void TopologyView::ensureSceneRect()
         setSceneRect(wanted);
 }
 
-void TopologyView::fitRect(const QRectF &rect)
-{
+void TopologyView::fitRect(const QRectF &rect) {
     if (rect.isEmpty())
         return;
     ensureSceneRect();
@@ -86,13 +81,11 @@ void TopologyView::fitRect(const QRectF &rect)
     emit viewChanged();
 }
 
-void TopologyView::centreOn(const QPointF &scenePos, double minScale)
-{
+void TopologyView::centreOn(const QPointF &scenePos, double minScale) {
     setScale(std::max(scale(), minScale), scenePos);
 }
 
-void TopologyView::updateDetail()
-{
+void TopologyView::updateDetail() {
     const double s = scale();
     MapDetail detail = MapDetail::Elements;
     if (s < TopologyScene::kElementScale) {
@@ -107,7 +100,8 @@ void TopologyView::updateDetail()
     }
     m_scene->setDetail(detail);
     ensureSceneRect();
-    QGraphicsScene *wanted = detail == MapDetail::Elements ? static_cast<QGraphicsScene *>(m_scene) : m_scene->overviewScene();
+    QGraphicsScene *wanted =
+        detail == MapDetail::Elements ? static_cast<QGraphicsScene *>(m_scene) : m_scene->overviewScene();
     if (QGraphicsView::scene() != wanted) {
         // Same scene rect and transform in both scenes: swapping keeps the view exactly in place.
         const QPointF centre = mapToScene(viewport()->rect().center());
@@ -120,8 +114,7 @@ void TopologyView::updateDetail()
     }
 }
 
-void TopologyView::wheelEvent(QWheelEvent *event)
-{
+void TopologyView::wheelEvent(QWheelEvent *event) {
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
@@ -129,8 +122,7 @@ void TopologyView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
-void TopologyView::keyPressEvent(QKeyEvent *event)
-{
+void TopologyView::keyPressEvent(QKeyEvent *event) {
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
@@ -149,25 +141,21 @@ void TopologyView::keyPressEvent(QKeyEvent *event)
     QGraphicsView::keyPressEvent(event);
 }
 
-void TopologyView::scrollContentsBy(int dx, int dy)
-{
+void TopologyView::scrollContentsBy(int dx, int dy) {
     QGraphicsView::scrollContentsBy(dx, dy);
     emit viewChanged();
 }
 
-void TopologyView::resizeEvent(QResizeEvent *event)
-{
+void TopologyView::resizeEvent(QResizeEvent *event) {
     QGraphicsView::resizeEvent(event);
     emit viewChanged();
 }
 
-void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
-{
+void TopologyView::drawBackground(QPainter *painter, const QRectF &rect) {
     painter->fillRect(rect, mapstyle::mapBackground());
 }
 
-void TopologyView::layoutLabels()
-{
+void TopologyView::layoutLabels() {
     m_labels.clear();
     if (!m_scene->graph() || m_scene->detail() == MapDetail::Elements)
         return;
@@ -194,14 +182,17 @@ void TopologyView::layoutLabels()
             const QPointF p = m_scene->sitePosition(int(k));
             if (graph.sites()[k].elements.empty() || !visible.contains(p))
                 continue;
-            const double radiusPx = std::clamp(6.0 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
-            candidates.push_back({int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
+            const double radiusPx =
+                std::clamp(6.0 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
+            candidates.push_back(
+                {int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
             texts.push_back(m_scene->siteName(int(k)));
         }
     }
     std::vector<size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return candidates[a].first > candidates[b].first; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return candidates[a].first > candidates[b].first; });
     const QFontMetricsF fm(font);
     const bool regions = m_scene->detail() == MapDetail::Regions;
     for (size_t i : order) {
@@ -210,7 +201,8 @@ void TopologyView::layoutLabels()
         const QString text = fm.elidedText(texts[i], Qt::ElideRight, 180);
         const double w = fm.horizontalAdvance(text) + 8, h = fm.height() + 2;
         const QPointF a = candidates[i].second;
-        const QRectF rect = regions ? QRectF(a.x() - w / 2, a.y() - h / 2, w, h) : QRectF(a.x() - w / 2, a.y(), w, h);
+        const QRectF rect =
+            regions ? QRectF(a.x() - w / 2, a.y() - h / 2, w, h) : QRectF(a.x() - w / 2, a.y(), w, h);
         if (!viewportRect.contains(rect))
             continue;
         bool clash = false;
@@ -224,8 +216,7 @@ void TopologyView::layoutLabels()
     }
 }
 
-void TopologyView::drawForeground(QPainter *painter, const QRectF &)
-{
+void TopologyView::drawForeground(QPainter *painter, const QRectF &) {
     if (viewportTransform() != m_labelsTransform || m_scene->geometryVersion() != m_labelsVersion) {
         layoutLabels();
         m_labelsTransform = viewportTransform();

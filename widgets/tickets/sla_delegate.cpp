@@ -8,12 +8,18 @@
 
 namespace noc {
 
-QColor SlaDelegate::onTrackColor() { return QColor(0x2e, 0x7d, 0x32); }
-QColor SlaDelegate::atRiskColor() { return QColor(0xc7, 0x7c, 0x02); }
-QColor SlaDelegate::breachedColor() { return QColor(0xc6, 0x28, 0x28); }
+QColor SlaDelegate::onTrackColor() {
+    return QColor(0x2e, 0x7d, 0x32);
+}
+QColor SlaDelegate::atRiskColor() {
+    return QColor(0xc7, 0x7c, 0x02);
+}
+QColor SlaDelegate::breachedColor() {
+    return QColor(0xc6, 0x28, 0x28);
+}
 
-void SlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void SlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                        const QModelIndex &index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString text = opt.text;
@@ -23,7 +29,8 @@ void SlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection, focus
 
     const auto state = SlaState(index.data(TicketQueueModel::SlaStateRole).toInt());
-    QColor color = opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor color =
+        opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const int size = qMin(opt.rect.height() - 6, 12);
@@ -48,7 +55,8 @@ void SlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
             painter->drawRect(icon);
             painter->setPen(QPen(Qt::white, 1.6));
             painter->drawLine(icon.topLeft() + QPoint(3, 3), icon.bottomRight() - QPoint(2, 2));
-            painter->drawLine(QPoint(icon.right() - 2, icon.top() + 3), QPoint(icon.left() + 3, icon.bottom() - 2));
+            painter->drawLine(QPoint(icon.right() - 2, icon.top() + 3),
+                              QPoint(icon.left() + 3, icon.bottom() - 2));
         }
         if (!(opt.state & QStyle::State_Selected))
             color = stateColor;
@@ -64,8 +72,7 @@ void SlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     painter->restore();
 }
 
-QSize SlaDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+QSize SlaDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.rwidth() += 18;
     return size;

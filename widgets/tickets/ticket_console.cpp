@@ -14,9 +14,8 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QInputDialog>
-#include <QToolButton>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -26,35 +25,35 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace noc {
 
 namespace {
-constexpr TicketStatus kFilterStatuses[] = {TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,
-                                            TicketStatus::Held,         TicketStatus::Resolved,   TicketStatus::Closed,
-                                            TicketStatus::Rejected,     TicketStatus::Cancelled};
+constexpr TicketStatus kFilterStatuses[] = {
+    TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,  TicketStatus::Held,
+    TicketStatus::Resolved,     TicketStatus::Closed,     TicketStatus::Rejected, TicketStatus::Cancelled};
 const char *const kSettingsHeader = "tickets/headerState";
 const char *const kSettingsViews = "tickets/views";
 } // namespace
 
 TicketConsole::TicketConsole(SyncSession &session, QWidget *parent)
-    : TicketConsole(session.cachePath(), [&session](const CacheBatch &batch) { session.submit(batch); },
-                    parseRole(session.profile().role).value_or(Role::ReadOnly), session.profile().userId, parent)
-{
+    : TicketConsole(
+          session.cachePath(), [&session](const CacheBatch &batch) { session.submit(batch); },
+          parseRole(session.profile().role).value_or(Role::ReadOnly), session.profile().userId, parent) {
     connect(&session, &SyncSession::committed, this, &TicketConsole::applyChanges);
     connect(&session, &SyncSession::statusChanged, this, &TicketConsole::setSyncStatus);
     setSyncStatus(session.status());
 }
 
-TicketConsole::TicketConsole(const QString &cachePath, SubmitFunction submit, Role role, const QString &userId,
-                             QWidget *parent)
+TicketConsole::TicketConsole(const QString &cachePath, SubmitFunction submit, Role role,
+                             const QString &userId, QWidget *parent)
     : QWidget(parent)
     , m_cachePath(cachePath)
     , m_submit(std::move(submit))
     , m_role(role)
-    , m_userId(userId)
-{
+    , m_userId(userId) {
     m_reader.open(cachePath);
     m_model = new TicketQueueModel(cachePath, this);
     m_model->setUser(userId);
@@ -81,13 +80,11 @@ TicketConsole::TicketConsole(const QString &cachePath, SubmitFunction submit, Ro
     m_freshnessTimer.start();
 }
 
-TicketConsole::~TicketConsole()
-{
+TicketConsole::~TicketConsole() {
     QSettings().setValue(QLatin1String(kSettingsHeader), m_table->horizontalHeader()->saveState());
 }
 
-void TicketConsole::build()
-{
+void TicketConsole::build() {
     m_freshness = new QLabel(this);
     m_freshness->setObjectName(QStringLiteral("freshness"));
     m_search = new QLineEdit(this);
@@ -177,21 +174,24 @@ void TicketConsole::build()
             m_proxy->setQueue(TicketQueue(row));
     });
     connect(m_newTicket, &QPushButton::clicked, this, &TicketConsole::createTicket);
-    connect(m_table, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { openTicket(index.data(TicketQueueModel::TicketIdRole).toString()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
-        if (index.isValid())
-            emit ticketSelected(index.data(TicketQueueModel::TicketIdRole).toString());
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openTicket(index.data(TicketQueueModel::TicketIdRole).toString());
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &index) {
+                if (index.isValid())
+                    emit ticketSelected(index.data(TicketQueueModel::TicketIdRole).toString());
+            });
     connect(m_table, &QWidget::customContextMenuRequested, this, &TicketConsole::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &TicketConsole::showColumnMenu);
     connect(m_workload, &WorkloadView::reassignRequested, this,
-            [this](const QStringList &ids, const QString &id, const QString &name) { assignTickets(ids, id, name); });
+            [this](const QStringList &ids, const QString &id, const QString &name) {
+                assignTickets(ids, id, name);
+            });
     m_queues->setCurrentRow(int(m_userId.isEmpty() ? TicketQueue::AllOpen : TicketQueue::Mine));
 }
 
-void TicketConsole::retranslate()
-{
+void TicketConsole::retranslate() {
     m_search->setPlaceholderText(tr("Search id, title, element, site, assignee"));
     m_statusFilter->setItemText(0, tr("Any status"));
     for (int i = 0; i < int(std::size(kFilterStatuses)); ++i)
@@ -209,75 +209,78 @@ void TicketConsole::retranslate()
     updateFreshness();
 }
 
-void TicketConsole::changeEvent(QEvent *event)
-{
+void TicketConsole::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-QString TicketConsole::queueLabel(TicketQueue queue) const
-{
+QString TicketConsole::queueLabel(TicketQueue queue) const {
     return tr("%1 (%2)").arg(TicketQueueModel::queueName(queue)).arg(m_model->count(queue));
 }
 
-TicketQueue TicketConsole::currentQueue() const { return m_proxy->queue(); }
+TicketQueue TicketConsole::currentQueue() const {
+    return m_proxy->queue();
+}
 
-void TicketConsole::updateCounts()
-{
+void TicketConsole::updateCounts() {
     for (int q = 0; q < kTicketQueueCount; ++q)
         m_queues->item(q)->setText(queueLabel(TicketQueue(q)));
     // Breached is the one queue a supervisor must not overlook.
     QListWidgetItem *breached = m_queues->item(int(TicketQueue::Breached));
-    breached->setForeground(m_model->count(TicketQueue::Breached) > 0 ? QBrush(SlaDelegate::breachedColor()) : QBrush());
+    breached->setForeground(m_model->count(TicketQueue::Breached) > 0 ? QBrush(SlaDelegate::breachedColor())
+                                                                      : QBrush());
 }
 
-void TicketConsole::setSyncStatus(const SyncStatus &status)
-{
+void TicketConsole::setSyncStatus(const SyncStatus &status) {
     m_status = status;
     m_hasStatus = true;
     updateFreshness();
 }
 
-void TicketConsole::updateFreshness()
-{
-    const QString freshness = m_hasStatus ? SyncStatusText::freshness(m_status, QDateTime::currentMSecsSinceEpoch())
-                                          : tr("not connected");
+void TicketConsole::updateFreshness() {
+    const QString freshness = m_hasStatus
+                                  ? SyncStatusText::freshness(m_status, QDateTime::currentMSecsSinceEpoch())
+                                  : tr("not connected");
     m_freshness->setText(tr("Tickets %1").arg(freshness));
-    m_freshness->setToolTip(m_hasStatus ? SyncStatusText::details(m_status, QDateTime::currentMSecsSinceEpoch())
-                                        : QString());
+    m_freshness->setToolTip(
+        m_hasStatus ? SyncStatusText::details(m_status, QDateTime::currentMSecsSinceEpoch()) : QString());
 }
 
-void TicketConsole::applyChanges(const ChangeSet &changes) { m_model->applyChanges(changes); }
+void TicketConsole::applyChanges(const ChangeSet &changes) {
+    m_model->applyChanges(changes);
+}
 
-void TicketConsole::selectQueue(TicketQueue queue) { m_queues->setCurrentRow(int(queue)); }
+void TicketConsole::selectQueue(TicketQueue queue) {
+    m_queues->setCurrentRow(int(queue));
+}
 
-void TicketConsole::refreshWorkload() { m_workload->setWorkload(computeWorkload(m_model->rows(), m_model->now()), m_model->now()); }
+void TicketConsole::refreshWorkload() {
+    m_workload->setWorkload(computeWorkload(m_model->rows(), m_model->now()), m_model->now());
+}
 
-QStringList TicketConsole::selectedTicketIds() const
-{
+QStringList TicketConsole::selectedTicketIds() const {
     QStringList ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
         ids.append(index.data(TicketQueueModel::TicketIdRole).toString());
     return ids;
 }
 
-QList<RelatedParty> TicketConsole::knownEngineers() const
-{
+QList<RelatedParty> TicketConsole::knownEngineers() const {
     QMap<QString, RelatedParty> byName;
     QSet<QString> seen;
     for (const TicketRow &row : m_model->rows()) {
         if (!row.assigneeId.isEmpty() && !seen.contains(row.assigneeId)) {
             seen.insert(row.assigneeId);
-            byName.insert(row.assigneeName.toLower() + row.assigneeId,
-                          {row.assigneeId, row.assigneeName, QStringLiteral("assignee"), QStringLiteral("Individual")});
+            byName.insert(
+                row.assigneeName.toLower() + row.assigneeId,
+                {row.assigneeId, row.assigneeName, QStringLiteral("assignee"), QStringLiteral("Individual")});
         }
     }
     return byName.values();
 }
 
-QList<RelatedParty> TicketConsole::knownTeams() const
-{
+QList<RelatedParty> TicketConsole::knownTeams() const {
     QMap<QString, RelatedParty> byName;
     QSet<QString> seen;
     for (const TicketRow &row : m_model->rows()) {
@@ -290,8 +293,7 @@ QList<RelatedParty> TicketConsole::knownTeams() const
     return byName.values();
 }
 
-void TicketConsole::showContextMenu(const QPoint &pos)
-{
+void TicketConsole::showContextMenu(const QPoint &pos) {
     const QModelIndex index = m_table->indexAt(pos);
     if (!index.isValid())
         return;
@@ -308,21 +310,20 @@ void TicketConsole::showContextMenu(const QPoint &pos)
     for (const RelatedParty &p : knownEngineers())
         assign->addAction(p.name, this, [this, ids, p] { assignTickets(ids, p.id, p.name); });
     if (!m_userId.isEmpty())
-        assign->addAction(tr("Me (%1)").arg(m_userId), this, [this, ids] { assignTickets(ids, m_userId, m_userId); });
+        assign->addAction(tr("Me (%1)").arg(m_userId), this,
+                          [this, ids] { assignTickets(ids, m_userId, m_userId); });
     QAction *map = menu.addAction(tr("Show on map"), this, [this, elementId] { emit showOnMap(elementId); });
     map->setEnabled(!elementId.isEmpty());
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
-QStringList TicketConsole::savedViews()
-{
+QStringList TicketConsole::savedViews() {
     QSettings settings;
     settings.beginGroup(QLatin1String(kSettingsViews));
     return settings.childGroups();
 }
 
-void TicketConsole::saveView(const QString &name)
-{
+void TicketConsole::saveView(const QString &name) {
     QSettings settings;
     settings.beginGroup(QLatin1String(kSettingsViews) + QLatin1Char('/') + name);
     settings.setValue(QStringLiteral("queue"), int(m_proxy->queue()));
@@ -332,8 +333,7 @@ void TicketConsole::saveView(const QString &name)
     settings.setValue(QStringLiteral("header"), m_table->horizontalHeader()->saveState());
 }
 
-bool TicketConsole::applyView(const QString &name)
-{
+bool TicketConsole::applyView(const QString &name) {
     if (!savedViews().contains(name))
         return false;
     QSettings settings;
@@ -346,13 +346,11 @@ bool TicketConsole::applyView(const QString &name)
     return true;
 }
 
-void TicketConsole::deleteView(const QString &name)
-{
+void TicketConsole::deleteView(const QString &name) {
     QSettings().remove(QLatin1String(kSettingsViews) + QLatin1Char('/') + name);
 }
 
-void TicketConsole::fillViewsMenu()
-{
+void TicketConsole::fillViewsMenu() {
     QMenu *menu = m_views->menu();
     menu->clear();
     menu->addAction(tr("Save current view…"), this, [this] {
@@ -371,8 +369,7 @@ void TicketConsole::fillViewsMenu()
         remove->addAction(name, this, [this, name] { deleteView(name); });
 }
 
-void TicketConsole::showColumnMenu(const QPoint &pos)
-{
+void TicketConsole::showColumnMenu(const QPoint &pos) {
     QHeaderView *header = m_table->horizontalHeader();
     QMenu menu(this);
     for (int c = 0; c < TicketQueueModel::ColumnCount; ++c) {
@@ -381,13 +378,14 @@ void TicketConsole::showColumnMenu(const QPoint &pos)
         action->setChecked(!header->isSectionHidden(c));
         // The id column stays: without it a row cannot be told apart or opened by name.
         action->setEnabled(c != TicketQueueModel::Id);
-        connect(action, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        connect(action, &QAction::toggled, header,
+                [header, c](bool on) { header->setSectionHidden(c, !on); });
     }
     menu.exec(header->mapToGlobal(pos));
 }
 
-QString TicketConsole::assignTickets(const QStringList &ticketIds, const QString &assigneeId, const QString &assigneeName)
-{
+QString TicketConsole::assignTickets(const QStringList &ticketIds, const QString &assigneeId,
+                                     const QString &assigneeName) {
     if (!isAllowed(m_role, Permission::AssignTicket))
         return refusalReason(m_role, Permission::AssignTicket);
     // The engineer's team comes along when we know it (from their other tickets).
@@ -408,9 +406,11 @@ QString TicketConsole::assignTickets(const QStringList &ticketIds, const QString
             continue;
         TroubleTicket after = *before;
         after.relatedParties.removeIf([&](const RelatedParty &p) {
-            return p.role == QLatin1String("assignee") || (!teamId.isEmpty() && p.role == QLatin1String("team"));
+            return p.role == QLatin1String("assignee") ||
+                   (!teamId.isEmpty() && p.role == QLatin1String("team"));
         });
-        after.relatedParties.append({assigneeId, assigneeName, QStringLiteral("assignee"), QStringLiteral("Individual")});
+        after.relatedParties.append(
+            {assigneeId, assigneeName, QStringLiteral("assignee"), QStringLiteral("Individual")});
         if (!teamId.isEmpty())
             after.relatedParties.append({teamId, teamName, QStringLiteral("team"), QStringLiteral("Team")});
         const CacheBatch batch = actions::editTicket(*before, after, context);
@@ -423,8 +423,7 @@ QString TicketConsole::assignTickets(const QStringList &ticketIds, const QString
     return {};
 }
 
-QString TicketConsole::lookupName(const QString &referredType, const QString &id)
-{
+QString TicketConsole::lookupName(const QString &referredType, const QString &id) {
     if (referredType == QLatin1String("Alarm")) {
         const auto alarm = m_reader.alarm(id);
         return alarm ? (alarm->probableCause.isEmpty() ? alarm->id : alarm->probableCause) : QString();
@@ -433,8 +432,7 @@ QString TicketConsole::lookupName(const QString &referredType, const QString &id
     return element ? (element->name.isEmpty() ? element->id : element->name) : QString();
 }
 
-TicketEditorDialog *TicketConsole::openEditor(const TroubleTicket &ticket, bool pending)
-{
+TicketEditorDialog *TicketConsole::openEditor(const TroubleTicket &ticket, bool pending) {
     if (m_editor)
         m_editor->close();
     auto *editor = new TicketEditorDialog(ticket, pending, m_role, m_userId, m_submit, this);
@@ -447,8 +445,7 @@ TicketEditorDialog *TicketConsole::openEditor(const TroubleTicket &ticket, bool 
     return editor;
 }
 
-void TicketConsole::openTicket(const QString &ticketId)
-{
+void TicketConsole::openTicket(const QString &ticketId) {
     // One ticket with its notes and history: a few indexed reads, fine on the GUI thread.
     const auto ticket = m_reader.ticket(ticketId);
     if (!ticket) {
@@ -458,10 +455,11 @@ void TicketConsole::openTicket(const QString &ticketId)
     openEditor(*ticket, m_reader.isTicketPending(ticketId));
 }
 
-void TicketConsole::createTicket() { createFromAlarms({}); }
+void TicketConsole::createTicket() {
+    createFromAlarms({});
+}
 
-void TicketConsole::createFromAlarms(const QList<Alarm> &alarms)
-{
+void TicketConsole::createFromAlarms(const QList<Alarm> &alarms) {
     const TroubleTicket draft = ticketDraftFromAlarms(alarms, m_userId, [this](const QString &elementId) {
         return lookupName(QStringLiteral("PhysicalResource"), elementId);
     });

@@ -56,7 +56,8 @@ public:
     QString queueLabel(TicketQueue queue) const;
 
     // Reassigns the tickets; empty on success, else the plain-words refusal.
-    QString assignTickets(const QStringList &ticketIds, const QString &assigneeId, const QString &assigneeName);
+    QString assignTickets(const QStringList &ticketIds, const QString &assigneeId,
+                          const QString &assigneeName);
     // Saved views: queue, filters, search text, sort and columns under a name (QSettings).
     void saveView(const QString &name);
     bool applyView(const QString &name);

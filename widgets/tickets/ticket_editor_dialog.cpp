@@ -25,12 +25,11 @@
 namespace noc {
 
 namespace {
-constexpr TicketStatus kStatuses[] = {TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,
-                                      TicketStatus::Held,         TicketStatus::Resolved,   TicketStatus::Closed,
-                                      TicketStatus::Rejected,     TicketStatus::Cancelled};
+constexpr TicketStatus kStatuses[] = {
+    TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,  TicketStatus::Held,
+    TicketStatus::Resolved,     TicketStatus::Closed,     TicketStatus::Rejected, TicketStatus::Cancelled};
 
-void setComboData(QComboBox *combo, const QString &id, const QString &name)
-{
+void setComboData(QComboBox *combo, const QString &id, const QString &name) {
     int i = combo->findData(id);
     if (i < 0 && !id.isEmpty()) {
         combo->addItem(name.isEmpty() ? id : name, id);
@@ -40,8 +39,7 @@ void setComboData(QComboBox *combo, const QString &id, const QString &name)
 }
 
 // The party id of an editable combo: the item's id, or what was typed when it matches no item.
-RelatedParty comboParty(const QComboBox *combo, const QString &role, const QString &type)
-{
+RelatedParty comboParty(const QComboBox *combo, const QString &role, const QString &type) {
     const int i = combo->findText(combo->currentText());
     QString id = i >= 0 ? combo->itemData(i).toString() : combo->currentText().trimmed();
     QString name = i >= 0 ? combo->itemText(i) : id;
@@ -50,22 +48,21 @@ RelatedParty comboParty(const QComboBox *combo, const QString &role, const QStri
     return {id, name, role, type};
 }
 
-QString formatTime(EpochMs ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+QString formatTime(EpochMs ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                  : QString();
 }
 } // namespace
 
-TicketEditorDialog::TicketEditorDialog(const TroubleTicket &ticket, bool pending, Role role, const QString &userId,
-                                       SubmitFunction submit, QWidget *parent)
+TicketEditorDialog::TicketEditorDialog(const TroubleTicket &ticket, bool pending, Role role,
+                                       const QString &userId, SubmitFunction submit, QWidget *parent)
     : QDialog(parent)
     , m_base(ticket)
     , m_entities(ticket.relatedEntities)
     , m_pending(pending)
     , m_role(role)
     , m_userId(userId)
-    , m_submit(std::move(submit))
-{
+    , m_submit(std::move(submit)) {
     build();
     retranslate();
     loadFields();
@@ -73,8 +70,7 @@ TicketEditorDialog::TicketEditorDialog(const TroubleTicket &ticket, bool pending
     resize(760, 640);
 }
 
-void TicketEditorDialog::build()
-{
+void TicketEditorDialog::build() {
     m_header = new QLabel(this);
     m_header->setTextFormat(Qt::PlainText);
     QFont headerFont = m_header->font();
@@ -180,7 +176,8 @@ void TicketEditorDialog::build()
     statusLayout->addWidget(m_reason, 1);
     statusLayout->addWidget(m_applyStatus);
     connect(m_applyStatus, &QPushButton::clicked, this, [this] {
-        if (changeStatus(TicketStatus(m_nextStatus->currentData().toInt()), m_reason->text().trimmed()).isEmpty())
+        if (changeStatus(TicketStatus(m_nextStatus->currentData().toInt()), m_reason->text().trimmed())
+                .isEmpty())
             m_reason->clear();
     });
 
@@ -234,8 +231,7 @@ void TicketEditorDialog::build()
     layout->addWidget(buttons);
 }
 
-void TicketEditorDialog::retranslate()
-{
+void TicketEditorDialog::retranslate() {
     setWindowTitle(isNewTicket() ? tr("New ticket") : tr("Ticket %1").arg(m_base.id));
     m_titleLabel->setText(tr("Title"));
     m_severityLabel->setText(tr("Severity"));
@@ -279,15 +275,13 @@ void TicketEditorDialog::retranslate()
     applyPermissions();
 }
 
-void TicketEditorDialog::changeEvent(QEvent *event)
-{
+void TicketEditorDialog::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QDialog::changeEvent(event);
 }
 
-void TicketEditorDialog::loadFields()
-{
+void TicketEditorDialog::loadFields() {
     m_title->setText(m_base.name);
     m_description->setPlainText(m_base.description);
     const auto select = [](QComboBox *combo, const QString &value) {
@@ -316,8 +310,8 @@ void TicketEditorDialog::loadFields()
     refreshTimeline();
 }
 
-void TicketEditorDialog::setKnownParties(const QList<RelatedParty> &engineers, const QList<RelatedParty> &teams)
-{
+void TicketEditorDialog::setKnownParties(const QList<RelatedParty> &engineers,
+                                         const QList<RelatedParty> &teams) {
     const auto fill = [](QComboBox *combo, const QList<RelatedParty> &parties) {
         const QString current = combo->currentData().toString();
         for (const RelatedParty &p : parties)
@@ -329,8 +323,7 @@ void TicketEditorDialog::setKnownParties(const QList<RelatedParty> &engineers, c
     fill(m_team, teams);
 }
 
-TroubleTicket TicketEditorDialog::editedTicket() const
-{
+TroubleTicket TicketEditorDialog::editedTicket() const {
     TroubleTicket t = m_base;
     t.name = m_title->text().trimmed();
     t.description = m_description->toPlainText();
@@ -343,7 +336,8 @@ TroubleTicket TicketEditorDialog::editedTicket() const
     for (const RelatedParty &p : m_base.relatedParties)
         if (p.role != QLatin1String("assignee") && p.role != QLatin1String("team"))
             parties.append(p);
-    const RelatedParty assignee = comboParty(m_assignee, QStringLiteral("assignee"), QStringLiteral("Individual"));
+    const RelatedParty assignee =
+        comboParty(m_assignee, QStringLiteral("assignee"), QStringLiteral("Individual"));
     if (!assignee.id.isEmpty())
         parties.append(assignee);
     const RelatedParty team = comboParty(m_team, QStringLiteral("team"), QStringLiteral("Team"));
@@ -362,23 +356,22 @@ TroubleTicket TicketEditorDialog::editedTicket() const
     return t;
 }
 
-QString TicketEditorDialog::message() const { return m_message->text(); }
+QString TicketEditorDialog::message() const {
+    return m_message->text();
+}
 
-void TicketEditorDialog::showMessage(const QString &text, bool refusal)
-{
+void TicketEditorDialog::showMessage(const QString &text, bool refusal) {
     m_message->setText(text);
     m_message->setStyleSheet(refusal ? QStringLiteral("color: #c62828;") : QString());
 }
 
-actions::Context TicketEditorDialog::context() const
-{
+actions::Context TicketEditorDialog::context() const {
     actions::Context c;
     c.userId = m_userId;
     return c;
 }
 
-QString TicketEditorDialog::changeStatus(TicketStatus to, const QString &reason)
-{
+QString TicketEditorDialog::changeStatus(TicketStatus to, const QString &reason) {
     QString refusal = ticketTransitionRefusal(m_base, to, m_role);
     if (refusal.isEmpty()) {
         QString error;
@@ -389,7 +382,8 @@ QString TicketEditorDialog::changeStatus(TicketStatus to, const QString &reason)
             m_submit(batch);
             m_base = batch.tickets.first();
             m_pending = true;
-            logging::logger("ui")->info("ticket {}: status -> {}", m_base.id.toStdString(), toString(to).toStdString());
+            logging::logger("ui")->info("ticket {}: status -> {}", m_base.id.toStdString(),
+                                        toString(to).toStdString());
             showMessage(tr("Status changed to %1; it is sent to the server as soon as there is a connection.")
                             .arg(ticketStatusDisplayName(to)),
                         false);
@@ -402,8 +396,7 @@ QString TicketEditorDialog::changeStatus(TicketStatus to, const QString &reason)
     return refusal;
 }
 
-QString TicketEditorDialog::addNote(const QString &text)
-{
+QString TicketEditorDialog::addNote(const QString &text) {
     QString refusal;
     if (isNewTicket())
         refusal = tr("Create the ticket first, then add notes.");
@@ -425,19 +418,20 @@ QString TicketEditorDialog::addNote(const QString &text)
     return {};
 }
 
-QString TicketEditorDialog::addRelatedEntity(const QString &referredType, const QString &id)
-{
+QString TicketEditorDialog::addRelatedEntity(const QString &referredType, const QString &id) {
     QString refusal;
     QString name;
     if (id.isEmpty()) {
         refusal = tr("Type the id of the alarm or element to link.");
-    } else if (std::any_of(m_entities.cbegin(), m_entities.cend(), [&](const RelatedEntity &e) { return e.id == id; })) {
+    } else if (std::any_of(m_entities.cbegin(), m_entities.cend(),
+                           [&](const RelatedEntity &e) { return e.id == id; })) {
         refusal = tr("%1 is already linked.").arg(id);
     } else if (m_lookup) {
         name = m_lookup(referredType, id);
         if (name.isEmpty())
-            refusal = referredType == QLatin1String("Alarm") ? tr("There is no alarm %1 in the local cache.").arg(id)
-                                                              : tr("There is no element %1 in the local cache.").arg(id);
+            refusal = referredType == QLatin1String("Alarm")
+                          ? tr("There is no alarm %1 in the local cache.").arg(id)
+                          : tr("There is no element %1 in the local cache.").arg(id);
     }
     if (!refusal.isEmpty()) {
         showMessage(refusal, true);
@@ -445,20 +439,19 @@ QString TicketEditorDialog::addRelatedEntity(const QString &referredType, const 
     }
     const bool alarm = referredType == QLatin1String("Alarm");
     m_entities.append({id, name.isEmpty() ? id : name,
-                       alarm ? QStringLiteral("relatedAlarm") : QStringLiteral("affectedResource"), referredType});
+                       alarm ? QStringLiteral("relatedAlarm") : QStringLiteral("affectedResource"),
+                       referredType});
     refreshEntities();
     showMessage({}, false);
     return {};
 }
 
-void TicketEditorDialog::removeRelatedEntity(const QString &id)
-{
+void TicketEditorDialog::removeRelatedEntity(const QString &id) {
     m_entities.removeIf([&](const RelatedEntity &e) { return e.id == id; });
     refreshEntities();
 }
 
-QString TicketEditorDialog::save()
-{
+QString TicketEditorDialog::save() {
     const TroubleTicket edited = editedTicket();
     QString refusal;
     if (isNewTicket() && !isAllowed(m_role, Permission::CreateTicket))
@@ -495,8 +488,7 @@ QString TicketEditorDialog::save()
     return {};
 }
 
-void TicketEditorDialog::refreshEntities()
-{
+void TicketEditorDialog::refreshEntities() {
     m_entityList->clear();
     for (const RelatedEntity &e : m_entities) {
         const bool alarm = e.referredType == QLatin1String("Alarm");
@@ -509,8 +501,7 @@ void TicketEditorDialog::refreshEntities()
     }
 }
 
-void TicketEditorDialog::refreshTimeline()
-{
+void TicketEditorDialog::refreshTimeline() {
     struct Event {
         EpochMs time;
         QString author;
@@ -520,12 +511,14 @@ void TicketEditorDialog::refreshTimeline()
     for (const TicketNote &n : m_base.notes)
         events.append({n.date, n.author, n.text});
     for (const StatusChange &s : m_base.statusChanges) {
-        const QString what = s.changeReason.isEmpty()
-                                 ? tr("Status: %1").arg(ticketStatusDisplayName(s.status))
-                                 : tr("Status: %1 (%2)").arg(ticketStatusDisplayName(s.status), s.changeReason);
+        const QString what =
+            s.changeReason.isEmpty()
+                ? tr("Status: %1").arg(ticketStatusDisplayName(s.status))
+                : tr("Status: %1 (%2)").arg(ticketStatusDisplayName(s.status), s.changeReason);
         events.append({s.changeDate, QString(), what});
     }
-    std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.time < b.time; });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event &a, const Event &b) { return a.time < b.time; });
     m_timeline->clear();
     for (const Event &e : events)
         new QTreeWidgetItem(m_timeline, {formatTime(e.time), e.author, e.text});
@@ -534,8 +527,7 @@ void TicketEditorDialog::refreshTimeline()
     m_timeline->scrollToBottom();
 }
 
-void TicketEditorDialog::refreshStatus()
-{
+void TicketEditorDialog::refreshStatus() {
     if (isNewTicket()) {
         m_header->setText(tr("New ticket"));
     } else {
@@ -558,15 +550,14 @@ void TicketEditorDialog::refreshStatus()
             m_nextStatus->addItem(ticketStatusDisplayName(s), int(s));
 }
 
-void TicketEditorDialog::applyPermissions()
-{
+void TicketEditorDialog::applyPermissions() {
     const bool create = isNewTicket();
     const Permission editPermission = create ? Permission::CreateTicket : Permission::EditTicket;
     const bool canEdit = isAllowed(m_role, editPermission);
     const QString editTip = refusalReason(m_role, editPermission);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_severity, m_priority, m_type, m_description,
-                                                       m_entityId, m_addEntity, m_removeEntity, m_save, m_note,
-                                                       m_addNote}) {
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_title, m_severity, m_priority, m_type, m_description, m_entityId,
+                                          m_addEntity, m_removeEntity, m_save, m_note, m_addNote}) {
         w->setEnabled(canEdit);
         w->setToolTip(editTip);
     }

@@ -81,7 +81,8 @@ private:
     NameLookup m_lookup;
 
     QLabel *m_header = nullptr;
-    QLabel *m_titleLabel = nullptr, *m_severityLabel = nullptr, *m_priorityLabel = nullptr, *m_typeLabel = nullptr;
+    QLabel *m_titleLabel = nullptr, *m_severityLabel = nullptr, *m_priorityLabel = nullptr,
+           *m_typeLabel = nullptr;
     QLabel *m_assigneeLabel = nullptr, *m_teamLabel = nullptr, *m_descriptionLabel = nullptr;
     QLineEdit *m_title = nullptr;
     QComboBox *m_severity = nullptr;

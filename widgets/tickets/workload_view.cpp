@@ -17,23 +17,20 @@ namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kNameRole = Qt::UserRole + 2;
 
-QTreeWidgetItem *engineerAt(const QTreeWidget *tree, const QPoint &pos)
-{
+QTreeWidgetItem *engineerAt(const QTreeWidget *tree, const QPoint &pos) {
     QTreeWidgetItem *item = tree->itemAt(pos);
     return item && !item->data(0, kIdRole).toString().isEmpty() ? item : nullptr;
 }
 } // namespace
 
-void WorkloadTree::dragEnterEvent(QDragEnterEvent *event)
-{
+void WorkloadTree::dragEnterEvent(QDragEnterEvent *event) {
     if (event->mimeData()->hasFormat(TicketQueueModel::ticketIdsMimeType()))
         event->acceptProposedAction();
     else
         event->ignore();
 }
 
-void WorkloadTree::dragMoveEvent(QDragMoveEvent *event)
-{
+void WorkloadTree::dragMoveEvent(QDragMoveEvent *event) {
     if (event->mimeData()->hasFormat(TicketQueueModel::ticketIdsMimeType()) &&
         engineerAt(this, event->position().toPoint()))
         event->acceptProposedAction();
@@ -41,8 +38,7 @@ void WorkloadTree::dragMoveEvent(QDragMoveEvent *event)
         event->ignore();
 }
 
-bool WorkloadTree::dropTickets(const QMimeData *mime, const QPoint &pos)
-{
+bool WorkloadTree::dropTickets(const QMimeData *mime, const QPoint &pos) {
     QTreeWidgetItem *item = engineerAt(this, pos);
     const QByteArray data = mime->data(TicketQueueModel::ticketIdsMimeType());
     if (!item || data.isEmpty())
@@ -52,8 +48,7 @@ bool WorkloadTree::dropTickets(const QMimeData *mime, const QPoint &pos)
     return true;
 }
 
-void WorkloadTree::dropEvent(QDropEvent *event)
-{
+void WorkloadTree::dropEvent(QDropEvent *event) {
     if (dropTickets(event->mimeData(), event->position().toPoint()))
         event->acceptProposedAction();
     else
@@ -61,8 +56,7 @@ void WorkloadTree::dropEvent(QDropEvent *event)
 }
 
 WorkloadView::WorkloadView(QWidget *parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_hint = new QLabel(this);
@@ -82,31 +76,28 @@ WorkloadView::WorkloadView(QWidget *parent)
     retranslate();
 }
 
-void WorkloadView::setReassignAllowed(bool allowed, const QString &refusal)
-{
+void WorkloadView::setReassignAllowed(bool allowed, const QString &refusal) {
     m_reassignAllowed = allowed;
     m_refusal = refusal;
     m_tree->setAcceptDrops(allowed);
     retranslate();
 }
 
-void WorkloadView::changeEvent(QEvent *event)
-{
+void WorkloadView::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void WorkloadView::setWorkload(const Workload &workload, EpochMs nowMs)
-{
+void WorkloadView::setWorkload(const Workload &workload, EpochMs nowMs) {
     m_workload = workload;
     m_now = nowMs;
     retranslate();
 }
 
-void WorkloadView::retranslate()
-{
-    m_tree->setHeaderLabels({tr("Engineer / team"), tr("Open"), tr("At risk"), tr("Breached"), tr("Oldest open")});
+void WorkloadView::retranslate() {
+    m_tree->setHeaderLabels(
+        {tr("Engineer / team"), tr("Open"), tr("At risk"), tr("Breached"), tr("Oldest open")});
     const auto &a = m_workload.ageing;
     m_summary->setText(tr("%1 open tickets, %2 unassigned. Age of the open queue: %3 under 1 h, %4 of 1–4 h, "
                           "%5 of 4–24 h, %6 older than a day.")
@@ -116,9 +107,10 @@ void WorkloadView::retranslate()
                            .arg(a[1])
                            .arg(a[2])
                            .arg(a[3]));
-    m_hint->setText(m_reassignAllowed ? tr("Drag tickets from a queue onto an engineer to reassign them, or use "
-                                           "\"Assign to\" in the queue's context menu.")
-                                      : m_refusal);
+    m_hint->setText(m_reassignAllowed
+                        ? tr("Drag tickets from a queue onto an engineer to reassign them, or use "
+                             "\"Assign to\" in the queue's context menu.")
+                        : m_refusal);
 
     m_tree->clear();
     const auto addGroup = [&](const QString &title, const QList<WorkloadEntry> &entries, bool engineers) {

@@ -40,7 +40,8 @@ public:
     WorkloadTree *tree() const { return m_tree; }
 
 signals:
-    void reassignRequested(const QStringList &ticketIds, const QString &assigneeId, const QString &assigneeName);
+    void reassignRequested(const QStringList &ticketIds, const QString &assigneeId,
+                           const QString &assigneeName);
 
 protected:
     void changeEvent(QEvent *event) override;
