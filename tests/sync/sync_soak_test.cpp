@@ -108,12 +108,16 @@ private slots:
                 visible.insert(entry.uuid);
         for (const QString &uuid : uuids) {
             const int applied = server.server->appliedCount(uuid);
-            QVERIFY2(applied <= 1, qPrintable(QStringLiteral("seed %1: %2 applied %3 times").arg(seed).arg(uuid).arg(applied)));
+            QVERIFY2(
+                applied <= 1,
+                qPrintable(QStringLiteral("seed %1: %2 applied %3 times").arg(seed).arg(uuid).arg(applied)));
             if (applied == 1 || visible.contains(uuid))
                 continue;
             const QJsonObject key = server.get("/control/idempotency?key=" + uuid).object();
             QVERIFY2(key["known"].toBool(),
-                     qPrintable(QStringLiteral("seed %1: action %2 never reached the server and is not shown").arg(seed).arg(uuid)));
+                     qPrintable(QStringLiteral("seed %1: action %2 never reached the server and is not shown")
+                                    .arg(seed)
+                                    .arg(uuid)));
         }
     }
 };
