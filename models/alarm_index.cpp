@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <algorithm>
 
 namespace noc {
@@ -17,18 +18,26 @@ namespace {
 constexpr const char *kKeyColumns = "aid, id, severity, state, active, ack, pending, changed_ms, raised_ms, "
                                     "parent_ids IS NOT NULL, root_cause";
 
-AlarmKey readKey(const SqliteStatement &s) {
-    AlarmKey k;
-    k.aid = s.columnInt64(0);
-    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), 1));
-    const int bytes = sqlite3_column_bytes(s.handle(), 1);
-    // Hash the UTF-8 bytes straight from SQLite: no QString per row on a million-row load.
+// The first parent of a changed alarm (column 11 of a delta read); a million-row load reads the
+// correlation table instead.
+constexpr const char *kParentColumn = "(SELECT min(value) FROM json_each(parent_ids))";
+
+// FNV-1a of a text column's UTF-8 bytes straight from SQLite: no QString per row on a million-row load.
+quint64 columnHash(const SqliteStatement &s, int column) {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), column));
+    const int bytes = sqlite3_column_bytes(s.handle(), column);
     quint64 h = 1469598103934665603ULL;
     for (int i = 0; i < bytes; ++i) {
         h ^= quint8(text[i]);
         h *= 1099511628211ULL;
     }
-    k.idHash = h;
+    return h;
+}
+
+AlarmKey readKey(const SqliteStatement &s) {
+    AlarmKey k;
+    k.aid = s.columnInt64(0);
+    k.idHash = columnHash(s, 1);
     k.severity = quint8(s.columnInt(2));
     k.state = quint8(s.columnInt(3));
     k.flags = quint8((s.columnInt(4) ? AlarmKey::Active : 0) | (s.columnInt(5) ? AlarmKey::Acked : 0) |
@@ -156,6 +165,8 @@ void AlarmIndexWorker::open(const QString &cachePath) {
         sqlite3_close_v2(m_db);
     m_loaded = false;
     m_universe.clear();
+    m_parentOf.clear();
+    m_childrenOf.clear();
     m_path = cachePath;
     QString error;
     m_db = openAlarmReadConnection(cachePath, &error);
@@ -186,6 +197,7 @@ bool AlarmIndexWorker::ensureLoaded() {
             m_universe.insert(k.idHash, k);
         }
         s = SqliteStatement();
+        loadCorrelation();
         sqliteExec(m_db, "COMMIT");
         m_loaded = true;
         logging::logger("ui")->info("alarm index: {} alarms loaded in {} ms", m_universe.size(),
@@ -196,6 +208,91 @@ bool AlarmIndexWorker::ensureLoaded() {
         emit failed(QString::fromStdString(e.what()));
         return false;
     }
+}
+
+bool AlarmIndexWorker::loadCorrelation() {
+    // Only children have rows here (a few per cent of the alarms): cheap next to the key load.
+    SqliteStatement s(
+        m_db, "SELECT alarm_id, min(related_id) FROM alarm_correlation WHERE kind=0 GROUP BY alarm_id",
+        false);
+    while (s.step())
+        setParent(columnHash(s, 0), columnHash(s, 1));
+    return true;
+}
+
+void AlarmIndexWorker::setParent(quint64 child, quint64 parent) {
+    const auto old = m_parentOf.constFind(child);
+    if (old != m_parentOf.cend()) {
+        if (old.value() == parent)
+            return;
+        m_childrenOf.remove(old.value(), child);
+        m_parentOf.erase(old);
+    }
+    if (parent) {
+        m_parentOf.insert(child, parent);
+        m_childrenOf.insert(parent, child);
+    }
+}
+
+const AlarmKey *AlarmIndexWorker::keyOf(quint64 idHash) const {
+    const auto it = m_universe.constFind(idHash);
+    return it == m_universe.cend() ? nullptr : &it.value();
+}
+
+const AlarmKey *AlarmIndexWorker::listedParent(const AlarmKey &k) const {
+    const auto p = m_parentOf.constFind(k.idHash);
+    if (p == m_parentOf.cend())
+        return nullptr;
+    const AlarmKey *parent = keyOf(p.value());
+    return parent && matches(*parent) ? parent : nullptr;
+}
+
+const AlarmKey *AlarmIndexWorker::nestingRoot(const AlarmKey &k) const {
+    if (!m_query.tree && !m_query.hideCorrelatedChildren)
+        return nullptr; // the flat list without hiding: every listed alarm is a row of its own
+    const AlarmKey *parent = listedParent(k);
+    return parent && !listedParent(*parent) ? parent : nullptr;
+}
+
+bool AlarmIndexWorker::hasNestedChildren(const AlarmKey &root) const {
+    for (auto it = m_childrenOf.constFind(root.idHash); it != m_childrenOf.cend() && it.key() == root.idHash;
+         ++it) {
+        const AlarmKey *c = keyOf(it.value());
+        if (c && matches(*c) && nestingRoot(*c) == &root)
+            return true;
+    }
+    return false;
+}
+
+AlarmKeyVector AlarmIndexWorker::nestedChildren(quint64 rootHash) const {
+    AlarmKeyVector children;
+    const AlarmKey *root = keyOf(rootHash);
+    if (!root)
+        return children;
+    for (auto it = m_childrenOf.constFind(rootHash); it != m_childrenOf.cend() && it.key() == rootHash;
+         ++it) {
+        const AlarmKey *c = keyOf(it.value());
+        if (c && matches(*c) && nestingRoot(*c) == root)
+            children.push_back(*c);
+    }
+    std::sort(children.begin(), children.end(), AlarmKeyLess{m_query.sortColumn, m_query.sortOrder});
+    return children;
+}
+
+AlarmIndexWorker::Placement AlarmIndexWorker::placement(quint64 idHash) const {
+    Placement p;
+    const AlarmKey *k = keyOf(idHash);
+    if (!k || !matches(*k))
+        return p;
+    p.listed = true;
+    p.key = *k;
+    if (const AlarmKey *root = nestingRoot(*k)) {
+        p.rootAid = root->aid;
+        p.rootHash = root->idHash;
+    } else if (showsChildren() && hasNestedChildren(*k)) {
+        p.key.flags |= AlarmKey::HasChildren;
+    }
+    return p;
 }
 
 bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const {
@@ -276,8 +373,9 @@ std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *o
 void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     m_generation = generation;
     m_query = query;
+    auto result = std::make_shared<AlarmQueryResult>();
     if (!ensureLoaded()) {
-        emit queryReady(generation, std::make_shared<AlarmKeyVector>(), 0);
+        emit queryReady(generation, result);
         return;
     }
     try {
@@ -289,15 +387,32 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
         emit failed(QString::fromStdString(e.what()));
         m_sqlAids.clear();
     }
-    auto rows = std::make_shared<AlarmKeyVector>();
-    rows->reserve(query.needsSqlFilter() ? m_sqlAids.size() : size_t(m_universe.size()));
+    AlarmKeyVector &rows = result->rows;
+    rows.reserve(query.needsSqlFilter() ? m_sqlAids.size() : size_t(m_universe.size()));
+    const bool correlation = query.tree || query.hideCorrelatedChildren;
     for (auto it = m_universe.cbegin(); it != m_universe.cend(); ++it) {
-        if (matches(it.value()))
-            rows->push_back(it.value());
+        const AlarmKey &k = it.value();
+        if (!matches(k))
+            continue;
+        // Only alarms with a parent can nest: one hash lookup for the few, none for the rest.
+        const AlarmKey *root = correlation && m_parentOf.contains(k.idHash) ? nestingRoot(k) : nullptr;
+        if (!root)
+            rows.push_back(k);
+        else if (showsChildren())
+            result->children[root->aid].push_back(k);
     }
-    std::sort(rows->begin(), rows->end(), AlarmKeyLess{query.sortColumn, query.sortOrder});
-    rows->shrink_to_fit();
-    emit queryReady(generation, rows, m_universe.size());
+    const AlarmKeyLess less{query.sortColumn, query.sortOrder};
+    if (!result->children.isEmpty()) {
+        for (auto &k : rows)
+            if (result->children.contains(k.aid))
+                k.flags |= AlarmKey::HasChildren;
+        for (auto &list : result->children)
+            std::sort(list.begin(), list.end(), less);
+    }
+    std::sort(rows.begin(), rows.end(), less);
+    rows.shrink_to_fit();
+    result->universeSize = m_universe.size();
+    emit queryReady(generation, result);
 }
 
 void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) {
@@ -306,16 +421,9 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
     auto delta = std::make_shared<AlarmDelta>();
     const bool current = generation == m_generation;
     try {
-        for (const QString &id : changes.removed) {
-            const auto it = m_universe.find(alarmIdHash(id));
-            if (it == m_universe.end())
-                continue;
-            if (current && matches(it.value()))
-                delta->removed.push_back(it.value());
-            m_universe.erase(it);
-        }
-        QStringList ids = changes.inserted + changes.updated;
-        std::vector<AlarmKey> fresh;
+        const QStringList ids = changes.inserted + changes.updated;
+        // Fresh keys (and first parent) of the inserted and updated alarms.
+        std::vector<std::pair<AlarmKey, quint64>> fresh;
         fresh.reserve(size_t(ids.size()));
         constexpr int kChunk = 400;
         for (int i = 0; i < ids.size(); i += kChunk) {
@@ -324,67 +432,115 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
             for (int p = 0; p < n; ++p)
                 params.append(QStringLiteral("?%1").arg(p + 1));
             SqliteStatement s(m_db,
-                              QStringLiteral("SELECT %1 FROM alarms WHERE id IN (%2)")
-                                  .arg(QLatin1String(kKeyColumns), params.join(QLatin1Char(','))),
+                              QStringLiteral("SELECT %1, %2 FROM alarms WHERE id IN (%3)")
+                                  .arg(QLatin1String(kKeyColumns), QLatin1String(kParentColumn),
+                                       params.join(QLatin1Char(','))),
                               false);
             for (int p = 0; p < n; ++p)
                 s.bind(p + 1, ids[i + p]);
             while (s.step())
-                fresh.push_back(readKey(s));
+                fresh.emplace_back(
+                    readKey(s), sqlite3_column_type(s.handle(), 11) == SQLITE_NULL ? 0 : columnHash(s, 11));
         }
-        // Ids named as changed but gone from the cache (removed by a later transaction) leave too.
+        // Gone: removed, or named as changed but deleted by a later transaction.
         QSet<quint64> seen;
-        for (const auto &k : fresh)
-            seen.insert(k.idHash);
-        for (const QString &id : std::as_const(ids)) {
+        for (const auto &f : fresh)
+            seen.insert(f.first.idHash);
+        std::vector<quint64> gone;
+        for (const QString &id : changes.removed)
+            gone.push_back(alarmIdHash(id));
+        for (const QString &id : ids) {
             const quint64 h = alarmIdHash(id);
-            if (seen.contains(h))
-                continue;
-            const auto it = m_universe.find(h);
-            if (it != m_universe.end()) {
-                if (current && matches(it.value()))
-                    delta->removed.push_back(it.value());
-                m_universe.erase(it);
+            if (!seen.contains(h))
+                gone.push_back(h);
+        }
+
+        // Every alarm whose place in the list may change: the changed ones, their parents (old and
+        // new: a root gains or loses children), their children and grandchildren (a root that leaves
+        // the list lets its children up to the top level, and their own children nest under them).
+        QSet<quint64> affected;
+        const auto addFamily = [&](quint64 h) {
+            affected.insert(h);
+            if (const auto p = m_parentOf.constFind(h); p != m_parentOf.cend())
+                affected.insert(p.value());
+            for (auto c = m_childrenOf.constFind(h); c != m_childrenOf.cend() && c.key() == h; ++c) {
+                affected.insert(c.value());
+                for (auto g = m_childrenOf.constFind(c.value());
+                     g != m_childrenOf.cend() && g.key() == c.value(); ++g)
+                    affected.insert(g.value());
             }
+        };
+        if (current) {
+            for (quint64 h : gone)
+                addFamily(h);
+            for (const auto &f : fresh) {
+                addFamily(f.first.idHash);
+                if (f.second)
+                    affected.insert(f.second);
+            }
+        }
+        QHash<quint64, Placement> before;
+        for (quint64 h : std::as_const(affected))
+            before.insert(h, placement(h));
+
+        // Apply the changes to the index.
+        for (quint64 h : gone) {
+            m_universe.remove(h);
+            setParent(h, 0);
         }
         if (current && m_query.needsSqlFilter() && !fresh.empty()) {
             // Re-check the SQL-side filter for the changed rows and fold the answer into the id set.
             std::vector<qint64> changedAids;
-            for (const auto &k : fresh)
-                changedAids.push_back(k.aid);
+            for (const auto &f : fresh)
+                changedAids.push_back(f.first.aid);
             std::sort(changedAids.begin(), changedAids.end());
             const std::vector<qint64> matching = sqlFilterAids(&changedAids);
-            for (const auto &k : fresh) {
-                const auto old = m_universe.constFind(k.idHash);
-                if (old != m_universe.cend() && matches(old.value()))
-                    delta->removed.push_back(old.value());
-            }
-            std::vector<qint64> merged;
             std::vector<qint64> kept;
+            std::vector<qint64> merged;
             std::set_difference(m_sqlAids.begin(), m_sqlAids.end(), changedAids.begin(), changedAids.end(),
                                 std::back_inserter(kept));
             std::set_union(kept.begin(), kept.end(), matching.begin(), matching.end(),
                            std::back_inserter(merged));
             m_sqlAids.swap(merged);
-            for (const auto &k : fresh) {
-                m_universe.insert(k.idHash, k);
-                if (matches(k))
-                    delta->added.push_back(k);
+        }
+        for (const auto &f : fresh) {
+            m_universe.insert(f.first.idHash, f.first);
+            setParent(f.first.idHash, f.second);
+        }
+
+        // The list's answer: old and new top-level rows of what moved, whole child lists of the roots
+        // whose nested children changed.
+        QSet<quint64> roots;
+        for (quint64 h : std::as_const(affected)) {
+            const Placement &b = before[h];
+            const Placement a = placement(h);
+            if (b.listed == a.listed && b.rootAid == a.rootAid && b.key == a.key)
+                continue;
+            if (b.listed && !b.rootAid)
+                delta->removed.push_back(b.key);
+            if (a.listed && !a.rootAid)
+                delta->added.push_back(a.key);
+            if (showsChildren()) {
+                if (b.rootAid)
+                    roots.insert(b.rootHash);
+                if (a.rootAid)
+                    roots.insert(a.rootHash);
             }
-        } else {
-            for (const auto &k : fresh) {
-                const auto old = m_universe.constFind(k.idHash);
-                if (current && old != m_universe.cend() && matches(old.value()))
-                    delta->removed.push_back(old.value());
-                m_universe.insert(k.idHash, k);
-                if (current && matches(k))
-                    delta->added.push_back(k);
-            }
+        }
+        for (quint64 r : std::as_const(roots)) {
+            const AlarmKey *root = keyOf(r);
+            qint64 aid = root ? root->aid : 0;
+            if (!aid) // the root itself left the cache: its aid is in the old placements
+                for (const auto &b : std::as_const(before))
+                    if (b.rootHash == r)
+                        aid = b.rootAid;
+            if (aid)
+                delta->children.insert(aid, nestedChildren(r));
         }
     } catch (const SqliteError &e) {
         emit failed(QString::fromStdString(e.what()));
     }
-    if (current && (!delta->removed.empty() || !delta->added.empty()))
+    if (current && (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty()))
         emit deltaReady(generation, delta);
 }
 

@@ -20,7 +20,16 @@ struct sqlite3;
 namespace noc {
 
 struct AlarmKey {
-    enum Flag : quint8 { Active = 1, Acked = 2, Pending = 4, HasParent = 8, RootCause = 16 };
+    // HasChildren is no cache column: the worker sets it on a listed root cause that has correlated
+    // children nested under it in the current query's tree (the universe never holds it).
+    enum Flag : quint8 {
+        Active = 1,
+        Acked = 2,
+        Pending = 4,
+        HasParent = 8,
+        RootCause = 16,
+        HasChildren = 32
+    };
 
     qint64 aid = 0; // the cache's integer row id: unique, the final tie-break
     EpochMs changedMs = 0;
@@ -33,6 +42,7 @@ struct AlarmKey {
     bool isActive() const { return flags & Active; }
     bool isAcked() const { return flags & Acked; }
     bool isPending() const { return flags & Pending; }
+    bool hasChildren() const { return flags & HasChildren; }
     friend bool operator==(const AlarmKey &, const AlarmKey &) = default;
 };
 
@@ -72,6 +82,10 @@ struct AlarmQuery {
     EpochMs changedFrom = 0;
     EpochMs changedTo = 0;
     QString text; // free text (FTS): probable cause, problem, element
+    // Correlation. A listed alarm whose parent (root cause) is listed too is "nested": in tree mode
+    // it is not a top-level row but a child row under its root; hideCorrelatedChildren drops it in
+    // either mode. An alarm whose root is not listed (cleared, filtered out) stays a top-level row.
+    bool tree = false;
     bool hideCorrelatedChildren = false;
     AlarmColumn sortColumn = AlarmColumn::Severity; // Severity ascending = the cache's list order
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
@@ -95,11 +109,24 @@ struct AlarmKeyLess {
 using AlarmKeyVector = std::vector<AlarmKey>;
 using SharedAlarmKeys = std::shared_ptr<const AlarmKeyVector>;
 
+// Tree mode: root aid -> the nested children listed under it, sorted like the list.
+using AlarmChildren = QHash<qint64, AlarmKeyVector>;
+
+// A query's answer: the top-level rows (sorted) and, in tree mode, the children of each root cause.
+struct AlarmQueryResult {
+    AlarmKeyVector rows;
+    AlarmChildren children;
+    qint64 universeSize = 0;
+};
+using SharedAlarmResult = std::shared_ptr<AlarmQueryResult>;
+
 // The rows that left and entered a list after one batch of changes. An updated alarm that still
-// matches appears in both (old key in `removed`, new key in `added`).
+// matches appears in both (old key in `removed`, new key in `added`). `children` holds the complete
+// new child list of every root whose nested children changed (empty: it has none any more).
 struct AlarmDelta {
     AlarmKeyVector removed;
     AlarmKeyVector added;
+    AlarmChildren children;
 };
 
 // Lives on its own QThread (AlarmTableModel starts it). Every request carries the generation of the
@@ -118,14 +145,33 @@ public slots:
     void applyChanges(int generation, const noc::KindChanges &changes);
 
 signals:
-    void queryReady(int generation, const noc::SharedAlarmKeys &rows, qint64 universeSize);
+    void queryReady(int generation, const noc::SharedAlarmResult &result);
     void deltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
     void failed(const QString &message);
 
 private:
+    // Where an alarm is in the current query's list.
+    struct Placement {
+        bool listed = false;
+        AlarmKey key;       // with HasChildren set for a top-level root that has nested children
+        qint64 rootAid = 0; // nested under this root (0: top level)
+        quint64 rootHash = 0;
+    };
+
     bool ensureLoaded();
+    bool loadCorrelation();
+    void setParent(quint64 child, quint64 parent);
     bool matchesKey(const AlarmKey &key) const;
     bool matches(const AlarmKey &key) const;
+    const AlarmKey *keyOf(quint64 idHash) const;
+    const AlarmKey *listedParent(const AlarmKey &key) const;
+    // The listed root an alarm nests under (one level: a root that is itself nested nests nothing),
+    // or nullptr when it is a top-level row.
+    const AlarmKey *nestingRoot(const AlarmKey &key) const;
+    bool showsChildren() const { return m_query.tree && !m_query.hideCorrelatedChildren; }
+    bool hasNestedChildren(const AlarmKey &root) const;
+    AlarmKeyVector nestedChildren(quint64 rootHash) const;
+    Placement placement(quint64 idHash) const;
     // aids (sorted) of the SQL-side filters, optionally restricted to `onlyAids`.
     std::vector<qint64> sqlFilterAids(const std::vector<qint64> *onlyAids) const;
 
@@ -133,6 +179,9 @@ private:
     QString m_path;
     bool m_loaded = false;
     QHash<quint64, AlarmKey> m_universe; // idHash -> key
+    // Correlation (first parent of each child; alarm_correlation kind 0), by id hash.
+    QHash<quint64, quint64> m_parentOf;
+    QMultiHash<quint64, quint64> m_childrenOf;
     AlarmQuery m_query;
     int m_generation = 0;
     std::vector<qint64> m_sqlAids; // sorted; valid when m_query.needsSqlFilter()
@@ -146,6 +195,6 @@ QString alarmFtsQuery(const QString &text);
 } // namespace noc
 
 Q_DECLARE_METATYPE(noc::AlarmQuery)
-Q_DECLARE_METATYPE(noc::SharedAlarmKeys)
+Q_DECLARE_METATYPE(noc::SharedAlarmResult)
 Q_DECLARE_METATYPE(std::shared_ptr<noc::AlarmDelta>)
 Q_DECLARE_METATYPE(noc::KindChanges)

@@ -34,7 +34,7 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_text(kTextCacheRows) {
     qRegisterMetaType<noc::AlarmQuery>();
-    qRegisterMetaType<noc::SharedAlarmKeys>();
+    qRegisterMetaType<noc::SharedAlarmResult>();
     qRegisterMetaType<std::shared_ptr<noc::AlarmDelta>>();
     qRegisterMetaType<noc::KindChanges>();
     qRegisterMetaType<noc::ChangeSet>();
@@ -86,6 +86,8 @@ bool AlarmTableModel::open(const QString &cachePath) {
 
 void AlarmTableModel::setQuery(const AlarmQuery &query) {
     m_query = query;
+    if (!m_db)
+        return; // open() runs it
     m_generation++;
     const bool wasLoading = isLoading();
     m_loadingGeneration = m_generation;
@@ -109,18 +111,132 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
     setQuery(q);
 }
 
-void AlarmTableModel::onQueryReady(int generation, const SharedAlarmKeys &rows, qint64 universeSize) {
+void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
         return;        // a newer query is on its way
     beginResetModel(); // a new filter or sort: a different list, not an update of the old one
-    m_rows = *rows;
-    m_universeSize = universeSize;
+    // Moved, not copied: the worker made the vector for us (a million keys are 40 MB).
+    m_rows = std::move(result->rows);
+    m_children = std::move(result->children);
+    m_universeSize = result->universeSize;
+    m_expandedKeys.clear();
+    if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
+        for (const auto &k : m_rows)
+            if (k.hasChildren() && m_expanded.contains(k.aid))
+                m_expandedKeys.insert(k.aid, k);
+    }
+    rebuildSpans();
     endResetModel();
     m_loadingGeneration = 0;
     emit loadingChanged(false);
     emit queryFinished();
     if (!m_pendingChanges.isEmpty() && !m_updateTimer.isActive())
         m_updateTimer.start();
+}
+
+void AlarmTableModel::rebuildSpans() {
+    m_spans.clear();
+    int shown = 0;
+    if (!m_expandedKeys.isEmpty()) {
+        const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
+        for (auto it = m_expandedKeys.cbegin(); it != m_expandedKeys.cend(); ++it) {
+            const auto c = m_children.constFind(it.key());
+            if (c == m_children.cend() || c->empty())
+                continue;
+            const auto pos = std::lower_bound(m_rows.begin(), m_rows.end(), it.value(), less);
+            if (pos == m_rows.end() || pos->aid != it.key())
+                continue;
+            m_spans.push_back(Span{int(pos - m_rows.begin()), 0, int(c->size()), &*c});
+        }
+        std::sort(m_spans.begin(), m_spans.end(), [](const Span &a, const Span &b) { return a.top < b.top; });
+        for (auto &span : m_spans) {
+            span.start = span.top + shown;
+            shown += span.count;
+        }
+    }
+    m_displayRows = int(m_rows.size()) + shown;
+}
+
+AlarmTableModel::Location AlarmTableModel::locate(int row) const {
+    if (m_spans.empty())
+        return {row, -1, -1};
+    // The last span whose root is at or above `row`.
+    auto it = std::upper_bound(m_spans.begin(), m_spans.end(), row,
+                               [](int r, const Span &s) { return r < s.start; });
+    if (it == m_spans.begin())
+        return {row, -1, -1};
+    --it;
+    const int span = int(it - m_spans.begin());
+    if (row == it->start)
+        return {it->top, -1, span};
+    if (row <= it->start + it->count)
+        return {it->top, row - it->start - 1, span};
+    return {it->top + (row - it->start - it->count), -1, -1};
+}
+
+int AlarmTableModel::displayRowOfTop(int top) const {
+    auto it =
+        std::lower_bound(m_spans.begin(), m_spans.end(), top, [](const Span &s, int t) { return s.top < t; });
+    if (it == m_spans.begin())
+        return top;
+    --it;
+    return top + (it->start - it->top) + it->count;
+}
+
+const AlarmKey &AlarmTableModel::keyAt(int row) const {
+    if (m_spans.empty())
+        return m_rows[size_t(row)];
+    const Location l = locate(row);
+    return l.child >= 0 ? (*m_spans[size_t(l.span)].children)[size_t(l.child)] : m_rows[size_t(l.top)];
+}
+
+AlarmTableModel::TreeNode AlarmTableModel::treeNode(int row) const {
+    if (!m_query.tree || row < 0 || row >= m_displayRows)
+        return NotTree;
+    const Location l = locate(row);
+    if (l.child >= 0)
+        return Child;
+    if (!m_rows[size_t(l.top)].hasChildren())
+        return Leaf;
+    return l.span >= 0 ? Expanded : Collapsed;
+}
+
+bool AlarmTableModel::isExpanded(int row) const {
+    return treeNode(row) == Expanded;
+}
+
+bool AlarmTableModel::setExpanded(int row, bool expanded) {
+    const TreeNode node = treeNode(row);
+    if (node != Collapsed && node != Expanded)
+        return false;
+    if ((node == Expanded) == expanded)
+        return true;
+    const AlarmKey key = keyAt(row);
+    const int count = int(m_children.value(key.aid).size());
+    if (count == 0)
+        return false;
+    if (expanded) {
+        beginInsertRows({}, row + 1, row + count);
+        m_expanded.insert(key.aid);
+        m_expandedKeys.insert(key.aid, key);
+        rebuildSpans();
+        endInsertRows();
+    } else {
+        beginRemoveRows({}, row + 1, row + count);
+        m_expanded.remove(key.aid);
+        m_expandedKeys.remove(key.aid);
+        rebuildSpans();
+        endRemoveRows();
+    }
+    emit dataChanged(index(row, 0), index(row, 0), {TreeRole, ExpandedRole});
+    return true;
+}
+
+bool AlarmTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != ExpandedRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    return setExpanded(index.row(), value.toBool());
 }
 
 void AlarmTableModel::onCommitted(const ChangeSet &changes) {
@@ -142,7 +258,7 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     if (generation != m_generation || isLoading())
         return;
     const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
-    const int oldN = int(m_rows.size());
+    const int oldN = m_displayRows;
 
     std::vector<size_t> removedPos;
     removedPos.reserve(delta->removed.size());
@@ -155,12 +271,30 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     removedPos.erase(std::unique(removedPos.begin(), removedPos.end()), removedPos.end());
     AlarmKeyVector added = delta->added;
     std::sort(added.begin(), added.end(), less);
-    for (const auto &k : added)
+    for (const auto &k : added) {
         m_text.remove(k.aid);
+        if (m_expandedKeys.contains(k.aid))
+            m_expandedKeys.insert(k.aid, k);
+    }
+    for (const auto &list : std::as_const(delta->children))
+        for (const auto &k : list)
+            m_text.remove(k.aid);
+
+    // Child lists of expanded roots that keep their alarms in their order change in place; any other
+    // change of a shown child list moves rows.
+    bool childrenInPlace = true;
+    for (auto it = delta->children.cbegin(); it != delta->children.cend() && childrenInPlace; ++it) {
+        if (!m_expandedKeys.contains(it.key()))
+            continue;
+        const AlarmKeyVector old = m_children.value(it.key());
+        childrenInPlace = old.size() == it->size() &&
+                          std::equal(old.begin(), old.end(), it->begin(),
+                                     [](const AlarmKey &a, const AlarmKey &b) { return a.aid == b.aid; });
+    }
 
     // Fast path: every change replaced a row by a newer version of the same alarm that sorts to the
     // same place (an ack, a text change). One dataChanged over the span of changed rows.
-    if (removedPos.size() == added.size() && !added.empty()) {
+    if (childrenInPlace && removedPos.size() == added.size()) {
         QHash<qint64, AlarmKey> byAid;
         for (const auto &k : added)
             byAid.insert(k.aid, k);
@@ -185,21 +319,46 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
             }
         }
         if (inPlace) {
-            emit dataChanged(index(int(removedPos.front()), 0),
-                             index(int(removedPos.back()), int(AlarmColumn::Count) - 1));
+            int first = m_displayRows, last = -1;
+            for (size_t p : removedPos) {
+                const int r = displayRowOfTop(int(p));
+                first = std::min(first, r);
+                last = std::max(last, r);
+            }
+            for (auto it = delta->children.cbegin(); it != delta->children.cend(); ++it) {
+                if (it->empty())
+                    m_children.remove(it.key());
+                else
+                    m_children.insert(it.key(), it.value());
+            }
+            rebuildSpans();
+            for (const Span &span : m_spans) {
+                if (!delta->children.contains(m_rows[size_t(span.top)].aid))
+                    continue;
+                first = std::min(first, span.start + 1);
+                last = std::max(last, span.start + span.count);
+            }
+            if (last >= first)
+                emit dataChanged(index(first, 0), index(last, int(AlarmColumn::Count) - 1));
             emit rowsUpdated();
             return;
         }
         for (size_t i = 0; i < saved.size(); ++i)
             m_rows[removedPos[i]] = saved[i];
     }
-    if (removedPos.empty() && added.empty())
+    if (removedPos.empty() && added.empty() && delta->children.isEmpty())
         return;
 
     // General path: merge, then tell the views with at most three signals.
+    // What each persistent index (selection, current) points at, in the old shape.
+    const QModelIndexList from = persistentIndexList();
+    AlarmKeyVector identities;
+    identities.reserve(size_t(from.size()));
+    for (const QModelIndex &idx : from)
+        identities.push_back(keyAt(idx.row()));
+
     AlarmKeyVector next;
-    next.reserve(
-        size_t(std::max<qsizetype>(oldN, qsizetype(m_rows.size() - removedPos.size() + added.size()))));
+    next.reserve(std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()));
     {
         size_t ri = 0, ai = 0;
         for (size_t i = 0; i < m_rows.size(); ++i) {
@@ -214,17 +373,37 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         while (ai < added.size())
             next.push_back(added[ai++]);
     }
-    const int newN = int(next.size());
+    AlarmChildren nextChildren = m_children;
+    for (auto it = delta->children.cbegin(); it != delta->children.cend(); ++it) {
+        if (it->empty())
+            nextChildren.remove(it.key());
+        else
+            nextChildren.insert(it.key(), it.value());
+    }
+    int shownChildren = 0;
+    for (auto it = m_expandedKeys.cbegin(); it != m_expandedKeys.cend(); ++it) {
+        const auto pos = std::lower_bound(next.begin(), next.end(), it.value(), less);
+        if (pos != next.end() && pos->aid == it.key() && pos->hasChildren())
+            shownChildren += int(nextChildren.value(it.key()).size());
+    }
+    const int newTop = int(next.size());
+    const int newN = newTop + shownChildren;
+
+    const auto commit = [&] {
+        m_rows = std::move(next);
+        m_children = std::move(nextChildren);
+        rebuildSpans();
+    };
     if (oldN == 0) {
         beginInsertRows({}, 0, newN - 1);
-        m_rows = std::move(next);
+        commit();
         endInsertRows();
         emit rowsUpdated();
         return;
     }
     if (newN == 0) {
         beginRemoveRows({}, 0, oldN - 1);
-        m_rows.clear();
+        commit();
         endRemoveRows();
         emit rowsUpdated();
         return;
@@ -232,7 +411,8 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     if (newN > oldN) {
         // Room at the end first; the layout change below puts every row in its place.
         beginInsertRows({}, oldN, newN - 1);
-        m_rows.resize(size_t(newN), m_rows.back());
+        m_rows.resize(m_rows.size() + size_t(newN - oldN), m_rows.back());
+        rebuildSpans();
         endInsertRows();
     }
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -240,41 +420,47 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         QHash<qint64, AlarmKey> addedByAid;
         for (const auto &k : added)
             addedByAid.insert(k.aid, k);
-        const QModelIndexList from = persistentIndexList();
+        const AlarmKey filler = next.back();
+        commit();
+        if (newN < oldN) {
+            // Rows removed at the end below: keep the old count until then.
+            m_rows.resize(m_rows.size() + size_t(oldN - newN), filler);
+            rebuildSpans();
+        }
+        // Where the children shown now are.
+        QHash<qint64, int> childRow;
+        for (const Span &span : m_spans)
+            for (int c = 0; c < span.count; ++c)
+                childRow.insert((*span.children)[size_t(c)].aid, span.start + 1 + c);
+        const auto realEnd = m_rows.begin() + newTop;
         QModelIndexList to;
         to.reserve(from.size());
-        for (const QModelIndex &idx : from) {
-            const size_t r = size_t(idx.row());
-            AlarmKey key = m_rows[r];
-            if (std::binary_search(removedPos.begin(), removedPos.end(), r)) {
-                const auto it = addedByAid.constFind(key.aid);
-                if (it == addedByAid.cend()) {
-                    to.append(QModelIndex());
-                    continue;
-                }
-                key = it.value();
+        for (qsizetype i = 0; i < from.size(); ++i) {
+            const AlarmKey &old = identities[size_t(i)];
+            if (const auto c = childRow.constFind(old.aid); c != childRow.cend()) {
+                to.append(index(c.value(), from[i].column()));
+                continue;
             }
-            const auto pos = std::lower_bound(next.begin(), next.end(), key, less);
-            to.append(pos != next.end() && pos->aid == key.aid ? index(int(pos - next.begin()), idx.column())
-                                                               : QModelIndex());
+            const AlarmKey key = addedByAid.value(old.aid, old);
+            const auto pos = std::lower_bound(m_rows.begin(), realEnd, key, less);
+            to.append(pos != realEnd && pos->aid == key.aid
+                          ? index(displayRowOfTop(int(pos - m_rows.begin())), from[i].column())
+                          : QModelIndex());
         }
-        const AlarmKey filler = next.back();
-        m_rows = std::move(next);
-        if (int(m_rows.size()) < oldN)
-            m_rows.resize(size_t(oldN), filler); // removed at the end below
         changePersistentIndexList(from, to);
     }
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     if (newN < oldN) {
         beginRemoveRows({}, newN, oldN - 1);
-        m_rows.resize(size_t(newN));
+        m_rows.resize(size_t(newTop));
+        rebuildSpans();
         endRemoveRows();
     }
     emit rowsUpdated();
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_displayRows;
 }
 
 int AlarmTableModel::columnCount(const QModelIndex &parent) const {
@@ -285,10 +471,10 @@ void AlarmTableModel::fetchWindow(int row) const {
     if (!m_db)
         return;
     const int first = std::max(0, row - kWindowBefore);
-    const int last = std::min(int(m_rows.size()) - 1, row + kWindowAfter);
+    const int last = std::min(m_displayRows - 1, row + kWindowAfter);
     QString list;
     for (int r = first; r <= last; ++r) {
-        const qint64 aid = m_rows[size_t(r)].aid;
+        const qint64 aid = keyAt(r).aid;
         if (m_text.contains(aid))
             continue;
         if (!list.isEmpty())
@@ -328,7 +514,7 @@ void AlarmTableModel::fetchWindow(int row) const {
 }
 
 const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const {
-    const qint64 aid = m_rows[size_t(row)].aid;
+    const qint64 aid = keyAt(row).aid;
     if (const RowText *t = m_text.object(aid))
         return t;
     fetchWindow(row);
@@ -336,7 +522,7 @@ const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const {
 }
 
 QString AlarmTableModel::alarmId(int row) const {
-    if (row < 0 || row >= int(m_rows.size()))
+    if (row < 0 || row >= m_displayRows)
         return {};
     const RowText *t = rowText(row);
     return t ? t->id : QString();
@@ -344,9 +530,13 @@ QString AlarmTableModel::alarmId(int row) const {
 
 int AlarmTableModel::rowOf(const QString &alarmId) const {
     const quint64 h = alarmIdHash(alarmId);
+    for (const Span &span : m_spans)
+        for (int c = 0; c < span.count; ++c)
+            if ((*span.children)[size_t(c)].idHash == h)
+                return span.start + 1 + c;
     for (size_t r = 0; r < m_rows.size(); ++r)
         if (m_rows[r].idHash == h)
-            return int(r);
+            return displayRowOfTop(int(r));
     return -1;
 }
 
@@ -405,7 +595,7 @@ QString AlarmTableModel::readableCause(const QString &cause) {
 }
 
 QString AlarmTableModel::displayText(int row, AlarmColumn column) const {
-    const AlarmKey &k = m_rows[size_t(row)];
+    const AlarmKey &k = keyAt(row);
     switch (column) {
     case AlarmColumn::Severity:
         return severityName(k.severity);
@@ -450,7 +640,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
         return {};
     const int row = index.row();
     const auto column = AlarmColumn(index.column());
-    const AlarmKey &k = m_rows[size_t(row)];
+    const AlarmKey &k = keyAt(row);
     switch (role) {
     case Qt::DisplayRole:
         return displayText(row, column);
@@ -481,6 +671,10 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
         return k.isAcked();
     case RootCauseRole:
         return bool(k.flags & AlarmKey::RootCause);
+    case TreeRole:
+        return int(treeNode(row));
+    case ExpandedRole:
+        return isExpanded(row);
     case ElementIdRole: {
         const RowText *t = rowText(row);
         return t ? t->elementId : QString();

@@ -8,6 +8,7 @@
 #include <QCache>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -26,6 +27,12 @@ namespace noc {
 //   alarm) and one removal at the end: never a reset, never a signal per row.
 // - A query change (filter, sort) increments the generation; answers of older generations are dropped.
 //
+// Correlation: in tree mode (AlarmQuery::tree) the top-level rows are the listed alarms that are not
+// nested under a listed root cause; a root with nested children can be expanded, and its children
+// then follow it as rows of the same flat table (indented by the severity delegate). The view stays a
+// QTableView: a QTreeView lays out every top-level row on each change, which a million rows cannot
+// afford. Expanded roots are remembered by alarm, across filters and updates.
+//
 // Roles: Qt::DisplayRole text; Qt::ToolTipRole; Qt::TextAlignmentRole; Qt::FontRole is not set (the
 // view decides); the roles below for delegates and actions.
 class AlarmTableModel : public QAbstractTableModel {
@@ -39,6 +46,15 @@ public:
         AckedRole,                           // bool
         ElementIdRole,                       // QString
         RootCauseRole,                       // bool
+        TreeRole,                            // TreeNode: where the row is in the correlation tree
+        ExpandedRole,                        // bool; setData(true/false) expands / collapses a root
+    };
+    enum TreeNode {
+        NotTree = 0,   // flat mode
+        Leaf = 1,      // top-level alarm without nested children
+        Collapsed = 2, // root cause with nested children, closed
+        Expanded = 3,  // root cause with its children shown below it
+        Child = 4,     // a correlated child shown under its root
     };
 
     explicit AlarmTableModel(QObject *parent = nullptr);
@@ -63,12 +79,18 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     QString alarmId(int row) const;
     // Row of an alarm id in the current list, or -1 (linear in the rows: for tests and "go to").
     int rowOf(const QString &alarmId) const;
-    const AlarmKey &keyAt(int row) const { return m_rows[size_t(row)]; }
+    const AlarmKey &keyAt(int row) const;
+    // Tree mode: shows / hides the nested children of the root cause at `row`. False when the row is
+    // no root with children.
+    bool setExpanded(int row, bool expanded);
+    bool isExpanded(int row) const;
+    TreeNode treeNode(int row) const;
 
     // Plain words for the cache's codes and X.733 causes ("linkDown" -> "Link down").
     static QString severityName(int code);
@@ -106,7 +128,23 @@ private:
         QString ackUser;
     };
 
-    void onQueryReady(int generation, const noc::SharedAlarmKeys &rows, qint64 universeSize);
+    // An expanded root whose children are shown: its top-level row, its own display row and children.
+    struct Span {
+        int top = 0;
+        int start = 0; // display row of the root; its children follow
+        int count = 0;
+        const AlarmKeyVector *children = nullptr;
+    };
+    struct Location {
+        int top = 0;
+        int child = -1; // >= 0: the child's index in span `span`
+        int span = -1;
+    };
+
+    void onQueryReady(int generation, const noc::SharedAlarmResult &result);
+    void rebuildSpans();
+    Location locate(int row) const;
+    int displayRowOfTop(int top) const;
     void onDeltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
     void flushChanges();
     const RowText *rowText(int row) const;
@@ -116,7 +154,12 @@ private:
     QThread m_thread;
     QPointer<AlarmIndexWorker> m_worker;
     sqlite3 *m_db = nullptr;
-    AlarmKeyVector m_rows;
+    AlarmKeyVector m_rows;                  // top-level rows, sorted
+    AlarmChildren m_children;               // tree mode: root aid -> its nested children
+    QSet<qint64> m_expanded;                // root aids the user expanded
+    QHash<qint64, AlarmKey> m_expandedKeys; // their current keys (to find them in m_rows)
+    std::vector<Span> m_spans;              // expanded roots present, by top row
+    int m_displayRows = 0;
     AlarmQuery m_query;
     int m_generation = 0;
     int m_loadingGeneration = 0;

@@ -462,6 +462,18 @@ Commands:
         <source>Alarm id</source>
         <translation>告警 ID</translation>
     </message>
+    <message>
+        <source>Flat list</source>
+        <translation>平铺列表</translation>
+    </message>
+    <message>
+        <source>Tree by root cause</source>
+        <translation>按根因分组（树形）</translation>
+    </message>
+    <message>
+        <source>Tree: correlated alarms are nested under their root cause (click the arrow, or press + and -)</source>
+        <translation>树形：相关告警归入其根因告警之下（点击箭头，或按 + 和 -）</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>
@@ -883,7 +895,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>NOC Console — %n unacknowledged critical</source>
-        <translation><numerusform>NOC 控制台 — %n 条未确认严重告警</numerusform></translation>
+        <translation>
+            <numerusform>NOC 控制台 — %n 条未确认严重告警</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,15 @@
 #include "alarms/alarm_attention.h"
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
+#include "alarms/alarm_style.h"
 #include "alarms/severity_lights.h"
 #include "cache/cache_reader.h"
 #include "language_manager.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -60,6 +63,28 @@ struct Console {
     TestCache cache;
     std::unique_ptr<AlarmConsole> widget;
 };
+
+// A fibre cut: a critical root cause on NE-1 and `children` major alarms correlated to it.
+QString addFibreCut(TestCache &cache, int children) {
+    CacheBatch b;
+    Alarm root = makeAlarm(900);
+    root.isRootCause = true;
+    root.alarmedObjectId = QStringLiteral("NE-1");
+    root.probableCause = QStringLiteral("lossOfSignal");
+    root.specificProblem = QStringLiteral("Fibre cut: LOS on line port");
+    root.ackState = AckState::Unacknowledged;
+    b.alarms.append(root);
+    for (int i = 0; i < children; ++i) {
+        Alarm child = makeAlarm(901 + i);
+        child.perceivedSeverity = Severity::Major;
+        child.probableCause = QStringLiteral("linkDown");
+        child.specificProblem = QStringLiteral("Uplink down, element isolated");
+        child.parentAlarmIds = {root.id};
+        b.alarms.append(child);
+    }
+    cache.apply(b);
+    return root.id;
+}
 
 } // namespace
 
@@ -254,6 +279,81 @@ private slots:
         const int rings = int(ring.size());
         QTest::qWait(200);
         QCOMPARE(int(ring.size()), rings);
+    }
+
+    void treeModeAndHidingChildrenPersistAndTheArrowOpensARoot() {
+        // Given a console on a cache with a fibre cut (root cause and four correlated children)
+        QSettings().clear();
+        auto c = std::make_unique<Console>(20);
+        const QString root = addFibreCut(c->cache, 4);
+        QVERIFY(c->waitLoaded());
+        AlarmTableModel *model = c->widget->model();
+        QCOMPARE(model->rowCount(), 25); // flat: every alarm
+        // When the user switches to the tree
+        QSignalSpy finished(model, &AlarmTableModel::queryFinished);
+        c->widget->layoutModeBox()->setCurrentIndex(1);
+        QVERIFY(finished.wait(5000));
+        // Then the children are nested under the root, which is closed
+        QVERIFY(model->query().tree);
+        QCOMPARE(model->rowCount(), 21);
+        int rootRow = model->rowOf(root);
+        QCOMPARE(model->treeNode(rootRow), AlarmTableModel::Collapsed);
+        // When the arrow in the root's severity cell is clicked
+        c->widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(c->widget.get()));
+        QTableView *view = c->widget->view();
+        const QRect cell = view->visualRect(model->index(rootRow, int(AlarmColumn::Severity)));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, SeverityDelegate::arrowRect(cell).center());
+        // Then the root opens
+        QCOMPARE(model->treeNode(rootRow), AlarmTableModel::Expanded);
+        QCOMPARE(model->rowCount(), 25);
+        // and "-" on a child closes its root
+        view->setFocus();
+        view->setCurrentIndex(model->index(rootRow + 2, 0));
+        QTest::keyClick(view, Qt::Key_Minus);
+        QCOMPARE(model->treeNode(rootRow), AlarmTableModel::Collapsed);
+        QTest::keyClick(view, Qt::Key_Plus);
+        QCOMPARE(model->treeNode(rootRow), AlarmTableModel::Expanded);
+        // When correlated children are hidden too, and the console is closed and opened again
+        c->widget->hideChildrenBox()->setChecked(true);
+        QVERIFY(finished.wait(5000));
+        const QString path = c->cache.path;
+        c->widget.reset();
+        AlarmConsole again(path, {}, Role::Engineer, QStringLiteral("tester"));
+        QSignalSpy loaded(again.model(), &AlarmTableModel::queryFinished);
+        QVERIFY(loaded.wait(5000));
+        // Then both choices are back
+        QCOMPARE(again.layoutModeBox()->currentIndex(), 1);
+        QVERIFY(again.hideChildrenBox()->isChecked());
+        QVERIFY(again.model()->query().tree);
+        QVERIFY(again.model()->query().hideCorrelatedChildren);
+        QCOMPARE(again.model()->rowCount(), 21);
+        QSettings().clear();
+    }
+
+    void screenshotsOfTheTreeInEnglishAndChinese() {
+        if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
+            QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
+        QSettings().clear();
+        Console c(60);
+        const QString root = addFibreCut(c.cache, 5);
+        QVERIFY(c.waitLoaded());
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        c.widget->layoutModeBox()->setCurrentIndex(1);
+        QVERIFY(finished.wait(5000));
+        c.widget->resize(1400, 520);
+        c.widget->show();
+        AlarmTableModel *model = c.widget->model();
+        QVERIFY(model->setExpanded(model->rowOf(root), true));
+        c.selectRows(model->rowOf(root), model->rowOf(root));
+        QTest::qWait(50);
+        saveScreenshot(*c.widget, QStringLiteral("alarms_tree_en"));
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QTest::qWait(50);
+        saveScreenshot(*c.widget, QStringLiteral("alarms_tree_zh_CN"));
+        languages.setLanguage(QStringLiteral("en"));
+        QSettings().clear();
     }
 
     void screenshotsInEnglishAndChinese() {

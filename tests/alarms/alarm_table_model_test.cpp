@@ -281,6 +281,172 @@ private slots:
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
     }
 
+    // A root cause (ALM-00500, critical) with three correlated children (ALM-00501..503, major), on
+    // top of `others` plain alarms.
+    static Alarm correlatedRoot(CacheBatch &b) {
+        Alarm root = makeAlarm(500);
+        root.isRootCause = true;
+        b.alarms.append(root);
+        for (int i = 0; i < 3; ++i) {
+            Alarm child = makeAlarm(501 + i);
+            child.perceivedSeverity = Severity::Major;
+            child.parentAlarmIds = {root.id};
+            b.alarms.append(child);
+        }
+        return root;
+    }
+    static AlarmQuery treeQuery() {
+        AlarmQuery q;
+        q.tree = true;
+        return q;
+    }
+    static QStringList childrenShownUnder(const AlarmTableModel &m, int rootRow) {
+        QStringList ids;
+        for (int r = rootRow + 1; r < m.rowCount() && m.treeNode(r) == AlarmTableModel::Child; ++r)
+            ids.append(m.alarmId(r));
+        return ids;
+    }
+
+    void treeModeNestsChildrenUnderTheirRootAndFlatModeShowsAll() {
+        // Given a root cause with three children among ten other alarms
+        Fixture f(10);
+        CacheBatch b;
+        const Alarm root = correlatedRoot(b);
+        f.cache.apply(b);
+        QVERIFY(f.openAndWait());
+        // Then the flat list shows every alarm as a row of its own
+        QCOMPARE(f.model.rowCount(), 14);
+        QCOMPARE(f.model.treeNode(0), AlarmTableModel::NotTree);
+        // When the list is a tree
+        QVERIFY(f.queryAndWait(treeQuery()));
+        // Then the children are not top-level rows; the root is a closed node
+        QCOMPARE(f.model.rowCount(), 11);
+        const int rootRow = f.model.rowOf(root.id);
+        QVERIFY(rootRow >= 0);
+        QCOMPARE(f.model.treeNode(rootRow), AlarmTableModel::Collapsed);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
+        QCOMPARE(f.model.data(f.model.index(0, 0), AlarmTableModel::TreeRole).toInt(),
+                 int(f.model.treeNode(0)));
+        // When the root is expanded (as the view's delegate does it)
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(f.model.setData(f.model.index(rootRow, 0), true, AlarmTableModel::ExpandedRole));
+        // Then its three children follow it, newest change first, and nothing else moved
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(f.model.rowCount(), 14);
+        QCOMPARE(f.model.treeNode(rootRow), AlarmTableModel::Expanded);
+        QCOMPARE(childrenShownUnder(f.model, rootRow),
+                 QStringList({QStringLiteral("ALM-00503"), QStringLiteral("ALM-00502"),
+                              QStringLiteral("ALM-00501")}));
+        QCOMPARE(f.model.data(f.model.index(rootRow + 1, int(AlarmColumn::SpecificProblem))).toString(),
+                 QStringLiteral("Problem number 503"));
+        QCOMPARE(f.model.treeNode(rootRow + 4), AlarmTableModel::Leaf); // the next top-level row
+        // When collapsed again
+        QVERIFY(f.model.setExpanded(rootRow, false));
+        QCOMPARE(f.model.rowCount(), 11);
+        QCOMPARE(f.model.treeNode(rootRow), AlarmTableModel::Collapsed);
+        // A leaf cannot be expanded
+        const int leaf = rootRow == 0 ? 1 : 0;
+        QCOMPARE(f.model.treeNode(leaf), AlarmTableModel::Leaf);
+        QVERIFY(!f.model.setExpanded(leaf, true));
+    }
+
+    void childCorrelatedLiveMovesUnderItsRootWithoutReset() {
+        // Given a tree with the root expanded and a persistent index on a plain alarm
+        Fixture f(10);
+        CacheBatch b;
+        const Alarm root = correlatedRoot(b);
+        f.cache.apply(b);
+        f.model.setQuery(treeQuery());
+        QVERIFY(f.openAndWait());
+        QVERIFY(f.model.setExpanded(f.model.rowOf(root.id), true));
+        QCOMPARE(f.model.rowCount(), 14);
+        QPersistentModelIndex follow(f.model.index(f.model.rowOf(QStringLiteral("ALM-00003")), 0));
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        // When the correlation engine makes ALM-00003 a child of the root
+        Alarm correlated = makeAlarm(3);
+        correlated.parentAlarmIds = {root.id};
+        QVERIFY(f.commitAndWait(batchOf({correlated})));
+        // Then it is shown under its root (the same number of rows: it left the top level)
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(f.model.rowCount(), 14);
+        const int rootRow = f.model.rowOf(root.id);
+        QVERIFY(childrenShownUnder(f.model, rootRow).contains(QStringLiteral("ALM-00003")));
+        QCOMPARE(childrenShownUnder(f.model, rootRow).size(), 4);
+        // and the persistent index moved with it
+        QVERIFY(follow.isValid());
+        QCOMPARE(f.model.alarmId(follow.row()), QStringLiteral("ALM-00003"));
+        QCOMPARE(f.model.treeNode(follow.row()), AlarmTableModel::Child);
+        // When a child of a closed root changes, the closed root keeps its place
+        QVERIFY(f.model.setExpanded(rootRow, false));
+        Alarm acked = makeAlarm(502);
+        acked.perceivedSeverity = Severity::Major;
+        acked.parentAlarmIds = {root.id};
+        acked.ackState = AckState::Acknowledged;
+        QVERIFY(f.commitAndWait(batchOf({acked})));
+        QCOMPARE(f.model.rowCount(), 10);
+        QVERIFY(f.model.setExpanded(f.model.rowOf(root.id), true));
+        const int ackedRow = f.model.rowOf(QStringLiteral("ALM-00502"));
+        QVERIFY(f.model.data(f.model.index(ackedRow, 0), AlarmTableModel::AckedRole).toBool());
+    }
+
+    void childrenComeUpWhenTheirRootClearsAndGoBackWhenItReturns() {
+        // Given a tree of the active alarms
+        Fixture f(10);
+        CacheBatch b;
+        Alarm root = correlatedRoot(b);
+        f.cache.apply(b);
+        f.model.setQuery(treeQuery());
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.rowCount(), 11);
+        // When the root cause clears while its children stay active
+        Alarm cleared = root;
+        cleared.state = AlarmState::Cleared;
+        cleared.perceivedSeverity = Severity::Cleared;
+        cleared.alarmChangedTime += 1000;
+        QVERIFY(f.commitAndWait(batchOf({cleared})));
+        // Then the children are top-level rows: nothing active is hidden
+        QCOMPARE(f.model.rowCount(), 13);
+        QCOMPARE(f.model.rowOf(root.id), -1);
+        QCOMPARE(f.model.treeNode(f.model.rowOf(QStringLiteral("ALM-00501"))), AlarmTableModel::Leaf);
+        QVERIFY(f.isSorted());
+        // When it is raised again, they nest under it again
+        root.alarmChangedTime += 2000;
+        QVERIFY(f.commitAndWait(batchOf({root})));
+        QCOMPARE(f.model.rowCount(), 11);
+        QCOMPARE(f.model.treeNode(f.model.rowOf(root.id)), AlarmTableModel::Collapsed);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
+    }
+
+    void treeFollowsTheFilterAndHidingDropsTheChildren() {
+        // Given the tree filtered to critical alarms: the root is critical, its children major
+        Fixture f(10);
+        CacheBatch b;
+        const Alarm root = correlatedRoot(b);
+        f.cache.apply(b);
+        QVERIFY(f.openAndWait());
+        AlarmQuery q = treeQuery();
+        q.severityMask = 1u << 0;
+        QVERIFY(f.queryAndWait(q));
+        // Then the root has no children to show (they are not listed)
+        QCOMPARE(f.model.treeNode(f.model.rowOf(root.id)), AlarmTableModel::Leaf);
+        // When the filter takes majors too, they nest under the root
+        q.severityMask |= 1u << 1;
+        QVERIFY(f.queryAndWait(q));
+        const int rootRow = f.model.rowOf(root.id);
+        QCOMPARE(f.model.treeNode(rootRow), AlarmTableModel::Collapsed);
+        QVERIFY(f.model.setExpanded(rootRow, true));
+        QCOMPARE(childrenShownUnder(f.model, rootRow).size(), 3);
+        // and the expansion survives a new query
+        q.activity = AlarmActivity::All;
+        QVERIFY(f.queryAndWait(q));
+        QCOMPARE(f.model.treeNode(f.model.rowOf(root.id)), AlarmTableModel::Expanded);
+        // When correlated children are hidden, the tree has nothing to open
+        q.hideCorrelatedChildren = true;
+        QVERIFY(f.queryAndWait(q));
+        QCOMPARE(f.model.treeNode(f.model.rowOf(root.id)), AlarmTableModel::Leaf);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
+    }
+
     void pendingLocalChangeIsMarked() {
         // Given an open list
         Fixture f(5);

@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QSaveFile>
 #include <QSettings>
+#include <QShortcut>
 #include <QTableView>
 #include <QTextStream>
 #include <QToolBar>
@@ -114,12 +115,18 @@ void AlarmConsole::build() {
     m_element = new QLineEdit(this);
     m_element->setClearButtonEnabled(true);
     m_hideChildren = new QCheckBox(this);
+    m_hideChildren->setObjectName(QStringLiteral("alarmHideChildren"));
+    m_layoutMode = new QComboBox(this);
+    m_layoutMode->setObjectName(QStringLiteral("alarmLayoutMode"));
+    m_layoutMode->addItem(QString());
+    m_layoutMode->addItem(QString());
     m_clearFilters = new QToolButton(this);
     filters->addWidget(m_search, 3);
     filters->addWidget(m_activity);
     filters->addWidget(m_ack);
     filters->addWidget(m_region);
     filters->addWidget(m_element, 1);
+    filters->addWidget(m_layoutMode);
     filters->addWidget(m_hideChildren);
     filters->addWidget(m_clearFilters);
     layout->addLayout(filters);
@@ -145,6 +152,7 @@ void AlarmConsole::build() {
     connect(m_ack, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
     connect(m_region, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
     connect(m_hideChildren, &QCheckBox::toggled, this, &AlarmConsole::applyFilterBar);
+    connect(m_layoutMode, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
     connect(m_clearFilters, &QToolButton::clicked, this, &AlarmConsole::clearFilters);
 
     m_toolbar = new QToolBar(this);
@@ -194,6 +202,12 @@ void AlarmConsole::build() {
         m_view->setColumnWidth(c, widths[c]);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_view, 1);
+    // Tree mode: + opens and - closes the current root cause (the arrow in the severity cell too).
+    for (const auto &[key, expand] : {std::pair{Qt::Key_Plus, true}, std::pair{Qt::Key_Minus, false}}) {
+        auto *shortcut = new QShortcut(QKeySequence(key), m_view, nullptr, nullptr, Qt::WidgetShortcut);
+        const bool open = expand;
+        connect(shortcut, &QShortcut::activated, this, [this, open] { toggleCurrentRoot(open); });
+    }
 
     // Column chooser on the header.
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
@@ -278,6 +292,10 @@ void AlarmConsole::retranslate() {
     m_element->setPlaceholderText(tr("Element id"));
     m_hideChildren->setText(tr("Hide correlated children"));
     m_hideChildren->setToolTip(tr("List root causes and uncorrelated alarms only"));
+    m_layoutMode->setItemText(0, tr("Flat list"));
+    m_layoutMode->setItemText(1, tr("Tree by root cause"));
+    m_layoutMode->setToolTip(tr("Tree: correlated alarms are nested under their root cause "
+                                "(click the arrow, or press + and -)"));
     m_clearFilters->setText(tr("Clear filters"));
     const QString texts[] = {tr("Acknowledge"),    tr("Unacknowledge"), tr("Clear"),       tr("Comment…"),
                              tr("Create ticket…"), tr("Copy"),          tr("Export CSV…"), tr("Show on map")};
@@ -303,6 +321,7 @@ void AlarmConsole::applyFilterBar() {
     q.elementId = m_element->text().trimmed();
     q.text = m_search->text().trimmed();
     q.hideCorrelatedChildren = m_hideChildren->isChecked();
+    q.tree = m_layoutMode->currentIndex() == 1;
     if (q == m_model->query())
         return;
     m_model->setQuery(q);
@@ -316,6 +335,7 @@ void AlarmConsole::filterToElement(const QString &elementId) {
 
 void AlarmConsole::clearFilters() {
     {
+        // The tree/flat choice is a way of looking, not a filter: it stays.
         const QSignalBlocker b1(m_search), b2(m_element), b3(m_activity), b4(m_ack), b5(m_region),
             b6(m_hideChildren);
         m_search->clear();
@@ -527,6 +547,22 @@ void AlarmConsole::saveLayout() const {
     QSettings settings;
     settings.setValue(QStringLiteral("alarms/headerVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("alarms/header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("alarms/tree"), m_layoutMode->currentIndex() == 1);
+    settings.setValue(QStringLiteral("alarms/hideCorrelatedChildren"), m_hideChildren->isChecked());
+}
+
+void AlarmConsole::toggleCurrentRoot(bool expand) {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    int row = current.row();
+    // "-" on a child closes its root.
+    if (!expand && m_model->treeNode(row) == AlarmTableModel::Child) {
+        while (row > 0 && m_model->treeNode(row) == AlarmTableModel::Child)
+            --row;
+        m_view->setCurrentIndex(m_model->index(row, current.column()));
+    }
+    m_model->setExpanded(row, expand);
 }
 
 void AlarmConsole::restoreLayout() {
@@ -539,6 +575,18 @@ void AlarmConsole::restoreLayout() {
             settings.value(QStringLiteral("alarms/header")).toByteArray());
     m_view->horizontalHeader()->setSortIndicator(int(m_model->query().sortColumn),
                                                  m_model->query().sortOrder);
+    const bool tree = settings.value(QStringLiteral("alarms/tree"), false).toBool();
+    const bool hide = settings.value(QStringLiteral("alarms/hideCorrelatedChildren"), false).toBool();
+    {
+        const QSignalBlocker b1(m_layoutMode), b2(m_hideChildren);
+        m_layoutMode->setCurrentIndex(tree ? 1 : 0);
+        m_hideChildren->setChecked(hide);
+    }
+    // Before open(): the model keeps the query and runs it when the cache is open.
+    AlarmQuery q = m_model->query();
+    q.tree = tree;
+    q.hideCorrelatedChildren = hide;
+    m_model->setQuery(q);
 }
 
 } // namespace noc

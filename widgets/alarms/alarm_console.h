@@ -59,6 +59,9 @@ public:
     // Sound for new critical/major alarms until acknowledged (mute: attention()->setMuted).
     AlarmAttention *attention() const { return m_attention; }
     QLineEdit *searchField() const { return m_search; }
+    // Flat list or tree by root cause (persists), and "hide correlated children" (persists).
+    QComboBox *layoutModeBox() const { return m_layoutMode; }
+    QCheckBox *hideChildrenBox() const { return m_hideChildren; }
 
     enum class Action {
         Acknowledge,
@@ -109,6 +112,7 @@ private:
     QList<int> selectedRows() const;
     void saveLayout() const;
     void restoreLayout();
+    void toggleCurrentRoot(bool expand);
 
     QString m_cachePath;
     SubmitFunction m_submit;
@@ -128,6 +132,7 @@ private:
     QComboBox *m_region = nullptr;
     QLineEdit *m_element = nullptr;
     QCheckBox *m_hideChildren = nullptr;
+    QComboBox *m_layoutMode = nullptr;
     QToolButton *m_clearFilters = nullptr;
     QToolBar *m_toolbar = nullptr;
     QList<QAction *> m_actions;

@@ -2,6 +2,7 @@
 
 #include "alarm_table_model.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -98,13 +99,46 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.widget ? opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget)
                : QStyledItemDelegate::paint(painter, opt, QModelIndex());
     painter->save();
+    const int node = index.data(AlarmTableModel::TreeRole).toInt();
+    int indent = 0;
+    if (node != AlarmTableModel::NotTree) {
+        const QRect arrow = arrowRect(option.rect);
+        indent = arrow.width() + 2;
+        painter->setRenderHint(QPainter::Antialiasing);
+        const QColor ink = option.state & QStyle::State_Selected
+                               ? option.palette.color(QPalette::HighlightedText)
+                               : option.palette.color(QPalette::Text);
+        if (node == AlarmTableModel::Collapsed || node == AlarmTableModel::Expanded) {
+            // A triangle pointing right (closed) or down (open), as in every tree a person knows.
+            const QPointF c = QRectF(arrow).center();
+            const qreal h = 4.5;
+            QPolygonF tri;
+            if (node == AlarmTableModel::Collapsed)
+                tri << QPointF(c.x() - h * 0.6, c.y() - h) << QPointF(c.x() + h * 0.8, c.y())
+                    << QPointF(c.x() - h * 0.6, c.y() + h);
+            else
+                tri << QPointF(c.x() - h, c.y() - h * 0.6) << QPointF(c.x() + h, c.y() - h * 0.6)
+                    << QPointF(c.x(), c.y() + h * 0.8);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(ink);
+            painter->drawPolygon(tri);
+        } else if (node == AlarmTableModel::Child) {
+            // An elbow line from the root above: the child reads as belonging to it.
+            painter->setPen(QPen(ink, 1.0));
+            const qreal x = QRectF(arrow).center().x();
+            painter->drawLine(QPointF(x, option.rect.top()), QPointF(x, option.rect.center().y()));
+            painter->drawLine(QPointF(x, option.rect.center().y()),
+                              QPointF(arrow.right() + 4, option.rect.center().y()));
+            indent += 6;
+        }
+    }
     QColor fill = alarmstyle::severityColor(code);
     QColor text = alarmstyle::severityTextColor(code);
     if (!active) {
         fill.setAlpha(90);
         text = option.palette.color(QPalette::Text);
     }
-    const QRect badge = option.rect.adjusted(2, 2, -2, -2);
+    const QRect badge = option.rect.adjusted(2 + indent, 2, -2, -2);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
@@ -118,6 +152,26 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         badge.adjusted(s + 8, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
         painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideRight, badge.width() - s - 10));
     painter->restore();
+}
+
+QRect SeverityDelegate::arrowRect(const QRect &cell) {
+    return QRect(cell.left() + 2, cell.top(), 14, cell.height());
+}
+
+bool SeverityDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                   const QStyleOptionViewItem &option, const QModelIndex &index) {
+    if (event->type() == QEvent::MouseButtonRelease || event->type() == QEvent::MouseButtonDblClick) {
+        const int node = index.data(AlarmTableModel::TreeRole).toInt();
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if ((node == AlarmTableModel::Collapsed || node == AlarmTableModel::Expanded) &&
+            mouse->button() == Qt::LeftButton &&
+            arrowRect(option.rect).contains(mouse->position().toPoint())) {
+            if (event->type() == QEvent::MouseButtonRelease)
+                model->setData(index, node == AlarmTableModel::Collapsed, AlarmTableModel::ExpandedRole);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 } // namespace noc

@@ -22,13 +22,19 @@ void drawShape(QPainter &painter, int severityCode, const QRectF &rect, const QC
 
 // Paints the severity cell: a filled badge in the severity colour with its shape and name.
 // Role contract: AlarmTableModel::SeverityCodeRole (int) for the colour and shape, Qt::DisplayRole
-// for the name, AlarmTableModel::ActiveRole (bool): cleared rows are drawn faded.
+// for the name, AlarmTableModel::ActiveRole (bool): cleared rows are drawn faded;
+// AlarmTableModel::TreeRole (TreeNode): in tree mode an arrow before a root cause (a click on it
+// sets ExpandedRole) and an indent before a correlated child.
 class SeverityDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+    // The arrow's area of a cell (tree mode).
+    static QRect arrowRect(const QRect &cell);
 };
 
 } // namespace noc
