@@ -2,6 +2,7 @@
 
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
+#include "alarms/alarm_trends_panel.h"
 #include "conflicts_dialog.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
@@ -49,6 +50,10 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
+
+    auto *trends = new AlarmTrendsPanel(session.cachePath(), &window);
+    window.setTrendsView(trends);
+    QObject::connect(&session, &SyncSession::committed, trends, &AlarmTrendsPanel::onCommitted);
 
     auto *tickets = new TicketConsole(session, &window);
     window.setTicketsView(tickets);

@@ -734,6 +734,49 @@ Commands:
     </message>
 </context>
 <context>
+    <name>noc::AlarmTrendsPanel</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>将图表保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PDF document</source>
+        <translation>将图表保存为 PDF 文档</translation>
+    </message>
+    <message>
+        <source>Loading alarm trends…</source>
+        <translation>正在加载告警趋势…</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: %L1 alarms raised · %L2 active now</source>
+        <translation>最近 24 小时：新增 %L1 条告警 · 当前活动 %L2 条</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export alarm trends</source>
+        <translation>导出告警趋势</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1.</source>
+        <translation>无法将图表写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>noc::ConflictsDialog</name>
     <message>
         <source>Conflicts</source>
@@ -898,6 +941,18 @@ Commands:
         <translation>
             <numerusform>NOC 控制台 — %n 条未确认严重告警</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No alarm trends yet</source>
+        <translation>暂无告警趋势</translation>
+    </message>
+    <message>
+        <source>Alarms raised per minute and active alarms over the last 24 hours appear here once the cache is open.</source>
+        <translation>缓存打开后，这里显示最近 24 小时每分钟新增的告警和活动告警数。</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1710,25 @@ Commands:
     <message>
         <source>No region</source>
         <translation>无区域</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrendChart</name>
+    <message>
+        <source>Alarms raised per minute</source>
+        <translation>每分钟新增告警</translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation>活动告警</translation>
+    </message>
+    <message>
+        <source>Time (local), last 24 hours</source>
+        <translation>时间（本地），最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Alarm trends</source>
+        <translation>告警趋势</translation>
     </message>
 </context>
 <context>

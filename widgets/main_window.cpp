@@ -20,7 +20,7 @@ namespace {
 const char *const kGeometryKey = "mainWindow/geometry";
 const char *const kStateKey = "mainWindow/state";
 // Bump when docks are added or renamed so an old saved layout does not hide a new dock.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2; // 2: Trends dock
 
 QDockWidget *makeDock(const char *objectName, QWidget *content, QMainWindow *window) {
     auto *dock = new QDockWidget(window);
@@ -56,12 +56,16 @@ void MainWindow::createDocks() {
     m_alarmsEmpty = new EmptyStateWidget(this);
     m_ticketsEmpty = new EmptyStateWidget(this);
     m_detailsEmpty = new EmptyStateWidget(this);
+    m_trendsEmpty = new EmptyStateWidget(this);
     m_alarmsDock = makeDock("alarmsDock", m_alarmsEmpty, this);
     m_ticketsDock = makeDock("ticketsDock", m_ticketsEmpty, this);
     m_detailsDock = makeDock("detailsDock", m_detailsEmpty, this);
+    m_trendsDock = makeDock("trendsDock", m_trendsEmpty, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_ticketsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_trendsDock);
     tabifyDockWidget(m_alarmsDock, m_ticketsDock);
+    tabifyDockWidget(m_ticketsDock, m_trendsDock);
     m_alarmsDock->raise();
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 }
@@ -92,6 +96,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_alarmsDock->toggleViewAction());
     m_viewMenu->addAction(m_ticketsDock->toggleViewAction());
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
+    m_viewMenu->addAction(m_trendsDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
     m_languageMenu = m_viewMenu->addMenu(QString());
@@ -149,9 +154,15 @@ void MainWindow::retranslateUi() {
         m_detailsEmpty->setExplanation(
             tr("Select an alarm, a ticket or a network element to see its details."));
     }
+    if (m_trendsEmpty) {
+        m_trendsEmpty->setTitle(tr("No alarm trends yet"));
+        m_trendsEmpty->setExplanation(tr("Alarms raised per minute and active alarms over the last 24 hours "
+                                         "appear here once the cache is open."));
+    }
     m_alarmsDock->setWindowTitle(tr("Alarms"));
     m_ticketsDock->setWindowTitle(tr("Tickets"));
     m_detailsDock->setWindowTitle(tr("Details"));
+    m_trendsDock->setWindowTitle(tr("Trends"));
 
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
@@ -212,6 +223,9 @@ void MainWindow::setTicketsView(QWidget *view) {
 void MainWindow::setDetailsView(QWidget *view) {
     replaceDockWidget(m_detailsDock, view, m_detailsEmpty);
 }
+void MainWindow::setTrendsView(QWidget *view) {
+    replaceDockWidget(m_trendsDock, view, m_trendsEmpty);
+}
 
 void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip) {
     m_connectionTextIsDefault = false;
@@ -231,7 +245,7 @@ void MainWindow::restoreLayout() {
 
 void MainWindow::resetLayout() {
     restoreState(m_defaultState, kLayoutVersion);
-    for (QDockWidget *dock : {m_alarmsDock, m_ticketsDock, m_detailsDock})
+    for (QDockWidget *dock : {m_alarmsDock, m_ticketsDock, m_trendsDock, m_detailsDock})
         dock->show();
     applyDefaultDockSizes();
 }

@@ -12,7 +12,7 @@ namespace noc {
 class EmptyStateWidget;
 class LanguageManager;
 
-// The console's frame: topology map in the centre, docks for Alarms, Tickets and Details, menus,
+// The console's frame: topology map in the centre, docks for Alarms, Tickets, Trends and Details, menus,
 // and a status bar with the connection/sync area. Geometry and dock layout persist in QSettings.
 // Views are plugged in by the application wiring; until then each area shows an honest empty state.
 class MainWindow : public QMainWindow {
@@ -23,12 +23,14 @@ public:
     QDockWidget *alarmsDock() const { return m_alarmsDock; }
     QDockWidget *ticketsDock() const { return m_ticketsDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
+    QDockWidget *trendsDock() const { return m_trendsDock; }
 
     // Replace an area's empty state with a real view (takes ownership).
     void setMapView(QWidget *view);
     void setAlarmsView(QWidget *view);
     void setTicketsView(QWidget *view);
     void setDetailsView(QWidget *view);
+    void setTrendsView(QWidget *view);
 
     // Text of the connection/sync area of the status bar, e.g. "Live · as of 14:02".
     void setConnectionStatus(const QString &text, const QString &toolTip = {});
@@ -66,9 +68,11 @@ private:
     EmptyStateWidget *m_alarmsEmpty = nullptr;
     EmptyStateWidget *m_ticketsEmpty = nullptr;
     EmptyStateWidget *m_detailsEmpty = nullptr;
+    EmptyStateWidget *m_trendsEmpty = nullptr;
     QDockWidget *m_alarmsDock = nullptr;
     QDockWidget *m_ticketsDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_trendsDock = nullptr;
     QLabel *m_connectionLabel = nullptr;
     bool m_connectionTextIsDefault = true;
     bool m_layoutRestored = false;

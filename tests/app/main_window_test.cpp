@@ -44,10 +44,11 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        // Then the three docks, five menus and the connection area exist with English text
+        // Then the four docks, five menus and the connection area exist with English text
         QCOMPARE(window.alarmsDock()->windowTitle(), QStringLiteral("Alarms"));
         QCOMPARE(window.ticketsDock()->windowTitle(), QStringLiteral("Tickets"));
         QCOMPARE(window.detailsDock()->windowTitle(), QStringLiteral("Details"));
+        QCOMPARE(window.trendsDock()->windowTitle(), QStringLiteral("Trends"));
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())
             menus << action->text();
@@ -71,6 +72,7 @@ private slots:
         // Then the known strings are in Chinese, and switching back restores English
         QCOMPARE(window.alarmsDock()->windowTitle(), QStringLiteral("告警"));
         QCOMPARE(window.ticketsDock()->windowTitle(), QStringLiteral("工单"));
+        QCOMPARE(window.trendsDock()->windowTitle(), QStringLiteral("趋势"));
         QCOMPARE(window.windowTitle(), QStringLiteral("NOC 控制台"));
         QTest::qWait(50);
         saveScreenshot(window, "main_window_zh_CN");
