@@ -64,6 +64,11 @@ void wireViews(MainWindow &window, SyncSession &session) {
                      });
     QObject::connect(tickets, &TicketConsole::showOnMap, map,
                      [map](const QString &id) { map->showElement(id); });
+    QObject::connect(map, &TopologyMapWidget::ticketOpenRequested, tickets,
+                     [&window, tickets](const QString &id) {
+                         window.ticketsDock()->raise();
+                         tickets->openTicket(id);
+                     });
 
     QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
         auto *dialog = new ConflictsDialog(session, &window);

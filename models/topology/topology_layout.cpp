@@ -642,8 +642,10 @@ int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> 
     return moved;
 }
 
-LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options,
-                           const std::atomic_bool *cancel) {
+namespace {
+
+LayoutResult layoutWithoutTombstones(const TopologyGraph &graph, const LayoutOptions &options,
+                                     const std::atomic_bool *cancel) {
     QElapsedTimer timer;
     timer.start();
     LayoutResult result;
@@ -681,6 +683,55 @@ LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &opti
     }
     fillSiteGeometry(graph, result);
     result.overlaps = countOverlaps(result.positions);
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+} // namespace
+
+LayoutResult computeLayout(const TopologyGraph &graph, const LayoutOptions &options,
+                           const std::atomic_bool *cancel) {
+    if (!graph.hasTombstones())
+        return layoutWithoutTombstones(graph, options, cancel);
+    // A graph that inventory changes left with removed entries is laid out without them, and the
+    // result is given back in the graph's own (stable) indices; removed entries keep (0, 0).
+    QElapsedTimer timer;
+    timer.start();
+    TopologyGraph::Compaction map;
+    const TopologyGraph compact = graph.compacted(&map);
+    LayoutOptions inner = options;
+    const size_t n = graph.nodes().size();
+    const auto squeeze = [&](const auto &values, auto &out) {
+        out.assign(size_t(compact.nodes().size()), {});
+        for (size_t i = 0; i < n; ++i)
+            if (map.nodes[i] >= 0)
+                out[size_t(map.nodes[i])] = values[i];
+    };
+    if (options.initial.size() == n)
+        squeeze(options.initial, inner.initial);
+    if (options.pinned.size() == n)
+        squeeze(options.pinned, inner.pinned);
+    const LayoutResult r = layoutWithoutTombstones(compact, inner, cancel);
+    LayoutResult result;
+    result.kind = r.kind;
+    result.cancelled = r.cancelled;
+    result.overlaps = r.overlaps;
+    result.sitesPlacedWithoutCoordinates = r.sitesPlacedWithoutCoordinates;
+    if (r.cancelled)
+        return result;
+    result.positions.assign(n, QPointF());
+    for (size_t i = 0; i < n; ++i)
+        if (map.nodes[i] >= 0)
+            result.positions[i] = r.positions[size_t(map.nodes[i])];
+    result.sitePositions.assign(graph.sites().size(), QPointF());
+    result.siteAreas.assign(graph.sites().size(), QRectF());
+    for (size_t s = 0; s < graph.sites().size(); ++s) {
+        const int to = map.sites[s];
+        if (to >= 0 && size_t(to) < r.sitePositions.size()) {
+            result.sitePositions[s] = r.sitePositions[size_t(to)];
+            result.siteAreas[s] = r.siteAreas[size_t(to)];
+        }
+    }
     result.seconds = double(timer.nsecsElapsed()) / 1e9;
     return result;
 }

@@ -137,4 +137,43 @@ TopologySnapshot TopologyQueries::loadSnapshot(const QString &path, const QStrin
     return snapshot;
 }
 
+std::optional<InventoryChanges> TopologyQueries::readInventoryChanges(const QString &path,
+                                                                      const QStringList &siteIds,
+                                                                      const QStringList &elementIds,
+                                                                      const QStringList &linkIds,
+                                                                      QString *error) {
+    CacheReader reader;
+    if (!reader.open(path)) {
+        if (error)
+            *error = reader.lastError().message;
+        return std::nullopt;
+    }
+    InventoryChanges changes;
+    for (const QString &id : siteIds) {
+        if (auto site = reader.site(id))
+            changes.sites << *site;
+        else
+            changes.removedSites << id;
+    }
+    for (const QString &id : elementIds) {
+        if (auto element = reader.element(id))
+            changes.elements << *element;
+        else
+            changes.removedElements << id;
+    }
+    for (const QString &id : linkIds) {
+        if (auto link = reader.link(id))
+            changes.links << *link;
+        else
+            changes.removedLinks << id;
+    }
+    // A failed read is not a removal: give up and let the caller read everything again.
+    if (!reader.lastError().message.isEmpty()) {
+        if (error)
+            *error = reader.lastError().message;
+        return std::nullopt;
+    }
+    return changes;
+}
+
 } // namespace noc

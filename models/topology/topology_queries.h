@@ -48,6 +48,13 @@ public:
     // Reads inventory (through CacheReader), positions of `mapViewId`, alarm status and freshness.
     static TopologySnapshot loadSnapshot(const QString &path, const QString &mapViewId);
 
+    // The current rows of the given changed inventory ids: a row still in the cache is an upsert,
+    // a row gone is a removal (so replaying the same ids twice gives the same graph).
+    static std::optional<InventoryChanges> readInventoryChanges(const QString &path,
+                                                                const QStringList &siteIds,
+                                                                const QStringList &elementIds,
+                                                                const QStringList &linkIds, QString *error);
+
 private:
     QHash<QString, ElementStatus> runStatusQuery(const char *sql, const QByteArray *jsonIds);
 

@@ -74,6 +74,108 @@ private slots:
         QCOMPARE(g.syntheticSite(), -1);
     }
 
+    void appliedChangesKeepIndicesAndTouchOnlyWhatChanged() {
+        // Given a built graph of a generated network
+        const GeneratedNetwork net = generateNetwork([] {
+            NetworkGeneratorOptions o;
+            o.elements = 500;
+            return o;
+        }());
+        TopologyGraph g = TopologyGraph::build(net.sites, net.elements, net.links);
+        const auto before = g.nodes().size();
+        const int renamed = g.nodeIndex(net.elements.at(10).id);
+        const int removed = g.nodeIndex(net.elements.at(20).id);
+        const int removedDegree = g.adjacencyBegin(removed + 1) - g.adjacencyBegin(removed);
+        QVERIFY(removedDegree > 0);
+
+        // When one element is renamed, one removed, and a new one with a link arrives
+        InventoryChanges changes;
+        NetworkElement r = net.elements.at(10);
+        r.name = "RENAMED";
+        changes.elements << r << net.elements.at(11); // 11 unchanged: no change reported
+        changes.removedElements << net.elements.at(20).id;
+        NetworkElement fresh = net.elements.at(30);
+        fresh.id = "NEW-1";
+        fresh.name = "NEW-1";
+        changes.elements << fresh;
+        Link link;
+        link.id = "NEW-LINK";
+        link.aEndId = "NEW-1";
+        link.zEndId = net.elements.at(30).id;
+        link.capacityBps = 1e9;
+        changes.links << link;
+        const GraphDelta delta = g.apply(changes);
+
+        // Then only those show up in the delta, and every other index is where it was
+        QCOMPARE(delta.nodesChanged, std::vector<int>{renamed});
+        QCOMPARE(delta.nodesRemoved, std::vector<int>{removed});
+        QCOMPARE(delta.nodesAdded, std::vector<int>{int(before)});
+        QCOMPARE(delta.edgesAdded.size(), size_t(1));
+        QCOMPARE(int(delta.edgesRemoved.size()), removedDegree);
+        QCOMPARE(g.nodes()[size_t(renamed)].name, QStringLiteral("RENAMED"));
+        QVERIFY(g.nodes()[size_t(removed)].removed);
+        QCOMPARE(g.nodeIndex(net.elements.at(20).id), -1);
+        QCOMPARE(g.nodeIndex(net.elements.at(100).id), 100);
+        QCOMPARE(g.liveNodeCount(), int(before));
+        const int added = g.nodeIndex("NEW-1");
+        QCOMPARE(g.adjacencyBegin(added + 1) - g.adjacencyBegin(added), 1);
+        // The removed element's links wait for it (listed), and come back when it does
+        QCOMPARE(int(g.skipped().linksWithUnknownEnd.size()), removedDegree);
+        InventoryChanges back;
+        back.elements << net.elements.at(20);
+        const GraphDelta again = g.apply(back);
+        QCOMPARE(int(again.edgesAdded.size()), removedDegree);
+        QCOMPARE(g.skipped().linksWithUnknownEnd.size(), 0);
+
+        // And a utilisation change on a link between two sites updates only its folded link
+        InventoryChanges use;
+        int between = -1;
+        for (size_t k = 0; k < g.edges().size() && between < 0; ++k)
+            if (!g.edges()[k].removed && g.edges()[k].siteAggregate >= 0)
+                between = int(k);
+        QVERIFY(between >= 0);
+        Link busy;
+        for (const Link &l : net.links)
+            if (l.id == g.edges()[size_t(between)].id)
+                busy = l;
+        busy.utilization = 0.97;
+        use.links << busy;
+        const GraphDelta used = g.apply(use);
+        QCOMPARE(used.edgesChanged, std::vector<int>{between});
+        QCOMPARE(used.siteAggregates, std::vector<int>{g.edges()[size_t(between)].siteAggregate});
+        QVERIFY(g.siteAggregates()[size_t(g.edges()[size_t(between)].siteAggregate)].maxUtilization >= 0.97);
+        QVERIFY(used.nodesAdded.empty() && used.edgesAdded.empty());
+
+        // And a graph with removed entries still lays out without overlaps, in its own indices
+        const LayoutResult layout = computeLayout(g, LayoutOptions{});
+        QCOMPARE(layout.positions.size(), g.nodes().size());
+        QCOMPARE(layout.overlaps, 0);
+        QVERIFY(layout.positions[size_t(added)] != layout.positions[0]);
+    }
+
+    void elementsWaitingForASiteJoinItWhenItArrives() {
+        // Given an element whose site is not known yet
+        NetworkElement e;
+        e.id = "e1";
+        e.siteId = "later";
+        TopologyGraph g = TopologyGraph::build({}, {e}, {});
+        QCOMPARE(g.skipped().elementsWithoutSite, QStringList{"e1"});
+        QCOMPARE(g.nodes()[0].site, g.syntheticSite());
+        // When the site arrives  Then the element moves to it and is no longer listed
+        InventoryChanges changes;
+        changes.sites << Site{"later", "Later", "R", 10, 20, {}, 0};
+        const GraphDelta delta = g.apply(changes);
+        QCOMPARE(delta.nodesResited, std::vector<int>{0});
+        QCOMPARE(g.nodes()[0].site, g.siteIndex("later"));
+        QCOMPARE(g.skipped().elementsWithoutSite.size(), 0);
+        // When the site goes away again  Then the element is back among those without a site
+        InventoryChanges gone;
+        gone.removedSites << "later";
+        g.apply(gone);
+        QCOMPARE(g.nodes()[0].site, g.syntheticSite());
+        QCOMPARE(g.skipped().elementsWithoutSite, QStringList{"e1"});
+    }
+
     void imperfectInventoryIsCountedAndStillPlaced() {
         // Given a network with links to unknown elements, elements without a site and sites without
         // coordinates

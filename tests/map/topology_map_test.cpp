@@ -1,5 +1,6 @@
 #include "cache/cache_writer.h"
 #include "language_manager.h"
+#include "map/map_element_card.h"
 #include "map/map_items.h"
 #include "map/map_style.h"
 #include "map/topology_map_widget.h"
@@ -9,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPrinter>
@@ -116,20 +118,21 @@ private slots:
         TopologyView *view = map.view();
         const QPointF centre = scene->nodePosition(0);
 
-        // When zoomed right out  Then regions stand for everything: the view shows the overview
-        // scene (no element item is walked or drawn), its site nodes hidden
+        // When zoomed right out  Then regions stand for everything: the view shows the regions'
+        // scene (no site or element item is walked or drawn)
         view->setScale(0.004, scene->mapBounds().center());
         QCOMPARE(scene->detail(), MapDetail::Regions);
-        QCOMPARE(view->scene(), scene->overviewScene());
+        QCOMPARE(view->scene(), scene->regionScene());
         QVERIFY(scene->regionItems().front()->isVisible());
-        QVERIFY(!scene->siteItem(0)->isVisible());
+        QVERIFY(!view->scene()->items().contains(scene->siteItem(0)));
+        QVERIFY(view->scene()->items().size() < 100);
 
         // When zoomed to a few hundred sites  Then sites are single nodes, elements not drawn
         view->setScale(0.1, centre);
         QCOMPARE(scene->detail(), MapDetail::Sites);
         QCOMPARE(view->scene(), scene->overviewScene());
         QVERIFY(scene->siteItem(0)->isVisible());
-        QVERIFY(!scene->regionItems().front()->isVisible());
+        QVERIFY(!view->scene()->items().contains(scene->regionItems().front()));
 
         // When zoomed to 1:1  Then the elements' scene is shown, centred where it was
         view->setScale(1.0, centre);
@@ -231,40 +234,102 @@ private slots:
         QVERIFY(!map.scene()->linkDown(incident));
     }
 
-    void inventoryReloadKeepsTheUsersView() {
+    void inventoryChangeTouchesOnlyTheChangedItemsAndKeepsTheView() {
         // Given a map from a cache, zoomed onto one element by the user
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
-        GeneratedNetwork net = network(200);
+        GeneratedNetwork net = network(300);
         QVERIFY(writeInventory(path, net));
         TopologyMapWidget map;
         map.resize(900, 600);
         map.show();
         QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        QSignalSpy applied(&map, &TopologyMapWidget::inventoryApplied);
         map.setCacheFile(path);
         QVERIFY(shown.wait(60000));
         const QString id = net.elements.at(40).id;
         QVERIFY(map.showElement(id));
         const QPointF centre = map.view()->mapToScene(map.view()->viewport()->rect().center());
-
-        // When the writer commits a renamed element (an inventory change: the map reloads)
-        net.elements[41].name = QStringLiteral("RENAMED-ELEMENT");
+        TopologyScene *scene = map.scene();
+        std::vector<ElementItem *> itemsBefore;
+        for (size_t i = 0; i < scene->graph()->nodes().size(); ++i)
+            itemsBefore.push_back(scene->elementItem(int(i)));
+        const quint64 createdBefore = scene->itemsCreated();
         CacheWriter writer;
         QVERIFY(writer.open(path));
+
+        // When the writer commits one renamed element
+        net.elements[41].name = QStringLiteral("RENAMED-ELEMENT");
         CacheBatch batch;
         batch.elements << net.elements[41];
         const ChangeSet changes = writer.apply(batch);
         QCOMPARE(changes.elements.updated.size(), 1);
         map.applyChangeSet(changes);
-        QVERIFY(shown.wait(60000));
+        QVERIFY(applied.wait(30000));
 
-        // Then the new name is on the map, and the zoom, centre and highlight are as the user left them
-        QCOMPARE(
-            map.scene()->graph()->nodes()[size_t(map.scene()->graph()->nodeIndex(net.elements[41].id))].name,
-            QStringLiteral("RENAMED-ELEMENT"));
+        // Then exactly that item is touched, no item is created, every item is the same object, the
+        // new name is on the map, and zoom, centre and highlight are as the user left them
+        QCOMPARE(applied.takeFirst().at(0).toInt(), 1);
+        QCOMPARE(shown.count(), 1); // no reload
+        QCOMPARE(scene->itemsCreated(), createdBefore);
+        for (size_t i = 0; i < itemsBefore.size(); ++i)
+            QCOMPARE(scene->elementItem(int(i)), itemsBefore[i]);
+        const int renamed = scene->graph()->nodeIndex(net.elements[41].id);
+        QCOMPARE(scene->graph()->nodes()[size_t(renamed)].name, QStringLiteral("RENAMED-ELEMENT"));
         QVERIFY(std::abs(map.view()->scale() - 1.0) < 1e-9);
         QVERIFY(QLineF(map.view()->mapToScene(map.view()->viewport()->rect().center()), centre).length() < 2);
-        QCOMPARE(map.scene()->highlightedNode(), map.scene()->graph()->nodeIndex(id));
+        QCOMPARE(scene->highlightedNode(), scene->graph()->nodeIndex(id));
+
+        // When a new element with a link to element 40 arrives, and element 60 is removed
+        NetworkElement added = net.elements.at(40);
+        added.id = QStringLiteral("NE-NEW");
+        added.name = QStringLiteral("NEW-ELEMENT");
+        Link link;
+        link.id = QStringLiteral("L-NEW");
+        link.aEndId = added.id;
+        link.zEndId = id;
+        link.capacityBps = 10e9;
+        link.operationalState = QStringLiteral("enable");
+        CacheBatch grow;
+        grow.elements << added;
+        grow.links << link;
+        map.applyChangeSet(writer.apply(grow));
+        QVERIFY(applied.wait(30000));
+        const QString gone = net.elements.at(60).id;
+        ElementItem *goneItem = scene->elementItem(scene->graph()->nodeIndex(gone));
+        CacheBatch shrink;
+        shrink.removedElementIds << gone;
+        const ChangeSet removed = writer.apply(shrink);
+        QCOMPARE(removed.elements.removed, QStringList{gone});
+        map.applyChangeSet(removed);
+        QVERIFY(applied.wait(30000));
+
+        // Then the new element and its link are the only new items, placed beside its site without
+        // overlapping any icon; the removed element's item is gone; nothing else was recreated
+        QCOMPARE(scene->itemsCreated(), createdBefore + 2);
+        const int node = scene->graph()->nodeIndex(added.id);
+        QVERIFY(node >= 0 && scene->elementItem(node));
+        QVERIFY(scene->elementItem(node)->scene() == scene);
+        QCOMPARE(scene->elementItem(node)->pos(), scene->nodePosition(node));
+        std::vector<QPointF> live;
+        for (size_t i = 0; i < scene->graph()->nodes().size(); ++i)
+            if (scene->elementItem(int(i)))
+                live.push_back(scene->nodePosition(int(i)));
+        QCOMPARE(countOverlaps(live), 0);
+        const int site = scene->graph()->nodes()[size_t(node)].site;
+        double nearest = 1e18;
+        for (int e : scene->graph()->sites()[size_t(site)].elements)
+            if (e != node)
+                nearest =
+                    std::min(nearest, QLineF(scene->nodePosition(e), scene->nodePosition(node)).length());
+        QVERIFY2(nearest <= 2.5 * LayoutMetrics::kFootprintWidth, qPrintable(QString::number(nearest)));
+        QCOMPARE(scene->graph()->nodeIndex(gone), -1);
+        QVERIFY(!scene->items().contains(goneItem));
+        for (size_t i = 0; i < itemsBefore.size(); ++i)
+            if (scene->graph()->nodes()[i].id != gone)
+                QCOMPARE(scene->elementItem(int(i)), itemsBefore[i]);
+        QCOMPARE(map.search(QStringLiteral("NEW-ELEMENT")), 1);
+        QCOMPARE(shown.count(), 1);
     }
 
     void draggedElementIsPinnedAndSurvivesARestart() {
@@ -383,6 +448,56 @@ private slots:
         QCOMPARE(selected.at(0).at(0).toString(), id);
     }
 
+    void selectedElementShowsItsDetailsAndOpenTickets() {
+        // Given a cache with a network and an open ticket about element 30
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        const GeneratedNetwork net = network(200);
+        QVERIFY(writeInventory(path, net));
+        const NetworkElement &element = net.elements.at(30);
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        TroubleTicket ticket;
+        ticket.id = QStringLiteral("TT-77");
+        ticket.name = QStringLiteral("Fibre cut near the hut");
+        ticket.status = TicketStatus::InProgress;
+        ticket.creationDate = ticket.lastUpdate = QDateTime::currentMSecsSinceEpoch();
+        ticket.relatedEntities << RelatedEntity{element.id, element.name, QStringLiteral("affected"),
+                                                QStringLiteral("PhysicalResource")};
+        CacheBatch batch;
+        batch.tickets << ticket;
+        QVERIFY(!writer.apply(batch).isEmpty());
+        TopologyMapWidget map;
+        map.resize(1000, 700);
+        map.show();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        map.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(map.showElement(element.id));
+        QTest::qWait(20);
+
+        // When the user clicks the element
+        const QPoint at =
+            map.view()->mapFromScene(map.scene()->nodePosition(map.scene()->graph()->nodeIndex(element.id)));
+        QTest::mouseClick(map.view()->viewport(), Qt::LeftButton, {}, at);
+
+        // Then its card shows name, IP, site, and (read from the cache) the open ticket
+        MapElementCard *card = map.elementCard();
+        QTRY_VERIFY(card->isVisible());
+        QCOMPARE(card->elementId(), element.id);
+        QVERIFY(card->text().contains(element.name));
+        QVERIFY(card->text().contains(element.mgmtIp));
+        QTRY_VERIFY2(card->text().contains(QStringLiteral("TT-77")), qPrintable(card->text()));
+        QVERIFY(card->text().contains(QStringLiteral("In progress")));
+        saveScreenshot(map, "map_card_en");
+        // When the ticket link is followed  Then the map asks for that ticket
+        QSignalSpy open(&map, &TopologyMapWidget::ticketOpenRequested);
+        QVERIFY(QMetaObject::invokeMethod(card->findChild<QLabel *>(), "linkActivated",
+                                          Q_ARG(QString, QStringLiteral("ticket:TT-77"))));
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).toString(), QStringLiteral("TT-77"));
+    }
+
     void imperfectInventoryIsShownAsACount() {
         // Given inventory with dangling links, siteless elements and sites without coordinates
         NetworkGeneratorOptions options;
@@ -489,6 +604,10 @@ private slots:
             QVERIFY(map.showElement(net.elements.at(2500).id));
             map.view()->setScale(
                 1.6, map.scene()->nodePosition(map.scene()->graph()->nodeIndex(net.elements.at(2500).id)));
+            map.scene()
+                ->elementItem(map.scene()->graph()->nodeIndex(net.elements.at(2500).id))
+                ->setSelected(true);
+            QTRY_VERIFY(map.elementCard()->isVisible());
             QTest::qWait(50);
             saveScreenshot(map, "map_detail_" + lang);
             map.setLayoutKind(LayoutKind::Layered);

@@ -4,6 +4,7 @@
 #include "map/topology_scene.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QRegularExpression>
@@ -18,6 +19,9 @@ namespace {
 constexpr double kPlainIconLod = 0.45; // below: a flat coloured square, no glyph
 constexpr double kBadgeLod = 0.5;
 constexpr double kLabelLod = 0.75;
+// Sites as dots at the region level, in device pixels.
+constexpr int kQuietDotPx = 3;
+constexpr int kAlarmDotPx = 5;
 
 const QRectF kElementBounds(-LayoutMetrics::kFootprintWidth / 2, -LayoutMetrics::kIconSize / 2 - 4,
                             LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
@@ -264,20 +268,30 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0xb0, 0xbe, 0xc5), 0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(area);
-    // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased
-    // points: thousands of them per frame, and at this zoom a dot is a few pixels anyway.
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    QVector<QPointF> buckets[6];
-    for (int s : m_scene->regionSites(m_region))
-        buckets[int(m_scene->siteWorst(s))].append(m_scene->sitePosition(s));
+    // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased,
+    // filled in device pixels: thousands of them per frame, and a wide-pen drawPoints would stroke a
+    // path per point (that was most of the zoomed-out frame).
+    const QTransform world = painter->worldTransform();
+    painter->resetTransform();
+    const auto &dots = m_scene->regionDots(m_region);
     for (int sev = 5; sev >= 0; --sev) {
-        if (buckets[sev].isEmpty())
-            continue;
-        QPen pen(mapstyle::severityColor(Severity(sev)), sev == 5 ? 3 : 5, Qt::SolidLine, Qt::SquareCap);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        painter->drawPoints(buckets[sev].constData(), int(buckets[sev].size()));
+        const QColor color = mapstyle::severityColor(Severity(sev));
+        const int size = sev == 5 ? kQuietDotPx : kAlarmDotPx;
+        for (const QPointF &p : dots[size_t(sev)]) {
+            const QPointF d = world.map(p);
+            painter->fillRect(
+                QRect(int(std::lround(d.x())) - size / 2, int(std::lround(d.y())) - size / 2, size, size),
+                color);
+        }
     }
+    painter->setWorldTransform(world);
+}
+
+void RegionItem::updateDot(const QPointF &sitePos) {
+    const double half = (kAlarmDotPx + 2) / std::max(m_scene->viewScale(), 1e-6) / 2;
+    // Through the scene, not update(rect): the item is not marked dirty, the rect goes to the view.
+    if (QGraphicsScene *s = scene())
+        s->update(QRectF(sitePos.x() - half, sitePos.y() - half, 2 * half, 2 * half));
 }
 
 void RegionItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
@@ -295,6 +309,8 @@ AggregateLinkItem::AggregateLinkItem(TopologyScene *scene, int aggregate, bool r
 }
 
 void AggregateLinkItem::setEnds(const QPointF &a, const QPointF &b) {
+    if (a == m_a && b == m_b && !m_bounds.isNull())
+        return; // a geometry change re-indexes the item: only when it really moved
     prepareGeometryChange();
     m_a = a;
     m_b = b;

@@ -84,6 +84,8 @@ public:
     int type() const override { return Type; }
     int region() const { return m_region; }
     void updateGeometry();
+    // Repaints only the dot of the site at `sitePos` (a recolour), not the whole region.
+    void updateDot(const QPointF &sitePos);
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 

@@ -5,6 +5,9 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
+#include <array>
+#include <vector>
 
 namespace noc {
 
@@ -31,25 +34,46 @@ QTransform MapMinimap::sceneToWidget() const {
     return QTransform(s, 0, 0, s, offset.x(), offset.y());
 }
 
-void MapMinimap::paintEvent(QPaintEvent *) {
-    if (m_cacheVersion != m_scene->version() || m_cache.size() != size()) {
-        m_cache = QImage(size(), QImage::Format_ARGB32_Premultiplied);
-        m_cache.fill(QColor(Qt::white)); // opaque: the view must not show through
-        QPainter p(&m_cache);
-        if (m_scene->graph()) {
-            const QTransform t = sceneToWidget();
-            const auto &sites = m_scene->graph()->sites();
-            for (int sev = 5; sev >= 0; --sev) {
-                p.setPen(QPen(mapstyle::severityColor(Severity(sev)), sev == 5 ? 1.5 : 2.5));
-                for (size_t s = 0; s < sites.size(); ++s)
-                    if (!sites[s].elements.empty() && int(m_scene->siteWorst(int(s))) == sev)
-                        p.drawPoint(t.map(m_scene->sitePosition(int(s))));
-            }
+void MapMinimap::rebuildCache() {
+    m_cache = QImage(size(), QImage::Format_ARGB32_Premultiplied);
+    m_cache.fill(QColor(Qt::white)); // opaque: the view must not show through
+    QPainter p(&m_cache);
+    if (m_scene->graph()) {
+        // One pass over the sites into buckets per colour, quiet ones first, then worst on top.
+        const QTransform t = sceneToWidget();
+        const auto &sites = m_scene->graph()->sites();
+        std::array<std::vector<QPoint>, 6> buckets;
+        for (size_t s = 0; s < sites.size(); ++s)
+            if (!sites[s].removed && !sites[s].elements.empty())
+                buckets[size_t(m_scene->siteWorst(int(s)))].push_back(
+                    t.map(m_scene->sitePosition(int(s))).toPoint());
+        for (int sev = 5; sev >= 0; --sev) {
+            const QColor color = mapstyle::severityColor(Severity(sev));
+            const int size = sev == 5 ? 2 : 3;
+            for (const QPoint &pt : buckets[size_t(sev)])
+                p.fillRect(QRect(pt.x() - size / 2, pt.y() - size / 2, size, size), color);
         }
-        p.setPen(QColor(0x90, 0xa4, 0xae));
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
-        m_cacheVersion = m_scene->version();
+    }
+    p.setPen(QColor(0x90, 0xa4, 0xae));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+    m_cacheVersion = m_scene->version();
+    m_sinceRebuild.start();
+}
+
+void MapMinimap::paintEvent(QPaintEvent *) {
+    if (m_cache.size() != size()) {
+        rebuildCache();
+    } else if (m_cacheVersion != m_scene->version()) {
+        if (!m_sinceRebuild.isValid() || m_sinceRebuild.elapsed() >= m_refreshMs) {
+            rebuildCache();
+        } else if (!m_refreshQueued) {
+            m_refreshQueued = true;
+            QTimer::singleShot(m_refreshMs - int(m_sinceRebuild.elapsed()) + 1, this, [this] {
+                m_refreshQueued = false;
+                update();
+            });
+        }
     }
     QPainter painter(this);
     painter.drawImage(0, 0, m_cache);

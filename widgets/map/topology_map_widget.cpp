@@ -2,6 +2,7 @@
 
 #include "cache/cache_reader.h"
 #include "logging.h"
+#include "map/map_element_card.h"
 #include "map/map_items.h"
 #include "map/map_minimap.h"
 #include "map/topology_scene.h"
@@ -30,6 +31,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <limits>
+#include <optional>
+#include <utility>
 
 namespace noc {
 
@@ -60,6 +64,8 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
     m_runner = new TopologyLayoutRunner(this);
     m_loadWatcher = new QFutureWatcher<TopologySnapshot>(this);
     m_statusWatcher = new QFutureWatcher<QHash<QString, ElementStatus>>(this);
+    m_deltaWatcher = new QFutureWatcher<InventoryDelta>(this);
+    m_cardWatcher = new QFutureWatcher<CardDetails>(this);
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     // A drag produces a position per mouse move; one write a second after the last change is plenty
@@ -67,7 +73,7 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
     m_saveTimer->setInterval(1000);
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
-    // Inventory changes come in bursts during a sync; one reload after the burst.
+    // A full reload (only after a very large inventory change) waits for the end of the burst.
     m_reloadTimer->setInterval(2000);
     m_bannerTimer = new QTimer(this);
     m_bannerTimer->setInterval(30000); // the banner's "offline N min" ticks per minute at most
@@ -76,6 +82,8 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
     connect(m_runner, &TopologyLayoutRunner::finished, this, &TopologyMapWidget::onLayoutFinished);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyMapWidget::onSelectionChanged);
     connect(m_scene->overviewScene(), &QGraphicsScene::selectionChanged, this,
+            &TopologyMapWidget::onSelectionChanged);
+    connect(m_scene->regionScene(), &QGraphicsScene::selectionChanged, this,
             &TopologyMapWidget::onSelectionChanged);
     connect(m_scene, &TopologyScene::nodesPinned, this, &TopologyMapWidget::onNodesPinned);
     connect(m_scene, &TopologyScene::drillDownRequested, this, &TopologyMapWidget::onDrillDown);
@@ -98,8 +106,20 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
         }
         if (snapshot.dataAsOfMs > 0 && !m_dataAsOf.isValid())
             m_dataAsOf = QDateTime::fromMSecsSinceEpoch(snapshot.dataAsOfMs);
+        const QString anchor = viewAnchorElement();
         setTopology(snapshot.sites, snapshot.elements, snapshot.links, snapshot.status, snapshot.positions);
+        m_reloadAnchor = anchor;
+        startInventoryDelta(); // what changed while reading, if anything
     });
+    connect(m_deltaWatcher, &QFutureWatcher<InventoryDelta>::finished, this,
+            &TopologyMapWidget::onInventoryDeltaFinished);
+    connect(m_cardWatcher, &QFutureWatcher<CardDetails>::finished, this, [this] {
+        if (m_cardWatcher->future().resultCount() == 0)
+            return;
+        const CardDetails details = m_cardWatcher->result();
+        m_card->setCacheDetails(details.elementId, details.element, details.tickets);
+    });
+    connect(m_card, &MapElementCard::ticketRequested, this, &TopologyMapWidget::ticketOpenRequested);
     connect(m_statusWatcher, &QFutureWatcher<QHash<QString, ElementStatus>>::finished, this, [this] {
         if (m_statusWatcher->future().resultCount() > 0)
             updateElementStatus(m_statusWatcher->result());
@@ -115,6 +135,8 @@ TopologyMapWidget::~TopologyMapWidget() {
     m_runner->cancel();
     m_loadWatcher->waitForFinished();
     m_statusWatcher->waitForFinished();
+    m_deltaWatcher->waitForFinished();
+    m_cardWatcher->waitForFinished();
 }
 
 void TopologyMapWidget::buildUi() {
@@ -183,6 +205,7 @@ void TopologyMapWidget::buildUi() {
     m_view = new TopologyView(m_scene, this);
     layout->addWidget(m_view, 1);
     m_minimap = new MapMinimap(m_scene, m_view);
+    m_card = new MapElementCard(m_view);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
@@ -214,12 +237,7 @@ void TopologyMapWidget::retranslateUi() {
     updateInventoryButton();
     updateBanner();
     setBreadcrumb(m_crumbRegion, m_crumbSite, m_crumbNode);
-    if (m_graph)
-        m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) +
-                               QStringLiteral(" · ") +
-                               tr("%n link(s)", nullptr, int(m_graph->edges().size())));
-    else
-        m_statusLabel->setText(tr("No topology loaded"));
+    updateStatusLabel();
     m_scene->update(); // site and region names come from tr()
 }
 
@@ -305,11 +323,10 @@ void TopologyMapWidget::applyChangeSet(const ChangeSet &changes) {
     if (m_cacheFile.isEmpty())
         return;
     if (!changes.elements.isEmpty() || !changes.sites.isEmpty() || !changes.links.isEmpty()) {
-        // Not restarted while pending: a steady trickle of inventory events must not postpone the
-        // reload forever (the demo's simulator changes element states every few seconds).
-        if (!m_reloadTimer->isActive())
-            m_reloadTimer->start();
-        return; // the reload reads the alarm status too
+        m_pendingSites.merge(changes.sites);
+        m_pendingElements.merge(changes.elements);
+        m_pendingLinks.merge(changes.links);
+        startInventoryDelta();
     }
     if (changes.alarms.isEmpty())
         return;
@@ -361,10 +378,140 @@ void TopologyMapWidget::startStatusQuery() {
     }
 }
 
+void TopologyMapWidget::startInventoryDelta() {
+    const qsizetype pending = m_pendingSites.count() + m_pendingElements.count() + m_pendingLinks.count();
+    if (pending == 0 || m_deltaWatcher->isRunning() || m_loadWatcher->isRunning())
+        return; // started again when the running read finishes
+    if (!m_graph) {
+        // Nothing shown yet: the first load reads everything anyway.
+        m_pendingSites = m_pendingElements = m_pendingLinks = KindChanges();
+        if (!m_reloadTimer->isActive())
+            m_reloadTimer->start();
+        return;
+    }
+    // Past a fifth of the network (a full resync), one fresh read and layout is cheaper than
+    // thousands of single-row reads and placements.
+    if (pending > std::max<qsizetype>(5000, m_graph->liveNodeCount() / 5)) {
+        m_pendingSites = m_pendingElements = m_pendingLinks = KindChanges();
+        if (!m_reloadTimer->isActive())
+            m_reloadTimer->start();
+        return;
+    }
+    InventoryDelta job;
+    job.base = m_graph;
+    job.sites = std::exchange(m_pendingSites, KindChanges());
+    job.elements = std::exchange(m_pendingElements, KindChanges());
+    job.links = std::exchange(m_pendingLinks, KindChanges());
+    const QString path = m_cacheFile;
+    m_deltaWatcher->setFuture(QtConcurrent::run([path, job]() mutable {
+        const auto ids = [](const KindChanges &k) { return k.inserted + k.updated + k.removed; };
+        const std::optional<InventoryChanges> changes = TopologyQueries::readInventoryChanges(
+            path, ids(job.sites), ids(job.elements), ids(job.links), &job.error);
+        if (!changes)
+            return job;
+        // A copy of the shown graph with the rows applied: the GUI keeps drawing the old one meanwhile.
+        auto next = std::make_shared<TopologyGraph>(*job.base);
+        job.delta = next->apply(*changes);
+        job.graph = std::move(next);
+        if (!job.delta.nodesAdded.empty()) {
+            QStringList added;
+            for (int i : job.delta.nodesAdded)
+                added << job.graph->nodes()[size_t(i)].id;
+            TopologyQueries queries;
+            if (queries.open(path))
+                job.status = queries.statusOf(added);
+        }
+        return job;
+    }));
+}
+
+void TopologyMapWidget::onInventoryDeltaFinished() {
+    if (m_deltaWatcher->future().resultCount() == 0)
+        return;
+    InventoryDelta job = m_deltaWatcher->result();
+    if (!job.error.isEmpty() || !job.graph) {
+        logging::logger("ui")->warn("topology map: cannot read changed inventory ({}); reloading",
+                                    job.error.toStdString());
+        if (!m_reloadTimer->isActive())
+            m_reloadTimer->start();
+        return;
+    }
+    if (job.base != m_graph) {
+        // A reload replaced the graph meanwhile: the same ids apply again to the new one.
+        job.sites.merge(m_pendingSites);
+        job.elements.merge(m_pendingElements);
+        job.links.merge(m_pendingLinks);
+        m_pendingSites = job.sites;
+        m_pendingElements = job.elements;
+        m_pendingLinks = job.links;
+        startInventoryDelta();
+        return;
+    }
+    m_graph = job.graph;
+    if (!job.delta.isEmpty() || !job.delta.siteAggregates.empty()) {
+        if (m_scene->graph() == job.base) {
+            // In place: the view, the selection and every untouched item stay as they are.
+            const int touched = m_scene->applyDelta(job.graph, job.delta, job.status);
+            if (job.delta.skippedChanged)
+                updateInventoryButton();
+            updateStatusLabel();
+            m_minimap->update();
+            emit inventoryApplied(touched);
+        } else {
+            // Not on screen yet (the first layout is still running): lay out the new graph instead.
+            for (auto it = job.status.cbegin(); it != job.status.cend(); ++it)
+                if (!(it.value() == ElementStatus()))
+                    m_pendingStatus.insert(it.key(), it.value());
+            if (job.delta.skippedChanged)
+                updateInventoryButton();
+            startLayout();
+        }
+    } else if (m_scene->graph() == job.base) {
+        m_scene->applyDelta(job.graph, job.delta, job.status); // same graph contents, new pointer
+        emit inventoryApplied(0);
+    }
+    startInventoryDelta();
+}
+
+QString TopologyMapWidget::viewAnchorElement() const {
+    // The element the user looks at: the highlighted one, else the one nearest the view's centre.
+    if (!m_scene->graph())
+        return {};
+    const auto &nodes = m_scene->graph()->nodes();
+    if (m_scene->highlightedNode() >= 0)
+        return nodes[size_t(m_scene->highlightedNode())].id;
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    double best = std::numeric_limits<double>::max();
+    int nearest = -1;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        if (nodes[i].removed)
+            continue;
+        const QPointF d = m_scene->nodePosition(int(i)) - centre;
+        const double dist = d.x() * d.x() + d.y() * d.y();
+        if (dist < best)
+            best = dist, nearest = int(i);
+    }
+    return nearest >= 0 ? nodes[size_t(nearest)].id : QString();
+}
+
+void TopologyMapWidget::updateStatusLabel() {
+    if (!m_graph) {
+        m_statusLabel->setText(tr("No topology loaded"));
+        return;
+    }
+    m_statusLabel->setText(tr("%n element(s)", nullptr, m_graph->liveNodeCount()) + QStringLiteral(" · ") +
+                           tr("%n link(s)", nullptr, m_graph->liveEdgeCount()));
+}
+
 void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> &changes) {
     if (m_scene->graph() && m_scene->graph() == m_graph) {
         m_scene->updateStatus(changes);
         m_minimap->update();
+        if (m_card->isVisible() && changes.contains(m_card->elementId())) {
+            const int node = m_graph->nodeIndex(m_card->elementId());
+            if (node >= 0)
+                showCard(node); // the alarm line changed; tickets may have too
+        }
         return;
     }
     // Still laying out: remember for when the scene is built.
@@ -509,13 +656,22 @@ void TopologyMapWidget::startLayout() {
         if (m_layoutKind == LayoutKind::ForceDirected && options.initial.size() != nodes.size())
             options.pinned.clear(); // pins need initial positions; without them nothing is pinned
     }
-    m_statusLabel->setText(tr("Laying out %n element(s)…", nullptr, int(nodes.size())));
+    m_statusLabel->setText(tr("Laying out %n element(s)…", nullptr, m_graph->liveNodeCount()));
     m_runner->start(m_graph, options);
 }
 
-void TopologyMapWidget::onLayoutFinished(const LayoutResult &result) {
-    if (!m_graph || result.positions.size() != m_graph->nodes().size())
+void TopologyMapWidget::onLayoutFinished(const LayoutResult &finished) {
+    if (!m_graph)
         return;
+    LayoutResult result = finished;
+    if (result.positions.size() != m_graph->nodes().size()) {
+        // Inventory changed in place while this layout ran: indices are stable and only grow, so the
+        // layout still holds for the elements it knew; the new ones keep the places they were given.
+        if (m_scene->graph() != m_graph || result.positions.size() > m_graph->nodes().size())
+            return;
+        for (size_t i = result.positions.size(); i < m_graph->nodes().size(); ++i)
+            result.positions.push_back(m_scene->nodePosition(int(i)));
+    }
     m_lastOverlaps = result.overlaps;
     m_lastLayoutSeconds = result.seconds;
     const bool fresh = m_scene->graph() != m_graph;
@@ -527,6 +683,11 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result) {
     const QString keptHighlight = m_scene->highlightedNode() >= 0
                                       ? m_scene->graph()->nodes()[size_t(m_scene->highlightedNode())].id
                                       : QString();
+    // After a full reload the layout may have moved things: follow the element the user looked at.
+    const QString anchor = std::exchange(m_reloadAnchor, QString());
+    std::optional<QPointF> keptAnchor; // the view centre relative to the anchor element, before
+    if (hadTopology && !anchor.isEmpty() && m_scene->graph()->nodeIndex(anchor) >= 0)
+        keptAnchor = keptCentre - m_scene->nodePosition(m_scene->graph()->nodeIndex(anchor));
     if (fresh) {
         QSet<QString> pinned;
         const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
@@ -545,14 +706,17 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &result) {
     if (m_fitAfterLayout || !hadTopology) {
         m_view->fitAll();
     } else if (fresh) {
-        m_view->setScale(keptScale, keptCentre);
+        const int anchorNode = anchor.isEmpty() ? -1 : m_graph->nodeIndex(anchor);
+        QPointF centre = keptCentre;
+        if (anchorNode >= 0 && keptAnchor)
+            centre = m_scene->nodePosition(anchorNode) + *keptAnchor;
+        m_view->setScale(keptScale, centre);
         if (!keptHighlight.isEmpty())
             m_scene->setHighlightedNode(m_graph->nodeIndex(keptHighlight));
     }
     m_fitAfterLayout = false;
     m_view->updateDetail();
-    m_statusLabel->setText(tr("%n element(s)", nullptr, int(m_graph->nodes().size())) +
-                           QStringLiteral(" · ") + tr("%n link(s)", nullptr, int(m_graph->edges().size())));
+    updateStatusLabel();
     updateOverlays();
     m_minimap->update();
     emit layoutFinished(result.overlaps);
@@ -724,12 +888,43 @@ QString TopologyMapWidget::breadcrumbText() const {
     return doc.toPlainText();
 }
 
+void TopologyMapWidget::showCard(int node) {
+    const TopologyNode &n = m_scene->graph()->nodes()[size_t(node)];
+    const int site = n.site;
+    m_card->showNode(n, m_scene->siteName(site),
+                     m_scene->regionName(m_scene->graph()->sites()[size_t(site)].region_index),
+                     m_scene->status(node));
+    updateOverlays();
+    if (m_cacheFile.isEmpty())
+        return;
+    // Vendor, model, state and the open tickets are only in the cache: read them off the GUI thread.
+    const QString path = m_cacheFile;
+    const QString id = n.id;
+    m_cardWatcher->setFuture(QtConcurrent::run([path, id] {
+        CardDetails details;
+        details.elementId = id;
+        CacheReader reader;
+        if (!reader.open(path))
+            return details;
+        details.element = reader.element(id);
+        TicketFilter filter;
+        filter.relatedEntityId = id;
+        filter.statuses = {TicketStatus::Acknowledged, TicketStatus::Pending, TicketStatus::Held,
+                           TicketStatus::InProgress};
+        details.tickets = reader.tickets(filter, 5, false);
+        return details;
+    }));
+}
+
 void TopologyMapWidget::onSelectionChanged() {
     const QList<QGraphicsItem *> selected = m_view->scene()->selectedItems();
+    if (selected.isEmpty())
+        m_card->hide();
     if (selected.size() != 1)
         return;
     if (selected.first()->type() == ElementItem::Type) {
         const int node = static_cast<ElementItem *>(selected.first())->node();
+        showCard(node);
         const int site = m_scene->graph()->nodes()[size_t(node)].site;
         setBreadcrumb(m_scene->graph()->sites()[size_t(site)].region_index, site, node);
         emit elementSelected(m_scene->graph()->nodes()[size_t(node)].id);
@@ -747,6 +942,8 @@ void TopologyMapWidget::updateOverlays() {
     m_minimap->raise();
     m_minimap->setVisible(m_scene->graph() != nullptr && r.width() > 2 * m_minimap->width() + 40);
     m_minimap->setVisibleArea(m_view->mapToScene(m_view->viewport()->rect()));
+    m_card->move(r.left() + 8, r.top() + 8);
+    m_card->raise();
 }
 
 // ---- export and print ----------------------------------------------------------------------------
@@ -767,7 +964,9 @@ QString TopologyMapWidget::askFileName(const QString &title, const QString &filt
 void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target) {
     // The minimap is an overlay on the view, not part of the map: leave it out of exports.
     const bool minimap = m_minimap->isVisible();
+    const bool card = m_card->isVisible();
     m_minimap->setVisible(false);
+    m_card->setVisible(false);
     const QSize size = m_view->viewport()->size();
     painter->save();
     const double s = std::min(target.width() / size.width(), target.height() / size.height());
@@ -776,6 +975,7 @@ void TopologyMapWidget::renderViewport(QPainter *painter, const QRectF &target) 
     m_view->viewport()->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
     painter->restore();
     m_minimap->setVisible(minimap);
+    m_card->setVisible(card);
 }
 
 bool TopologyMapWidget::exportPng(const QString &path) {

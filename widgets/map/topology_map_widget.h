@@ -36,6 +36,7 @@ class QToolButton;
 // Or without a cache: setTopology(sites, elements, links, status, positions).
 namespace noc {
 
+class MapElementCard;
 class MapMinimap;
 class TopologyLayoutRunner;
 class TopologyScene;
@@ -55,8 +56,9 @@ public:
     // Reads everything from the cache file on the worker pool, then lays out and shows it.
     void setCacheFile(const QString &cacheFile);
     QString cacheFile() const { return m_cacheFile; }
-    // Applies a writer ChangeSet: alarm changes recolour the affected elements (queried off-thread),
-    // inventory changes reload the topology (debounced). Needs setCacheFile().
+    // Applies a writer ChangeSet: alarm changes recolour the affected elements (queried off-thread);
+    // inventory changes read only the changed rows off-thread and add, remove, move or repaint only
+    // those items (a very large change reloads everything). Needs setCacheFile().
     void applyChangeSet(const noc::ChangeSet &changes);
     // Live recolour of the given elements only.
     void updateElementStatus(const QHash<QString, ElementStatus> &changes);
@@ -101,6 +103,7 @@ public:
     TopologyScene *scene() const { return m_scene; }
     TopologyView *view() const { return m_view; }
     MapMinimap *minimap() const { return m_minimap; }
+    MapElementCard *elementCard() const { return m_card; }
     const SkippedInventory &skippedInventory() const;
     int lastOverlaps() const { return m_lastOverlaps; }
 
@@ -115,8 +118,13 @@ signals:
     // Debounced pin changes of the current map view, for the cache writer (CacheWriterWorker::enqueue).
     void positionsSaveRequested(const noc::CacheBatch &batch);
     void topologyShown(); // a topology is laid out and in the scene
+    // An inventory change was applied to the scene in place; `touched`: items created, removed,
+    // moved or repainted.
+    void inventoryApplied(int touched);
     void layoutFinished(int overlaps);
     void loadFailed(const QString &message);
+    // A ticket link in the selected element's card was clicked.
+    void ticketOpenRequested(const QString &ticketId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -141,6 +149,11 @@ private:
     void showInventoryIssues(int kind);
     void startStatusQuery();
     void reloadFromCache();
+    void startInventoryDelta();
+    void onInventoryDeltaFinished();
+    void updateStatusLabel();
+    QString viewAnchorElement() const;
+    void showCard(int node);
     QString askFileName(const QString &title, const QString &filter, const QString &suffix);
     void showSearchHit(int index);
     void renderViewport(QPainter *painter, const QRectF &target);
@@ -184,6 +197,23 @@ private:
     QString m_cacheFile;
     QFutureWatcher<TopologySnapshot> *m_loadWatcher = nullptr;
     QFutureWatcher<QHash<QString, ElementStatus>> *m_statusWatcher = nullptr;
+    struct InventoryDelta {
+        std::shared_ptr<const TopologyGraph> base, graph;
+        GraphDelta delta;
+        QHash<QString, ElementStatus> status; // of the new elements
+        KindChanges sites, elements, links;   // the ids asked for (asked again if the base went away)
+        QString error;
+    };
+    QFutureWatcher<InventoryDelta> *m_deltaWatcher = nullptr;
+    struct CardDetails {
+        QString elementId;
+        std::optional<NetworkElement> element;
+        QList<TroubleTicket> tickets;
+    };
+    QFutureWatcher<CardDetails> *m_cardWatcher = nullptr;
+    MapElementCard *m_card = nullptr;
+    KindChanges m_pendingSites, m_pendingElements, m_pendingLinks; // inventory ids not applied yet
+    QString m_reloadAnchor; // after a full reload, keep this element where it was in the view
     QSet<QString> m_statusPendingAlarms;
     bool m_statusFullRefresh = false;
 

@@ -5,11 +5,25 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <algorithm>
+#include <cmath>
 
 namespace noc {
 
 namespace {
 constexpr int kNone = int(Severity::Cleared);
+
+// Repaints what an item covers without marking the item dirty: QGraphicsScene then hands the rect
+// straight to the views, instead of walking every top-level item (250,000 in the detail scene) for
+// dirty flags before the next frame, which made a 1% recolour at 1:1 cost three pan frames.
+void repaint(QGraphicsItem *item) {
+    if (QGraphicsScene *scene = item->scene())
+        scene->update(item->sceneBoundingRect());
+}
+
+QRectF footprintAt(const QPointF &p) {
+    return QRectF(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
+                  LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+}
 } // namespace
 
 TopologyScene::TopologyScene(QObject *parent)
@@ -19,6 +33,20 @@ TopologyScene::TopologyScene(QObject *parent)
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     m_overview = new QGraphicsScene(this);
     m_overview->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_regionScene = new QGraphicsScene(this);
+    m_regionScene->setItemIndexMethod(QGraphicsScene::NoIndex); // a few dozen items
+}
+
+QGraphicsScene *TopologyScene::sceneFor(MapDetail detail) const {
+    switch (detail) {
+    case MapDetail::Regions:
+        return m_regionScene;
+    case MapDetail::Sites:
+        return m_overview;
+    case MapDetail::Elements:
+        break;
+    }
+    return const_cast<TopologyScene *>(this);
 }
 
 TopologyScene::~TopologyScene() {
@@ -29,6 +57,7 @@ void TopologyScene::clearItems() {
     // clear() deletes the items; the vectors only borrowed them.
     clear();
     m_overview->clear();
+    m_regionScene->clear();
     m_elementItems.clear();
     m_siteAreaItems.clear();
     m_linkItems.clear();
@@ -59,7 +88,7 @@ bool TopologyScene::linkDown(int edge) const {
     return e.operDown || m_status[size_t(e.a)].linkDown || m_status[size_t(e.b)].linkDown;
 }
 
-bool TopologyScene::aggregateDown(const Aggregate &aggregate) const {
+bool TopologyScene::aggregateDown(const TopologyAggregate &aggregate) const {
     for (int e : aggregate.edges)
         if (linkDown(e))
             return true;
@@ -77,6 +106,28 @@ QString TopologyScene::regionName(int region) const {
     return name.isEmpty() ? QCoreApplication::translate("noc::TopologyScene", "No region") : name;
 }
 
+bool TopologyScene::siteShown(int site) const {
+    const TopologySite &s = m_graph->sites()[size_t(site)];
+    return !s.removed && !s.elements.empty();
+}
+
+void TopologyScene::createSiteItems(int site) {
+    auto *item = new SiteItem(this, site, false);
+    item->setZValue(2);
+    m_siteItems[size_t(site)] = item;
+    auto *area = new SiteItem(this, site, true);
+    area->setZValue(2);
+    m_siteAreaItems[size_t(site)] = area;
+    m_itemsCreated += 2;
+}
+
+void TopologyScene::createAggregateItem(int aggregate, bool regionLevel) {
+    auto *item = new AggregateLinkItem(this, aggregate, regionLevel);
+    item->setZValue(1);
+    (regionLevel ? m_regionLinkItems : m_siteLinkItems)[size_t(aggregate)] = item;
+    ++m_itemsCreated;
+}
+
 void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, const LayoutResult &layout,
                                 const QHash<QString, ElementStatus> &status, const QSet<QString> &pinned) {
     clearItems();
@@ -85,38 +136,23 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     const auto &edges = m_graph->edges();
     const auto &sites = m_graph->sites();
     const size_t n = nodes.size();
+    const size_t regions = size_t(m_graph->regions().size());
 
     m_status.assign(n, ElementStatus());
     m_pinned.assign(n, 0);
-    m_siteCounts.assign(sites.size(), {});
-    m_regionCounts.assign(size_t(m_graph->regions().size()), {});
     for (size_t i = 0; i < n; ++i) {
+        if (nodes[i].removed)
+            continue;
         const auto it = status.constFind(nodes[i].id);
         if (it != status.constEnd())
             m_status[i] = *it;
         if (pinned.contains(nodes[i].id))
             m_pinned[i] = 1;
-        const int sev = int(m_status[i].worst);
-        ++m_siteCounts[size_t(nodes[i].site)][size_t(sev)];
-        ++m_regionCounts[size_t(sites[size_t(nodes[i].site)].region_index)][size_t(sev)];
     }
-    // Incident edges per node, so a status change repaints only the links at that element.
-    m_nodeEdgeOffsets.assign(n + 1, 0);
-    for (const TopologyEdge &e : edges) {
-        ++m_nodeEdgeOffsets[size_t(e.a) + 1];
-        ++m_nodeEdgeOffsets[size_t(e.b) + 1];
-    }
-    for (size_t i = 0; i < n; ++i)
-        m_nodeEdgeOffsets[i + 1] += m_nodeEdgeOffsets[i];
-    m_nodeEdges.assign(size_t(m_nodeEdgeOffsets.back()), 0);
-    {
-        std::vector<int> fill(m_nodeEdgeOffsets.begin(), m_nodeEdgeOffsets.end() - 1);
-        for (size_t k = 0; k < edges.size(); ++k) {
-            m_nodeEdges[size_t(fill[size_t(edges[k].a)]++)] = int(k);
-            m_nodeEdges[size_t(fill[size_t(edges[k].b)]++)] = int(k);
-        }
-    }
-    buildAggregates();
+    m_siteCounts.assign(sites.size(), {});
+    for (size_t s = 0; s < sites.size(); ++s)
+        recomputeSiteCounts(int(s));
+    recomputeRegionCounts();
 
     m_pos = layout.positions;
     m_pos.resize(n);
@@ -125,118 +161,86 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     m_siteArea = layout.siteAreas;
     m_siteArea.resize(sites.size());
     m_siteCompact.assign(sites.size(), 1);
+    m_regionArea.clear();
+    m_regionDots.assign(regions, {});
+    m_regionDotsDirty.assign(regions, 1);
 
     // Regions at the bottom, then folded links, sites, links, elements on top.
-    m_regionItems.reserve(size_t(m_graph->regions().size()));
-    for (int r = 0; r < m_graph->regions().size(); ++r) {
-        auto *item = new RegionItem(this, r);
+    m_regionItems.assign(regions, nullptr);
+    for (size_t r = 0; r < regions; ++r) {
+        auto *item = new RegionItem(this, int(r));
         item->setZValue(0);
-        m_regionItems.push_back(item);
+        m_regionItems[r] = item;
+        ++m_itemsCreated;
     }
-    for (size_t k = 0; k < m_regionAggregates.size(); ++k) {
-        auto *item = new AggregateLinkItem(this, int(k), true);
-        item->setZValue(1);
-        m_regionLinkItems.push_back(item);
-    }
-    for (size_t k = 0; k < m_siteAggregates.size(); ++k) {
-        auto *item = new AggregateLinkItem(this, int(k), false);
-        item->setZValue(1);
-        m_siteLinkItems.push_back(item);
-    }
-    m_siteItems.reserve(sites.size());
-    m_siteAreaItems.reserve(sites.size());
-    m_regionSites.assign(size_t(m_graph->regions().size()), {});
+    m_regionLinkItems.assign(m_graph->regionAggregates().size(), nullptr);
+    for (size_t k = 0; k < m_regionLinkItems.size(); ++k)
+        createAggregateItem(int(k), true);
+    m_siteLinkItems.assign(m_graph->siteAggregates().size(), nullptr);
+    for (size_t k = 0; k < m_siteLinkItems.size(); ++k)
+        createAggregateItem(int(k), false);
+    m_siteItems.assign(sites.size(), nullptr);
+    m_siteAreaItems.assign(sites.size(), nullptr);
+    m_regionSites.assign(regions, {});
     for (size_t s = 0; s < sites.size(); ++s) {
-        auto *item = new SiteItem(this, int(s), false);
-        item->setZValue(2);
-        m_siteItems.push_back(item);
-        auto *area = new SiteItem(this, int(s), true);
-        area->setZValue(2);
-        m_siteAreaItems.push_back(area);
-        if (!sites[s].elements.empty())
-            m_regionSites[size_t(sites[s].region_index)].push_back(int(s));
+        if (sites[s].removed)
+            continue;
+        createSiteItems(int(s));
+        m_regionSites[size_t(sites[s].region_index)].push_back(int(s));
     }
-    m_linkItems.reserve(edges.size());
+    m_linkItems.assign(edges.size(), nullptr);
     for (size_t k = 0; k < edges.size(); ++k) {
+        if (edges[k].removed)
+            continue;
         auto *item = new LinkItem(this, int(k));
         item->setZValue(3);
-        m_linkItems.push_back(item);
+        m_linkItems[k] = item;
+        ++m_itemsCreated;
     }
-    m_elementItems.reserve(n);
+    m_elementItems.assign(n, nullptr);
     for (size_t i = 0; i < n; ++i) {
+        if (nodes[i].removed)
+            continue;
         auto *item = new ElementItem(this, int(i));
         item->setZValue(4);
-        m_elementItems.push_back(item);
+        m_elementItems[i] = item;
+        ++m_itemsCreated;
     }
     applyLayout(layout);
     // Visibility before adding: hidden items cost nothing to add and nothing to draw.
     applyVisibility();
-    for (auto *item : m_regionItems)
-        m_overview->addItem(item);
-    for (auto *item : m_regionLinkItems)
-        m_overview->addItem(item);
-    for (auto *item : m_siteLinkItems)
-        m_overview->addItem(item);
-    for (auto *item : m_siteItems)
-        m_overview->addItem(item);
-    for (auto *item : m_siteAreaItems)
-        addItem(item);
-    for (auto *item : m_linkItems)
-        addItem(item);
-    for (auto *item : m_elementItems)
-        addItem(item);
+    const auto addAll = [](QGraphicsScene *scene, const auto &items) {
+        for (auto *item : items)
+            if (item)
+                scene->addItem(item);
+    };
+    addAll(m_regionScene, m_regionItems);
+    addAll(m_regionScene, m_regionLinkItems);
+    addAll(m_overview, m_siteLinkItems);
+    addAll(m_overview, m_siteItems);
+    addAll(this, m_siteAreaItems);
+    addAll(this, m_linkItems);
+    addAll(this, m_elementItems);
     ++m_version;
     ++m_geometryVersion;
 }
 
-void TopologyScene::buildAggregates() {
-    const auto &edges = m_graph->edges();
-    const auto &nodes = m_graph->nodes();
-    const auto &sites = m_graph->sites();
-    m_siteAggregates.clear();
-    m_regionAggregates.clear();
-    m_edgeSiteAggregate.assign(edges.size(), -1);
-    QHash<quint64, int> siteIndex, regionIndex;
-    for (size_t k = 0; k < edges.size(); ++k) {
-        const TopologyEdge &e = edges[k];
-        int sa = nodes[size_t(e.a)].site, sb = nodes[size_t(e.b)].site;
-        if (sa == sb)
-            continue;
-        if (sa > sb)
-            std::swap(sa, sb);
-        const quint64 key = (quint64(quint32(sa)) << 32) | quint32(sb);
-        auto it = siteIndex.find(key);
-        if (it == siteIndex.end()) {
-            it = siteIndex.insert(key, int(m_siteAggregates.size()));
-            Aggregate agg;
-            agg.a = sa;
-            agg.b = sb;
-            m_siteAggregates.push_back(agg);
-        }
-        Aggregate &agg = m_siteAggregates[size_t(*it)];
-        agg.capacityBps += e.capacityBps;
-        agg.maxUtilization = std::max(agg.maxUtilization, e.utilization);
-        agg.edges.push_back(int(k));
-        m_edgeSiteAggregate[k] = *it;
+void TopologyScene::recomputeSiteCounts(int site) {
+    auto &counts = m_siteCounts[size_t(site)];
+    counts = {};
+    for (int e : m_graph->sites()[size_t(site)].elements)
+        ++counts[size_t(m_status[size_t(e)].worst)];
+}
 
-        int ra = sites[size_t(sa)].region_index, rb = sites[size_t(sb)].region_index;
-        if (ra == rb)
+void TopologyScene::recomputeRegionCounts() {
+    const auto &sites = m_graph->sites();
+    m_regionCounts.assign(size_t(m_graph->regions().size()), {});
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (sites[s].removed)
             continue;
-        if (ra > rb)
-            std::swap(ra, rb);
-        const quint64 rkey = (quint64(quint32(ra)) << 32) | quint32(rb);
-        auto rit = regionIndex.find(rkey);
-        if (rit == regionIndex.end()) {
-            rit = regionIndex.insert(rkey, int(m_regionAggregates.size()));
-            Aggregate ragg;
-            ragg.a = ra;
-            ragg.b = rb;
-            m_regionAggregates.push_back(ragg);
-        }
-        Aggregate &ragg = m_regionAggregates[size_t(*rit)];
-        ragg.capacityBps += e.capacityBps;
-        ragg.maxUtilization = std::max(ragg.maxUtilization, e.utilization);
-        ragg.edges.push_back(int(k));
+        auto &rc = m_regionCounts[size_t(sites[s].region_index)];
+        for (size_t k = 0; k < 6; ++k)
+            rc[k] += m_siteCounts[s][k];
     }
 }
 
@@ -244,6 +248,8 @@ void TopologyScene::applyLayout(const LayoutResult &layout) {
     const size_t n = m_graph->nodes().size();
     m_applyingLayout = true;
     for (size_t i = 0; i < n && i < layout.positions.size(); ++i) {
+        if (!m_elementItems[i])
+            continue;
         if (!m_pinned[i])
             m_pos[i] = layout.positions[i];
         m_elementItems[i]->setPos(m_pos[i]);
@@ -251,30 +257,35 @@ void TopologyScene::applyLayout(const LayoutResult &layout) {
     m_applyingLayout = false;
     const auto &edges = m_graph->edges();
     for (size_t k = 0; k < edges.size(); ++k)
-        m_linkItems[k]->setEnds(m_pos[size_t(edges[k].a)], m_pos[size_t(edges[k].b)]);
+        if (m_linkItems[k])
+            m_linkItems[k]->setEnds(m_pos[size_t(edges[k].a)], m_pos[size_t(edges[k].b)]);
     for (size_t s = 0; s < m_graph->sites().size(); ++s)
         recomputeSiteGeometry(int(s));
     recomputeRegionAreas();
     placeAggregates();
-    QRectF bounds;
-    for (size_t r = 0; r < m_regionArea.size(); ++r)
-        bounds = bounds.isNull() ? m_regionArea[r] : bounds.united(m_regionArea[r]);
-    m_bounds = bounds.adjusted(-200, -200, 200, 200);
-    setSceneRect(m_bounds);
-    m_overview->setSceneRect(m_bounds);
+    recomputeBounds();
     ++m_version;
     ++m_geometryVersion;
+}
+
+void TopologyScene::recomputeBounds() {
+    QRectF bounds;
+    for (const QRectF &r : m_regionArea)
+        if (!r.isNull())
+            bounds = bounds.isNull() ? r : bounds.united(r);
+    m_bounds = bounds.adjusted(-200, -200, 200, 200);
+    if (sceneRect() != m_bounds) {
+        setSceneRect(m_bounds);
+        m_overview->setSceneRect(m_bounds);
+        m_regionScene->setSceneRect(m_bounds);
+    }
 }
 
 void TopologyScene::recomputeSiteGeometry(int site) {
     const TopologySite &s = m_graph->sites()[size_t(site)];
     QRectF area;
-    QPointF sum;
     for (int e : s.elements) {
-        const QPointF p = m_pos[size_t(e)];
-        sum += p;
-        const QRectF fp(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
-                        LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+        const QRectF fp = footprintAt(m_pos[size_t(e)]);
         area = area.isNull() ? fp : area.united(fp);
     }
     if (!s.elements.empty()) {
@@ -286,34 +297,336 @@ void TopologyScene::recomputeSiteGeometry(int site) {
     const double footprint =
         double(s.elements.size()) * LayoutMetrics::kFootprintWidth * LayoutMetrics::kFootprintHeight;
     m_siteCompact[size_t(site)] = area.width() * area.height() <= 4 * footprint + 20000 ? 1 : 0;
-    (void)sum;
-    if (size_t(site) < m_siteItems.size()) {
+    if (size_t(site) < m_siteItems.size() && m_siteItems[size_t(site)]) {
         m_siteItems[size_t(site)]->updateGeometry();
         m_siteAreaItems[size_t(site)]->updateGeometry();
-        m_siteAreaItems[size_t(site)]->setVisible(m_siteCompact[size_t(site)] != 0);
+        m_siteAreaItems[size_t(site)]->setVisible(m_siteCompact[size_t(site)] != 0 && siteShown(site));
     }
+    const int region = s.region_index;
+    if (size_t(region) < m_regionDotsDirty.size())
+        m_regionDotsDirty[size_t(region)] = 1;
 }
 
-void TopologyScene::recomputeRegionAreas() {
-    m_regionArea.assign(size_t(m_graph->regions().size()), QRectF());
+bool TopologyScene::recomputeRegionAreas() {
+    std::vector<QRectF> areas(size_t(m_graph->regions().size()));
     const auto &sites = m_graph->sites();
     for (size_t s = 0; s < sites.size(); ++s) {
-        if (sites[s].elements.empty())
+        if (!siteShown(int(s)))
             continue;
-        QRectF &r = m_regionArea[size_t(sites[s].region_index)];
+        QRectF &r = areas[size_t(sites[s].region_index)];
         r = r.isNull() ? m_siteArea[s] : r.united(m_siteArea[s]);
     }
-    for (auto *item : m_regionItems)
-        item->updateGeometry();
+    bool changed = areas.size() != m_regionArea.size();
+    m_regionArea.resize(areas.size());
+    for (size_t r = 0; r < areas.size(); ++r) {
+        if (areas[r] == m_regionArea[r])
+            continue;
+        m_regionArea[r] = areas[r];
+        changed = true;
+        if (r < m_regionItems.size() && m_regionItems[r])
+            m_regionItems[r]->updateGeometry();
+    }
+    return changed;
 }
 
 void TopologyScene::placeAggregates() {
+    const auto &siteAggs = m_graph->siteAggregates();
     for (size_t k = 0; k < m_siteLinkItems.size(); ++k)
-        m_siteLinkItems[k]->setEnds(m_sitePos[size_t(m_siteAggregates[k].a)],
-                                    m_sitePos[size_t(m_siteAggregates[k].b)]);
+        if (m_siteLinkItems[k])
+            m_siteLinkItems[k]->setEnds(m_sitePos[size_t(siteAggs[k].a)], m_sitePos[size_t(siteAggs[k].b)]);
+    const auto &regionAggs = m_graph->regionAggregates();
     for (size_t k = 0; k < m_regionLinkItems.size(); ++k)
-        m_regionLinkItems[k]->setEnds(m_regionArea[size_t(m_regionAggregates[k].a)].center(),
-                                      m_regionArea[size_t(m_regionAggregates[k].b)].center());
+        if (m_regionLinkItems[k])
+            m_regionLinkItems[k]->setEnds(m_regionArea[size_t(regionAggs[k].a)].center(),
+                                          m_regionArea[size_t(regionAggs[k].b)].center());
+}
+
+void TopologyScene::placeLinksOf(int node) {
+    const auto &edges = m_graph->edges();
+    const auto &incident = m_graph->incidentEdges();
+    for (int k = m_graph->incidentBegin(node); k < m_graph->incidentBegin(node + 1); ++k) {
+        const int edge = incident[size_t(k)];
+        if (m_linkItems[size_t(edge)])
+            m_linkItems[size_t(edge)]->setEnds(m_pos[size_t(edges[size_t(edge)].a)],
+                                               m_pos[size_t(edges[size_t(edge)].b)]);
+    }
+}
+
+QPointF TopologyScene::anchorFor(int node) const {
+    const auto &nodes = m_graph->nodes();
+    const TopologyNode &n = nodes[size_t(node)];
+    // Beside the other elements of its site when the site is drawn as a group...
+    const TopologySite &site = m_graph->sites()[size_t(n.site)];
+    QPointF sum;
+    int placed = 0;
+    for (int e : site.elements)
+        if (e != node && m_elementItems[size_t(e)] && m_elementItems[size_t(e)]->scene())
+            sum += m_pos[size_t(e)], ++placed;
+    if (placed > 0 && m_siteCompact[size_t(n.site)])
+        return sum / placed;
+    // ...else among its neighbours...
+    QPointF nsum;
+    int neighbours = 0;
+    const auto &adj = m_graph->adjacency();
+    for (int a = m_graph->adjacencyBegin(node); a < m_graph->adjacencyBegin(node + 1); ++a) {
+        const int other = adj[size_t(a)];
+        if (m_elementItems[size_t(other)] && m_elementItems[size_t(other)]->scene())
+            nsum += m_pos[size_t(other)], ++neighbours;
+    }
+    if (neighbours > 0)
+        return nsum / neighbours;
+    if (placed > 0)
+        return sum / placed;
+    // ...else where its site's coordinates say, fitted from the sites already on the map
+    // (x from longitude, y from latitude, least squares), else just right of the map.
+    if (site.hasCoordinates) {
+        double n0 = 0, sx = 0, sxx = 0, sxy = 0, sy = 0, syy = 0, syx = 0, sX = 0, sY = 0;
+        const auto &sites = m_graph->sites();
+        for (size_t s = 0; s < sites.size(); ++s) {
+            if (!sites[s].hasCoordinates || !siteShown(int(s)) || int(s) == n.site)
+                continue;
+            const double lon = sites[s].longitude, lat = sites[s].latitude;
+            const QPointF p = m_sitePos[s];
+            n0 += 1;
+            sx += lon, sxx += lon * lon, sxy += lon * p.x(), sX += p.x();
+            sy += lat, syy += lat * lat, syx += lat * p.y(), sY += p.y();
+        }
+        const double dx = n0 * sxx - sx * sx, dy = n0 * syy - sy * sy;
+        if (n0 >= 2 && std::abs(dx) > 1e-12 && std::abs(dy) > 1e-12) {
+            const double ax = (n0 * sxy - sx * sX) / dx, bx = (sX - ax * sx) / n0;
+            const double ay = (n0 * syx - sy * sY) / dy, by = (sY - ay * sy) / n0;
+            return QPointF(ax * site.longitude + bx, ay * site.latitude + by);
+        }
+    }
+    return QPointF(m_bounds.right() + LayoutMetrics::kFootprintWidth, m_bounds.center().y());
+}
+
+QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor) {
+    // The nearest free footprint on a square spiral around the anchor: no icon or label overlaps,
+    // and nothing else on the map moves.
+    const double w = LayoutMetrics::kFootprintWidth, h = LayoutMetrics::kFootprintHeight;
+    const auto isFree = [&](const QPointF &p) {
+        const QRectF fp = footprintAt(p).adjusted(1, 1, -1, -1);
+        for (QGraphicsItem *item : items(fp, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder))
+            if (item->type() == ElementItem::Type && static_cast<ElementItem *>(item)->node() != node)
+                return false;
+        return true;
+    };
+    if (isFree(anchor))
+        return anchor;
+    for (int ring = 1; ring < 200; ++ring) {
+        for (int dx = -ring; dx <= ring; ++dx)
+            for (int dy = -ring; dy <= ring; ++dy) {
+                if (std::max(std::abs(dx), std::abs(dy)) != ring)
+                    continue;
+                const QPointF p = anchor + QPointF(dx * w, dy * h);
+                if (isFree(p))
+                    return p;
+            }
+    }
+    return QPointF(m_bounds.right() + w, m_bounds.bottom() + h);
+}
+
+int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const GraphDelta &delta,
+                              const QHash<QString, ElementStatus> &status) {
+    if (!m_graph || !graph || graph->nodes().size() < m_graph->nodes().size())
+        return 0;
+    const std::shared_ptr<const TopologyGraph> before = m_graph;
+    m_graph = std::move(graph);
+    const auto &nodes = m_graph->nodes();
+    const auto &edges = m_graph->edges();
+    const auto &sites = m_graph->sites();
+    const size_t n = nodes.size();
+    const size_t regions = size_t(m_graph->regions().size());
+    int touched = 0;
+    bool geometry = false;
+
+    // Grow the per-index arrays; new entries start empty.
+    m_pos.resize(n);
+    m_pinned.resize(n, 0);
+    m_status.resize(n);
+    m_elementItems.resize(n, nullptr);
+    m_linkItems.resize(edges.size(), nullptr);
+    m_siteItems.resize(sites.size(), nullptr);
+    m_siteAreaItems.resize(sites.size(), nullptr);
+    m_sitePos.resize(sites.size());
+    m_siteArea.resize(sites.size());
+    m_siteCompact.resize(sites.size(), 1);
+    m_siteCounts.resize(sites.size(), {});
+    m_regionDots.resize(regions);
+    m_regionDotsDirty.resize(regions, 1);
+    m_regionSites.resize(regions);
+    m_regionArea.resize(regions);
+    m_regionCounts.resize(regions, {});
+    for (size_t r = m_regionItems.size(); r < regions; ++r) {
+        auto *item = new RegionItem(this, int(r));
+        item->setZValue(0);
+        m_regionItems.push_back(item);
+        m_regionScene->addItem(item);
+        ++m_itemsCreated;
+        ++touched;
+    }
+
+    // Removed first, so that their space is free for what is added.
+    for (int k : delta.edgesRemoved) {
+        delete m_linkItems[size_t(k)]; // removes it from the scene
+        m_linkItems[size_t(k)] = nullptr;
+        ++touched;
+    }
+    for (int i : delta.nodesRemoved) {
+        if (m_highlightedNode == i)
+            m_highlightedNode = -1;
+        m_dragged.removeAll(i);
+        delete m_elementItems[size_t(i)];
+        m_elementItems[size_t(i)] = nullptr;
+        m_status[size_t(i)] = ElementStatus();
+        m_pinned[size_t(i)] = 0;
+        ++touched;
+    }
+    for (int s : delta.sitesRemoved) {
+        delete m_siteItems[size_t(s)];
+        delete m_siteAreaItems[size_t(s)];
+        m_siteItems[size_t(s)] = m_siteAreaItems[size_t(s)] = nullptr;
+        ++touched;
+    }
+    for (int s : delta.sitesAdded) {
+        if (m_siteItems[size_t(s)] || sites[size_t(s)].removed)
+            continue;
+        createSiteItems(s);
+        m_siteItems[size_t(s)]->setVisible(false); // shown below once it has elements and a place
+        m_siteAreaItems[size_t(s)]->setVisible(false);
+        m_overview->addItem(m_siteItems[size_t(s)]);
+        addItem(m_siteAreaItems[size_t(s)]);
+        ++touched;
+    }
+
+    // Sites whose members or region changed: their counts, geometry, region lists.
+    QSet<int> sitesToRedo(delta.sitesTouched.begin(), delta.sitesTouched.end());
+    for (int s : delta.sitesChanged)
+        sitesToRedo.insert(s);
+    for (int s : delta.sitesAdded)
+        sitesToRedo.insert(s);
+
+    // New elements: status, an item, a free place next to their site or neighbours.
+    for (int i : delta.nodesAdded) {
+        if (nodes[size_t(i)].removed)
+            continue;
+        m_status[size_t(i)] = status.value(nodes[size_t(i)].id);
+        auto *item = new ElementItem(this, i);
+        item->setZValue(4);
+        m_elementItems[size_t(i)] = item;
+        ++m_itemsCreated;
+        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i));
+        m_applyingLayout = true;
+        item->setPos(m_pos[size_t(i)]);
+        m_applyingLayout = false;
+        addItem(item);
+        ++touched;
+        geometry = true;
+    }
+    // Elements that changed site move next to their new site (unless the user pinned them).
+    for (int i : delta.nodesResited) {
+        if (!m_elementItems[size_t(i)] || m_pinned[size_t(i)])
+            continue;
+        const bool wasAdded =
+            std::find(delta.nodesAdded.begin(), delta.nodesAdded.end(), i) != delta.nodesAdded.end();
+        if (wasAdded)
+            continue;
+        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i));
+        m_applyingLayout = true;
+        m_elementItems[size_t(i)]->setPos(m_pos[size_t(i)]);
+        m_applyingLayout = false;
+        placeLinksOf(i);
+        ++touched;
+        geometry = true;
+    }
+    for (int i : delta.nodesChanged) {
+        if (m_elementItems[size_t(i)]) {
+            repaint(m_elementItems[size_t(i)]);
+            ++touched;
+        }
+    }
+
+    // Links: new items, moved ends, new colours.
+    for (int k : delta.edgesAdded) {
+        if (edges[size_t(k)].removed || m_linkItems[size_t(k)])
+            continue;
+        auto *item = new LinkItem(this, k);
+        item->setZValue(3);
+        item->setEnds(m_pos[size_t(edges[size_t(k)].a)], m_pos[size_t(edges[size_t(k)].b)]);
+        m_linkItems[size_t(k)] = item;
+        addItem(item);
+        ++m_itemsCreated;
+        ++touched;
+    }
+    for (int k : delta.edgesChanged) {
+        if (!m_linkItems[size_t(k)])
+            continue;
+        m_linkItems[size_t(k)]->setEnds(m_pos[size_t(edges[size_t(k)].a)], m_pos[size_t(edges[size_t(k)].b)]);
+        repaint(m_linkItems[size_t(k)]);
+        ++touched;
+    }
+
+    // Region membership of sites.
+    bool regionsChanged =
+        !delta.sitesChanged.empty() || !delta.sitesAdded.empty() || !delta.sitesRemoved.empty();
+    for (int s : std::as_const(sitesToRedo)) {
+        if (s >= int(before->sites().size()) ||
+            before->sites()[size_t(s)].elements.empty() != sites[size_t(s)].elements.empty())
+            regionsChanged = true;
+    }
+    if (regionsChanged) {
+        for (auto &list : m_regionSites)
+            list.clear();
+        for (size_t s = 0; s < sites.size(); ++s)
+            if (siteShown(int(s)))
+                m_regionSites[size_t(sites[s].region_index)].push_back(int(s));
+        std::fill(m_regionDotsDirty.begin(), m_regionDotsDirty.end(), 1);
+    }
+    for (int s : std::as_const(sitesToRedo)) {
+        if (sites[size_t(s)].removed)
+            continue;
+        recomputeSiteCounts(s);
+        recomputeSiteGeometry(s);
+        m_siteItems[size_t(s)]->setVisible(siteShown(s));
+        repaint(m_siteItems[size_t(s)]);
+        repaint(m_siteAreaItems[size_t(s)]);
+        ++touched;
+        geometry = true;
+    }
+    if (!sitesToRedo.isEmpty() || !delta.sitesRemoved.empty()) {
+        recomputeRegionCounts();
+        for (size_t r = 0; r < m_regionItems.size(); ++r)
+            repaint(m_regionItems[r]);
+    }
+
+    // Folded links: new items, new ends, new colours.
+    m_siteLinkItems.resize(m_graph->siteAggregates().size(), nullptr);
+    m_regionLinkItems.resize(m_graph->regionAggregates().size(), nullptr);
+    const auto refreshAggregate = [&](int k, bool regionLevel) {
+        auto &items = regionLevel ? m_regionLinkItems : m_siteLinkItems;
+        if (!items[size_t(k)]) {
+            createAggregateItem(k, regionLevel);
+            (regionLevel ? m_regionScene : m_overview)->addItem(items[size_t(k)]);
+        }
+        const TopologyAggregate &agg = regionLevel ? regionAggregate(k) : siteAggregate(k);
+        items[size_t(k)]->setVisible(!agg.edges.empty());
+        repaint(items[size_t(k)]);
+        ++touched;
+    };
+    for (int k : delta.siteAggregates)
+        refreshAggregate(k, false);
+    for (int k : delta.regionAggregates)
+        refreshAggregate(k, true);
+
+    if (geometry) {
+        recomputeRegionAreas();
+        placeAggregates();
+        recomputeBounds();
+        ++m_geometryVersion;
+    }
+    ++m_version;
+    return touched;
 }
 
 int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
@@ -321,6 +634,8 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
         return 0;
     const auto &nodes = m_graph->nodes();
     const auto &sites = m_graph->sites();
+    const auto &incident = m_graph->incidentEdges();
+    const auto &edges = m_graph->edges();
     QSet<int> dirtySites, dirtyRegions;
     int touched = 0;
     for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
@@ -341,31 +656,40 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
             ++rc[size_t(it->worst)];
             if (worstOf(sc) != siteBefore)
                 dirtySites.insert(site);
-            if (worstOf(rc) != regionBefore || worstOf(sc) != siteBefore)
-                dirtyRegions.insert(region); // the region item draws its sites' dots
+            if (worstOf(rc) != regionBefore)
+                dirtyRegions.insert(region);
         }
-        m_elementItems[size_t(node)]->update();
+        repaint(m_elementItems[size_t(node)]);
         ++touched;
         if (old.linkDown != it->linkDown) {
-            for (int k = m_nodeEdgeOffsets[size_t(node)]; k < m_nodeEdgeOffsets[size_t(node) + 1]; ++k) {
-                const int edge = m_nodeEdges[size_t(k)];
-                m_linkItems[size_t(edge)]->update();
+            for (int k = m_graph->incidentBegin(node); k < m_graph->incidentBegin(node + 1); ++k) {
+                const int edge = incident[size_t(k)];
+                repaint(m_linkItems[size_t(edge)]);
                 ++touched;
-                const int agg = m_edgeSiteAggregate[size_t(edge)];
+                const int agg = edges[size_t(edge)].siteAggregate;
                 if (agg >= 0) {
-                    m_siteLinkItems[size_t(agg)]->update();
+                    repaint(m_siteLinkItems[size_t(agg)]);
                     ++touched;
                 }
+                const int ragg = edges[size_t(edge)].regionAggregate;
+                if (ragg >= 0)
+                    repaint(m_regionLinkItems[size_t(ragg)]);
             }
         }
     }
-    for (int s : dirtySites) {
-        m_siteItems[size_t(s)]->update();
-        m_siteAreaItems[size_t(s)]->update(); // the worst-alarm dot in its header
+    // A site whose worst colour changed repaints its node and header dot; its region's item draws
+    // the site as a dot, so it repaints just that dot (a few pixels), not the whole region.
+    for (int s : std::as_const(dirtySites)) {
+        repaint(m_siteItems[size_t(s)]);
+        repaint(m_siteAreaItems[size_t(s)]);
+        const int region = sites[size_t(s)].region_index;
+        m_regionDotsDirty[size_t(region)] = 1;
+        if (!dirtyRegions.contains(region))
+            m_regionItems[size_t(region)]->updateDot(m_sitePos[size_t(s)]);
         ++touched;
     }
-    for (int r : dirtyRegions) {
-        m_regionItems[size_t(r)]->update();
+    for (int r : std::as_const(dirtyRegions)) {
+        repaint(m_regionItems[size_t(r)]);
         ++touched;
     }
     if (touched)
@@ -373,27 +697,38 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
     return touched;
 }
 
+const std::array<QVector<QPointF>, 6> &TopologyScene::regionDots(int region) {
+    auto &dots = m_regionDots[size_t(region)];
+    if (m_regionDotsDirty[size_t(region)]) {
+        for (auto &bucket : dots)
+            bucket.clear();
+        for (int s : m_regionSites[size_t(region)])
+            dots[size_t(siteWorst(s))].append(m_sitePos[size_t(s)]);
+        m_regionDotsDirty[size_t(region)] = 0;
+    }
+    return dots;
+}
+
 void TopologyScene::setDetail(MapDetail detail) {
     if (detail == m_detail)
         return;
     m_detail = detail;
-    applyVisibility();
     ++m_version;
     ++m_geometryVersion;
 }
 
 void TopologyScene::applyVisibility() {
-    // Only the overview scene's items change: the detail scene is either shown whole or not at all.
-    const bool sitesLevel = m_detail == MapDetail::Sites;
-    const bool regions = m_detail == MapDetail::Regions;
-    for (auto *item : m_siteItems)
-        item->setVisible(sitesLevel);
-    for (auto *item : m_siteLinkItems)
-        item->setVisible(sitesLevel);
-    for (auto *item : m_regionItems)
-        item->setVisible(regions);
-    for (auto *item : m_regionLinkItems)
-        item->setVisible(regions);
+    // Each level has its own scene, so the level of detail toggles no item's visibility; only sites
+    // without elements and folded links without members stay hidden.
+    for (size_t s = 0; s < m_siteItems.size(); ++s)
+        if (m_siteItems[s])
+            m_siteItems[s]->setVisible(siteShown(int(s)));
+    for (size_t k = 0; k < m_siteLinkItems.size(); ++k)
+        if (m_siteLinkItems[k])
+            m_siteLinkItems[k]->setVisible(!siteAggregate(int(k)).edges.empty());
+    for (size_t k = 0; k < m_regionLinkItems.size(); ++k)
+        if (m_regionLinkItems[k])
+            m_regionLinkItems[k]->setVisible(!regionAggregate(int(k)).edges.empty());
 }
 
 QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) const {
@@ -404,6 +739,8 @@ QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) co
     const auto &nodes = m_graph->nodes();
     for (size_t i = 0; i < nodes.size(); ++i) {
         const TopologyNode &n = nodes[i];
+        if (n.removed)
+            continue;
         const Hit hit{false, int(i)};
         if (n.name.compare(needle, Qt::CaseInsensitive) == 0 || n.id == needle || n.mgmtIp == needle)
             exact << hit;
@@ -414,6 +751,8 @@ QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) co
     }
     const auto &sites = m_graph->sites();
     for (size_t s = 0; s < sites.size(); ++s) {
+        if (!siteShown(int(s)))
+            continue;
         const Hit hit{true, int(s)};
         if (sites[s].name.compare(needle, Qt::CaseInsensitive) == 0 || sites[s].id == needle)
             exact.prepend(hit);
@@ -429,28 +768,25 @@ QList<TopologyScene::Hit> TopologyScene::find(const QString &text, int limit) co
 void TopologyScene::setHighlightedNode(int node) {
     if (node == m_highlightedNode)
         return;
-    if (m_highlightedNode >= 0)
-        m_elementItems[size_t(m_highlightedNode)]->update();
+    if (m_highlightedNode >= 0 && m_elementItems[size_t(m_highlightedNode)])
+        repaint(m_elementItems[size_t(m_highlightedNode)]);
     m_highlightedNode = node;
-    if (node >= 0)
-        m_elementItems[size_t(node)]->update();
+    if (node >= 0 && m_elementItems[size_t(node)])
+        repaint(m_elementItems[size_t(node)]);
 }
 
 void TopologyScene::setPinned(int node, bool pinned) {
+    if (!m_elementItems[size_t(node)])
+        return;
     m_pinned[size_t(node)] = pinned ? 1 : 0;
-    m_elementItems[size_t(node)]->update();
+    repaint(m_elementItems[size_t(node)]);
 }
 
 void TopologyScene::elementMoved(int node, const QPointF &pos) {
     if (m_applyingLayout)
         return;
     m_pos[size_t(node)] = pos;
-    const auto &edges = m_graph->edges();
-    for (int k = m_nodeEdgeOffsets[size_t(node)]; k < m_nodeEdgeOffsets[size_t(node) + 1]; ++k) {
-        const int edge = m_nodeEdges[size_t(k)];
-        m_linkItems[size_t(edge)]->setEnds(m_pos[size_t(edges[size_t(edge)].a)],
-                                           m_pos[size_t(edges[size_t(edge)].b)]);
-    }
+    placeLinksOf(node);
     if (m_dragging && !m_dragged.contains(node))
         m_dragged << node;
 }
@@ -462,7 +798,7 @@ void TopologyScene::endDrag() {
     QSet<int> sites;
     for (int node : std::as_const(m_dragged)) {
         m_pinned[size_t(node)] = 1;
-        m_elementItems[size_t(node)]->update();
+        repaint(m_elementItems[size_t(node)]);
         sites.insert(m_graph->nodes()[size_t(node)].site);
     }
     for (int s : sites)

@@ -37,6 +37,12 @@ public:
     // and site areas. The view shows one or the other, so a zoomed-out frame never walks the
     // 250,000 detail items, and switching the level of detail toggles no element's visibility.
     QGraphicsScene *overviewScene() const { return m_overview; }
+    // The regions level has a scene of its own (regions and region-to-region links only): a whole-map
+    // frame must not walk the index of 23,000 hidden site nodes and their folded links to find the
+    // 32 regions (that index walk was two thirds of the zoomed-to-fit frame at 100k).
+    QGraphicsScene *regionScene() const { return m_regionScene; }
+    // The scene the view shows for a level of detail.
+    QGraphicsScene *sceneFor(MapDetail detail) const;
     ~TopologyScene() override;
 
     // Replaces everything: items for the graph, placed as `layout` says, coloured by `status`
@@ -45,6 +51,15 @@ public:
                      const QHash<QString, ElementStatus> &status, const QSet<QString> &pinned = {});
     void applyLayout(const LayoutResult &layout);
     std::shared_ptr<const TopologyGraph> graph() const { return m_graph; }
+
+    // Inventory changed: `graph` is the shown graph with `delta` applied (same indices, new entries
+    // appended, removed ones tombstoned). Only the items named by the delta are created, removed,
+    // moved or repainted; new elements are placed in free space next to their site or neighbours.
+    // `status`: alarm status of the new elements. Returns how many items were touched.
+    int applyDelta(std::shared_ptr<const TopologyGraph> graph, const GraphDelta &delta,
+                   const QHash<QString, ElementStatus> &status);
+    // Items created since construction (tests: an incremental change creates only the new ones).
+    quint64 itemsCreated() const { return m_itemsCreated; }
 
     // Live recolour: only the given elements change; returns how many items were repainted.
     int updateStatus(const QHash<QString, ElementStatus> &changes);
@@ -90,15 +105,14 @@ public:
     // Incremented only when positions, names or the level of detail change: what labels depend on.
     quint64 geometryVersion() const { return m_geometryVersion; }
 
-    struct Aggregate {
-        int a = -1, b = -1; // sites or regions
-        double capacityBps = 0;
-        double maxUtilization = 0;
-        std::vector<int> edges;
-    };
-    const Aggregate &siteAggregate(int i) const { return m_siteAggregates[size_t(i)]; }
-    const Aggregate &regionAggregate(int i) const { return m_regionAggregates[size_t(i)]; }
-    bool aggregateDown(const Aggregate &aggregate) const;
+    const TopologyAggregate &siteAggregate(int i) const { return m_graph->siteAggregates()[size_t(i)]; }
+    const TopologyAggregate &regionAggregate(int i) const { return m_graph->regionAggregates()[size_t(i)]; }
+    bool aggregateDown(const TopologyAggregate &aggregate) const;
+    // The view's scale, for items that invalidate only the few pixels they draw at it.
+    void setViewScale(double scale) { m_viewScale = scale; }
+    double viewScale() const { return m_viewScale; }
+    // Sites of a region by worst severity, for the region item's dots; rebuilt only when dirty.
+    const std::array<QVector<QPointF>, 6> &regionDots(int region);
 
     // Called by the items.
     void elementMoved(int node, const QPointF &pos);
@@ -113,10 +127,18 @@ signals:
 
 private:
     void clearItems();
-    void buildAggregates();
-    void placeAggregates();
+    void createSiteItems(int site);
+    void createAggregateItem(int aggregate, bool regionLevel);
     void recomputeSiteGeometry(int site);
-    void recomputeRegionAreas();
+    void recomputeSiteCounts(int site);
+    void recomputeRegionCounts();
+    bool recomputeRegionAreas();
+    void recomputeBounds();
+    void placeAggregates();
+    void placeLinksOf(int node);
+    QPointF placeNewNode(int node, const QPointF &anchor);
+    QPointF anchorFor(int node) const;
+    bool siteShown(int site) const;
     void applyVisibility();
     static int worstOf(const std::array<int, 6> &counts);
 
@@ -126,14 +148,12 @@ private:
     std::vector<ElementStatus> m_status;
     std::vector<std::array<int, 6>> m_siteCounts; // elements per severity code (0 = critical .. 5 = none)
     std::vector<std::array<int, 6>> m_regionCounts;
-    std::vector<int> m_downEnds;                     // per node: 1 when linkDown
-    std::vector<int> m_nodeEdgeOffsets, m_nodeEdges; // node -> incident edges (CSR)
     std::vector<QPointF> m_sitePos;
     std::vector<QRectF> m_siteArea;
     std::vector<char> m_siteCompact;
     std::vector<QRectF> m_regionArea;
-    std::vector<Aggregate> m_siteAggregates, m_regionAggregates;
-    std::vector<int> m_edgeSiteAggregate;
+    std::vector<std::array<QVector<QPointF>, 6>> m_regionDots;
+    std::vector<char> m_regionDotsDirty;
 
     std::vector<ElementItem *> m_elementItems;
     std::vector<LinkItem *> m_linkItems;
@@ -141,6 +161,7 @@ private:
     std::vector<SiteItem *> m_siteAreaItems; // areas, in this scene
     std::vector<std::vector<int>> m_regionSites;
     QGraphicsScene *m_overview = nullptr;
+    QGraphicsScene *m_regionScene = nullptr;
     std::vector<RegionItem *> m_regionItems;
     std::vector<AggregateLinkItem *> m_siteLinkItems, m_regionLinkItems;
 
@@ -152,6 +173,8 @@ private:
     QRectF m_bounds;
     quint64 m_version = 0;
     quint64 m_geometryVersion = 0;
+    quint64 m_itemsCreated = 0;
+    double m_viewScale = 1.0;
 };
 
 } // namespace noc

@@ -87,6 +87,7 @@ void TopologyView::centreOn(const QPointF &scenePos, double minScale) {
 
 void TopologyView::updateDetail() {
     const double s = scale();
+    m_scene->setViewScale(s);
     MapDetail detail = MapDetail::Elements;
     if (s < TopologyScene::kElementScale) {
         // Sites while a readable number of them is in view, else regions.
@@ -100,8 +101,7 @@ void TopologyView::updateDetail() {
     }
     m_scene->setDetail(detail);
     ensureSceneRect();
-    QGraphicsScene *wanted =
-        detail == MapDetail::Elements ? static_cast<QGraphicsScene *>(m_scene) : m_scene->overviewScene();
+    QGraphicsScene *wanted = m_scene->sceneFor(detail);
     if (QGraphicsView::scene() != wanted) {
         // Same scene rect and transform in both scenes: swapping keeps the view exactly in place.
         const QPointF centre = mapToScene(viewport()->rect().center());
