@@ -1,4 +1,4 @@
-#include "map/map_element_card.h"
+#include "map_element_card.h"
 
 #include "map/map_style.h"
 #include "ticket_row.h"
