@@ -956,6 +956,119 @@ Commands:
     </message>
 </context>
 <context>
+    <name>noc::MapElementCard</name>
+    <message>
+        <source>Router</source>
+        <translation>路由器</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>交换机</translation>
+    </message>
+    <message>
+        <source>OLT</source>
+        <translation>OLT</translation>
+    </message>
+    <message>
+        <source>Base station</source>
+        <translation>基站</translation>
+    </message>
+    <message>
+        <source>Microwave</source>
+        <translation>微波</translation>
+    </message>
+    <message>
+        <source>Firewall</source>
+        <translation>防火墙</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>电源</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>No active alarm</source>
+        <translation>无活动告警</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>退服</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation>无未结工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open tickets (%n)</source>
+        <translation>
+            <numerusform>未结工单（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>noc::OpsApiClient</name>
     <message>
         <source>The server&apos;s certificate does not match the pinned key.</source>
