@@ -44,6 +44,7 @@ void wireViews(MainWindow &window, SyncSession &session) {
           AlarmConsole::Action::Comment, AlarmConsole::Action::CreateTicket, AlarmConsole::Action::Copy,
           AlarmConsole::Action::ExportCsv, AlarmConsole::Action::ShowOnMap})
         alarmActions << alarms->action(which);
+    alarmActions << alarms->settingsAction();
     window.setAlarmActions(alarmActions);
     QObject::connect(alarms, &AlarmConsole::showOnMap, map,
                      [map](const QString &id) { map->showElement(id); });

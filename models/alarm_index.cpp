@@ -5,6 +5,7 @@
 #include "cache/sqlite_statement.h"
 #include "logging.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -15,8 +16,11 @@ namespace noc {
 
 namespace {
 
-constexpr const char *kKeyColumns = "aid, id, severity, state, active, ack, pending, changed_ms, raised_ms, "
-                                    "parent_ids IS NOT NULL, root_cause";
+// max(changed_ms, cleared_ms): a clear made here carries its clear time before the server's answer
+// brings a new change time; "last change" and the lingering of cleared alarms count from it.
+constexpr const char *kKeyColumns =
+    "aid, id, severity, state, active, ack, pending, max(changed_ms, cleared_ms), "
+    "raised_ms, parent_ids IS NOT NULL, root_cause";
 
 // The first parent of a changed alarm (column 11 of a delta read); a million-row load reads the
 // correlation table instead.
@@ -297,7 +301,8 @@ AlarmIndexWorker::Placement AlarmIndexWorker::placement(quint64 idHash) const {
 
 bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const {
     const AlarmQuery &q = m_query;
-    if (q.activity == AlarmActivity::Active && !k.isActive())
+    if (q.activity == AlarmActivity::Active && !k.isActive() &&
+        (q.clearedLingerMs <= 0 || k.changedMs < m_clearedCutoff))
         return false;
     if (q.activity == AlarmActivity::Cleared && k.isActive())
         return false;
@@ -308,6 +313,10 @@ bool AlarmIndexWorker::matchesKey(const AlarmKey &k) const {
     if (q.changedFrom > 0 && k.changedMs < q.changedFrom)
         return false;
     if (q.changedTo > 0 && k.changedMs > q.changedTo)
+        return false;
+    if (q.raisedFrom > 0 && k.raisedMs < q.raisedFrom)
+        return false;
+    if (q.raisedTo > 0 && k.raisedMs > q.raisedTo)
         return false;
     if (q.hideCorrelatedChildren && (k.flags & AlarmKey::HasParent))
         return false;
@@ -373,6 +382,7 @@ std::vector<qint64> AlarmIndexWorker::sqlFilterAids(const std::vector<qint64> *o
 void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     m_generation = generation;
     m_query = query;
+    m_clearedCutoff = QDateTime::currentMSecsSinceEpoch() - query.clearedLingerMs;
     auto result = std::make_shared<AlarmQueryResult>();
     if (!ensureLoaded()) {
         emit queryReady(generation, result);
@@ -420,6 +430,7 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
         return; // the next query loads everything anyway
     auto delta = std::make_shared<AlarmDelta>();
     const bool current = generation == m_generation;
+    const qint64 sizeBefore = m_universe.size();
     try {
         const QStringList ids = changes.inserted + changes.updated;
         // Fresh keys (and first parent) of the inserted and updated alarms.
@@ -459,22 +470,11 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
         // new: a root gains or loses children), their children and grandchildren (a root that leaves
         // the list lets its children up to the top level, and their own children nest under them).
         QSet<quint64> affected;
-        const auto addFamily = [&](quint64 h) {
-            affected.insert(h);
-            if (const auto p = m_parentOf.constFind(h); p != m_parentOf.cend())
-                affected.insert(p.value());
-            for (auto c = m_childrenOf.constFind(h); c != m_childrenOf.cend() && c.key() == h; ++c) {
-                affected.insert(c.value());
-                for (auto g = m_childrenOf.constFind(c.value());
-                     g != m_childrenOf.cend() && g.key() == c.value(); ++g)
-                    affected.insert(g.value());
-            }
-        };
         if (current) {
             for (quint64 h : gone)
-                addFamily(h);
+                addFamily(affected, h);
             for (const auto &f : fresh) {
-                addFamily(f.first.idHash);
+                addFamily(affected, f.first.idHash);
                 if (f.second)
                     affected.insert(f.second);
             }
@@ -508,39 +508,86 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
             setParent(f.first.idHash, f.second);
         }
 
-        // The list's answer: old and new top-level rows of what moved, whole child lists of the roots
-        // whose nested children changed.
-        QSet<quint64> roots;
-        for (quint64 h : std::as_const(affected)) {
-            const Placement &b = before[h];
-            const Placement a = placement(h);
-            if (b.listed == a.listed && b.rootAid == a.rootAid && b.key == a.key)
-                continue;
-            if (b.listed && !b.rootAid)
-                delta->removed.push_back(b.key);
-            if (a.listed && !a.rootAid)
-                delta->added.push_back(a.key);
-            if (showsChildren()) {
-                if (b.rootAid)
-                    roots.insert(b.rootHash);
-                if (a.rootAid)
-                    roots.insert(a.rootHash);
-            }
-        }
-        for (quint64 r : std::as_const(roots)) {
-            const AlarmKey *root = keyOf(r);
-            qint64 aid = root ? root->aid : 0;
-            if (!aid) // the root itself left the cache: its aid is in the old placements
-                for (const auto &b : std::as_const(before))
-                    if (b.rootHash == r)
-                        aid = b.rootAid;
-            if (aid)
-                delta->children.insert(aid, nestedChildren(r));
-        }
+        answerMoves(affected, before, *delta);
     } catch (const SqliteError &e) {
         emit failed(QString::fromStdString(e.what()));
     }
-    if (current && (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty()))
+    delta->universeSize = m_universe.size();
+    // A changed total alone is news too: the header line counts the cache.
+    if (current && (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty() ||
+                    delta->universeSize != sizeBefore))
+        emit deltaReady(generation, delta);
+}
+
+void AlarmIndexWorker::addFamily(QSet<quint64> &affected, quint64 h) const {
+    affected.insert(h);
+    if (const auto p = m_parentOf.constFind(h); p != m_parentOf.cend())
+        affected.insert(p.value());
+    for (auto c = m_childrenOf.constFind(h); c != m_childrenOf.cend() && c.key() == h; ++c) {
+        affected.insert(c.value());
+        for (auto g = m_childrenOf.constFind(c.value()); g != m_childrenOf.cend() && g.key() == c.value();
+             ++g)
+            affected.insert(g.value());
+    }
+}
+
+// The list's answer: old and new top-level rows of what moved, whole child lists of the roots whose
+// nested children changed.
+void AlarmIndexWorker::answerMoves(const QSet<quint64> &affected, const QHash<quint64, Placement> &before,
+                                   AlarmDelta &delta) const {
+    QSet<quint64> roots;
+    for (quint64 h : std::as_const(affected)) {
+        const Placement &b = before[h];
+        const Placement a = placement(h);
+        if (b.listed == a.listed && b.rootAid == a.rootAid && b.key == a.key)
+            continue;
+        if (b.listed && !b.rootAid)
+            delta.removed.push_back(b.key);
+        if (a.listed && !a.rootAid)
+            delta.added.push_back(a.key);
+        if (showsChildren()) {
+            if (b.rootAid)
+                roots.insert(b.rootHash);
+            if (a.rootAid)
+                roots.insert(a.rootHash);
+        }
+    }
+    for (quint64 r : std::as_const(roots)) {
+        const AlarmKey *root = keyOf(r);
+        qint64 aid = root ? root->aid : 0;
+        if (!aid) // the root itself left the cache: its aid is in the old placements
+            for (const auto &b : std::as_const(before))
+                if (b.rootHash == r)
+                    aid = b.rootAid;
+        if (aid)
+            delta.children.insert(aid, nestedChildren(r));
+    }
+}
+
+void AlarmIndexWorker::expireCleared(int generation, qint64 nowMs) {
+    if (generation != m_generation || !m_loaded || m_query.activity != AlarmActivity::Active ||
+        m_query.clearedLingerMs <= 0)
+        return;
+    const EpochMs cutoff = nowMs - m_query.clearedLingerMs;
+    if (cutoff <= m_clearedCutoff)
+        return;
+    // Only cleared alarms changed in [old cut-off, new cut-off) stop matching: one pass over the keys
+    // (a few ms for a million) on this thread, every few seconds. Their families move as for a change
+    // (a root that leaves lets its children up).
+    QSet<quint64> affected;
+    for (auto it = m_universe.cbegin(); it != m_universe.cend(); ++it) {
+        const AlarmKey &k = it.value();
+        if (!k.isActive() && k.changedMs < cutoff && k.changedMs >= m_clearedCutoff)
+            addFamily(affected, k.idHash);
+    }
+    QHash<quint64, Placement> before;
+    for (quint64 h : std::as_const(affected))
+        before.insert(h, placement(h));
+    m_clearedCutoff = cutoff;
+    auto delta = std::make_shared<AlarmDelta>();
+    answerMoves(affected, before, *delta);
+    delta->universeSize = m_universe.size();
+    if (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty())
         emit deltaReady(generation, delta);
 }
 

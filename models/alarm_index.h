@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMetaType>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -60,6 +61,7 @@ enum class AlarmColumn {
     AlarmType,
     ProbableCause,
     SpecificProblem,
+    Occurrences, // derived: alarms in the cache on the same element with the same probable cause
     Ticket,
     SourceSystem,
     Count
@@ -81,6 +83,11 @@ struct AlarmQuery {
     QString alarmType;
     EpochMs changedFrom = 0;
     EpochMs changedTo = 0;
+    EpochMs raisedFrom = 0; // raised time range (the quick filter bar's "last 24 h", "custom")
+    EpochMs raisedTo = 0;
+    // Active view only: a cleared alarm stays listed (faded) this long after its last change, then
+    // leaves. 0 = it leaves at once. The cut-off moves with the clock (AlarmIndexWorker::expireCleared).
+    qint64 clearedLingerMs = 0;
     QString text; // free text (FTS): probable cause, problem, element
     // Correlation. A listed alarm whose parent (root cause) is listed too is "nested": in tree mode
     // it is not a top-level row but a child row under its root; hideCorrelatedChildren drops it in
@@ -127,6 +134,7 @@ struct AlarmDelta {
     AlarmKeyVector removed;
     AlarmKeyVector added;
     AlarmChildren children;
+    qint64 universeSize = -1; // alarms in the cache after the batch (-1: unknown)
 };
 
 // Lives on its own QThread (AlarmTableModel starts it). Every request carries the generation of the
@@ -143,6 +151,9 @@ public slots:
     void runQuery(int generation, const noc::AlarmQuery &query);
     // Re-reads the keys of changed alarms and answers deltaReady for the current query.
     void applyChanges(int generation, const noc::KindChanges &changes);
+    // Moves the lingering-cleared cut-off to nowMs - clearedLingerMs and answers deltaReady with the
+    // cleared alarms that aged out.
+    void expireCleared(int generation, qint64 nowMs);
 
 signals:
     void queryReady(int generation, const noc::SharedAlarmResult &result);
@@ -172,6 +183,10 @@ private:
     bool hasNestedChildren(const AlarmKey &root) const;
     AlarmKeyVector nestedChildren(quint64 rootHash) const;
     Placement placement(quint64 idHash) const;
+    // `h`, its parent, children and grandchildren: whose place may move when `h` changes.
+    void addFamily(QSet<quint64> &affected, quint64 h) const;
+    void answerMoves(const QSet<quint64> &affected, const QHash<quint64, Placement> &before,
+                     AlarmDelta &delta) const;
     // aids (sorted) of the SQL-side filters, optionally restricted to `onlyAids`.
     std::vector<qint64> sqlFilterAids(const std::vector<qint64> *onlyAids) const;
 
@@ -185,6 +200,7 @@ private:
     AlarmQuery m_query;
     int m_generation = 0;
     std::vector<qint64> m_sqlAids; // sorted; valid when m_query.needsSqlFilter()
+    EpochMs m_clearedCutoff = 0;   // cleared alarms changed at or after this still match (Active view)
 };
 
 // Opens a read-only connection for list queries (query_only, WAL reader). nullptr on failure.

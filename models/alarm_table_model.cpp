@@ -1,5 +1,7 @@
 #include "alarm_table_model.h"
 
+#include "alarm_vocabulary.h"
+
 #include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
 #include "logging.h"
@@ -7,6 +9,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QHash>
+#include <QLocale>
 #include <algorithm>
 
 namespace noc {
@@ -42,6 +45,10 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(kDefaultUpdateMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &AlarmTableModel::flushChanges);
+    connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
+        if (!isLoading())
+            emit requestExpire(m_generation, QDateTime::currentMSecsSinceEpoch());
+    });
 
     m_thread.setObjectName(QStringLiteral("alarm-index"));
     auto *worker = new AlarmIndexWorker;
@@ -51,6 +58,7 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     connect(this, &AlarmTableModel::requestOpen, worker, &AlarmIndexWorker::open);
     connect(this, &AlarmTableModel::requestQuery, worker, &AlarmIndexWorker::runQuery);
     connect(this, &AlarmTableModel::requestChanges, worker, &AlarmIndexWorker::applyChanges);
+    connect(this, &AlarmTableModel::requestExpire, worker, &AlarmIndexWorker::expireCleared);
     // Queued to this object: a model deleted before the answer arrives is never called.
     connect(worker, &AlarmIndexWorker::queryReady, this, &AlarmTableModel::onQueryReady,
             Qt::QueuedConnection);
@@ -89,12 +97,21 @@ void AlarmTableModel::setQuery(const AlarmQuery &query) {
     if (!m_db)
         return; // open() runs it
     m_generation++;
+    // A new list reads its text afresh: derived text (occurrences, ticket) may have moved on.
+    m_text.clear();
     const bool wasLoading = isLoading();
     m_loadingGeneration = m_generation;
     // Changes merged so far are already in the rows the new query reads.
     m_pendingChanges = {};
     m_updateTimer.stop();
     emit requestQuery(m_generation, m_query);
+    if (m_query.activity == AlarmActivity::Active && m_query.clearedLingerMs > 0) {
+        m_expiryTimer.start(m_expiryOverrideMs > 0
+                                ? m_expiryOverrideMs
+                                : int(std::clamp<qint64>(m_query.clearedLingerMs / 10, 50, 5000)));
+    } else {
+        m_expiryTimer.stop();
+    }
     if (!wasLoading)
         emit loadingChanged(true);
 }
@@ -257,6 +274,9 @@ void AlarmTableModel::flushChanges() {
 void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDelta> &delta) {
     if (generation != m_generation || isLoading())
         return;
+    const bool totalChanged = delta->universeSize >= 0 && delta->universeSize != m_universeSize;
+    if (delta->universeSize >= 0)
+        m_universeSize = delta->universeSize;
     const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
     const int oldN = m_displayRows;
 
@@ -346,8 +366,11 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         for (size_t i = 0; i < saved.size(); ++i)
             m_rows[removedPos[i]] = saved[i];
     }
-    if (removedPos.empty() && added.empty() && delta->children.isEmpty())
+    if (removedPos.empty() && added.empty() && delta->children.isEmpty()) {
+        if (totalChanged)
+            emit rowsUpdated();
         return;
+    }
 
     // General path: merge, then tell the views with at most three signals.
     // What each persistent index (selection, current) points at, in the old shape.
@@ -489,7 +512,11 @@ void AlarmTableModel::fetchWindow(int row) const {
             m_db,
             QStringLiteral("SELECT a.aid, a.id, a.alarm_type, a.probable_cause, a.specific_problem, "
                            "a.object_id, e.name, st.name, a.source_system, a.ack_user, "
-                           "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1) "
+                           "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1), "
+                           // TMF642 has no occurrence count: the repeats of a problem are the alarms
+                           // on the same element with the same cause (alarms_object_cause index).
+                           "(SELECT count(*) FROM alarms o WHERE o.object_id=a.object_id "
+                           "AND o.probable_cause IS a.probable_cause) "
                            "FROM alarms a LEFT JOIN elements e ON e.id=a.object_id "
                            "LEFT JOIN sites st ON st.id=e.site_id WHERE a.aid IN (%1)")
                 .arg(list),
@@ -506,6 +533,7 @@ void AlarmTableModel::fetchWindow(int row) const {
             t->sourceSystem = s.columnText(8);
             t->ackUser = s.columnText(9);
             t->ticketId = s.columnText(10);
+            t->occurrences = s.columnInt(11);
             m_text.insert(s.columnInt64(0), t);
         }
     } catch (const SqliteError &e) {
@@ -540,70 +568,54 @@ int AlarmTableModel::rowOf(const QString &alarmId) const {
     return -1;
 }
 
-QString AlarmTableModel::severityName(int code) {
+QString AlarmTableModel::pick(const char *source, bool english) {
+    return english ? QString::fromUtf8(source) : tr(source);
+}
+
+QString AlarmTableModel::severityName(int code, bool english) {
     switch (code) {
     case 0:
-        return tr("Critical");
+        return pick(QT_TR_NOOP("Critical"), english);
     case 1:
-        return tr("Major");
+        return pick(QT_TR_NOOP("Major"), english);
     case 2:
-        return tr("Minor");
+        return pick(QT_TR_NOOP("Minor"), english);
     case 3:
-        return tr("Warning");
+        return pick(QT_TR_NOOP("Warning"), english);
     case 4:
-        return tr("Indeterminate");
+        return pick(QT_TR_NOOP("Indeterminate"), english);
     case 5:
-        return tr("Cleared");
+        return pick(QT_TR_NOOP("Cleared"), english);
     }
     return {};
 }
 
-QString AlarmTableModel::stateName(int code) {
+QString AlarmTableModel::stateName(int code, bool english) {
     switch (code) {
     case 0:
-        return tr("Raised");
+        return pick(QT_TR_NOOP("Raised"), english);
     case 1:
-        return tr("Updated");
+        return pick(QT_TR_NOOP("Updated"), english);
     case rowcodec::kClearedStateCode:
-        return tr("Cleared");
+        return pick(QT_TR_NOOP("Cleared"), english);
     }
     return {};
 }
 
 QString AlarmTableModel::readableCause(const QString &cause) {
-    if (cause.isEmpty())
-        return {};
-    QString words;
-    if (cause.contains(QLatin1Char('_')) || cause == cause.toUpper()) {
-        words = cause.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-    } else {
-        // camelCase -> words; runs of capitals (acronyms such as "LOS") stay as they are.
-        for (int i = 0; i < cause.size(); ++i) {
-            const QChar c = cause[i];
-            const bool upper = c.isUpper();
-            const bool prevLower = i > 0 && (cause[i - 1].isLower() || cause[i - 1].isDigit());
-            const bool nextLower = i + 1 < cause.size() && cause[i + 1].isLower();
-            const bool prevUpper = i > 0 && cause[i - 1].isUpper();
-            if (upper && i > 0 && (prevLower || (prevUpper && nextLower)))
-                words += QLatin1Char(' ');
-            const bool acronym = upper && ((i + 1 < cause.size() && cause[i + 1].isUpper()) || prevUpper);
-            words += (upper && !acronym) ? c.toLower() : c;
-        }
-    }
-    words[0] = words[0].toUpper();
-    return words;
+    return alarmvocabulary::splitWords(cause);
 }
 
-QString AlarmTableModel::displayText(int row, AlarmColumn column) const {
+QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) const {
     const AlarmKey &k = keyAt(row);
     switch (column) {
     case AlarmColumn::Severity:
-        return severityName(k.severity);
+        return severityName(k.severity, english);
     case AlarmColumn::State:
-        return stateName(k.state);
+        return stateName(k.state, english);
     case AlarmColumn::Acknowledged: {
-        const QString ack = k.isAcked() ? tr("Yes") : tr("No");
-        return k.isPending() ? tr("%1 · pending").arg(ack) : ack;
+        const QString ack = k.isAcked() ? pick(QT_TR_NOOP("Yes"), english) : pick(QT_TR_NOOP("No"), english);
+        return k.isPending() ? (english ? QStringLiteral("%1 · pending") : tr("%1 · pending")).arg(ack) : ack;
     }
     case AlarmColumn::Raised:
         return formatLocal(k.raisedMs);
@@ -621,11 +633,15 @@ QString AlarmTableModel::displayText(int row, AlarmColumn column) const {
     case AlarmColumn::Site:
         return t->siteName;
     case AlarmColumn::AlarmType:
-        return readableCause(t->alarmType);
+        return english ? alarmvocabulary::alarmTypeEnglish(t->alarmType)
+                       : alarmvocabulary::alarmTypeText(t->alarmType);
     case AlarmColumn::ProbableCause:
-        return readableCause(t->probableCause);
+        return english ? alarmvocabulary::probableCauseEnglish(t->probableCause)
+                       : alarmvocabulary::probableCauseText(t->probableCause);
     case AlarmColumn::SpecificProblem:
         return t->specificProblem;
+    case AlarmColumn::Occurrences:
+        return t->occurrences > 0 ? QLocale().toString(t->occurrences) : QString();
     case AlarmColumn::Ticket:
         return t->ticketId;
     case AlarmColumn::SourceSystem:
@@ -643,7 +659,9 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
     const AlarmKey &k = keyAt(row);
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(row, column);
+        return displayText(row, column, false);
+    case ExportTextRole:
+        return displayText(row, column, true);
     case Qt::ToolTipRole:
         if (column == AlarmColumn::Acknowledged && k.isPending())
             return tr("Changed here; waiting for the server to confirm.");
@@ -655,7 +673,10 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
             const RowText *t = rowText(row);
             return t && !t->ackUser.isEmpty() ? tr("Acknowledged by %1").arg(t->ackUser) : QVariant();
         }
-        return displayText(row, column);
+        return displayText(row, column, false);
+    case Qt::TextAlignmentRole:
+        return column == AlarmColumn::Occurrences ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                                  : QVariant();
     case Qt::ForegroundRole:
         // Cleared alarms fade: they stay readable but step back behind the active ones.
         return k.isActive() ? QVariant() : QVariant(QColor(0x80, 0x80, 0x80));
@@ -687,35 +708,41 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
 QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= int(AlarmColumn::Count))
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && AlarmColumn(section) == AlarmColumn::Occurrences)
+        return tr("How often this problem occurred: alarms in the cache on the same element with the same "
+                  "probable cause, cleared ones included. Not sortable.");
     if (role == Qt::ToolTipRole && !isSortableColumn(AlarmColumn(section)))
         return tr("This column is not sortable; the list keeps its severity order.");
-    if (role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole && role != ExportTextRole)
         return {};
+    const bool english = role == ExportTextRole;
     switch (AlarmColumn(section)) {
     case AlarmColumn::Severity:
-        return tr("Severity");
+        return pick(QT_TR_NOOP("Severity"), english);
     case AlarmColumn::State:
-        return tr("State");
+        return pick(QT_TR_NOOP("State"), english);
     case AlarmColumn::Acknowledged:
-        return tr("Acknowledged");
+        return pick(QT_TR_NOOP("Acknowledged"), english);
     case AlarmColumn::Raised:
-        return tr("Raised");
+        return pick(QT_TR_NOOP("Raised"), english);
     case AlarmColumn::Changed:
-        return tr("Last change");
+        return pick(QT_TR_NOOP("Last change"), english);
     case AlarmColumn::Element:
-        return tr("Element");
+        return pick(QT_TR_NOOP("Element"), english);
     case AlarmColumn::Site:
-        return tr("Site");
+        return pick(QT_TR_NOOP("Site"), english);
     case AlarmColumn::AlarmType:
-        return tr("Alarm type");
+        return pick(QT_TR_NOOP("Alarm type"), english);
     case AlarmColumn::ProbableCause:
-        return tr("Probable cause");
+        return pick(QT_TR_NOOP("Probable cause"), english);
     case AlarmColumn::SpecificProblem:
-        return tr("Specific problem");
+        return pick(QT_TR_NOOP("Specific problem"), english);
+    case AlarmColumn::Occurrences:
+        return pick(QT_TR_NOOP("Occurrences"), english);
     case AlarmColumn::Ticket:
-        return tr("Ticket");
+        return pick(QT_TR_NOOP("Ticket"), english);
     case AlarmColumn::SourceSystem:
-        return tr("Source system");
+        return pick(QT_TR_NOOP("Source system"), english);
     case AlarmColumn::Count:
         break;
     }

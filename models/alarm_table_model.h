@@ -48,6 +48,9 @@ public:
         RootCauseRole,                       // bool
         TreeRole,                            // TreeNode: where the row is in the correlation tree
         ExpandedRole,                        // bool; setData(true/false) expands / collapses a root
+        // QString: the cell (and, in headerData, the title) in English whatever the language, for
+        // exports: a file that leaves the console reads the same whoever wrote it.
+        ExportTextRole,
     };
     enum TreeNode {
         NotTree = 0,   // flat mode
@@ -66,14 +69,20 @@ public:
 
     const AlarmQuery &query() const { return m_query; }
     void setQuery(const AlarmQuery &query);
+    // The query open() runs first (no request now: nothing is open yet).
+    void setInitialQuery(const AlarmQuery &query) { m_query = query; }
     // True while a query's answer is outstanding (the view may show "loading").
     bool isLoading() const { return m_loadingGeneration != 0; }
-    // Alarms in the cache, whatever the filter (from the last index build).
+    // Alarms in the cache, whatever the filter (kept by every query answer and batch of changes);
+    // -1 until the first answer.
     qint64 totalAlarms() const { return m_universeSize; }
 
     // Coalescing interval for ChangeSets; tests set 0 (apply on the next event-loop turn).
     void setUpdateInterval(int ms) { m_updateTimer.setInterval(ms); }
     int updateInterval() const { return m_updateTimer.interval(); }
+    // How often cleared alarms lingering in the active view are checked for their age (ms). By
+    // default a tenth of the query's clearedLingerMs, between 50 ms and 5 s.
+    void setExpiryInterval(int ms) { m_expiryOverrideMs = ms; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -93,8 +102,9 @@ public:
     TreeNode treeNode(int row) const;
 
     // Plain words for the cache's codes and X.733 causes ("linkDown" -> "Link down").
-    static QString severityName(int code);
-    static QString stateName(int code);
+    static QString severityName(int code, bool english = false);
+    static QString stateName(int code, bool english = false);
+    // camelCase / UPPER_CASE split into English words (alarmvocabulary has the translated words).
     static QString readableCause(const QString &probableCause);
 
 public slots:
@@ -113,6 +123,7 @@ signals:
     void requestOpen(const QString &cachePath);
     void requestQuery(int generation, const noc::AlarmQuery &query);
     void requestChanges(int generation, const noc::KindChanges &changes);
+    void requestExpire(int generation, qint64 nowMs);
 
 private:
     struct RowText {
@@ -126,6 +137,7 @@ private:
         QString sourceSystem;
         QString ticketId;
         QString ackUser;
+        int occurrences = 0;
     };
 
     // An expanded root whose children are shown: its top-level row, its own display row and children.
@@ -149,7 +161,8 @@ private:
     void flushChanges();
     const RowText *rowText(int row) const;
     void fetchWindow(int row) const;
-    QString displayText(int row, AlarmColumn column) const;
+    QString displayText(int row, AlarmColumn column, bool english) const;
+    static QString pick(const char *source, bool english);
 
     QThread m_thread;
     QPointer<AlarmIndexWorker> m_worker;
@@ -163,9 +176,11 @@ private:
     AlarmQuery m_query;
     int m_generation = 0;
     int m_loadingGeneration = 0;
-    qint64 m_universeSize = 0;
+    qint64 m_universeSize = -1;
     KindChanges m_pendingChanges;
     QTimer m_updateTimer;
+    QTimer m_expiryTimer;
+    int m_expiryOverrideMs = 0;
     mutable QCache<qint64, RowText> m_text; // aid -> text of recently shown rows
 };
 

@@ -2,4 +2,5 @@
 list(APPEND NOC_MODELS_SOURCES
   alarm_index.h alarm_index.cpp
   alarm_table_model.h alarm_table_model.cpp
+  alarm_vocabulary.h alarm_vocabulary.cpp
 )

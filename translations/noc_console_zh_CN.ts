@@ -2,6 +2,585 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmVocabulary</name>
+    <message>
+        <source>Communications alarm</source>
+        <translation>通信告警</translation>
+    </message>
+    <message>
+        <source>Processing error alarm</source>
+        <translation>处理出错告警</translation>
+    </message>
+    <message>
+        <source>Environmental alarm</source>
+        <translation>环境告警</translation>
+    </message>
+    <message>
+        <source>Quality of service alarm</source>
+        <translation>服务质量告警</translation>
+    </message>
+    <message>
+        <source>Equipment alarm</source>
+        <translation>设备告警</translation>
+    </message>
+    <message>
+        <source>Integrity violation</source>
+        <translation>完整性破坏</translation>
+    </message>
+    <message>
+        <source>Operational violation</source>
+        <translation>操作违规</translation>
+    </message>
+    <message>
+        <source>Physical violation</source>
+        <translation>物理违规</translation>
+    </message>
+    <message>
+        <source>Security service</source>
+        <translation>安全服务</translation>
+    </message>
+    <message>
+        <source>Mechanism violation</source>
+        <translation>机制违规</translation>
+    </message>
+    <message>
+        <source>Security service or mechanism violation</source>
+        <translation>安全服务或机制违规</translation>
+    </message>
+    <message>
+        <source>Time domain violation</source>
+        <translation>时域违规</translation>
+    </message>
+    <message>
+        <source>Loss of signal</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>Link failure</source>
+        <translation>链路故障</translation>
+    </message>
+    <message>
+        <source>Degraded signal</source>
+        <translation>信号劣化</translation>
+    </message>
+    <message>
+        <source>Framing error</source>
+        <translation>帧错误</translation>
+    </message>
+    <message>
+        <source>Loss of frame</source>
+        <translation>帧丢失</translation>
+    </message>
+    <message>
+        <source>Loss of pointer</source>
+        <translation>指针丢失</translation>
+    </message>
+    <message>
+        <source>Loss of multiframe</source>
+        <translation>复帧丢失</translation>
+    </message>
+    <message>
+        <source>Alarm indication signal (AIS)</source>
+        <translation>告警指示信号 (AIS)</translation>
+    </message>
+    <message>
+        <source>Remote alarm interface</source>
+        <translation>远端告警接口</translation>
+    </message>
+    <message>
+        <source>Excessive bit error rate</source>
+        <translation>误码率过高</translation>
+    </message>
+    <message>
+        <source>Path trace mismatch</source>
+        <translation>通道踪迹失配</translation>
+    </message>
+    <message>
+        <source>Payload type mismatch</source>
+        <translation>净荷类型失配</translation>
+    </message>
+    <message>
+        <source>Signal label mismatch</source>
+        <translation>信号标记失配</translation>
+    </message>
+    <message>
+        <source>Far end receiver failure</source>
+        <translation>远端接收失效</translation>
+    </message>
+    <message>
+        <source>Transmission error</source>
+        <translation>传输错误</translation>
+    </message>
+    <message>
+        <source>Local node transmission error</source>
+        <translation>本端节点传输错误</translation>
+    </message>
+    <message>
+        <source>Remote node transmission error</source>
+        <translation>远端节点传输错误</translation>
+    </message>
+    <message>
+        <source>Call set-up failure</source>
+        <translation>呼叫建立失败</translation>
+    </message>
+    <message>
+        <source>Call establishment error</source>
+        <translation>呼叫建立错误</translation>
+    </message>
+    <message>
+        <source>Connection establishment error</source>
+        <translation>连接建立错误</translation>
+    </message>
+    <message>
+        <source>Communications protocol error</source>
+        <translation>通信协议错误</translation>
+    </message>
+    <message>
+        <source>Communications subsystem failure</source>
+        <translation>通信子系统故障</translation>
+    </message>
+    <message>
+        <source>Routing failure</source>
+        <translation>路由失败</translation>
+    </message>
+    <message>
+        <source>Invalid message received</source>
+        <translation>收到无效消息</translation>
+    </message>
+    <message>
+        <source>Receive failure</source>
+        <translation>接收失败</translation>
+    </message>
+    <message>
+        <source>Transmit failure</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>LAN error</source>
+        <translation>局域网错误</translation>
+    </message>
+    <message>
+        <source>DTE-DCE interface error</source>
+        <translation>DTE-DCE 接口错误</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <translation>越过门限</translation>
+    </message>
+    <message>
+        <source>Congestion</source>
+        <translation>拥塞</translation>
+    </message>
+    <message>
+        <source>Bandwidth reduced</source>
+        <translation>带宽降低</translation>
+    </message>
+    <message>
+        <source>Performance degraded</source>
+        <translation>性能劣化</translation>
+    </message>
+    <message>
+        <source>Queue size exceeded</source>
+        <translation>队列长度超限</translation>
+    </message>
+    <message>
+        <source>Excessive response time</source>
+        <translation>响应时间过长</translation>
+    </message>
+    <message>
+        <source>Excessive retransmission rate</source>
+        <translation>重传率过高</translation>
+    </message>
+    <message>
+        <source>Excessive error rate</source>
+        <translation>错误率过高</translation>
+    </message>
+    <message>
+        <source>Reduced logging capability</source>
+        <translation>日志能力降低</translation>
+    </message>
+    <message>
+        <source>System resources overload</source>
+        <translation>系统资源过载</translation>
+    </message>
+    <message>
+        <source>Resource at or nearing capacity</source>
+        <translation>资源达到或接近容量</translation>
+    </message>
+    <message>
+        <source>Software error</source>
+        <translation>软件错误</translation>
+    </message>
+    <message>
+        <source>Software program error</source>
+        <translation>软件程序错误</translation>
+    </message>
+    <message>
+        <source>Software program abnormally terminated</source>
+        <translation>软件程序异常终止</translation>
+    </message>
+    <message>
+        <source>Storage capacity problem</source>
+        <translation>存储容量问题</translation>
+    </message>
+    <message>
+        <source>Version mismatch</source>
+        <translation>版本不匹配</translation>
+    </message>
+    <message>
+        <source>Corrupt data</source>
+        <translation>数据损坏</translation>
+    </message>
+    <message>
+        <source>CPU cycles limit exceeded</source>
+        <translation>CPU 周期超限</translation>
+    </message>
+    <message>
+        <source>File error</source>
+        <translation>文件错误</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Underlying resource unavailable</source>
+        <translation>底层资源不可用</translation>
+    </message>
+    <message>
+        <source>Application subsystem failure</source>
+        <translation>应用子系统故障</translation>
+    </message>
+    <message>
+        <source>Configuration or customization error</source>
+        <translation>配置或定制错误</translation>
+    </message>
+    <message>
+        <source>Database inconsistency</source>
+        <translation>数据库不一致</translation>
+    </message>
+    <message>
+        <source>Timeout expired</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Software download failure</source>
+        <translation>软件下载失败</translation>
+    </message>
+    <message>
+        <source>Equipment malfunction</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Power problem</source>
+        <translation>电源问题</translation>
+    </message>
+    <message>
+        <source>Power supply failure</source>
+        <translation>电源模块故障</translation>
+    </message>
+    <message>
+        <source>Timing problem</source>
+        <translation>定时问题</translation>
+    </message>
+    <message>
+        <source>Processor problem</source>
+        <translation>处理器问题</translation>
+    </message>
+    <message>
+        <source>Fan failure</source>
+        <translation>风扇故障</translation>
+    </message>
+    <message>
+        <source>Cooling fan failure</source>
+        <translation>散热风扇故障</translation>
+    </message>
+    <message>
+        <source>Receiver failure</source>
+        <translation>接收机故障</translation>
+    </message>
+    <message>
+        <source>Transmitter failure</source>
+        <translation>发射机故障</translation>
+    </message>
+    <message>
+        <source>Multiplexer problem</source>
+        <translation>复用器问题</translation>
+    </message>
+    <message>
+        <source>Line card problem</source>
+        <translation>线卡问题</translation>
+    </message>
+    <message>
+        <source>Backplane failure</source>
+        <translation>背板故障</translation>
+    </message>
+    <message>
+        <source>Replaceable unit missing</source>
+        <translation>可更换单元缺失</translation>
+    </message>
+    <message>
+        <source>Replaceable unit problem</source>
+        <translation>可更换单元问题</translation>
+    </message>
+    <message>
+        <source>Replaceable unit type mismatch</source>
+        <translation>可更换单元类型不匹配</translation>
+    </message>
+    <message>
+        <source>Protection path failure</source>
+        <translation>保护路径故障</translation>
+    </message>
+    <message>
+        <source>Loss of synchronisation</source>
+        <translation>失步</translation>
+    </message>
+    <message>
+        <source>Loss of redundancy</source>
+        <translation>冗余丢失</translation>
+    </message>
+    <message>
+        <source>Disk failure</source>
+        <translation>磁盘故障</translation>
+    </message>
+    <message>
+        <source>Adapter error</source>
+        <translation>适配器错误</translation>
+    </message>
+    <message>
+        <source>Input/output device error</source>
+        <translation>输入/输出设备错误</translation>
+    </message>
+    <message>
+        <source>Input device error</source>
+        <translation>输入设备错误</translation>
+    </message>
+    <message>
+        <source>Output device error</source>
+        <translation>输出设备错误</translation>
+    </message>
+    <message>
+        <source>Dataset or modem error</source>
+        <translation>数据集或调制解调器错误</translation>
+    </message>
+    <message>
+        <source>External device problem</source>
+        <translation>外部设备问题</translation>
+    </message>
+    <message>
+        <source>Antenna failure</source>
+        <translation>天线故障</translation>
+    </message>
+    <message>
+        <source>Battery charging failure</source>
+        <translation>电池充电故障</translation>
+    </message>
+    <message>
+        <source>Real-time clock failure</source>
+        <translation>实时时钟故障</translation>
+    </message>
+    <message>
+        <source>High temperature</source>
+        <translation>温度过高</translation>
+    </message>
+    <message>
+        <source>Low temperature</source>
+        <translation>温度过低</translation>
+    </message>
+    <message>
+        <source>Temperature unacceptable</source>
+        <translation>温度异常</translation>
+    </message>
+    <message>
+        <source>Humidity unacceptable</source>
+        <translation>湿度异常</translation>
+    </message>
+    <message>
+        <source>High humidity</source>
+        <translation>湿度过高</translation>
+    </message>
+    <message>
+        <source>Low humidity</source>
+        <translation>湿度过低</translation>
+    </message>
+    <message>
+        <source>Heating, ventilation or cooling system problem</source>
+        <translation>供暖、通风或制冷系统问题</translation>
+    </message>
+    <message>
+        <source>Air conditioning failure</source>
+        <translation>空调故障</translation>
+    </message>
+    <message>
+        <source>Fire detected</source>
+        <translation>检测到火情</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>烟雾</translation>
+    </message>
+    <message>
+        <source>Flood detected</source>
+        <translation>检测到水浸</translation>
+    </message>
+    <message>
+        <source>Flood</source>
+        <translation>水浸</translation>
+    </message>
+    <message>
+        <source>Toxic leak detected</source>
+        <translation>检测到有毒物质泄漏</translation>
+    </message>
+    <message>
+        <source>Toxic gas</source>
+        <translation>有毒气体</translation>
+    </message>
+    <message>
+        <source>Explosive gas</source>
+        <translation>易爆气体</translation>
+    </message>
+    <message>
+        <source>Leak detected</source>
+        <translation>检测到泄漏</translation>
+    </message>
+    <message>
+        <source>Pressure unacceptable</source>
+        <translation>压力异常</translation>
+    </message>
+    <message>
+        <source>Excessive vibration</source>
+        <translation>振动过大</translation>
+    </message>
+    <message>
+        <source>Material supply exhausted</source>
+        <translation>物料耗尽</translation>
+    </message>
+    <message>
+        <source>Pump failure</source>
+        <translation>泵故障</translation>
+    </message>
+    <message>
+        <source>Enclosure door open</source>
+        <translation>机柜门打开</translation>
+    </message>
+    <message>
+        <source>Intrusion detection</source>
+        <translation>入侵检测</translation>
+    </message>
+    <message>
+        <source>Commercial power failure</source>
+        <translation>市电故障</translation>
+    </message>
+    <message>
+        <source>Battery discharging</source>
+        <translation>电池放电</translation>
+    </message>
+    <message>
+        <source>Battery failure</source>
+        <translation>电池故障</translation>
+    </message>
+    <message>
+        <source>Low battery threshold</source>
+        <translation>电池电量低</translation>
+    </message>
+    <message>
+        <source>Rectifier failure</source>
+        <translation>整流器故障</translation>
+    </message>
+    <message>
+        <source>Generator failure</source>
+        <translation>发电机故障</translation>
+    </message>
+    <message>
+        <source>Fuse failure</source>
+        <translation>熔丝故障</translation>
+    </message>
+    <message>
+        <source>Low fuel</source>
+        <translation>燃料不足</translation>
+    </message>
+    <message>
+        <source>Authentication failure</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <source>Breach of confidentiality</source>
+        <translation>泄密</translation>
+    </message>
+    <message>
+        <source>Cable tamper</source>
+        <translation>线缆被篡改</translation>
+    </message>
+    <message>
+        <source>Delayed information</source>
+        <translation>信息延迟</translation>
+    </message>
+    <message>
+        <source>Denial of service</source>
+        <translation>拒绝服务</translation>
+    </message>
+    <message>
+        <source>Duplicate information</source>
+        <translation>信息重复</translation>
+    </message>
+    <message>
+        <source>Information missing</source>
+        <translation>信息缺失</translation>
+    </message>
+    <message>
+        <source>Information modification detected</source>
+        <translation>检测到信息被修改</translation>
+    </message>
+    <message>
+        <source>Information out of sequence</source>
+        <translation>信息乱序</translation>
+    </message>
+    <message>
+        <source>Key expired</source>
+        <translation>密钥过期</translation>
+    </message>
+    <message>
+        <source>Non-repudiation failure</source>
+        <translation>不可否认性失效</translation>
+    </message>
+    <message>
+        <source>Out of hours activity</source>
+        <translation>非工作时间活动</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source>Procedural error</source>
+        <translation>程序性错误</translation>
+    </message>
+    <message>
+        <source>Unauthorized access attempt</source>
+        <translation>未授权访问尝试</translation>
+    </message>
+    <message>
+        <source>Unexpected information</source>
+        <translation>意外信息</translation>
+    </message>
+    <message>
+        <source>Unspecified reason</source>
+        <translation>未指明原因</translation>
+    </message>
+</context>
+<context>
     <name>AppOptions</name>
     <message>
         <source>NOC Console: topology, live alarms and trouble tickets, online and offline.
@@ -309,58 +888,6 @@ Commands:
 <context>
     <name>noc::AlarmConsole</name>
     <message>
-        <source>Search alarms: cause, problem, element…</source>
-        <translation>搜索告警：原因、问题、网元…</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <source>Cleared</source>
-        <translation>已清除</translation>
-    </message>
-    <message>
-        <source>Active and cleared</source>
-        <translation>活动和已清除</translation>
-    </message>
-    <message>
-        <source>Which alarms to list</source>
-        <translation>列出哪些告警</translation>
-    </message>
-    <message>
-        <source>Any acknowledgement</source>
-        <translation>全部确认状态</translation>
-    </message>
-    <message>
-        <source>Unacknowledged</source>
-        <translation>未确认</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation>全部区域</translation>
-    </message>
-    <message>
-        <source>Element id</source>
-        <translation>网元 ID</translation>
-    </message>
-    <message>
-        <source>Hide correlated children</source>
-        <translation>隐藏关联子告警</translation>
-    </message>
-    <message>
-        <source>List root causes and uncorrelated alarms only</source>
-        <translation>只列出根因告警和未关联的告警</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -459,8 +986,72 @@ Commands:
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Alarm id</source>
-        <translation>告警 ID</translation>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Saved views: filters, sort and columns under a name</source>
+        <translation>已保存的视图：以名称保存的筛选、排序和列</translation>
+    </message>
+    <message>
+        <source>Alarm settings…</source>
+        <translation>告警设置…</translation>
+    </message>
+    <message>
+        <source>Sound, volume and how long cleared alarms stay listed</source>
+        <translation>声音、音量，以及已清除告警保留显示的时长</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>尚无已保存的视图</translation>
+    </message>
+    <message>
+        <source>Save current view as…</source>
+        <translation>将当前视图另存为…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view (filters, sort and columns):</source>
+        <translation>视图名称（筛选、排序和列）：</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>声音关</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>声音开</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are muted; click to turn them on</source>
+        <translation>告警声音已静音；点击开启</translation>
+    </message>
+    <message>
+        <source>Click to mute the alarm sounds</source>
+        <translation>点击将告警声音静音</translation>
+    </message>
+    <message>
+        <source>%1 alarms listed · loading…</source>
+        <translation>已列出 %1 条告警 · 加载中…</translation>
     </message>
     <message>
         <source>Flat list</source>
@@ -631,6 +1222,148 @@ Commands:
     </message>
 </context>
 <context>
+    <name>noc::AlarmFilterBar</name>
+    <message>
+        <source>Search alarms: cause, problem, element…</source>
+        <translation>搜索告警：原因、问题、网元…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Active and cleared</source>
+        <translation>活动和已清除</translation>
+    </message>
+    <message>
+        <source>Which alarms to list</source>
+        <translation>列出哪些告警</translation>
+    </message>
+    <message>
+        <source>Any acknowledgement</source>
+        <translation>全部确认状态</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>All regions and sites</source>
+        <translation>所有区域和站点</translation>
+    </message>
+    <message>
+        <source>A region, or one site of it</source>
+        <translation>一个区域，或其中的一个站点</translation>
+    </message>
+    <message>
+        <source>Element id</source>
+        <translation>网元 ID</translation>
+    </message>
+    <message>
+        <source>All alarm types</source>
+        <translation>所有告警类型</translation>
+    </message>
+    <message>
+        <source>X.733 alarm type</source>
+        <translation>X.733 告警类型</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Raised in the last hour</source>
+        <translation>最近 1 小时内产生</translation>
+    </message>
+    <message>
+        <source>Raised in the last 24 hours</source>
+        <translation>最近 24 小时内产生</translation>
+    </message>
+    <message>
+        <source>Raised in the last 7 days</source>
+        <translation>最近 7 天内产生</translation>
+    </message>
+    <message>
+        <source>Raised between…</source>
+        <translation>产生时间介于…</translation>
+    </message>
+    <message>
+        <source>When the alarms were raised</source>
+        <translation>告警产生的时间</translation>
+    </message>
+    <message>
+        <source>Raised at or after</source>
+        <translation>产生时间不早于</translation>
+    </message>
+    <message>
+        <source>Raised at or before</source>
+        <translation>产生时间不晚于</translation>
+    </message>
+    <message>
+        <source>Hide correlated children</source>
+        <translation>隐藏关联子告警</translation>
+    </message>
+    <message>
+        <source>List root causes and uncorrelated alarms only</source>
+        <translation>只列出根因告警和未关联的告警</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmSettingsDialog</name>
+    <message>
+        <source>Alarm settings</source>
+        <translation>告警设置</translation>
+    </message>
+    <message>
+        <source>Mute alarm sounds</source>
+        <translation>告警声音静音</translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translation>声音：</translation>
+    </message>
+    <message>
+        <source>Critical tone</source>
+        <translation>紧急提示音</translation>
+    </message>
+    <message>
+        <source>Major tone</source>
+        <translation>主要提示音</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>音量：</translation>
+    </message>
+    <message>
+        <source>No audio output device: the desktop bell rings instead of the tones.</source>
+        <translation>没有音频输出设备：将以系统提示铃声代替提示音。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>0: a cleared alarm leaves the active list at once</source>
+        <translation>0：告警清除后立即离开活动列表</translation>
+    </message>
+    <message>
+        <source>Keep cleared alarms in the active list for:</source>
+        <translation>已清除告警在活动列表中保留：</translation>
+    </message>
+</context>
+<context>
     <name>noc::AlarmTableModel</name>
     <message>
         <source>Critical</source>
@@ -731,6 +1464,14 @@ Commands:
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>How often this problem occurred: alarms in the cache on the same element with the same probable cause, cleared ones included. Not sortable.</source>
+        <translation>此问题发生的次数：缓存中同一网元上具有相同可能原因的告警数，包括已清除的。不可排序。</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>发生次数</translation>
     </message>
 </context>
 <context>

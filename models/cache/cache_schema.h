@@ -9,7 +9,7 @@ namespace noc {
 
 class CacheSchema {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
 
     // Connection settings every cache connection uses: WAL, synchronous=NORMAL, foreign keys,
     // busy timeout. Throws SqliteError.

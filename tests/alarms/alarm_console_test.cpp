@@ -3,6 +3,9 @@
 #include "alarms/alarm_attention.h"
 #include "alarms/alarm_console.h"
 #include "alarms/alarm_details_view.h"
+#include "alarms/alarm_filter_bar.h"
+#include "alarms/alarm_saved_views.h"
+#include "alarms/alarm_sound.h"
 #include "alarms/alarm_style.h"
 #include "alarms/severity_lights.h"
 #include "cache/cache_reader.h"
@@ -12,9 +15,13 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -47,6 +54,7 @@ struct Console {
             cache.path, [this](const CacheBatch &b) { widget->onCommitted(cache.apply(b)); }, role,
             QStringLiteral("tester"));
         widget->model()->setUpdateInterval(0);
+        widget->filterBar()->setDebounce(0);
         widget->resize(1400, 600);
     }
     bool waitLoaded() {
@@ -183,6 +191,8 @@ private slots:
         // Given two selected alarms
         Console c(10);
         QVERIFY(c.waitLoaded());
+        c.widget->setClearedLingerMs(0); // cleared alarms leave the active list at once
+        QVERIFY(c.waitLoaded());
         c.selectRows(0, 1);
         const QString first = c.widget->model()->alarmId(0);
         // When a comment is added and then they are cleared
@@ -199,6 +209,7 @@ private slots:
         QCOMPARE(reader.alarm(first)->comments.first().comment, QStringLiteral("fibre cut, crew dispatched"));
         QCOMPARE(c.widget->model()->rowCount(), 8);
         QCOMPARE(c.widget->model()->rowOf(first), -1);
+        c.widget->setClearedLingerMs(300'000);
     }
 
     void roleWithoutPermissionDisablesActionsAndSaysWhy() {
@@ -259,18 +270,35 @@ private slots:
         // Given a console with a short repeat
         Console c(5);
         QVERIFY(c.waitLoaded());
-        c.widget->attention()->setMuted(true); // the test machine stays quiet; ring() is still emitted
+        AlarmSoundPlayer *player = c.widget->soundPlayer();
+        player->setMuted(false);
+        player->setVolume(60);
         c.widget->attention()->setRepeatInterval(50);
         QSignalSpy ring(c.widget->attention(), &AlarmAttention::ring);
+        QSignalSpy played(player, &AlarmSoundPlayer::played);
         // When a new unacknowledged critical alarm arrives
         Alarm a = makeAlarm(700); // 700 % 5 == 0: critical, 700 % 4 == 0 would be acked: make it not
         a.ackState = AckState::Unacknowledged;
         a.ackUserId.clear();
         c.widget->onCommitted(c.cache.apply(batchOf({a})));
-        // Then it rings at once and again while it waits
+        // Then it rings at once and again while it waits, each time with a sound (the critical tone,
+        // or the bell on a machine without an audio device)
         QCOMPARE(ring.size(), 1);
         QCOMPARE(ring.first().first().toInt(), 0);
         QTRY_VERIFY(ring.size() >= 3);
+        QCOMPARE(played.size(), ring.size());
+        const auto sounding =
+            player->hasAudioOutput() ? AlarmSoundPlayer::Outcome::Tone : AlarmSoundPlayer::Outcome::Bell;
+        QCOMPARE(played.first().at(1).value<AlarmSoundPlayer::Outcome>(), sounding);
+        // When muted, it still calls for attention but makes no sound
+        const int made = player->soundsMade();
+        QVERIFY(made >= 3);
+        c.widget->findChild<QToolButton *>(QStringLiteral("alarmSound"))->click();
+        QVERIFY(player->isMuted());
+        const int ringsBefore = int(ring.size());
+        QTRY_VERIFY(ring.size() >= ringsBefore + 2);
+        QCOMPARE(player->soundsMade(), made);
+        QCOMPARE(played.last().at(1).value<AlarmSoundPlayer::Outcome>(), AlarmSoundPlayer::Outcome::Silent);
         // When it is acknowledged, the ringing stops
         Alarm acked = a;
         acked.ackState = AckState::Acknowledged;
@@ -279,6 +307,248 @@ private slots:
         const int rings = int(ring.size());
         QTest::qWait(200);
         QCOMPARE(int(ring.size()), rings);
+        player->setMuted(false);
+    }
+
+    void soundDecisionsAndGeneratedTones() {
+        // Given the player (sound on, some volume)
+        AlarmSoundPlayer player;
+        player.setMuted(false);
+        player.setVolume(50);
+        const auto sounding =
+            player.hasAudioOutput() ? AlarmSoundPlayer::Outcome::Tone : AlarmSoundPlayer::Outcome::Bell;
+        // Then critical and major sound, the other severities do not
+        QCOMPARE(player.decide(0), sounding);
+        QCOMPARE(player.decide(1), sounding);
+        QCOMPARE(player.decide(2), AlarmSoundPlayer::Outcome::Silent);
+        // And volume 0 or mute silence everything, and both are kept for the next start
+        player.setVolume(0);
+        QCOMPARE(player.decide(0), AlarmSoundPlayer::Outcome::Silent);
+        player.setVolume(70);
+        player.setMuted(true);
+        QCOMPARE(player.decide(0), AlarmSoundPlayer::Outcome::Silent);
+        AlarmSoundPlayer next;
+        QVERIFY(next.isMuted());
+        QCOMPARE(next.volume(), 70);
+        player.setMuted(false);
+        // And the tones are real WAV files, different per severity
+        const QByteArray critical = alarmToneWav(0), major = alarmToneWav(1);
+        QVERIFY(critical.startsWith("RIFF") && critical.mid(8, 4) == "WAVE");
+        QVERIFY(critical.size() > 20'000 && major.size() > 10'000);
+        QVERIFY(critical != major);
+        QVERIFY(alarmToneWav(2).isEmpty());
+    }
+
+    void alarmTypeTimeRangeAndPlaceFilters() {
+        // Given 100 communications alarms raised at kBase + i s, and three equipment alarms raised now
+        Console c(100);
+        QVERIFY(c.waitLoaded());
+        QList<Alarm> fresh;
+        for (int i = 0; i < 3; ++i) {
+            Alarm a = makeAlarm(200 + i);
+            a.alarmType = QStringLiteral("equipmentAlarm");
+            a.alarmRaisedTime = a.alarmChangedTime = QDateTime::currentMSecsSinceEpoch() - 60'000;
+            fresh.append(a);
+        }
+        QSignalSpy updated(c.widget->model(), &AlarmTableModel::rowsUpdated);
+        c.widget->onCommitted(c.cache.apply(batchOf(fresh)));
+        QVERIFY(updated.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 103);
+        AlarmFilterBar *bar = c.widget->filterBar();
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        // When the alarm type "Equipment alarm" is chosen
+        bar->alarmTypeBox()->setCurrentIndex(bar->alarmTypeBox()->findData(QStringLiteral("equipmentAlarm")));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 3);
+        QCOMPARE(c.widget->model()->data(c.widget->model()->index(0, int(AlarmColumn::AlarmType))).toString(),
+                 QStringLiteral("Equipment alarm"));
+        bar->alarmTypeBox()->setCurrentIndex(0);
+        QVERIFY(finished.wait(5000));
+        // When "raised in the last hour" is chosen
+        bar->timeRangeBox()->setCurrentIndex(int(AlarmFilterState::TimeRange::LastHour));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 3);
+        QVERIFY(bar->fromEdit()->isHidden());
+        // When a custom range is chosen, the from-to fields appear and narrow the list
+        bar->timeRangeBox()->setCurrentIndex(int(AlarmFilterState::TimeRange::Custom));
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!bar->fromEdit()->isHidden());
+        bar->fromEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(kBase + 10'000));
+        bar->toEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(kBase + 70'000));
+        QTRY_VERIFY(!c.widget->model()->isLoading() &&
+                    c.widget->model()->query().raisedTo == bar->toEdit()->dateTime().toMSecsSinceEpoch() &&
+                    c.widget->model()->query().raisedFrom == bar->fromEdit()->dateTime().toMSecsSinceEpoch());
+        // The fields show minutes: count what the range they hold covers
+        int expected = 0;
+        for (int i = 0; i < 100; ++i) {
+            const EpochMs t = kBase + i * 1000LL;
+            if (t >= c.widget->model()->query().raisedFrom && t <= c.widget->model()->query().raisedTo)
+                ++expected;
+        }
+        QVERIFY(expected > 0 && expected < 100);
+        QCOMPARE(c.widget->model()->rowCount(), expected);
+        bar->timeRangeBox()->setCurrentIndex(0);
+        QVERIFY(finished.wait(5000));
+        // When a region is chosen, then one site of the other region
+        QComboBox *place = bar->placeBox();
+        place->setCurrentIndex(place->findData(QStringLiteral("region:North")));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 53); // NE-0..4: 50 of 100, plus ALM-00200..202 on NE-0..2
+        place->setCurrentIndex(place->findData(QStringLiteral("site:S-1")));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 50);
+        for (int r = 0; r < 50; ++r)
+            QCOMPARE(c.widget->model()->data(c.widget->model()->index(r, int(AlarmColumn::Site))).toString(),
+                     QStringLiteral("Hilltop Tower"));
+    }
+
+    void savedViewsKeepFiltersSortAndColumns() {
+        // Given a console filtered to unacknowledged critical alarms of the North, newest raised first,
+        // with the Source system column hidden
+        QSettings().remove(QStringLiteral("alarms/savedViews"));
+        Console c(100);
+        QVERIFY(c.waitLoaded());
+        QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
+        c.widget->lights()->light(0)->click();
+        QVERIFY(finished.wait(5000));
+        AlarmFilterState wanted = c.widget->filterBar()->state(c.widget->lights()->checkedMask());
+        wanted.ack = AckState::Unacknowledged;
+        wanted.region = QStringLiteral("North");
+        c.widget->filterBar()->setState(wanted);
+        emit c.widget->filterBar()->changed();
+        QVERIFY(finished.wait(5000));
+        c.widget->view()->sortByColumn(int(AlarmColumn::Raised), Qt::DescendingOrder);
+        QVERIFY(finished.wait(5000));
+        c.widget->view()->setColumnHidden(int(AlarmColumn::SourceSystem), true);
+        const int rows = c.widget->model()->rowCount();
+        QCOMPARE(rows, 5); // critical in the North: 10, of them unacknowledged: 5
+        const QString first = c.widget->model()->alarmId(0);
+        // When it is saved under a name and the filters are cleared
+        const QString name = QStringLiteral("North region – critical unacknowledged");
+        c.widget->saveView(name);
+        QCOMPARE(c.widget->currentView(), name);
+        c.widget->clearFilters();
+        QVERIFY(finished.wait(5000));
+        c.widget->view()->setColumnHidden(int(AlarmColumn::SourceSystem), false);
+        c.widget->view()->sortByColumn(int(AlarmColumn::Severity), Qt::AscendingOrder);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c.widget->model()->rowCount(), 100);
+        QVERIFY(c.widget->currentView().isEmpty());
+        // Then a new console (next start) lists the view and picking it from the menu restores it all
+        Console again(100);
+        QVERIFY(again.waitLoaded());
+        QCOMPARE(again.widget->savedViews(), QStringList{name});
+        QSignalSpy againFinished(again.widget->model(), &AlarmTableModel::queryFinished);
+        QMenu *menu = again.widget->viewsButton()->menu();
+        emit menu->aboutToShow();
+        QAction *pick = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == name)
+                pick = a;
+        QVERIFY(pick);
+        pick->trigger();
+        QVERIFY(againFinished.wait(5000));
+        QCOMPARE(again.widget->model()->rowCount(), rows);
+        QCOMPARE(again.widget->model()->alarmId(0), first);
+        QVERIFY(again.widget->view()->isColumnHidden(int(AlarmColumn::SourceSystem)));
+        QCOMPARE(again.widget->model()->query().sortColumn, AlarmColumn::Raised);
+        QCOMPARE(again.widget->view()->horizontalHeader()->sortIndicatorSection(), int(AlarmColumn::Raised));
+        QCOMPARE(again.widget->lights()->checkedMask(), quint8(1));
+        QCOMPARE(again.widget->filterBar()->placeBox()->currentData().toString(),
+                 QStringLiteral("region:North"));
+        QCOMPARE(again.widget->currentView(), name);
+        // When renamed: a taken or empty name is refused, a new one kept
+        again.widget->saveView(QStringLiteral("Everything"));
+        QVERIFY(!again.widget->renameView(name, QStringLiteral("Everything")));
+        QVERIFY(!again.widget->renameView(name, QStringLiteral("  ")));
+        QVERIFY(again.widget->renameView(name, QStringLiteral("North critical")));
+        QCOMPARE(AlarmViewStore().names(),
+                 (QStringList{QStringLiteral("North critical"), QStringLiteral("Everything")}));
+        // When deleted, it is gone for good
+        again.widget->deleteView(QStringLiteral("North critical"));
+        QCOMPARE(AlarmViewStore().names(), QStringList{QStringLiteral("Everything")});
+        QVERIFY(!again.widget->applyView(QStringLiteral("North critical")));
+        again.widget->deleteView(QStringLiteral("Everything"));
+    }
+
+    void clearedAlarmFadesThenLeavesTheActiveList() {
+        // Given a console keeping cleared alarms 500 ms
+        Console c(10);
+        QVERIFY(c.waitLoaded());
+        c.widget->model()->setExpiryInterval(20);
+        c.widget->setClearedLingerMs(500);
+        QVERIFY(c.waitLoaded());
+        c.selectRows(0, 0);
+        const QString id = c.widget->model()->alarmId(0);
+        // When the alarm is cleared here
+        QSignalSpy updated(c.widget->model(), &AlarmTableModel::rowsUpdated);
+        c.widget->action(AlarmConsole::Action::Clear)->trigger();
+        QVERIFY(updated.wait(5000));
+        // Then it stays listed, faded, at the end of the active list
+        const int row = c.widget->model()->rowOf(id);
+        QCOMPARE(row, 9);
+        QVERIFY(
+            !c.widget->model()->data(c.widget->model()->index(row, 0), AlarmTableModel::ActiveRole).toBool());
+        QVERIFY(c.widget->model()
+                    ->data(c.widget->model()->index(row, 2), Qt::ForegroundRole)
+                    .value<QColor>()
+                    .isValid());
+        // And leaves after the linger time
+        QTRY_COMPARE_WITH_TIMEOUT(c.widget->model()->rowOf(id), -1, 5000);
+        QCOMPARE(c.widget->model()->rowCount(), 9);
+        c.widget->setClearedLingerMs(300'000);
+    }
+
+    void headerLineSaysLoadingUntilTheTotalIsKnown() {
+        // Given a console just made (its list not answered yet)
+        Console c(50);
+        auto *shown = c.widget->findChild<QLabel *>(QStringLiteral("alarmShown"));
+        QVERIFY(shown);
+        QCOMPARE(shown->text(), QStringLiteral("Loading alarms…"));
+        // Then, answered, it names the listed and the total
+        QVERIFY(c.waitLoaded());
+        QCOMPARE(shown->text(), QStringLiteral("50 of 50 alarms listed"));
+        // While the first sync is filling the cache there is no total to claim
+        SyncStatus status;
+        status.phase = SyncPhase::InitialSync;
+        c.widget->setSyncStatus(status);
+        QCOMPARE(shown->text(), QStringLiteral("50 alarms listed · loading…"));
+        status.phase = SyncPhase::Live;
+        c.widget->setSyncStatus(status);
+        QCOMPARE(shown->text(), QStringLiteral("50 of 50 alarms listed"));
+    }
+
+    void chineseUiTranslatesTypesAndCausesAndExportStaysEnglish() {
+        // Given the console in Chinese
+        Console c(4);
+        QVERIFY(c.waitLoaded());
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QCoreApplication::processEvents();                                     // the LanguageChange events
+        const int row = c.widget->model()->rowOf(QStringLiteral("ALM-00000")); // linkDown
+        // Then alarm type and probable cause read in Chinese
+        QCOMPARE(
+            c.widget->model()->data(c.widget->model()->index(row, int(AlarmColumn::AlarmType))).toString(),
+            QStringLiteral("通信告警"));
+        QCOMPARE(c.widget->model()
+                     ->data(c.widget->model()->index(row, int(AlarmColumn::ProbableCause)))
+                     .toString(),
+                 QStringLiteral("链路中断"));
+        QCOMPARE(c.widget->filterBar()->alarmTypeBox()->itemText(
+                     c.widget->filterBar()->alarmTypeBox()->findData(QStringLiteral("equipmentAlarm"))),
+                 QStringLiteral("设备告警"));
+        // And an export is English
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("alarms.csv"));
+        c.widget->setNextExportFileName(file);
+        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("Alarm id,Severity,State")));
+        QVERIFY2(text.contains(QStringLiteral(",Communications alarm,Link down,")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("链路中断")));
+        languages.setLanguage(QStringLiteral("en"));
     }
 
     void treeModeAndHidingChildrenPersistAndTheArrowOpensARoot() {
@@ -361,25 +631,58 @@ private slots:
             QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
         Console c(300);
         QVERIFY(c.waitLoaded());
+        // Two alarms just cleared: they stay in the active list, faded, for the linger time.
+        QList<Alarm> cleared;
+        for (int i : {7, 12}) {
+            Alarm a = makeAlarm(i);
+            a.state = AlarmState::Cleared;
+            a.alarmClearedTime = a.alarmChangedTime = QDateTime::currentMSecsSinceEpoch();
+            cleared.append(a);
+        }
+        QSignalSpy updated(c.widget->model(), &AlarmTableModel::rowsUpdated);
+        c.widget->onCommitted(c.cache.apply(batchOf(cleared)));
+        QVERIFY(updated.wait(5000));
         QSplitter frame(Qt::Horizontal);
         frame.addWidget(c.widget.get());
         frame.addWidget(c.widget->detailsView());
         c.widget->detailsView()->show();
-        frame.resize(1800, 700);
+        frame.resize(1800, 760);
         frame.setSizes({1350, 450});
         frame.show();
         // Newest first mixes the severities, as a real shift does.
         QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
         c.widget->view()->sortByColumn(int(AlarmColumn::Raised), Qt::DescendingOrder);
         QVERIFY(finished.wait(5000));
+        c.widget->saveView(QStringLiteral("North region – critical unacknowledged"));
+        c.widget->saveView(QStringLiteral("Transmission – last 24 h"));
         c.selectRows(2, 4);
         QTest::qWait(50);
         saveScreenshot(frame, QStringLiteral("alarms_en"));
+        // The filter bar with a custom raised-time range and an alarm type chosen.
+        AlarmFilterBar *bar = c.widget->filterBar();
+        bar->alarmTypeBox()->setCurrentIndex(
+            bar->alarmTypeBox()->findData(QStringLiteral("communicationsAlarm")));
+        bar->timeRangeBox()->setCurrentIndex(int(AlarmFilterState::TimeRange::Custom));
+        bar->fromEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(kBase));
+        bar->toEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(kBase + 300'000));
+        QTRY_VERIFY(!c.widget->model()->isLoading() && c.widget->model()->query().raisedTo > 0);
+        c.widget->view()->scrollToBottom();
         LanguageManager languages;
-        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
-        QTest::qWait(50);
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            QTest::qWait(50);
+            saveScreenshot(*c.widget, QStringLiteral("alarms_filters_") + lang);
+            QMenu *menu = c.widget->viewsButton()->menu();
+            emit menu->aboutToShow();
+            menu->popup(c.widget->viewsButton()->mapToGlobal(QPoint(0, c.widget->viewsButton()->height())));
+            QTest::qWait(100);
+            saveScreenshot(*menu, QStringLiteral("alarms_views_menu_") + lang);
+            menu->hide();
+        }
         saveScreenshot(frame, QStringLiteral("alarms_zh_CN"));
         languages.setLanguage(QStringLiteral("en"));
+        c.widget->deleteView(QStringLiteral("North region – critical unacknowledged"));
+        c.widget->deleteView(QStringLiteral("Transmission – last 24 h"));
         frame.hide();
         c.widget->detailsView()->setParent(nullptr);
         c.widget->setParent(nullptr);

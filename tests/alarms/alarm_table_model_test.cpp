@@ -1,7 +1,12 @@
 #include "alarm_table_model.h"
 #include "alarm_test_support.h"
 
+#include "alarm_vocabulary.h"
+
 #include <QAbstractItemModelTester>
+#include <QColor>
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTest>
@@ -201,6 +206,20 @@ private slots:
         q = {};
         q.activity = AlarmActivity::Cleared;
         QTest::newRow("cleared only") << q << 0;
+        q = {};
+        q.raisedFrom = kBase + 10'000; // alarm i is raised at kBase + i s
+        q.raisedTo = kBase + 19'000;
+        QTest::newRow("raised between") << q << 10;
+        q = {};
+        q.raisedFrom = kBase + 90'000;
+        q.severityMask = 1u << 0;
+        QTest::newRow("raised since and critical") << q << 2;
+        q = {};
+        q.alarmType = QStringLiteral("equipmentAlarm");
+        QTest::newRow("alarm type none") << q << 0;
+        q = {};
+        q.alarmType = QStringLiteral("COMMUNICATIONS_ALARM"); // any spelling of the X.733 code
+        QTest::newRow("alarm type every") << q << 100;
     }
 
     void filtersBySeverityAckElementSiteRegionAndText() {
@@ -252,6 +271,104 @@ private slots:
         // Then it is no longer listed
         QCOMPARE(f.model.rowCount(), 9);
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00003")), -1);
+    }
+
+    void clearedAlarmLingersFadedThenLeavesTheActiveView() {
+        // Given the active view keeping cleared alarms 400 ms
+        Fixture f(10);
+        f.model.setExpiryInterval(20);
+        AlarmQuery q;
+        q.clearedLingerMs = 400;
+        f.model.setInitialQuery(q);
+        QVERIFY(f.openAndWait());
+        // When an alarm clears now
+        Alarm cleared = makeAlarm(3);
+        cleared.state = AlarmState::Cleared;
+        cleared.alarmClearedTime = cleared.alarmChangedTime = QDateTime::currentMSecsSinceEpoch();
+        QElapsedTimer since;
+        since.start();
+        QVERIFY(f.commitAndWait(batchOf({cleared})));
+        // Then it is still listed, after the active alarms, drawn faded
+        QCOMPARE(f.model.rowCount(), 10);
+        const int row = f.model.rowOf(QStringLiteral("ALM-00003"));
+        QCOMPARE(row, 9);
+        QVERIFY(!f.model.data(f.model.index(row, 0), AlarmTableModel::ActiveRole).toBool());
+        const QColor faded = f.model.data(f.model.index(row, 1), Qt::ForegroundRole).value<QColor>();
+        QVERIFY(faded.isValid());
+        QVERIFY(!f.model.data(f.model.index(0, 1), Qt::ForegroundRole).isValid());
+        // And once it is older than the linger time it leaves, by one removal (no reset)
+        QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
+        QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(), 9, 5000);
+        QVERIFY(since.elapsed() >= 380);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00003")), -1);
+        QCOMPARE(reset.size(), 0);
+        // And an alarm cleared long ago does not come back
+        Alarm old = makeAlarm(4);
+        old.state = AlarmState::Cleared;
+        old.alarmClearedTime = old.alarmChangedTime = kBase;
+        QVERIFY(f.commitAndWait(batchOf({old})));
+        QCOMPARE(f.model.rowCount(), 8);
+    }
+
+    void totalFollowsTheCacheBetweenQueries() {
+        // Given a list filtered to critical alarms over 10 alarms
+        Fixture f(10);
+        AlarmQuery q;
+        q.severityMask = 1u << 0;
+        f.model.setInitialQuery(q);
+        QCOMPARE(f.model.totalAlarms(), -1); // unknown before the first answer
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.totalAlarms(), 10);
+        // When alarms arrive that the filter does not list
+        QList<Alarm> minor;
+        for (int i = 0; i < 5; ++i)
+            minor.append(makeAlarm(100 + i * 5 + 2)); // i % 5 == 2: minor
+        QVERIFY(f.commitAndWait(batchOf(minor)));
+        // Then the total counts them all the same
+        QCOMPARE(f.model.rowCount(), 2);
+        QCOMPARE(f.model.totalAlarms(), 15);
+    }
+
+    void occurrencesCountTheSameProblemOnTheSameElement() {
+        // Given 100 alarms: element i % 10 and cause i % 4 repeat every 20 alarms, 5 times each
+        Fixture f(100);
+        QVERIFY(f.openAndWait());
+        const auto occurrences = [&](const QString &id) {
+            return f.model.data(f.model.index(f.model.rowOf(id), int(AlarmColumn::Occurrences))).toString();
+        };
+        QCOMPARE(occurrences(QStringLiteral("ALM-00001")), QStringLiteral("5"));
+        // When the problem occurs once more on the element and clears (cleared ones count too)
+        Alarm again = makeAlarm(101); // element 1, cause 1 like alarm 1
+        again.state = AlarmState::Cleared;
+        QVERIFY(f.commitAndWait(batchOf({again})));
+        f.model.setQuery(f.model.query()); // fresh text for every row
+        QTRY_VERIFY(!f.model.isLoading());
+        QCOMPARE(occurrences(QStringLiteral("ALM-00001")), QStringLiteral("6"));
+        QCOMPARE(occurrences(QStringLiteral("ALM-00002")), QStringLiteral("5"));
+    }
+
+    void typesAndCausesReadAsWordsAndExportInEnglish() {
+        // Given the list (no translation installed)
+        Fixture f(4);
+        QVERIFY(f.openAndWait());
+        const int row = f.model.rowOf(QStringLiteral("ALM-00000")); // linkDown, communicationsAlarm
+        QCOMPARE(f.model.data(f.model.index(row, int(AlarmColumn::AlarmType))).toString(),
+                 QStringLiteral("Communications alarm"));
+        QCOMPARE(
+            f.model.data(f.model.index(row, int(AlarmColumn::ProbableCause)), AlarmTableModel::ExportTextRole)
+                .toString(),
+            QStringLiteral("Link down"));
+        QCOMPARE(
+            f.model.headerData(int(AlarmColumn::Severity), Qt::Horizontal, AlarmTableModel::ExportTextRole)
+                .toString(),
+            QStringLiteral("Severity"));
+        // Known codes in any spelling read as the standard's words; unknown ones are split
+        QCOMPARE(alarmvocabulary::probableCauseText(QStringLiteral("LOSS_OF_SIGNAL")),
+                 QStringLiteral("Loss of signal"));
+        QCOMPARE(alarmvocabulary::alarmTypeText(QStringLiteral("qualityOfServiceAlarm")),
+                 QStringLiteral("Quality of service alarm"));
+        QCOMPARE(alarmvocabulary::probableCauseText(QStringLiteral("fibreCutSuspected")),
+                 QStringLiteral("Fibre cut suspected"));
     }
 
     void hidingCorrelatedChildrenKeepsRootCauses() {

@@ -97,6 +97,17 @@ INSERT INTO metadata(key, value) VALUES ('server', 'https://oss.example');
 INSERT INTO map_positions(map_id, element_id, x, y, pinned) VALUES ('main', 'NE-1', 10, 20, 1);
 )SQL");
             break;
+        case 3: // v3 dropped the triggers: the rows and, as the writer keeps them, the derived tables
+            seedVersion(db, 1);
+            sqliteExec(db, R"SQL(
+INSERT INTO alarm_correlation(alarm_id, kind, related_id) VALUES ('A-2', 0, 'A-1');
+INSERT INTO alarms_fts(rowid, probable_cause, specific_problem, object_id)
+  SELECT aid, probable_cause, specific_problem, object_id FROM alarms;
+UPDATE alarm_counts SET n = (SELECT count(*) FROM alarms
+  WHERE alarms.active = alarm_counts.active AND alarms.severity = alarm_counts.severity
+    AND alarms.ack = alarm_counts.ack);
+)SQL");
+            break;
         default:
             QFAIL(qPrintable(QStringLiteral("no seed for schema version %1").arg(version)));
         }

@@ -1,7 +1,6 @@
 #include "alarm_attention.h"
 
-#include <QApplication>
-#include <QSettings>
+#include <algorithm>
 
 namespace noc {
 
@@ -13,14 +12,8 @@ constexpr int kRepeatMs = 15'000;
 AlarmAttention::AlarmAttention(const QString &cachePath, QObject *parent)
     : QObject(parent) {
     m_reader.open(cachePath);
-    m_muted = QSettings().value(QStringLiteral("alarms/soundMuted"), false).toBool();
     m_repeat.setInterval(kRepeatMs);
     connect(&m_repeat, &QTimer::timeout, this, [this] { check(true); });
-}
-
-void AlarmAttention::setMuted(bool muted) {
-    m_muted = muted;
-    QSettings().setValue(QStringLiteral("alarms/soundMuted"), muted);
 }
 
 void AlarmAttention::onCommitted(const ChangeSet &changes) {
@@ -55,11 +48,8 @@ void AlarmAttention::check(bool ringNow) {
     }
     if (!m_repeat.isActive())
         m_repeat.start();
-    if (ringNow) {
+    if (ringNow)
         emit ring(worst);
-        if (!m_muted)
-            QApplication::beep();
-    }
 }
 
 } // namespace noc

@@ -9,17 +9,14 @@
 
 namespace noc {
 
-// Sound for new critical and major alarms, repeated until each of them is acknowledged or cleared.
-// Qt Multimedia is not a dependency of the project (qt6-multimedia-dev is not installed), so the
-// sound is QApplication::beep() - the desktop's bell - and ring() lets a host play something else.
-// Mute is kept in QSettings ("alarms/soundMuted").
+// When to call for attention: at once for a new unacknowledged critical or major alarm, then again
+// every repeat interval until each of them is acknowledged or cleared. It decides only; ring() is
+// played by AlarmSoundPlayer (mute, volume, the audio device) and alerts the window.
 class AlarmAttention : public QObject {
     Q_OBJECT
 public:
     explicit AlarmAttention(const QString &cachePath, QObject *parent = nullptr);
 
-    bool isMuted() const { return m_muted; }
-    void setMuted(bool muted);
     // How often the sound repeats while an alarm waits (ms); tests shorten it.
     void setRepeatInterval(int ms) { m_repeat.setInterval(ms); }
     // Alarms that still call for attention.
@@ -29,8 +26,7 @@ public slots:
     void onCommitted(const noc::ChangeSet &changes);
 
 signals:
-    // Severity code of the worst waiting alarm (0 critical, 1 major); emitted also when muted (only the beep
-    // is muted).
+    // Severity code of the worst waiting alarm (0 critical, 1 major).
     void ring(int severityCode);
 
 private:
@@ -40,7 +36,6 @@ private:
     CacheReader m_reader;
     QSet<QString> m_waiting;
     QTimer m_repeat;
-    bool m_muted = false;
 };
 
 } // namespace noc

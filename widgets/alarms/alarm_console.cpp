@@ -3,6 +3,10 @@
 #include "alarm_attention.h"
 
 #include "alarm_details_view.h"
+#include "alarm_filter_bar.h"
+#include "alarm_saved_views.h"
+#include "alarm_settings_dialog.h"
+#include "alarm_sound.h"
 #include "alarm_style.h"
 #include "alarm_table_model.h"
 #include "logging.h"
@@ -36,17 +40,20 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <iterator>
 
 namespace noc {
 
 namespace {
 
-// Why 250 ms: typing "link down" must not run a search per key, yet the list should follow the
-// typing without feeling late.
-constexpr int kSearchDebounceMs = 250;
 // The lights read 12 counters kept by the writer: cheap, but once per storm batch is enough.
 constexpr int kCountsIntervalMs = 500;
-constexpr int kLayoutVersion = 1;
+// 2: the Occurrences column joined; a layout of 1 would put every later column one off.
+constexpr int kLayoutVersion = 2;
+// Why 5 min: long enough to see what just cleared (and that a fix worked), short enough that the
+// active list does not fill with history during a storm.
+constexpr int kDefaultLingerSeconds = 300;
+const char *const kLingerKey = "alarms/clearedLingerSeconds";
 
 QString csvField(const QString &text) {
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
@@ -80,9 +87,16 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
     m_attention = new AlarmAttention(cachePath, this);
+    m_player = new AlarmSoundPlayer(this);
+    m_lingerMs = qint64(QSettings().value(QLatin1String(kLingerKey), kDefaultLingerSeconds).toInt()) * 1000;
     build();
     retranslate();
     restoreLayout();
+    {
+        AlarmQuery q = m_model->query();
+        q.clearedLingerMs = m_lingerMs;
+        m_model->setInitialQuery(q);
+    }
     m_model->open(cachePath);
     refreshCounts();
 }
@@ -105,55 +119,28 @@ void AlarmConsole::build() {
     layout->addLayout(header);
     connect(m_lights, &SeverityLights::maskChanged, this, &AlarmConsole::applyFilterBar);
 
-    auto *filters = new QHBoxLayout;
-    m_search = new QLineEdit(this);
-    m_search->setClearButtonEnabled(true);
-    m_search->setObjectName(QStringLiteral("alarmSearch"));
-    m_activity = new QComboBox(this);
-    m_ack = new QComboBox(this);
-    m_region = new QComboBox(this);
-    m_element = new QLineEdit(this);
-    m_element->setClearButtonEnabled(true);
-    m_hideChildren = new QCheckBox(this);
-    m_hideChildren->setObjectName(QStringLiteral("alarmHideChildren"));
+    m_filterBar = new AlarmFilterBar(m_reader.sites(), this);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterBar, 1);
+    m_views = new QToolButton(this);
+    m_views->setObjectName(QStringLiteral("alarmViews"));
+    m_views->setPopupMode(QToolButton::InstantPopup);
+    m_views->setMenu(new QMenu(m_views));
+    connect(m_views->menu(), &QMenu::aboutToShow, this, &AlarmConsole::fillViewsMenu);
+    // Flat or tree: a way of looking rather than a filter (it persists on its own, views leave it).
     m_layoutMode = new QComboBox(this);
     m_layoutMode->setObjectName(QStringLiteral("alarmLayoutMode"));
     m_layoutMode->addItem(QString());
     m_layoutMode->addItem(QString());
-    m_clearFilters = new QToolButton(this);
-    filters->addWidget(m_search, 3);
-    filters->addWidget(m_activity);
-    filters->addWidget(m_ack);
-    filters->addWidget(m_region);
-    filters->addWidget(m_element, 1);
-    filters->addWidget(m_layoutMode);
-    filters->addWidget(m_hideChildren);
-    filters->addWidget(m_clearFilters);
-    layout->addLayout(filters);
-    for (int i = 0; i < 3; ++i)
-        m_activity->addItem(QString());
-    for (int i = 0; i < 3; ++i)
-        m_ack->addItem(QString());
-    m_region->addItem(QString());
-    QStringList regions;
-    for (const Site &s : m_reader.sites())
-        if (!s.region.isEmpty() && !regions.contains(s.region))
-            regions.append(s.region);
-    regions.sort();
-    for (const QString &r : regions)
-        m_region->addItem(r, r);
-
-    m_searchDebounce.setSingleShot(true);
-    m_searchDebounce.setInterval(kSearchDebounceMs);
-    connect(&m_searchDebounce, &QTimer::timeout, this, &AlarmConsole::applyFilterBar);
-    connect(m_search, &QLineEdit::textChanged, &m_searchDebounce, qOverload<>(&QTimer::start));
-    connect(m_element, &QLineEdit::textChanged, &m_searchDebounce, qOverload<>(&QTimer::start));
-    connect(m_activity, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
-    connect(m_ack, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
-    connect(m_region, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
-    connect(m_hideChildren, &QCheckBox::toggled, this, &AlarmConsole::applyFilterBar);
     connect(m_layoutMode, &QComboBox::currentIndexChanged, this, &AlarmConsole::applyFilterBar);
-    connect(m_clearFilters, &QToolButton::clicked, this, &AlarmConsole::clearFilters);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_views);
+    side->addWidget(m_layoutMode);
+    side->addStretch(1);
+    filterRow->addLayout(side);
+    layout->addLayout(filterRow);
+    connect(m_filterBar, &AlarmFilterBar::changed, this, &AlarmConsole::applyFilterBar);
+    connect(m_filterBar, &AlarmFilterBar::clearRequested, this, &AlarmConsole::clearFilters);
 
     m_toolbar = new QToolBar(this);
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -175,9 +162,25 @@ void AlarmConsole::build() {
         connect(a, &QAction::triggered, this, [this, i] { submitAction(Action(i)); });
     }
     m_shown = new QLabel(this);
+    m_shown->setObjectName(QStringLiteral("alarmShown"));
+    m_sound = new QToolButton(this);
+    m_sound->setObjectName(QStringLiteral("alarmSound"));
+    m_sound->setCheckable(true);
+    m_sound->setAutoRaise(true);
+    connect(m_sound, &QToolButton::toggled, this, [this](bool muted) {
+        m_player->setMuted(muted);
+        updateSoundButton();
+    });
+    m_settingsAction = new QAction(this);
+    connect(m_settingsAction, &QAction::triggered, this, &AlarmConsole::showSettings);
+    auto *settingsButton = new QToolButton(this);
+    settingsButton->setDefaultAction(m_settingsAction);
+    settingsButton->setAutoRaise(true);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_toolbar, 1);
     bar->addWidget(m_shown);
+    bar->addWidget(m_sound);
+    bar->addWidget(settingsButton);
     layout->addLayout(bar);
 
     m_view = new QTableView(this);
@@ -197,7 +200,8 @@ void AlarmConsole::build() {
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[] = {120, 80, 110, 150, 150, 130, 140, 150, 170, 260, 90, 100};
+    const int widths[] = {120, 80, 110, 150, 150, 130, 140, 170, 190, 260, 90, 90, 100};
+    static_assert(std::size(widths) == size_t(AlarmColumn::Count));
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
         m_view->setColumnWidth(c, widths[c]);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -259,6 +263,11 @@ void AlarmConsole::build() {
         updateActions();
     });
     connect(m_model, &AlarmTableModel::loadingChanged, this, &AlarmConsole::updateHeaderLine);
+    // Attention: the tone (or the bell) and the window's alert, which works without any sound.
+    connect(m_attention, &AlarmAttention::ring, this, [this](int severity) {
+        m_player->play(severity);
+        QApplication::alert(window());
+    });
 
     m_countsTimer.setSingleShot(true);
     m_countsTimer.setInterval(kCountsIntervalMs);
@@ -280,23 +289,15 @@ void AlarmConsole::changeEvent(QEvent *event) {
 }
 
 void AlarmConsole::retranslate() {
-    m_search->setPlaceholderText(tr("Search alarms: cause, problem, element…"));
-    m_activity->setItemText(0, tr("Active"));
-    m_activity->setItemText(1, tr("Cleared"));
-    m_activity->setItemText(2, tr("Active and cleared"));
-    m_activity->setToolTip(tr("Which alarms to list"));
-    m_ack->setItemText(0, tr("Any acknowledgement"));
-    m_ack->setItemText(1, tr("Unacknowledged"));
-    m_ack->setItemText(2, tr("Acknowledged"));
-    m_region->setItemText(0, tr("All regions"));
-    m_element->setPlaceholderText(tr("Element id"));
-    m_hideChildren->setText(tr("Hide correlated children"));
-    m_hideChildren->setToolTip(tr("List root causes and uncorrelated alarms only"));
+    m_views->setText(tr("Views"));
+    m_views->setToolTip(tr("Saved views: filters, sort and columns under a name"));
+    m_settingsAction->setText(tr("Alarm settings…"));
+    m_settingsAction->setToolTip(tr("Sound, volume and how long cleared alarms stay listed"));
+    updateSoundButton();
     m_layoutMode->setItemText(0, tr("Flat list"));
     m_layoutMode->setItemText(1, tr("Tree by root cause"));
     m_layoutMode->setToolTip(tr("Tree: correlated alarms are nested under their root cause "
                                 "(click the arrow, or press + and -)"));
-    m_clearFilters->setText(tr("Clear filters"));
     const QString texts[] = {tr("Acknowledge"),    tr("Unacknowledge"), tr("Clear"),       tr("Comment…"),
                              tr("Create ticket…"), tr("Copy"),          tr("Export CSV…"), tr("Show on map")};
     for (int i = 0; i < m_actions.size(); ++i)
@@ -308,46 +309,159 @@ void AlarmConsole::retranslate() {
     m_view->viewport()->update();
 }
 
+QLineEdit *AlarmConsole::searchField() const {
+    return m_filterBar->searchField();
+}
+
+QCheckBox *AlarmConsole::hideChildrenBox() const {
+    return m_filterBar->hideChildrenBox();
+}
+
 void AlarmConsole::applyFilterBar() {
-    AlarmQuery q = m_model->query();
-    q.severityMask = m_lights->checkedMask();
-    q.activity = m_activity->currentIndex() == 1   ? AlarmActivity::Cleared
-                 : m_activity->currentIndex() == 2 ? AlarmActivity::All
-                                                   : AlarmActivity::Active;
-    q.ack = m_ack->currentIndex() == 1   ? std::optional(AckState::Unacknowledged)
-            : m_ack->currentIndex() == 2 ? std::optional(AckState::Acknowledged)
-                                         : std::nullopt;
-    q.region = m_region->currentData().toString();
-    q.elementId = m_element->text().trimmed();
-    q.text = m_search->text().trimmed();
-    q.hideCorrelatedChildren = m_hideChildren->isChecked();
+    AlarmQuery q = m_filterBar->state(m_lights->checkedMask())
+                       .applyTo(m_model->query(), QDateTime::currentMSecsSinceEpoch());
+    q.clearedLingerMs = m_lingerMs;
     q.tree = m_layoutMode->currentIndex() == 1;
+    if (!m_currentView.isEmpty()) {
+        // A view stays "current" while its filters are what the bar shows.
+        const auto view = AlarmViewStore().view(m_currentView);
+        if (!view || !(view->filters == m_filterBar->state(m_lights->checkedMask())))
+            m_currentView.clear();
+    }
     if (q == m_model->query())
         return;
     m_model->setQuery(q);
 }
 
 void AlarmConsole::filterToElement(const QString &elementId) {
-    m_element->setText(elementId);
-    m_searchDebounce.stop();
-    applyFilterBar();
+    m_filterBar->setElement(elementId);
 }
 
 void AlarmConsole::clearFilters() {
+    m_filterBar->setState(AlarmFilterState());
     {
         // The tree/flat choice is a way of looking, not a filter: it stays.
-        const QSignalBlocker b1(m_search), b2(m_element), b3(m_activity), b4(m_ack), b5(m_region),
-            b6(m_hideChildren);
-        m_search->clear();
-        m_element->clear();
-        m_activity->setCurrentIndex(0);
-        m_ack->setCurrentIndex(0);
-        m_region->setCurrentIndex(0);
-        m_hideChildren->setChecked(false);
+        const QSignalBlocker block(m_lights);
+        m_lights->setCheckedMask(0);
     }
-    m_lights->setCheckedMask(0);
-    m_searchDebounce.stop();
     applyFilterBar();
+}
+
+void AlarmConsole::setClearedLingerMs(qint64 ms) {
+    m_lingerMs = std::max<qint64>(0, ms);
+    QSettings().setValue(QLatin1String(kLingerKey), int(m_lingerMs / 1000));
+    AlarmQuery q = m_model->query();
+    if (q.clearedLingerMs == m_lingerMs)
+        return;
+    q.clearedLingerMs = m_lingerMs;
+    m_model->setQuery(q);
+}
+
+void AlarmConsole::saveView(const QString &name) {
+    AlarmSavedView view;
+    view.name = name.trimmed();
+    view.filters = m_filterBar->state(m_lights->checkedMask());
+    view.sortColumn = m_model->query().sortColumn;
+    view.sortOrder = m_model->query().sortOrder;
+    view.header = m_view->horizontalHeader()->saveState();
+    AlarmViewStore().save(view);
+    m_currentView = view.name;
+}
+
+bool AlarmConsole::applyView(const QString &name) {
+    const auto view = AlarmViewStore().view(name);
+    if (!view)
+        return false;
+    {
+        // The saved header carries the view's sort indicator; the sort itself is the query's.
+        const QSignalBlocker block(m_view->horizontalHeader());
+        if (!view->header.isEmpty())
+            m_view->horizontalHeader()->restoreState(view->header);
+        m_view->horizontalHeader()->setSortIndicator(int(view->sortColumn), view->sortOrder);
+    }
+    m_filterBar->setState(view->filters);
+    {
+        const QSignalBlocker block(m_lights);
+        m_lights->setCheckedMask(view->filters.severityMask);
+    }
+    AlarmQuery q = view->filters.applyTo(m_model->query(), QDateTime::currentMSecsSinceEpoch());
+    q.sortColumn = view->sortColumn;
+    q.sortOrder = view->sortOrder;
+    q.clearedLingerMs = m_lingerMs;
+    m_currentView = view->name;
+    if (!(q == m_model->query()))
+        m_model->setQuery(q);
+    return true;
+}
+
+bool AlarmConsole::renameView(const QString &from, const QString &to) {
+    if (!AlarmViewStore().rename(from, to))
+        return false;
+    if (m_currentView == from)
+        m_currentView = to.trimmed();
+    return true;
+}
+
+void AlarmConsole::deleteView(const QString &name) {
+    AlarmViewStore().remove(name);
+    if (m_currentView == name)
+        m_currentView.clear();
+}
+
+QStringList AlarmConsole::savedViews() const {
+    return AlarmViewStore().names();
+}
+
+void AlarmConsole::fillViewsMenu() {
+    QMenu *menu = m_views->menu();
+    menu->clear();
+    const QStringList names = savedViews();
+    for (const QString &name : names) {
+        QAction *a = menu->addAction(name, this, [this, name] { applyView(name); });
+        a->setCheckable(true);
+        a->setChecked(name == m_currentView);
+    }
+    if (names.isEmpty())
+        menu->addAction(tr("No saved views yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save current view as…"), this, [this] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("Save view"), tr("Name of the view (filters, sort and columns):"),
+                                  QLineEdit::Normal, m_currentView, &ok)
+                .trimmed();
+        if (ok && !name.isEmpty())
+            saveView(name);
+    });
+    QMenu *rename = menu->addMenu(tr("Rename"));
+    QMenu *remove = menu->addMenu(tr("Delete"));
+    rename->setEnabled(!names.isEmpty());
+    remove->setEnabled(!names.isEmpty());
+    for (const QString &name : names) {
+        rename->addAction(name, this, [this, name] {
+            bool ok = false;
+            const QString to =
+                QInputDialog::getText(this, tr("Rename view"), tr("New name:"), QLineEdit::Normal, name, &ok);
+            if (ok && !renameView(name, to))
+                logging::logger("ui")->info("alarm views: rename refused (empty or taken name)");
+        });
+        remove->addAction(name, this, [this, name] { deleteView(name); });
+    }
+}
+
+void AlarmConsole::showSettings() {
+    AlarmSettingsDialog dialog(*m_player, int(m_lingerMs / 60'000), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setClearedLingerMs(qint64(dialog.lingerMinutes()) * 60'000);
+    updateSoundButton();
+}
+
+void AlarmConsole::updateSoundButton() {
+    const QSignalBlocker block(m_sound);
+    m_sound->setChecked(m_player->isMuted());
+    m_sound->setText(m_player->isMuted() ? tr("Sound off") : tr("Sound on"));
+    m_sound->setToolTip(m_player->isMuted() ? tr("Alarm sounds are muted; click to turn them on")
+                                            : tr("Click to mute the alarm sounds"));
 }
 
 void AlarmConsole::onCommitted(const ChangeSet &changes) {
@@ -375,10 +489,17 @@ void AlarmConsole::refreshCounts() {
 
 void AlarmConsole::updateHeaderLine() {
     const QLocale locale;
-    m_shown->setText(m_model->isLoading() ? tr("Loading alarms…")
-                                          : tr("%1 of %2 alarms listed")
-                                                .arg(locale.toString(m_model->rowCount()),
-                                                     locale.toString(m_model->totalAlarms())));
+    // Honest numbers only: while the list or the cache's first load is under way, the total is not
+    // known yet and no "of N" is claimed.
+    const bool filling = m_haveStatus && m_status.phase == SyncPhase::InitialSync;
+    if (m_model->isLoading() || m_model->totalAlarms() < 0)
+        m_shown->setText(tr("Loading alarms…"));
+    else if (filling)
+        m_shown->setText(tr("%1 alarms listed · loading…").arg(locale.toString(m_model->rowCount())));
+    else
+        m_shown->setText(
+            tr("%1 of %2 alarms listed")
+                .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->totalAlarms())));
     m_freshness->setText(m_haveStatus
                              ? SyncStatusText::freshness(m_status, QDateTime::currentMSecsSinceEpoch())
                              : tr("local cache"));
@@ -529,14 +650,17 @@ void AlarmConsole::exportCsv() {
         return;
     }
     QTextStream out(&file);
-    QStringList header{tr("Alarm id")};
+    // English whatever the language (AlarmTableModel::ExportTextRole): the file goes to tools,
+    // vendors and colleagues; the X.733 words are the lingua franca there.
+    QStringList header{QStringLiteral("Alarm id")};
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
-        header.append(m_model->headerData(c, Qt::Horizontal).toString());
+        header.append(m_model->headerData(c, Qt::Horizontal, AlarmTableModel::ExportTextRole).toString());
     out << header.join(QLatin1Char(',')) << '\n';
     for (int row : std::as_const(rows)) {
         QStringList fields{m_model->alarmId(row)};
-        for (const QString &f : rowTexts(row))
-            fields.append(csvField(f));
+        for (int c = 0; c < int(AlarmColumn::Count); ++c)
+            fields.append(
+                csvField(m_model->data(m_model->index(row, c), AlarmTableModel::ExportTextRole).toString()));
         out << fields.join(QLatin1Char(',')) << '\n';
     }
     out.flush();
@@ -548,7 +672,8 @@ void AlarmConsole::saveLayout() const {
     settings.setValue(QStringLiteral("alarms/headerVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("alarms/header"), m_view->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("alarms/tree"), m_layoutMode->currentIndex() == 1);
-    settings.setValue(QStringLiteral("alarms/hideCorrelatedChildren"), m_hideChildren->isChecked());
+    settings.setValue(QStringLiteral("alarms/hideCorrelatedChildren"),
+                      m_filterBar->state(0).hideCorrelatedChildren);
 }
 
 void AlarmConsole::toggleCurrentRoot(bool expand) {
@@ -578,15 +703,17 @@ void AlarmConsole::restoreLayout() {
     const bool tree = settings.value(QStringLiteral("alarms/tree"), false).toBool();
     const bool hide = settings.value(QStringLiteral("alarms/hideCorrelatedChildren"), false).toBool();
     {
-        const QSignalBlocker b1(m_layoutMode), b2(m_hideChildren);
+        const QSignalBlocker block(m_layoutMode);
         m_layoutMode->setCurrentIndex(tree ? 1 : 0);
-        m_hideChildren->setChecked(hide);
     }
+    AlarmFilterState filters = m_filterBar->state(0);
+    filters.hideCorrelatedChildren = hide;
+    m_filterBar->setState(filters);
     // Before open(): the model keeps the query and runs it when the cache is open.
     AlarmQuery q = m_model->query();
     q.tree = tree;
     q.hideCorrelatedChildren = hide;
-    m_model->setQuery(q);
+    m_model->setInitialQuery(q);
 }
 
 } // namespace noc

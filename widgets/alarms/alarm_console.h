@@ -23,6 +23,8 @@ namespace noc {
 
 class AlarmAttention;
 class AlarmDetailsView;
+class AlarmFilterBar;
+class AlarmSoundPlayer;
 class AlarmTableModel;
 class SeverityLights;
 class SyncSession;
@@ -56,12 +58,32 @@ public:
     QTableView *view() const { return m_view; }
     AlarmDetailsView *detailsView() const { return m_details; }
     SeverityLights *lights() const { return m_lights; }
-    // Sound for new critical/major alarms until acknowledged (mute: attention()->setMuted).
+    // When to ring for new critical/major alarms (until acknowledged) and what is played.
     AlarmAttention *attention() const { return m_attention; }
-    QLineEdit *searchField() const { return m_search; }
-    // Flat list or tree by root cause (persists), and "hide correlated children" (persists).
+    AlarmSoundPlayer *soundPlayer() const { return m_player; }
+    AlarmFilterBar *filterBar() const { return m_filterBar; }
+    QLineEdit *searchField() const;
+    // Flat list or tree by root cause (persists), and "hide correlated children" (persists; in the
+    // filter bar).
     QComboBox *layoutModeBox() const { return m_layoutMode; }
-    QCheckBox *hideChildrenBox() const { return m_hideChildren; }
+    QCheckBox *hideChildrenBox() const;
+    QToolButton *viewsButton() const { return m_views; }
+    // "Alarm settings…" (sound, cleared alarms): for the toolbar and the Alarms menu.
+    QAction *settingsAction() const { return m_settingsAction; }
+
+    // Saved named views: filters, sort and columns (AlarmViewStore, QSettings).
+    void saveView(const QString &name);
+    bool applyView(const QString &name);
+    bool renameView(const QString &from, const QString &to);
+    void deleteView(const QString &name);
+    QStringList savedViews() const;
+    // The view applied last and unchanged since (empty otherwise).
+    QString currentView() const { return m_currentView; }
+
+    // How long a cleared alarm stays, faded, in the active list (QSettings
+    // "alarms/clearedLingerSeconds", default 5 min; 0 = it leaves at once).
+    qint64 clearedLingerMs() const { return m_lingerMs; }
+    void setClearedLingerMs(qint64 ms);
 
     enum class Action {
         Acknowledge,
@@ -113,6 +135,9 @@ private:
     void saveLayout() const;
     void restoreLayout();
     void toggleCurrentRoot(bool expand);
+    void fillViewsMenu();
+    void showSettings();
+    void updateSoundButton();
 
     QString m_cachePath;
     SubmitFunction m_submit;
@@ -126,17 +151,16 @@ private:
     SeverityLights *m_lights = nullptr;
     QLabel *m_freshness = nullptr;
     QLabel *m_shown = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_activity = nullptr;
-    QComboBox *m_ack = nullptr;
-    QComboBox *m_region = nullptr;
-    QLineEdit *m_element = nullptr;
-    QCheckBox *m_hideChildren = nullptr;
+    AlarmFilterBar *m_filterBar = nullptr;
+    AlarmSoundPlayer *m_player = nullptr;
+    QToolButton *m_views = nullptr;
+    QToolButton *m_sound = nullptr;
+    QAction *m_settingsAction = nullptr;
     QComboBox *m_layoutMode = nullptr;
-    QToolButton *m_clearFilters = nullptr;
     QToolBar *m_toolbar = nullptr;
     QList<QAction *> m_actions;
-    QTimer m_searchDebounce;
+    QString m_currentView;
+    qint64 m_lingerMs = 0;
     QTimer m_countsTimer;
     QTimer m_clock;
     SyncStatus m_status;

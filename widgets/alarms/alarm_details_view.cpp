@@ -1,6 +1,7 @@
 #include "alarm_details_view.h"
 
 #include "alarm_table_model.h"
+#include "alarm_vocabulary.h"
 #include "cache/cache_reader.h"
 #include "cache/row_codec.h"
 
@@ -91,7 +92,7 @@ void AlarmDetailsView::render() {
     const std::optional<Site> site = element ? m_reader.site(element->siteId) : std::nullopt;
     m_title->setText(tr("%1 alarm on %2: %3")
                          .arg(AlarmTableModel::severityName(sev), element ? element->name : a.alarmedObjectId,
-                              AlarmTableModel::readableCause(a.probableCause)));
+                              alarmvocabulary::probableCauseText(a.probableCause)));
     m_mapButton->setEnabled(!a.alarmedObjectId.isEmpty());
     m_mapButton->setToolTip(tr("Select %1 on the map").arg(a.alarmedObjectId));
 
@@ -101,8 +102,8 @@ void AlarmDetailsView::render() {
     html += row(tr("Severity"), AlarmTableModel::severityName(sev));
     html += row(tr("State"), AlarmTableModel::stateName(rowcodec::alarmStateCode(a.state)));
     html += row(tr("Acknowledged"), a.ackState == AckState::Acknowledged ? tr("Yes") : tr("No"));
-    html += row(tr("Alarm type"), AlarmTableModel::readableCause(a.alarmType));
-    html += row(tr("Probable cause"), AlarmTableModel::readableCause(a.probableCause));
+    html += row(tr("Alarm type"), alarmvocabulary::alarmTypeText(a.alarmType));
+    html += row(tr("Probable cause"), alarmvocabulary::probableCauseText(a.probableCause));
     html += row(tr("Specific problem"), a.specificProblem);
     html += row(tr("Alarmed object"), QStringLiteral("%1 (%2)").arg(a.alarmedObjectId, a.alarmedObjectType));
     html += row(tr("Source system"), a.sourceSystemId);
