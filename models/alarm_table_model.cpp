@@ -96,12 +96,16 @@ void AlarmTableModel::setQuery(const AlarmQuery &query) {
     m_query = query;
     if (!m_db)
         return; // open() runs it
+    // Changes merged but not yet handed over go to the worker first: its index of every alarm is
+    // loaded once and kept, so a new query does not read them by itself. (Queued in order: the
+    // worker applies them before it runs the query; their delta, of the old generation, is dropped.)
+    if (!m_pendingChanges.isEmpty())
+        emit requestChanges(m_generation, m_pendingChanges);
     m_generation++;
     // A new list reads its text afresh: derived text (occurrences, ticket) may have moved on.
     m_text.clear();
     const bool wasLoading = isLoading();
     m_loadingGeneration = m_generation;
-    // Changes merged so far are already in the rows the new query reads.
     m_pendingChanges = {};
     m_updateTimer.stop();
     emit requestQuery(m_generation, m_query);

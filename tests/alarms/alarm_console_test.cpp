@@ -73,7 +73,7 @@ struct Console {
 };
 
 // A fibre cut: a critical root cause on NE-1 and `children` major alarms correlated to it.
-QString addFibreCut(TestCache &cache, int children) {
+QString addFibreCut(Console &console, int children) {
     CacheBatch b;
     Alarm root = makeAlarm(900);
     root.isRootCause = true;
@@ -90,7 +90,8 @@ QString addFibreCut(TestCache &cache, int children) {
         child.parentAlarmIds = {root.id};
         b.alarms.append(child);
     }
-    cache.apply(b);
+    // Told to the console as SyncSession would: its index may have loaded before these arrived.
+    console.widget->onCommitted(console.cache.apply(b));
     return root.id;
 }
 
@@ -555,8 +556,9 @@ private slots:
         // Given a console on a cache with a fibre cut (root cause and four correlated children)
         QSettings().clear();
         auto c = std::make_unique<Console>(20);
-        const QString root = addFibreCut(c->cache, 4);
         QVERIFY(c->waitLoaded());
+        const QString root = addFibreCut(*c, 4);
+        QTRY_VERIFY(c->widget->model()->rowOf(root) >= 0);
         AlarmTableModel *model = c->widget->model();
         QCOMPARE(model->rowCount(), 25); // flat: every alarm
         // When the user switches to the tree
@@ -606,8 +608,9 @@ private slots:
             QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
         QSettings().clear();
         Console c(60);
-        const QString root = addFibreCut(c.cache, 5);
         QVERIFY(c.waitLoaded());
+        const QString root = addFibreCut(c, 5);
+        QTRY_VERIFY(c.widget->model()->rowOf(root) >= 0);
         QSignalSpy finished(c.widget->model(), &AlarmTableModel::queryFinished);
         c.widget->layoutModeBox()->setCurrentIndex(1);
         QVERIFY(finished.wait(5000));

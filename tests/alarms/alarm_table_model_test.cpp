@@ -310,6 +310,21 @@ private slots:
         QCOMPARE(f.model.rowCount(), 8);
     }
 
+    void changesPendingWhenTheQueryChangesAreNotLost() {
+        // Given an open list whose index is loaded
+        Fixture f(10);
+        QVERIFY(f.openAndWait());
+        // When alarms arrive and the filter changes before the batch was handed over
+        f.model.onCommitted(f.cache.apply(batchOf({makeAlarm(50), makeAlarm(51)})));
+        AlarmQuery q;
+        q.ack = AckState::Unacknowledged;
+        QVERIFY(f.queryAndWait(q));
+        // Then the new list has them (the index was told before the query ran)
+        QVERIFY(f.model.rowOf(QStringLiteral("ALM-00050")) >= 0);
+        QVERIFY(f.model.rowOf(QStringLiteral("ALM-00051")) >= 0);
+        QCOMPARE(f.model.totalAlarms(), 12);
+    }
+
     void totalFollowsTheCacheBetweenQueries() {
         // Given a list filtered to critical alarms over 10 alarms
         Fixture f(10);
