@@ -860,6 +860,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>TlsPolicy</name>
+    <message>
+        <source>Cannot use the CA certificate file %1: it cannot be read or holds no PEM certificate.</source>
+        <translation>无法使用 CA 证书文件 %1：文件无法读取，或其中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>The pinned public key &quot;%1&quot; is not a base64 SHA-256 digest.</source>
+        <translation>固定的公钥“%1”不是 base64 编码的 SHA-256 摘要。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted (%1). If the server uses a private CA, set the CA certificate in the connection profile.</source>
+        <translation>服务器的 TLS 证书不受信任（%1）。如果服务器使用私有 CA，请在连接配置中设置该 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS public key does not match the key pinned in the connection profile; not connecting.</source>
+        <translation>服务器的 TLS 公钥与连接配置中固定的公钥不符，不会连接。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>There is no connection profile named &quot;%1&quot;.</source>
@@ -1811,10 +1830,6 @@ Commands:
 </context>
 <context>
     <name>noc::OpsApiClient</name>
-    <message>
-        <source>The server&apos;s certificate does not match the pinned key.</source>
-        <translation>服务器证书与固定的公钥不匹配。</translation>
-    </message>
     <message>
         <source>The request timed out or was cancelled.</source>
         <translation>请求超时或已取消。</translation>

@@ -67,16 +67,32 @@ EventStream::~EventStream() {
     close();
 }
 
-void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token) {
+void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token, const TlsPolicy &tls) {
     close();
     m_closing = false;
+    m_refusal.clear();
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     QWebSocket *socket = m_socket;
-    connect(socket, &QWebSocket::connected, this, [this] {
+    socket->setSslConfiguration(tls.configuration());
+    connect(socket, &QWebSocket::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_refusal = TlsPolicy::describe(errors); });
+    // QWebSocket shows the peer certificate only once the upgrade has been answered; a key that is not
+    // the pinned one ends the stream before any event is taken from it. (The HTTP client checks the pin
+    // before it sends anything, and the engine always talks HTTP to the server before it opens a stream.)
+    const bool pinned = tls.hasPin();
+    const TlsPolicy policy = tls;
+    connect(socket, &QWebSocket::connected, this, [this, socket, pinned, policy] {
+        if (pinned && !policy.acceptsPeer(socket->sslConfiguration().peerCertificate())) {
+            m_refusal = TlsPolicy::pinMismatchMessage();
+            socket->abort();
+            return;
+        }
         m_open = true;
         emit opened();
     });
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        if (!m_open)
+            return; // refused in `connected` (pin)
         int skipped = 0;
         QString error;
         const QList<EventEnvelope> envelopes = parseEventFrame(text.toUtf8(), &skipped, &error);
@@ -93,8 +109,9 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
             socket->deleteLater();
         }
         if (!wasClosing) {
-            const QString reason =
-                socket->closeReason().isEmpty() ? socket->errorString() : socket->closeReason();
+            const QString reason = !m_refusal.isEmpty()              ? m_refusal
+                                   : socket->closeReason().isEmpty() ? socket->errorString()
+                                                                     : socket->closeReason();
             emit closed(reason.isEmpty() ? tr("The event stream closed.") : reason);
         }
     });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/tls_policy.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -29,8 +31,10 @@ public:
     explicit EventStream(QObject *parent = nullptr);
     ~EventStream() override;
 
-    // Streams the events after `since` (0 = from the first the server kept).
-    void open(const QUrl &streamUrl, qint64 since, const QString &token);
+    // Streams the events after `since` (0 = from the first the server kept). wss:// uses `tls` (the
+    // profile's CAs and pin, as the HTTP client does).
+    void open(const QUrl &streamUrl, qint64 since, const QString &token,
+              const TlsPolicy &tls = TlsPolicy(ConnectionProfile{}));
     void close();
     bool isOpen() const { return m_open; }
 
@@ -45,6 +49,7 @@ private:
     QWebSocket *m_socket = nullptr;
     bool m_open = false;
     bool m_closing = false;
+    QString m_refusal; // why this side dropped the connection (TLS), reported in closed()
 };
 
 } // namespace noc

@@ -2,14 +2,11 @@
 
 #include "logging.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslKey>
 
 namespace noc {
 
@@ -36,19 +33,10 @@ OpsApiClient::OpsApiClient(const ConnectionProfile &profile, const QString &toke
     , m_profile(profile)
     , m_token(token)
     , m_network(new QNetworkAccessManager(this))
-    , m_ssl(QSslConfiguration::defaultConfiguration()) {
+    , m_tls(profile) {
     m_network->setAutoDeleteReplies(true);
-    if (!profile.caCertificatePath.isEmpty()) {
-        QFile file(profile.caCertificatePath);
-        if (file.open(QIODevice::ReadOnly)) {
-            m_ssl.addCaCertificates(QSslCertificate::fromData(file.readAll(), QSsl::Pem));
-        } else {
-            logging::logger("sync")->warn("Cannot read the profile's CA certificate {}",
-                                          profile.caCertificatePath.toStdString());
-        }
-    }
-    if (!profile.pinnedPublicKeySha256.isEmpty())
-        m_pin = QByteArray::fromBase64(profile.pinnedPublicKeySha256.toLatin1());
+    if (!m_tls.error().isEmpty())
+        logging::logger("sync")->warn("{}", m_tls.error().toStdString());
 }
 
 void OpsApiClient::prepare(QNetworkRequest &request) const {
@@ -59,7 +47,7 @@ void OpsApiClient::prepare(QNetworkRequest &request) const {
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (request.url().scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_ssl);
+        request.setSslConfiguration(m_tls.configuration());
 }
 
 void OpsApiClient::get(const QUrl &url, Callback callback) {
@@ -82,10 +70,11 @@ void OpsApiClient::send(const QByteArray &method, const QUrl &url, const QByteAr
 
 void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
     ++m_inFlight;
-    if (!m_pin.isEmpty()) {
+    if (m_tls.hasPin()) {
+        // `encrypted` comes after the certificate was verified and before any request byte (and so the
+        // token) is written: the right moment to refuse a key that is not the pinned one.
         connect(reply, &QNetworkReply::encrypted, reply, [this, reply] {
-            const QByteArray key = reply->sslConfiguration().peerCertificate().publicKey().toDer();
-            if (QCryptographicHash::hash(key, QCryptographicHash::Sha256) != m_pin) {
+            if (!m_tls.acceptsPeer(reply->sslConfiguration().peerCertificate())) {
                 logging::logger("sync")->error("TLS public key of {} does not match the profile's pin",
                                                reply->url().host().toStdString());
                 reply->setProperty("nocPinMismatch", true);
@@ -93,16 +82,22 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
             }
         });
     }
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        reply->setProperty("nocTlsErrors", TlsPolicy::describe(errors));
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
         --m_inFlight;
         ApiResponse response;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        response.body = reply->readAll();
+        if (reply->isOpen()) // not after an abort (pin mismatch)
+            response.body = reply->readAll();
         for (const auto &pair : reply->rawHeaderPairs())
             response.headers.insert(pair.first.toLower(), pair.second);
         if (reply->property("nocPinMismatch").toBool()) {
             response.status = 0;
-            response.networkError = tr("The server's certificate does not match the pinned key.");
+            response.networkError = TlsPolicy::pinMismatchMessage();
+        } else if (response.status == 0 && reply->property("nocTlsErrors").isValid()) {
+            response.networkError = reply->property("nocTlsErrors").toString();
         } else if (response.status == 0) {
             response.networkError = reply->error() == QNetworkReply::OperationCanceledError
                                         ? tr("The request timed out or was cancelled.")

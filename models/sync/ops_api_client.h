@@ -1,10 +1,10 @@
 #pragma once
 
 #include "sync/connection_profile.h"
+#include "sync/tls_policy.h"
 
 #include <QHash>
 #include <QObject>
-#include <QSslConfiguration>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -39,6 +39,7 @@ public:
     OpsApiClient(const ConnectionProfile &profile, const QString &token, QObject *parent = nullptr);
 
     const ConnectionProfile &profile() const { return m_profile; }
+    const TlsPolicy &tls() const { return m_tls; }
     void setToken(const QString &token) { m_token = token; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
@@ -60,8 +61,7 @@ private:
     int m_timeoutMs = 30000;
     int m_inFlight = 0;
     QNetworkAccessManager *m_network;
-    QSslConfiguration m_ssl;
-    QByteArray m_pin; // raw SHA-256 of the pinned public key
+    TlsPolicy m_tls;
 };
 
 } // namespace noc

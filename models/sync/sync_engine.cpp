@@ -98,7 +98,9 @@ void SyncEngine::start() {
     if (m_running)
         return;
     QString warning;
-    const QString refusal = checkTransport(m_profile, &warning);
+    QString refusal = checkTransport(m_profile, &warning);
+    if (refusal.isEmpty())
+        refusal = TlsPolicy(m_profile).error();
     m_status.warning = warning;
     if (!refusal.isEmpty()) {
         m_status.error = refusal;
@@ -629,7 +631,7 @@ void SyncEngine::finishInitialSync() {
 void SyncEngine::openStream() {
     QUrl url = m_profile.eventApi();
     url.setPath(url.path() + QStringLiteral("/stream"));
-    m_stream->open(url, m_lastSeq, m_token);
+    m_stream->open(url, m_lastSeq, m_token, m_client->tls());
 }
 
 void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes) {

@@ -61,6 +61,12 @@ int main(int argc, char **argv) {
         QStringLiteral("Scale of simulated durations (0.1 = ten times faster)"), QStringLiteral("F"),
         QStringLiteral("1"));
     p.addOption(timeScale);
+    const QCommandLineOption tlsCert({QStringLiteral("tls-cert")},
+                                     QStringLiteral("Serve https/wss with this PEM certificate (chain)"),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey({QStringLiteral("tls-key")},
+                                    QStringLiteral("PEM private key of --tls-cert"), QStringLiteral("FILE"));
+    p.addOptions({tlsCert, tlsKey});
     p.addOptions({port, bind, seed, elements, alarmRate, alarms, tickets, storm, noSim, token, tokensFile, db,
                   latency, errorRate, dropRate, malformedRate, retention});
     p.process(app);
@@ -117,6 +123,10 @@ int main(int argc, char **argv) {
             return fail(err);
     }
     cfg.dbPath = p.value(db);
+    if (p.isSet(tlsCert) != p.isSet(tlsKey))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    cfg.tlsCertificatePath = p.value(tlsCert);
+    cfg.tlsKeyPath = p.value(tlsKey);
     cfg.latencyMs = p.value(latency).toInt();
     cfg.errorRate = p.value(errorRate).toDouble();
     cfg.dropRate = p.value(dropRate).toDouble();

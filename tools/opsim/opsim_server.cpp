@@ -10,6 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -1322,6 +1325,37 @@ const ServerConfig &Server::config() const {
     return d->cfg;
 }
 
+namespace {
+
+bool loadTlsConfiguration(const ServerConfig &cfg, QSslConfiguration *ssl, QString *error) {
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (cfg.tlsCertificatePath.isEmpty() || cfg.tlsKeyPath.isEmpty())
+        return fail(QStringLiteral("TLS needs both a certificate and a private key"));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(cfg.tlsCertificatePath, QSsl::Pem);
+    if (chain.isEmpty())
+        return fail(QStringLiteral("no PEM certificate in %1").arg(cfg.tlsCertificatePath));
+    QFile keyFile(cfg.tlsKeyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(cfg.tlsKeyPath, keyFile.errorString()));
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        return fail(QStringLiteral("no EC or RSA PEM private key in %1").arg(cfg.tlsKeyPath));
+    *ssl = QSslConfiguration::defaultConfiguration();
+    ssl->setLocalCertificateChain(chain);
+    ssl->setPrivateKey(key);
+    ssl->setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    return true;
+}
+
+} // namespace
+
 bool Server::start(QString *error) {
     QString err;
     if (!d->store.open(d->cfg.dbPath, &err)) {
@@ -1329,7 +1363,19 @@ bool Server::start(QString *error) {
             *error = QStringLiteral("database: ") + err;
         return false;
     }
-    auto *tcp = new QTcpServer(d->http.get());
+    const bool tls = !d->cfg.tlsCertificatePath.isEmpty() || !d->cfg.tlsKeyPath.isEmpty();
+    QSslConfiguration ssl;
+    if (tls && !loadTlsConfiguration(d->cfg, &ssl, error))
+        return false;
+    QTcpServer *tcp = nullptr;
+    if (tls) {
+        // QSslServer hands the HTTP server a socket only once the TLS handshake has finished.
+        auto *sslServer = new QSslServer(d->http.get());
+        sslServer->setSslConfiguration(ssl);
+        tcp = sslServer;
+    } else {
+        tcp = new QTcpServer(d->http.get());
+    }
     if (!tcp->listen(QHostAddress(d->cfg.bindAddress), d->cfg.port)) {
         if (error)
             *error = QStringLiteral("listen on %1:%2: %3")
@@ -1340,7 +1386,9 @@ bool Server::start(QString *error) {
     }
     d->http->bind(tcp);
     d->port = tcp->serverPort();
-    d->base = QStringLiteral("http://%1:%2").arg(d->cfg.bindAddress).arg(d->port);
+    d->base = QStringLiteral("%1://%2:%3")
+                  .arg(tls ? QStringLiteral("https") : QStringLiteral("http"), d->cfg.bindAddress)
+                  .arg(d->port);
     connect(d->http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] { d->onWebSocket(); });
 
     d->nextAlarm = d->store.maxRid(Kind::Alarm) + 1;

@@ -47,6 +47,9 @@ struct ServerConfig {
     int maxBatch = 500;                // events per WebSocket frame when batching
     int maxLimit = 10000;              // largest accepted ?limit=
     qint64 maxBodyBytes = 1024 * 1024; // larger request bodies answer 413
+    // TLS (https:// and wss://) when both are set: PEM certificate (chain) and PEM private key.
+    QString tlsCertificatePath;
+    QString tlsKeyPath;
 };
 
 // Roles of the profile. Parsing is case-insensitive; unknown names are rejected.
