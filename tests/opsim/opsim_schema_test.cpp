@@ -190,6 +190,36 @@ private slots:
         QVERIFY(!v.validate(QJsonObject{{"alarmCause", "x"}}, QStringLiteral("Alarm")).isEmpty());
     }
 
+    void stormAlarmsWrittenAsTextValidateAndHaveEveryPart() {
+        // The storm path serialises new alarms itself (not through QJsonObject): same shape required.
+        SwaggerValidator v;
+        QString error;
+        QVERIFY2(v.load(m_specs + QStringLiteral("/TMF642-Alarm-v4.0.0.swagger.json"), &error),
+                 qPrintable(error));
+        QCOMPARE(f->server->generateAlarms(20), 20);
+        const qint64 last = f->server->stats().alarms;
+        for (qint64 n = last - 19; n <= last; ++n) {
+            const QString id = QStringLiteral("ALM-%1").arg(n, 8, 10, QLatin1Char('0'));
+            const QJsonObject a = f->get(A + QStringLiteral("/alarm/") + id).object();
+            QCOMPARE(a.value("id").toString(), id);
+            const QStringList errors = v.validate(a, QStringLiteral("Alarm"));
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+            QVERIFY(a.value("href").toString().endsWith(u'/' + id));
+            QCOMPARE(a.value("state").toString(), QStringLiteral("raised"));
+            QCOMPARE(a.value("ackState").toString(), QStringLiteral("unacknowledged"));
+            QVERIFY(!a.value("alarmedObject").toObject().value("id").toString().isEmpty());
+            QVERIFY(a.value("alarmedObject").toObject().value("href").toString().contains("/resource/"));
+            QCOMPARE(a.value("place").toArray().first().toObject().value("role").toString(),
+                     QStringLiteral("installedAt"));
+            QVERIFY(a.value("externalAlarmId").toString().endsWith(u':' + QString::number(n)));
+            QCOMPARE(a.value("alarmRaisedTime"), a.value("alarmChangedTime"));
+            for (const char *key : {"perceivedSeverity", "probableCause", "specificProblem", "alarmType",
+                                    "alarmDetails", "sourceSystemId", "alarmedObjectType"})
+                QVERIFY2(!a.value(QLatin1String(key)).toString().isEmpty(), key);
+            QVERIFY(a.value("isRootCause").isBool() && a.value("serviceAffecting").isBool());
+        }
+    }
+
     void ticketsValidateAgainstTmf621() {
         SwaggerValidator v;
         QString error;

@@ -343,6 +343,12 @@ void ServerPrivate::saveAlarm(const QJsonObject &alarm, qint64 version, const QB
     hub->publish(eventType, "alarm", compact, alarm.value(QLatin1String("alarmChangedTime")).toString());
 }
 
+void ServerPrivate::saveAlarmText(const QString &id, const QVariantList &columns, const QByteArray &compact,
+                                  qint64 version, const QByteArray &eventType, const QString &changedTime) {
+    store.putColumns(Kind::Alarm, id, columns, version, compact);
+    hub->publish(eventType, "alarm", compact, changedTime);
+}
+
 void ServerPrivate::saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
     store.put(Kind::Ticket, ticket, version, 0, compact);

@@ -77,6 +77,9 @@ public:
 
     // Writing records: store + event.
     void saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType);
+    // The same for an alarm already serialised, with its indexed columns (see Store::putColumns).
+    void saveAlarmText(const QString &id, const QVariantList &columns, const QByteArray &compact,
+                       qint64 version, const QByteArray &eventType, const QString &changedTime);
     void saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType);
     void saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType);
     QString alarmHref(const QString &id) const {

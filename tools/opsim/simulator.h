@@ -93,6 +93,7 @@ private:
     QJsonObject linkJson(int i, const QString &now) const;
     QJsonObject makeAlarm(const QString &id, int element, const Cause &cause, const QString &severity,
                           qint64 raisedMs) const;
+    QByteArray elementFragment(int element); // cached JSON members of a new alarm on this element
     QString raise(int element, const Cause &cause, qint64 nowMs, qint64 clearAfterMs, bool root = false,
                   const QString &parent = {});
     void clear(const QString &id, qint64 nowMs);
@@ -113,6 +114,7 @@ private:
     std::vector<SimElement> m_elements;
     std::vector<SimSite> m_sites;
     std::vector<SimLink> m_links;
+    std::vector<QByteArray> m_elementFragments;
     QHash<QString, OpenAlarm> m_open;
     QStringList m_openIds; // for random picks; may hold ids already cleared (skipped lazily)
     std::multimap<qint64, QString> m_autoClear;

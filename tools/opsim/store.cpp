@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include <cstring>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -164,7 +166,9 @@ const KindSpec kSpecs[kKindCount] = {
 std::atomic<int> s_connectionCounter{0};
 
 QVariant columnValue(const QJsonObject &json, const ColumnSpec &c) {
-    const QJsonValue v = jsonPath(json, QString::fromLatin1(c.attr));
+    // Most columns are top-level attributes: no path splitting (this runs for every stored record).
+    const QJsonValue v = std::strchr(c.attr, '.') ? jsonPath(json, QString::fromLatin1(c.attr))
+                                                  : json.value(QLatin1String(c.attr));
     if (v.isUndefined() || v.isNull())
         return QVariant(QMetaType::fromType<QString>());
     if (c.type == ColType::Bool)
@@ -199,6 +203,7 @@ Store::~Store() {
         delete m_put[i];
         delete m_putRid[i];
     }
+    delete m_clearAlarm;
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -275,7 +280,25 @@ bool Store::open(const QString &path, QString *error) {
                                  .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
                              upsert);
     }
+    m_clearAlarm = new QSqlQuery(m_db);
+    m_clearAlarm->prepare(QStringLiteral(
+        "UPDATE alarms SET state='cleared', changedTime=?, version=version+1, "
+        "json=json_set(json, '$.state', 'cleared', '$.alarmClearedTime', ?, '$.alarmChangedTime', ?, "
+        "'$.clearSystemId', 'opsim') WHERE id=? AND state<>'cleared' RETURNING json"));
     return true;
+}
+
+QByteArray Store::clearAlarm(const QString &id, const QString &time) {
+    m_clearAlarm->bindValue(0, time);
+    m_clearAlarm->bindValue(1, time);
+    m_clearAlarm->bindValue(2, time);
+    m_clearAlarm->bindValue(3, id);
+    QByteArray json;
+    if (m_clearAlarm->exec() && m_clearAlarm->next())
+        json = m_clearAlarm->value(0).toString().toUtf8();
+    m_clearAlarm->finish();
+    ++m_tableVersion[int(Kind::Alarm)];
+    return json;
 }
 
 void Store::begin() {
@@ -323,16 +346,26 @@ std::optional<Record> Store::get(Kind kind, const QString &id) {
 
 bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, const QByteArray &compact) {
     const KindSpec &spec = kSpecs[int(kind)];
+    QVariantList columns;
+    columns.reserve(spec.columns.size());
+    for (const ColumnSpec &c : spec.columns)
+        columns.append(columnValue(json, c));
+    return putColumns(kind, json.value(QLatin1String("id")).toString(), columns, version,
+                      compact.isEmpty() ? QJsonDocument(json).toJson(QJsonDocument::Compact) : compact, rid);
+}
+
+bool Store::putColumns(Kind kind, const QString &id, const QVariantList &columns, qint64 version,
+                       const QByteArray &compact, qint64 rid) {
+    Q_ASSERT(columns.size() == kSpecs[int(kind)].columns.size());
     QSqlQuery *q = rid > 0 ? m_putRid[int(kind)] : m_put[int(kind)];
     int i = 0;
     if (rid > 0)
         q->bindValue(i++, rid);
-    q->bindValue(i++, json.value(QLatin1String("id")).toString());
-    for (const ColumnSpec &c : spec.columns)
-        q->bindValue(i++, columnValue(json, c));
+    q->bindValue(i++, id);
+    for (const QVariant &value : columns)
+        q->bindValue(i++, value);
     q->bindValue(i++, version);
-    q->bindValue(i++, QString::fromUtf8(compact.isEmpty() ? QJsonDocument(json).toJson(QJsonDocument::Compact)
-                                                          : compact));
+    q->bindValue(i++, QString::fromUtf8(compact));
     const bool ok = q->exec();
     q->finish();
     ++m_tableVersion[int(kind)];

@@ -74,6 +74,14 @@ public:
     // compact: the record already serialised (saves a second serialisation when it is also published).
     bool put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid = 0,
              const QByteArray &compact = {});
+    // The same with the indexed columns already extracted, in the order of kindSpec(kind).columns
+    // (the storm generator writes JSON text directly and knows them without parsing it back).
+    bool putColumns(Kind kind, const QString &id, const QVariantList &columns, qint64 version,
+                    const QByteArray &compact, qint64 rid = 0);
+    // Marks a raised alarm cleared at `time` (ISO text) in one statement, the JSON edited by SQLite
+    // itself; returns the new JSON, or empty when the alarm is unknown or already cleared. (The storm's
+    // auto-clears used to parse and re-serialise every record in Qt: half of opsim's time after a storm.)
+    QByteArray clearAlarm(const QString &id, const QString &time);
     bool list(Kind kind, const ListQuery &query, ListResult *result, QString *error);
     qint64 count(Kind kind, const QString &where = {}, const QVariantList &binds = {});
     qint64 maxRid(Kind kind);
@@ -111,6 +119,7 @@ private:
     QSqlQuery *m_get[kKindCount] = {nullptr, nullptr, nullptr};
     QSqlQuery *m_put[kKindCount] = {nullptr, nullptr, nullptr};
     QSqlQuery *m_putRid[kKindCount] = {nullptr, nullptr, nullptr};
+    QSqlQuery *m_clearAlarm = nullptr;
     // count cache: (kind, where + binds) -> (table version, count)
     QHash<QString, QPair<qint64, qint64>> m_countCache;
     // offset continuation: (kind, where + binds, offset) -> rid of the last row before that offset
