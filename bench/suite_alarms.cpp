@@ -17,7 +17,8 @@
 // noc-bench alarms: the alarm list (issue 6) with a real QTableView over the real AlarmTableModel,
 // offscreen. Each figure is from the request to the first page painted (a grab of the view, which
 // reads the visible rows' text from the cache).
-// - cold_first_page_ms: a new model (worker index load of every alarm key) on a cache the OS has cached;
+// - cold_first_page_ms: a new model on a cache the OS has cached, to its first page painted (read from
+//   the cache while the worker loads the index); index_ready_ms: to the whole list (every key loaded);
 // - sort_ms: sort by raised time; filter_ms: critical + unacknowledged; fts_ms: free text "power";
 // - delta_10k_ms: 10,000 alarm changes written, their ChangeSet applied to the list and painted;
 // - model_bytes_per_alarm: the process's resident memory growth from opening the list, per alarm.
@@ -108,17 +109,23 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
     view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     auto *model = new AlarmTableModel(&view);
     QSignalSpy finished(model, &AlarmTableModel::queryFinished);
+    QSignalSpy firstPage(model, &AlarmTableModel::firstPageReady);
     QSignalSpy updated(model, &AlarmTableModel::rowsUpdated);
 
     QElapsedTimer t;
     t.start();
     view.setModel(model);
     model->open(path);
-    if (!waitFor(finished))
+    if (!waitFor(firstPage))
         return 1;
     (void)view.grab();
     reporter.report(QStringLiteral("cold_first_page_ms"), double(t.nsecsElapsed()) / 1e6,
-                    QStringLiteral("ms"), n);
+                    QStringLiteral("ms"), model->rowCount());
+    if (!waitFor(finished))
+        return 1;
+    (void)view.grab();
+    reporter.report(QStringLiteral("index_ready_ms"), double(t.nsecsElapsed()) / 1e6, QStringLiteral("ms"),
+                    n);
     const qint64 rssAfter = residentBytes();
     reporter.report(QStringLiteral("model_bytes_per_alarm"), double(rssAfter - rssBefore) / double(n),
                     QStringLiteral("B"), n);

@@ -20,6 +20,8 @@ struct sqlite3;
 // read connection, so a filter or sort change over a million alarms never runs on the GUI thread.
 namespace noc {
 
+class AlarmKeyStore;
+
 struct AlarmKey {
     // HasChildren is no cache column: the worker sets it on a listed root cause that has correlated
     // children nested under it in the current query's tree (the universe never holds it).
@@ -157,6 +159,9 @@ public slots:
 
 signals:
     void queryReady(int generation, const noc::SharedAlarmResult &result);
+    // Before the first index load: the first rows of the list read straight from the cache (list
+    // order and key filters only), so a view can paint while the index loads.
+    void previewReady(int generation, const noc::SharedAlarmResult &result);
     void deltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
     void failed(const QString &message);
 
@@ -170,6 +175,7 @@ private:
     };
 
     bool ensureLoaded();
+    void emitPreview(int generation);
     bool loadCorrelation();
     void setParent(quint64 child, quint64 parent);
     bool matchesKey(const AlarmKey &key) const;
@@ -193,14 +199,16 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_loaded = false;
-    QHash<quint64, AlarmKey> m_universe; // idHash -> key
+    std::unique_ptr<AlarmKeyStore> m_universe; // idHash -> key
     // Correlation (first parent of each child; alarm_correlation kind 0), by id hash.
     QHash<quint64, quint64> m_parentOf;
     QMultiHash<quint64, quint64> m_childrenOf;
     AlarmQuery m_query;
     int m_generation = 0;
-    std::vector<qint64> m_sqlAids; // sorted; valid when m_query.needsSqlFilter()
-    EpochMs m_clearedCutoff = 0;   // cleared alarms changed at or after this still match (Active view)
+    std::vector<qint64> m_sqlAids;     // sorted; valid when m_query.needsSqlFilter()
+    std::vector<quint64> m_sqlAidBits; // the same as a bit set by aid: O(1) in a million-key pass
+    void setSqlAids(std::vector<qint64> aids);
+    EpochMs m_clearedCutoff = 0; // cleared alarms changed at or after this still match (Active view)
 };
 
 // Opens a read-only connection for list queries (query_only, WAL reader). nullptr on failure.

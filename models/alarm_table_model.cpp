@@ -62,6 +62,8 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     // Queued to this object: a model deleted before the answer arrives is never called.
     connect(worker, &AlarmIndexWorker::queryReady, this, &AlarmTableModel::onQueryReady,
             Qt::QueuedConnection);
+    connect(worker, &AlarmIndexWorker::previewReady, this, &AlarmTableModel::onPreviewReady,
+            Qt::QueuedConnection);
     connect(worker, &AlarmIndexWorker::deltaReady, this, &AlarmTableModel::onDeltaReady,
             Qt::QueuedConnection);
     connect(worker, &AlarmIndexWorker::failed, this, &AlarmTableModel::errorOccurred, Qt::QueuedConnection);
@@ -135,6 +137,8 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
 void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
         return;        // a newer query is on its way
+    QElapsedTimer timer;
+    timer.start();
     beginResetModel(); // a new filter or sort: a different list, not an update of the old one
     // Moved, not copied: the worker made the vector for us (a million keys are 40 MB).
     m_rows = std::move(result->rows);
@@ -148,11 +152,31 @@ void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &resu
     }
     rebuildSpans();
     endResetModel();
+    logging::logger("ui")->info("alarm list: {} rows shown in {} ms", m_rows.size(), timer.elapsed());
     m_loadingGeneration = 0;
+    const bool previewed = m_previewGeneration == generation;
+    m_previewGeneration = 0;
     emit loadingChanged(false);
+    if (!previewed)
+        emit firstPageReady();
     emit queryFinished();
     if (!m_pendingChanges.isEmpty() && !m_updateTimer.isActive())
         m_updateTimer.start();
+}
+
+void AlarmTableModel::onPreviewReady(int generation, const SharedAlarmResult &result) {
+    if (generation != m_generation || !isLoading())
+        return;
+    // The first page while the index loads; still loading: changes wait, and the full answer
+    // replaces these rows.
+    beginResetModel();
+    m_rows = std::move(result->rows);
+    m_children.clear();
+    m_expandedKeys.clear();
+    rebuildSpans();
+    endResetModel();
+    m_previewGeneration = generation;
+    emit firstPageReady();
 }
 
 void AlarmTableModel::rebuildSpans() {

@@ -114,6 +114,9 @@ public slots:
 signals:
     // A query's rows arrived (after a filter / sort change or open()).
     void queryFinished();
+    // The first rows of a query can be painted: the first page read before the index was loaded
+    // (open()), or the query's rows. Once per query.
+    void firstPageReady();
     // A batch of changes was applied.
     void rowsUpdated();
     void loadingChanged(bool loading);
@@ -154,6 +157,7 @@ private:
     };
 
     void onQueryReady(int generation, const noc::SharedAlarmResult &result);
+    void onPreviewReady(int generation, const noc::SharedAlarmResult &result);
     void rebuildSpans();
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
@@ -176,6 +180,7 @@ private:
     AlarmQuery m_query;
     int m_generation = 0;
     int m_loadingGeneration = 0;
+    int m_previewGeneration = 0; // the query whose first page is shown while its index loads
     qint64 m_universeSize = -1;
     KindChanges m_pendingChanges;
     QTimer m_updateTimer;

@@ -1,6 +1,7 @@
 # The alarm list: lean in-memory index (worker thread) and the table model (issue 6).
 list(APPEND NOC_MODELS_SOURCES
   alarm_index.h alarm_index.cpp
+  alarm_key_store.h alarm_key_store.cpp
   alarm_table_model.h alarm_table_model.cpp
   alarm_vocabulary.h alarm_vocabulary.cpp
 )

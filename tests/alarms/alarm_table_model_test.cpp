@@ -172,6 +172,67 @@ private slots:
         QVERIFY(f.model.query().sortColumn == AlarmColumn::Raised);
     }
 
+    void sortsLargeListsByEveryColumnBothWays_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (const auto column : {AlarmColumn::Severity, AlarmColumn::State, AlarmColumn::Acknowledged,
+                                  AlarmColumn::Raised, AlarmColumn::Changed}) {
+            for (const auto order : {Qt::AscendingOrder, Qt::DescendingOrder})
+                QTest::addRow("column %d order %d", int(column), int(order)) << int(column) << int(order);
+        }
+    }
+
+    void sortsLargeListsByEveryColumnBothWays() {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        // Given 6,000 alarms (enough for the radix sort), some cleared, many sharing a changed time
+        Fixture f(0);
+        CacheBatch b;
+        for (int i = 0; i < 6000; ++i) {
+            Alarm a = makeAlarm(i);
+            a.alarmChangedTime = kBase + (i % 7) * 1000; // ties everywhere: the comparator decides
+            if (i % 11 == 0) {
+                a.state = AlarmState::Cleared;
+                a.perceivedSeverity = Severity::Cleared;
+            }
+            b.alarms.append(a);
+        }
+        f.cache.apply(b);
+        AlarmQuery q;
+        q.activity = AlarmActivity::All;
+        q.sortColumn = AlarmColumn(column);
+        q.sortOrder = Qt::SortOrder(order);
+        f.model.setQuery(q);
+        // When the list opens sorted by the column
+        QVERIFY(f.openAndWait());
+        // Then every alarm is there, in exactly the comparator's order
+        QCOMPARE(f.model.rowCount(), 6000);
+        QVERIFY(f.isSorted());
+    }
+
+    void firstPageIsShownBeforeTheIndexIsLoaded() {
+        // Given a cache of 2,000 alarms
+        Fixture f(2000);
+        QStringList firstPage;
+        int firstPageRows = -1;
+        QSignalSpy finished(&f.model, &AlarmTableModel::queryFinished);
+        connect(&f.model, &AlarmTableModel::firstPageReady, this, [&] {
+            firstPageRows = f.model.rowCount();
+            for (int r = 0; r < std::min(50, f.model.rowCount()); ++r)
+                firstPage.append(f.model.alarmId(r));
+        });
+        // When the list opens
+        QVERIFY(f.model.open(f.cache.path));
+        QVERIFY(finished.wait(10000));
+        // Then a first page was painted before the whole list, and it is the list's beginning
+        QVERIFY(firstPageRows > 0);
+        QVERIFY(firstPageRows < 2000);
+        QCOMPARE(f.model.rowCount(), 2000);
+        QCOMPARE(firstPage.size(), 50);
+        for (int r = 0; r < firstPage.size(); ++r)
+            QCOMPARE(firstPage[r], f.model.alarmId(r));
+    }
+
     void filtersBySeverityAckElementSiteRegionAndText_data() {
         QTest::addColumn<AlarmQuery>("query");
         QTest::addColumn<int>("expected");
