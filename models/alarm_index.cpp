@@ -111,15 +111,7 @@ inline quint64 sortKey(const AlarmKey &k, AlarmColumn column, Qt::SortOrder orde
 // Large buffers filled once per query: ask for 2 MB pages. Filling a fresh 36 MB vector otherwise
 // costs ~9,000 page faults, which on the shared VM were most of a sort's time.
 template <typename T> void adviseHugePages(std::vector<T> &v) {
-#ifdef __linux__
-    constexpr quintptr kHuge = 2 * 1024 * 1024;
-    const auto begin = (quintptr(v.data()) + kHuge - 1) & ~(kHuge - 1);
-    const auto end = (quintptr(v.data()) + v.capacity() * sizeof(T)) & ~(kHuge - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    Q_UNUSED(v);
-#endif
+    noc::adviseHugePages(v.data(), v.capacity() * sizeof(T));
 }
 
 struct SortItem {
@@ -194,6 +186,19 @@ quint64 alarmIdHash(const QString &id) {
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+void adviseHugePages(const void *data, size_t bytes) {
+#ifdef __linux__
+    constexpr quintptr kHuge = 2 * 1024 * 1024;
+    const auto begin = (quintptr(data) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (quintptr(data) + bytes) & ~(kHuge - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
+#endif
 }
 
 bool isSortableColumn(AlarmColumn column) {
@@ -606,6 +611,7 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     const qint64 filterMs = timer.restart();
     const AlarmKeyLess less{query.sortColumn, query.sortOrder};
     sortItems(items, less, *m_universe);
+    const qint64 radixMs = timer.restart();
     AlarmKeyVector &rows = result->rows;
     rows.reserve(items.size());
     adviseHugePages(rows);
@@ -620,8 +626,8 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
             std::sort(list.begin(), list.end(), less);
     }
     result->universeSize = qint64(m_universe->size());
-    logging::logger("ui")->info("alarm index: {} rows: sql {} ms, filter {} ms, sort {} ms", rows.size(),
-                                sqlMs, filterMs, timer.elapsed());
+    logging::logger("ui")->info("alarm index: {} rows: sql {} ms, filter {} ms, sort {} ms, gather {} ms",
+                                rows.size(), sqlMs, filterMs, radixMs, timer.elapsed());
     emit queryReady(generation, result);
 }
 

@@ -211,6 +211,10 @@ private:
     EpochMs m_clearedCutoff = 0; // cleared alarms changed at or after this still match (Active view)
 };
 
+// Hints the kernel to back a large buffer about to be filled with 2 MB pages (Linux; elsewhere a
+// no-op): thousands of page faults fewer per million keys.
+void adviseHugePages(const void *data, size_t bytes);
+
 // Opens a read-only connection for list queries (query_only, WAL reader). nullptr on failure.
 sqlite3 *openAlarmReadConnection(const QString &path, QString *error = nullptr);
 // Free text -> FTS5 query (every word a quoted prefix, words ANDed); empty when nothing searchable.

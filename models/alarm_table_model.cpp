@@ -137,8 +137,6 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
 void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
         return;        // a newer query is on its way
-    QElapsedTimer timer;
-    timer.start();
     beginResetModel(); // a new filter or sort: a different list, not an update of the old one
     // Moved, not copied: the worker made the vector for us (a million keys are 40 MB).
     m_rows = std::move(result->rows);
@@ -152,7 +150,6 @@ void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &resu
     }
     rebuildSpans();
     endResetModel();
-    logging::logger("ui")->info("alarm list: {} rows shown in {} ms", m_rows.size(), timer.elapsed());
     m_loadingGeneration = 0;
     const bool previewed = m_previewGeneration == generation;
     m_previewGeneration = 0;
@@ -410,6 +407,7 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
 
     AlarmKeyVector next;
     next.reserve(std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()));
+    adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
     {
         size_t ri = 0, ai = 0;
         for (size_t i = 0; i < m_rows.size(); ++i) {
