@@ -3,6 +3,7 @@
 #include "cache/cache_batch.h"
 #include "cache/cache_schema.h"
 #include "cache/cache_writer.h"
+#include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
 
 #include <QDateTime>
@@ -119,52 +120,24 @@ QList<OutboxEntry> salvageOutbox(const QString &path) {
     // A truncated file claims more pages than it has; SQLite refuses such a file unless
     // writable_schema is on. The connection is read-only, so this cannot write anything.
     sqlite3_exec(c.db, "PRAGMA writable_schema=ON", nullptr, nullptr, nullptr);
-    try {
-        SqliteStatement s(
-            c.db,
-            "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
-            "attempts, last_error, state FROM outbox ORDER BY seq",
-            false);
+    const auto readAll = [&](const char *tail) {
+        SqliteStatement s(c.db,
+                          QStringLiteral("SELECT %1 FROM outbox %2")
+                              .arg(QLatin1String(rowcodec::kOutboxColumns), QLatin1String(tail)),
+                          false);
         while (s.step()) {
-            OutboxEntry e;
-            e.uuid = s.columnText(0);
-            e.seq = s.columnInt64(1);
-            e.kind = s.columnText(2);
-            e.targetKind = s.columnText(3);
-            e.targetId = s.columnText(4);
-            e.payload = s.columnBytes(5);
-            e.baseVersion = s.columnText(6);
-            e.createdMs = s.columnInt64(7);
-            e.attempts = s.columnInt(8);
-            e.lastError = s.columnText(9);
-            e.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
+            const OutboxEntry e = rowcodec::outboxFromRow(s);
             if (!e.uuid.isEmpty() && !e.kind.isEmpty())
                 entries.append(e);
         }
+    };
+    try {
+        readAll("ORDER BY seq");
     } catch (const SqliteError &e) {
         // The ORDER BY seq may fail on a damaged index; retry in table order before giving up.
         if (entries.isEmpty()) {
             try {
-                SqliteStatement s(c.db,
-                                  "SELECT uuid, seq, kind, target_kind, target_id, payload, base_version, "
-                                  "created_ms, attempts, last_error, state FROM outbox NOT INDEXED",
-                                  false);
-                while (s.step()) {
-                    OutboxEntry x;
-                    x.uuid = s.columnText(0);
-                    x.seq = s.columnInt64(1);
-                    x.kind = s.columnText(2);
-                    x.targetKind = s.columnText(3);
-                    x.targetId = s.columnText(4);
-                    x.payload = s.columnBytes(5);
-                    x.baseVersion = s.columnText(6);
-                    x.createdMs = s.columnInt64(7);
-                    x.attempts = s.columnInt(8);
-                    x.lastError = s.columnText(9);
-                    x.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
-                    if (!x.uuid.isEmpty() && !x.kind.isEmpty())
-                        entries.append(x);
-                }
+                readAll("NOT INDEXED");
             } catch (const SqliteError &) {
             }
         }

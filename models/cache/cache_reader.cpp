@@ -127,26 +127,6 @@ TroubleTicket readTicket(const SqliteStatement &s) {
     return t;
 }
 
-const char *const kOutboxColumns =
-    "uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
-    "attempts, last_error, state";
-
-OutboxEntry readOutbox(const SqliteStatement &s) {
-    OutboxEntry e;
-    e.uuid = s.columnText(0);
-    e.seq = s.columnInt64(1);
-    e.kind = s.columnText(2);
-    e.targetKind = s.columnText(3);
-    e.targetId = s.columnText(4);
-    e.payload = s.columnBytes(5);
-    e.baseVersion = s.columnText(6);
-    e.createdMs = s.columnInt64(7);
-    e.attempts = s.columnInt(8);
-    e.lastError = s.columnText(9);
-    e.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
-    return e;
-}
-
 // User text -> FTS5 query: every word quoted (no FTS syntax from the user reaches the parser) and
 // made a prefix, words ANDed.
 QString ftsQuery(const QString &text) {
@@ -706,11 +686,11 @@ bool CacheReader::isTicketPending(const QString &id) {
 QList<OutboxEntry> CacheReader::outbox() {
     return d->guard([&]() -> QList<OutboxEntry> {
         QList<OutboxEntry> list;
-        auto &s = d->statement(
-            QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(QLatin1String(kOutboxColumns)));
+        auto &s = d->statement(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq")
+                                   .arg(QLatin1String(rowcodec::kOutboxColumns)));
         StatementResetter r(s);
         while (s.step())
-            list.append(readOutbox(s));
+            list.append(rowcodec::outboxFromRow(s));
         return list;
     });
 }
@@ -720,12 +700,12 @@ QList<OutboxEntry> CacheReader::outboxFor(const QString &targetKind, const QStri
         QList<OutboxEntry> list;
         auto &s = d->statement(QStringLiteral("SELECT %1 FROM outbox WHERE target_kind=?1 AND target_id=?2 "
                                               "ORDER BY seq")
-                                   .arg(QLatin1String(kOutboxColumns)));
+                                   .arg(QLatin1String(rowcodec::kOutboxColumns)));
         StatementResetter r(s);
         s.bind(1, targetKind);
         s.bind(2, targetId);
         while (s.step())
-            list.append(readOutbox(s));
+            list.append(rowcodec::outboxFromRow(s));
         return list;
     });
 }

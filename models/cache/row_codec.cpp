@@ -1,5 +1,7 @@
 #include "cache/row_codec.h"
 
+#include "cache/sqlite_statement.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +9,26 @@
 #include <cstring>
 
 namespace noc::rowcodec {
+
+const char *const kOutboxColumns =
+    "uuid, seq, kind, target_kind, target_id, payload, base_version, created_ms, "
+    "attempts, last_error, state";
+
+OutboxEntry outboxFromRow(const SqliteStatement &s) {
+    OutboxEntry e;
+    e.uuid = s.columnText(0);
+    e.seq = s.columnInt64(1);
+    e.kind = s.columnText(2);
+    e.targetKind = s.columnText(3);
+    e.targetId = s.columnText(4);
+    e.payload = s.columnBytes(5);
+    e.baseVersion = s.columnText(6);
+    e.createdMs = s.columnInt64(7);
+    e.attempts = s.columnInt(8);
+    e.lastError = s.columnText(9);
+    e.state = parseOutboxState(s.columnText(10)).value_or(OutboxState::Pending);
+    return e;
+}
 
 int severityCode(Severity value) {
     switch (value) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/outbox_entry.h"
 #include "domain/types.h"
 
 #include <QByteArray>
@@ -10,7 +11,15 @@
 // How domain values map onto cache columns, shared by CacheWriter and CacheReader. Enums are stored
 // as small integers with an explicit table (not the C++ enum order) so that reordering an enum never
 // reinterprets an existing cache. Severity codes sort worst first, which the alarm list index uses.
+namespace noc {
+class SqliteStatement;
+}
+
 namespace noc::rowcodec {
+
+// The outbox columns, in the order outboxFromRow reads them: "SELECT <kOutboxColumns> FROM outbox ...".
+extern const char *const kOutboxColumns;
+OutboxEntry outboxFromRow(const SqliteStatement &row);
 
 int severityCode(Severity value);
 Severity severityFromCode(int code);
