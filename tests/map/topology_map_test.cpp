@@ -525,6 +525,33 @@ private slots:
         QCOMPARE(map.lastOverlaps(), 0);
     }
 
+    void fitStaysFitWhenTheViewShrinksUntilTheUserMoves() {
+        // Given a map zoomed to fit
+        const GeneratedNetwork net = network(600);
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        map.fitToView();
+        const auto wholeMapInView = [&map] {
+            return map.view()
+                ->mapToScene(map.view()->viewport()->rect())
+                .boundingRect()
+                .contains(map.scene()->mapBounds().adjusted(150, 150, -150, -150));
+        };
+        QVERIFY(wholeMapInView());
+        // When the offline banner appears above the map (the view gets shorter)
+        map.setFreshness(QDateTime::currentDateTime().addSecs(-600), true);
+        QTRY_VERIFY(!map.bannerText().isEmpty());
+        map.resize(map.width(), map.height() - 150);
+        // Then the whole map is still in view
+        QTRY_VERIFY(wholeMapInView());
+        // When the user zooms in and the view changes size again  Then the user's zoom stays
+        map.view()->zoomBy(2.0);
+        const double zoomed = map.view()->scale();
+        map.resize(map.width(), map.height() + 100);
+        QTest::qWait(20);
+        QCOMPARE(map.view()->scale(), zoomed);
+    }
+
     void bannerShowsTheDataAgeWhenOfflineOrStale() {
         TopologyMapWidget map;
         map.show();

@@ -185,8 +185,8 @@ void SiteItem::updateGeometry() {
     m_radius =
         std::clamp(24.0 + 8.0 * std::sqrt(double(m_scene->graph()->sites()[size_t(m_site)].elements.size())),
                    30.0, 140.0);
-    // The node is drawn at least a few pixels wide when zoomed far out, up to 140 scene units.
-    const QRectF node(c.x() - 140, c.y() - 140, 280, 280);
+    // The node is drawn at least a few pixels wide when zoomed far out (see displayRadius()).
+    const QRectF node(c.x() - kMaxNodeRadius, c.y() - kMaxNodeRadius, 2 * kMaxNodeRadius, 2 * kMaxNodeRadius);
     m_bounds = (m_area ? area : node).adjusted(-2, -2, 2, 2);
 }
 
@@ -197,7 +197,9 @@ QPainterPath SiteItem::shape() const {
         const QRectF area = m_scene->siteArea(m_site);
         path.addRect(QRectF(area.left(), area.top(), area.width(), 18));
     } else {
-        path.addEllipse(m_scene->sitePosition(m_site), m_radius, m_radius);
+        // As big as drawn, so a dot of a few pixels can still be clicked.
+        const double r = displayRadius(m_scene->viewScale());
+        path.addEllipse(m_scene->sitePosition(m_site), r, r);
     }
     return path;
 }
@@ -230,7 +232,7 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
         return;
     }
-    const double r = std::clamp(6.0 / std::max(lod, 1e-6), m_radius, 140.0); // at least 6 px when it fits
+    const double r = displayRadius(lod);
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(
         QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
@@ -238,6 +240,11 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(QPen(painter->pen().color(), 0)); // cosmetic: crisp at any zoom
     painter->setBrush(mapstyle::severityColor(worst));
     painter->drawEllipse(m_scene->sitePosition(m_site), r, r);
+}
+
+double SiteItem::displayRadius(double scale) const {
+    // At least 7 px across at any zoom the Sites level is used at, else its size by element count.
+    return std::clamp(3.5 / std::max(scale, 1e-6), m_radius, kMaxNodeRadius);
 }
 
 void SiteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {

@@ -63,6 +63,9 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     double nodeRadius() const { return m_radius; }
+    // Radius the node is drawn with at a view scale (scene units).
+    double displayRadius(double scale) const;
+    static constexpr double kMaxNodeRadius = 800;
 
 protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;

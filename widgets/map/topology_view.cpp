@@ -10,6 +10,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace noc {
 
@@ -40,6 +41,8 @@ double TopologyView::scale() const {
 
 void TopologyView::setScale(double scale, const QPointF &sceneAnchor) {
     scale = std::clamp(scale, kMinScale, kMaxScale);
+    if (!m_fitting)
+        m_atFit = false;
     ensureSceneRect();
     setTransform(QTransform::fromScale(scale, scale));
     updateDetail(); // may swap scenes: centre afterwards
@@ -51,6 +54,7 @@ void TopologyView::zoomBy(double factor) {
     const double target = std::clamp(scale() * factor, kMinScale, kMaxScale);
     if (target == scale())
         return;
+    m_atFit = false;
     QGraphicsView::scale(target / scale(), target / scale());
     updateDetail();
     emit viewChanged();
@@ -58,6 +62,7 @@ void TopologyView::zoomBy(double factor) {
 
 void TopologyView::fitAll() {
     fitRect(m_scene->mapBounds());
+    m_atFit = !m_scene->mapBounds().isEmpty();
 }
 
 void TopologyView::ensureSceneRect() {
@@ -73,10 +78,13 @@ void TopologyView::ensureSceneRect() {
 void TopologyView::fitRect(const QRectF &rect) {
     if (rect.isEmpty())
         return;
+    m_atFit = false;
+    m_fitting = true;
     ensureSceneRect();
     fitInView(rect, Qt::KeepAspectRatio);
     if (scale() > kMaxScale || scale() < kMinScale)
         setScale(scale(), rect.center());
+    m_fitting = false;
     updateDetail();
     emit viewChanged();
 }
@@ -106,9 +114,11 @@ void TopologyView::updateDetail() {
         // Same scene rect and transform in both scenes: swapping keeps the view exactly in place.
         const QPointF centre = mapToScene(viewport()->rect().center());
         const QTransform t = transform();
+        const bool fitting = std::exchange(m_fitting, true); // not a pan by the user
         setScene(wanted);
         setTransform(t);
         centerOn(centre);
+        m_fitting = fitting;
         if (QLineF(mapToScene(viewport()->rect().center()), centre).length() > 1 / std::max(t.m11(), 1e-6))
             logging::logger("ui")->debug("map: view moved while swapping scenes");
     }
@@ -142,12 +152,19 @@ void TopologyView::keyPressEvent(QKeyEvent *event) {
 }
 
 void TopologyView::scrollContentsBy(int dx, int dy) {
+    if (!m_fitting && !m_resizing)
+        m_atFit = false; // the user panned
     QGraphicsView::scrollContentsBy(dx, dy);
     emit viewChanged();
 }
 
 void TopologyView::resizeEvent(QResizeEvent *event) {
+    const bool atFit = m_atFit;
+    m_resizing = true;
     QGraphicsView::resizeEvent(event);
+    m_resizing = false;
+    if (atFit)
+        fitAll();
     emit viewChanged();
 }
 
@@ -182,8 +199,7 @@ void TopologyView::layoutLabels() {
             const QPointF p = m_scene->sitePosition(int(k));
             if (graph.sites()[k].elements.empty() || !visible.contains(p))
                 continue;
-            const double radiusPx =
-                std::clamp(6.0 / std::max(s, 1e-6), m_scene->siteItem(int(k))->nodeRadius(), 140.0) * s;
+            const double radiusPx = m_scene->siteItem(int(k))->displayRadius(s) * s;
             candidates.push_back(
                 {int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
             texts.push_back(m_scene->siteName(int(k)));

@@ -49,6 +49,11 @@ private:
     QList<Label> m_labels;
     QTransform m_labelsTransform;
     quint64 m_labelsVersion = ~0ULL;
+    // "Fit" stays fit when the viewport changes size (a banner appearing above the map, a dock
+    // resized) until the user zooms or pans.
+    bool m_atFit = false;
+    bool m_fitting = false;
+    bool m_resizing = false;
 };
 
 } // namespace noc
