@@ -6,7 +6,9 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
+#include <QHash>
 #include <QPainter>
+#include <QPixmap>
 #include <QRegularExpression>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
@@ -168,6 +170,30 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 // ---- SiteItem ------------------------------------------------------------------------------------
 
+namespace {
+constexpr int kStampMaxPx = 16;
+
+// An antialiased dot of `diameter` device pixels in a severity's colour with a white (or, selected,
+// dark) rim; one per (severity, selected, size), kept for the life of the process.
+const QPixmap &siteStamp(Severity severity, bool selected, int diameter) {
+    static QHash<int, QPixmap> stamps;
+    const int key = (int(severity) << 8) | (selected ? 0x80 : 0) | diameter;
+    auto it = stamps.find(key);
+    if (it == stamps.end()) {
+        QPixmap pixmap(diameter + 2, diameter + 2);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white), selected ? 1.5 : 1));
+        p.setBrush(mapstyle::severityColor(severity));
+        p.drawEllipse(QRectF(1, 1, diameter, diameter));
+        p.end();
+        it = stamps.insert(key, pixmap);
+    }
+    return *it;
+}
+} // namespace
+
 SiteItem::SiteItem(TopologyScene *scene, int site, bool area)
     : m_scene(scene)
     , m_site(site)
@@ -233,6 +259,21 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     const double r = displayRadius(lod);
+    const bool selected = option->state & QStyle::State_Selected;
+    const int diameterPx = int(std::lround(2 * r * lod));
+    if (diameterPx <= kStampMaxPx) {
+        // Small nodes (thousands of them in a zoomed-out frame) are a pre-rendered antialiased dot
+        // blitted at device pixels: a rasterised ellipse each cost ten times more.
+        const QTransform world = painter->worldTransform();
+        const QPointF c = world.map(m_scene->sitePosition(m_site));
+        const QPixmap &stamp = siteStamp(worst, selected, std::max(diameterPx, 2));
+        painter->resetTransform();
+        painter->drawPixmap(
+            QPointF(std::round(c.x() - stamp.width() / 2.0), std::round(c.y() - stamp.height() / 2.0)),
+            stamp);
+        painter->setWorldTransform(world);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(
         QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(Qt::white),
