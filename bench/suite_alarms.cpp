@@ -1,4 +1,5 @@
 #include "bench_registry.h"
+#include "suite_alarms_storm.h"
 
 #include "alarm_table_model.h"
 #include "cache/cache_database.h"
@@ -22,7 +23,8 @@
 // - sort_ms: sort by raised time; filter_ms: critical + unacknowledged; fts_ms: free text "power";
 // - delta_10k_ms: 10,000 alarm changes written, their ChangeSet applied to the list and painted;
 // - model_bytes_per_alarm: the process's resident memory growth from opening the list, per alarm.
-// Options: --alarms N (default 1,000,000; --quick 100,000).
+// Options: --alarms N (default 1,000,000; --quick 100,000); --no-storm; the storm's own options
+// (suite_alarms_storm.cpp).
 namespace {
 
 using namespace noc;
@@ -187,7 +189,10 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
         reporter.report(QStringLiteral("delta_10k_ms"), double(timer.nsecsElapsed()) / 1e6,
                         QStringLiteral("ms"), changes.alarms.count());
     }
-    return 0;
+    // The storm figures (bench/suite_alarms_storm.cpp) on a cache of their own; --no-storm skips them.
+    if (options.args.contains(QStringLiteral("--no-storm")))
+        return 0;
+    return bench::runAlarmStorm(options, reporter);
 }
 
 } // namespace

@@ -17,31 +17,44 @@ AlarmAttention::AlarmAttention(const QString &cachePath, QObject *parent)
 }
 
 void AlarmAttention::onCommitted(const ChangeSet &changes) {
+    // Reads only the alarms this change names: new ones, and waiting ones that changed (they may be
+    // acknowledged or cleared now). Waiting alarms the change does not name are as they were, so they
+    // are not read again: in a storm tens of thousands wait, and re-reading all of them per commit on
+    // the GUI thread stalled it for seconds (noc-bench alarms-storm).
     bool fresh = false;
-    for (const QString &id : changes.alarms.inserted) {
+    const auto track = [this](const QString &id) {
         const auto a = m_reader.alarm(id);
-        if (a && a->isActive() && a->ackState == AckState::Unacknowledged &&
-            (a->perceivedSeverity == Severity::Critical || a->perceivedSeverity == Severity::Major)) {
-            m_waiting.insert(id);
-            fresh = true;
+        const bool waits =
+            a && a->isActive() && a->ackState == AckState::Unacknowledged &&
+            (a->perceivedSeverity == Severity::Critical || a->perceivedSeverity == Severity::Major);
+        if (!waits) {
+            m_waiting.remove(id);
+            m_waitingCritical.remove(id);
+            return false;
         }
+        m_waiting.insert(id);
+        if (a->perceivedSeverity == Severity::Critical)
+            m_waitingCritical.insert(id);
+        else
+            m_waitingCritical.remove(id);
+        return true;
+    };
+    for (const QString &id : changes.alarms.inserted)
+        fresh = track(id) || fresh;
+    if (m_waiting.isEmpty() && !fresh)
+        return;
+    for (const QString &id : changes.alarms.updated)
+        if (m_waiting.contains(id))
+            track(id);
+    for (const QString &id : changes.alarms.removed) {
+        m_waiting.remove(id);
+        m_waitingCritical.remove(id);
     }
-    // Updates may acknowledge or clear a waiting alarm: prune without ringing.
-    if (fresh || (!m_waiting.isEmpty() && !changes.alarms.updated.isEmpty()))
-        check(fresh);
+    check(fresh);
 }
 
 void AlarmAttention::check(bool ringNow) {
-    int worst = 9;
-    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
-        const auto a = m_reader.alarm(*it);
-        if (!a || !a->isActive() || a->ackState == AckState::Acknowledged) {
-            it = m_waiting.erase(it);
-            continue;
-        }
-        worst = std::min(worst, a->perceivedSeverity == Severity::Critical ? 0 : 1);
-        ++it;
-    }
+    const int worst = m_waitingCritical.isEmpty() ? 1 : 0;
     if (m_waiting.isEmpty()) {
         m_repeat.stop();
         return;

@@ -30,11 +30,12 @@ signals:
     void ring(int severityCode);
 
 private:
-    // Drops alarms acknowledged or cleared since; rings when asked and something still waits.
+    // Rings when asked and something still waits (no cache read: onCommitted keeps m_waiting current).
     void check(bool ringNow);
 
     CacheReader m_reader;
-    QSet<QString> m_waiting;
+    QSet<QString> m_waiting;         // kept current from ChangeSets: check() reads nothing
+    QSet<QString> m_waitingCritical; // the critical ones among them (the worst severity to ring)
     QTimer m_repeat;
 };
 

@@ -1,0 +1,422 @@
+// noc-bench alarms-storm (also run at the end of `noc-bench alarms`): the alarm list during an opsim
+// storm. opsim (in-process, own thread) streams alarm events over loopback WebSocket into the real
+// SyncSession -> CacheWriter -> ChangeSet -> AlarmConsole (its AlarmTableModel, QTableView, severity
+// lights), while the list scrolls on the GUI thread (1400 x 900, offscreen). Figures:
+// - gui_max_stall_ms / gui_p99_stall_ms: longest (99th percentile) gap between runs of a 5 ms timer on
+//   the GUI thread, i.e. how long the event loop was blocked (a free loop shows ~5 ms);
+// - gui_p99_frame_ms / gui_median_frame_ms: time between consecutive frames of the scrolling view (a
+//   frame = scroll by 3 rows + paint of what became dirty, asked for every 16 ms);
+// - events_lost: events the server sent that the cache did not get (by event seq), plus alarms on
+//   which the list and the cache disagree once the stream has settled (missing or extra rows).
+// Options: --storm-rate R (20000), --storm-seconds S (60; --quick 10), --storm-alarms N (100,000 cached
+// before the storm; --quick 20,000).
+#include "suite_alarms_storm.h"
+
+#include "alarm_table_model.h"
+#include "alarms/alarm_console.h"
+#include "cache/cache_reader.h"
+#include "opsim_server.h"
+#include "sync/sync_session.h"
+
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+using namespace noc;
+
+namespace {
+
+const QString kToken = QStringLiteral("bench-token");
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+
+// opsim on its own thread: the server's work must not count against the GUI thread we measure.
+class StormServer {
+public:
+    explicit StormServer(const opsim::ServerConfig &config) {
+        m_thread.setObjectName(QStringLiteral("opsim-bench"));
+        m_thread.start();
+        m_context.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, config] {
+                m_server = new opsim::Server(config);
+                m_ok = m_server->start(&m_error);
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~StormServer() {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    template <typename F> auto call(F f) {
+        decltype(f(*m_server)) result{};
+        QMetaObject::invokeMethod(
+            &m_context, [&] { result = f(*m_server); }, Qt::BlockingQueuedConnection);
+        return result;
+    }
+    qint64 lastSeq() {
+        return call([](opsim::Server &s) { return s.stats().lastSeq; });
+    }
+    // While the GUI is measured: the server's thread is busy for seconds in a storm, so the GUI thread
+    // must not block on it (a blocking call would be counted as a GUI stall). Runs `f` there and keeps
+    // the GUI's event loop turning until it has answered.
+    qint64 callWithoutBlocking(std::function<qint64(opsim::Server &)> f) {
+        auto result = std::make_shared<std::atomic<qint64>>(-1);
+        QMetaObject::invokeMethod(
+            &m_context, [this, f, result] { result->store(f(*m_server)); }, Qt::QueuedConnection);
+        waitUntil([&] { return result->load() >= 0; }, 300000);
+        return result->load();
+    }
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    opsim::Server *m_server = nullptr;
+    bool m_ok = false;
+    QString m_error;
+};
+
+qint64 streamSeq(const QString &cache) {
+    CacheReader reader;
+    if (!reader.open(cache))
+        return 0;
+    const auto state = reader.syncState(QStringLiteral("event"));
+    return state ? state->streamSeq : 0;
+}
+
+// The event seq the cache holds, read every 50 ms on a thread of its own: the bench must not put SQL on
+// the GUI thread it measures (the console does not poll the cache there either).
+class SeqWatcher {
+public:
+    explicit SeqWatcher(const QString &cache)
+        : m_thread(QThread::create([this, cache] {
+            CacheReader reader;
+            reader.open(cache);
+            while (!m_stop.load()) {
+                const auto state = reader.syncState(QStringLiteral("event"));
+                m_seq.store(state ? state->streamSeq : 0);
+                QThread::msleep(50);
+            }
+        })) {
+        m_thread->start();
+    }
+    ~SeqWatcher() {
+        m_stop.store(true);
+        m_thread->wait();
+    }
+    qint64 seq() const { return m_seq.load(); }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<qint64> m_seq{0};
+    std::unique_ptr<QThread> m_thread;
+};
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[at];
+}
+
+// Gaps between runs of a 5 ms timer on the GUI thread.
+class StallProbe : public QObject {
+public:
+    StallProbe() {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last >= 0)
+                gaps.push_back(double(now - m_last) / 1e6);
+            m_last = now;
+        });
+    }
+    void start() {
+        m_clock.start();
+        m_last = -1;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    std::vector<double> gaps;
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+};
+
+// Scrolls the view by three rows every 16 ms and paints what that made dirty at once (the scrolled-in
+// rows; everything after a batch changed the list), as the event loop would; records the time between
+// frames.
+class ScrollDriver : public QObject {
+public:
+    explicit ScrollDriver(QTableView &view)
+        : m_view(view) {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(16);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { frame(); });
+        m_view.viewport()->installEventFilter(this);
+    }
+    void start() {
+        m_clock.start();
+        m_last = -1;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    std::vector<double> intervals;
+    std::vector<double> paintMs;
+    qint64 paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void frame() {
+        QScrollBar *bar = m_view.verticalScrollBar();
+        const int next = bar->value() + 3;
+        bar->setValue(next > bar->maximum() ? 0 : next);
+        const qint64 before = m_clock.nsecsElapsed();
+        QCoreApplication::sendPostedEvents(m_view.window(), QEvent::UpdateRequest);
+        const qint64 now = m_clock.nsecsElapsed();
+        paintMs.push_back(double(now - before) / 1e6);
+        if (m_last >= 0)
+            intervals.push_back(double(now - m_last) / 1e6);
+        m_last = now;
+    }
+
+    QTableView &m_view;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+};
+
+qint64 argValue(const bench::BenchOptions &options, const QString &name, qint64 fallback) {
+    const int at = int(options.args.indexOf(name));
+    return at >= 0 && at + 1 < options.args.size() ? options.args[at + 1].toLongLong() : fallback;
+}
+
+} // namespace
+
+namespace noc::bench {
+
+int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
+    const double rate = double(argValue(options, QStringLiteral("--storm-rate"), 20000));
+    const int seconds = int(argValue(options, QStringLiteral("--storm-seconds"), options.quick ? 10 : 60));
+    opsim::ServerConfig config;
+    config.elements = 5000;
+    config.initialAlarms =
+        argValue(options, QStringLiteral("--storm-alarms"), options.quick ? 20000 : 100000);
+    config.simulate = true;
+    config.alarmRate = 0;
+    config.eventRetention = 4000000; // the whole storm stays resumable: nothing may be lost to retention
+    config.tokens.insert(kToken, QStringLiteral("supervisor"));
+    StormServer server(config);
+    if (!server.ok()) {
+        reporter.note(QStringLiteral("opsim failed: ") + server.error());
+        return 1;
+    }
+    const QUrl url = server.call([](opsim::Server &s) { return s.baseUrl(); });
+
+    QTemporaryDir dir;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("bench");
+    profile.serverUrl = url;
+    profile.cachePath = dir.filePath(QStringLiteral("storm.sqlite"));
+    SyncSession session(profile, kToken);
+    if (!session.openCache())
+        return 1;
+    SyncEngine::Options engineOptions;
+    engineOptions.pageSize = 5000;
+    session.setEngineOptions(engineOptions);
+    QSignalSpy synced(&session, &SyncSession::initialSyncCompleted);
+    session.start();
+    if (!waitUntil(
+            [&] { return !synced.isEmpty() && session.queuedBatches() == 0 && session.status().isLive(); },
+            600000)) {
+        reporter.note(QStringLiteral("storm: initial sync did not finish"));
+        return 1;
+    }
+
+    // The real alarm console (list, lights, filter bar, details) on the session, as the main window has
+    // it: default query (active alarms, worst first), live from the session's commits.
+    AlarmConsole console(session);
+    console.resize(1400, 900);
+    QTableView &view = *console.view();
+    AlarmTableModel *model = console.model();
+    QSignalSpy finished(model, &AlarmTableModel::queryFinished);
+    QSignalSpy updated(model, &AlarmTableModel::rowsUpdated);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    if (finished.isEmpty() && !finished.wait(120000))
+        return 1;
+    console.show();
+    QTest::qWait(200);
+    resets.clear();
+    reporter.note(QStringLiteral("storm: %1 alarms cached (%2 active) before the storm; %3 events/s for %4 s")
+                      .arg(model->totalAlarms())
+                      .arg(model->rowCount())
+                      .arg(rate)
+                      .arg(seconds));
+
+    SeqWatcher seqWatcher(session.cachePath());
+    // How long the GUI thread spends applying one batch to the list (first model signal of the batch
+    // to rowsUpdated, views' reactions included): tells a slow apply from slow paints.
+    QElapsedTimer applyClock;
+    applyClock.start();
+    qint64 applyStart = -1;
+    std::vector<double> applyMs;
+    const auto markStart = [&] {
+        if (applyStart < 0)
+            applyStart = applyClock.nsecsElapsed();
+    };
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, model, markStart);
+    QObject::connect(model, &QAbstractItemModel::layoutAboutToBeChanged, model, markStart);
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, model, markStart);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, model, markStart);
+    QObject::connect(model, &AlarmTableModel::rowsUpdated, model, [&] {
+        if (applyStart >= 0)
+            applyMs.push_back(double(applyClock.nsecsElapsed() - applyStart) / 1e6);
+        applyStart = -1;
+    });
+    StallProbe stalls;
+    ScrollDriver scroll(view);
+    const qint64 seqBefore = server.lastSeq();
+    const qint64 appliedBefore = session.status().eventsApplied;
+    stalls.start();
+    scroll.start();
+    QElapsedTimer storm;
+    storm.start();
+    server.callWithoutBlocking([rate, seconds](opsim::Server &s) {
+        s.triggerStorm(rate, seconds);
+        return qint64(0);
+    });
+    QTest::qWait(seconds * 1000);
+    // The storm is over: the simulator stops (no auto-clears afterwards), so that the list and the
+    // cache can be compared on a final state.
+    const qint64 produced = server.callWithoutBlocking([](opsim::Server &s) {
+        s.setPaused(true);
+        return s.stats().lastSeq;
+    }) - seqBefore;
+    // Keep scrolling and measuring until the cache has every event: the list is busiest while the
+    // writer catches up, so that time counts too.
+    const bool caughtUp = waitUntil([&] { return seqWatcher.seq() >= seqBefore + produced; }, 300000);
+    const double ingestSeconds = storm.elapsed() / 1000.0;
+    // Then until the list has taken the last batch: no update for a second.
+    QElapsedTimer quiet;
+    quiet.start();
+    qint64 lastCount = updated.size();
+    waitUntil(
+        [&] {
+            if (updated.size() != lastCount || model->isLoading()) {
+                lastCount = updated.size();
+                quiet.restart();
+            }
+            return quiet.elapsed() >= 1000;
+        },
+        60000);
+    scroll.stop();
+    stalls.stop();
+    const qint64 received = streamSeq(session.cachePath()) - seqBefore;
+
+    // The list against the cache: every active alarm listed once, nothing else.
+    QSet<quint64> listed;
+    for (int r = 0; r < model->rowCount(); ++r)
+        listed.insert(model->keyAt(r).idHash);
+    qint64 missing = 0;
+    qint64 cachedActive = 0;
+    {
+        CacheReader reader;
+        reader.open(session.cachePath());
+        std::optional<AlarmCursor> cursor;
+        do {
+            const AlarmPage page = reader.alarmPage(AlarmFilter{}, 5000, cursor);
+            for (const Alarm &a : page.alarms) {
+                ++cachedActive;
+                if (!listed.remove(alarmIdHash(a.id)))
+                    ++missing;
+            }
+            cursor = page.next;
+        } while (cursor);
+    }
+    const qint64 extra = listed.size();
+    const qint64 lost = std::max<qint64>(0, produced - received) + missing + extra;
+
+    reporter.report(QStringLiteral("storm_events_produced"), double(produced), QStringLiteral("events"));
+    reporter.report(QStringLiteral("storm_ingest_events_per_s"), double(received) / ingestSeconds,
+                    QStringLiteral("1/s"), received);
+    reporter.report(QStringLiteral("gui_max_stall_ms"),
+                    stalls.gaps.empty() ? 0 : *std::max_element(stalls.gaps.begin(), stalls.gaps.end()),
+                    QStringLiteral("ms"), qint64(stalls.gaps.size()));
+    reporter.report(QStringLiteral("gui_p99_stall_ms"), percentile(stalls.gaps, 0.99), QStringLiteral("ms"),
+                    qint64(stalls.gaps.size()));
+    reporter.report(QStringLiteral("gui_p99_frame_ms"), percentile(scroll.intervals, 0.99),
+                    QStringLiteral("ms"), qint64(scroll.intervals.size()));
+    reporter.report(QStringLiteral("gui_median_frame_ms"), percentile(scroll.intervals, 0.5),
+                    QStringLiteral("ms"), qint64(scroll.intervals.size()));
+    reporter.report(QStringLiteral("gui_p99_paint_ms"), percentile(scroll.paintMs, 0.99),
+                    QStringLiteral("ms"), qint64(scroll.paintMs.size()));
+    reporter.report(QStringLiteral("gui_max_batch_apply_ms"),
+                    applyMs.empty() ? 0 : *std::max_element(applyMs.begin(), applyMs.end()),
+                    QStringLiteral("ms"), qint64(applyMs.size()));
+    reporter.report(QStringLiteral("gui_max_paint_ms"),
+                    scroll.paintMs.empty() ? 0
+                                           : *std::max_element(scroll.paintMs.begin(), scroll.paintMs.end()),
+                    QStringLiteral("ms"), qint64(scroll.paintMs.size()));
+    reporter.report(QStringLiteral("events_lost"), double(lost), QStringLiteral("events"));
+    reporter.note(QStringLiteral("storm: server sent %1 events, cache took %2 (%3 applied by the session); "
+                                 "caught up: %4; measured for %5 s")
+                      .arg(produced)
+                      .arg(received)
+                      .arg(session.status().eventsApplied - appliedBefore)
+                      .arg(caughtUp ? QStringLiteral("yes") : QStringLiteral("NO"))
+                      .arg(ingestSeconds, 0, 'f', 1));
+    reporter.note(QStringLiteral("storm: list %1 rows vs %2 active in the cache (%3 missing, %4 extra); %5 "
+                                 "batches applied, %6 resets; %7 frames painted")
+                      .arg(model->rowCount())
+                      .arg(cachedActive)
+                      .arg(missing)
+                      .arg(extra)
+                      .arg(updated.size())
+                      .arg(resets.size())
+                      .arg(scroll.paints));
+    session.stop();
+    return 0;
+}
+
+} // namespace noc::bench
+
+NOC_BENCH_SUITE("alarms-storm",
+                "alarm list during an opsim storm (20,000 events/s): GUI stalls, frame times, events lost",
+                noc::bench::runAlarmStorm);
