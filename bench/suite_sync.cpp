@@ -3,7 +3,7 @@
 #include "bench_registry.h"
 
 #include "cache/cache_reader.h"
-#include "opsim_server.h"
+#include "opsim_thread.h"
 #include "sync/sync_session.h"
 
 #include <QCoreApplication>
@@ -20,45 +20,7 @@ namespace {
 
 const QString kToken = QStringLiteral("bench-token");
 
-// opsim on its own thread, so that the server's work does not count against the client's thread.
-class ServerThread {
-public:
-    explicit ServerThread(const opsim::ServerConfig &config) {
-        m_thread.start();
-        m_context.moveToThread(&m_thread);
-        QMetaObject::invokeMethod(
-            &m_context,
-            [this, config] {
-                m_server = new opsim::Server(config);
-                m_ok = m_server->start(&m_error);
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    ~ServerThread() {
-        QMetaObject::invokeMethod(
-            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    template <typename F> auto call(F f) {
-        decltype(f(*m_server)) result{};
-        QMetaObject::invokeMethod(
-            &m_context, [&] { result = f(*m_server); }, Qt::BlockingQueuedConnection);
-        return result;
-    }
-    bool ok() const { return m_ok; }
-    QString error() const { return m_error; }
-    QUrl url() {
-        return call([](opsim::Server &s) { return s.baseUrl(); });
-    }
-
-private:
-    QThread m_thread;
-    QObject m_context;
-    opsim::Server *m_server = nullptr;
-    bool m_ok = false;
-    QString m_error;
-};
+using ServerThread = bench::OpsimThread;
 
 ConnectionProfile profile(const QUrl &url, const QString &cache) {
     ConnectionProfile p;

@@ -32,16 +32,10 @@ constexpr const char *kKeyColumns =
 // correlation table instead.
 constexpr const char *kParentColumn = "(SELECT min(value) FROM json_each(parent_ids))";
 
-// FNV-1a of a text column's UTF-8 bytes straight from SQLite: no QString per row on a million-row load.
+// The id hash of a text column, read without a QString per row.
 quint64 columnHash(const SqliteStatement &s, int column) {
-    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), column));
-    const int bytes = sqlite3_column_bytes(s.handle(), column);
-    quint64 h = 1469598103934665603ULL;
-    for (int i = 0; i < bytes; ++i) {
-        h ^= quint8(text[i]);
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return alarmIdHash(reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), column)),
+                       sqlite3_column_bytes(s.handle(), column));
 }
 
 AlarmKey readKey(const SqliteStatement &s) {
@@ -178,14 +172,18 @@ QString inList(const std::vector<qint64> &aids, size_t from, size_t to) {
 
 } // namespace
 
-quint64 alarmIdHash(const QString &id) {
-    const QByteArray utf8 = id.toUtf8();
+quint64 alarmIdHash(const char *utf8, int bytes) {
     quint64 h = 1469598103934665603ULL;
-    for (const char c : utf8) {
-        h ^= quint8(c);
+    for (int i = 0; i < bytes; ++i) {
+        h ^= quint8(utf8[i]);
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+quint64 alarmIdHash(const QString &id) {
+    const QByteArray utf8 = id.toUtf8();
+    return alarmIdHash(utf8.constData(), int(utf8.size()));
 }
 
 void adviseHugePages(const void *data, size_t bytes) {

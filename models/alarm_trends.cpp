@@ -20,17 +20,11 @@ qint32 minuteOfMs(qint64 ms) {
     return qint32(ms >= 0 ? ms / kMinuteMs : -((-ms + kMinuteMs - 1) / kMinuteMs));
 }
 
-// FNV-1a over the UTF-8 bytes SQLite holds; equals alarmIdHash(QString) for the same id, without a
-// QString per row while the first load walks every relevant alarm.
+// The alarm id hash (alarmIdHash) of a text column, without a QString per row while the first load
+// walks every relevant alarm.
 quint64 idHashOf(const SqliteStatement &s, int column) {
-    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), column));
-    const int bytes = sqlite3_column_bytes(s.handle(), column);
-    quint64 h = 1469598103934665603ULL;
-    for (int i = 0; i < bytes; ++i) {
-        h ^= quint8(text[i]);
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return alarmIdHash(reinterpret_cast<const char *>(sqlite3_column_text(s.handle(), column)),
+                       sqlite3_column_bytes(s.handle(), column));
 }
 
 constexpr const char *kColumns = "id, raised_ms, cleared_ms, changed_ms, active, severity";
