@@ -14,6 +14,7 @@
 
 #include "alarm_table_model.h"
 #include "alarms/alarm_console.h"
+#include "bench_support.h"
 #include "cache/cache_reader.h"
 #include "opsim_thread.h"
 #include "sync/sync_session.h"
@@ -39,7 +40,8 @@ namespace {
 
 const QString kToken = QStringLiteral("bench-token");
 
-bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+using bench::waitUntil;
+constexpr auto streamSeq = bench::cachedStreamSeq;
 
 // opsim on its own thread (the server's work must not count against the GUI thread we measure), with
 // the calls the storm needs while the GUI is being measured.
@@ -60,14 +62,6 @@ public:
         return result->load();
     }
 };
-
-qint64 streamSeq(const QString &cache) {
-    CacheReader reader;
-    if (!reader.open(cache))
-        return 0;
-    const auto state = reader.syncState(QStringLiteral("event"));
-    return state ? state->streamSeq : 0;
-}
 
 // The event seq the cache holds, read every 50 ms on a thread of its own: the bench must not put SQL on
 // the GUI thread it measures (the console does not poll the cache there either).
@@ -96,17 +90,6 @@ private:
     std::atomic<qint64> m_seq{0};
     std::unique_ptr<QThread> m_thread;
 };
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty())

@@ -2,6 +2,7 @@
 // real cache through the real SyncSession.
 #include "bench_registry.h"
 
+#include "bench_support.h"
 #include "cache/cache_reader.h"
 #include "opsim_thread.h"
 #include "sync/sync_session.h"
@@ -21,6 +22,8 @@ namespace {
 const QString kToken = QStringLiteral("bench-token");
 
 using ServerThread = bench::OpsimThread;
+using bench::waitUntil;
+constexpr auto streamSeq = bench::cachedStreamSeq;
 
 ConnectionProfile profile(const QUrl &url, const QString &cache) {
     ConnectionProfile p;
@@ -28,25 +31,6 @@ ConnectionProfile profile(const QUrl &url, const QString &cache) {
     p.serverUrl = url;
     p.cachePath = cache;
     return p;
-}
-
-qint64 streamSeq(const QString &cache) {
-    CacheReader reader;
-    if (!reader.open(cache))
-        return 0;
-    const auto state = reader.syncState(QStringLiteral("event"));
-    return state ? state->streamSeq : 0;
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
 }
 
 int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
@@ -84,7 +68,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         QElapsedTimer timer;
         timer.start();
         session.start();
-        if (!waitFor([&] { return !synced.isEmpty() && session.queuedBatches() == 0; }, 600000)) {
+        if (!waitUntil([&] { return !synced.isEmpty() && session.queuedBatches() == 0; }, 600000)) {
             reporter.note("initial sync did not finish");
             return 1;
         }
@@ -100,7 +84,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         const int stormSeconds = options.quick ? 10 : 60;
         const double stormRate = 25000;
         const qint64 seqBefore = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
-        waitFor([&] { return session.status().phase == SyncPhase::Live; }, 30000);
+        waitUntil([&] { return session.status().phase == SyncPhase::Live; }, 30000);
         QElapsedTimer storm;
         storm.start();
         server.call([stormSeconds, stormRate](opsim::Server &s) {
@@ -111,7 +95,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         const double producedElapsed = storm.elapsed() / 1000.0;
         const qint64 produced = server.call([](opsim::Server &s) { return s.stats().lastSeq; }) - seqBefore;
         const qint64 target = seqBefore + produced;
-        waitFor([&] { return streamSeq(cache) >= target; }, 300000);
+        waitUntil([&] { return streamSeq(cache) >= target; }, 300000);
         const double stormElapsed = storm.elapsed() / 1000.0;
         const qint64 received = streamSeq(cache) - seqBefore;
         reporter.report("stream_events_produced", double(produced), "events");
@@ -121,7 +105,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         {
             const qint64 serverAlarms = server.call([](opsim::Server &s) { return s.stats().alarms; });
             const qint64 serverSeq = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
-            waitFor([&] { return streamSeq(cache) >= serverSeq; }, 60000);
+            waitUntil([&] { return streamSeq(cache) >= serverSeq; }, 60000);
             CacheReader reader;
             reader.open(cache);
             const qint64 alarmsAfter = reader.alarmCount(false);
@@ -140,7 +124,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
             s.triggerStorm(50000, 1);
             return 0;
         });
-        waitFor(
+        waitUntil(
             [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }) >= before + 10000; },
             60000);
         server.call([](opsim::Server &s) {
@@ -154,7 +138,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         QElapsedTimer timer;
         timer.start();
         session.start();
-        waitFor([&] { return streamSeq(cache) >= target; }, 120000);
+        waitUntil([&] { return streamSeq(cache) >= target; }, 120000);
         reporter.report("delta_10k_apply_ms", double(timer.elapsed()), "ms", target - before);
         session.stop();
     }
