@@ -2585,7 +2585,7 @@ Commands:
     <name>noc::TrendChart</name>
     <message>
         <source>Alarms raised per minute</source>
-        <translation>每分钟新增告警</translation>
+        <translation>每分钟新增</translation>
     </message>
     <message>
         <source>Active alarms</source>

@@ -184,6 +184,17 @@ bool TopologyGraph::forgetUnresolved(const QString &linkId) {
     return true;
 }
 
+Link TopologyGraph::linkOf(const TopologyEdge &edge) const {
+    Link l;
+    l.id = edge.id;
+    l.aEndId = m_nodes[size_t(edge.a)].id;
+    l.zEndId = m_nodes[size_t(edge.b)].id;
+    l.capacityBps = edge.capacityBps;
+    l.utilization = edge.utilization;
+    l.operationalState = edge.operDown ? QStringLiteral("disable") : QStringLiteral("enable");
+    return l;
+}
+
 void TopologyGraph::upsertLink(const Link &l, ApplyState &state) {
     const int a = nodeIndex(l.aEndId);
     const int b = nodeIndex(l.zEndId);
@@ -328,13 +339,7 @@ GraphDelta TopologyGraph::apply(const InventoryChanges &changes) {
                 const TopologyEdge &e = m_edges[size_t(m_inc[size_t(k)])];
                 if (e.removed)
                     continue;
-                Link l;
-                l.id = e.id;
-                l.aEndId = m_nodes[size_t(e.a)].id;
-                l.zEndId = m_nodes[size_t(e.b)].id;
-                l.capacityBps = e.capacityBps;
-                l.utilization = e.utilization;
-                l.operationalState = e.operDown ? QStringLiteral("disable") : QStringLiteral("enable");
+                const Link l = linkOf(e);
                 removeEdge(m_inc[size_t(k)], state);
                 m_unresolved.insert(l.id, l);
                 m_waitingFor.insert(id, l.id);
@@ -536,14 +541,7 @@ TopologyGraph TopologyGraph::compacted(Compaction *mapping) const {
     for (const TopologyEdge &edge : m_edges) {
         if (edge.removed)
             continue;
-        Link l;
-        l.id = edge.id;
-        l.aEndId = m_nodes[size_t(edge.a)].id;
-        l.zEndId = m_nodes[size_t(edge.b)].id;
-        l.capacityBps = edge.capacityBps;
-        l.utilization = edge.utilization;
-        l.operationalState = edge.operDown ? QStringLiteral("disable") : QStringLiteral("enable");
-        links << l;
+        links << linkOf(edge);
     }
     TopologyGraph g = build(sites, elements, links);
     if (mapping) {

@@ -158,6 +158,8 @@ private:
     void moveNode(int node, int site, ApplyState &state);
     void removeEdge(int edge, ApplyState &state);
     void upsertLink(const Link &link, ApplyState &state);
+    // The inventory record an edge was built from (for re-resolving or rebuilding).
+    Link linkOf(const TopologyEdge &edge) const;
     bool forgetUnresolved(const QString &linkId);
     void detachFromAggregates(int edge, ApplyState &state);
     void attachToAggregates(int edge, ApplyState &state);

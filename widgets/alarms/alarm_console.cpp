@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QShortcut>
@@ -122,9 +123,9 @@ void AlarmConsole::build() {
     m_filterBar = new AlarmFilterBar(m_reader.sites(), this);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filterBar, 1);
-    m_views = new QToolButton(this);
+    // A push button: its style leaves room for the menu arrow (a tool button draws it over the text).
+    m_views = new QPushButton(this);
     m_views->setObjectName(QStringLiteral("alarmViews"));
-    m_views->setPopupMode(QToolButton::InstantPopup);
     m_views->setMenu(new QMenu(m_views));
     connect(m_views->menu(), &QMenu::aboutToShow, this, &AlarmConsole::fillViewsMenu);
     // Flat or tree: a way of looking rather than a filter (it persists on its own, views leave it).
@@ -200,8 +201,10 @@ void AlarmConsole::build() {
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[] = {120, 80, 110, 150, 150, 130, 140, 170, 190, 260, 90, 90, 100};
+    int widths[] = {120, 80, 110, 150, 150, 130, 140, 170, 190, 260, 90, 90, 100};
     static_assert(std::size(widths) == size_t(AlarmColumn::Count));
+    widths[int(AlarmColumn::Severity)] =
+        std::max(widths[int(AlarmColumn::Severity)], SeverityDelegate::preferredWidth(m_view->fontMetrics()));
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
         m_view->setColumnWidth(c, widths[c]);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

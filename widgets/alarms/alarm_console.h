@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QToolBar;
+class QPushButton;
 class QToolButton;
 
 namespace noc {
@@ -67,7 +68,7 @@ public:
     // filter bar).
     QComboBox *layoutModeBox() const { return m_layoutMode; }
     QCheckBox *hideChildrenBox() const;
-    QToolButton *viewsButton() const { return m_views; }
+    QPushButton *viewsButton() const { return m_views; }
     // "Alarm settings…" (sound, cleared alarms): for the toolbar and the Alarms menu.
     QAction *settingsAction() const { return m_settingsAction; }
 
@@ -153,7 +154,7 @@ private:
     QLabel *m_shown = nullptr;
     AlarmFilterBar *m_filterBar = nullptr;
     AlarmSoundPlayer *m_player = nullptr;
-    QToolButton *m_views = nullptr;
+    QPushButton *m_views = nullptr;
     QToolButton *m_sound = nullptr;
     QAction *m_settingsAction = nullptr;
     QComboBox *m_layoutMode = nullptr;

@@ -2,6 +2,9 @@
 
 #include "alarm_table_model.h"
 
+#include <algorithm>
+
+#include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -156,6 +159,15 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
 QRect SeverityDelegate::arrowRect(const QRect &cell) {
     return QRect(cell.left() + 2, cell.top(), 14, cell.height());
+}
+
+int SeverityDelegate::preferredWidth(const QFontMetrics &metrics) {
+    int widest = 0;
+    for (int code = 0; code <= 5; ++code)
+        widest = std::max(widest, metrics.horizontalAdvance(AlarmTableModel::severityName(code)));
+    // Child indent (arrow 14 + 2 + elbow 6), badge margins 2 + 2, shape 12 + 8, text margin 2, slack.
+    const int decoration = 22 + 4 + 20 + 2 + 6;
+    return widest + decoration;
 }
 
 bool SeverityDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,

@@ -35,6 +35,8 @@ public:
                      const QModelIndex &index) override;
     // The arrow's area of a cell (tree mode).
     static QRect arrowRect(const QRect &cell);
+    // A column width that shows every severity name whole, also on an indented tree child.
+    static int preferredWidth(const QFontMetrics &metrics);
 };
 
 } // namespace noc
