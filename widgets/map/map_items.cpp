@@ -194,12 +194,17 @@ const QPixmap &siteStamp(Severity severity, bool selected, int diameter) {
 }
 } // namespace
 
-SiteItem::SiteItem(TopologyScene *scene, int site, bool area)
+SiteItem::SiteItem(TopologyScene *scene, int site, Part part)
     : m_scene(scene)
     , m_site(site)
-    , m_area(area) {
-    setFlags(ItemIsSelectable);
-    setAcceptedMouseButtons(Qt::LeftButton);
+    , m_part(part) {
+    // The area is scenery: clicks inside it belong to the elements or pan the map.
+    if (part == Part::Area) {
+        setAcceptedMouseButtons(Qt::NoButton);
+    } else {
+        setFlags(ItemIsSelectable);
+        setAcceptedMouseButtons(Qt::LeftButton);
+    }
 }
 
 void SiteItem::updateGeometry() {
@@ -213,13 +218,15 @@ void SiteItem::updateGeometry() {
                    30.0, 140.0);
     // The node is drawn at least a few pixels wide when zoomed far out (see displayRadius()).
     const QRectF node(c.x() - kMaxNodeRadius, c.y() - kMaxNodeRadius, 2 * kMaxNodeRadius, 2 * kMaxNodeRadius);
-    m_bounds = (m_area ? area : node).adjusted(-2, -2, 2, 2);
+    const QRectF header(area.left(), area.top(), area.width(), 18);
+    m_bounds = (m_part == Part::Node ? node : m_part == Part::Area ? area : header).adjusted(-2, -2, 2, 2);
 }
 
 QPainterPath SiteItem::shape() const {
     QPainterPath path;
-    if (m_area) {
-        // Only the header strip: a click inside the area belongs to the elements or pans the map.
+    if (m_part == Part::Area) {
+        return path; // not clickable
+    } else if (m_part == Part::Header) {
         const QRectF area = m_scene->siteArea(m_site);
         path.addRect(QRectF(area.left(), area.top(), area.width(), 18));
     } else {
@@ -233,14 +240,18 @@ QPainterPath SiteItem::shape() const {
 void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const Severity worst = m_scene->siteWorst(m_site);
-    if (m_area) {
+    if (m_part == Part::Area) {
         const QRectF area = m_scene->siteArea(m_site);
+        const SiteItem *header = m_scene->siteHeaderItem(m_site);
         painter->setRenderHint(QPainter::Antialiasing, lod >= kPlainIconLod);
-        painter->setPen(QPen(option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38)
-                                                                    : mapstyle::siteAreaBorder(),
-                             1));
+        painter->setPen(
+            QPen(header && header->isSelected() ? QColor(0x26, 0x32, 0x38) : mapstyle::siteAreaBorder(), 1));
         painter->setBrush(mapstyle::siteAreaFill());
         painter->drawRoundedRect(area, 6, 6);
+        return;
+    }
+    if (m_part == Part::Header) {
+        const QRectF area = m_scene->siteArea(m_site);
         if (lod >= kPlainIconLod) {
             QRectF header(area.left() + 6, area.top() + 2, area.width() - 12, 15);
             if (worst != Severity::Cleared) {
@@ -250,11 +261,18 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                 header.setRight(header.right() - 11);
             }
             const QFont font = labelFont(11, true);
+            const QFontMetricsF metrics(font);
+            const QString name =
+                metrics.elidedText(m_scene->siteName(m_site), Qt::ElideRight, header.width());
+            // An opaque backdrop the colour of the shaded area: links passing under the name stop at it.
+            const QRectF backdrop(header.left() - 3, header.top(), metrics.horizontalAdvance(name) + 6,
+                                  header.height());
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(mapstyle::siteHeaderBackdrop());
+            painter->drawRoundedRect(backdrop, 3, 3);
             painter->setFont(font);
             painter->setPen(QColor(0x37, 0x47, 0x4f));
-            painter->drawText(
-                header, Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(font).elidedText(m_scene->siteName(m_site), Qt::ElideRight, header.width()));
+            painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter, name);
         }
         return;
     }
@@ -286,6 +304,14 @@ void SiteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 double SiteItem::displayRadius(double scale) const {
     // At least 7 px across at any zoom the Sites level is used at, else its size by element count.
     return std::clamp(3.5 / std::max(scale, 1e-6), m_radius, kMaxNodeRadius);
+}
+
+QVariant SiteItem::itemChange(GraphicsItemChange change, const QVariant &value) {
+    // The area's border shows that its header is selected.
+    if (change == ItemSelectedHasChanged && m_part == Part::Header)
+        if (SiteItem *area = m_scene->siteAreaItem(m_site))
+            area->update();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void SiteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {

@@ -49,13 +49,15 @@ private:
     QRectF m_bounds;
 };
 
-// A site, in one of two roles: zoomed out (overview scene) a single node coloured by its worst
-// active alarm; zoomed in (detail scene) the shaded area behind its elements with the site's name.
+// A site, in one of three parts: zoomed out (overview scene) a single node coloured by its worst
+// active alarm; zoomed in (detail scene) the shaded area behind its elements (below the links) and
+// its header with the site's name (above the links, so that no line crosses the name).
 class SiteItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 3 };
-    SiteItem(TopologyScene *scene, int site, bool area);
-    bool isArea() const { return m_area; }
+    enum class Part { Node, Area, Header };
+    SiteItem(TopologyScene *scene, int site, Part part);
+    Part part() const { return m_part; }
     int type() const override { return Type; }
     int site() const { return m_site; }
     void updateGeometry(); // after a layout
@@ -69,11 +71,12 @@ public:
 
 protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     TopologyScene *m_scene;
     int m_site;
-    bool m_area;
+    Part m_part;
     QRectF m_bounds;
     double m_radius = 20;
 };

@@ -212,6 +212,9 @@ QColor mapBackground() {
 QColor siteAreaFill() {
     return QColor(0xe3, 0xea, 0xf0, 170);
 }
+QColor siteHeaderBackdrop() {
+    return QColor(0xec, 0xf0, 0xf4); // siteAreaFill() over the white map, made opaque
+}
 QColor siteAreaBorder() {
     return QColor(0xb0, 0xbe, 0xc5);
 }

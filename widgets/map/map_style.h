@@ -25,6 +25,7 @@ void drawElementIcon(QPainter *painter, ElementCategory category, Severity sever
 
 QColor mapBackground();
 QColor siteAreaFill();
+QColor siteHeaderBackdrop(); // behind a site name drawn over links
 QColor siteAreaBorder();
 QColor regionFill();
 QColor highlightColor();

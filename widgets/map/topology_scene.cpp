@@ -60,6 +60,7 @@ void TopologyScene::clearItems() {
     m_regionScene->clear();
     m_elementItems.clear();
     m_siteAreaItems.clear();
+    m_siteHeaderItems.clear();
     m_linkItems.clear();
     m_siteItems.clear();
     m_regionItems.clear();
@@ -112,13 +113,16 @@ bool TopologyScene::siteShown(int site) const {
 }
 
 void TopologyScene::createSiteItems(int site) {
-    auto *item = new SiteItem(this, site, false);
+    auto *item = new SiteItem(this, site, SiteItem::Part::Node);
     item->setZValue(2);
     m_siteItems[size_t(site)] = item;
-    auto *area = new SiteItem(this, site, true);
+    auto *area = new SiteItem(this, site, SiteItem::Part::Area);
     area->setZValue(2);
     m_siteAreaItems[size_t(site)] = area;
-    m_itemsCreated += 2;
+    auto *header = new SiteItem(this, site, SiteItem::Part::Header);
+    header->setZValue(3.5); // over the links (3), under the elements (4)
+    m_siteHeaderItems[size_t(site)] = header;
+    m_itemsCreated += 3;
 }
 
 void TopologyScene::createAggregateItem(int aggregate, bool regionLevel) {
@@ -181,6 +185,7 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
         createAggregateItem(int(k), false);
     m_siteItems.assign(sites.size(), nullptr);
     m_siteAreaItems.assign(sites.size(), nullptr);
+    m_siteHeaderItems.assign(sites.size(), nullptr);
     m_regionSites.assign(regions, {});
     for (size_t s = 0; s < sites.size(); ++s) {
         if (sites[s].removed)
@@ -219,6 +224,7 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     addAll(m_overview, m_siteLinkItems);
     addAll(m_overview, m_siteItems);
     addAll(this, m_siteAreaItems);
+    addAll(this, m_siteHeaderItems);
     addAll(this, m_linkItems);
     addAll(this, m_elementItems);
     ++m_version;
@@ -299,8 +305,11 @@ void TopologyScene::recomputeSiteGeometry(int site) {
     m_siteCompact[size_t(site)] = area.width() * area.height() <= 4 * footprint + 20000 ? 1 : 0;
     if (size_t(site) < m_siteItems.size() && m_siteItems[size_t(site)]) {
         m_siteItems[size_t(site)]->updateGeometry();
-        m_siteAreaItems[size_t(site)]->updateGeometry();
-        m_siteAreaItems[size_t(site)]->setVisible(m_siteCompact[size_t(site)] != 0 && siteShown(site));
+        const bool areaShown = m_siteCompact[size_t(site)] != 0 && siteShown(site);
+        for (SiteItem *part : {m_siteAreaItems[size_t(site)], m_siteHeaderItems[size_t(site)]}) {
+            part->updateGeometry();
+            part->setVisible(areaShown);
+        }
     }
     const int region = s.region_index;
     if (size_t(region) < m_regionDotsDirty.size())
@@ -449,6 +458,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
     m_linkItems.resize(edges.size(), nullptr);
     m_siteItems.resize(sites.size(), nullptr);
     m_siteAreaItems.resize(sites.size(), nullptr);
+    m_siteHeaderItems.resize(sites.size(), nullptr);
     m_sitePos.resize(sites.size());
     m_siteArea.resize(sites.size());
     m_siteCompact.resize(sites.size(), 1);
@@ -486,7 +496,8 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
     for (int s : delta.sitesRemoved) {
         delete m_siteItems[size_t(s)];
         delete m_siteAreaItems[size_t(s)];
-        m_siteItems[size_t(s)] = m_siteAreaItems[size_t(s)] = nullptr;
+        delete m_siteHeaderItems[size_t(s)];
+        m_siteItems[size_t(s)] = m_siteAreaItems[size_t(s)] = m_siteHeaderItems[size_t(s)] = nullptr;
         ++touched;
     }
     for (int s : delta.sitesAdded) {
@@ -495,8 +506,10 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         createSiteItems(s);
         m_siteItems[size_t(s)]->setVisible(false); // shown below once it has elements and a place
         m_siteAreaItems[size_t(s)]->setVisible(false);
+        m_siteHeaderItems[size_t(s)]->setVisible(false);
         m_overview->addItem(m_siteItems[size_t(s)]);
         addItem(m_siteAreaItems[size_t(s)]);
+        addItem(m_siteHeaderItems[size_t(s)]);
         ++touched;
     }
 
@@ -590,7 +603,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         recomputeSiteGeometry(s);
         m_siteItems[size_t(s)]->setVisible(siteShown(s));
         repaint(m_siteItems[size_t(s)]);
-        repaint(m_siteAreaItems[size_t(s)]);
+        repaint(m_siteHeaderItems[size_t(s)]);
         ++touched;
         geometry = true;
     }
@@ -681,7 +694,7 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
     // the site as a dot, so it repaints just that dot (a few pixels), not the whole region.
     for (int s : std::as_const(dirtySites)) {
         repaint(m_siteItems[size_t(s)]);
-        repaint(m_siteAreaItems[size_t(s)]);
+        repaint(m_siteHeaderItems[size_t(s)]);
         const int region = sites[size_t(s)].region_index;
         m_regionDotsDirty[size_t(region)] = 1;
         if (!dirtyRegions.contains(region))

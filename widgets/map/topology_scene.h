@@ -94,6 +94,7 @@ public:
     ElementItem *elementItem(int node) const { return m_elementItems[size_t(node)]; }
     SiteItem *siteItem(int site) const { return m_siteItems[size_t(site)]; }
     SiteItem *siteAreaItem(int site) const { return m_siteAreaItems[size_t(site)]; }
+    SiteItem *siteHeaderItem(int site) const { return m_siteHeaderItems[size_t(site)]; }
     const std::vector<int> &regionSites(int region) const { return m_regionSites[size_t(region)]; }
     const std::vector<SiteItem *> &siteItems() const { return m_siteItems; }
     const std::vector<RegionItem *> &regionItems() const { return m_regionItems; }
@@ -157,8 +158,9 @@ private:
 
     std::vector<ElementItem *> m_elementItems;
     std::vector<LinkItem *> m_linkItems;
-    std::vector<SiteItem *> m_siteItems;     // nodes, in the overview scene
-    std::vector<SiteItem *> m_siteAreaItems; // areas, in this scene
+    std::vector<SiteItem *> m_siteItems;       // nodes, in the overview scene
+    std::vector<SiteItem *> m_siteAreaItems;   // areas, in this scene, below the links
+    std::vector<SiteItem *> m_siteHeaderItems; // names, in this scene, above the links
     std::vector<std::vector<int>> m_regionSites;
     QGraphicsScene *m_overview = nullptr;
     QGraphicsScene *m_regionScene = nullptr;
