@@ -159,6 +159,61 @@ void sortItems(std::vector<SortItem> &a, const AlarmKeyLess &less, const AlarmKe
     }
 }
 
+// The order of SortItems: sortKey(), then AlarmKeyLess for the few equal keys. A total order, the
+// same that sortItems() produces.
+struct SortItemLess {
+    const AlarmKeyLess &less;
+    const AlarmKeyStore &store;
+    bool operator()(const SortItem &x, const SortItem &y) const {
+        return x.key != y.key ? x.key < y.key : less(store.at(x.slot), store.at(y.slot));
+    }
+};
+
+// The first k items of a stream in SortItemLess order, found during the one filter pass (top-K
+// selection), so that the first page of a list is known before the list is sorted.
+//
+// Why a buffer with a bound rather than a heap: a heap costs log k per item that beats its top, and
+// when the keys arrive in the sort's order (slots are in cache row order, which follows raised time)
+// every item does. Here an item is one comparison with the bound; the buffer of 4k candidates is cut
+// back to the best k (nth_element, linear) when full, so even that worst case stays linear.
+class FirstItems {
+public:
+    FirstItems(size_t k, SortItemLess less)
+        : m_k(k)
+        , m_less(less) {
+        m_items.reserve(4 * k);
+    }
+    void offer(const SortItem &item) {
+        if (m_bounded && !m_less(item, m_bound))
+            return;
+        m_items.push_back(item);
+        if (m_items.size() == m_items.capacity())
+            cut();
+    }
+    // The best k (or fewer) in order.
+    std::vector<SortItem> take() {
+        if (m_items.size() > m_k)
+            cut();
+        std::sort(m_items.begin(), m_items.end(), m_less);
+        return std::move(m_items);
+    }
+
+private:
+    void cut() {
+        const auto nth = m_items.begin() + qsizetype(m_k) - 1;
+        std::nth_element(m_items.begin(), nth, m_items.end(), m_less);
+        m_bound = *nth;
+        m_bounded = true;
+        m_items.resize(m_k);
+    }
+
+    size_t m_k;
+    SortItemLess m_less;
+    std::vector<SortItem> m_items;
+    SortItem m_bound{};
+    bool m_bounded = false;
+};
+
 QString inList(const std::vector<qint64> &aids, size_t from, size_t to) {
     QString list;
     list.reserve(int((to - from) * 9));
@@ -330,13 +385,13 @@ bool AlarmIndexWorker::ensureLoaded() {
     }
 }
 
-void AlarmIndexWorker::emitPreview(int generation) {
+bool AlarmIndexWorker::emitPreview(int generation) {
     const AlarmQuery &q = m_query;
     // Only the list order over key filters can be read page-first from the alarms_list index; other
     // queries wait for the index.
     if (q.sortColumn != AlarmColumn::Severity || q.sortOrder != Qt::AscendingOrder || q.needsSqlFilter() ||
         q.tree || q.hideCorrelatedChildren)
-        return;
+        return false;
     auto result = std::make_shared<AlarmQueryResult>();
     try {
         // One backward walk of alarms_list per (active, severity) group, newest change first: the
@@ -351,7 +406,7 @@ void AlarmIndexWorker::emitPreview(int generation) {
                                        ? q.clearedLingerMs > 0 ? QList<int>{1, 0} : QList<int>{1}
                                    : q.activity == AlarmActivity::Cleared ? QList<int>{0}
                                                                           : QList<int>{1, 0};
-        constexpr int kPreviewRows = 400;
+        constexpr int kPreviewRows = kFirstPageRows;
         for (const int active : actives) {
             for (int sev = 0; sev < 8 && int(result->rows.size()) < kPreviewRows; ++sev) {
                 if (q.severityMask && !(q.severityMask & (1u << sev)))
@@ -369,9 +424,30 @@ void AlarmIndexWorker::emitPreview(int generation) {
         }
     } catch (const SqliteError &e) {
         logging::logger("ui")->warn("alarm index: first page failed: {}", e.what());
-        return;
+        return false;
     }
     emit previewReady(generation, result);
+    return true;
+}
+
+void AlarmIndexWorker::emitFirstPage(int generation, AlarmKeyVector first, qint64 listedRows,
+                                     const AlarmChildren &children) {
+    auto page = std::make_shared<AlarmQueryResult>();
+    page->rows.reserve(first.size());
+    const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
+    for (AlarmKey &k : first) {
+        // Tree mode: the page's roots with their children, as the whole answer will have them.
+        if (const auto c = children.constFind(k.aid); c != children.cend()) {
+            k.flags |= AlarmKey::HasChildren;
+            AlarmKeyVector list = c.value();
+            std::sort(list.begin(), list.end(), less);
+            page->children.insert(k.aid, std::move(list));
+        }
+        page->rows.push_back(k);
+    }
+    page->listedRows = listedRows;
+    page->universeSize = qint64(m_universe->size());
+    emit previewReady(generation, page);
 }
 
 bool AlarmIndexWorker::loadCorrelation() {
@@ -569,8 +645,8 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     m_query = query;
     m_clearedCutoff = QDateTime::currentMSecsSinceEpoch() - query.clearedLingerMs;
     auto result = std::make_shared<AlarmQueryResult>();
-    if (!m_loaded && m_db)
-        emitPreview(generation);
+    // On open, the first page comes from the cache while the index loads; no second one after.
+    const bool previewed = !m_loaded && m_db && emitPreview(generation);
     if (!ensureLoaded()) {
         emit queryReady(generation, result);
         return;
@@ -590,24 +666,35 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
         setSqlAids({});
     }
     const qint64 sqlMs = timer.restart();
-    // One pass over every key: the matching ones as (sort key, slot), 16 bytes each; then sorted;
-    // then the keys gathered in order into the answer.
+    // One pass over every key: the matching ones as (sort key, slot), 16 bytes each, and the first
+    // page picked on the way; then sorted; then the keys gathered in order into the answer.
     std::vector<SortItem> items;
     items.reserve(query.needsSqlFilter() ? m_sqlAids.size() : m_universe->size());
     adviseHugePages(items);
     const bool correlation = query.tree || query.hideCorrelatedChildren;
+    const AlarmKeyLess less{query.sortColumn, query.sortOrder};
+    FirstItems firstPage(size_t(kFirstPageRows), SortItemLess{less, *m_universe});
     m_universe->forEachSlot([&](quint32 slot, const AlarmKey &k) {
         if (!matches(k))
             return;
         // Only alarms with a parent can nest: one hash lookup for the few, none for the rest.
         const AlarmKey *root = correlation && m_parentOf.contains(k.idHash) ? nestingRoot(k) : nullptr;
-        if (!root)
-            items.push_back({sortKey(k, query.sortColumn, query.sortOrder), slot});
-        else if (showsChildren())
+        if (!root) {
+            const SortItem item{sortKey(k, query.sortColumn, query.sortOrder), slot};
+            items.push_back(item);
+            firstPage.offer(item);
+        } else if (showsChildren()) {
             result->children[root->aid].push_back(k);
+        }
     });
     const qint64 filterMs = timer.restart();
-    const AlarmKeyLess less{query.sortColumn, query.sortOrder};
+    if (!previewed && qint64(items.size()) >= qint64(std::max(1, m_previewMinRows))) {
+        AlarmKeyVector first;
+        for (const SortItem &it : firstPage.take())
+            first.push_back(m_universe->at(it.slot));
+        emitFirstPage(generation, std::move(first), qint64(items.size()), result->children);
+    }
+    const qint64 previewMs = timer.restart();
     sortItems(items, less, *m_universe);
     const qint64 radixMs = timer.restart();
     AlarmKeyVector &rows = result->rows;
@@ -624,8 +711,9 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
             std::sort(list.begin(), list.end(), less);
     }
     result->universeSize = qint64(m_universe->size());
-    logging::logger("ui")->info("alarm index: {} rows: sql {} ms, filter {} ms, sort {} ms, gather {} ms",
-                                rows.size(), sqlMs, filterMs, radixMs, timer.elapsed());
+    logging::logger("ui")->info(
+        "alarm index: {} rows: sql {} ms, filter {} ms, first page {} ms, sort {} ms, gather {} ms",
+        rows.size(), sqlMs, filterMs, previewMs, radixMs, timer.elapsed());
     emit queryReady(generation, result);
 }
 

@@ -129,6 +129,9 @@ struct AlarmQueryResult {
     AlarmKeyVector rows;
     AlarmChildren children;
     qint64 universeSize = 0;
+    // A first page (previewReady): how many top-level rows the whole answer has, of which `rows` are
+    // the first; -1 when unknown (the cold-open page read before the index is loaded).
+    qint64 listedRows = -1;
 };
 using SharedAlarmResult = std::shared_ptr<AlarmQueryResult>;
 
@@ -147,6 +150,12 @@ struct AlarmDelta {
 class AlarmIndexWorker : public QObject {
     Q_OBJECT
 public:
+    // Rows of a first page: a few screens, enough to scroll a little before the whole list arrives.
+    static constexpr int kFirstPageRows = 400;
+    // Why 20,000: below that the whole sort takes a few ms, and a first page first would only add a
+    // model reset the person cannot see.
+    static constexpr int kPreviewMinRows = 20000;
+
     AlarmIndexWorker();
     ~AlarmIndexWorker() override;
 
@@ -159,11 +168,18 @@ public slots:
     // Moves the lingering-cleared cut-off to nowMs - clearedLingerMs and answers deltaReady with the
     // cleared alarms that aged out.
     void expireCleared(int generation, qint64 nowMs);
+    // Lists of at least this many top-level rows get their first page (previewReady) before the full
+    // sort; smaller ones sort in a few ms anyway. 0: every list (tests).
+    void setPreviewMinRows(int rows) { m_previewMinRows = rows; }
 
 signals:
     void queryReady(int generation, const noc::SharedAlarmResult &result);
-    // Before the first index load: the first rows of the list read straight from the cache (list
-    // order and key filters only), so a view can paint while the index loads.
+    // The first rows of a query's list, so that a view can paint before the whole answer is ready:
+    // - before the first index load, read straight from the cache (list order and key filters only;
+    //   listedRows -1);
+    // - once loaded, for a large list: the first kFirstPageRows rows found by the filter pass (top-K
+    //   selection) with the count of the whole list (listedRows); queryReady follows with the same
+    //   rows in full after the sort.
     void previewReady(int generation, const noc::SharedAlarmResult &result);
     void deltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
     void failed(const QString &message);
@@ -178,7 +194,10 @@ private:
     };
 
     bool ensureLoaded();
-    void emitPreview(int generation);
+    bool emitPreview(int generation);
+    // The first rows of a loaded query's list (sorted), with their children in tree mode.
+    void emitFirstPage(int generation, AlarmKeyVector first, qint64 listedRows,
+                       const AlarmChildren &children);
     bool loadCorrelation();
     void setParent(quint64 child, quint64 parent);
     bool matchesKey(const AlarmKey &key) const;
@@ -212,6 +231,7 @@ private:
     std::vector<quint64> m_sqlAidBits; // the same as a bit set by aid: O(1) in a million-key pass
     void setSqlAids(std::vector<qint64> aids);
     EpochMs m_clearedCutoff = 0; // cleared alarms changed at or after this still match (Active view)
+    int m_previewMinRows = kPreviewMinRows;
 };
 
 // Hints the kernel to back a large buffer about to be filled with 2 MB pages (Linux; elsewhere a

@@ -122,6 +122,12 @@ void AlarmTableModel::setQuery(const AlarmQuery &query) {
         emit loadingChanged(true);
 }
 
+void AlarmTableModel::setFirstPageMinRows(int rows) {
+    // Queued to the worker's thread: it applies before any query asked after this call.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, rows] { worker->setPreviewMinRows(rows); }, Qt::QueuedConnection);
+}
+
 void AlarmTableModel::sort(int column, Qt::SortOrder order) {
     const auto col = AlarmColumn(column);
     if (column < 0 || column >= int(AlarmColumn::Count) || !isSortableColumn(col))
@@ -136,23 +142,29 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
 
 void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
-        return;        // a newer query is on its way
-    beginResetModel(); // a new filter or sort: a different list, not an update of the old one
-    // Moved, not copied: the worker made the vector for us (a million keys are 40 MB).
-    m_rows = std::move(result->rows);
-    m_children = std::move(result->children);
-    m_universeSize = result->universeSize;
-    m_expandedKeys.clear();
-    if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
-        for (const auto &k : m_rows)
-            if (k.hasChildren() && m_expanded.contains(k.aid))
-                m_expandedKeys.insert(k.aid, k);
-    }
-    rebuildSpans();
-    endResetModel();
-    m_loadingGeneration = 0;
+        return; // a newer query is on its way
     const bool previewed = m_previewGeneration == generation;
+    if (previewed && m_previewCounted && fillIn(*result)) {
+        // The first page stays; the rows below it arrive without a reset (scroll, selection kept).
+    } else {
+        beginResetModel(); // a new filter or sort: a different list, not an update of the old one
+        // Moved, not copied: the worker made the vector for us (a million keys are 40 MB).
+        m_rows = std::move(result->rows);
+        m_children = std::move(result->children);
+        m_pendingTop = 0;
+        m_universeSize = result->universeSize;
+        m_expandedKeys.clear();
+        if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
+            for (const auto &k : m_rows)
+                if (k.hasChildren() && m_expanded.contains(k.aid))
+                    m_expandedKeys.insert(k.aid, k);
+        }
+        rebuildSpans();
+        endResetModel();
+    }
+    m_loadingGeneration = 0;
     m_previewGeneration = 0;
+    m_previewCounted = false;
     emit loadingChanged(false);
     if (!previewed)
         emit firstPageReady();
@@ -161,19 +173,72 @@ void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &resu
         m_updateTimer.start();
 }
 
+bool AlarmTableModel::fillIn(AlarmQueryResult &result) {
+    // The worker answers a query's first page and its whole list from the same keys, and changes wait
+    // while a query is loading: the whole list starts with the page. Checked anyway (400 keys): if it
+    // did not, the reset below is still right.
+    const size_t shown = m_rows.size();
+    if (result.rows.size() != shown + size_t(m_pendingTop) ||
+        !std::equal(m_rows.begin(), m_rows.end(), result.rows.begin()))
+        return false;
+    const int firstPlaceholder = m_displayRows - int(m_pendingTop);
+    const int lastPlaceholder = m_displayRows - 1;
+    m_rows = std::move(result.rows);
+    m_children = std::move(result.children);
+    m_pendingTop = 0;
+    m_universeSize = result.universeSize;
+    rebuildSpans(); // the same spans: the page's expanded roots and their children are unchanged
+    if (lastPlaceholder >= firstPlaceholder)
+        emit dataChanged(index(firstPlaceholder, 0), index(lastPlaceholder, int(AlarmColumn::Count) - 1));
+    // Roots the person expanded earlier that are listed below the first page: their children come in
+    // as rows (one insertion per such root: a handful).
+    if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
+        for (size_t top = shown; top < m_rows.size(); ++top) {
+            const AlarmKey &k = m_rows[top];
+            if (!k.hasChildren() || !m_expanded.contains(k.aid))
+                continue;
+            const int count = int(m_children.value(k.aid).size());
+            if (count == 0)
+                continue;
+            const int row = displayRowOfTop(int(top));
+            beginInsertRows({}, row + 1, row + count);
+            m_expandedKeys.insert(k.aid, k);
+            rebuildSpans();
+            endInsertRows();
+        }
+    }
+    return true;
+}
+
 void AlarmTableModel::onPreviewReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation || !isLoading())
-        return;
-    // The first page while the index loads; still loading: changes wait, and the full answer
-    // replaces these rows.
+        return; // stale: a newer query is on its way, or this one's whole answer is already shown
+    // The first page while the rest is sorted (or, on open, while the index loads); still loading:
+    // changes wait, and the whole answer fills in or replaces these rows. With the list's count known,
+    // the rows below the page are placeholders, so the scroll bar is true from the start.
     beginResetModel();
     m_rows = std::move(result->rows);
-    m_children.clear();
+    m_children = std::move(result->children);
+    m_previewCounted = result->listedRows >= 0;
+    m_pendingTop = m_previewCounted ? std::max<qint64>(0, result->listedRows - qint64(m_rows.size())) : 0;
+    if (m_previewCounted)
+        m_universeSize = result->universeSize;
     m_expandedKeys.clear();
+    if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
+        for (const auto &k : m_rows)
+            if (k.hasChildren() && m_expanded.contains(k.aid))
+                m_expandedKeys.insert(k.aid, k);
+    }
     rebuildSpans();
     endResetModel();
+    const bool first = m_previewGeneration != generation;
     m_previewGeneration = generation;
-    emit firstPageReady();
+    if (first)
+        emit firstPageReady();
+}
+
+bool AlarmTableModel::isPlaceholder(int row) const {
+    return m_pendingTop > 0 && row >= m_displayRows - int(m_pendingTop) && row < m_displayRows;
 }
 
 void AlarmTableModel::rebuildSpans() {
@@ -196,7 +261,7 @@ void AlarmTableModel::rebuildSpans() {
             shown += span.count;
         }
     }
-    m_displayRows = int(m_rows.size()) + shown;
+    m_displayRows = int(m_rows.size()) + int(m_pendingTop) + shown;
 }
 
 AlarmTableModel::Location AlarmTableModel::locate(int row) const {
@@ -226,6 +291,9 @@ int AlarmTableModel::displayRowOfTop(int top) const {
 }
 
 const AlarmKey &AlarmTableModel::keyAt(int row) const {
+    static const AlarmKey placeholder; // aid 0: no alarm
+    if (isPlaceholder(row))
+        return placeholder;
     if (m_spans.empty())
         return m_rows[size_t(row)];
     const Location l = locate(row);
@@ -233,7 +301,7 @@ const AlarmKey &AlarmTableModel::keyAt(int row) const {
 }
 
 AlarmTableModel::TreeNode AlarmTableModel::treeNode(int row) const {
-    if (!m_query.tree || row < 0 || row >= m_displayRows)
+    if (!m_query.tree || row < 0 || row >= m_displayRows || isPlaceholder(row))
         return NotTree;
     const Location l = locate(row);
     if (l.child >= 0)
@@ -524,8 +592,8 @@ void AlarmTableModel::fetchWindow(int row) const {
     QString list;
     for (int r = first; r <= last; ++r) {
         const qint64 aid = keyAt(r).aid;
-        if (m_text.contains(aid))
-            continue;
+        if (aid == 0 || m_text.contains(aid))
+            continue; // known, or a placeholder
         if (!list.isEmpty())
             list += QLatin1Char(',');
         list += QString::number(aid);
@@ -569,6 +637,8 @@ void AlarmTableModel::fetchWindow(int row) const {
 
 const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const {
     const qint64 aid = keyAt(row).aid;
+    if (aid == 0)
+        return nullptr; // a placeholder row
     if (const RowText *t = m_text.object(aid))
         return t;
     fetchWindow(row);
@@ -681,6 +751,8 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
+    if (isPlaceholder(row))
+        return {}; // below a first page: its alarm is not known yet
     const auto column = AlarmColumn(index.column());
     const AlarmKey &k = keyAt(row);
     switch (role) {

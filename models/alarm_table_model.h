@@ -71,8 +71,13 @@ public:
     void setQuery(const AlarmQuery &query);
     // The query open() runs first (no request now: nothing is open yet).
     void setInitialQuery(const AlarmQuery &query) { m_query = query; }
-    // True while a query's answer is outstanding (the view may show "loading").
+    // True while a query's answer is outstanding (the view may show "loading"). A large list shows its
+    // first page before that (firstPageReady): rowCount() is then the whole list's, and rows below
+    // the page are placeholders (data() invalid, keyAt() aid 0) until queryFinished.
     bool isLoading() const { return m_loadingGeneration != 0; }
+    bool isPlaceholder(int row) const;
+    // Lists of at least this many rows show their first page before the whole sorted list (tests: 0).
+    void setFirstPageMinRows(int rows);
     // Alarms in the cache, whatever the filter (kept by every query answer and batch of changes);
     // -1 until the first answer.
     qint64 totalAlarms() const { return m_universeSize; }
@@ -115,7 +120,8 @@ signals:
     // A query's rows arrived (after a filter / sort change or open()).
     void queryFinished();
     // The first rows of a query can be painted: the first page read before the index was loaded
-    // (open()), or the query's rows. Once per query.
+    // (open()), the first page of a large list before the whole list is sorted, or the query's rows.
+    // Once per query.
     void firstPageReady();
     // A batch of changes was applied.
     void rowsUpdated();
@@ -158,6 +164,9 @@ private:
 
     void onQueryReady(int generation, const noc::SharedAlarmResult &result);
     void onPreviewReady(int generation, const noc::SharedAlarmResult &result);
+    // The whole answer of a query whose counted first page is shown: fills in the rows below the page.
+    // False (nothing changed) when the answer does not start with the page.
+    bool fillIn(AlarmQueryResult &result);
     void rebuildSpans();
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
@@ -180,7 +189,9 @@ private:
     AlarmQuery m_query;
     int m_generation = 0;
     int m_loadingGeneration = 0;
-    int m_previewGeneration = 0; // the query whose first page is shown while its index loads
+    int m_previewGeneration = 0;   // the query whose first page is shown while the rest loads
+    bool m_previewCounted = false; // that page knows the whole list's row count
+    qint64 m_pendingTop = 0;       // top-level rows below the page, not yet known (placeholders)
     qint64 m_universeSize = -1;
     KindChanges m_pendingChanges;
     QTimer m_updateTimer;

@@ -640,6 +640,163 @@ private slots:
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00501")), -1);
     }
 
+    // First pages of a loaded list (top-K picked by the worker's filter pass, shown before the sort).
+    void firstPageOfALargeListIsTheBeginningOfTheWholeSort_data() {
+        QTest::addColumn<AlarmQuery>("query");
+        const auto sorted = [](AlarmColumn column, Qt::SortOrder order) {
+            AlarmQuery q;
+            q.sortColumn = column;
+            q.sortOrder = order;
+            return q;
+        };
+        // Cache rows are stored oldest first: raised descending offers every key a better place
+        // than the last (the selection's worst case), ascending none after the first page.
+        QTest::newRow("severity descending") << sorted(AlarmColumn::Severity, Qt::DescendingOrder);
+        QTest::newRow("raised descending") << sorted(AlarmColumn::Raised, Qt::DescendingOrder);
+        QTest::newRow("raised ascending") << sorted(AlarmColumn::Raised, Qt::AscendingOrder);
+        QTest::newRow("last change descending") << sorted(AlarmColumn::Changed, Qt::DescendingOrder);
+        QTest::newRow("state ascending") << sorted(AlarmColumn::State, Qt::AscendingOrder);
+        AlarmQuery ack = sorted(AlarmColumn::Acknowledged, Qt::DescendingOrder);
+        ack.activity = AlarmActivity::All;
+        QTest::newRow("acknowledged descending, all") << ack;
+        AlarmQuery critical = sorted(AlarmColumn::Raised, Qt::DescendingOrder);
+        critical.severityMask = (1u << 0) | (1u << 1);
+        critical.ack = AckState::Unacknowledged; // ~770 of 3,000
+        QTest::newRow("critical and major unacknowledged by raised") << critical;
+        AlarmQuery text = sorted(AlarmColumn::Changed, Qt::AscendingOrder);
+        text.text = QStringLiteral("power"); // ~640 of 3,000
+        QTest::newRow("free text by last change") << text;
+    }
+
+    void firstPageOfALargeListIsTheBeginningOfTheWholeSort() {
+        QFETCH(AlarmQuery, query);
+        // Given a loaded list of 3,000 alarms that shows first pages of every list
+        Fixture f(3000);
+        CacheBatch cleared;
+        for (int i = 0; i < 3000; i += 7) {
+            Alarm a = makeAlarm(i);
+            a.state = AlarmState::Cleared;
+            a.perceivedSeverity = Severity::Cleared;
+            cleared.alarms.append(a);
+        }
+        f.cache.apply(cleared);
+        f.model.setFirstPageMinRows(0);
+        QVERIFY(f.openAndWait());
+        // When the query changes
+        AlarmKeyVector page;
+        int pageRowCount = -1;
+        bool loadingAtPage = false, placeholderData = true;
+        QPersistentModelIndex selected;
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        int resetsAtPage = -1;
+        connect(&f.model, &AlarmTableModel::firstPageReady, this, [&] {
+            pageRowCount = f.model.rowCount();
+            loadingAtPage = f.model.isLoading();
+            resetsAtPage = int(resets.size());
+            for (int r = 0; r < f.model.rowCount() && !f.model.isPlaceholder(r); ++r)
+                page.push_back(f.model.keyAt(r));
+            if (page.size() < size_t(pageRowCount))
+                placeholderData = f.model.data(f.model.index(int(page.size()), 1)).isValid();
+            selected = f.model.index(5, 0); // a person clicks a row of the first page
+        });
+        QVERIFY(f.queryAndWait(query));
+        // Then a first page came first, with the whole list's row count, the rows below it unknown
+        QVERIFY(loadingAtPage);
+        QCOMPARE(pageRowCount, f.model.rowCount());
+        QCOMPARE(page.size(), size_t(std::min(pageRowCount, AlarmIndexWorker::kFirstPageRows)));
+        QVERIFY(page.size() < size_t(pageRowCount));
+        QVERIFY(!placeholderData);
+        // and it is exactly the beginning of the whole sorted list, which filled in without a reset
+        QVERIFY(f.isSorted());
+        for (size_t r = 0; r < page.size(); ++r)
+            QCOMPARE(f.model.keyAt(int(r)), page[r]);
+        QCOMPARE(int(resets.size()), resetsAtPage);
+        QVERIFY(!f.model.isPlaceholder(pageRowCount - 1));
+        QVERIFY(f.model.data(f.model.index(pageRowCount - 1, 1)).isValid());
+        // and the row clicked on the first page is still that row
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.row(), 5);
+    }
+
+    void staleFirstPagesAreDroppedByGeneration() {
+        // Given a loaded list that shows first pages of every list
+        Fixture f(3000);
+        f.model.setFirstPageMinRows(0);
+        QVERIFY(f.openAndWait());
+        QSignalSpy pages(&f.model, &AlarmTableModel::firstPageReady);
+        QList<int> severitiesShown;
+        connect(&f.model, &QAbstractItemModel::modelReset, this, [&] {
+            for (int r = 0; r < f.model.rowCount() && !f.model.isPlaceholder(r); ++r)
+                severitiesShown.append(f.model.keyAt(r).severity);
+        });
+        // When the person picks critical and at once major, before any answer came back
+        AlarmQuery critical;
+        critical.severityMask = 1u << 0;
+        critical.sortColumn = AlarmColumn::Raised;
+        f.model.setQuery(critical);
+        AlarmQuery major = critical;
+        major.severityMask = 1u << 1;
+        QVERIFY(f.queryAndWait(major));
+        // Then only the last query's first page and list were shown: no critical row ever appeared
+        QCOMPARE(pages.size(), 1);
+        QVERIFY(!severitiesShown.isEmpty());
+        QVERIFY(std::all_of(severitiesShown.cbegin(), severitiesShown.cend(), [](int s) { return s == 1; }));
+        QCOMPARE(f.model.rowCount(), 600);
+        QVERIFY(f.isSorted());
+    }
+
+    void expandedRootsBelowTheFirstPageComeBackWhenTheListFillsIn() {
+        // Given 3,000 alarms with two root causes, one newest (ALM-02995) and one old (ALM-00500),
+        // three children each, in a tree that shows first pages of every list
+        Fixture f(3000);
+        CacheBatch b;
+        const Alarm oldRoot = correlatedRoot(b);
+        Alarm newRoot = makeAlarm(2995);
+        newRoot.isRootCause = true;
+        b.alarms.append(newRoot);
+        for (int i = 0; i < 3; ++i) {
+            Alarm child = makeAlarm(2996 + i);
+            child.parentAlarmIds = {newRoot.id};
+            b.alarms.append(child);
+        }
+        f.cache.apply(b);
+        f.model.setFirstPageMinRows(0);
+        f.model.setInitialQuery(treeQuery());
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.rowCount(), 2994);
+        // and both roots expanded by the person
+        QVERIFY(f.model.setExpanded(f.model.rowOf(newRoot.id), true));
+        QVERIFY(f.model.setExpanded(f.model.rowOf(oldRoot.id), true));
+        QCOMPARE(f.model.rowCount(), 3000);
+        // When the tree is sorted by raised time, newest first
+        int pageRows = -1;
+        bool newRootOpenOnPage = false;
+        connect(&f.model, &AlarmTableModel::firstPageReady, this, [&] {
+            pageRows = f.model.rowCount();
+            const int r = f.model.rowOf(newRoot.id);
+            newRootOpenOnPage = r >= 0 && f.model.isExpanded(r) && childrenShownUnder(f.model, r).size() == 3;
+        });
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        AlarmQuery q = treeQuery();
+        q.sortColumn = AlarmColumn::Raised;
+        q.sortOrder = Qt::DescendingOrder;
+        QVERIFY(f.queryAndWait(q));
+        // Then the first page showed the new root open, the old one (row ~2,500) not yet known
+        QVERIFY(newRootOpenOnPage);
+        QCOMPARE(pageRows, 2997);
+        // and when the list filled in, the old root's children came in under it: one insertion
+        QCOMPARE(resets.size(), 1); // the first page's
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(f.model.rowCount(), 3000);
+        const int oldRow = f.model.rowOf(oldRoot.id);
+        QVERIFY(oldRow > AlarmIndexWorker::kFirstPageRows);
+        QVERIFY(f.model.isExpanded(oldRow));
+        QCOMPARE(childrenShownUnder(f.model, oldRow),
+                 QStringList({QStringLiteral("ALM-00503"), QStringLiteral("ALM-00502"),
+                              QStringLiteral("ALM-00501")}));
+    }
+
     void pendingLocalChangeIsMarked() {
         // Given an open list
         Fixture f(5);

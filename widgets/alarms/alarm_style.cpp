@@ -94,7 +94,13 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                              const QModelIndex &index) const {
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
-    const int code = index.data(AlarmTableModel::SeverityCodeRole).toInt();
+    const QVariant severity = index.data(AlarmTableModel::SeverityCodeRole);
+    if (!severity.isValid()) {
+        // A row below a first page whose alarm is not known yet: no badge (code 0 would read critical).
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const int code = severity.toInt();
     const bool active = index.data(AlarmTableModel::ActiveRole).toBool();
     // Selection highlight first, so a selected row still shows its severity badge.
     opt.text.clear();
