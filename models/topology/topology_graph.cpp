@@ -377,6 +377,7 @@ GraphDelta TopologyGraph::apply(const InventoryChanges &changes) {
             n.siteId = e.siteId;
             n.category = e.category;
             n.layer = e.layer;
+            n.outOfService = isDownState(e.operationalState);
             n.site = site;
             index = int(m_nodes.size());
             m_sites[size_t(site)].elements.push_back(index);
@@ -397,12 +398,14 @@ GraphDelta TopologyGraph::apply(const InventoryChanges &changes) {
             continue;
         }
         TopologyNode &n = m_nodes[size_t(index)];
-        const bool changed =
-            n.name != name || n.mgmtIp != e.mgmtIp || n.category != e.category || n.layer != e.layer;
+        const bool outOfService = isDownState(e.operationalState);
+        const bool changed = n.name != name || n.mgmtIp != e.mgmtIp || n.category != e.category ||
+                             n.layer != e.layer || n.outOfService != outOfService;
         n.name = name;
         n.mgmtIp = e.mgmtIp;
         n.category = e.category;
         n.layer = e.layer;
+        n.outOfService = outOfService;
         n.siteId = e.siteId;
         if (changed)
             delta.nodesChanged.push_back(index);
@@ -534,6 +537,7 @@ TopologyGraph TopologyGraph::compacted(Compaction *mapping) const {
         e.mgmtIp = n.mgmtIp;
         e.category = n.category;
         e.layer = n.layer;
+        e.operationalState = n.outOfService ? QStringLiteral("disable") : QStringLiteral("enable");
         e.siteId = m_sites[size_t(n.site)].synthetic ? QString() : m_sites[size_t(n.site)].id;
         elements << e;
     }

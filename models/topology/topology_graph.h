@@ -25,7 +25,8 @@ struct TopologyNode {
     QString siteId; // as given by the inventory (may name a site that is not known)
     ElementCategory category = ElementCategory::Other;
     NetworkLayer layer = NetworkLayer::Unknown;
-    int site = -1; // index into sites(); elements without a (known) site go to the synthetic site
+    int site = -1;             // index into sites(); elements without a (known) site go to the synthetic site
+    bool outOfService = false; // operationalState disable/down: drawn faded with an "off" mark
     bool removed = false;
 };
 
@@ -96,8 +97,9 @@ struct InventoryChanges {
 
 // What apply() did, by index, so the map can touch exactly those items.
 struct GraphDelta {
-    std::vector<int> nodesAdded, nodesRemoved, nodesChanged; // changed: name, IP, category or layer
-    std::vector<int> nodesResited;                           // moved to another site
+    std::vector<int> nodesAdded, nodesRemoved,
+        nodesChanged;              // changed: name, IP, category, layer or service state
+    std::vector<int> nodesResited; // moved to another site
     std::vector<int> edgesAdded, edgesRemoved, edgesChanged; // changed: capacity, use, state or ends
     std::vector<int> sitesAdded, sitesRemoved, sitesChanged; // changed: name, region or coordinates
     std::vector<int> sitesTouched;   // sites whose element list changed (old and new sites)

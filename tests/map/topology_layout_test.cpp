@@ -74,6 +74,29 @@ private slots:
         QCOMPARE(g.syntheticSite(), -1);
     }
 
+    void elementsOutOfServiceAreMarkedAndFollowTheirState() {
+        // Given an element whose operational state is disable, and one in service
+        Site s1{"s1", "Site one", "North", 39.9, 116.4, {}, 0};
+        NetworkElement down, up;
+        down.id = "down";
+        down.siteId = "s1";
+        down.operationalState = "disable";
+        up.id = "up";
+        up.siteId = "s1";
+        up.operationalState = "enable";
+        TopologyGraph g = TopologyGraph::build({s1}, {down, up}, {});
+        // Then only the first is out of service
+        QVERIFY(g.nodes()[size_t(g.nodeIndex("down"))].outOfService);
+        QVERIFY(!g.nodes()[size_t(g.nodeIndex("up"))].outOfService);
+        // When it returns to service  Then that element, and only it, is reported changed
+        InventoryChanges back;
+        down.operationalState = "enable";
+        back.elements << down;
+        const GraphDelta delta = g.apply(back);
+        QVERIFY(!g.nodes()[size_t(g.nodeIndex("down"))].outOfService);
+        QCOMPARE(delta.nodesChanged, std::vector<int>{g.nodeIndex("down")});
+    }
+
     void appliedChangesKeepIndicesAndTouchOnlyWhatChanged() {
         // Given a built graph of a generated network
         const GeneratedNetwork net = generateNetwork([] {

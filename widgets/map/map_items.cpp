@@ -75,6 +75,21 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawEllipse(QPointF(0, 0), half + 3.5, half + 3.5);
     }
     mapstyle::drawElementIcon(painter, node.category, status.worst, LayoutMetrics::kIconSize);
+    if (node.outOfService) {
+        // Out of service (maintenance, decommissioning): veiled, with a grey "off" mark at the
+        // bottom-left; its alarm colour still shows through.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(255, 255, 255, 150));
+        painter->drawRoundedRect(QRectF(-half, -half, 2 * half, 2 * half), half * 0.44, half * 0.44);
+        if (lod >= kBadgeLod) {
+            const QPointF c(-half + 1, half - 1);
+            painter->setPen(QPen(Qt::white, 1.2));
+            painter->setBrush(mapstyle::outOfServiceColor());
+            painter->drawEllipse(c, 5.5, 5.5);
+            painter->setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap));
+            painter->drawLine(c + QPointF(-3, 3), c + QPointF(3, -3));
+        }
+    }
     if (lod >= kBadgeLod && status.worst != Severity::Cleared) {
         const QPointF c(half - 1, -half + 1);
         painter->setPen(QPen(Qt::white, 1.2));

@@ -215,6 +215,9 @@ QColor siteAreaFill() {
 QColor siteHeaderBackdrop() {
     return QColor(0xec, 0xf0, 0xf4); // siteAreaFill() over the white map, made opaque
 }
+QColor outOfServiceColor() {
+    return QColor(0x60, 0x7d, 0x8b);
+}
 QColor siteAreaBorder() {
     return QColor(0xb0, 0xbe, 0xc5);
 }

@@ -26,6 +26,7 @@ void drawElementIcon(QPainter *painter, ElementCategory category, Severity sever
 QColor mapBackground();
 QColor siteAreaFill();
 QColor siteHeaderBackdrop(); // behind a site name drawn over links
+QColor outOfServiceColor();  // the "off" mark of an element out of service
 QColor siteAreaBorder();
 QColor regionFill();
 QColor highlightColor();
