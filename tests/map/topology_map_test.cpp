@@ -150,6 +150,14 @@ private slots:
         QTRY_COMPARE(scene->detail(), MapDetail::Elements);
         QVERIFY(map.breadcrumbText().contains(scene->siteName(5)));
         QVERIFY(map.breadcrumbText().contains(scene->regionName(scene->graph()->sites()[5].region_index)));
+
+        // When the whole inventory is read again (a full reload after a resync)  Then the breadcrumb
+        // still names the site the user drilled into
+        const QString crumb = map.breadcrumbText();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        map.setTopology(net.sites, net.elements, net.links, {});
+        QVERIFY(shown.wait(120000));
+        QCOMPARE(map.breadcrumbText(), crumb);
     }
 
     void statusUpdateRecoloursOnlyTheChangedElement() {

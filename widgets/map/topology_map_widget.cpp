@@ -688,6 +688,7 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &finished) {
     std::optional<QPointF> keptAnchor; // the view centre relative to the anchor element, before
     if (hadTopology && !anchor.isEmpty() && m_scene->graph()->nodeIndex(anchor) >= 0)
         keptAnchor = keptCentre - m_scene->nodePosition(m_scene->graph()->nodeIndex(anchor));
+    const CrumbIds keptCrumb = hadTopology ? crumbIds() : CrumbIds();
     if (fresh) {
         QSet<QString> pinned;
         const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
@@ -695,7 +696,11 @@ void TopologyMapWidget::onLayoutFinished(const LayoutResult &finished) {
             pinned.insert(it.key());
         m_scene->setTopology(m_graph, result, m_pendingStatus, pinned);
         m_pendingStatus.clear();
-        setBreadcrumb(-1, -1, -1);
+        // Indices of the old graph mean nothing in the new one: the breadcrumb is found again by id.
+        if (m_fitAfterLayout || !hadTopology)
+            setBreadcrumb(-1, -1, -1);
+        else
+            restoreCrumb(keptCrumb);
     } else {
         // Same graph, new layout: pins of this view, positions from the layout.
         const QHash<QString, QPointF> pins = m_pins.value(mapViewId());
@@ -855,6 +860,39 @@ void TopologyMapWidget::onBreadcrumbLink(const QString &link) {
         onDrillDown(true, link.mid(7).toInt());
     else if (link.startsWith(QLatin1String("site:")))
         onDrillDown(false, link.mid(5).toInt());
+}
+
+TopologyMapWidget::CrumbIds TopologyMapWidget::crumbIds() const {
+    CrumbIds ids;
+    const TopologyGraph *graph = m_scene->graph().get();
+    if (!graph)
+        return ids;
+    ids.hasRegion = m_crumbRegion >= 0;
+    if (ids.hasRegion)
+        ids.region = graph->regions().value(m_crumbRegion);
+    if (m_crumbSite >= 0) {
+        ids.syntheticSite = graph->sites()[size_t(m_crumbSite)].synthetic;
+        ids.site = graph->sites()[size_t(m_crumbSite)].id;
+    }
+    if (m_crumbNode >= 0)
+        ids.node = graph->nodes()[size_t(m_crumbNode)].id;
+    return ids;
+}
+
+void TopologyMapWidget::restoreCrumb(const CrumbIds &ids) {
+    // The deepest level that still exists wins; its site and region are where it is now.
+    const TopologyGraph &graph = *m_graph;
+    const int node = ids.node.isEmpty() ? -1 : graph.nodeIndex(ids.node);
+    int site = node >= 0 ? graph.nodes()[size_t(node)].site : -1;
+    if (site < 0 && ids.syntheticSite)
+        site = graph.syntheticSite();
+    else if (site < 0 && !ids.site.isEmpty())
+        site = graph.siteIndex(ids.site);
+    if (site >= 0 && graph.sites()[size_t(site)].removed)
+        site = -1;
+    const int region = site >= 0 ? graph.sites()[size_t(site)].region_index
+                                 : (ids.hasRegion ? int(graph.regions().indexOf(ids.region)) : -1);
+    setBreadcrumb(region, site, site >= 0 ? node : -1);
 }
 
 void TopologyMapWidget::setBreadcrumb(int region, int site, int node) {

@@ -223,6 +223,16 @@ private:
     int m_staleAfterSecs = 300;
 
     int m_crumbRegion = -1, m_crumbSite = -1, m_crumbNode = -1;
+    // The breadcrumb by ids, to find it again in a reloaded graph.
+    struct CrumbIds {
+        bool hasRegion = false;
+        QString region;
+        QString site;
+        bool syntheticSite = false;
+        QString node;
+    };
+    CrumbIds crumbIds() const;
+    void restoreCrumb(const CrumbIds &ids);
     QList<int> m_searchHits; // encoded: node >= 0, site = -(index + 1)
     int m_searchPos = -1;
     QString m_lastSearch;
