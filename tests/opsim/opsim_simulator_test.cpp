@@ -235,6 +235,25 @@ private slots:
         f.server->tick();
         QVERIFY(f.server->stats().alarms >= 500);
     }
+
+    void aStormTickRaisesABoundedShareAndCarriesTheRest() {
+        ServerFixture f(netConfig(9, 300));
+        QVERIFY(f.ok);
+        // Given a storm far above what one tick may raise, and half a second since the last tick
+        f.server->triggerStorm(40000, 5);
+        QTest::qWait(500);
+        const qint64 before = f.server->stats().lastSeq;
+        // When the simulator ticks once
+        f.server->tick();
+        const qint64 first = f.server->stats().lastSeq - before;
+        // Then it raised at most its per-tick share (the thread must get back to sending events) ...
+        QVERIFY2(first > 0 && first <= 1000, qPrintable(QString::number(first)));
+        // ... and the alarms it owes to the rate come with the next ticks, without time passing
+        for (int i = 0; i < 30; ++i)
+            f.server->tick();
+        const qint64 total = f.server->stats().lastSeq - before;
+        QVERIFY2(total >= 40000 * 0.5 * 0.9, qPrintable(QString::number(total)));
+    }
 };
 
 QTEST_GUILESS_MAIN(OpsimSimulatorTest)

@@ -152,6 +152,9 @@ void EventHub::flush() {
             }
             c.next += n;
         }
+        // Hand the frames to the kernel now instead of at the socket's next write notification: during
+        // a storm the simulator's next tick may already be due, and the client would wait for it.
+        c.socket->flush();
         if (c.next <= m_lastSeq)
             backlog = true;
     }

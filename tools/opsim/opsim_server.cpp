@@ -1445,6 +1445,17 @@ QUrl Server::baseUrl() const {
 void Server::tick() {
     d->sim->tick(QDateTime::currentMSecsSinceEpoch());
     d->persistSeq();
+    // Behind the storm rate: tick again as soon as the event loop has sent what this tick published.
+    if (d->cfg.simulate && d->sim->behind() && !d->catchUpTickQueued) {
+        d->catchUpTickQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                d->catchUpTickQueued = false;
+                tick();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 int Server::generateAlarms(int n) {

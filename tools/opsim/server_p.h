@@ -73,6 +73,7 @@ public:
     qint64 nextTask = 1;
     qint64 nextAlarm = 1, nextTicket = 1, nextNote = 1;
     qint64 persistedSeq = -1;
+    bool catchUpTickQueued = false; // Server::tick() queued itself while the simulator is behind
     void persistSeq(); // lastSeq and counters into meta, when changed (inside the caller's transaction)
 
     // Writing records: store + event.

@@ -48,6 +48,8 @@ public:
     void preloadAlarms(qint64 n); // history for benchmarks, no events
     void preloadTickets(int n);
     void tick(qint64 nowMs);
+    // True when the last tick left alarms it owed to the rate for the next call (see tick()).
+    bool behind() const { return m_carry >= 1.0; }
 
     void setPaused(bool paused) { m_paused = paused; }
     bool paused() const { return m_paused; }
