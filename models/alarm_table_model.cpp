@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QLocale>
 #include <algorithm>
+#include <cstdint>
 
 namespace noc {
 
@@ -24,6 +25,70 @@ constexpr int kTextCacheRows = 4000;
 // Why 100 ms: the issue allows ~10 list updates per second; faster gains nothing a person can see
 // and every batch costs a layout pass of the view.
 constexpr int kDefaultUpdateMs = 100;
+// Most separate places of the list one batch may change with row removals and insertions; more
+// become one layout change. Each insertion or removal costs a view O(rows) (QHeaderView moves its
+// section table), a layout change one pass: 16 ranges of 400,000 rows are a few ms.
+constexpr size_t kMaxRanges = 16;
+
+// One place of the list a batch changes: old rows [oldFirst, +oldCount) leave and
+// added[addFirst, +addCount) enter there, with no kept row between them.
+struct Place {
+    size_t oldFirst = 0;
+    size_t oldCount = 0;
+    size_t addFirst = 0;
+    size_t addCount = 0;
+};
+
+// The places of a batch, top down, from the sorted positions of the rows that leave and the sorted
+// keys that enter (binary searches: O(changes x log rows), no pass over the rows). Stops after
+// `limit` places (the caller then knows there are more).
+std::vector<Place> placesOf(const AlarmKeyVector &rows, const std::vector<size_t> &removedPos,
+                            const AlarmKeyVector &added, const AlarmKeyLess &less, size_t limit) {
+    std::vector<size_t> at(added.size()); // insertion point of each added key among the old rows
+    for (size_t i = 0; i < added.size(); ++i)
+        at[i] = size_t(std::lower_bound(rows.begin(), rows.end(), added[i], less) - rows.begin());
+    std::vector<Place> places;
+    size_t ri = 0, ai = 0;
+    while ((ri < removedPos.size() || ai < added.size()) && places.size() <= limit) {
+        size_t pos = std::min(ri < removedPos.size() ? removedPos[ri] : SIZE_MAX,
+                              ai < added.size() ? at[ai] : SIZE_MAX);
+        Place p{pos, 0, ai, 0};
+        for (;;) {
+            while (ai < added.size() && at[ai] <= pos) {
+                ++p.addCount;
+                ++ai;
+            }
+            if (ri < removedPos.size() && removedPos[ri] == pos) {
+                ++p.oldCount;
+                ++ri;
+                ++pos;
+                continue;
+            }
+            break;
+        }
+        places.push_back(p);
+    }
+    return places;
+}
+
+// The rows after a batch: kept stretches copied in bulk, the added keys between them.
+// `capacity`: at least the new size (more when the caller pads the rows). A little more is reserved:
+// the layout path pads the rows at the end for a moment, which would otherwise copy them all again.
+AlarmKeyVector mergeAt(const AlarmKeyVector &rows, const std::vector<Place> &places,
+                       const AlarmKeyVector &added, size_t capacity) {
+    AlarmKeyVector next;
+    next.reserve(capacity + capacity / 32 + 1024);
+    adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
+    size_t from = 0;
+    for (const Place &p : places) {
+        next.insert(next.end(), rows.begin() + ptrdiff_t(from), rows.begin() + ptrdiff_t(p.oldFirst));
+        next.insert(next.end(), added.begin() + ptrdiff_t(p.addFirst),
+                    added.begin() + ptrdiff_t(p.addFirst + p.addCount));
+        from = p.oldFirst + p.oldCount;
+    }
+    next.insert(next.end(), rows.begin() + ptrdiff_t(from), rows.end());
+    return next;
+}
 
 QString formatLocal(EpochMs ms) {
     if (ms <= 0)
@@ -294,6 +359,9 @@ const AlarmKey &AlarmTableModel::keyAt(int row) const {
     static const AlarmKey placeholder; // aid 0: no alarm
     if (isPlaceholder(row))
         return placeholder;
+    if (m_stageNext) [[unlikely]]
+        return row < m_stageDone ? (*m_stageNext)[size_t(row)]
+                                 : m_rows[size_t(m_stageOld + row - m_stageDone)];
     if (m_spans.empty())
         return m_rows[size_t(row)];
     const Location l = locate(row);
@@ -306,7 +374,7 @@ AlarmTableModel::TreeNode AlarmTableModel::treeNode(int row) const {
     const Location l = locate(row);
     if (l.child >= 0)
         return Child;
-    if (!m_rows[size_t(l.top)].hasChildren())
+    if (!keyAt(row).hasChildren())
         return Leaf;
     return l.span >= 0 ? Expanded : Collapsed;
 }
@@ -465,6 +533,11 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         return;
     }
 
+    if (applyAsRanges(removedPos, added, *delta)) {
+        emit rowsUpdated();
+        return;
+    }
+
     // General path: merge, then tell the views with at most three signals.
     // What each persistent index (selection, current) points at, in the old shape.
     const QModelIndexList from = persistentIndexList();
@@ -473,23 +546,9 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     for (const QModelIndex &idx : from)
         identities.push_back(keyAt(idx.row()));
 
-    AlarmKeyVector next;
-    next.reserve(std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()));
-    adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
-    {
-        size_t ri = 0, ai = 0;
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            if (ri < removedPos.size() && removedPos[ri] == i) {
-                ++ri;
-                continue;
-            }
-            while (ai < added.size() && less(added[ai], m_rows[i]))
-                next.push_back(added[ai++]);
-            next.push_back(m_rows[i]);
-        }
-        while (ai < added.size())
-            next.push_back(added[ai++]);
-    }
+    // Room for the rows kept at the end while the layout changes (newN < oldN below).
+    AlarmKeyVector next = mergeAt(m_rows, placesOf(m_rows, removedPos, added, less, SIZE_MAX), added,
+                                  std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()));
     AlarmChildren nextChildren = m_children;
     for (auto it = delta->children.cbegin(); it != delta->children.cend(); ++it) {
         if (it->empty())
@@ -574,6 +633,85 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         endRemoveRows();
     }
     emit rowsUpdated();
+}
+
+bool AlarmTableModel::applyAsRanges(const std::vector<size_t> &removedPos, const AlarmKeyVector &added,
+                                    const AlarmDelta &delta) {
+    // Rows shown as children would need their spans moved too: the layout change handles those.
+    if (!m_expandedKeys.isEmpty())
+        return false;
+    const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
+    const std::vector<Place> places = placesOf(m_rows, removedPos, added, less, kMaxRanges);
+    if (places.size() > kMaxRanges)
+        return false;
+    const auto inPlace = [&](const Place &p) {
+        if (p.oldCount != p.addCount)
+            return false;
+        for (size_t j = 0; j < p.oldCount; ++j)
+            if (m_rows[p.oldFirst + j].aid != added[p.addFirst + j].aid)
+                return false;
+        return true;
+    };
+    // An alarm that moves is removed at one place and inserted at another: a persistent index on it
+    // (the selection, the current row) would be lost. The layout change keeps it on its alarm.
+    const QModelIndexList persistent = persistentIndexList();
+    if (!persistent.isEmpty()) {
+        QSet<qint64> addedAids;
+        for (const auto &k : added)
+            addedAids.insert(k.aid);
+        for (const QModelIndex &idx : persistent) {
+            const size_t row = size_t(idx.row());
+            const auto p = std::upper_bound(places.begin(), places.end(), row,
+                                            [](size_t r, const Place &pl) { return r < pl.oldFirst; });
+            if (p == places.begin())
+                continue;
+            const Place &pl = *(p - 1);
+            if (row < pl.oldFirst + pl.oldCount && !inPlace(pl) && addedAids.contains(m_rows[row].aid))
+                return false;
+        }
+    }
+
+    AlarmKeyVector next = mergeAt(m_rows, places, added, m_rows.size() - removedPos.size() + added.size());
+    for (auto it = delta.children.cbegin(); it != delta.children.cend(); ++it) {
+        if (it->empty())
+            m_children.remove(it.key());
+        else
+            m_children.insert(it.key(), it.value());
+    }
+
+    // Top down: rows above the place being told are next's, the rest still the old ones (keyAt).
+    m_stageNext = &next;
+    m_stageDone = 0;
+    m_stageOld = 0;
+    const int oldTop = int(m_rows.size());
+    const auto setCount = [&] { m_displayRows = m_stageDone + (oldTop - m_stageOld); };
+    for (const Place &p : places) {
+        m_stageDone += int(p.oldFirst) - m_stageOld; // kept rows: the same in both
+        m_stageOld = int(p.oldFirst);
+        if (p.oldCount > 0 && inPlace(p)) {
+            const int first = m_stageDone;
+            m_stageDone += int(p.oldCount);
+            m_stageOld += int(p.oldCount);
+            emit dataChanged(index(first, 0), index(m_stageDone - 1, int(AlarmColumn::Count) - 1));
+            continue;
+        }
+        if (p.oldCount > 0) {
+            beginRemoveRows({}, m_stageDone, m_stageDone + int(p.oldCount) - 1);
+            m_stageOld += int(p.oldCount);
+            setCount();
+            endRemoveRows();
+        }
+        if (p.addCount > 0) {
+            beginInsertRows({}, m_stageDone, m_stageDone + int(p.addCount) - 1);
+            m_stageDone += int(p.addCount);
+            setCount();
+            endInsertRows();
+        }
+    }
+    m_stageNext = nullptr;
+    m_rows = std::move(next);
+    rebuildSpans();
+    return true;
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const {

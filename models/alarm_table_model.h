@@ -22,9 +22,11 @@ namespace noc {
 //   builds them on its own thread. Text for a row (element, cause, ...) is read when a view asks,
 //   a window of rows at a time, into a small cache (a visible page is ~60 rows: a few ms of SQL).
 // - ChangeSets are merged and handed to the worker at most every updateInterval() (100 ms): a storm
-//   of 20,000 events/s becomes ten batches a second. A batch is applied with at most one row
-//   insertion at the end, one layout change (persistent indexes - selection, current - follow their
-//   alarm) and one removal at the end: never a reset, never a signal per row.
+//   of 20,000 events/s becomes ten batches a second. A batch that touches few places of the list
+//   (new alarms land at the top of their severity group) is applied as that many row removals and
+//   insertions plus dataChanged for rows updated in place; a scattered one as at most one insertion
+//   at the end, one layout change (persistent indexes - selection, current - follow their alarm) and
+//   one removal at the end: never a reset, never a signal per row.
 // - A query change (filter, sort) increments the generation; answers of older generations are dropped.
 //
 // Correlation: in tree mode (AlarmQuery::tree) the top-level rows are the listed alarms that are not
@@ -171,6 +173,11 @@ private:
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
     void onDeltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
+    // A batch as a few row removals and insertions (and dataChanged for rows updated in place), when
+    // no root shows children and the batch touches few places of the list. False: not applied (too
+    // scattered, or a persistent index would lose an alarm that moves); the caller changes the layout.
+    bool applyAsRanges(const std::vector<size_t> &removedPos, const AlarmKeyVector &added,
+                       const AlarmDelta &delta);
     void flushChanges();
     const RowText *rowText(int row) const;
     void fetchWindow(int row) const;
@@ -186,6 +193,11 @@ private:
     QHash<qint64, AlarmKey> m_expandedKeys; // their current keys (to find them in m_rows)
     std::vector<Span> m_spans;              // expanded roots present, by top row
     int m_displayRows = 0;
+    // While applyAsRanges tells the views: rows [0, m_stageDone) are (*m_stageNext)'s, the rest are
+    // m_rows from m_stageOld on. nullptr otherwise.
+    const AlarmKeyVector *m_stageNext = nullptr;
+    int m_stageDone = 0;
+    int m_stageOld = 0;
     AlarmQuery m_query;
     int m_generation = 0;
     int m_loadingGeneration = 0;

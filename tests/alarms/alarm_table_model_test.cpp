@@ -115,6 +115,78 @@ private slots:
         QCOMPARE(f.model.data(follow).toString(), QStringLiteral("router-2"));
     }
 
+    void batchAtFewPlacesAppliesAsRowRangesAndIndexesFollow() {
+        // Given an open list of 40 alarms, persistent indexes on a warning alarm and on the last row
+        Fixture f(40);
+        QVERIFY(f.openAndWait());
+        QPersistentModelIndex warning(
+            f.model.index(f.model.rowOf(QStringLiteral("ALM-00013")), int(AlarmColumn::Element)));
+        QPersistentModelIndex last(f.model.index(39, 0));
+        const QString lastId = f.model.alarmId(39);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        // When one batch raises two new critical alarms and a new major one, removes a minor alarm and
+        // escalates the minor alarm next to it (held by no index) to critical
+        CacheBatch b;
+        b.alarms.append(makeAlarm(100)); // critical
+        b.alarms.append(makeAlarm(105)); // critical
+        b.alarms.append(makeAlarm(101)); // major
+        Alarm escalated = makeAlarm(17); // minor
+        escalated.perceivedSeverity = Severity::Critical;
+        escalated.alarmChangedTime += 500'000;
+        b.alarms.append(escalated);
+        b.removedAlarmIds.append(QStringLiteral("ALM-00022")); // the minor above ALM-00017
+        QVERIFY(f.commitAndWait(b));
+        // Then the views are told three places: the critical group's top (three rows in), the major
+        // group's top (one row in), and the two minor rows that left; no layout change, no reset
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(layout.size(), 0);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 2);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().at(2).toInt() - removed.first().at(1).toInt(), 1);
+        QCOMPARE(f.model.rowCount(), 42);
+        QVERIFY(f.isSorted());
+        QCOMPARE(f.model.alarmId(0), QStringLiteral("ALM-00017"));
+        QCOMPARE(f.model.alarmId(1), QStringLiteral("ALM-00105"));
+        QCOMPARE(f.model.alarmId(2), QStringLiteral("ALM-00100"));
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00022")), -1);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00101")), f.model.rowOf(QStringLiteral("ALM-00036")) - 1);
+        // and the persistent indexes stay on their alarms
+        QVERIFY(warning.isValid());
+        QCOMPARE(f.model.alarmId(warning.row()), QStringLiteral("ALM-00013"));
+        QCOMPARE(f.model.data(warning).toString(), QStringLiteral("router-3"));
+        QCOMPARE(last.row(), 41);
+        QCOMPARE(f.model.alarmId(last.row()), lastId);
+    }
+
+    void scatteredBatchIsOneLayoutChangeAndIndexesFollow() {
+        // Given an open list of 60 alarms and a persistent index on ALM-00013
+        Fixture f(60);
+        QVERIFY(f.openAndWait());
+        QPersistentModelIndex follow(f.model.index(f.model.rowOf(QStringLiteral("ALM-00013")), 0));
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        // When one batch removes every third alarm: twenty places all over the list
+        CacheBatch b;
+        for (int i = 0; i < 60; i += 3)
+            b.removedAlarmIds.append(QStringLiteral("ALM-%1").arg(i, 5, 10, QLatin1Char('0')));
+        QVERIFY(f.commitAndWait(b));
+        // Then it is one layout change and one removal at the end, not twenty removals
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(f.model.rowCount(), 40);
+        QVERIFY(f.isSorted());
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00030")), -1);
+        QVERIFY(follow.isValid());
+        QCOMPARE(f.model.alarmId(follow.row()), QStringLiteral("ALM-00013"));
+    }
+
     void acknowledgementChangesRowInPlaceWithOneDataChanged() {
         // Given an open list
         Fixture f(30);
@@ -580,6 +652,42 @@ private slots:
         QVERIFY(f.model.setExpanded(f.model.rowOf(root.id), true));
         const int ackedRow = f.model.rowOf(QStringLiteral("ALM-00502"));
         QVERIFY(f.model.data(f.model.index(ackedRow, 0), AlarmTableModel::AckedRole).toBool());
+    }
+
+    void treeWithClosedRootsTakesRowRangesAndStaysATree() {
+        // Given a tree of eleven top-level rows, the root cause closed
+        Fixture f(10);
+        CacheBatch b;
+        const Alarm root = correlatedRoot(b);
+        f.cache.apply(b);
+        f.model.setQuery(treeQuery());
+        QVERIFY(f.openAndWait());
+        QCOMPARE(f.model.rowCount(), 11);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        // When a new critical alarm arrives and a new alarm correlates to the root
+        Alarm child = makeAlarm(504);
+        child.perceivedSeverity = Severity::Major;
+        child.parentAlarmIds = {root.id};
+        QVERIFY(f.commitAndWait(batchOf({makeAlarm(200), child})));
+        // Then one row is inserted (the child nests under the closed root), without a layout change
+        QCOMPARE(layout.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(f.model.rowCount(), 12);
+        QVERIFY(f.isSorted());
+        const int rootRow = f.model.rowOf(root.id);
+        QCOMPARE(f.model.treeNode(rootRow), AlarmTableModel::Collapsed);
+        QCOMPARE(f.model.treeNode(f.model.rowOf(QStringLiteral("ALM-00200"))), AlarmTableModel::Leaf);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00504")), -1);
+        // and opening the root shows its four children
+        QVERIFY(f.model.setExpanded(rootRow, true));
+        QCOMPARE(childrenShownUnder(f.model, rootRow).size(), 4);
+        QVERIFY(childrenShownUnder(f.model, rootRow).contains(QStringLiteral("ALM-00504")));
+        // When another alarm arrives while the root is open, the children stay under it
+        QVERIFY(f.commitAndWait(batchOf({makeAlarm(205)})));
+        QCOMPARE(f.model.rowCount(), 17);
+        QCOMPARE(childrenShownUnder(f.model, f.model.rowOf(root.id)).size(), 4);
+        QCOMPARE(f.model.treeNode(f.model.rowOf(QStringLiteral("ALM-00205"))), AlarmTableModel::Leaf);
     }
 
     void childrenComeUpWhenTheirRootClearsAndGoBackWhenItReturns() {

@@ -193,6 +193,8 @@ void AlarmConsole::build() {
     m_view->horizontalHeader()->setSortIndicator(int(AlarmColumn::Severity), Qt::AscendingOrder);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
+    // Text cells laid out once per text, not on every paint: a storm repaints the list ten times a second.
+    m_view->setItemDelegate(new AlarmTextDelegate(m_view));
     m_view->setItemDelegateForColumn(int(AlarmColumn::Severity), new SeverityDelegate(m_view));
     // A million rows: fixed row heights keep QHeaderView from measuring each one.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include <QApplication>
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
@@ -90,10 +91,84 @@ QIcon severityIcon(int code, int size) {
 
 } // namespace alarmstyle
 
+namespace {
+// Why 6,000: two screens of 13 columns of distinct texts many times over; dropped whole when full
+// (cheaper than an LRU per lookup, and refilled within a few paints).
+constexpr qsizetype kMaxCachedTexts = 6000;
+} // namespace
+
+QStaticText CellTextCache::laidOut(const QString &text) const {
+    QStaticText st(text);
+    st.setTextFormat(Qt::PlainText);
+    st.prepare(QTransform(), m_font);
+    return st;
+}
+
+const QStaticText &CellTextCache::text(const QFont &font, const QString &text, int width) {
+    if (font != m_font) {
+        m_font = font;
+        m_full.clear();
+        m_elided.clear();
+    }
+    if (m_full.size() > kMaxCachedTexts)
+        m_full.clear();
+    if (m_elided.size() > kMaxCachedTexts)
+        m_elided.clear();
+    // One line, as the list shows it (a specific problem may hold line breaks).
+    const QString line =
+        text.contains(QLatin1Char('\n')) ? QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')) : text;
+    auto full = m_full.find(line);
+    if (full == m_full.end())
+        full = m_full.insert(line, laidOut(line));
+    if (full->size().width() <= width)
+        return *full;
+    const QString key = line + QChar(0) + QString::number(width);
+    auto elided = m_elided.find(key);
+    if (elided == m_elided.end())
+        elided = m_elided.insert(key, laidOut(QFontMetrics(m_font).elidedText(line, Qt::ElideRight, width)));
+    return *elided;
+}
+
+void AlarmTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const {
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    // Selection, focus frame and background as the style draws them; no text there (the option
+    // carries none: initStyleOption would ask the model for ten roles this cell does not use).
+    style->drawControl(QStyle::CE_ItemViewItem, &option, painter, widget);
+    const QString text = index.data(Qt::DisplayRole).toString();
+    if (text.isEmpty())
+        return;
+    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : option.state & QStyle::State_Active   ? QPalette::Normal
+                                                                               : QPalette::Inactive;
+    QColor ink = option.palette.color(group, QPalette::Text);
+    if (option.state & QStyle::State_Selected) {
+        ink = option.palette.color(group, QPalette::HighlightedText);
+    } else if (const QVariant fg = index.data(Qt::ForegroundRole); fg.canConvert<QColor>()) {
+        const QColor c = fg.value<QColor>();
+        if (c.isValid())
+            ink = c;
+    }
+    // The style's text margin (QCommonStyle: focus frame margin + 1).
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect r = option.rect.adjusted(margin, 0, -margin, 0);
+    const QStaticText &st = m_texts.text(option.font, text, r.width());
+    const QSizeF size = st.size();
+    const int align = index.data(Qt::TextAlignmentRole).toInt();
+    const qreal x = (align & Qt::AlignRight) ? r.right() + 1 - size.width() : r.left();
+    painter->save();
+    painter->setClipRect(option.rect);
+    painter->setFont(option.font);
+    painter->setPen(ink);
+    painter->drawStaticText(QPointF(x, r.top() + (r.height() - size.height()) / 2.0), st);
+    painter->restore();
+}
+
 void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const {
+    // No initStyleOption: the cell shows no text or icon of the style's (they are cleared below).
     QStyleOptionViewItem opt(option);
-    initStyleOption(&opt, index);
     const QVariant severity = index.data(AlarmTableModel::SeverityCodeRole);
     if (!severity.isValid()) {
         // A row below a first page whose alarm is not known yet: no badge (code 0 would read critical).
@@ -157,9 +232,10 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     // The shape in the text colour on the badge: readable without colour vision.
     alarmstyle::drawShape(*painter, code, shape, text, text);
     painter->setPen(text);
-    painter->drawText(
-        badge.adjusted(s + 8, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
-        painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideRight, badge.width() - s - 10));
+    const QRect label = badge.adjusted(s + 8, 0, -2, 0);
+    const QStaticText &name = m_texts.text(painter->font(), index.data().toString(), badge.width() - s - 10);
+    painter->drawStaticText(
+        QPointF(label.left(), label.top() + (label.height() - name.size().height()) / 2.0), name);
     painter->restore();
 }
 
