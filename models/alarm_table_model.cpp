@@ -29,6 +29,8 @@ constexpr int kDefaultUpdateMs = 100;
 // become one layout change. Each insertion or removal costs a view O(rows) (QHeaderView moves its
 // section table), a layout change one pass: 16 ranges of 400,000 rows are a few ms.
 constexpr size_t kMaxRanges = 16;
+// How long the replaced rows are kept for the next batch's merge (a storm sends one every 100 ms).
+constexpr int kSpareKeepMs = 2000;
 
 // One place of the list a batch changes: old rows [oldFirst, +oldCount) leave and
 // added[addFirst, +addCount) enter there, with no kept row between them.
@@ -71,14 +73,21 @@ std::vector<Place> placesOf(const AlarmKeyVector &rows, const std::vector<size_t
     return places;
 }
 
-// The rows after a batch: kept stretches copied in bulk, the added keys between them.
-// `capacity`: at least the new size (more when the caller pads the rows). A little more is reserved:
-// the layout path pads the rows at the end for a moment, which would otherwise copy them all again.
+// The rows after a batch: kept stretches copied in bulk, the added keys between them, written into
+// `spare` (the rows before the previous batch) when it is large enough: a fresh buffer of 300,000
+// keys costs ~3,000 page faults per batch (perf of the full storm). `capacity`: at least the new
+// size (more when the caller pads the rows). A little more is reserved: the layout path pads the
+// rows at the end for a moment, which would otherwise copy them all again.
 AlarmKeyVector mergeAt(const AlarmKeyVector &rows, const std::vector<Place> &places,
-                       const AlarmKeyVector &added, size_t capacity) {
-    AlarmKeyVector next;
-    next.reserve(capacity + capacity / 32 + 1024);
-    adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
+                       const AlarmKeyVector &added, size_t capacity, AlarmKeyVector &spare) {
+    AlarmKeyVector next = std::move(spare);
+    spare = {};
+    next.clear();
+    if (next.capacity() < capacity) {
+        next = {};
+        next.reserve(capacity + capacity / 32 + 1024);
+        adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
+    }
     size_t from = 0;
     for (const Place &p : places) {
         next.insert(next.end(), rows.begin() + ptrdiff_t(from), rows.begin() + ptrdiff_t(p.oldFirst));
@@ -110,6 +119,9 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(kDefaultUpdateMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &AlarmTableModel::flushChanges);
+    m_spareTimer.setSingleShot(true);
+    m_spareTimer.setInterval(kSpareKeepMs);
+    connect(&m_spareTimer, &QTimer::timeout, this, [this] { m_spare = {}; });
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
         if (!isLoading())
             emit requestExpire(m_generation, QDateTime::currentMSecsSinceEpoch());
@@ -208,6 +220,7 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
 void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
         return; // a newer query is on its way
+    m_spare = {}; // a new list: the last batch's buffer is no use to it
     const bool previewed = m_previewGeneration == generation;
     if (previewed && m_previewCounted && fillIn(*result)) {
         // The first page stays; the rows below it arrive without a reset (scroll, selection kept).
@@ -547,8 +560,9 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         identities.push_back(keyAt(idx.row()));
 
     // Room for the rows kept at the end while the layout changes (newN < oldN below).
-    AlarmKeyVector next = mergeAt(m_rows, placesOf(m_rows, removedPos, added, less, SIZE_MAX), added,
-                                  std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()));
+    AlarmKeyVector next =
+        mergeAt(m_rows, placesOf(m_rows, removedPos, added, less, SIZE_MAX), added,
+                std::max(m_rows.size(), m_rows.size() - removedPos.size() + added.size()), m_spare);
     AlarmChildren nextChildren = m_children;
     for (auto it = delta->children.cbegin(); it != delta->children.cend(); ++it) {
         if (it->empty())
@@ -566,6 +580,7 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     const int newN = newTop + shownChildren;
 
     const auto commit = [&] {
+        keepSpare();
         m_rows = std::move(next);
         m_children = std::move(nextChildren);
         rebuildSpans();
@@ -671,7 +686,8 @@ bool AlarmTableModel::applyAsRanges(const std::vector<size_t> &removedPos, const
         }
     }
 
-    AlarmKeyVector next = mergeAt(m_rows, places, added, m_rows.size() - removedPos.size() + added.size());
+    AlarmKeyVector next =
+        mergeAt(m_rows, places, added, m_rows.size() - removedPos.size() + added.size(), m_spare);
     for (auto it = delta.children.cbegin(); it != delta.children.cend(); ++it) {
         if (it->empty())
             m_children.remove(it.key());
@@ -709,9 +725,18 @@ bool AlarmTableModel::applyAsRanges(const std::vector<size_t> &removedPos, const
         }
     }
     m_stageNext = nullptr;
+    keepSpare();
     m_rows = std::move(next);
     rebuildSpans();
     return true;
+}
+
+void AlarmTableModel::keepSpare() {
+    // The rows being replaced become the next batch's buffer while batches keep coming; given back
+    // when they stop (40 bytes per listed alarm, only during a stream of changes).
+    m_spare = std::move(m_rows);
+    m_rows = {};
+    m_spareTimer.start();
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const {
@@ -840,6 +865,19 @@ QString AlarmTableModel::readableCause(const QString &cause) {
     return alarmvocabulary::splitWords(cause);
 }
 
+QString AlarmTableModel::timeText(EpochMs ms) const {
+    // The text has whole seconds; converting to local time is the costly part (3 % of the GUI thread
+    // in a storm, perf), and a screen shows the same few seconds many times.
+    const qint64 second = ms / 1000;
+    if (const auto it = m_timeTexts.constFind(second); it != m_timeTexts.cend())
+        return it.value();
+    if (m_timeTexts.size() > 4096)
+        m_timeTexts.clear();
+    const QString text = formatLocal(ms);
+    m_timeTexts.insert(second, text);
+    return text;
+}
+
 QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) const {
     const AlarmKey &k = keyAt(row);
     switch (column) {
@@ -852,9 +890,9 @@ QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) 
         return k.isPending() ? (english ? QStringLiteral("%1 · pending") : tr("%1 · pending")).arg(ack) : ack;
     }
     case AlarmColumn::Raised:
-        return formatLocal(k.raisedMs);
+        return timeText(k.raisedMs);
     case AlarmColumn::Changed:
-        return formatLocal(k.changedMs);
+        return timeText(k.changedMs);
     default:
         break;
     }

@@ -179,15 +179,20 @@ private:
     bool applyAsRanges(const std::vector<size_t> &removedPos, const AlarmKeyVector &added,
                        const AlarmDelta &delta);
     void flushChanges();
+    // m_rows becomes m_spare (the next merge writes there), for a while.
+    void keepSpare();
     const RowText *rowText(int row) const;
     void fetchWindow(int row) const;
     QString displayText(int row, AlarmColumn column, bool english) const;
+    QString timeText(EpochMs ms) const; // formatLocal, remembered by second
     static QString pick(const char *source, bool english);
 
     QThread m_thread;
     QPointer<AlarmIndexWorker> m_worker;
     sqlite3 *m_db = nullptr;
     AlarmKeyVector m_rows;                  // top-level rows, sorted
+    AlarmKeyVector m_spare;                 // the rows before the last batch: the next merge's buffer
+    QTimer m_spareTimer;                    // frees m_spare when batches stop
     AlarmChildren m_children;               // tree mode: root aid -> its nested children
     QSet<qint64> m_expanded;                // root aids the user expanded
     QHash<qint64, AlarmKey> m_expandedKeys; // their current keys (to find them in m_rows)
@@ -209,7 +214,8 @@ private:
     QTimer m_updateTimer;
     QTimer m_expiryTimer;
     int m_expiryOverrideMs = 0;
-    mutable QCache<qint64, RowText> m_text; // aid -> text of recently shown rows
+    mutable QCache<qint64, RowText> m_text;     // aid -> text of recently shown rows
+    mutable QHash<qint64, QString> m_timeTexts; // second -> local time text
 };
 
 } // namespace noc
