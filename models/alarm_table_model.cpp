@@ -219,7 +219,7 @@ void AlarmTableModel::sort(int column, Qt::SortOrder order) {
 
 void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &result) {
     if (generation != m_generation)
-        return; // a newer query is on its way
+        return;   // a newer query is on its way
     m_spare = {}; // a new list: the last batch's buffer is no use to it
     const bool previewed = m_previewGeneration == generation;
     if (previewed && m_previewCounted && fillIn(*result)) {
