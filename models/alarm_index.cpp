@@ -108,6 +108,17 @@ template <typename T> void adviseHugePages(std::vector<T> &v) {
     noc::adviseHugePages(v.data(), v.capacity() * sizeof(T));
 }
 
+// A 40-byte key may straddle two cache lines: both are asked for.
+inline void prefetchKey(const AlarmKey &k) {
+#if defined(__GNUC__)
+    const char *p = reinterpret_cast<const char *>(&k);
+    __builtin_prefetch(p);
+    __builtin_prefetch(p + sizeof(AlarmKey) - 1);
+#else
+    Q_UNUSED(k);
+#endif
+}
+
 struct SortItem {
     quint64 key; // sortKey()
     quint32 slot;
@@ -700,8 +711,14 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     AlarmKeyVector &rows = result->rows;
     rows.reserve(items.size());
     adviseHugePages(rows);
-    for (const SortItem &it : items)
-        rows.push_back(m_universe->at(it.slot));
+    // Random reads of 40-byte keys: each a cache miss. Asking for the key a few places ahead lets the
+    // misses overlap instead of waiting for one at a time.
+    constexpr size_t kAhead = 12;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i + kAhead < items.size())
+            prefetchKey(m_universe->at(items[i + kAhead].slot));
+        rows.push_back(m_universe->at(items[i].slot));
+    }
     items = {};
     if (!result->children.isEmpty()) {
         for (auto &k : rows)
