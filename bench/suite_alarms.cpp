@@ -145,13 +145,19 @@ int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter
         change();
         if (!waitFor(firstPage))
             return false;
+        // A small list comes whole at once (no first page before it): one paint for both figures.
+        const bool whole = !finished.isEmpty();
         (void)view.grab();
-        reporter.report(metric, double(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"), model->rowCount());
-        if (!waitFor(finished))
-            return false;
-        (void)view.grab();
-        reporter.report(metric.chopped(3) + QStringLiteral("_full_ms"), double(timer.nsecsElapsed()) / 1e6,
-                        QStringLiteral("ms"), model->rowCount());
+        const double firstMs = double(timer.nsecsElapsed()) / 1e6;
+        reporter.report(metric, firstMs, QStringLiteral("ms"), model->rowCount());
+        if (!whole) {
+            if (!waitFor(finished))
+                return false;
+            (void)view.grab();
+        }
+        reporter.report(metric.chopped(3) + QStringLiteral("_full_ms"),
+                        whole ? firstMs : double(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"),
+                        model->rowCount());
         return true;
     };
     if (!timed(QStringLiteral("sort_ms"),
