@@ -635,6 +635,42 @@ private slots:
         QSettings().clear();
     }
 
+    void rowsBelowAFirstPageShowNoSeverityUntilTheListFillsIn() {
+        // Given a console whose list shows a first page before the whole sorted list
+        Console c(1000);
+        c.widget->model()->setFirstPageMinRows(0);
+        c.widget->show();
+        QVERIFY(c.waitLoaded());
+        QTableView *v = c.widget->view();
+        AlarmTableModel *m = c.widget->model();
+        const int last = AlarmIndexWorker::kFirstPageRows - 1; // the page's last row
+        QColor pageBadge, placeholderCell, placeholderBackground;
+        bool placeholder = false;
+        connect(m, &AlarmTableModel::firstPageReady, this, [&] {
+            v->scrollTo(m->index(last - 3, 0), QAbstractItemView::PositionAtTop);
+            const QImage shot = v->viewport()->grab().toImage();
+            const QRect real = v->visualRect(m->index(last, 0));
+            const QRect below = v->visualRect(m->index(last + 2, 0));
+            placeholder = m->isPlaceholder(last + 2);
+            pageBadge = shot.pixelColor(real.right() - 5, real.center().y());
+            placeholderCell = shot.pixelColor(below.right() - 5, below.center().y());
+            placeholderBackground = shot.pixelColor(v->visualRect(m->index(last + 2, 1)).center());
+            saveScreenshot(*c.widget, QStringLiteral("alarm-list-first-page-placeholders"));
+        });
+        // When the list is sorted by raised time
+        QSignalSpy finished(m, &AlarmTableModel::queryFinished);
+        m->sort(int(AlarmColumn::Raised), Qt::DescendingOrder);
+        QVERIFY(finished.wait(10000));
+        // Then the first page's rows had their severity badge, the rows below it none (not a
+        // critical-looking badge for an alarm that is not known yet), only the row's background
+        QVERIFY(placeholder);
+        QCOMPARE(pageBadge, alarmstyle::severityColor(m->keyAt(last).severity));
+        QCOMPARE(placeholderCell, placeholderBackground);
+        // and once filled in, the row below the page has its alarm
+        QVERIFY(!m->isPlaceholder(last + 2));
+        QVERIFY(!m->alarmId(last + 2).isEmpty());
+    }
+
     void screenshotsOfTheTreeInEnglishAndChinese() {
         if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
             QSKIP("set NOC_SCREENSHOT_DIR to save screenshots");
