@@ -13,6 +13,15 @@ struct BenchOptions {
     bool quick = false;
     bool json = false;
     QStringList args; // the suite's own extra arguments
+
+    // A suite argument given as a `name=value` word after the suite name (QCommandLineParser would
+    // take `--name value` apart), or `fallback`.
+    qint64 value(const QString &name, qint64 fallback) const {
+        for (const QString &arg : args)
+            if (arg.startsWith(name + QLatin1Char('=')))
+                return arg.mid(name.size() + 1).toLongLong();
+        return fallback;
+    }
 };
 
 class BenchReporter {

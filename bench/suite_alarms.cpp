@@ -24,7 +24,7 @@
 //   each to its first page painted, and as sort_full_ms etc. to the whole sorted list in the model;
 // - delta_10k_ms: 10,000 alarm changes written, their ChangeSet applied to the list and painted;
 // - model_bytes_per_alarm: the process's resident memory growth from opening the list, per alarm.
-// Options: --alarms N (default 1,000,000; --quick 100,000); --no-storm; the storm's own options
+// Options: alarms=N (default 1,000,000; --quick 100,000); --no-storm; the storm's own options
 // (suite_alarms_storm.cpp).
 namespace {
 
@@ -70,10 +70,7 @@ bool waitFor(QSignalSpy &spy, int ms = 120'000) {
 }
 
 int runAlarms(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
-    qint64 n = options.quick ? 100'000 : 1'000'000;
-    const int at = int(options.args.indexOf(QStringLiteral("--alarms")));
-    if (at >= 0 && at + 1 < options.args.size())
-        n = options.args[at + 1].toLongLong();
+    const qint64 n = options.value(QStringLiteral("alarms"), options.quick ? 100'000 : 1'000'000);
     const int elements = 5000;
 
     QTemporaryDir dir;

@@ -33,22 +33,15 @@ ConnectionProfile profile(const QUrl &url, const QString &cache) {
     return p;
 }
 
-// Suite arguments as `name=value` words after the suite name (QCommandLineParser would take
-// `--name value` apart): `alarms=N` and `storm-seconds=S` shorten a run while comparing changes,
-// `no-backlog` and `no-delta` skip those phases. The figures for PERFORMANCE.md come from runs without them.
-qint64 suiteArg(const bench::BenchOptions &options, const QString &name, qint64 fallback) {
-    for (const QString &arg : options.args) {
-        if (arg.startsWith(name + QLatin1Char('=')))
-            return arg.mid(name.size() + 1).toLongLong();
-    }
-    return fallback;
-}
+// Suite arguments (BenchOptions::value): `alarms=N` and `storm-seconds=S` shorten a run while comparing
+// changes, `no-backlog` and `no-delta` skip those phases. The figures for PERFORMANCE.md come from runs
+// without them.
 
 int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) {
     const int scale = options.quick ? 10 : 1;
     opsim::ServerConfig config;
     config.elements = 50000 / scale;
-    config.initialAlarms = suiteArg(options, QStringLiteral("alarms"), 1000000 / scale);
+    config.initialAlarms = options.value(QStringLiteral("alarms"), 1000000 / scale);
     config.initialTickets = 100000 / scale;
     config.simulate = true;
     config.alarmRate = 0;
@@ -92,8 +85,7 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         // Live stream: a storm into the cache while connected. opsim is asked for more than the
         // 20,000/s target so that the producer is not what the figure measures: the rate is what the
         // client took in, from the storm's start until its cache held the last event produced.
-        const int stormSeconds =
-            int(suiteArg(options, QStringLiteral("storm-seconds"), options.quick ? 10 : 60));
+        const int stormSeconds = int(options.value(QStringLiteral("storm-seconds"), options.quick ? 10 : 60));
         const double stormRate = 25000;
         const qint64 seqBefore = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
         waitUntil([&] { return session.status().phase == SyncPhase::Live; }, 30000);
