@@ -410,7 +410,7 @@ QPointF TopologyScene::anchorFor(int node) const {
     return QPointF(m_bounds.right() + LayoutMetrics::kFootprintWidth, m_bounds.center().y());
 }
 
-QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor) {
+QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor, SpiralCursors *cursors) {
     // The nearest free footprint on a square spiral around the anchor: no icon or label overlaps,
     // and nothing else on the map moves.
     const double w = LayoutMetrics::kFootprintWidth, h = LayoutMetrics::kFootprintHeight;
@@ -421,16 +421,29 @@ QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor) {
                 return false;
         return true;
     };
-    if (isFree(anchor))
-        return anchor;
-    for (int ring = 1; ring < 200; ++ring) {
+    const auto key = qMakePair(qRound64(anchor.x()), qRound64(anchor.y()));
+    const SpiralCursor start = cursors ? cursors->value(key) : SpiralCursor();
+    const auto found = [&](int ring, int step, const QPointF &p) {
+        if (cursors)
+            cursors->insert(key, SpiralCursor{ring, step});
+        return p;
+    };
+    if (start.ring == 0 && isFree(anchor))
+        return found(0, 0, anchor);
+    for (int ring = std::max(1, start.ring); ring < 200; ++ring) {
+        int step = 0;
         for (int dx = -ring; dx <= ring; ++dx)
             for (int dy = -ring; dy <= ring; ++dy) {
                 if (std::max(std::abs(dx), std::abs(dy)) != ring)
                     continue;
+                if (ring == start.ring && step < start.step) {
+                    ++step; // taken when the last search passed it
+                    continue;
+                }
                 const QPointF p = anchor + QPointF(dx * w, dy * h);
                 if (isFree(p))
-                    return p;
+                    return found(ring, step, p);
+                ++step;
             }
     }
     return QPointF(m_bounds.right() + w, m_bounds.bottom() + h);
@@ -521,6 +534,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         sitesToRedo.insert(s);
 
     // New elements: status, an item, a free place next to their site or neighbours.
+    SpiralCursors cursors;
     for (int i : delta.nodesAdded) {
         if (nodes[size_t(i)].removed)
             continue;
@@ -529,7 +543,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         item->setZValue(4);
         m_elementItems[size_t(i)] = item;
         ++m_itemsCreated;
-        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i));
+        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i), &cursors);
         m_applyingLayout = true;
         item->setPos(m_pos[size_t(i)]);
         m_applyingLayout = false;

@@ -137,7 +137,15 @@ private:
     void recomputeBounds();
     void placeAggregates();
     void placeLinksOf(int node);
-    QPointF placeNewNode(int node, const QPointF &anchor);
+    // Where the last search around an anchor found its place (ring and step on the spiral). Within one
+    // applyDelta() every footprint before it was taken then and still is, so the next search around the
+    // same anchor goes on from there: placing k new elements at one site costs O(k) searches, not O(k²).
+    struct SpiralCursor {
+        int ring = 0;
+        int step = 0;
+    };
+    using SpiralCursors = QHash<QPair<qint64, qint64>, SpiralCursor>;
+    QPointF placeNewNode(int node, const QPointF &anchor, SpiralCursors *cursors = nullptr);
     QPointF anchorFor(int node) const;
     bool siteShown(int site) const;
     void applyVisibility();
