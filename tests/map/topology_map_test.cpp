@@ -341,6 +341,70 @@ private slots:
         QCOMPARE(shown.count(), 1);
     }
 
+    void firstSyncIntoAnEmptyMapIsLaidOutAfreshAndManyNewElementsAtOneSiteDoNotOverlap() {
+        // Given a map on an empty cache (a first start, before the first sync)
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        {
+            CacheWriter empty;
+            QVERIFY(empty.open(path));
+        }
+        TopologyMapWidget map;
+        map.resize(900, 600);
+        map.show();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        QSignalSpy applied(&map, &TopologyMapWidget::inventoryApplied);
+        map.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(map.scene()->graph()->liveNodeCount(), 0);
+
+        // When the first sync writes a few hundred elements (fewer than a full resync's threshold)
+        GeneratedNetwork net = network(300);
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        CacheBatch first;
+        first.sites = net.sites;
+        first.elements = net.elements;
+        first.links = net.links;
+        map.applyChangeSet(writer.apply(first));
+
+        // Then the map reads and lays them out afresh (not one by one on the GUI thread) and fits them
+        QVERIFY(shown.wait(60000));
+        TopologyScene *scene = map.scene();
+        QCOMPARE(scene->graph()->liveNodeCount(), 300);
+        QCOMPARE(applied.count(), 0);
+        const QRectF visible = map.view()->mapToScene(map.view()->viewport()->rect()).boundingRect();
+        QVERIFY(visible.intersects(scene->mapBounds()));
+
+        // When forty new elements arrive at one site in one change
+        const QString siteId = net.elements.at(10).siteId;
+        CacheBatch grow;
+        for (int i = 0; i < 40; ++i) {
+            NetworkElement e = net.elements.at(10);
+            e.id = QStringLiteral("NE-BATCH-%1").arg(i);
+            e.name = QStringLiteral("BATCH-%1").arg(i);
+            grow.elements << e;
+        }
+        map.applyChangeSet(writer.apply(grow));
+        QVERIFY(applied.wait(30000));
+
+        // Then they are placed in place, beside their site, and no two icons overlap
+        QCOMPARE(shown.count(), 2); // no reload for this one
+        QCOMPARE(scene->graph()->liveNodeCount(), 340);
+        std::vector<QPointF> live;
+        for (size_t i = 0; i < scene->graph()->nodes().size(); ++i)
+            if (scene->elementItem(int(i)))
+                live.push_back(scene->nodePosition(int(i)));
+        QCOMPARE(countOverlaps(live), 0);
+        const QPointF anchor = scene->nodePosition(scene->graph()->nodeIndex(net.elements.at(10).id));
+        for (int i = 0; i < 40; ++i) {
+            const int node = scene->graph()->nodeIndex(QStringLiteral("NE-BATCH-%1").arg(i));
+            QVERIFY(node >= 0);
+            QCOMPARE(scene->graph()->sites()[size_t(scene->graph()->nodes()[size_t(node)].site)].id, siteId);
+            QVERIFY(QLineF(scene->nodePosition(node), anchor).length() < 12 * LayoutMetrics::kFootprintWidth);
+        }
+    }
+
     void draggedElementIsPinnedAndSurvivesARestart() {
         // Given a map loaded from a cache file, zoomed onto one element
         QTemporaryDir dir;
