@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QThread>
 #include <memory>
+#include <utility>
 
 using namespace noc;
 
@@ -125,18 +126,10 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
     // then taken in over the stream on reconnect, with opsim paused (no auto-clears) so that it only
     // sends. The live figure above shares the two cores with opsim generating the storm; this one
     // shows what the client takes in when it has them (mostly) to itself.
-    if (!options.args.contains(QStringLiteral("no-backlog"))) {
-        const auto lastSeq = [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }); };
-        const int seconds = options.quick ? 5 : 20;
-        const qint64 before = lastSeq();
-        server.call([seconds](opsim::Server &s) {
-            s.triggerStorm(25000, seconds);
-            return 0;
-        });
-        QTest::qWait(seconds * 1000);
-        // The simulator may still owe part of the storm (it carries what it could not raise in time).
-        for (qint64 previous = -1, now = lastSeq(); now != previous; previous = now, now = lastSeq())
-            QTest::qWait(500);
+    const auto lastSeq = [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }); };
+    // Pauses opsim (no more events), reconnects a console and times it until the cache holds the last
+    // event: the backlog and delta phases. Returns the milliseconds and the events taken in.
+    const auto timeCatchUp = [&](qint64 before, int timeoutMs) {
         server.call([](opsim::Server &s) {
             s.setPaused(true);
             return 0;
@@ -148,11 +141,24 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         QElapsedTimer timer;
         timer.start();
         session.start();
-        waitUntil([&] { return streamSeq(cache) >= target; }, 300000);
-        const qint64 received = streamSeq(cache) - before;
-        reporter.report("stream_backlog_ingest_per_s", received / (timer.elapsed() / 1000.0), "1/s",
-                        received);
+        waitUntil([&] { return streamSeq(cache) >= target; }, timeoutMs);
+        const std::pair<qint64, qint64> result{timer.elapsed(), streamSeq(cache) - before};
         session.stop();
+        return result;
+    };
+    if (!options.args.contains(QStringLiteral("no-backlog"))) {
+        const int seconds = options.quick ? 5 : 20;
+        const qint64 before = lastSeq();
+        server.call([seconds](opsim::Server &s) {
+            s.triggerStorm(25000, seconds);
+            return 0;
+        });
+        QTest::qWait(seconds * 1000);
+        // The simulator may still owe part of the storm (it carries what it could not raise in time).
+        for (qint64 previous = -1, now = lastSeq(); now != previous; previous = now, now = lastSeq())
+            QTest::qWait(500);
+        const auto [ms, received] = timeCatchUp(before, 300000);
+        reporter.report("stream_backlog_ingest_per_s", received / (ms / 1000.0), "1/s", received);
         server.call([](opsim::Server &s) {
             s.setPaused(false);
             return 0;
@@ -163,28 +169,14 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
 
     // Delta: 10,000 changes made while the console was away, applied on reconnect.
     {
-        const qint64 before = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
+        const qint64 before = lastSeq();
         server.call([](opsim::Server &s) {
             s.triggerStorm(50000, 1);
             return 0;
         });
-        waitUntil(
-            [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }) >= before + 10000; },
-            60000);
-        server.call([](opsim::Server &s) {
-            s.setPaused(true);
-            return 0;
-        });
-        const qint64 target = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
-        SyncSession session(profile(server.url(), cache), kToken);
-        session.openCache();
-        session.setEngineOptions(engineOptions);
-        QElapsedTimer timer;
-        timer.start();
-        session.start();
-        waitUntil([&] { return streamSeq(cache) >= target; }, 120000);
-        reporter.report("delta_10k_apply_ms", double(timer.elapsed()), "ms", target - before);
-        session.stop();
+        waitUntil([&] { return lastSeq() >= before + 10000; }, 60000);
+        const auto [ms, changes] = timeCatchUp(before, 120000);
+        reporter.report("delta_10k_apply_ms", double(ms), "ms", changes);
     }
     return 0;
 }

@@ -231,12 +231,7 @@ void AlarmTableModel::onQueryReady(int generation, const SharedAlarmResult &resu
         m_children = std::move(result->children);
         m_pendingTop = 0;
         m_universeSize = result->universeSize;
-        m_expandedKeys.clear();
-        if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
-            for (const auto &k : m_rows)
-                if (k.hasChildren() && m_expanded.contains(k.aid))
-                    m_expandedKeys.insert(k.aid, k);
-        }
+        collectExpandedKeys();
         rebuildSpans();
         endResetModel();
     }
@@ -301,12 +296,7 @@ void AlarmTableModel::onPreviewReady(int generation, const SharedAlarmResult &re
     m_pendingTop = m_previewCounted ? std::max<qint64>(0, result->listedRows - qint64(m_rows.size())) : 0;
     if (m_previewCounted)
         m_universeSize = result->universeSize;
-    m_expandedKeys.clear();
-    if (!m_expanded.isEmpty() && !m_children.isEmpty()) {
-        for (const auto &k : m_rows)
-            if (k.hasChildren() && m_expanded.contains(k.aid))
-                m_expandedKeys.insert(k.aid, k);
-    }
+    collectExpandedKeys();
     rebuildSpans();
     endResetModel();
     const bool first = m_previewGeneration != generation;
@@ -317,6 +307,16 @@ void AlarmTableModel::onPreviewReady(int generation, const SharedAlarmResult &re
 
 bool AlarmTableModel::isPlaceholder(int row) const {
     return m_pendingTop > 0 && row >= m_displayRows - int(m_pendingTop) && row < m_displayRows;
+}
+
+void AlarmTableModel::collectExpandedKeys() {
+    // A new list: the roots the person opened that it lists, with their keys in it.
+    m_expandedKeys.clear();
+    if (m_expanded.isEmpty() || m_children.isEmpty())
+        return;
+    for (const auto &k : m_rows)
+        if (k.hasChildren() && m_expanded.contains(k.aid))
+            m_expandedKeys.insert(k.aid, k);
 }
 
 void AlarmTableModel::rebuildSpans() {

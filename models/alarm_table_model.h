@@ -169,6 +169,7 @@ private:
     // The whole answer of a query whose counted first page is shown: fills in the rows below the page.
     // False (nothing changed) when the answer does not start with the page.
     bool fillIn(AlarmQueryResult &result);
+    void collectExpandedKeys();
     void rebuildSpans();
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
