@@ -1,6 +1,7 @@
 #include "topology/topology_layout.h"
 
 #include <QElapsedTimer>
+#include <QLineF>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -167,8 +168,187 @@ void fillSiteGeometry(const TopologyGraph &graph, LayoutResult &result) {
     }
 }
 
-// Sites by latitude/longitude (equirectangular around the mean latitude, scaled so the sites' blocks
-// fill about a third of the area), each site's elements in a block around it, blocks pushed apart.
+// Scene units per degree for a group of sites (projected points, and the area of their blocks). Two
+// estimates: the group's box filled to ~30% (right for evenly spread sites), and the median
+// nearest-neighbour distance stretched to about one and a half site blocks (right for sites clustered
+// around cities, where the first would pile them on each other). The larger wins, capped so a few
+// far-away sites cannot blow the map up.
+double spreadScale(const std::vector<QPointF> &points, double blockArea) {
+    if (points.size() < 2)
+        return 1.0;
+    QRectF box(points.front(), QSizeF(0, 0));
+    for (const QPointF &p : points) {
+        box.setLeft(std::min(box.left(), p.x()));
+        box.setRight(std::max(box.right(), p.x()));
+        box.setTop(std::min(box.top(), p.y()));
+        box.setBottom(std::max(box.bottom(), p.y()));
+    }
+    const double degArea = std::max(box.width() * box.height(), 1e-9);
+    const double scale = std::sqrt(blockArea / (0.3 * degArea));
+    if (points.size() < 3)
+        return scale;
+    const double cell = std::max(std::sqrt(degArea / double(points.size())), 1e-6);
+    std::unordered_map<quint64, std::vector<int>> grid;
+    const auto key = [](qint64 x, qint64 y) {
+        return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y));
+    };
+    const auto cellOf = [&](const QPointF &p) {
+        return std::pair{qint64(std::floor(p.x() / cell)), qint64(std::floor(p.y() / cell))};
+    };
+    for (size_t k = 0; k < points.size(); ++k) {
+        const auto [cx, cy] = cellOf(points[k]);
+        grid[key(cx, cy)].push_back(int(k));
+    }
+    std::vector<double> nearest;
+    for (size_t k = 0; k < points.size(); ++k) {
+        const auto [cx, cy] = cellOf(points[k]);
+        double best = 1e300;
+        for (qint64 x = cx - 1; x <= cx + 1; ++x)
+            for (qint64 y = cy - 1; y <= cy + 1; ++y) {
+                const auto it = grid.find(key(x, y));
+                if (it == grid.end())
+                    continue;
+                for (int o : it->second)
+                    if (size_t(o) != k) {
+                        const QPointF d = points[size_t(o)] - points[k];
+                        best = std::min(best, std::hypot(d.x(), d.y()));
+                    }
+            }
+        if (best < 1e300 && best > 1e-9)
+            nearest.push_back(best);
+    }
+    if (nearest.size() <= 2)
+        return scale;
+    std::nth_element(nearest.begin(), nearest.begin() + long(nearest.size() / 2), nearest.end());
+    const double median = nearest[nearest.size() / 2];
+    const double blockDiagonal = std::sqrt(blockArea / double(points.size())) * 1.5;
+    return std::clamp(blockDiagonal / median, scale, scale * 8);
+}
+
+// Where each region's sites go. Operators' sites cluster around cities hundreds of kilometres apart:
+// one scale for the whole map either piles a city's sites on each other or makes the map mostly
+// empty space. So each region is magnified on its own (its sites keep their arrangement around the
+// region's centre, spread so they do not pile up), and the regions keep their geographic arrangement
+// at a scale of their own, with far-away ones brought closer.
+class RegionFrames {
+public:
+    RegionFrames(const TopologyGraph &graph, const std::vector<QPointF> &projected,
+                 const std::vector<Block> &blocks) {
+        const auto &sites = graph.sites();
+        const size_t regionCount = size_t(graph.regions().size());
+        std::vector<std::vector<QPointF>> points(regionCount);
+        std::vector<double> blockArea(regionCount, 0), largestBlock(regionCount, 0);
+        std::vector<QPointF> all;
+        double allArea = 0;
+        for (size_t s = 0; s < sites.size(); ++s) {
+            if (!sites[s].hasCoordinates || sites[s].region_index < 0)
+                continue;
+            const double area = blocks[s].cols * LayoutMetrics::kFootprintWidth *
+                                (blocks[s].rows * LayoutMetrics::kFootprintHeight + kSiteHeader);
+            const size_t r = size_t(sites[s].region_index);
+            points[r].push_back(projected[s]);
+            blockArea[r] += area;
+            largestBlock[r] = std::max(largestBlock[r], area);
+            all.push_back(projected[s]);
+            allArea += area;
+        }
+        m_frames.assign(regionCount, Frame{});
+        const double base = spreadScale(all, allArea);
+        m_centreScale = base;
+        double largestScale = base;
+        std::vector<double> radius(regionCount, 0);
+        for (size_t r = 0; r < regionCount; ++r) {
+            Frame &f = m_frames[r];
+            f.scale = base;
+            if (points[r].empty())
+                continue;
+            f.known = true;
+            for (const QPointF &p : points[r])
+                f.centre += p;
+            f.centre /= double(points[r].size());
+            if (points[r].size() >= 3)
+                f.scale = std::max(base, spreadScale(points[r], blockArea[r]));
+            largestScale = std::max(largestScale, f.scale);
+            for (const QPointF &p : points[r])
+                radius[r] = std::max(radius[r], QLineF(p, f.centre).length() * f.scale);
+            radius[r] += std::sqrt(largestBlock[r]);
+        }
+        // The regions' centres: far-apart cities would leave the map mostly empty at the scale where
+        // the closest two just touch, so the scale is the one where a typical region's nearest
+        // neighbour is a little more than touching (the median over the regions), and regions that
+        // then overlap are pushed apart, the bigger ones keeping their place.
+        // (Pairs of regions are compared: with more than a few hundred "regions" they are not cities
+        // any more, and the whole map keeps one scale.)
+        if (regionCount > kMaxMagnifiedRegions) {
+            for (Frame &f : m_frames) {
+                f.scale = base;
+                f.origin = f.centre * base;
+            }
+            return;
+        }
+        std::vector<double> wanted;
+        for (size_t a = 0; a < regionCount; ++a) {
+            double nearest = 1e300, need = 0;
+            for (size_t b = 0; b < regionCount; ++b) {
+                if (b == a || !m_frames[a].known || !m_frames[b].known)
+                    continue;
+                const double d = QLineF(m_frames[a].centre, m_frames[b].centre).length();
+                if (d > 1e-9 && d < nearest) {
+                    nearest = d;
+                    need = 1.25 * (radius[a] + radius[b]) / d;
+                }
+            }
+            if (nearest < 1e300)
+                wanted.push_back(need);
+        }
+        if (!wanted.empty()) {
+            std::nth_element(wanted.begin(), wanted.begin() + long(wanted.size() / 2), wanted.end());
+            m_centreScale = std::clamp(wanted[wanted.size() / 2], base, largestScale);
+        }
+        std::vector<QRectF> discs(regionCount);
+        std::vector<int> order;
+        double step = 1;
+        for (size_t r = 0; r < regionCount; ++r) {
+            m_frames[r].origin = m_frames[r].centre * m_centreScale;
+            if (!m_frames[r].known)
+                continue;
+            discs[r] = QRectF(m_frames[r].origin - QPointF(radius[r], radius[r]),
+                              QSizeF(2 * radius[r], 2 * radius[r]));
+            order.push_back(int(r));
+            step = std::max(step, radius[r] / 8);
+        }
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return points[size_t(a)].size() > points[size_t(b)].size(); });
+        placeGreedy(discs, order, {}, step, step, nullptr);
+        for (int r : order)
+            m_frames[size_t(r)].origin = discs[size_t(r)].center();
+        for (Frame &f : m_frames)
+            if (!f.known)
+                f.scale = m_centreScale; // a site placed near others without a region of its own
+    }
+
+    // Scene position of a projected point of region `region`.
+    QPointF map(int region, const QPointF &projected) const {
+        if (region < 0 || size_t(region) >= m_frames.size())
+            return projected * m_centreScale;
+        const Frame &f = m_frames[size_t(region)];
+        return f.origin + (projected - f.centre) * f.scale;
+    }
+
+private:
+    static constexpr size_t kMaxMagnifiedRegions = 500;
+    struct Frame {
+        QPointF centre; // mean of the region's sites (projected degrees)
+        QPointF origin; // where that centre goes on the map
+        double scale = 1;
+        bool known = false;
+    };
+    std::vector<Frame> m_frames;
+    double m_centreScale = 1;
+};
+
+// Sites by latitude/longitude (equirectangular around the mean latitude, each region magnified as
+// RegionFrames explains), each site's elements in a block around it, blocks pushed apart.
 void geographic(const TopologyGraph &graph, const LayoutOptions &options, LayoutResult &result,
                 const std::atomic_bool *cancel) {
     const auto &sites = graph.sites();
@@ -178,7 +358,6 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
     double blockArea = 0;
     double latSum = 0;
     int withCoords = 0;
-    QRectF degBox;
     for (size_t s = 0; s < sites.size(); ++s) {
         blocks[s] = blockFor(sites[s].elements.size());
         const double w = blocks[s].cols * LayoutMetrics::kFootprintWidth;
@@ -198,70 +377,6 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
             continue;
         projected[s] = QPointF(sites[s].longitude * cosLat, -sites[s].latitude);
     }
-    if (withCoords > 0) {
-        QRectF box;
-        bool first = true;
-        for (size_t s = 0; s < sites.size(); ++s) {
-            if (!sites[s].hasCoordinates)
-                continue;
-            if (first) {
-                box = QRectF(projected[s], QSizeF(0, 0));
-                first = false;
-            } else {
-                box.setLeft(std::min(box.left(), projected[s].x()));
-                box.setRight(std::max(box.right(), projected[s].x()));
-                box.setTop(std::min(box.top(), projected[s].y()));
-                box.setBottom(std::max(box.bottom(), projected[s].y()));
-            }
-        }
-        degBox = box;
-    }
-    const double degArea = std::max(degBox.width() * degBox.height(), 1e-9);
-    // Two estimates of scene units per degree: the whole box filled to ~30% (right for evenly spread
-    // sites), and the median nearest-neighbour distance stretched to about one and a half site blocks
-    // (right for sites clustered around cities, where the first would pile them on each other).
-    // The larger wins, capped so a few far-away sites cannot blow the map up.
-    double scale = withCoords > 1 ? std::sqrt(blockArea / (0.3 * degArea)) : 1.0;
-    if (withCoords > 2) {
-        const double cell = std::max(std::sqrt(degArea / withCoords), 1e-6);
-        std::unordered_map<quint64, std::vector<int>> grid;
-        const auto key = [](qint64 x, qint64 y) {
-            return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y));
-        };
-        for (size_t s = 0; s < sites.size(); ++s)
-            if (sites[s].hasCoordinates)
-                grid[key(qint64(std::floor(projected[s].x() / cell)),
-                         qint64(std::floor(projected[s].y() / cell)))]
-                    .push_back(int(s));
-        std::vector<double> nearest;
-        for (size_t s = 0; s < sites.size(); ++s) {
-            if (!sites[s].hasCoordinates)
-                continue;
-            const qint64 cx = qint64(std::floor(projected[s].x() / cell)),
-                         cy = qint64(std::floor(projected[s].y() / cell));
-            double best = 1e300;
-            for (qint64 x = cx - 1; x <= cx + 1; ++x)
-                for (qint64 y = cy - 1; y <= cy + 1; ++y) {
-                    const auto it = grid.find(key(x, y));
-                    if (it == grid.end())
-                        continue;
-                    for (int o : it->second)
-                        if (size_t(o) != s) {
-                            const QPointF d = projected[size_t(o)] - projected[s];
-                            best = std::min(best, std::hypot(d.x(), d.y()));
-                        }
-                }
-            if (best < 1e300 && best > 1e-9)
-                nearest.push_back(best);
-        }
-        if (nearest.size() > 2) {
-            std::nth_element(nearest.begin(), nearest.begin() + long(nearest.size() / 2), nearest.end());
-            const double median = nearest[nearest.size() / 2];
-            const double blockDiagonal = std::sqrt(blockArea / double(sites.size())) * 1.5;
-            scale = std::clamp(blockDiagonal / median, scale, scale * 8);
-        }
-    }
-    QRectF mapBox(degBox.topLeft() * scale, degBox.bottomRight() * scale);
 
     // A site without coordinates goes where its neighbours are: the mean of the sites its elements
     // link to, else the middle of its region. Only when neither is known (and for the synthetic
@@ -299,13 +414,21 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
             }
         }
     }
+    const RegionFrames frames(graph, projected, blocks);
+    QRectF mapBox;
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (!sites[s].hasCoordinates)
+            continue;
+        const QPointF p = frames.map(sites[s].region_index, projected[s]);
+        mapBox = mapBox.isNull() ? QRectF(p, QSizeF(0, 0)) : mapBox.united(QRectF(p, QSizeF(0, 0)));
+    }
     const double rowWidth = std::max(mapBox.width(), std::sqrt(blockArea) * 1.5);
     double cx = mapBox.left(), cy = mapBox.bottom() + 6 * LayoutMetrics::kFootprintHeight, rowH = 0;
     for (size_t s = 0; s < sites.size(); ++s) {
         if (!sites[s].hasCoordinates && !sites[s].synthetic)
             ++result.sitesPlacedWithoutCoordinates;
         if (sites[s].hasCoordinates || placedNear[s]) {
-            rects[s].moveCenter(projected[s] * scale);
+            rects[s].moveCenter(frames.map(sites[s].region_index, projected[s]));
             continue;
         }
         if (cx > mapBox.left() && cx + rects[s].width() > mapBox.left() + rowWidth) {

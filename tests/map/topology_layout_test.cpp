@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
+#include <random>
 
 using namespace noc;
 
@@ -325,6 +326,92 @@ private slots:
         const QRectF westArea = result.siteAreas[size_t(g.siteIndex("w"))];
         for (int k = 0; k < 3; ++k)
             QVERIFY(westArea.contains(result.positions[size_t(k)]));
+    }
+
+    void geographicLayoutSpreadsCitiesAndKeepsTheirArrangement() {
+        // Given five cities hundreds of kilometres apart (two of them neighbours), each with 60 sites
+        // within ~15 km of its centre and two or three elements per site: how operators' sites cluster
+        struct City {
+            const char *region;
+            double lat, lon;
+        };
+        const City cities[] = {{"BJ", 39.9, 116.4},
+                               {"SH", 31.2, 121.3},
+                               {"CD", 30.5, 104.0},
+                               {"GZ", 23.2, 113.1},
+                               {"SZ", 22.5, 114.0}};
+        std::mt19937 rng(7);
+        std::uniform_real_distribution<double> jitter(-0.12, 0.12);
+        QList<Site> sites;
+        QList<NetworkElement> elements;
+        for (const City &c : cities)
+            for (int k = 0; k < 60; ++k) {
+                Site site;
+                site.id = QString("%1-S%2").arg(c.region).arg(k);
+                site.region = c.region;
+                site.latitude = c.lat + jitter(rng);
+                site.longitude = c.lon + jitter(rng) * 1.2;
+                sites << site;
+                for (int e = 0; e < 2 + k % 2; ++e) {
+                    NetworkElement element;
+                    element.id = QString("%1-E%2").arg(site.id).arg(e);
+                    element.siteId = site.id;
+                    elements << element;
+                }
+            }
+        // When laid out geographically
+        const TopologyGraph g = TopologyGraph::build(sites, elements, {});
+        const LayoutResult result = computeLayout(g, {});
+        QCOMPARE(result.overlaps, 0);
+
+        // Then within a city the sites do not pile up: a site's nearest neighbour is typically more
+        // than a site's own size away (the city is magnified, not squeezed into one block)
+        QRectF map, siteSize;
+        for (size_t s = 0; s < g.sites().size(); ++s)
+            map = map.united(result.siteAreas[s]);
+        std::vector<double> nearest;
+        double sizeSum = 0;
+        for (size_t s = 0; s < g.sites().size(); ++s) {
+            sizeSum += std::hypot(result.siteAreas[s].width(), result.siteAreas[s].height());
+            double best = 1e300;
+            for (size_t o = 0; o < g.sites().size(); ++o)
+                if (o != s && g.sites()[o].region_index == g.sites()[s].region_index)
+                    best = std::min(best, QLineF(result.sitePositions[s], result.sitePositions[o]).length());
+            nearest.push_back(best);
+        }
+        std::sort(nearest.begin(), nearest.end());
+        const double medianNearest = nearest[nearest.size() / 2];
+        const double meanSiteSize = sizeSum / double(g.sites().size());
+        qInfo("median nearest site %.0f, mean site block diagonal %.0f", medianNearest, meanSiteSize);
+        QVERIFY(medianNearest > meanSiteSize);
+
+        // And the map is not mostly empty space between far-apart cities: each city's area spans at
+        // least a twelfth of the map's width or height
+        const auto cityArea = [&](const char *region) {
+            QRectF area;
+            for (size_t s = 0; s < g.sites().size(); ++s)
+                if (g.sites()[s].id.startsWith(QLatin1String(region)))
+                    area = area.united(result.siteAreas[s]);
+            return area;
+        };
+        for (const City &c : cities) {
+            const QRectF area = cityArea(c.region);
+            qInfo("%s spans %.2f x %.2f of the map", c.region, area.width() / map.width(),
+                  area.height() / map.height());
+            QVERIFY(area.width() > map.width() / 12 || area.height() > map.height() / 12);
+        }
+        // And the cities keep their arrangement: Beijing north of Shanghai and Chengdu, Chengdu west
+        // of Shanghai, Guangzhou west of Shenzhen, the south below the rest; no two cities overlap
+        const auto centre = [&](const char *region) { return cityArea(region).center(); };
+        QVERIFY(centre("BJ").y() < centre("SH").y() && centre("BJ").y() < centre("CD").y());
+        QVERIFY(centre("CD").x() < centre("SH").x());
+        QVERIFY(centre("GZ").x() < centre("SZ").x());
+        for (const char *south : {"GZ", "SZ"})
+            for (const char *north : {"BJ", "SH", "CD"})
+                QVERIFY(centre(north).y() < centre(south).y());
+        for (size_t a = 0; a < std::size(cities); ++a)
+            for (size_t b = a + 1; b < std::size(cities); ++b)
+                QVERIFY(!cityArea(cities[a].region).intersects(cityArea(cities[b].region)));
     }
 
     void forceLayoutRespectsPinnedNodes() {

@@ -160,6 +160,52 @@ private slots:
         QCOMPARE(map.breadcrumbText(), crumb);
     }
 
+    void sitesPiledUpOnTheScreenAreShownAsRegions() {
+        // Given five cities far apart, each with 60 sites within ~15 km of its centre (how operators'
+        // sites cluster)
+        GeneratedNetwork net;
+        const std::pair<const char *, QPointF> cities[] = {{"BJ", {116.4, 39.9}},
+                                                           {"SH", {121.3, 31.2}},
+                                                           {"CD", {104.0, 30.5}},
+                                                           {"GZ", {113.1, 23.2}},
+                                                           {"SZ", {114.0, 22.5}}};
+        for (const auto &[region, where] : cities)
+            for (int k = 0; k < 60; ++k) {
+                Site site;
+                site.id = QString("%1-S%2").arg(region).arg(k);
+                site.region = region;
+                site.latitude = where.y() + 0.1 * std::sin(k * 2.4);
+                site.longitude = where.x() + 0.12 * std::cos(k * 1.7);
+                net.sites << site;
+                for (int e = 0; e < 2; ++e) {
+                    NetworkElement element;
+                    element.id = QString("%1-E%2").arg(site.id).arg(e);
+                    element.siteId = site.id;
+                    net.elements << element;
+                }
+            }
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        TopologyScene *scene = map.scene();
+        TopologyView *view = map.view();
+
+        // When the whole map is in view  Then the cities' 300 sites would pile up as nodes: regions
+        // are shown (each an area with a dot per site), though far fewer sites than the site level's
+        // limit are in view
+        view->fitAll();
+        QVERIFY(view->scale() < TopologyScene::kElementScale);
+        QCOMPARE(scene->detail(), MapDetail::Regions);
+
+        // When one city fills the view at the site level  Then its sites are nodes of their own
+        QRectF city;
+        for (int k = 0; k < 60; ++k)
+            city = city.united(scene->siteArea(scene->graph()->siteIndex(QString("SH-S%1").arg(k))));
+        view->fitRect(city);
+        view->setScale(std::min(view->scale(), TopologyScene::kElementScale * 0.9), city.center());
+        QCOMPARE(scene->detail(), MapDetail::Sites);
+        saveScreenshot(map, "map_cities_sites");
+    }
+
     void statusUpdateRecoloursOnlyTheChangedElement() {
         // Given a map with no alarms, zoomed onto one access element
         const GeneratedNetwork net = network(300);

@@ -349,7 +349,7 @@ void RegionItem::updateGeometry() {
 }
 
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
-    const QRectF area = m_scene->regionArea(m_region).adjusted(-80, -80, 80, 80);
+    const QRectF area = outlineOf(m_scene->regionArea(m_region));
     // Outline only: 32 translucent fills of overlapping region boxes cost more than everything else
     // in the zoomed-out frame (each blends most of the viewport).
     painter->setRenderHint(QPainter::Antialiasing, false);

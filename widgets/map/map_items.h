@@ -89,6 +89,8 @@ public:
     RegionItem(TopologyScene *scene, int region);
     int type() const override { return Type; }
     int region() const { return m_region; }
+    // The frame drawn around a region's area (its sites' areas): a margin so edge dots are inside.
+    static QRectF outlineOf(const QRectF &area) { return area.adjusted(-80, -80, 80, 80); }
     void updateGeometry();
     // Repaints only the dot of the site at `sitePos` (a recolour), not the whole region.
     void updateDot(const QPointF &sitePos);

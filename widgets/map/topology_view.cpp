@@ -9,7 +9,9 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <unordered_set>
 #include <utility>
 
 namespace noc {
@@ -18,6 +20,7 @@ namespace {
 constexpr double kMinScale = 0.002;
 constexpr double kMaxScale = 4.0;
 constexpr int kMaxLabels = 160;
+constexpr double kSiteCellPixels = 20; // about a site node with its ring
 } // namespace
 
 TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
@@ -61,7 +64,10 @@ void TopologyView::zoomBy(double factor) {
 }
 
 void TopologyView::fitAll() {
-    fitRect(m_scene->mapBounds());
+    // A margin so nodes and names at the map's edge are not cut by the view's border (more at the
+    // top, where region names stand above their frames).
+    const QRectF b = m_scene->mapBounds();
+    fitRect(b.adjusted(-b.width() * 0.04, -b.height() * 0.07, b.width() * 0.04, b.height() * 0.04));
     m_atFit = !m_scene->mapBounds().isEmpty();
 }
 
@@ -98,14 +104,26 @@ void TopologyView::updateDetail() {
     m_scene->setViewScale(s);
     MapDetail detail = MapDetail::Elements;
     if (s < TopologyScene::kElementScale) {
-        // Sites while a readable number of them is in view, else regions.
+        // Sites while a readable number of them is in view and they do not pile up on the screen
+        // (a city's sites seen from a country away are one blob of overlapping nodes), else regions.
+        // Piling up: fewer than half the sites in view have a screen cell of a node's size to
+        // themselves.
         const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+        const double cell = kSiteCellPixels / s;
+        std::unordered_set<quint64> cells;
         int inView = 0;
         const auto &items = m_scene->siteItems();
-        for (size_t k = 0; k < items.size() && inView <= TopologyScene::kMaxVisibleSites; ++k)
-            if (visible.contains(m_scene->sitePosition(int(k))))
-                ++inView;
-        detail = inView <= TopologyScene::kMaxVisibleSites ? MapDetail::Sites : MapDetail::Regions;
+        for (size_t k = 0; k < items.size() && inView <= TopologyScene::kMaxVisibleSites; ++k) {
+            const QPointF p = m_scene->sitePosition(int(k));
+            if (!visible.contains(p))
+                continue;
+            ++inView;
+            const auto x = quint32(qint32(std::floor((p.x() - visible.left()) / cell)));
+            const auto y = quint32(qint32(std::floor((p.y() - visible.top()) / cell)));
+            cells.insert((quint64(x) << 32) | y);
+        }
+        const bool readable = inView <= TopologyScene::kMaxVisibleSites && int(cells.size()) * 2 >= inView;
+        detail = readable ? MapDetail::Sites : MapDetail::Regions;
     }
     m_scene->setDetail(detail);
     ensureSceneRect();
@@ -189,7 +207,16 @@ void TopologyView::layoutLabels() {
             const QRectF area = m_scene->regionArea(r);
             if (!area.isValid() || !visible.intersects(area))
                 continue;
-            candidates.push_back({int(area.width() * area.height() / 1000), mapFromScene(area.center())});
+            // Above the region's frame, so the name does not hide its dots; in the middle when the
+            // frame's top is out of view.
+            const QRectF outline = RegionItem::outlineOf(area);
+            const QPointF above = mapFromScene(QPointF(outline.center().x(), outline.top())) -
+                                  QPointF(0, QFontMetricsF(font).height() / 2 + 3);
+            const double halfHeight = QFontMetricsF(font).height() / 2 + 1;
+            const QPointF anchor = viewportRect.adjusted(0, halfHeight, 0, -halfHeight).contains(above)
+                                       ? above
+                                       : QPointF(mapFromScene(area.center()));
+            candidates.push_back({int(area.width() * area.height() / 1000), anchor});
             texts.push_back(m_scene->regionName(r));
         }
     } else {
