@@ -1,4 +1,5 @@
 #include "domain/tmf_codec.h"
+#include "domain/tmf_decode.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -57,14 +58,15 @@ constexpr int daysInMonth(int y, int m) {
     return m == 2 && isLeap(y) ? 29 : days[m - 1];
 }
 
-class Cursor {
+// Over UTF-16 (QString) or ASCII bytes (the stream's UTF-8, see parseTimeUtf8): one parser.
+template <typename Ch> class Cursor {
 public:
-    explicit Cursor(QStringView text)
-        : m_p(text.utf16())
-        , m_end(text.utf16() + text.size()) {}
+    Cursor(const Ch *begin, const Ch *end)
+        : m_p(begin)
+        , m_end(end) {}
 
     bool atEnd() const { return m_p == m_end; }
-    char16_t peek() const { return m_p == m_end ? u'\0' : *m_p; }
+    char16_t peek() const { return m_p == m_end ? u'\0' : char16_t(*m_p); }
     void skip() { ++m_p; }
     bool expect(char16_t c) {
         if (peek() != c)
@@ -78,7 +80,7 @@ public:
             return false;
         int v = 0;
         for (int i = 0; i < count; ++i) {
-            const char16_t c = m_p[i];
+            const char16_t c = char16_t(m_p[i]);
             if (c < u'0' || c > u'9')
                 return false;
             v = v * 10 + (c - u'0');
@@ -90,183 +92,12 @@ public:
     bool isDigit() const { return peek() >= u'0' && peek() <= u'9'; }
 
 private:
-    const char16_t *m_p;
-    const char16_t *m_end;
+    const Ch *m_p;
+    const Ch *m_end;
 };
-
-// ---------------------------------------------------------------------------------------------
-// JSON access. Every reader accepts the wrong JSON type without complaint: a wrong-typed optional
-// field is treated as absent (or coerced where the intent is obvious, e.g. a numeric id).
-
-template <std::size_t N> inline QJsonValue get(const QJsonObject &o, const char (&key)[N]) {
-    return o.value(QLatin1String(key, qsizetype(N - 1)));
-}
 
 template <std::size_t N> inline QString key(const char (&k)[N]) {
     return QString::fromLatin1(k, qsizetype(N - 1));
-}
-
-QString numberText(const QJsonValue &v) {
-    // toInteger() gives its default unless the number is an exact qint64: two different defaults
-    // tell "integral" apart without a magic sentinel, and keep ids above 2^53 exact.
-    const qint64 a = v.toInteger(0);
-    const qint64 b = v.toInteger(1);
-    if (a == b)
-        return QString::number(a);
-    const double d = v.toDouble();
-    if (!std::isfinite(d))
-        return {};
-    if (d == std::floor(d) && std::fabs(d) < 9.0e15)
-        return QString::number(qint64(d));
-    return QString::number(d, 'g', 17);
-}
-
-// An identifier: a string, or a JSON number (some servers send `"id": 8044`).
-QString idOf(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Double:
-        return numberText(v);
-    default:
-        return {};
-    }
-}
-
-// A text field: numbers and booleans become their text, objects/arrays/null are absent.
-QString textOf(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Double:
-        return numberText(v);
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    default:
-        return {};
-    }
-}
-
-// A characteristic value (TMF "Any"): structured values are kept as compact JSON text.
-QString anyText(const QJsonValue &v) {
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    return textOf(v);
-}
-
-std::optional<double> numberOf(const QJsonValue &v) {
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok && std::isfinite(d))
-            return d;
-    }
-    return std::nullopt;
-}
-
-bool boolOf(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::Bool:
-        return v.toBool();
-    case QJsonValue::Double:
-        return v.toDouble() != 0;
-    case QJsonValue::String: {
-        const QString s = v.toString().trimmed();
-        return s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
-               s.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0 || s == QLatin1String("1");
-    }
-    default:
-        return false;
-    }
-}
-
-EpochMs timeOf(const QJsonValue &v) {
-    if (v.isString())
-        return parseTime(v.toString());
-    if (v.isDouble()) {
-        // Epoch numbers: values below 1e11 can only be seconds (1e11 ms is 1973, 1e11 s is year 5138).
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || std::fabs(d) > 1e15)
-            return 0;
-        return std::fabs(d) < 1e11 ? EpochMs(std::llround(d * 1000)) : EpochMs(std::llround(d));
-    }
-    return 0;
-}
-
-// An array field; a lone object where an array belongs (the official TMF642 sample's parentAlarm)
-// counts as a one-element array, anything else as empty.
-QJsonArray arrayOf(const QJsonValue &v) {
-    if (v.isArray())
-        return v.toArray();
-    if (v.isObject())
-        return QJsonArray{v};
-    return {};
-}
-
-// Case- and separator-insensitive comparison with a lower-case key, as the enum parsers do.
-bool sameWord(QStringView text, QLatin1String key) {
-    qsizetype k = 0;
-    for (const QChar qc : text.trimmed()) {
-        const char16_t c = qc.unicode();
-        if (c == u'_' || c == u'-' || c == u' ')
-            continue;
-        const char16_t lower = (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
-        if (k == key.size() || lower != char16_t(key.at(k).unicode()))
-            return false;
-        ++k;
-    }
-    return k == key.size();
-}
-
-// Error texts quote what the server sent; a 10 MB value must not become a 10 MB log line.
-QString clip(const QString &text) {
-    constexpr qsizetype kMax = 64;
-    return text.size() <= kMax ? text : text.left(kMax) + QStringLiteral("...");
-}
-
-bool isAbsent(const QJsonValue &v) {
-    return v.isUndefined() || v.isNull();
-}
-
-// A value for an error text: strings quoted and clipped, other JSON types named.
-QString quoted(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::String:
-        return u'\'' + clip(v.toString()) + u'\'';
-    case QJsonValue::Double:
-        return numberText(v);
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Array:
-        return QStringLiteral("(an array)");
-    case QJsonValue::Object:
-        return QStringLiteral("(an object)");
-    default:
-        return QStringLiteral("(null)");
-    }
-}
-
-template <typename T> std::optional<T> fail(QString *error, const QString &reason) {
-    if (error)
-        *error = reason;
-    return std::nullopt;
-}
-
-// Normalises the swagger enums that are kept as text in the domain (operationalState,
-// administrativeState) to their canonical spelling; unknown values are kept as sent.
-QString resourceStateText(const QJsonValue &v) {
-    QString s = textOf(v);
-    static const QLatin1String known[] = {QLatin1String("enable"), QLatin1String("disable"),
-                                          QLatin1String("locked"), QLatin1String("unlocked"),
-                                          QLatin1String("shutdown")};
-    for (const auto &k : known)
-        if (s.size() == k.size() && s.compare(k, Qt::CaseInsensitive) == 0)
-            return QString(k);
-    return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,35 +124,6 @@ QJsonObject characteristic(const QString &name, const QJsonValue &value) {
     return QJsonObject{{key("name"), name}, {key("value"), value}};
 }
 
-// Resource characteristics as name -> value, in document order; later duplicates win.
-template <typename Fn> void forEachCharacteristic(const QJsonObject &json, Fn &&fn) {
-    const QJsonArray list = arrayOf(get(json, "resourceCharacteristic"));
-    for (const QJsonValue &item : list) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject c = item.toObject();
-        const QString name = textOf(get(c, "name"));
-        if (!name.isEmpty())
-            fn(name, get(c, "value"));
-    }
-}
-
-bool nameIs(const QString &name, QLatin1String k) {
-    return name.compare(k, Qt::CaseInsensitive) == 0;
-}
-
-// Ids of a list of references (parentAlarm, correlatedAlarm): objects with an id, or bare ids.
-QStringList refIds(const QJsonValue &v) {
-    QStringList ids;
-    const QJsonArray list = arrayOf(v);
-    for (const QJsonValue &item : list) {
-        const QString id = item.isObject() ? idOf(get(item.toObject(), "id")) : idOf(item);
-        if (!id.isEmpty())
-            ids.append(id);
-    }
-    return ids;
-}
-
 QJsonArray refArray(const QStringList &ids, const QString &baseUrl, QLatin1String collection) {
     QJsonArray out;
     for (const QString &id : ids)
@@ -329,41 +131,12 @@ QJsonArray refArray(const QStringList &ids, const QString &baseUrl, QLatin1Strin
     return out;
 }
 
-struct LinkEnds {
-    QString aEnd;
-    QString zEnd;
-};
-
-LinkEnds linkEnds(const QJsonObject &json) {
-    LinkEnds ends;
-    const QJsonArray list = arrayOf(get(json, "resourceRelationship"));
-    for (const QJsonValue &item : list) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject rel = item.toObject();
-        const QString type = textOf(get(rel, "relationshipType"));
-        const QJsonValue resource = get(rel, "resource");
-        const QString id = resource.isObject() ? idOf(get(resource.toObject(), "id")) : idOf(resource);
-        if (id.isEmpty())
-            continue;
-        if (sameWord(type, QLatin1String("aend")))
-            ends.aEnd = id;
-        else if (sameWord(type, QLatin1String("zend")))
-            ends.zEnd = id;
-    }
-    return ends;
-}
-
 } // namespace
 
 // =============================================================================================
 // Time
 
-EpochMs parseTime(QStringView text) {
-    text = text.trimmed();
-    if (text.isEmpty())
-        return 0;
-    Cursor c(text);
+template <typename Ch> EpochMs parseTimeText(Cursor<Ch> c) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
     if (!c.digits(4, year) || !c.expect(u'-') || !c.digits(2, month) || !c.expect(u'-') || !c.digits(2, day))
         return 0;
@@ -423,6 +196,29 @@ EpochMs parseTime(QStringView text) {
     return seconds * 1000 + millis;
 }
 
+EpochMs parseTime(QStringView text) {
+    text = text.trimmed();
+    if (text.isEmpty())
+        return 0;
+    return parseTimeText(Cursor<char16_t>(text.utf16(), text.utf16() + text.size()));
+}
+
+namespace detail {
+EpochMs parseTimeUtf8(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) // not ASCII: QString's idea of white space
+            return parseTime(QString::fromUtf8(text.data(), qsizetype(text.size())));
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    if (text.empty())
+        return 0;
+    return parseTimeText(Cursor<char>(text.data(), text.data() + text.size()));
+}
+} // namespace detail
+
 QString formatTime(EpochMs ms) {
     if (ms == 0)
         return {};
@@ -471,11 +267,11 @@ std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error) {
     const QJsonDocument doc =
         QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail<QJsonObject>(error, QStringLiteral("invalid JSON at offset %1: %2")
-                                            .arg(parseError.offset)
-                                            .arg(parseError.errorString()));
+        return detail::fail<QJsonObject>(error, QStringLiteral("invalid JSON at offset %1: %2")
+                                                    .arg(parseError.offset)
+                                                    .arg(parseError.errorString()));
     if (!doc.isObject())
-        return fail<QJsonObject>(
+        return detail::fail<QJsonObject>(
             error, QStringLiteral("expected a JSON object, got %1")
                        .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing")));
     return doc.object();
@@ -485,77 +281,7 @@ std::optional<QJsonObject> parseObject(QByteArrayView json, QString *error) {
 // Alarm (TMF642)
 
 std::optional<Alarm> decodeAlarm(const QJsonObject &json, QString *error) {
-    Alarm a;
-    a.id = idOf(get(json, "id"));
-    if (a.id.isEmpty())
-        return fail<Alarm>(error, QStringLiteral("alarm without id"));
-
-    const QJsonValue severityValue = get(json, "perceivedSeverity");
-    const std::optional<Severity> severity = parseSeverity(textOf(severityValue));
-    if (!severity)
-        return fail<Alarm>(error, isAbsent(severityValue)
-                                      ? QStringLiteral("alarm %1: no perceivedSeverity").arg(clip(a.id))
-                                      : QStringLiteral("alarm %1: unknown perceivedSeverity %2")
-                                            .arg(clip(a.id), quoted(severityValue)));
-    a.perceivedSeverity = *severity;
-
-    a.alarmClearedTime = timeOf(get(json, "alarmClearedTime"));
-    // A server that leaves out state (or sends an unknown one) still tells us whether it cleared.
-    a.state = parseAlarmState(textOf(get(json, "state")))
-                  .value_or(a.perceivedSeverity == Severity::Cleared || a.alarmClearedTime != 0
-                                ? AlarmState::Cleared
-                                : AlarmState::Raised);
-
-    a.externalAlarmId = textOf(get(json, "externalAlarmId"));
-    a.alarmType = canonicalAlarmType(textOf(get(json, "alarmType")));
-    a.probableCause = textOf(get(json, "probableCause"));
-    a.specificProblem = textOf(get(json, "specificProblem"));
-    a.alarmedObjectType = textOf(get(json, "alarmedObjectType"));
-
-    const QJsonValue object = get(json, "alarmedObject");
-    if (object.isObject()) {
-        a.alarmedObjectId = idOf(get(object.toObject(), "id"));
-    } else if (object.isArray()) {
-        const QJsonArray list = object.toArray();
-        const QJsonValue first = list.isEmpty() ? QJsonValue() : list.at(0);
-        a.alarmedObjectId = first.isObject() ? idOf(get(first.toObject(), "id")) : idOf(first);
-    } else {
-        a.alarmedObjectId = idOf(object);
-    }
-
-    a.sourceSystemId = textOf(get(json, "sourceSystemId"));
-    a.alarmRaisedTime = timeOf(get(json, "alarmRaisedTime"));
-    a.alarmReportingTime = timeOf(get(json, "alarmReportingTime"));
-    a.alarmChangedTime = timeOf(get(json, "alarmChangedTime"));
-    a.ackState = parseAckState(textOf(get(json, "ackState"))).value_or(AckState::Unacknowledged);
-    a.ackUserId = textOf(get(json, "ackUserId"));
-    a.ackSystemId = textOf(get(json, "ackSystemId"));
-    a.clearUserId = textOf(get(json, "clearUserId"));
-    a.clearSystemId = textOf(get(json, "clearSystemId"));
-
-    // The official sample spells it isRoot.
-    QJsonValue root = get(json, "isRootCause");
-    if (root.isUndefined())
-        root = get(json, "isRoot");
-    a.isRootCause = boolOf(root);
-    a.serviceAffecting = boolOf(get(json, "serviceAffecting"));
-    a.parentAlarmIds = refIds(get(json, "parentAlarm"));
-    a.correlatedAlarmIds = refIds(get(json, "correlatedAlarm"));
-
-    const QJsonArray comments = arrayOf(get(json, "comment"));
-    for (const QJsonValue &item : comments) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject c = item.toObject();
-        AlarmComment comment;
-        comment.userId = textOf(get(c, "userId"));
-        comment.systemId = textOf(get(c, "systemId"));
-        comment.time = timeOf(get(c, "time"));
-        comment.comment = textOf(get(c, "comment"));
-        if (!comment.comment.isEmpty() || !comment.userId.isEmpty() || comment.time != 0)
-            a.comments.append(comment);
-    }
-    return a;
+    return detail::decodeAlarm(detail::QtJsonView(json), error);
 }
 
 QJsonObject encodeAlarm(const Alarm &a, const QString &baseUrl) {
@@ -610,110 +336,7 @@ QJsonObject encodeAlarm(const Alarm &a, const QString &baseUrl) {
 // Trouble ticket (TMF621 v4, reading the v5 shapes too)
 
 std::optional<TroubleTicket> decodeTicket(const QJsonObject &json, QString *error) {
-    TroubleTicket t;
-    t.id = idOf(get(json, "id"));
-    if (t.id.isEmpty())
-        return fail<TroubleTicket>(error, QStringLiteral("ticket without id"));
-
-    // An absent status is the start of TMF621's state machine (acknowledged); a status that is there
-    // but unreadable is rejected, since the workflow actions depend on it.
-    const QJsonValue statusValue = get(json, "status");
-    if (!isAbsent(statusValue)) {
-        const std::optional<TicketStatus> status = parseTicketStatus(textOf(statusValue));
-        if (!status)
-            return fail<TroubleTicket>(
-                error, QStringLiteral("ticket %1: unknown status %2").arg(clip(t.id), quoted(statusValue)));
-        t.status = *status;
-    }
-
-    t.name = textOf(get(json, "name"));
-    t.description = textOf(get(json, "description"));
-    t.severity = textOf(get(json, "severity"));
-    t.priority = textOf(get(json, "priority"));
-    t.ticketType = textOf(get(json, "ticketType"));
-    t.statusChangeReason = textOf(get(json, "statusChangeReason"));
-    t.creationDate = timeOf(get(json, "creationDate"));
-    t.lastUpdate = timeOf(get(json, "lastUpdate"));
-    t.expectedResolutionDate = timeOf(get(json, "expectedResolutionDate"));
-    t.resolutionDate = timeOf(get(json, "resolutionDate"));
-
-    const QJsonArray parties = arrayOf(get(json, "relatedParty"));
-    for (const QJsonValue &item : parties) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject p = item.toObject();
-        // v5: {role, partyOrPartyRole: {id, name, @referredType}}
-        const QJsonValue inner = get(p, "partyOrPartyRole");
-        const QJsonObject ref = inner.isObject() ? inner.toObject() : p;
-        RelatedParty party;
-        party.id = idOf(get(ref, "id"));
-        if (party.id.isEmpty())
-            continue;
-        party.name = textOf(get(ref, "name"));
-        party.role = textOf(get(p, "role"));
-        party.referredType = textOf(get(ref, "@referredType"));
-        t.relatedParties.append(party);
-    }
-
-    const QJsonArray entities = arrayOf(get(json, "relatedEntity"));
-    for (const QJsonValue &item : entities) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject e = item.toObject();
-        // v5: {role, entity: {id, name, @referredType}}
-        const QJsonValue inner = get(e, "entity");
-        const QJsonObject ref = inner.isObject() ? inner.toObject() : e;
-        RelatedEntity entity;
-        entity.id = idOf(get(ref, "id"));
-        if (entity.id.isEmpty())
-            continue;
-        entity.name = textOf(get(ref, "name"));
-        entity.role = textOf(get(e, "role"));
-        entity.referredType = textOf(get(ref, "@referredType"));
-        if (entity.referredType.isEmpty())
-            entity.referredType = textOf(get(ref, "@type"));
-        t.relatedEntities.append(entity);
-    }
-
-    const QJsonArray notes = arrayOf(get(json, "note"));
-    for (const QJsonValue &item : notes) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject n = item.toObject();
-        TicketNote note;
-        note.id = idOf(get(n, "id"));
-        note.author = textOf(get(n, "author"));
-        note.date = timeOf(get(n, "date"));
-        note.text = textOf(get(n, "text"));
-        t.notes.append(note);
-    }
-
-    // v4 statusChange[] {changeDate, changeReason, status}; v5 statusChangeHistory[]
-    // {statusChangeDate, statusChangeReason, status}. A server sending both gets the v4 list.
-    QJsonArray history = arrayOf(get(json, "statusChange"));
-    if (history.isEmpty())
-        history = arrayOf(get(json, "statusChangeHistory"));
-    for (const QJsonValue &item : history) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject s = item.toObject();
-        // An unknown status in the history costs that entry, not the ticket.
-        const std::optional<TicketStatus> status = parseTicketStatus(textOf(get(s, "status")));
-        if (!status)
-            continue;
-        StatusChange change;
-        change.status = *status;
-        QJsonValue date = get(s, "changeDate");
-        if (date.isUndefined())
-            date = get(s, "statusChangeDate");
-        change.changeDate = timeOf(date);
-        QJsonValue reason = get(s, "changeReason");
-        if (reason.isUndefined())
-            reason = get(s, "statusChangeReason");
-        change.changeReason = textOf(reason);
-        t.statusChanges.append(change);
-    }
-    return t;
+    return detail::decodeTicket(detail::QtJsonView(json), error);
 }
 
 QJsonObject encodeTicket(const TroubleTicket &t, const QString &baseUrl) {
@@ -783,69 +406,11 @@ QJsonObject encodeTicket(const TroubleTicket &t, const QString &baseUrl) {
 // Resources (TMF639)
 
 ResourceKind resourceKind(const QJsonObject &json) {
-    const QString category = textOf(get(json, "category"));
-    if (sameWord(category, QLatin1String("site")))
-        return ResourceKind::Site;
-    if (sameWord(category, QLatin1String("link")))
-        return ResourceKind::Link;
-    const QString type = textOf(get(json, "@type"));
-    if (sameWord(type, QLatin1String("geographicsite")))
-        return ResourceKind::Site; // a TMF674 site handed to the inventory
-    if (sameWord(type, QLatin1String("logicalresource"))) {
-        const LinkEnds ends = linkEnds(json);
-        if (!ends.aEnd.isEmpty() || !ends.zEnd.isEmpty())
-            return ResourceKind::Link; // decodeLink says which end is missing
-    }
-    if (sameWord(type, QLatin1String("physicalresource")) || !category.trimmed().isEmpty())
-        return ResourceKind::Element;
-    return ResourceKind::Unknown;
+    return detail::resourceKind(detail::QtJsonView(json));
 }
 
 std::optional<NetworkElement> decodeElement(const QJsonObject &json, QString *error) {
-    NetworkElement e;
-    e.id = idOf(get(json, "id"));
-    if (e.id.isEmpty())
-        return fail<NetworkElement>(error, QStringLiteral("network element without id"));
-    e.name = textOf(get(json, "name"));
-    e.category = parseElementCategory(textOf(get(json, "category")));
-    e.operationalState = resourceStateText(get(json, "operationalState"));
-    e.administrativeState = resourceStateText(get(json, "administrativeState"));
-    e.lastUpdate = timeOf(get(json, "lastUpdate"));
-
-    forEachCharacteristic(json, [&e](const QString &name, const QJsonValue &value) {
-        if (nameIs(name, QLatin1String("vendor")))
-            e.vendor = textOf(value);
-        else if (nameIs(name, QLatin1String("model")))
-            e.model = textOf(value);
-        else if (nameIs(name, QLatin1String("mgmtIp")))
-            e.mgmtIp = textOf(value);
-        else if (nameIs(name, QLatin1String("layer")))
-            e.layer = parseNetworkLayer(textOf(value));
-        else
-            e.otherCharacteristics.insert(name, anyText(value));
-    });
-
-    // place: one RelatedPlaceRefOrValue in v4, an array on some servers; prefer role installedAt,
-    // else the first place with an id (the official sample's place has no role).
-    const QJsonArray places = arrayOf(get(json, "place"));
-    QString fallback;
-    for (const QJsonValue &item : places) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject place = item.toObject();
-        const QString id = idOf(get(place, "id"));
-        if (id.isEmpty())
-            continue;
-        if (sameWord(textOf(get(place, "role")), QLatin1String("installedat"))) {
-            e.siteId = id;
-            break;
-        }
-        if (fallback.isEmpty())
-            fallback = id;
-    }
-    if (e.siteId.isEmpty())
-        e.siteId = fallback;
-    return e;
+    return detail::decodeElement(detail::QtJsonView(json), error);
 }
 
 QJsonObject encodeElement(const NetworkElement &e, const QString &baseUrl) {
@@ -884,28 +449,7 @@ QJsonObject encodeElement(const NetworkElement &e, const QString &baseUrl) {
 }
 
 std::optional<Site> decodeSite(const QJsonObject &json, QString *error) {
-    Site s;
-    s.id = idOf(get(json, "id"));
-    if (s.id.isEmpty())
-        return fail<Site>(error, QStringLiteral("site without id"));
-    s.name = textOf(get(json, "name"));
-    s.lastUpdate = timeOf(get(json, "lastUpdate"));
-    forEachCharacteristic(json, [&s](const QString &name, const QJsonValue &value) {
-        if (nameIs(name, QLatin1String("region")))
-            s.region = textOf(value);
-        else if (nameIs(name, QLatin1String("address")))
-            s.address = textOf(value);
-        else if (nameIs(name, QLatin1String("latitude")))
-            s.latitude = numberOf(value).value_or(std::nan(""));
-        else if (nameIs(name, QLatin1String("longitude")))
-            s.longitude = numberOf(value).value_or(std::nan(""));
-    });
-    // Out-of-range coordinates would put the site off the map: treat them as absent.
-    if (!(std::fabs(s.latitude) <= 90.0))
-        s.latitude = std::nan("");
-    if (!(std::fabs(s.longitude) <= 180.0))
-        s.longitude = std::nan("");
-    return s;
+    return detail::decodeSite(detail::QtJsonView(json), error);
 }
 
 QJsonObject encodeSite(const Site &s, const QString &baseUrl) {
@@ -931,31 +475,7 @@ QJsonObject encodeSite(const Site &s, const QString &baseUrl) {
 }
 
 std::optional<Link> decodeLink(const QJsonObject &json, QString *error) {
-    Link l;
-    l.id = idOf(get(json, "id"));
-    if (l.id.isEmpty())
-        return fail<Link>(error, QStringLiteral("link without id"));
-    const LinkEnds ends = linkEnds(json);
-    if (ends.aEnd.isEmpty() || ends.zEnd.isEmpty())
-        return fail<Link>(error, QStringLiteral("link %1: no %2 relationship")
-                                     .arg(clip(l.id), ends.aEnd.isEmpty() ? QStringLiteral("aEnd")
-                                                                          : QStringLiteral("zEnd")));
-    l.aEndId = ends.aEnd;
-    l.zEndId = ends.zEnd;
-    l.name = textOf(get(json, "name"));
-    l.operationalState = resourceStateText(get(json, "operationalState"));
-    l.lastUpdate = timeOf(get(json, "lastUpdate"));
-    forEachCharacteristic(json, [&l](const QString &name, const QJsonValue &value) {
-        if (nameIs(name, QLatin1String("capacityBps")))
-            l.capacityBps = std::max(0.0, numberOf(value).value_or(0.0));
-        else if (nameIs(name, QLatin1String("utilization")))
-            l.utilization = std::max(0.0, numberOf(value).value_or(0.0));
-        else if (nameIs(name, QLatin1String("aPort")))
-            l.aPort = textOf(value);
-        else if (nameIs(name, QLatin1String("zPort")))
-            l.zPort = textOf(value);
-    });
-    return l;
+    return detail::decodeLink(detail::QtJsonView(json), error);
 }
 
 QJsonObject encodeLink(const Link &l, const QString &baseUrl) {

@@ -1,64 +1,10 @@
 #include "event_stream.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QWebSocket>
 
 namespace noc {
-
-namespace {
-bool parseEnvelope(const QJsonValue &value, EventEnvelope *out, QString *error) {
-    if (!value.isObject()) {
-        *error = QStringLiteral("event envelope is not a JSON object");
-        return false;
-    }
-    const QJsonObject json = value.toObject();
-    out->eventType = json.value(QLatin1String("eventType")).toString();
-    if (out->eventType.isEmpty()) {
-        *error = QStringLiteral("event envelope has no eventType");
-        return false;
-    }
-    if (out->eventType == QLatin1String("ResyncRequired")) {
-        out->latestSeq = json.value(QLatin1String("latestSeq")).toVariant().toLongLong();
-        return true;
-    }
-    const QJsonValue seq = json.value(QLatin1String("seq"));
-    out->seq = seq.isString() ? seq.toString().toLongLong() : seq.toVariant().toLongLong();
-    if (out->seq <= 0) {
-        *error = QStringLiteral("event envelope has no valid seq");
-        return false;
-    }
-    out->event = json.value(QLatin1String("event")).toObject();
-    return true;
-}
-} // namespace
-
-QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QString *error) {
-    *skipped = 0;
-    QList<EventEnvelope> result;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(frame, &parseError);
-    if (doc.isNull()) {
-        *skipped = 1;
-        *error = QStringLiteral("malformed event frame: %1").arg(parseError.errorString());
-        return result;
-    }
-    const QJsonArray items = doc.isArray() ? doc.array() : QJsonArray{doc.object()};
-    result.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        EventEnvelope envelope;
-        QString reason;
-        if (parseEnvelope(item, &envelope, &reason)) {
-            result.append(std::move(envelope));
-        } else {
-            ++*skipped;
-            *error = reason;
-        }
-    }
-    return result;
-}
 
 EventStream::EventStream(QObject *parent)
     : QObject(parent) {}
@@ -95,7 +41,7 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
             return; // refused in `connected` (pin)
         int skipped = 0;
         QString error;
-        const QList<EventEnvelope> envelopes = parseEventFrame(text.toUtf8(), &skipped, &error);
+        const QList<EventEnvelope> envelopes = m_parser.parse(text, &skipped, &error);
         if (skipped > 0)
             emit malformedFrame(error, skipped);
         if (!envelopes.isEmpty())

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "sync/event_frame.h"
 #include "sync/tls_policy.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -10,18 +10,6 @@
 class QWebSocket;
 
 namespace noc {
-
-// One TMF688-style envelope of the profile's event channel.
-struct EventEnvelope {
-    qint64 seq = 0;
-    QString eventType;    // AlarmCreateEvent, ..., ResyncRequired
-    QJsonObject event;    // {"alarm": {...}} / {"troubleTicket": {...}} / {"resource": {...}}
-    qint64 latestSeq = 0; // only on ResyncRequired
-};
-
-// Parses a text frame: one envelope or a JSON array of envelopes. Malformed frames and envelopes
-// are skipped; `skipped` counts them and `error` says why (for the log).
-QList<EventEnvelope> parseEventFrame(const QByteArray &frame, int *skipped, QString *error);
 
 // The WebSocket event stream (/tmf-api/event/v4/stream?since=SEQ) with the bearer token. Emits
 // envelopes in batches, one signal per frame; the engine detects gaps and resyncs.
@@ -47,6 +35,7 @@ signals:
 
 private:
     QWebSocket *m_socket = nullptr;
+    EventFrameParser m_parser;
     bool m_open = false;
     bool m_closing = false;
     QString m_refusal; // why this side dropped the connection (TLS), reported in closed()

@@ -2,6 +2,7 @@ list(APPEND NOC_MODELS_SOURCES
   sync/connection_profile.h sync/connection_profile.cpp
   sync/ops_api_client.h sync/ops_api_client.cpp
   sync/tls_policy.h sync/tls_policy.cpp
+  sync/event_frame.h sync/event_frame.cpp
   sync/event_stream.h sync/event_stream.cpp
   sync/local_actions.h sync/local_actions.cpp
   sync/outbox_sender.h sync/outbox_sender.cpp

@@ -655,39 +655,57 @@ void SyncEngine::onEnvelopes(const QList<EventEnvelope> &envelopes) {
         }
         m_lastSeq = envelope.seq;
         ++m_eventBatchCount;
-        const QString &type = envelope.eventType;
-        const bool isDelete = type.endsWith(QLatin1String("DeleteEvent"));
-        if (type.startsWith(QLatin1String("Alarm"))) {
-            const QJsonObject alarm = envelope.event.value(QLatin1String("alarm")).toObject();
-            if (isDelete)
-                m_eventBatch.removedAlarmIds.append(alarm.value(QLatin1String("id")).toVariant().toString());
-            else
-                decodeInto(Collection::Alarms, QJsonArray{alarm}, m_eventBatch, nullptr);
-        } else if (type.startsWith(QLatin1String("TroubleTicket"))) {
-            const QJsonObject ticket = envelope.event.value(QLatin1String("troubleTicket")).toObject();
-            if (isDelete)
-                m_eventBatch.removedTicketIds.append(
-                    ticket.value(QLatin1String("id")).toVariant().toString());
-            else
-                decodeInto(Collection::Tickets, QJsonArray{ticket}, m_eventBatch, nullptr);
-        } else if (type.startsWith(QLatin1String("Resource"))) {
-            const QJsonObject resource = envelope.event.value(QLatin1String("resource")).toObject();
-            if (isDelete) {
-                const QString id = resource.value(QLatin1String("id")).toVariant().toString();
-                m_eventBatch.removedSiteIds.append(id);
-                m_eventBatch.removedElementIds.append(id);
-                m_eventBatch.removedLinkIds.append(id);
-            } else {
-                decodeInto(Collection::Resources, QJsonArray{resource}, m_eventBatch, nullptr);
-            }
-        } else {
-            log()->debug("Ignoring event type {}", type.toStdString());
-        }
+        applyEnvelope(envelope);
     }
     if (m_eventBatchCount >= m_options.eventFlushCount)
         flushEvents();
     else if (!m_flushTimer->isActive())
         m_flushTimer->start(m_options.eventFlushMs);
+}
+
+void SyncEngine::applyEnvelope(const EventEnvelope &envelope) {
+    using Target = EventEnvelope::Target;
+    if (envelope.target == Target::None) {
+        log()->debug("Ignoring event type {}", envelope.eventType.toStdString());
+        return;
+    }
+    if (envelope.isDelete) {
+        switch (envelope.target) {
+        case Target::Alarm:
+            m_eventBatch.removedAlarmIds.append(envelope.recordId);
+            break;
+        case Target::Ticket:
+            m_eventBatch.removedTicketIds.append(envelope.recordId);
+            break;
+        case Target::Resource:
+            m_eventBatch.removedSiteIds.append(envelope.recordId);
+            m_eventBatch.removedElementIds.append(envelope.recordId);
+            m_eventBatch.removedLinkIds.append(envelope.recordId);
+            break;
+        case Target::None:
+            break;
+        }
+        return;
+    }
+    // The stream's parser decoded the record already (event_frame.h), with the REST pages' decoders.
+    if (const auto *alarm = std::get_if<Alarm>(&envelope.record))
+        m_eventBatch.alarms.append(*alarm);
+    else if (const auto *ticket = std::get_if<TroubleTicket>(&envelope.record))
+        m_eventBatch.tickets.append(*ticket);
+    else if (const auto *element = std::get_if<NetworkElement>(&envelope.record))
+        m_eventBatch.elements.append(*element);
+    else if (const auto *site = std::get_if<Site>(&envelope.record))
+        m_eventBatch.sites.append(*site);
+    else if (const auto *link = std::get_if<Link>(&envelope.record))
+        m_eventBatch.links.append(*link);
+    else {
+        ++m_status.recordsRejected;
+        const Collection collection = envelope.target == Target::Alarm    ? Collection::Alarms
+                                      : envelope.target == Target::Ticket ? Collection::Tickets
+                                                                          : Collection::Resources;
+        log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(),
+                    envelope.rejection.toStdString());
+    }
 }
 
 void SyncEngine::catchUp() {
@@ -703,7 +721,7 @@ void SyncEngine::catchUp() {
             return;
         int skipped = 0;
         QString error;
-        const QList<EventEnvelope> envelopes = parseEventFrame(response.body, &skipped, &error);
+        const QList<EventEnvelope> envelopes = m_catchUpParser.parse(response.body, &skipped, &error);
         // Envelopes the stream already delivered are skipped by seq; a missing one shows as a gap.
         if (!envelopes.isEmpty() && m_stream && m_stream->isOpen())
             onEnvelopes(envelopes);

@@ -89,6 +89,7 @@ private:
     void finishInitialSync();
     void openStream();
     void onEnvelopes(const QList<EventEnvelope> &envelopes);
+    void applyEnvelope(const EventEnvelope &envelope);
     void flushEvents();
     void pollDeltas();
     void catchUp();
@@ -109,6 +110,7 @@ private:
     std::unique_ptr<CacheReader> m_reader;
     OpsApiClient *m_client = nullptr;
     EventStream *m_stream = nullptr;
+    EventFrameParser m_catchUpParser; // pages of /events read while the stream is open
     OutboxSender *m_sender = nullptr;
     // Children, so they move to the sync thread with the engine.
     QTimer *m_retryTimer;
