@@ -90,6 +90,8 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         const double stormRate = 25000;
         const qint64 seqBefore = server.call([](opsim::Server &s) { return s.stats().lastSeq; });
         waitUntil([&] { return session.status().phase == SyncPhase::Live; }, 30000);
+        const double syncCpuBefore = bench::threadCpuMs("sync");
+        const double writerCpuBefore = bench::threadCpuMs("cache-writer");
         QElapsedTimer storm;
         storm.start();
         server.call([stormSeconds, stormRate](opsim::Server &s) {
@@ -118,6 +120,16 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
                             alarmsAfter);
         }
         reporter.report("stream_ingest_events_per_s", received / stormElapsed, "1/s", received);
+        // CPU per event of the console's two ingest threads in the storm (see threadCpuMs).
+        if (received > 0) {
+            reporter.report("stream_sync_cpu_us_per_event",
+                            (bench::threadCpuMs("sync") - syncCpuBefore) * 1000.0 / double(received), "us",
+                            received);
+            reporter.report("stream_writer_cpu_us_per_event",
+                            (bench::threadCpuMs("cache-writer") - writerCpuBefore) * 1000.0 /
+                                double(received),
+                            "us", received);
+        }
         reporter.report("events_lost", double(std::max<qint64>(0, produced - received)), "events");
         session.stop();
     }
@@ -129,6 +141,12 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
     const auto lastSeq = [&] { return server.call([](opsim::Server &s) { return s.stats().lastSeq; }); };
     // Pauses opsim (no more events), reconnects a console and times it until the cache holds the last
     // event: the backlog and delta phases. Returns the milliseconds and the events taken in.
+    struct CatchUp {
+        qint64 ms;
+        qint64 received;
+        double syncCpuMs; // the session's threads, from their start
+        double writerCpuMs;
+    };
     const auto timeCatchUp = [&](qint64 before, int timeoutMs) {
         server.call([](opsim::Server &s) {
             s.setPaused(true);
@@ -142,7 +160,8 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         timer.start();
         session.start();
         waitUntil([&] { return streamSeq(cache) >= target; }, timeoutMs);
-        const std::pair<qint64, qint64> result{timer.elapsed(), streamSeq(cache) - before};
+        const CatchUp result{timer.elapsed(), streamSeq(cache) - before, bench::threadCpuMs("sync"),
+                             bench::threadCpuMs("cache-writer")};
         session.stop();
         return result;
     };
@@ -157,8 +176,15 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
         // The simulator may still owe part of the storm (it carries what it could not raise in time).
         for (qint64 previous = -1, now = lastSeq(); now != previous; previous = now, now = lastSeq())
             QTest::qWait(500);
-        const auto [ms, received] = timeCatchUp(before, 300000);
-        reporter.report("stream_backlog_ingest_per_s", received / (ms / 1000.0), "1/s", received);
+        const CatchUp backlog = timeCatchUp(before, 300000);
+        const qint64 received = backlog.received;
+        reporter.report("stream_backlog_ingest_per_s", received / (backlog.ms / 1000.0), "1/s", received);
+        if (received > 0) {
+            reporter.report("stream_backlog_sync_cpu_us_per_event",
+                            backlog.syncCpuMs * 1000.0 / double(received), "us", received);
+            reporter.report("stream_backlog_writer_cpu_us_per_event",
+                            backlog.writerCpuMs * 1000.0 / double(received), "us", received);
+        }
         server.call([](opsim::Server &s) {
             s.setPaused(false);
             return 0;
@@ -175,8 +201,8 @@ int runSync(const bench::BenchOptions &options, bench::BenchReporter &reporter) 
             return 0;
         });
         waitUntil([&] { return lastSeq() >= before + 10000; }, 60000);
-        const auto [ms, changes] = timeCatchUp(before, 120000);
-        reporter.report("delta_10k_apply_ms", double(ms), "ms", changes);
+        const CatchUp delta = timeCatchUp(before, 120000);
+        reporter.report("delta_10k_apply_ms", double(delta.ms), "ms", delta.received);
     }
     return 0;
 }
