@@ -210,6 +210,7 @@ private:
     int m_previewGeneration = 0;   // the query whose first page is shown while the rest loads
     bool m_previewCounted = false; // that page knows the whole list's row count
     qint64 m_pendingTop = 0;       // top-level rows below the page, not yet known (placeholders)
+    int m_padTop = 0;              // placeholder rows at the end while a layout change changes the row count
     qint64 m_universeSize = -1;
     KindChanges m_pendingChanges;
     QTimer m_updateTimer;

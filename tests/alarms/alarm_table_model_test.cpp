@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTest>
@@ -185,6 +186,105 @@ private slots:
         QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00030")), -1);
         QVERIFY(follow.isValid());
         QCOMPARE(f.model.alarmId(follow.row()), QStringLiteral("ALM-00013"));
+    }
+
+    void scatteredBatchesAtThousandsOfRowsMatchAFreshQueryAndSelectionFollows() {
+        // Given an open list of 3,000 alarms with rows selected (a view's selection model: single
+        // rows and a range of four adjacent rows) and the current row on one of them
+        Fixture f(3000);
+        QVERIFY(f.openAndWait());
+        QItemSelectionModel selection(&f.model);
+        QStringList selectedIds{QStringLiteral("ALM-00010"), QStringLiteral("ALM-00733"),
+                                QStringLiteral("ALM-01502"), QStringLiteral("ALM-02222"),
+                                QStringLiteral("ALM-02999")};
+        for (const QString &id : selectedIds)
+            selection.select(f.model.index(f.model.rowOf(id), 0),
+                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        // (rows of a range in the middle have no persistent index until the selection model makes
+        // one on layoutAboutToBeChanged)
+        const int rangeTop = f.model.rowOf(QStringLiteral("ALM-01100"));
+        selection.select(QItemSelection(f.model.index(rangeTop, 0), f.model.index(rangeTop + 3, 0)),
+                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        for (int r = rangeTop; r <= rangeTop + 3; ++r)
+            selectedIds.append(f.model.alarmId(r));
+        selectedIds.sort();
+        selection.setCurrentIndex(f.model.index(f.model.rowOf(QStringLiteral("ALM-01502")), 2),
+                                  QItemSelectionModel::NoUpdate);
+        const auto selectedNow = [&] {
+            QStringList ids;
+            for (const QModelIndex &idx : selection.selectedRows())
+                ids.append(f.model.alarmId(idx.row()));
+            ids.sort();
+            return ids;
+        };
+        QCOMPARE(selectedNow(), selectedIds);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        const auto matchesAFreshQuery = [&] {
+            AlarmTableModel fresh; // the same cache file, read by a model opened now
+            QSignalSpy finished(&fresh, &AlarmTableModel::queryFinished);
+            if (!fresh.open(f.cache.path) || (finished.isEmpty() && !finished.wait(10000)))
+                return false;
+            if (fresh.rowCount() != f.model.rowCount())
+                return false;
+            for (int r = 0; r < f.model.rowCount(); ++r)
+                if (fresh.keyAt(r).aid != f.model.keyAt(r).aid ||
+                    fresh.keyAt(r).changedMs != f.model.keyAt(r).changedMs)
+                    return false;
+            return true;
+        };
+
+        // When one batch adds 1,200 alarms between the old ones (changed at older times: hundreds of
+        // places), escalates the selected ALM-00733 to critical and removes every 11th alarm
+        CacheBatch grow;
+        for (int j = 0; j < 1200; ++j) {
+            Alarm a = makeAlarm(5000 + j);
+            a.alarmChangedTime = kBase + ((j * 7) % 3000) * 1000LL + 500;
+            grow.alarms.append(a);
+        }
+        Alarm escalated = makeAlarm(733);
+        escalated.perceivedSeverity = Severity::Critical;
+        escalated.alarmChangedTime += 5'000'000;
+        grow.alarms.append(escalated);
+        for (int i = 1; i < 3000; i += 11)
+            grow.removedAlarmIds.append(QStringLiteral("ALM-%1").arg(i, 5, 10, QLatin1Char('0')));
+        QVERIFY(f.commitAndWait(grow));
+        // Then it is one layout change (the list grew: one insertion at the end before it), the
+        // list is the one a fresh query reads, and the selection and current row stayed on their
+        // alarms
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(f.model.rowCount(), 3000 + 1200 - 273);
+        QVERIFY(f.isSorted());
+        QVERIFY(matchesAFreshQuery());
+        QVERIFY(selectedIds.removeAll(QStringLiteral("ALM-01090")) == 1); // removed (every 11th)
+        QCOMPARE(selectedNow(), selectedIds);
+        QCOMPARE(f.model.alarmId(selection.currentIndex().row()), QStringLiteral("ALM-01502"));
+        QCOMPARE(selection.currentIndex().column(), 2);
+        QCOMPARE(f.model.rowOf(QStringLiteral("ALM-00733")), 0);
+
+        // When the next batch clears every 5th of the alarms added and removes the selected
+        // ALM-02222 (the list shrinks)
+        CacheBatch shrink;
+        for (int j = 0; j < 1200; j += 5) {
+            Alarm a = makeAlarm(5000 + j);
+            a.alarmChangedTime = kBase + ((j * 7) % 3000) * 1000LL + 500;
+            a.state = AlarmState::Cleared;
+            a.alarmClearedTime = a.alarmChangedTime += 1000;
+            shrink.alarms.append(a);
+        }
+        shrink.removedAlarmIds.append(QStringLiteral("ALM-02222"));
+        QVERIFY(f.commitAndWait(shrink));
+        // Then again one layout change (and a removal at the end), the fresh query's list, and the
+        // other selected alarms still selected
+        QCOMPARE(layout.size(), 2);
+        QCOMPARE(f.model.rowCount(), 3000 + 1200 - 273 - 240 - 1);
+        QVERIFY(f.isSorted());
+        QVERIFY(matchesAFreshQuery());
+        QStringList left = selectedIds;
+        left.removeAll(QStringLiteral("ALM-02222"));
+        QCOMPARE(selectedNow(), left);
+        QCOMPARE(resets.size(), 0);
     }
 
     void acknowledgementChangesRowInPlaceWithOneDataChanged() {
