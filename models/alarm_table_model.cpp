@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cstdint>
 
@@ -31,6 +32,9 @@ constexpr int kDefaultUpdateMs = 100;
 constexpr size_t kMaxRanges = 16;
 // How long the replaced rows are kept for the next batch's merge (a storm sends one every 100 ms).
 constexpr int kSpareKeepMs = 2000;
+// Lists from this size get their next merge buffer prepared on a pool thread (prepareSpare): below
+// it a fresh buffer costs the GUI thread a few ms at most.
+constexpr size_t kPrepareSpareMinRows = 16384;
 
 // One place of the list a batch changes: old rows [oldFirst, +oldCount) leave and
 // added[addFirst, +addCount) enter there, with no kept row between them.
@@ -148,6 +152,7 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     m_spareTimer.setSingleShot(true);
     m_spareTimer.setInterval(kSpareKeepMs);
     connect(&m_spareTimer, &QTimer::timeout, this, [this] { m_spare = {}; });
+    connect(&m_spareWatcher, &QFutureWatcherBase::finished, this, &AlarmTableModel::takePreparedSpare);
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
         if (!isLoading())
             emit requestExpire(m_generation, QDateTime::currentMSecsSinceEpoch());
@@ -770,6 +775,41 @@ void AlarmTableModel::keepSpare() {
     m_spare = std::move(m_rows);
     m_rows = {};
     m_spareTimer.start();
+    // After the batch (m_rows is the new list then).
+    QMetaObject::invokeMethod(this, &AlarmTableModel::prepareSpare, Qt::QueuedConnection);
+}
+
+void AlarmTableModel::prepareSpare() {
+    const size_t rows = m_rows.size();
+    // Room for the next batch: storm batches add a few thousand rows to hundreds of thousands.
+    const size_t next = rows + rows / 16 + 4096;
+    if (rows < kPrepareSpareMinRows || m_spare.capacity() >= next || m_spareWatcher.isRunning() ||
+        !m_spareTimer.isActive())
+        return;
+    const size_t capacity = rows + rows / 4 + 4096;
+    m_spareWatcher.setFuture(QtConcurrent::run([capacity] {
+        AlarmKeyVector v;
+        v.reserve(capacity);
+        adviseHugePages(v.data(), v.capacity() * sizeof(AlarmKey));
+        v.resize(capacity); // writes every page here, not in the GUI thread's next merge
+        v.clear();
+        return v;
+    }));
+}
+
+void AlarmTableModel::takePreparedSpare() {
+    const QFuture<AlarmKeyVector> future = m_spareWatcher.future();
+    if (!future.isValid() || future.resultCount() == 0)
+        return;
+    auto prepared = std::make_shared<AlarmKeyVector>(m_spareWatcher.future().takeResult());
+    // Only while batches come (the timer frees m_spare when they stop) and when it is bigger.
+    if (m_spareTimer.isActive() && prepared->capacity() > m_spare.capacity())
+        std::swap(*prepared, m_spare);
+    // The other buffer is given back on the pool thread too (unmapping 12 MB is not free either).
+    (void)QtConcurrent::run([unused = std::move(prepared)] {
+        unused->clear();
+        unused->shrink_to_fit();
+    });
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const {

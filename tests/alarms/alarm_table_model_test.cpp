@@ -48,6 +48,21 @@ private:
                     return false;
             return true;
         }
+        // The model's rows are those of a model opened on the same cache now.
+        bool matchesAFreshQuery() const {
+            AlarmTableModel fresh;
+            fresh.setInitialQuery(model.query());
+            QSignalSpy finished(&fresh, &AlarmTableModel::queryFinished);
+            if (!fresh.open(cache.path) || (finished.isEmpty() && !finished.wait(10000)))
+                return false;
+            if (fresh.rowCount() != model.rowCount())
+                return false;
+            for (int r = 0; r < model.rowCount(); ++r)
+                if (fresh.keyAt(r).aid != model.keyAt(r).aid ||
+                    fresh.keyAt(r).changedMs != model.keyAt(r).changedMs)
+                    return false;
+            return true;
+        }
         TestCache cache;
         AlarmTableModel model;
         QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
@@ -220,19 +235,6 @@ private slots:
         QCOMPARE(selectedNow(), selectedIds);
         QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
         QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
-        const auto matchesAFreshQuery = [&] {
-            AlarmTableModel fresh; // the same cache file, read by a model opened now
-            QSignalSpy finished(&fresh, &AlarmTableModel::queryFinished);
-            if (!fresh.open(f.cache.path) || (finished.isEmpty() && !finished.wait(10000)))
-                return false;
-            if (fresh.rowCount() != f.model.rowCount())
-                return false;
-            for (int r = 0; r < f.model.rowCount(); ++r)
-                if (fresh.keyAt(r).aid != f.model.keyAt(r).aid ||
-                    fresh.keyAt(r).changedMs != f.model.keyAt(r).changedMs)
-                    return false;
-            return true;
-        };
 
         // When one batch adds 1,200 alarms between the old ones (changed at older times: hundreds of
         // places), escalates the selected ALM-00733 to critical and removes every 11th alarm
@@ -256,7 +258,7 @@ private slots:
         QCOMPARE(resets.size(), 0);
         QCOMPARE(f.model.rowCount(), 3000 + 1200 - 273);
         QVERIFY(f.isSorted());
-        QVERIFY(matchesAFreshQuery());
+        QVERIFY(f.matchesAFreshQuery());
         QVERIFY(selectedIds.removeAll(QStringLiteral("ALM-01090")) == 1); // removed (every 11th)
         QCOMPARE(selectedNow(), selectedIds);
         QCOMPARE(f.model.alarmId(selection.currentIndex().row()), QStringLiteral("ALM-01502"));
@@ -280,11 +282,38 @@ private slots:
         QCOMPARE(layout.size(), 2);
         QCOMPARE(f.model.rowCount(), 3000 + 1200 - 273 - 240 - 1);
         QVERIFY(f.isSorted());
-        QVERIFY(matchesAFreshQuery());
+        QVERIFY(f.matchesAFreshQuery());
         QStringList left = selectedIds;
         left.removeAll(QStringLiteral("ALM-02222"));
         QCOMPARE(selectedNow(), left);
         QCOMPARE(resets.size(), 0);
+    }
+
+    void growingLargeListTakesBatchesIntoPreparedBuffersAndMatchesAFreshQuery() {
+        // Given an open list of 20,000 alarms (large enough for merge buffers prepared off the GUI
+        // thread)
+        Fixture f(20000);
+        QVERIFY(f.openAndWait());
+        // When eight batches each add 2,000 alarms between the old ones and remove 400, with time
+        // between them for a bigger buffer to be prepared
+        int expected = 20000;
+        for (int batch = 0; batch < 8; ++batch) {
+            CacheBatch b;
+            for (int j = 0; j < 2000; ++j) {
+                Alarm a = makeAlarm(100000 + batch * 2000 + j);
+                a.alarmChangedTime = kBase + ((j * 13 + batch) % 20000) * 1000LL + 300;
+                b.alarms.append(a);
+            }
+            for (int i = batch; i < 20000; i += 50) // 400 old alarms spread over the list
+                b.removedAlarmIds.append(QStringLiteral("ALM-%1").arg(i, 5, 10, QLatin1Char('0')));
+            expected += 2000 - int(b.removedAlarmIds.size());
+            QVERIFY(f.commitAndWait(b));
+            QTest::qWait(150);
+            QCOMPARE(f.model.rowCount(), expected);
+        }
+        // Then the list is in order and the one a fresh query reads
+        QVERIFY(f.isSorted());
+        QVERIFY(f.matchesAFreshQuery());
     }
 
     void acknowledgementChangesRowInPlaceWithOneDataChanged() {
