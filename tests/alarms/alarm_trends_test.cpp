@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+#include <qcustomplot.h>
 
 using namespace noc;
 using namespace noc::alarmtest;
@@ -175,6 +176,42 @@ private slots:
         QCOMPARE(f.s().minuteOf(f.now), AlarmTrendSeries::kMinutes - 1);
         QCOMPARE(f.s().raised[0][before - 2], 3);
         QCOMPARE(f.s().active.constLast(), 7);
+    }
+
+    void valueLabelsDoNotRunIntoEachOtherInALowPanel() {
+        // Given a chart of ~550 active alarms and up to 60 raised per minute
+        auto series = std::make_shared<AlarmTrendSeries>();
+        series->windowStartMs = kNow - (AlarmTrendSeries::kMinutes - 1) * 60'000LL;
+        for (auto &perMinute : series->raised)
+            perMinute = QVector<int>(AlarmTrendSeries::kMinutes, 0);
+        series->raised[0].last() = 60;
+        series->active = QVector<qint64>(AlarmTrendSeries::kMinutes, 550);
+        TrendChart chart;
+        chart.setSeries(series);
+        for (const int height : {180, 600}) {
+            // When shown low (a bottom dock) and tall
+            chart.resize(1200, height);
+            chart.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&chart));
+            for (int k = 0; k < 3; ++k) { // fitting the ticks takes one more replot
+                chart.plot()->replot();
+                QCoreApplication::processEvents();
+            }
+            // Then on both panels' value axes consecutive labels are at least a line of text apart
+            const int lineHeight = QFontMetrics(chart.plot()->yAxis->tickLabelFont()).height();
+            for (QCPAxisRect *rect : chart.plot()->axisRects()) {
+                QCPAxis *axis = rect->axis(QCPAxis::atLeft);
+                const QVector<double> ticks = axis->tickVector();
+                QVERIFY(ticks.size() >= 2);
+                for (int t = 1; t < ticks.size(); ++t)
+                    QVERIFY2(std::abs(axis->coordToPixel(ticks[t]) - axis->coordToPixel(ticks[t - 1])) >=
+                                 lineHeight,
+                             qPrintable(QStringLiteral("height %1: labels %2 and %3 overlap")
+                                            .arg(height)
+                                            .arg(ticks[t - 1])
+                                            .arg(ticks[t])));
+            }
+        }
     }
 
     void exportWritesPngAndPdf() {

@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace noc {
@@ -23,7 +24,8 @@ QSharedPointer<QCPAxisTickerDateTime> timeTicker() {
 void styleAxisRect(QCPAxisRect *rect) {
     rect->axis(QCPAxis::atBottom)->setTicker(timeTicker());
     rect->axis(QCPAxis::atLeft)->grid()->setSubGridVisible(false);
-    // Few value ticks: the lower panel is short in a bottom dock and dense labels run into each other.
+    // Few value ticks: the lower panel is short in a bottom dock and dense labels run into each other
+    // (fitValueTicks() adapts the count to the panel's height).
     rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(4);
     rect->axis(QCPAxis::atBottom)->grid()->setVisible(false);
     rect->setRangeDrag(Qt::Orientations());
@@ -90,7 +92,24 @@ TrendChart::TrendChart(QWidget *parent)
     m_plot->legend->setBrush(QColor(255, 255, 255, 220));
     m_raisedRect->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TrendChart::fitValueTicks);
     retranslate();
+}
+
+void TrendChart::fitValueTicks() {
+    bool changed = false;
+    for (auto *rect : {m_raisedRect, m_activeRect}) {
+        // About one value label per 30 pixels: a short panel (a low bottom dock) gets two, whose
+        // labels would otherwise be stacked on each other.
+        const int wanted = std::clamp(rect->height() / 30, 2, 5);
+        const auto ticker = rect->axis(QCPAxis::atLeft)->ticker();
+        if (ticker->tickCount() != wanted) {
+            ticker->setTickCount(wanted);
+            changed = true;
+        }
+    }
+    if (changed) // takes effect in the next replot: the ticks of this one are already laid out
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TrendChart::retranslate() {

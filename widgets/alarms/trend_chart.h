@@ -35,6 +35,9 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
 
+private slots:
+    void fitValueTicks();
+
 private:
     void retranslate();
     QSize exportSize(int width, int height) const;
