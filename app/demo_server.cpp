@@ -15,6 +15,7 @@ bool DemoServer::start(QString *error) {
     config.alarmRate = 2.0;
     config.initialAlarms = 3000;
     config.initialTickets = 120;
+    config.ticketsAssignedTo = QString::fromLatin1(kDemoUser);
     config.tokens.insert(QString::fromLatin1(kToken), QStringLiteral("supervisor"));
 
     m_thread.setObjectName(QStringLiteral("opsim-demo"));

@@ -12,6 +12,7 @@ namespace noc {
 class DemoServer {
 public:
     static constexpr const char *kToken = "demo-supervisor-token";
+    static constexpr const char *kDemoUser = "demo.supervisor"; // the user the demo console acts as
 
     DemoServer() = default;
     ~DemoServer();

@@ -37,7 +37,7 @@ Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *dem
             return connection;
         connection.profile.name = QStringLiteral("demo");
         connection.profile.serverUrl = demo->baseUrl();
-        connection.profile.userId = QStringLiteral("demo.supervisor");
+        connection.profile.userId = QString::fromLatin1(noc::DemoServer::kDemoUser);
         connection.profile.role = QStringLiteral("supervisor");
         connection.token = QString::fromLatin1(noc::DemoServer::kToken);
     } else if (!options.profile.isEmpty()) {

@@ -1413,7 +1413,7 @@ bool Server::start(QString *error) {
         d->sim->preloadAlarms(d->cfg.initialAlarms - haveAlarms);
     const qint64 haveTickets = d->store.count(Kind::Ticket);
     if (d->cfg.initialTickets > haveTickets)
-        d->sim->preloadTickets(int(d->cfg.initialTickets - haveTickets));
+        d->sim->preloadTickets(int(d->cfg.initialTickets - haveTickets), d->cfg.ticketsAssignedTo);
     d->sim->setAlarmRate(d->cfg.alarmRate);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (d->cfg.stormRate > 0 && d->cfg.stormSeconds > 0)

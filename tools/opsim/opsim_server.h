@@ -27,12 +27,13 @@ namespace noc::opsim {
 struct ServerConfig {
     quint16 port = 0; // 0 = any free port
     QString bindAddress = QStringLiteral("127.0.0.1");
-    quint64 seed = 1;         // the simulator is deterministic for a given seed
-    int elements = 2000;      // network elements (10 .. 100000)
-    double alarmRate = 0.5;   // background alarms per second (0 = none)
-    qint64 initialAlarms = 0; // alarms pre-generated at start (benchmarks)
-    int initialTickets = 0;   // tickets pre-generated at start (benchmarks)
-    double stormRate = 0;     // --storm RATE:SECONDS at start
+    quint64 seed = 1;          // the simulator is deterministic for a given seed
+    int elements = 2000;       // network elements (10 .. 100000)
+    double alarmRate = 0.5;    // background alarms per second (0 = none)
+    qint64 initialAlarms = 0;  // alarms pre-generated at start (benchmarks)
+    int initialTickets = 0;    // tickets pre-generated at start (benchmarks)
+    QString ticketsAssignedTo; // user id given a share of the pre-generated open tickets (the demo)
+    double stormRate = 0;      // --storm RATE:SECONDS at start
     int stormSeconds = 0;
     bool simulate = true;              // run the alarm / ticket engines
     int tickMs = 100;                  // simulator tick

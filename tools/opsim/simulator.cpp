@@ -1062,12 +1062,19 @@ void Simulator::preloadAlarms(qint64 n) {
         d->store.createSecondaryIndexes(Kind::Alarm);
 }
 
-void Simulator::preloadTickets(int n) {
+// Closed, resolved and cancelled tickets spread over the last 30 days. Open ones were opened
+// recently, most within their SLA and about a quarter past it, as in a working queue (spread over 30
+// days they were all breached). Most open tickets are assigned to an engineer and the field team of
+// the element's region, some wait unassigned, and when `ticketsAssignedTo` is set every fifth
+// assigned one is that user's (the demo's own user, so its "My tickets" queue is not empty).
+void Simulator::preloadTickets(int n, const QString &ticketsAssignedTo) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     static const QStringList statuses = {QStringLiteral("closed"),       QStringLiteral("closed"),
                                          QStringLiteral("resolved"),     QStringLiteral("inProgress"),
                                          QStringLiteral("acknowledged"), QStringLiteral("pending"),
                                          QStringLiteral("cancelled")};
+    const qint64 month = 30LL * 24 * 3600 * 1000;
+    int assigned = 0;
     d->store.begin();
     for (int i = 0; i < n; ++i) {
         const qint64 num = d->nextTicket;
@@ -1075,9 +1082,31 @@ void Simulator::preloadTickets(int n) {
         const int e = randomInt(0, int(m_elements.size()) - 1);
         const Cause &c = randomCause();
         const QString priority = priorityForSeverity(QLatin1String(c.severity));
-        const qint64 created = now - 30LL * 24 * 3600 * 1000 + (30LL * 24 * 3600 * 1000 * i) / qMax(1, n);
         const QString status = statuses[randomInt(0, int(statuses.size()) - 1)];
-        const QString t = isoTime(created), u = isoTime(created + randomInt(60, 36000) * 1000LL);
+        const bool open = status == QLatin1String("inProgress") || status == QLatin1String("acknowledged") ||
+                          status == QLatin1String("pending");
+        const qint64 sla = slaMsForPriority(priority);
+        const qint64 created = open ? now - qint64(random01() * 1.3 * double(sla)) - 60000
+                                    : now - month + (month * i) / qMax(1, n);
+        const QString t = isoTime(created),
+                      u = isoTime(std::min(now, created + randomInt(60, 36000) * 1000LL));
+        QJsonArray parties;
+        if (open && status != QLatin1String("acknowledged") && random01() < 0.8) {
+            const SimElement &element = m_elements[size_t(e)];
+            const bool mine = !ticketsAssignedTo.isEmpty() && assigned++ % 5 == 0;
+            const auto &eng = kEngineers[randomInt(0, 7)];
+            parties.append(
+                QJsonObject{{QStringLiteral("id"),
+                             mine ? ticketsAssignedTo : QStringLiteral("eng-") + QLatin1String(eng[0])},
+                            {QStringLiteral("name"), mine ? ticketsAssignedTo : QLatin1String(eng[1])},
+                            {QStringLiteral("role"), QStringLiteral("assignee")},
+                            {QStringLiteral("@referredType"), QStringLiteral("Individual")}});
+            parties.append(QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("team-%1-field").arg(element.region)},
+                {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(element.region)},
+                {QStringLiteral("role"), QStringLiteral("team")},
+                {QStringLiteral("@referredType"), QStringLiteral("Team")}});
+        }
         QJsonObject tt{
             {QStringLiteral("id"), id},
             {QStringLiteral("href"), d->ticketHref(id)},
@@ -1091,7 +1120,7 @@ void Simulator::preloadTickets(int n) {
             {QStringLiteral("status"), status},
             {QStringLiteral("creationDate"), t},
             {QStringLiteral("lastUpdate"), u},
-            {QStringLiteral("expectedResolutionDate"), isoTime(created + slaMsForPriority(priority))},
+            {QStringLiteral("expectedResolutionDate"), isoTime(created + sla)},
             {QStringLiteral("relatedEntity"),
              QJsonArray{QJsonObject{{QStringLiteral("id"), m_elements[size_t(e)].id},
                                     {QStringLiteral("href"), d->resourceHref(m_elements[size_t(e)].id)},
@@ -1099,6 +1128,8 @@ void Simulator::preloadTickets(int n) {
                                     {QStringLiteral("role"), QStringLiteral("affectedResource")},
                                     {QStringLiteral("@referredType"), QStringLiteral("PhysicalResource")}}}},
         };
+        if (!parties.isEmpty())
+            tt.insert(QStringLiteral("relatedParty"), parties);
         d->store.put(Kind::Ticket, tt, 1, num);
         if ((i + 1) % 50000 == 0) {
             d->store.commit();

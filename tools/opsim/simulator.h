@@ -46,7 +46,7 @@ public:
     void writeResources();        // into the store (first start of a database)
     void loadOpenAlarms();        // rebuild the engine's view from the store
     void preloadAlarms(qint64 n); // history for benchmarks, no events
-    void preloadTickets(int n);
+    void preloadTickets(int n, const QString &ticketsAssignedTo = {});
     void tick(qint64 nowMs);
     // True when the last tick left alarms it owed to the rate for the next call (see tick()).
     bool behind() const { return m_carry >= 1.0; }

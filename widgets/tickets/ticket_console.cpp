@@ -142,6 +142,10 @@ void TicketConsole::build() {
     const int widths[] = {90, 70, 70, 95, 220, 190, 120, 125, 175, 125};
     for (int c = 0; c < TicketQueueModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c]);
+    // The SLA countdown is what a queue is worked by: shown right after the status, not past the
+    // long title and element columns where a narrower window cuts it off.
+    header->moveSection(header->visualIndex(TicketQueueModel::SlaDue),
+                        header->visualIndex(TicketQueueModel::Status) + 1);
     header->restoreState(QSettings().value(QLatin1String(kSettingsHeader)).toByteArray());
 
     auto *splitter = new QSplitter(this);
