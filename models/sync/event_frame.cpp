@@ -65,6 +65,8 @@ public:
     }
     bool boolean() const { return as<bool>(); }
     double number() const {
+        if (!m_present)
+            return 0;
         switch (m_element.type()) {
         case simdjson::dom::element_type::INT64:
             return double(as<int64_t>());
@@ -142,37 +144,62 @@ template <typename V> qint64 sequenceOf(const V &v) {
     }
 }
 
-template <typename V> void decodeRecord(const V &json, EventEnvelope *out) {
+template <typename V>
+void decodeRecord(const V &json, EventEnvelope::Target target, EventEnvelope::Record *record,
+                  QString *rejection) {
     using namespace tmf::detail;
-    switch (out->target) {
+    switch (target) {
     case EventEnvelope::Target::Alarm:
-        if (auto alarm = decodeAlarm(json, &out->rejection))
-            out->record = std::move(*alarm);
+        if (auto alarm = decodeAlarm(json, rejection))
+            *record = std::move(*alarm);
         break;
     case EventEnvelope::Target::Ticket:
-        if (auto ticket = decodeTicket(json, &out->rejection))
-            out->record = std::move(*ticket);
+        if (auto ticket = decodeTicket(json, rejection))
+            *record = std::move(*ticket);
         break;
     case EventEnvelope::Target::Resource:
         switch (resourceKind(json)) {
         case tmf::ResourceKind::Site:
-            if (auto site = decodeSite(json, &out->rejection))
-                out->record = std::move(*site);
+            if (auto site = decodeSite(json, rejection))
+                *record = std::move(*site);
             break;
         case tmf::ResourceKind::Link:
-            if (auto link = decodeLink(json, &out->rejection))
-                out->record = std::move(*link);
+            if (auto link = decodeLink(json, rejection))
+                *record = std::move(*link);
             break;
         case tmf::ResourceKind::Element:
         case tmf::ResourceKind::Unknown:
-            if (auto element = decodeElement(json, &out->rejection))
-                out->record = std::move(*element);
+            if (auto element = decodeElement(json, rejection))
+                *record = std::move(*element);
             break;
         }
         break;
     case EventEnvelope::Target::None:
         break;
     }
+}
+
+// A list page: every element decoded (a non-object element is rejected like a record without id),
+// and the cursor the engine pages on: the last element's id, a string as is, anything else read as
+// a number (what the pager has always sent as id.gt=).
+template <typename V> RecordPage readPage(const V &root, EventEnvelope::Target target) {
+    RecordPage page;
+    if (root.type() != JsonType::Array)
+        return page;
+    page.ok = true;
+    page.items.reserve(root.size());
+    V last;
+    root.forEachElement([&](const V &item) {
+        RecordPage::Item decoded;
+        decodeRecord(item, target, &decoded.record, &decoded.rejection);
+        page.items.append(std::move(decoded));
+        last = item;
+    });
+    if (!page.items.isEmpty()) {
+        const V id = tmf::detail::get(last, "id");
+        page.lastId = id.type() == JsonType::String ? id.string() : QString::number(id.number(), 'f', 0);
+    }
+    return page;
 }
 
 template <typename V> bool readEnvelope(const V &json, EventEnvelope *out, QString *error) {
@@ -216,7 +243,7 @@ template <typename V> bool readEnvelope(const V &json, EventEnvelope *out, QStri
     if (out->isDelete)
         out->recordId = tmf::detail::idOf(get(payload, "id"));
     else
-        decodeRecord(payload, out);
+        decodeRecord(payload, out->target, &out->record, &out->rejection);
     return true;
 }
 
@@ -266,9 +293,7 @@ QList<EventEnvelope> EventFrameParser::parse(QStringView frame, int *skipped, QS
     return parse(QByteArrayView(begin, end - begin), skipped, error);
 }
 
-QList<EventEnvelope> EventFrameParser::parse(QByteArrayView utf8, int *skipped, QString *error) {
-    *skipped = 0;
-    m_usedFallback = false;
+bool EventFrameParser::parseSimd(QByteArrayView utf8, void *root) {
     const size_t length = size_t(utf8.size());
     const size_t capacity = length + simdjson::SIMDJSON_PADDING;
     const char *data = utf8.data();
@@ -278,12 +303,32 @@ QList<EventEnvelope> EventFrameParser::parse(QByteArrayView utf8, int *skipped, 
         std::memcpy(m_simd->buffer.data(), utf8.data(), length);
         data = m_simd->buffer.data();
     }
+    m_usedFallback =
+        m_simd->parser.parse(data, length, false).get(*static_cast<simdjson::dom::element *>(root)) !=
+        simdjson::SUCCESS;
+    return !m_usedFallback;
+}
+
+QList<EventEnvelope> EventFrameParser::parse(QByteArrayView utf8, int *skipped, QString *error) {
+    *skipped = 0;
     simdjson::dom::element root;
-    if (m_simd->parser.parse(data, length, false).get(root) != simdjson::SUCCESS) {
-        m_usedFallback = true;
-        return parseWithQt(QByteArrayView(data, qsizetype(length)), skipped, error);
-    }
+    if (!parseSimd(utf8, &root))
+        return parseWithQt(utf8, skipped, error);
     return readFrame(SimdJsonView(root), skipped, error);
+}
+
+RecordPage EventFrameParser::parsePage(QByteArrayView utf8, EventEnvelope::Target target) {
+    simdjson::dom::element root;
+    if (!parseSimd(utf8, &root))
+        return parsePageWithQt(utf8, target);
+    return readPage(SimdJsonView(root), target);
+}
+
+RecordPage EventFrameParser::parsePageWithQt(QByteArrayView utf8, EventEnvelope::Target target) {
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size()));
+    if (!doc.isArray())
+        return {};
+    return readPage(tmf::detail::QtJsonView(QJsonValue(doc.array())), target);
 }
 
 QList<EventEnvelope> EventFrameParser::parseWithQt(QByteArrayView utf8, int *skipped, QString *error) {

@@ -28,6 +28,21 @@ struct EventEnvelope {
     friend bool operator==(const EventEnvelope &, const EventEnvelope &) = default;
 };
 
+// A REST list page (a JSON array of records of one collection), decoded the same way.
+struct RecordPage {
+    struct Item {
+        EventEnvelope::Record record; // monostate when the item did not decode
+        QString rejection;            // why
+
+        friend bool operator==(const Item &, const Item &) = default;
+    };
+    bool ok = false;   // the body was a JSON array (else: malformed, retried by the engine)
+    QList<Item> items; // one per array element, in order
+    QString lastId;    // the last element's id as the pager's cursor (id.gt=) reads it
+
+    friend bool operator==(const RecordPage &, const RecordPage &) = default;
+};
+
 // Parses text frames of the event stream (ops-api.md "Live events"): one envelope or a JSON array
 // of envelopes. Envelopes and their alarm / ticket / resource payloads are decoded straight from
 // simdjson's tape by the same decoders that read REST pages (domain/tmf_decode.h), without a
@@ -44,13 +59,19 @@ public:
 
     QList<EventEnvelope> parse(QStringView frame, int *skipped, QString *error);
     QList<EventEnvelope> parse(QByteArrayView utf8, int *skipped, QString *error);
-    // Whether the last parse() fell back to QJsonDocument (tests).
+    // A list page of `target`'s collection (Alarm, Ticket or Resource).
+    RecordPage parsePage(QByteArrayView utf8, EventEnvelope::Target target);
+    // Whether the last parse() or parsePage() fell back to QJsonDocument (tests).
     bool usedFallback() const { return m_usedFallback; }
 
     // The QJsonDocument reading of the same frame: the fallback, and the reference in tests.
     static QList<EventEnvelope> parseWithQt(QByteArrayView utf8, int *skipped, QString *error);
+    static RecordPage parsePageWithQt(QByteArrayView utf8, EventEnvelope::Target target);
 
 private:
+    // The frame in the padded buffer; false when simdjson refuses it (the caller falls back).
+    bool parseSimd(QByteArrayView utf8, void *root);
+
     struct Simd;
     std::unique_ptr<Simd> m_simd;
     bool m_usedFallback = false;

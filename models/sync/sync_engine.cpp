@@ -467,25 +467,29 @@ void SyncEngine::onPage(const ApiResponse &response) {
     if (handleFailure(response))
         return;
     m_status.lastContactMs = nowMs();
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body);
-    if (!doc.isArray()) {
+    // simdjson straight into records, with the decoders REST and the stream share (event_frame.h).
+    const RecordPage page = m_pageParser.parsePage(response.body, targetOf(m_current));
+    if (!page.ok) {
         // A malformed page is retried like a dropped connection; the cursor has not moved.
         ++m_status.recordsRejected;
         onTransientFailure(tr("The server sent a malformed %1 page.").arg(collectionName(m_current)));
         return;
     }
-    const QJsonArray items = doc.array();
     CacheBatch batch;
-    decodeInto(m_current, items, batch, &m_seenIds[int(m_current)]);
-    QString lastId;
-    if (!items.isEmpty()) {
-        const QJsonValue id = items.last().toObject().value(QLatin1String("id"));
-        lastId = id.isString() ? id.toString() : QString::number(id.toDouble(), 'f', 0);
+    QSet<QString> &seen = m_seenIds[int(m_current)];
+    for (const RecordPage::Item &item : page.items) {
+        const QString id = appendRecord(item.record, batch);
+        if (id.isEmpty())
+            rejectRecord(m_current, item.rejection);
+        else
+            seen.insert(id);
     }
-    m_status.progressDone += items.size();
+    const QString &lastId = page.lastId;
+    const qsizetype pageSize = page.items.size();
+    m_status.progressDone += pageSize;
     m_status.progressTotal =
         std::max(m_status.progressDone, response.headers.value("x-total-count").toLongLong());
-    const bool lastPage = items.size() < m_options.pageSize || lastId.isEmpty();
+    const bool lastPage = pageSize < m_options.pageSize || lastId.isEmpty();
     // Progress is stored with the page it describes, so an interrupted sync resumes exactly here.
     // After a collection's last page, the resume point is the start of the next one (or the
     // reconcile step when none is left).
@@ -688,24 +692,49 @@ void SyncEngine::applyEnvelope(const EventEnvelope &envelope) {
         return;
     }
     // The stream's parser decoded the record already (event_frame.h), with the REST pages' decoders.
-    if (const auto *alarm = std::get_if<Alarm>(&envelope.record))
-        m_eventBatch.alarms.append(*alarm);
-    else if (const auto *ticket = std::get_if<TroubleTicket>(&envelope.record))
-        m_eventBatch.tickets.append(*ticket);
-    else if (const auto *element = std::get_if<NetworkElement>(&envelope.record))
-        m_eventBatch.elements.append(*element);
-    else if (const auto *site = std::get_if<Site>(&envelope.record))
-        m_eventBatch.sites.append(*site);
-    else if (const auto *link = std::get_if<Link>(&envelope.record))
-        m_eventBatch.links.append(*link);
-    else {
-        ++m_status.recordsRejected;
-        const Collection collection = envelope.target == Target::Alarm    ? Collection::Alarms
-                                      : envelope.target == Target::Ticket ? Collection::Tickets
-                                                                          : Collection::Resources;
-        log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(),
-                    envelope.rejection.toStdString());
+    if (appendRecord(envelope.record, m_eventBatch).isEmpty())
+        rejectRecord(envelope.target == Target::Alarm    ? Collection::Alarms
+                     : envelope.target == Target::Ticket ? Collection::Tickets
+                                                         : Collection::Resources,
+                     envelope.rejection);
+}
+
+QString SyncEngine::appendRecord(const EventEnvelope::Record &record, CacheBatch &batch) {
+    QString id;
+    if (const auto *alarm = std::get_if<Alarm>(&record)) {
+        id = alarm->id;
+        batch.alarms.append(*alarm);
+    } else if (const auto *ticket = std::get_if<TroubleTicket>(&record)) {
+        id = ticket->id;
+        batch.tickets.append(*ticket);
+    } else if (const auto *element = std::get_if<NetworkElement>(&record)) {
+        id = element->id;
+        batch.elements.append(*element);
+    } else if (const auto *site = std::get_if<Site>(&record)) {
+        id = site->id;
+        batch.sites.append(*site);
+    } else if (const auto *link = std::get_if<Link>(&record)) {
+        id = link->id;
+        batch.links.append(*link);
     }
+    return id;
+}
+
+EventEnvelope::Target SyncEngine::targetOf(Collection collection) {
+    switch (collection) {
+    case Collection::Alarms:
+        return EventEnvelope::Target::Alarm;
+    case Collection::Tickets:
+        return EventEnvelope::Target::Ticket;
+    case Collection::Resources:
+        break;
+    }
+    return EventEnvelope::Target::Resource;
+}
+
+void SyncEngine::rejectRecord(Collection collection, const QString &reason) {
+    ++m_status.recordsRejected;
+    log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(), reason.toStdString());
 }
 
 void SyncEngine::catchUp() {

@@ -90,6 +90,10 @@ private:
     void openStream();
     void onEnvelopes(const QList<EventEnvelope> &envelopes);
     void applyEnvelope(const EventEnvelope &envelope);
+    // Appends a decoded record to `batch`; its id, or empty for a record that did not decode.
+    static QString appendRecord(const EventEnvelope::Record &record, CacheBatch &batch);
+    void rejectRecord(Collection collection, const QString &reason); // counted and logged
+    static EventEnvelope::Target targetOf(Collection collection);
     void flushEvents();
     void pollDeltas();
     void catchUp();
@@ -111,6 +115,7 @@ private:
     OpsApiClient *m_client = nullptr;
     EventStream *m_stream = nullptr;
     EventFrameParser m_catchUpParser; // pages of /events read while the stream is open
+    EventFrameParser m_pageParser;    // list pages of the initial sync
     OutboxSender *m_sender = nullptr;
     // Children, so they move to the sync thread with the engine.
     QTimer *m_retryTimer;

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUrl>
 
 // Declared before the frames below: moc does not read C++ raw strings.
 using namespace noc;
@@ -23,6 +24,8 @@ private slots:
     void agreesOnEdgeCases_data();
     void agreesOnEdgeCases();
     void decodesWhatTheFrameSays();
+    void agreesOnOpsimListPages();
+    void agreesOnEdgePages();
 };
 
 using namespace noc::opsim::test;
@@ -288,6 +291,100 @@ void EventFrameTest::decodesWhatTheFrameSays() {
     QVERIFY(bad.isEmpty());
     QCOMPARE(skipped, 2);
     QCOMPARE(error, QStringLiteral("event envelope has no eventType"));
+}
+
+namespace {
+bool pagesAgree(EventFrameParser &parser, const QByteArray &body, EventEnvelope::Target target,
+                bool expectFallback = false) {
+    const RecordPage fast = parser.parsePage(body, target);
+    const bool fellBack = parser.usedFallback();
+    const RecordPage reference = EventFrameParser::parsePageWithQt(body, target);
+    [&] {
+        QCOMPARE(fellBack, expectFallback);
+        QCOMPARE(fast.ok, reference.ok);
+        QCOMPARE(fast.lastId, reference.lastId);
+        QCOMPARE(fast.items.size(), reference.items.size());
+        for (qsizetype i = 0; i < fast.items.size(); ++i) {
+            QCOMPARE(fast.items[i].rejection, reference.items[i].rejection);
+            QVERIFY2(fast.items[i] == reference.items[i],
+                     qPrintable(QStringLiteral("item %1 differs; page: %2")
+                                    .arg(i)
+                                    .arg(QString::fromUtf8(body.left(600)))));
+        }
+    }();
+    return !QTest::currentTestFailed();
+}
+} // namespace
+
+// The initial sync's list pages (alarms, tickets, resources of every kind) as opsim serves them.
+void EventFrameTest::agreesOnOpsimListPages() {
+    opsim::ServerConfig cfg = ServerFixture::quietConfig();
+    cfg.elements = 200;
+    cfg.initialAlarms = 1200;
+    cfg.initialTickets = 150;
+    ServerFixture f(cfg);
+    QVERIFY2(f.ok, qPrintable(f.error));
+    EventFrameParser parser;
+    struct Collection {
+        QString path;
+        EventEnvelope::Target target;
+    };
+    const Collection collections[] = {
+        {QStringLiteral("/tmf-api/alarm/v4/alarm"), EventEnvelope::Target::Alarm},
+        {QStringLiteral("/tmf-api/troubleTicket/v4/troubleTicket"), EventEnvelope::Target::Ticket},
+        {QStringLiteral("/tmf-api/resourceInventoryManagement/v4/resource"),
+         EventEnvelope::Target::Resource}};
+    QHash<qsizetype, int> kinds; // Record::index() -> records
+    for (const Collection &c : collections) {
+        QString cursor;
+        for (;;) {
+            QString query = QStringLiteral("?sort=id&limit=400");
+            if (!cursor.isEmpty())
+                query += QStringLiteral("&id.gt=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+            const HttpReply reply = f.get(c.path + query);
+            QVERIFY2(reply.status == 200 || reply.status == 206, qPrintable(QString::number(reply.status)));
+            if (!pagesAgree(parser, reply.body, c.target))
+                return;
+            const RecordPage page = parser.parsePage(reply.body, c.target);
+            QVERIFY(page.ok);
+            for (const RecordPage::Item &item : page.items) {
+                QVERIFY2(item.record.index() != 0, qPrintable(item.rejection));
+                ++kinds[item.record.index()];
+            }
+            if (page.items.size() < 400)
+                break;
+            QVERIFY(page.lastId != cursor);
+            cursor = page.lastId;
+        }
+    }
+    QCOMPARE(kinds.value(1), 1200); // alarms
+    QCOMPARE(kinds.value(2), 150);  // tickets
+    QVERIFY(kinds.value(3) > 0);    // sites
+    QCOMPARE(kinds.value(4), 200);  // elements
+    QVERIFY(kinds.value(5) > 0);    // links
+}
+
+void EventFrameTest::agreesOnEdgePages() {
+    using T = EventEnvelope::Target;
+    EventFrameParser parser;
+    QVERIFY(pagesAgree(parser, "[]", T::Alarm));
+    QVERIFY(pagesAgree(parser, R"({"id":"A-1","perceivedSeverity":"major"})", T::Alarm));
+    QVERIFY(pagesAgree(parser, "garbage", T::Alarm, true));
+    QVERIFY(pagesAgree(
+        parser, R"([{"id":"A-1","perceivedSeverity":"major"},{"id":8044,"perceivedSeverity":"minor"}])",
+        T::Alarm));
+    QVERIFY(pagesAgree(parser, R"([{"id":"A-1","perceivedSeverity":"major"},{"perceivedSeverity":"minor"}])",
+                       T::Alarm));
+    QVERIFY(pagesAgree(parser, R"([{"id":"A-1","perceivedSeverity":"major"},7])", T::Alarm));
+    QVERIFY(pagesAgree(parser, R"([{"id":"A-1","perceivedSeverity":"major"},{"id":true}])", T::Alarm));
+    QVERIFY(pagesAgree(parser, R"([{"id":"T-1","status":"held"},{"id":12.7,"status":"bogus"}])", T::Ticket));
+    QVERIFY(pagesAgree(parser, R"([{"id":"S-1","category":"site"},{"id":"x"},null])", T::Resource));
+    QVERIFY(pagesAgree(parser, R"([{"id":"A-1","perceivedSeverity":"major","specificProblem":"\ud800"}])",
+                       T::Alarm, true));
+    // What the cursor reads: the last element's id, a number as a whole number.
+    QCOMPARE(parser.parsePage(R"([{"id":"b"},{"id":8044}])", T::Alarm).lastId, QStringLiteral("8044"));
+    QCOMPARE(parser.parsePage(R"([{"id":"b"},{"id":"NE-9"}])", T::Resource).lastId, QStringLiteral("NE-9"));
+    QVERIFY(!parser.parsePage(R"({"id":"b"})", T::Alarm).ok);
 }
 
 QTEST_GUILESS_MAIN(EventFrameTest)
