@@ -236,6 +236,76 @@ private slots:
         QVERIFY(f.server->stats().alarms >= 500);
     }
 
+    void aStormAlarmIsAFullRecordAndItsEventsCarryItAsStored() {
+        // Given a storm whose alarms clear within a second (storm alarms are written as JSON text)
+        ServerConfig cfg = netConfig(9, 300);
+        cfg.timeScale = 0.01; // 10-60 s of auto-clear become 0.1-0.6 s
+        ServerFixture f(cfg);
+        QVERIFY(f.ok);
+        const qint64 before = f.server->stats().lastSeq;
+        f.server->triggerStorm(2000, 1);
+        QTest::qWait(200);
+        f.server->tick();
+        // When the first raised alarm is read back and its create event is looked at
+        const QJsonArray events =
+            f.get(QStringLiteral("/tmf-api/event/v4/events?since=%1&limit=1").arg(before)).array();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].toObject().value("eventType").toString(), QStringLiteral("AlarmCreateEvent"));
+        const QJsonObject created = events[0].toObject().value("event").toObject().value("alarm").toObject();
+        const QString id = created.value("id").toString();
+        const QJsonObject stored = f.get(A + QStringLiteral("/alarm/") + id).object();
+        // Then the event carries the stored record, a complete alarm of the element it is on
+        QCOMPARE(created, stored);
+        QVERIFY(id.startsWith(QStringLiteral("ALM-")));
+        QVERIFY(stored.value("href").toString().endsWith(QStringLiteral("/alarm/") + id));
+        QCOMPARE(stored.value("state").toString(), QStringLiteral("raised"));
+        QCOMPARE(stored.value("@type").toString(), QStringLiteral("Alarm"));
+        QCOMPARE(stored.value("alarmRaisedTime"), stored.value("alarmChangedTime"));
+        QVERIFY(stored.value("externalAlarmId")
+                    .toString()
+                    .endsWith(u':' + QString::number(id.mid(4).toLongLong())));
+        const QString elementId = stored.value("alarmedObject").toObject().value("id").toString();
+        const QJsonObject element = f.get(R + QStringLiteral("/resource/") + elementId).object();
+        QCOMPARE(element.value("id").toString(), elementId);
+        const QJsonObject site = stored.value("place").toArray().at(0).toObject();
+        QCOMPARE(stored.value("alarmDetails").toString(),
+                 element.value("name").toString() + u' ' + stored.value("specificProblem").toString() +
+                     QStringLiteral(" at ") + site.value("name").toString());
+        for (const char *key : {"perceivedSeverity", "probableCause", "alarmType", "alarmedObjectType",
+                                "sourceSystemId", "reportingSystemId", "ackState"})
+            QVERIFY2(!stored.value(QLatin1String(key)).toString().isEmpty(), key);
+        // ... and when it auto-clears, the clear event carries the same record with the clear's members
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (f.server->tick(),
+             f.get(A + QStringLiteral("/alarm/") + id).object().value("state").toString() == "cleared"),
+            5000);
+        const QJsonObject cleared = f.get(A + QStringLiteral("/alarm/") + id).object();
+        QJsonObject expected = stored;
+        expected.insert("state", "cleared");
+        expected.insert("clearSystemId", "opsim");
+        expected.insert("alarmClearedTime", cleared.value("alarmClearedTime"));
+        expected.insert("alarmChangedTime", cleared.value("alarmClearedTime"));
+        QCOMPARE(cleared, expected);
+        QVERIFY(cleared.value("alarmClearedTime").toString() > stored.value("alarmChangedTime").toString());
+        bool found = false;
+        for (qint64 since = before;;) {
+            const QJsonArray page =
+                f.get(QStringLiteral("/tmf-api/event/v4/events?since=%1&limit=1000").arg(since)).array();
+            if (page.isEmpty())
+                break;
+            for (const QJsonValue &v : page) {
+                const QJsonObject env = v.toObject();
+                since = env.value("seq").toInteger();
+                if (env.value("eventType").toString() == QLatin1String("AlarmStateChangeEvent") &&
+                    env.value("event").toObject().value("alarm").toObject().value("id").toString() == id) {
+                    QCOMPARE(env.value("event").toObject().value("alarm").toObject(), cleared);
+                    found = true;
+                }
+            }
+        }
+        QVERIFY(found);
+    }
+
     void aStormTickRaisesABoundedShareAndCarriesTheRest() {
         ServerFixture f(netConfig(9, 300));
         QVERIFY(f.ok);

@@ -27,7 +27,7 @@ EventHub::~EventHub() {
 }
 
 qint64 EventHub::publish(const QByteArray &eventType, const QByteArray &payloadKey, const QByteArray &payload,
-                         const QString &eventTime) {
+                         QByteArrayView eventTime) {
     const qint64 seq = ++m_lastSeq;
     QByteArray env;
     env.reserve(payload.size() + 160);
@@ -36,7 +36,7 @@ qint64 EventHub::publish(const QByteArray &eventType, const QByteArray &payloadK
     env += ",\"eventId\":\"EV-";
     env += QByteArray::number(seq);
     env += "\",\"eventTime\":\"";
-    env += eventTime.toLatin1();
+    env += eventTime;
     env += "\",\"eventType\":\"";
     env += eventType;
     env += "\",\"event\":{\"";

@@ -24,8 +24,9 @@ public:
     ~EventHub() override;
 
     // payloadKey: "alarm", "troubleTicket" or "resource"; payload: the record's compact JSON.
+    // eventTime: ISO text (ASCII, written as is).
     qint64 publish(const QByteArray &eventType, const QByteArray &payloadKey, const QByteArray &payload,
-                   const QString &eventTime);
+                   QByteArrayView eventTime);
 
     qint64 lastSeq() const { return m_lastSeq; }
     qint64 oldestSeq() const { return m_events.empty() ? 0 : m_lastSeq - qint64(m_events.size()) + 1; }

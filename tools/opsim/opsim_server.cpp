@@ -340,25 +340,29 @@ ServerPrivate::~ServerPrivate() = default;
 void ServerPrivate::saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(alarm).toJson(QJsonDocument::Compact);
     store.put(Kind::Alarm, alarm, version, 0, compact);
-    hub->publish(eventType, "alarm", compact, alarm.value(QLatin1String("alarmChangedTime")).toString());
+    hub->publish(eventType, "alarm", compact,
+                 alarm.value(QLatin1String("alarmChangedTime")).toString().toLatin1());
 }
 
-void ServerPrivate::saveAlarmText(const QString &id, const QVariantList &columns, const QByteArray &compact,
-                                  qint64 version, const QByteArray &eventType, const QString &changedTime) {
-    store.putColumns(Kind::Alarm, id, columns, version, compact);
+void ServerPrivate::saveAlarmText(QByteArrayView id, const std::vector<ColumnValue> &columns,
+                                  const QByteArray &compact, qint64 version, const QByteArray &eventType,
+                                  QByteArrayView changedTime) {
+    store.putText(Kind::Alarm, id, columns, version, compact);
     hub->publish(eventType, "alarm", compact, changedTime);
 }
 
 void ServerPrivate::saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
     store.put(Kind::Ticket, ticket, version, 0, compact);
-    hub->publish(eventType, "troubleTicket", compact, ticket.value(QLatin1String("lastUpdate")).toString());
+    hub->publish(eventType, "troubleTicket", compact,
+                 ticket.value(QLatin1String("lastUpdate")).toString().toLatin1());
 }
 
 void ServerPrivate::saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType) {
     const QByteArray compact = QJsonDocument(resource).toJson(QJsonDocument::Compact);
     store.put(Kind::Resource, resource, version, 0, compact);
-    hub->publish(eventType, "resource", compact, resource.value(QLatin1String("lastUpdate")).toString());
+    hub->publish(eventType, "resource", compact,
+                 resource.value(QLatin1String("lastUpdate")).toString().toLatin1());
 }
 
 void ServerPrivate::persistSeq() {
@@ -1475,6 +1479,10 @@ ServerStats Server::stats() const {
     s.resources = d->store.count(Kind::Resource);
     s.streamClients = d->hub->clientCount();
     return s;
+}
+
+qint64 Server::lastSeq() const {
+    return d->hub->lastSeq();
 }
 
 int Server::appliedCount(const QString &key) const {

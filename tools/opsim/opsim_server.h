@@ -84,6 +84,8 @@ public:
     const ServerConfig &config() const;
 
     ServerStats stats() const;
+    // The last event seq alone (stats() also counts the alarm table: hundreds of ms at 1M alarms).
+    qint64 lastSeq() const;
     // How many times the request carrying this Idempotency-Key was applied (0 or 1) and replayed.
     int appliedCount(const QString &idempotencyKey) const;
     int replayCount(const QString &idempotencyKey) const;

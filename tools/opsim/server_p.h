@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QPointer>
 
+#include <cstdio>
 #include <memory>
 #include <random>
 
@@ -78,9 +79,9 @@ public:
 
     // Writing records: store + event.
     void saveAlarm(const QJsonObject &alarm, qint64 version, const QByteArray &eventType);
-    // The same for an alarm already serialised, with its indexed columns (see Store::putColumns).
-    void saveAlarmText(const QString &id, const QVariantList &columns, const QByteArray &compact,
-                       qint64 version, const QByteArray &eventType, const QString &changedTime);
+    // The same for an alarm already serialised, with its indexed columns (see Store::putText).
+    void saveAlarmText(QByteArrayView id, const std::vector<ColumnValue> &columns, const QByteArray &compact,
+                       qint64 version, const QByteArray &eventType, QByteArrayView changedTime);
     void saveTicket(const QJsonObject &ticket, qint64 version, const QByteArray &eventType);
     void saveResource(const QJsonObject &resource, qint64 version, const QByteArray &eventType);
     QString alarmHref(const QString &id) const {
@@ -92,7 +93,12 @@ public:
     QString resourceHref(const QString &id) const {
         return base + QStringLiteral("/tmf-api/resourceInventoryManagement/v4/resource/") + id;
     }
-    QString newAlarmId() { return QStringLiteral("ALM-%1").arg(nextAlarm++, 8, 10, QLatin1Char('0')); }
+    QString newAlarmId() { return QString::fromLatin1(newAlarmIdLatin1()); }
+    QByteArray newAlarmIdLatin1() { // "ALM-" and eight digits (more past 99,999,999)
+        char text[32];
+        const int n = std::snprintf(text, sizeof text, "ALM-%08lld", static_cast<long long>(nextAlarm++));
+        return QByteArray(text, n);
+    }
     QString newTicketId() { return QStringLiteral("TT-%1").arg(nextTicket++, 7, 10, QLatin1Char('0')); }
 
     // HTTP

@@ -95,7 +95,12 @@ private:
     QJsonObject linkJson(int i, const QString &now) const;
     QJsonObject makeAlarm(const QString &id, int element, const Cause &cause, const QString &severity,
                           qint64 raisedMs) const;
-    QByteArray elementFragment(int element); // cached JSON members of a new alarm on this element
+    struct ElementText {     // UTF-8 parts of a storm alarm on one element
+        QByteArray fragment; // the JSON members that depend only on the element and its site
+        QByteArray name, siteName, mgmtIp, id8;
+    };
+    const ElementText &elementText(int element);
+    const QByteArray &timeText(qint64 ms); // isoTime(ms) as UTF-8, cached for the tick
     QString raise(int element, const Cause &cause, qint64 nowMs, qint64 clearAfterMs, bool root = false,
                   const QString &parent = {});
     void clear(const QString &id, qint64 nowMs);
@@ -116,7 +121,10 @@ private:
     std::vector<SimElement> m_elements;
     std::vector<SimSite> m_sites;
     std::vector<SimLink> m_links;
-    std::vector<QByteArray> m_elementFragments;
+    std::vector<ElementText> m_elementTexts;
+    QByteArray m_alarmHrefPrefix;
+    QByteArray m_timeText;
+    qint64 m_timeTextMs = 0;
     QHash<QString, OpenAlarm> m_open;
     QStringList m_openIds; // for random picks; may hold ids already cleared (skipped lazily)
     std::multimap<qint64, QString> m_autoClear;

@@ -1,15 +1,20 @@
 #include "store.h"
 
+#include "json_text.h"
+
 #include <cstring>
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStringList>
 
 #include <atomic>
+
+#include <sqlite3.h>
 
 namespace noc::opsim {
 
@@ -165,6 +170,58 @@ const KindSpec kSpecs[kKindCount] = {
 
 std::atomic<int> s_connectionCounter{0};
 
+sqlite3_stmt *prepareRaw(sqlite3 *db, const QString &sql, QString *error) {
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(db, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db)) + QStringLiteral(" in ") + sql;
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+    return stmt;
+}
+
+// Binds as the QSQLITE driver would (null, integer, real or text), the text as UTF-8.
+void bindVariant(sqlite3_stmt *stmt, int index, const QVariant &value) {
+    if (value.isNull()) {
+        sqlite3_bind_null(stmt, index);
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        sqlite3_bind_int64(stmt, index, value.toLongLong());
+        return;
+    case QMetaType::Double:
+        sqlite3_bind_double(stmt, index, value.toDouble());
+        return;
+    default: {
+        const QByteArray text = value.toString().toUtf8();
+        sqlite3_bind_text(stmt, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    }
+}
+
+void bindText(sqlite3_stmt *stmt, int index, QByteArrayView utf8) {
+    // The caller keeps the bytes alive until the statement is reset (every use below).
+    sqlite3_bind_text(stmt, index, utf8.data() ? utf8.data() : "", int(utf8.size()), SQLITE_STATIC);
+}
+
+// Resets a statement after use and drops its bindings (SQLITE_STATIC ones point into the caller's data).
+struct StatementReset {
+    sqlite3_stmt *stmt;
+    ~StatementReset() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+};
+
 QVariant columnValue(const QJsonObject &json, const ColumnSpec &c) {
     // Most columns are top-level attributes: no path splitting (this runs for every stored record).
     const QJsonValue v = std::strchr(c.attr, '.') ? jsonPath(json, QString::fromLatin1(c.attr))
@@ -200,10 +257,12 @@ Store::Store()
 Store::~Store() {
     for (int i = 0; i < kKindCount; ++i) {
         delete m_get[i];
-        delete m_put[i];
-        delete m_putRid[i];
+        sqlite3_finalize(m_put[i]);
+        sqlite3_finalize(m_putRid[i]);
     }
-    delete m_clearAlarm;
+    sqlite3_finalize(m_clearAlarm);
+    sqlite3_finalize(m_openAlarm);
+    sqlite3_finalize(m_setCleared);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -256,6 +315,14 @@ bool Store::open(const QString &path, QString *error) {
         if (!exec(sql, error))
             return false;
     }
+    const QVariant handle = m_db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_handle) {
+        if (error)
+            *error = QStringLiteral("the QSQLITE driver gave no sqlite3 handle");
+        return false;
+    }
     for (const KindSpec &spec : kSpecs) {
         const int k = int(spec.kind);
         m_get[k] = new QSqlQuery(m_db);
@@ -271,32 +338,77 @@ bool Store::open(const QString &path, QString *error) {
         for (int i = 1; i < names.size(); ++i)
             sets << QStringLiteral("%1=excluded.%1").arg(names[i]);
         const QString upsert = QStringLiteral(" ON CONFLICT(id) DO UPDATE SET ") + sets.join(u',');
-        m_put[k] = new QSqlQuery(m_db);
-        m_put[k]->prepare(QStringLiteral("INSERT INTO %1(%2) VALUES(%3)")
-                              .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
-                          upsert);
-        m_putRid[k] = new QSqlQuery(m_db);
-        m_putRid[k]->prepare(QStringLiteral("INSERT INTO %1(rid,%2) VALUES(?,%3)")
-                                 .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
-                             upsert);
+        m_put[k] = prepareRaw(m_handle,
+                              QStringLiteral("INSERT INTO %1(%2) VALUES(%3)")
+                                      .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
+                                  upsert,
+                              error);
+        m_putRid[k] = prepareRaw(m_handle,
+                                 QStringLiteral("INSERT INTO %1(rid,%2) VALUES(?,%3)")
+                                         .arg(QLatin1String(spec.table), names.join(u','), marks.join(u',')) +
+                                     upsert,
+                                 error);
+        if (!m_put[k] || !m_putRid[k])
+            return false;
     }
-    m_clearAlarm = new QSqlQuery(m_db);
-    m_clearAlarm->prepare(QStringLiteral(
-        "UPDATE alarms SET state='cleared', changedTime=?, version=version+1, "
-        "json=json_set(json, '$.state', 'cleared', '$.alarmClearedTime', ?, '$.alarmChangedTime', ?, "
-        "'$.clearSystemId', 'opsim') WHERE id=? AND state<>'cleared' RETURNING json"));
-    return true;
+    m_clearAlarm =
+        prepareRaw(m_handle,
+                   QStringLiteral("UPDATE alarms SET state='cleared', changedTime=?1, version=version+1, "
+                                  "json=json_set(json, '$.state', 'cleared', '$.alarmClearedTime', ?1, "
+                                  "'$.alarmChangedTime', ?1, '$.clearSystemId', 'opsim') "
+                                  "WHERE id=?2 AND state<>'cleared' RETURNING json"),
+                   error);
+    m_openAlarm = prepareRaw(
+        m_handle, QStringLiteral("SELECT rid, json FROM alarms WHERE id=?1 AND state<>'cleared'"), error);
+    m_setCleared = prepareRaw(
+        m_handle,
+        QStringLiteral(
+            "UPDATE alarms SET state='cleared', changedTime=?1, version=version+1, json=?2 WHERE rid=?3"),
+        error);
+    return m_clearAlarm && m_openAlarm && m_setCleared;
 }
 
-QByteArray Store::clearAlarm(const QString &id, const QString &time) {
-    m_clearAlarm->bindValue(0, time);
-    m_clearAlarm->bindValue(1, time);
-    m_clearAlarm->bindValue(2, time);
-    m_clearAlarm->bindValue(3, id);
+QByteArray Store::clearAlarm(QByteArrayView id, QByteArrayView time) {
     QByteArray json;
-    if (m_clearAlarm->exec() && m_clearAlarm->next())
-        json = m_clearAlarm->value(0).toString().toUtf8();
-    m_clearAlarm->finish();
+    qint64 rid = 0;
+    {
+        const StatementReset reset{m_openAlarm};
+        bindText(m_openAlarm, 1, id);
+        if (sqlite3_step(m_openAlarm) != SQLITE_ROW)
+            return {};
+        rid = sqlite3_column_int64(m_openAlarm, 0);
+        const QByteArrayView stored(reinterpret_cast<const char *>(sqlite3_column_text(m_openAlarm, 1)),
+                                    sqlite3_column_bytes(m_openAlarm, 1));
+        const QByteArray quotedTime = '"' + time.toByteArray() + '"';
+        if (!setJsonMembers(stored,
+                            {{"state", "\"cleared\""},
+                             {"alarmClearedTime", quotedTime},
+                             {"alarmChangedTime", quotedTime},
+                             {"clearSystemId", "\"opsim\""}},
+                            &json))
+            json.clear();
+    }
+    if (!json.isEmpty()) {
+        const StatementReset reset{m_setCleared};
+        bindText(m_setCleared, 1, time);
+        bindText(m_setCleared, 2, json);
+        sqlite3_bind_int64(m_setCleared, 3, rid);
+        if (sqlite3_step(m_setCleared) != SQLITE_DONE)
+            json.clear();
+        ++m_tableVersion[int(Kind::Alarm)];
+        return json;
+    }
+    return clearAlarmInSql(id, time); // a record the text scan does not follow: let SQLite parse it
+}
+
+QByteArray Store::clearAlarmInSql(QByteArrayView id, QByteArrayView time) {
+    const StatementReset reset{m_clearAlarm};
+    bindText(m_clearAlarm, 1, time);
+    bindText(m_clearAlarm, 2, id);
+    QByteArray json;
+    if (sqlite3_step(m_clearAlarm) == SQLITE_ROW)
+        json = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(m_clearAlarm, 0)),
+                          sqlite3_column_bytes(m_clearAlarm, 0));
     ++m_tableVersion[int(Kind::Alarm)];
     return json;
 }
@@ -357,17 +469,40 @@ bool Store::put(Kind kind, const QJsonObject &json, qint64 version, qint64 rid, 
 bool Store::putColumns(Kind kind, const QString &id, const QVariantList &columns, qint64 version,
                        const QByteArray &compact, qint64 rid) {
     Q_ASSERT(columns.size() == kSpecs[int(kind)].columns.size());
-    QSqlQuery *q = rid > 0 ? m_putRid[int(kind)] : m_put[int(kind)];
-    int i = 0;
+    sqlite3_stmt *stmt = rid > 0 ? m_putRid[int(kind)] : m_put[int(kind)];
+    const StatementReset reset{stmt};
+    int i = 1;
     if (rid > 0)
-        q->bindValue(i++, rid);
-    q->bindValue(i++, id);
+        sqlite3_bind_int64(stmt, i++, rid);
+    const QByteArray id8 = id.toUtf8();
+    bindText(stmt, i++, id8);
     for (const QVariant &value : columns)
-        q->bindValue(i++, value);
-    q->bindValue(i++, version);
-    q->bindValue(i++, QString::fromUtf8(compact));
-    const bool ok = q->exec();
-    q->finish();
+        bindVariant(stmt, i++, value);
+    sqlite3_bind_int64(stmt, i++, version);
+    bindText(stmt, i++, compact);
+    const bool ok = sqlite3_step(stmt) == SQLITE_DONE;
+    ++m_tableVersion[int(kind)];
+    return ok;
+}
+
+bool Store::putText(Kind kind, QByteArrayView id, const std::vector<ColumnValue> &columns, qint64 version,
+                    QByteArrayView compact) {
+    Q_ASSERT(qsizetype(columns.size()) == kSpecs[int(kind)].columns.size());
+    sqlite3_stmt *stmt = m_put[int(kind)];
+    const StatementReset reset{stmt};
+    int i = 1;
+    bindText(stmt, i++, id);
+    for (const ColumnValue &value : columns) {
+        if (value.isInteger)
+            sqlite3_bind_int64(stmt, i++, value.integer);
+        else if (value.text.data())
+            bindText(stmt, i++, value.text);
+        else
+            sqlite3_bind_null(stmt, i++);
+    }
+    sqlite3_bind_int64(stmt, i++, version);
+    bindText(stmt, i++, compact);
+    const bool ok = sqlite3_step(stmt) == SQLITE_DONE;
     ++m_tableVersion[int(kind)];
     return ok;
 }
