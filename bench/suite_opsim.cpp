@@ -318,4 +318,5 @@ int runOpsim(const noc::bench::BenchOptions &options, noc::bench::BenchReporter 
 
 } // namespace
 
-NOC_BENCH_SUITE("opsim", "opsim event stream, alarm generation and alarm listing throughput", runOpsim);
+NOC_BENCH_SUITE("opsim", "opsim event stream, alarm generation, alarm listing and its own cost of a storm",
+                runOpsim);
