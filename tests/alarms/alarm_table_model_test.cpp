@@ -677,12 +677,13 @@ private slots:
 
     // A root cause (ALM-00500, critical) with three correlated children (ALM-00501..503, major), on
     // top of `others` plain alarms.
-    static Alarm correlatedRoot(CacheBatch &b) {
-        Alarm root = makeAlarm(500);
+    // A root cause (alarm `first`) with three major correlated children (the next three).
+    static Alarm correlatedRoot(CacheBatch &b, int first = 500) {
+        Alarm root = makeAlarm(first);
         root.isRootCause = true;
         b.alarms.append(root);
         for (int i = 0; i < 3; ++i) {
-            Alarm child = makeAlarm(501 + i);
+            Alarm child = makeAlarm(first + 1 + i);
             child.perceivedSeverity = Severity::Major;
             child.parentAlarmIds = {root.id};
             b.alarms.append(child);
@@ -988,14 +989,7 @@ private slots:
         Fixture f(3000);
         CacheBatch b;
         const Alarm oldRoot = correlatedRoot(b);
-        Alarm newRoot = makeAlarm(2995);
-        newRoot.isRootCause = true;
-        b.alarms.append(newRoot);
-        for (int i = 0; i < 3; ++i) {
-            Alarm child = makeAlarm(2996 + i);
-            child.parentAlarmIds = {newRoot.id};
-            b.alarms.append(child);
-        }
+        const Alarm newRoot = correlatedRoot(b, 2995);
         f.cache.apply(b);
         f.model.setFirstPageMinRows(0);
         f.model.setInitialQuery(treeQuery());

@@ -90,6 +90,19 @@ const char *kEngineers[][2] = {
     {"zhao.lei", "Zhao Lei"},   {"huang.li", "Huang Li"},
 };
 
+// A ticket's assignment: the assignee and the field team of the element's region.
+void appendAssignment(QJsonArray &parties, const QString &userId, const QString &userName,
+                      const QString &region) {
+    parties.append(QJsonObject{{QStringLiteral("id"), userId},
+                               {QStringLiteral("name"), userName},
+                               {QStringLiteral("role"), QStringLiteral("assignee")},
+                               {QStringLiteral("@referredType"), QStringLiteral("Individual")}});
+    parties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("team-%1-field").arg(region)},
+                               {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(region)},
+                               {QStringLiteral("role"), QStringLiteral("team")},
+                               {QStringLiteral("@referredType"), QStringLiteral("Team")}});
+}
+
 QJsonObject characteristic(const QString &name, const QJsonValue &value) {
     const char *type = value.isDouble() ? "number" : "string";
     return {{QStringLiteral("name"), name},
@@ -922,15 +935,8 @@ void Simulator::progressTickets(qint64 nowMs) {
             const auto &eng = kEngineers[randomInt(0, 7)];
             const QString region =
                 tt.value(QLatin1String("name")).toString().section(u' ', -1).section(u'-', 0, 0);
-            parties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("eng-") + QLatin1String(eng[0])},
-                                       {QStringLiteral("name"), QLatin1String(eng[1])},
-                                       {QStringLiteral("role"), QStringLiteral("assignee")},
-                                       {QStringLiteral("@referredType"), QStringLiteral("Individual")}});
-            parties.append(
-                QJsonObject{{QStringLiteral("id"), QStringLiteral("team-%1-field").arg(region)},
-                            {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(region)},
-                            {QStringLiteral("role"), QStringLiteral("team")},
-                            {QStringLiteral("@referredType"), QStringLiteral("Team")}});
+            appendAssignment(parties, QStringLiteral("eng-") + QLatin1String(eng[0]), QLatin1String(eng[1]),
+                             region);
             tt.insert(QStringLiteral("relatedParty"), parties);
         }
         QJsonArray changes = tt.value(QLatin1String("statusChange")).toArray();
@@ -1109,17 +1115,11 @@ void Simulator::preloadTickets(int n, const QString &ticketsAssignedTo) {
             const SimElement &element = m_elements[size_t(e)];
             const bool mine = !ticketsAssignedTo.isEmpty() && assigned++ % 5 == 0;
             const auto &eng = kEngineers[randomInt(0, 7)];
-            parties.append(
-                QJsonObject{{QStringLiteral("id"),
-                             mine ? ticketsAssignedTo : QStringLiteral("eng-") + QLatin1String(eng[0])},
-                            {QStringLiteral("name"), mine ? ticketsAssignedTo : QLatin1String(eng[1])},
-                            {QStringLiteral("role"), QStringLiteral("assignee")},
-                            {QStringLiteral("@referredType"), QStringLiteral("Individual")}});
-            parties.append(QJsonObject{
-                {QStringLiteral("id"), QStringLiteral("team-%1-field").arg(element.region)},
-                {QStringLiteral("name"), QStringLiteral("%1 field operations").arg(element.region)},
-                {QStringLiteral("role"), QStringLiteral("team")},
-                {QStringLiteral("@referredType"), QStringLiteral("Team")}});
+            if (mine)
+                appendAssignment(parties, ticketsAssignedTo, ticketsAssignedTo, element.region);
+            else
+                appendAssignment(parties, QStringLiteral("eng-") + QLatin1String(eng[0]),
+                                 QLatin1String(eng[1]), element.region);
         }
         QJsonObject tt{
             {QStringLiteral("id"), id},
