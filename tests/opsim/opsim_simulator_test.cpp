@@ -210,6 +210,44 @@ private slots:
                  0);
     }
 
+    // The demo's past: the last hours at the background rate, cleared after the live lifetimes.
+    void recentHistoryFollowsTheRateOverTheWholeWindow() {
+        ServerConfig cfg = netConfig(5, 300);
+        cfg.alarmRate = 0.5;
+        cfg.historyHours = 2;
+        cfg.simulate = false;
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        ServerFixture f(cfg);
+        QVERIFY(f.ok);
+        const QJsonArray alarms = f.get(A + QStringLiteral("/alarm?limit=10000")).array();
+        // 3,600 expected (a Poisson count: standard deviation 60).
+        QVERIFY2(alarms.size() > 3300 && alarms.size() < 3900, qPrintable(QString::number(alarms.size())));
+        const qint64 windowStart = before - 2 * 3600 * 1000;
+        QList<int> perTwelveMinutes(10, 0);
+        int open = 0;
+        for (const QJsonValue &v : alarms) {
+            const QJsonObject a = v.toObject();
+            const qint64 raised =
+                QDateTime::fromString(a.value("alarmRaisedTime").toString(), Qt::ISODateWithMs)
+                    .toMSecsSinceEpoch();
+            QVERIFY(raised >= windowStart && raised <= QDateTime::currentMSecsSinceEpoch());
+            ++perTwelveMinutes[qBound(0, int((raised - windowStart) / (12 * 60 * 1000)), 9)];
+            if (a.value("state").toString() == QLatin1String("cleared")) {
+                const qint64 cleared =
+                    QDateTime::fromString(a.value("alarmClearedTime").toString(), Qt::ISODateWithMs)
+                        .toMSecsSinceEpoch();
+                QVERIFY2(cleared - raised >= 30000 && cleared - raised <= 600000,
+                         qPrintable(QString::number(cleared - raised)));
+            } else {
+                ++open; // still within its lifetime: raised in the last ten minutes
+                QVERIFY2(raised > before - 600000, qPrintable(a.value("alarmRaisedTime").toString()));
+            }
+        }
+        for (int n : perTwelveMinutes) // 360 expected in each (standard deviation 19)
+            QVERIFY2(n > 270 && n < 450, qPrintable(QString::number(n)));
+        QVERIFY2(open > 50 && open < 300, qPrintable(QString::number(open))); // ~ 0.5/s × 315 s
+    }
+
     void backgroundAlarmsAutoClear() {
         ServerConfig cfg = netConfig(22, 300);
         cfg.alarmRate = 500;

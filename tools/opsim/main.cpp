@@ -27,6 +27,11 @@ int main(int argc, char **argv) {
     const QCommandLineOption alarms({QStringLiteral("alarms")},
                                     QStringLiteral("Alarms pre-generated at start"), QStringLiteral("N"),
                                     QStringLiteral("0"));
+    const QCommandLineOption history(
+        {QStringLiteral("history-hours")},
+        QStringLiteral("Background alarms of the last H hours at the alarm rate, "
+                       "pre-generated at start"),
+        QStringLiteral("H"), QStringLiteral("0"));
     const QCommandLineOption tickets({QStringLiteral("tickets")},
                                      QStringLiteral("Tickets pre-generated at start"), QStringLiteral("N"),
                                      QStringLiteral("0"));
@@ -67,8 +72,8 @@ int main(int argc, char **argv) {
     const QCommandLineOption tlsKey({QStringLiteral("tls-key")},
                                     QStringLiteral("PEM private key of --tls-cert"), QStringLiteral("FILE"));
     p.addOptions({tlsCert, tlsKey});
-    p.addOptions({port, bind, seed, elements, alarmRate, alarms, tickets, storm, noSim, token, tokensFile, db,
-                  latency, errorRate, dropRate, malformedRate, retention});
+    p.addOptions({port, bind, seed, elements, alarmRate, alarms, history, tickets, storm, noSim, token,
+                  tokensFile, db, latency, errorRate, dropRate, malformedRate, retention});
     p.process(app);
 
     auto fail = [](const QString &m) {
@@ -93,6 +98,9 @@ int main(int argc, char **argv) {
     cfg.initialAlarms = p.value(alarms).toLongLong(&ok);
     if (!ok || cfg.initialAlarms < 0)
         return fail(QStringLiteral("invalid --alarms"));
+    cfg.historyHours = p.value(history).toInt(&ok);
+    if (!ok || cfg.historyHours < 0 || cfg.historyHours > 24 * 31)
+        return fail(QStringLiteral("--history-hours must be 0..744"));
     cfg.initialTickets = p.value(tickets).toInt(&ok);
     if (!ok || cfg.initialTickets < 0)
         return fail(QStringLiteral("invalid --tickets"));

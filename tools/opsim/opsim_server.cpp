@@ -1415,10 +1415,12 @@ bool Server::start(QString *error) {
     const qint64 haveAlarms = d->store.count(Kind::Alarm);
     if (d->cfg.initialAlarms > haveAlarms)
         d->sim->preloadAlarms(d->cfg.initialAlarms - haveAlarms);
+    d->sim->setAlarmRate(d->cfg.alarmRate);
+    if (d->cfg.historyHours > 0 && haveAlarms == 0)
+        d->sim->preloadRecentHistory(d->cfg.historyHours);
     const qint64 haveTickets = d->store.count(Kind::Ticket);
     if (d->cfg.initialTickets > haveTickets)
         d->sim->preloadTickets(int(d->cfg.initialTickets - haveTickets), d->cfg.ticketsAssignedTo);
-    d->sim->setAlarmRate(d->cfg.alarmRate);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (d->cfg.stormRate > 0 && d->cfg.stormSeconds > 0)
         d->sim->storm(d->cfg.stormRate, d->cfg.stormSeconds, now);

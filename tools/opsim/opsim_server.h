@@ -31,6 +31,7 @@ struct ServerConfig {
     int elements = 2000;       // network elements (10 .. 100000)
     double alarmRate = 0.5;    // background alarms per second (0 = none)
     qint64 initialAlarms = 0;  // alarms pre-generated at start (benchmarks)
+    int historyHours = 0;      // the last N hours of background alarms at alarmRate, pre-generated (the demo)
     int initialTickets = 0;    // tickets pre-generated at start (benchmarks)
     QString ticketsAssignedTo; // user id given a share of the pre-generated open tickets (the demo)
     double stormRate = 0;      // --storm RATE:SECONDS at start

@@ -1082,6 +1082,55 @@ void Simulator::preloadAlarms(qint64 n) {
         d->store.createSecondaryIndexes(Kind::Alarm);
 }
 
+// The live simulator's background alarms, run backwards from now: arrivals at the alarm rate (a
+// Poisson process) over the last `hours`, each with the lifetime tick() gives a background alarm. Those
+// whose lifetime ended before now are cleared, about a third of them acknowledged first; the rest are
+// open and handed to the auto-clear like a live alarm. Without it the demo's trends showed a day of
+// near silence (the benchmarks' preload spreads a few thousand alarms over a week) and then a wall of
+// live alarms at the right edge.
+qint64 Simulator::preloadRecentHistory(int hours) {
+    if (m_alarmRate <= 0 || hours <= 0 || m_elements.empty())
+        return 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::exponential_distribution<double> gapMs(m_alarmRate / 1000.0);
+    qint64 written = 0;
+    d->store.begin();
+    for (double t = double(now - qint64(hours) * 3600 * 1000) + gapMs(m_rng); t < double(now);
+         t += gapMs(m_rng)) {
+        const qint64 raised = qint64(t);
+        const int element = randomInt(0, int(m_elements.size()) - 1);
+        const Cause &c = randomCause();
+        const qint64 clearAt = raised + secs(randomInt(30, 600));
+        const qint64 num = d->nextAlarm;
+        const QString id = d->newAlarmId();
+        QJsonObject a = makeAlarm(id, element, c, QLatin1String(c.severity), raised);
+        if (clearAt <= now) {
+            const QString cleared = isoTime(clearAt);
+            if (random01() < 0.35) {
+                a.insert(QStringLiteral("ackState"), QStringLiteral("acknowledged"));
+                a.insert(QStringLiteral("ackUserId"), QLatin1String(kEngineers[randomInt(0, 7)][0]));
+            }
+            a.insert(QStringLiteral("state"), QStringLiteral("cleared"));
+            a.insert(QStringLiteral("alarmClearedTime"), cleared);
+            a.insert(QStringLiteral("alarmChangedTime"), cleared);
+        } else {
+            OpenAlarm oa;
+            oa.element = element;
+            oa.clearAt = clearAt;
+            m_open.insert(id, oa);
+            m_openIds << id;
+            m_autoClear.emplace(clearAt, id);
+        }
+        d->store.put(Kind::Alarm, a, 1, num);
+        if (++written % 20000 == 0) {
+            d->store.commit();
+            d->store.begin();
+        }
+    }
+    d->store.commit();
+    return written;
+}
+
 // Closed, resolved and cancelled tickets spread over the last 30 days. Open ones were opened
 // recently, most within their SLA and about a quarter past it, as in a working queue (spread over 30
 // days they were all breached). Most open tickets are assigned to an engineer and the field team of

@@ -46,6 +46,8 @@ public:
     void writeResources();        // into the store (first start of a database)
     void loadOpenAlarms();        // rebuild the engine's view from the store
     void preloadAlarms(qint64 n); // history for benchmarks, no events
+    // The background alarms of the last `hours` at the alarm rate, no events (the demo's trends).
+    qint64 preloadRecentHistory(int hours);
     void preloadTickets(int n, const QString &ticketsAssignedTo = {});
     void tick(qint64 nowMs);
     // True when the last tick left alarms it owed to the rate for the next call (see tick()).
