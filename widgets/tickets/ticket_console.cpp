@@ -25,7 +25,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace noc {
@@ -101,8 +100,9 @@ void TicketConsole::build() {
     m_newTicket->setEnabled(isAllowed(m_role, Permission::CreateTicket));
     m_newTicket->setToolTip(refusalReason(m_role, Permission::CreateTicket));
 
-    m_views = new QToolButton(this);
-    m_views->setPopupMode(QToolButton::InstantPopup);
+    // A push button with a menu, as in the alarm console: a tool button squeezed its menu arrow into
+    // the last letter of "Views".
+    m_views = new QPushButton(this);
     m_views->setMenu(new QMenu(m_views));
     connect(m_views->menu(), &QMenu::aboutToShow, this, &TicketConsole::fillViewsMenu);
 

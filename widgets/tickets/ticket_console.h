@@ -19,7 +19,6 @@ class QListWidget;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QToolButton;
 
 namespace noc {
 
@@ -113,7 +112,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_priorityFilter = nullptr;
     QPushButton *m_newTicket = nullptr;
-    QToolButton *m_views = nullptr;
+    QPushButton *m_views = nullptr;
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_queues = nullptr;
     QTableView *m_table = nullptr;
