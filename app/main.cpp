@@ -1,6 +1,7 @@
 // noc-console: the composition root. Parses the command line, sets up logging and language, and
 // wires the libraries together; everything with behaviour lives in noc_models / noc_widgets.
 #include "app_options.h"
+#include "cache/cache_schema.h"
 #include "demo_server.h"
 #include "headless_sync.h"
 #include "language_manager.h"
@@ -75,6 +76,7 @@ void initializeLogging(const noc::AppOptions &options) {
 }
 
 int main(int argc, char **argv) {
+    noc::CacheSchema::configureLibrary(); // before anything opens a database
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

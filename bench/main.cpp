@@ -1,4 +1,5 @@
 #include "bench_registry.h"
+#include "cache/cache_schema.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -8,6 +9,8 @@
 
 // noc-bench SUITE [--quick] [--json] [suite args...]
 int main(int argc, char **argv) {
+    // As noc-console does (the sync suite's figures are the console's): before any database opens.
+    noc::CacheSchema::configureLibrary();
     // Map and alarm suites drive real widgets; offscreen keeps figures comparable between machines.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

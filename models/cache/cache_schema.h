@@ -11,6 +11,15 @@ class CacheSchema {
 public:
     static constexpr int kCurrentVersion = 4;
 
+    // Process-wide SQLite settings. Call first in main(), before any connection exists: SQLite takes
+    // them only before it initializes, so false means it was too late (the defaults then stay, which
+    // is correct, only slower). Turns SQLite's memory statistics off: with them on, every
+    // sqlite3_malloc and sqlite3_free takes one process-wide mutex, which the cache writer, the
+    // alarm index, the readers (and opsim in the demo) all contend on; perf of the writer during a
+    // storm showed ~10 % of its time in that mutex. Nothing here reads the statistics or sets a heap
+    // limit.
+    static bool configureLibrary();
+
     // Connection settings every cache connection uses: WAL, synchronous=NORMAL, foreign keys,
     // busy timeout. Throws SqliteError.
     static void configureConnection(sqlite3 *db, bool writer);

@@ -95,22 +95,25 @@ const char *const kAlarmInsert =
     "ack, ack_user, ack_system, clear_user, clear_system, root_cause, service_affecting, parent_ids, "
     "correlated_ids, comments, h) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
     "?20,?21,?22,?23,?24,?25,?26)";
-const char *const kAlarmUpdate =
-    "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
-    "specific_problem=?8, object_type=?9, object_id=?10, source_system=?11, raised_ms=?12, reported_ms=?13, "
-    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, "
-    "clear_system=?20, "
-    "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
-    "WHERE aid=?27 AND id=?1";
-// The same without object_id: SQLite rewrites an index entry whenever its column is in the SET list,
-// even with an equal value, and the alarmed object almost never changes.
-const char *const kAlarmUpdateSameObject =
-    "UPDATE alarms SET external_id=?2, state=?3, severity=?4, active=?5, alarm_type=?6, probable_cause=?7, "
-    "specific_problem=?8, object_type=?9, source_system=?11, raised_ms=?12, reported_ms=?13, "
-    "changed_ms=?14, cleared_ms=?15, ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, "
-    "clear_system=?20, "
-    "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, comments=?25, h=?26 "
-    "WHERE aid=?27 AND id=?1";
+// The update of an existing alarm, built for the indexed columns that change: SQLite rewrites an
+// index entry whenever one of its columns is in the SET list, even with an equal value. A storm's
+// clear changes the list key (active, changed_ms) but not (object_id, probable_cause), whose entry
+// sits on a random leaf of a million-entry index: leaving those columns out saves a page write per
+// clear. Parameters are numbered as in kAlarmInsert, ?27 = aid; a variant binds the unused ones too.
+enum AlarmUpdateColumns { kListKeyChanges = 1, kObjectKeyChanges = 2, kAlarmUpdateVariants = 4 };
+std::string alarmUpdateSql(int variant) {
+    std::string sql = "UPDATE alarms SET external_id=?2, state=?3, alarm_type=?6, specific_problem=?8, "
+                      "object_type=?9, source_system=?11, raised_ms=?12, reported_ms=?13, cleared_ms=?15, "
+                      "ack=?16, ack_user=?17, ack_system=?18, clear_user=?19, clear_system=?20, "
+                      "root_cause=?21, service_affecting=?22, parent_ids=?23, correlated_ids=?24, "
+                      "comments=?25, h=?26";
+    if (variant & kListKeyChanges)
+        sql += ", active=?5, severity=?4, changed_ms=?14";
+    if (variant & kObjectKeyChanges)
+        sql += ", object_id=?10, probable_cause=?7";
+    sql += " WHERE aid=?27 AND id=?1";
+    return sql;
+}
 
 } // namespace
 
@@ -121,7 +124,8 @@ struct CacheWriter::Impl {
     bool inTransaction = false;
 
     // Prepared once, reused for every row (reset + rebind).
-    std::optional<SqliteStatement> alarmLookup, alarmInsert, alarmUpdate, alarmDelete, alarmPending;
+    std::optional<SqliteStatement> alarmLookup, alarmInsert, alarmDelete, alarmPending;
+    std::optional<SqliteStatement> alarmUpdate[kAlarmUpdateVariants];
     std::optional<SqliteStatement> ticketLookup, ticketInsert, ticketUpdate, ticketDelete, ticketPending;
     std::optional<SqliteStatement> ticketNotesDelete, ticketHistoryDelete, ticketPartiesDelete,
         ticketEntitiesDelete;
@@ -148,7 +152,7 @@ struct CacheWriter::Impl {
     // Alarm counts per (active, severity, ack): kept here and written once per batch, for the same
     // reason (a trigger makes every alarm write a multi-statement program with a statement journal).
     qint64 countDelta[2][6][2] = {};
-    std::optional<SqliteStatement> countUpdate, alarmUpdateSameObject;
+    std::optional<SqliteStatement> countUpdate;
     std::optional<SqliteStatement> correlationDelete, correlationInsert;
     void countAlarm(int active, int severity, int ack, int delta) {
         if (active >= 0 && active < 2 && severity >= 0 && severity < 6 && ack >= 0 && ack < 2)
@@ -181,14 +185,14 @@ struct CacheWriter::Impl {
 void CacheWriter::Impl::prepare() {
     alarmLookup.emplace(db,
                         "SELECT aid, h, probable_cause, specific_problem, object_id, active, severity, ack, "
-                        "parent_ids, correlated_ids FROM alarms WHERE id=?1");
-    alarmUpdateSameObject.emplace(db, kAlarmUpdateSameObject);
+                        "parent_ids, correlated_ids, changed_ms FROM alarms WHERE id=?1");
     countUpdate.emplace(db, "UPDATE alarm_counts SET n = n + ?4 WHERE active=?1 AND severity=?2 AND ack=?3");
     correlationDelete.emplace(db, "DELETE FROM alarm_correlation WHERE alarm_id=?1");
     correlationInsert.emplace(db, "INSERT OR IGNORE INTO alarm_correlation(alarm_id, kind, related_id) "
                                   "VALUES (?1, ?2, ?3)");
     alarmInsert.emplace(db, kAlarmInsert);
-    alarmUpdate.emplace(db, kAlarmUpdate);
+    for (int variant = 0; variant < kAlarmUpdateVariants; ++variant)
+        alarmUpdate[variant].emplace(db, alarmUpdateSql(variant).c_str());
     alarmDelete.emplace(db, "DELETE FROM alarms WHERE id=?1 RETURNING aid, probable_cause, specific_problem, "
                             "object_id, active, severity, ack");
     ftsAlarmDelete.emplace(
@@ -296,24 +300,22 @@ void CacheWriter::Impl::prepare() {
 }
 
 void CacheWriter::Impl::finalizeAll() {
-    for (auto *s : {&alarmLookup,         &alarmInsert,          &alarmUpdate,
-                    &alarmDelete,         &alarmPending,         &ticketLookup,
-                    &ticketInsert,        &ticketUpdate,         &ticketDelete,
-                    &ticketPending,       &ticketNotesDelete,    &ticketHistoryDelete,
-                    &ticketPartiesDelete, &ticketEntitiesDelete, &ticketNoteInsert,
-                    &ticketHistoryInsert, &ticketPartyInsert,    &ticketEntityInsert,
-                    &elementLookup,       &elementInsert,        &elementUpdate,
-                    &elementDelete,       &siteLookup,           &siteInsert,
-                    &siteUpdate,          &siteDelete,           &linkLookup,
-                    &linkInsert,          &linkUpdate,           &linkDelete,
-                    &keepClear,           &keepInsert,           &outboxInsert,
-                    &outboxUpdate,        &outboxDelete,         &conflictInsert,
-                    &conflictDelete,      &mapPositionUpsert,    &syncStateUpsert,
-                    &metadataUpsert,      &metadataDelete,       &ftsAlarmDelete,
-                    &ftsAlarmAdd,         &countUpdate,          &alarmUpdateSameObject,
-                    &correlationDelete,   &correlationInsert})
+    for (auto *s : {&alarmLookup,          &alarmInsert,       &alarmDelete,         &alarmPending,
+                    &ticketLookup,         &ticketInsert,      &ticketUpdate,        &ticketDelete,
+                    &ticketPending,        &ticketNotesDelete, &ticketHistoryDelete, &ticketPartiesDelete,
+                    &ticketEntitiesDelete, &ticketNoteInsert,  &ticketHistoryInsert, &ticketPartyInsert,
+                    &ticketEntityInsert,   &elementLookup,     &elementInsert,       &elementUpdate,
+                    &elementDelete,        &siteLookup,        &siteInsert,          &siteUpdate,
+                    &siteDelete,           &linkLookup,        &linkInsert,          &linkUpdate,
+                    &linkDelete,           &keepClear,         &keepInsert,          &outboxInsert,
+                    &outboxUpdate,         &outboxDelete,      &conflictInsert,      &conflictDelete,
+                    &mapPositionUpsert,    &syncStateUpsert,   &metadataUpsert,      &metadataDelete,
+                    &ftsAlarmDelete,       &ftsAlarmAdd,       &countUpdate,         &correlationDelete,
+                    &correlationInsert})
         s->reset();
     for (auto &s : replaceDelete)
+        s.reset();
+    for (auto &s : alarmUpdate)
         s.reset();
 }
 
@@ -326,7 +328,7 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec) {
     const int severity = severityCode(a.perceivedSeverity);
     const int ack = ackCode(a.ackState);
     qint64 aid = 0;
-    bool sameObject = false;
+    int variant = 0;
     bool correlationChanged = !parents.isEmpty() || !correlated.isEmpty();
     {
         const auto &l = *alarmLookup;
@@ -336,16 +338,21 @@ void CacheWriter::Impl::upsertAlarm(const Alarm &a, ChangeRecorder &rec) {
             if (l.columnInt64(1) == hash)
                 return; // identical: no write, no report
             aid = l.columnInt64(0);
-            const QString oldObject = l.columnText(4);
-            sameObject = oldObject == a.alarmedObjectId;
-            if (l.columnText(2) != a.probableCause || l.columnText(3) != a.specificProblem || !sameObject)
+            const bool sameCause = l.columnEquals(2, a.probableCause);
+            const bool sameObject = l.columnEquals(4, a.alarmedObjectId);
+            if (!sameCause || !sameObject || !l.columnEquals(3, a.specificProblem))
                 touchFts(aid, true, l, 2);
-            countAlarm(l.columnInt(5), l.columnInt(6), l.columnInt(7), -1);
-            correlationChanged = l.columnBytes(8) != parents || l.columnBytes(9) != correlated;
+            if (!sameCause || !sameObject)
+                variant |= kObjectKeyChanges;
+            const int oldActive = l.columnInt(5), oldSeverity = l.columnInt(6);
+            if (oldActive != active || oldSeverity != severity || l.columnInt64(10) != a.alarmChangedTime)
+                variant |= kListKeyChanges;
+            countAlarm(oldActive, oldSeverity, l.columnInt(7), -1);
+            correlationChanged = !l.columnEquals(8, parents) || !l.columnEquals(9, correlated);
         }
     }
     countAlarm(active, severity, ack, +1);
-    SqliteStatement &s = !aid ? *alarmInsert : sameObject ? *alarmUpdateSameObject : *alarmUpdate;
+    SqliteStatement &s = aid ? *alarmUpdate[variant] : *alarmInsert;
     StatementResetter r(s);
     s.bind(1, a.id);
     s.bind(2, a.externalAlarmId);

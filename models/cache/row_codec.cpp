@@ -223,13 +223,19 @@ QMap<QString, QString> mapFromJson(const QByteArray &json) {
 
 namespace {
 
+// A 64-bit hash of a record's fields, compared with the stored `h` to skip unchanged upserts. It
+// reads eight bytes per step (a byte-at-a-time FNV-1a was ~5 % of the cache writer in a storm): each
+// word is xor-multiplied into the state and the high half folded down; value() finishes with
+// MurmurHash3's fmix64 so that every input bit reaches every output bit. Strings add their length
+// first, so "ab" + "c" and "a" + "bc" differ. Only this process's writer compares these values; a
+// change of the function costs one rewrite of each row on its next sync, nothing else.
 class Hasher {
 public:
     void add(const QString &s) {
+        mix(quint64(s.size()));
         addRaw(s.utf16(), size_t(s.size()) * sizeof(char16_t));
-        addSeparator();
     }
-    void add(qint64 v) { addRaw(&v, sizeof v); }
+    void add(qint64 v) { mix(quint64(v)); }
     void add(int v) { add(qint64(v)); }
     void add(bool v) { add(qint64(v ? 1 : 0)); }
     void add(double v) {
@@ -237,26 +243,42 @@ public:
             add(qint64(0x7ff8dead));
             return;
         }
-        addRaw(&v, sizeof v);
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        mix(bits);
     }
     void add(const QStringList &list) {
         add(qint64(list.size()));
         for (const auto &s : list)
             add(s);
     }
-    qint64 value() const { return qint64(m_h); }
+    qint64 value() const {
+        quint64 h = m_h;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 33;
+        return qint64(h);
+    }
 
 private:
+    void mix(quint64 word) {
+        m_h = (m_h ^ word) * 0x9e3779b97f4a7c15ULL;
+        m_h ^= m_h >> 32;
+    }
     void addRaw(const void *data, size_t n) {
         const auto *p = static_cast<const unsigned char *>(data);
-        for (size_t i = 0; i < n; ++i) {
-            m_h ^= p[i];
-            m_h *= 0x100000001b3ULL;
+        for (; n >= 8; p += 8, n -= 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            mix(word);
         }
-    }
-    void addSeparator() {
-        m_h ^= 0xff;
-        m_h *= 0x100000001b3ULL;
+        if (n > 0) {
+            quint64 word = 0; // the length was added first, so zero padding is unambiguous
+            std::memcpy(&word, p, n);
+            mix(word);
+        }
     }
     quint64 m_h = 0xcbf29ce484222325ULL;
 };

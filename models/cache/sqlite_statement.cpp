@@ -148,4 +148,16 @@ QByteArray SqliteStatement::columnBytes(int column) const {
     return QByteArray(text, sqlite3_column_bytes(m_stmt, column));
 }
 
+bool SqliteStatement::columnEquals(int column, const QString &value) const {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const qsizetype size = text ? sqlite3_column_bytes(m_stmt, column) : 0;
+    return QAnyStringView::equal(QUtf8StringView(text, size), QStringView(value));
+}
+
+bool SqliteStatement::columnEquals(int column, const QByteArray &utf8) const {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const qsizetype size = text ? sqlite3_column_bytes(m_stmt, column) : 0;
+    return QByteArrayView(text, size) == QByteArrayView(utf8);
+}
+
 } // namespace noc

@@ -66,6 +66,10 @@ public:
     bool columnIsNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
     QString columnText(int column) const;
     QByteArray columnBytes(int column) const;
+    // Compares a column with a value as bind() would store it ("" and NULL alike), without copying
+    // the column: the writer compares the old row's indexed columns with every upsert.
+    bool columnEquals(int column, const QString &value) const;
+    bool columnEquals(int column, const QByteArray &utf8) const;
 
 private:
     sqlite3 *m_db = nullptr;

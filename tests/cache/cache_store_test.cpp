@@ -114,7 +114,24 @@ UPDATE alarm_counts SET n = (SELECT count(*) FROM alarms
     }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        // As noc-console's main() does, before anything opens a database.
+        QVERIFY(CacheSchema::configureLibrary());
+    }
+
+    void librarySettingsApplyBeforeTheFirstConnectionOnly() {
+        CacheWriter writer;
+        openWriter(writer);
+        CacheBatch batch;
+        for (int i = 0; i < 100; ++i)
+            batch.alarms.append(makeAlarm(i));
+        writer.apply(batch);
+        // Memory statistics are off (no process-wide mutex per allocation): nothing is counted
+        QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
+        // and once SQLite is initialized the settings can no longer change
+        QVERIFY(!CacheSchema::configureLibrary());
+    }
 
     // --- schema and migrations
 
@@ -709,6 +726,86 @@ private slots:
             QVERIFY2(plan.contains(QLatin1String(index)), qPrintable(plan));
             QVERIFY2(!plan.contains(QLatin1String("SCAN alarms")), qPrintable(plan));
         }
+    }
+
+    // The writer leaves the list key (active, severity, changed_ms) and the object key (object_id,
+    // probable_cause) out of an update that does not change them; every kind of change must still
+    // leave each index, the FTS index and the counts equal to the rows.
+    void updatesKeepEveryIndexExactWhicheverColumnsChange() {
+        CacheWriter writer;
+        const QString path = openWriter(writer);
+        CacheBatch batch;
+        for (int i = 0; i < 50; ++i)
+            batch.alarms.append(makeAlarm(i)); // one per element, NE-0..NE-49
+        writer.apply(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        RawDb raw(path);
+        const auto elementAlarms = [&](const QString &elementId) {
+            AlarmFilter filter;
+            filter.elementId = elementId;
+            QStringList ids;
+            for (const auto &a : reader.alarmPage(filter, 1000).alarms)
+                ids.append(a.id);
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        const auto checkIndexes = [&](const char *step) {
+            QVERIFY2(raw.text("PRAGMA integrity_check") == QLatin1String("ok"), step);
+            // FTS5's own check of its index structure (it does not compare with the alarms rows in
+            // SQLite 3.40; the searches below do that).
+            raw.exec("INSERT INTO alarms_fts(alarms_fts) VALUES('integrity-check')");
+            QCOMPARE(
+                raw.number("SELECT count(*) FROM alarm_counts c WHERE n <> (SELECT count(*) FROM alarms a "
+                           "WHERE a.active=c.active AND a.severity=c.severity AND a.ack=c.ack)"),
+                0);
+        };
+        checkIndexes("after insert");
+        QCOMPARE(elementAlarms(QStringLiteral("NE-7")), QStringList{QStringLiteral("A-7")});
+
+        // Given alarms A-1..A-6, When each changes a different set of columns
+        Alarm ackOnly = makeAlarm(1); // ack: neither key
+        ackOnly.ackState = AckState::Acknowledged;
+        ackOnly.ackUserId = QStringLiteral("bob");
+        Alarm cleared = makeAlarm(2); // a storm's clear: list key only
+        cleared.state = AlarmState::Cleared;
+        cleared.alarmClearedTime = cleared.alarmChangedTime = cleared.alarmRaisedTime + 60'000;
+        Alarm worse = makeAlarm(3); // severity, same change time: list key only
+        worse.perceivedSeverity = Severity::Critical;
+        Alarm newCause = makeAlarm(4); // object key only (and FTS)
+        newCause.probableCause = QStringLiteral("equipmentMalfunction");
+        Alarm moved = makeAlarm(6); // object key, list key and FTS
+        moved.alarmedObjectId = QStringLiteral("NE-7");
+        moved.alarmChangedTime += 5;
+        Alarm problemOnly = makeAlarm(5); // FTS text, neither key
+        problemOnly.specificProblem = QStringLiteral("Fan tray replaced");
+        CacheBatch change;
+        change.alarms = {ackOnly, cleared, worse, newCause, moved, problemOnly};
+        const ChangeSet changes = writer.apply(change);
+        QVERIFY2(!writer.lastError().isError(), qPrintable(writer.lastError().message));
+        QCOMPARE(changes.alarms.updated.size(), 6);
+
+        // Then every index still matches the rows, and the views read through them see the change
+        checkIndexes("after updates");
+        for (const Alarm &a : {ackOnly, cleared, worse, newCause, moved, problemOnly})
+            QCOMPARE(*reader.alarm(a.id), a);
+        QCOMPARE(elementAlarms(QStringLiteral("NE-7")),
+                 (QStringList{QStringLiteral("A-6"), QStringLiteral("A-7")}));
+        QVERIFY(elementAlarms(QStringLiteral("NE-6")).isEmpty());
+        QCOMPARE(raw.number("SELECT count(*) FROM alarms INDEXED BY alarms_object_cause "
+                            "WHERE object_id='NE-4' AND probable_cause='equipmentMalfunction'"),
+                 1);
+        QCOMPARE(raw.number("SELECT count(*) FROM alarms INDEXED BY alarms_object_cause "
+                            "WHERE object_id='NE-4' AND probable_cause='linkDown'"),
+                 0);
+        QCOMPARE(reader.searchAlarms(QStringLiteral("replaced")).size(), 1);
+        QCOMPARE(reader.searchAlarms(QStringLiteral("equipmentMalfunction")).size(), 1);
+        QCOMPARE(reader.searchAlarms(QStringLiteral("linkDown")).size(), 12); // .. A-48
+        QCOMPARE(raw.number("SELECT count(*) FROM alarms INDEXED BY alarms_list WHERE active=0"), 1);
+        QCOMPARE(
+            raw.number("SELECT count(*) FROM alarms INDEXED BY alarms_list WHERE active=1 AND severity=0 "
+                       "AND changed_ms=1760000003010"),
+            1);
     }
 
     void severityCountsFollowInsertsUpdatesAndRemovals() {
