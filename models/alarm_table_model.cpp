@@ -5,6 +5,7 @@
 #include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
 #include "logging.h"
+#include "thread_priority.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -18,10 +19,15 @@ namespace noc {
 
 namespace {
 
-// Rows of text read around the row a view asks for: a screenful above and below, so scrolling by a
-// page costs one query, not sixty.
-constexpr int kWindowBefore = 40;
-constexpr int kWindowAfter = 80;
+// Rows of text read around the row a view asks for: more than a screenful (~40 rows at 900 px) above
+// and below, so scrolling by a page costs one read, not sixty, and the next rows are usually read
+// before they scroll into view (placeholders are seldom seen). A read of 240 rows costs the reader
+// thread 5-15 ms.
+constexpr int kWindowBefore = 60;
+constexpr int kWindowAfter = 180;
+// A painted row whose text is known looks this far up and down: rows not read there are read now, so
+// that a scroll finds their text there (at three rows per frame, ~1.5 s ahead).
+constexpr int kReadAhead = 100;
 constexpr int kTextCacheRows = 4000;
 // Why 100 ms: the issue allows ~10 list updates per second; faster gains nothing a person can see
 // and every batch costs a layout pass of the view.
@@ -145,6 +151,8 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     qRegisterMetaType<std::shared_ptr<noc::AlarmDelta>>();
     qRegisterMetaType<noc::KindChanges>();
     qRegisterMetaType<noc::ChangeSet>();
+    qRegisterMetaType<noc::SharedAlarmRowTexts>();
+    qRegisterMetaType<std::vector<qint64>>();
 
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(kDefaultUpdateMs);
@@ -153,6 +161,8 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     m_spareTimer.setInterval(kSpareKeepMs);
     connect(&m_spareTimer, &QTimer::timeout, this, [this] { m_spare = {}; });
     connect(&m_spareWatcher, &QFutureWatcherBase::finished, this, &AlarmTableModel::takePreparedSpare);
+    m_spareThreads.setMaxThreadCount(1);
+    m_spareThreads.setObjectName(QStringLiteral("alarm-spare"));
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
         if (!isLoading())
             emit requestExpire(m_generation, QDateTime::currentMSecsSinceEpoch());
@@ -163,6 +173,9 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     worker->moveToThread(&m_thread);
     m_worker = worker;
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    // Bulk work in a storm (a batch every 100 ms): below the GUI thread (thread_priority.h). The text
+    // reader below stays at the GUI's priority: a paint waits for its answer.
+    connect(&m_thread, &QThread::started, worker, [] { lowerCurrentThreadPriority(); });
     connect(this, &AlarmTableModel::requestOpen, worker, &AlarmIndexWorker::open);
     connect(this, &AlarmTableModel::requestQuery, worker, &AlarmIndexWorker::runQuery);
     connect(this, &AlarmTableModel::requestChanges, worker, &AlarmIndexWorker::applyChanges);
@@ -176,11 +189,30 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
             Qt::QueuedConnection);
     connect(worker, &AlarmIndexWorker::failed, this, &AlarmTableModel::errorOccurred, Qt::QueuedConnection);
     m_thread.start();
+
+    m_textThread.setObjectName(QStringLiteral("alarm-text"));
+    auto *reader = new AlarmTextReader;
+    reader->moveToThread(&m_textThread);
+    connect(&m_textThread, &QThread::finished, reader, &QObject::deleteLater);
+    connect(this, &AlarmTableModel::requestTextOpen, reader, &AlarmTextReader::open);
+    connect(this, &AlarmTableModel::requestText, reader, &AlarmTextReader::fetch);
+    connect(reader, &AlarmTextReader::fetched, this, &AlarmTableModel::onTextFetched, Qt::QueuedConnection);
+    m_textThread.start();
+    // Rows that move while a window of text is being read: its answer repaints every row (cheap: the
+    // view repaints what is visible), since the rows it was asked for may show other alarms now.
+    const auto moved = [this] { ++m_rowMoves; };
+    connect(this, &QAbstractItemModel::rowsInserted, this, moved);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, moved);
+    connect(this, &QAbstractItemModel::rowsMoved, this, moved);
+    connect(this, &QAbstractItemModel::layoutChanged, this, moved);
+    connect(this, &QAbstractItemModel::modelReset, this, moved);
 }
 
 AlarmTableModel::~AlarmTableModel() {
     m_thread.quit();
+    m_textThread.quit();
     m_thread.wait();
+    m_textThread.wait();
     if (m_db)
         sqlite3_close_v2(m_db);
 }
@@ -197,6 +229,8 @@ bool AlarmTableModel::open(const QString &cachePath) {
         return false;
     }
     m_text.clear();
+    m_inFlight.clear();
+    emit requestTextOpen(cachePath);
     emit requestOpen(cachePath);
     setQuery(m_query);
     return true;
@@ -212,8 +246,11 @@ void AlarmTableModel::setQuery(const AlarmQuery &query) {
     if (!m_pendingChanges.isEmpty())
         emit requestChanges(m_generation, m_pendingChanges);
     m_generation++;
-    // A new list reads its text afresh: derived text (occurrences, ticket) may have moved on.
-    m_text.clear();
+    // A new list reads its text afresh: derived text (occurrences, ticket) may have moved on. The
+    // known text is shown meanwhile (no "…" over a whole page after a sort).
+    for (const qint64 aid : m_text.keys())
+        m_text.object(aid)->stale = true;
+    m_inFlight.clear();
     const bool wasLoading = isLoading();
     m_loadingGeneration = m_generation;
     m_pendingChanges = {};
@@ -504,13 +541,13 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     AlarmKeyVector added = delta->added;
     std::sort(added.begin(), added.end(), less);
     for (const auto &k : added) {
-        m_text.remove(k.aid);
+        markTextStale(k.aid);
         if (m_expandedKeys.contains(k.aid))
             m_expandedKeys.insert(k.aid, k);
     }
     for (const auto &list : std::as_const(delta->children))
         for (const auto &k : list)
-            m_text.remove(k.aid);
+            markTextStale(k.aid);
 
     // Child lists of expanded roots that keep their alarms in their order change in place; any other
     // change of a shown child list moves rows.
@@ -787,7 +824,8 @@ void AlarmTableModel::prepareSpare() {
         !m_spareTimer.isActive())
         return;
     const size_t capacity = rows + rows / 4 + 4096;
-    m_spareWatcher.setFuture(QtConcurrent::run([capacity] {
+    m_spareWatcher.setFuture(QtConcurrent::run(&m_spareThreads, [capacity] {
+        lowerCurrentThreadPriority();
         AlarmKeyVector v;
         v.reserve(capacity);
         adviseHugePages(v.data(), v.capacity() * sizeof(AlarmKey));
@@ -806,7 +844,8 @@ void AlarmTableModel::takePreparedSpare() {
     if (m_spareTimer.isActive() && prepared->capacity() > m_spare.capacity())
         std::swap(*prepared, m_spare);
     // The other buffer is given back on the pool thread too (unmapping 12 MB is not free either).
-    (void)QtConcurrent::run([unused = std::move(prepared)] {
+    (void)QtConcurrent::run(&m_spareThreads, [unused = std::move(prepared)] {
+        lowerCurrentThreadPriority();
         unused->clear();
         unused->shrink_to_fit();
     });
@@ -820,71 +859,138 @@ int AlarmTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(AlarmColumn::Count);
 }
 
-void AlarmTableModel::fetchWindow(int row) const {
+void AlarmTableModel::markTextStale(qint64 aid) {
+    if (RowText *t = m_text.object(aid))
+        t->stale = true;
+    m_inFlight.remove(aid); // an answer on its way may have been read before the change
+}
+
+bool AlarmTableModel::hasText(int row) const {
+    if (row < 0 || row >= m_displayRows)
+        return false;
+    const qint64 aid = keyAt(row).aid;
+    return aid != 0 && m_text.contains(aid);
+}
+
+const AlarmTableModel::RowText *AlarmTableModel::shownText(int row) const {
+    const qint64 aid = keyAt(row).aid;
+    if (aid == 0)
+        return nullptr; // a placeholder row
+    const RowText *t = m_text.object(aid);
+    if (!t || t->stale) {
+        requestWindow(row);
+        return t;
+    }
+    // Known: then read ahead of a scroll, before the rows come into view (a hash lookup per cell).
+    for (const int near : {row + kReadAhead, row - kReadAhead}) {
+        if (near < 0 || near >= m_displayRows)
+            continue;
+        const qint64 nearAid = keyAt(near).aid;
+        if (nearAid != 0 && !m_text.contains(nearAid))
+            requestWindow(near);
+    }
+    return t;
+}
+
+void AlarmTableModel::requestWindow(int row) const {
+    if (!m_db || m_inFlight.contains(keyAt(row).aid))
+        return;
+    TextRequest request;
+    request.first = std::max(0, row - kWindowBefore);
+    request.last = std::min(m_displayRows - 1, row + kWindowAfter);
+    request.moves = m_rowMoves;
+    const int serial = ++m_textSerial;
+    for (int r = request.first; r <= request.last; ++r) {
+        const qint64 aid = keyAt(r).aid;
+        if (aid == 0 || m_inFlight.contains(aid))
+            continue; // a placeholder row, or already asked for
+        if (const RowText *t = m_text.object(aid); t && !t->stale)
+            continue;
+        m_inFlight.insert(aid, serial);
+        request.aids.push_back(aid);
+    }
+    if (request.aids.empty())
+        return;
+    const std::vector<qint64> aids = request.aids;
+    m_textRequests.insert(serial, std::move(request));
+    // A signal from a const data(): the request is state of the model's cache, not of its rows.
+    emit const_cast<AlarmTableModel *>(this)->requestText(serial, aids);
+}
+
+void AlarmTableModel::onTextFetched(int serial, const SharedAlarmRowTexts &texts) {
+    const auto it = m_textRequests.find(serial);
+    if (it == m_textRequests.end())
+        return;
+    const TextRequest request = std::move(it.value());
+    m_textRequests.erase(it);
+    bool any = false;
+    for (const auto &[aid, text] : *texts) {
+        const auto flight = m_inFlight.constFind(aid);
+        if (flight == m_inFlight.cend() || flight.value() != serial)
+            continue; // changed (or the list was queried again) since this read: asked for anew
+        m_inFlight.erase(flight);
+        m_text.insert(aid, new RowText(text));
+        any = true;
+    }
+    // Asked for but not in the cache (deleted since; a batch will remove the row): empty text, so that
+    // painting the row does not ask for it again and again.
+    for (const qint64 aid : request.aids) {
+        const auto flight = m_inFlight.constFind(aid);
+        if (flight == m_inFlight.cend() || flight.value() != serial)
+            continue;
+        m_inFlight.erase(flight);
+        if (!texts->empty() && !m_text.contains(aid)) {
+            m_text.insert(aid, new RowText);
+            any = true;
+        }
+    }
+    if (!any || m_displayRows == 0)
+        return;
+    const bool moved = request.moves != m_rowMoves;
+    const int first = moved ? 0 : std::min(request.first, m_displayRows - 1);
+    const int last = moved ? m_displayRows - 1 : std::min(request.last, m_displayRows - 1);
+    emit dataChanged(index(first, 0), index(last, int(AlarmColumn::Count) - 1), {Qt::DisplayRole});
+}
+
+void AlarmTableModel::readWindowNow(int row, bool fresh) const {
     if (!m_db)
         return;
     const int first = std::max(0, row - kWindowBefore);
     const int last = std::min(m_displayRows - 1, row + kWindowAfter);
-    QString list;
+    std::vector<qint64> aids;
     for (int r = first; r <= last; ++r) {
         const qint64 aid = keyAt(r).aid;
-        if (aid == 0 || m_text.contains(aid))
-            continue; // known, or a placeholder
-        if (!list.isEmpty())
-            list += QLatin1Char(',');
-        list += QString::number(aid);
+        if (aid == 0)
+            continue; // a placeholder
+        if (const RowText *t = m_text.object(aid); t && !(fresh && t->stale))
+            continue;
+        aids.push_back(aid);
     }
-    if (list.isEmpty())
-        return;
     try {
-        // Primary-key lookups of at most ~120 rows plus unique-index joins: a few milliseconds.
-        SqliteStatement s(
-            m_db,
-            QStringLiteral("SELECT a.aid, a.id, a.alarm_type, a.probable_cause, a.specific_problem, "
-                           "a.object_id, e.name, st.name, a.source_system, a.ack_user, "
-                           "(SELECT ticket_id FROM ticket_entities WHERE entity_id=a.id LIMIT 1), "
-                           // TMF642 has no occurrence count: the repeats of a problem are the alarms
-                           // on the same element with the same cause (alarms_object_cause index).
-                           "(SELECT count(*) FROM alarms o WHERE o.object_id=a.object_id "
-                           "AND o.probable_cause IS a.probable_cause) "
-                           "FROM alarms a LEFT JOIN elements e ON e.id=a.object_id "
-                           "LEFT JOIN sites st ON st.id=e.site_id WHERE a.aid IN (%1)")
-                .arg(list),
-            false);
-        while (s.step()) {
-            auto *t = new RowText;
-            t->id = s.columnText(1);
-            t->alarmType = s.columnText(2);
-            t->probableCause = s.columnText(3);
-            t->specificProblem = s.columnText(4);
-            t->elementId = s.columnText(5);
-            t->elementName = s.columnText(6);
-            t->siteName = s.columnText(7);
-            t->sourceSystem = s.columnText(8);
-            t->ackUser = s.columnText(9);
-            t->ticketId = s.columnText(10);
-            t->occurrences = s.columnInt(11);
-            m_text.insert(s.columnInt64(0), t);
+        for (auto &[aid, text] : AlarmTextReader::read(m_db, aids)) {
+            m_inFlight.remove(aid); // this read is newer than any answer on its way
+            m_text.insert(aid, new RowText(std::move(text)));
         }
     } catch (const SqliteError &e) {
         logging::logger("ui")->warn("alarm list: reading rows failed: {}", e.what());
     }
 }
 
-const AlarmTableModel::RowText *AlarmTableModel::rowText(int row) const {
+const AlarmTableModel::RowText *AlarmTableModel::textNow(int row, bool fresh) const {
     const qint64 aid = keyAt(row).aid;
     if (aid == 0)
         return nullptr; // a placeholder row
-    if (const RowText *t = m_text.object(aid))
+    if (const RowText *t = m_text.object(aid); t && !(fresh && t->stale))
         return t;
-    fetchWindow(row);
+    readWindowNow(row, fresh);
     return m_text.object(aid);
 }
 
 QString AlarmTableModel::alarmId(int row) const {
     if (row < 0 || row >= m_displayRows)
         return {};
-    const RowText *t = rowText(row);
+    // The id never changes: a text being refreshed has the right one.
+    const RowText *t = textNow(row, false);
     return t ? t->id : QString();
 }
 
@@ -969,9 +1075,10 @@ QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) 
     default:
         break;
     }
-    const RowText *t = rowText(row);
+    // Painting (DisplayRole) never waits for the text; an export (english) reads what is current.
+    const RowText *t = english ? textNow(row, true) : shownText(row);
     if (!t)
-        return {};
+        return english ? QString() : QStringLiteral("…");
     switch (column) {
     case AlarmColumn::Element:
         return t->elementName.isEmpty() ? t->elementId : t->elementName;
@@ -1013,11 +1120,11 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
         if (column == AlarmColumn::Acknowledged && k.isPending())
             return tr("Changed here; waiting for the server to confirm.");
         if (column == AlarmColumn::Element) {
-            const RowText *t = rowText(row);
+            const RowText *t = textNow(row, false); // a hover: one bounded read at most
             return t ? t->elementId : QVariant();
         }
         if (column == AlarmColumn::Acknowledged && k.isAcked()) {
-            const RowText *t = rowText(row);
+            const RowText *t = shownText(row);
             return t && !t->ackUser.isEmpty() ? tr("Acknowledged by %1").arg(t->ackUser) : QVariant();
         }
         return displayText(row, column, false);
@@ -1025,6 +1132,9 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
         return column == AlarmColumn::Occurrences ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                                                   : QVariant();
     case Qt::ForegroundRole:
+        // A text cell whose text is on its way ("…") is lighter still: it is no value of the alarm's.
+        if (column >= AlarmColumn::Element && !m_text.contains(k.aid))
+            return QColor(0xb0, 0xb0, 0xb0);
         // Cleared alarms fade: they stay readable but step back behind the active ones.
         return k.isActive() ? QVariant() : QVariant(QColor(0x80, 0x80, 0x80));
     case SeverityCodeRole:
@@ -1044,7 +1154,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const {
     case ExpandedRole:
         return isExpanded(row);
     case ElementIdRole: {
-        const RowText *t = rowText(row);
+        const RowText *t = textNow(row, false); // an element's id never changes
         return t ? t->elementId : QString();
     }
     default:

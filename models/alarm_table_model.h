@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alarm_index.h"
+#include "alarm_text_reader.h"
 #include "cache/change_set.h"
 #include "domain/types.h"
 
@@ -11,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 struct sqlite3;
@@ -21,7 +23,11 @@ namespace noc {
 //
 // - Rows are AlarmKeys (40 bytes each) of the alarms matching the query, sorted; AlarmIndexWorker
 //   builds them on its own thread. Text for a row (element, cause, ...) is read when a view asks,
-//   a window of rows at a time, into a small cache (a visible page is ~60 rows: a few ms of SQL).
+//   a window of rows around it at a time, by AlarmTextReader on a thread of its own, into a small
+//   cache. Until it arrives the row's text cells show a light "…" (severity, state, ack and times
+//   come from the key and are always there); then one dataChanged over the window repaints them. A
+//   paint never waits for SQLite. Only callers that need the text now (alarmId() for an action,
+//   ExportTextRole, the element id) read it synchronously: a bounded window, never per paint.
 // - ChangeSets are merged and handed to the worker at most every updateInterval() (100 ms): a storm
 //   of 20,000 events/s becomes ten batches a second. A batch that touches few places of the list
 //   (new alarms land at the top of their severity group) is applied as that many row removals and
@@ -81,6 +87,11 @@ public:
     bool isPlaceholder(int row) const;
     // Lists of at least this many rows show their first page before the whole sorted list (tests: 0).
     void setFirstPageMinRows(int rows);
+    // True while row text the model asked for has not arrived (benchmarks and tests wait for it).
+    bool isTextPending() const { return !m_textRequests.isEmpty(); }
+    // The text of `row` is known (it may be being refreshed): data() shows it rather than "…".
+    bool hasText(int row) const;
+
     // Alarms in the cache, whatever the filter (kept by every query answer and batch of changes);
     // -1 until the first answer.
     qint64 totalAlarms() const { return m_universeSize; }
@@ -136,20 +147,18 @@ signals:
     void requestQuery(int generation, const noc::AlarmQuery &query);
     void requestChanges(int generation, const noc::KindChanges &changes);
     void requestExpire(int generation, qint64 nowMs);
+    void requestTextOpen(const QString &cachePath);
+    void requestText(int serial, const std::vector<qint64> &aids);
 
 private:
-    struct RowText {
-        QString id;
-        QString alarmType;
-        QString probableCause;
-        QString specificProblem;
-        QString elementId;
-        QString elementName;
-        QString siteName;
-        QString sourceSystem;
-        QString ticketId;
-        QString ackUser;
-        int occurrences = 0;
+    using RowText = AlarmRowText;
+    // A window of row text asked of the reader: the rows it covered then, the aids it asks for, and
+    // the model's row-move count then (rows moved since: the answer repaints every row).
+    struct TextRequest {
+        int first = 0;
+        int last = 0;
+        quint64 moves = 0;
+        std::vector<qint64> aids;
     };
 
     // An expanded root whose children are shown: its top-level row, its own display row and children.
@@ -188,23 +197,37 @@ private:
     // GUI thread's CPU in the batch that needed it); it replaces m_spare when ready.
     void prepareSpare();
     void takePreparedSpare();
-    const RowText *rowText(int row) const;
-    void fetchWindow(int row) const;
+    // For painting: the known text of `row` (perhaps stale: shown while a fresh read is on its way),
+    // or nullptr; asks the reader for the window around `row` when the text is missing or stale.
+    const RowText *shownText(int row) const;
+    void requestWindow(int row) const;
+    void onTextFetched(int serial, const noc::SharedAlarmRowTexts &texts);
+    // For callers that need the text now (not painting): reads the window around `row` on this
+    // thread when unknown (or, with `fresh`, stale). Bounded: at most kWindowBefore + kWindowAfter rows.
+    const RowText *textNow(int row, bool fresh) const;
+    void readWindowNow(int row, bool fresh) const;
+    // A changed alarm's text: kept for painting, read again.
+    void markTextStale(qint64 aid);
     QString displayText(int row, AlarmColumn column, bool english) const;
     QString timeText(EpochMs ms) const; // formatLocal, remembered by second
     static QString pick(const char *source, bool english);
 
     QThread m_thread;
     QPointer<AlarmIndexWorker> m_worker;
+    QThread m_textThread;
     sqlite3 *m_db = nullptr;
     AlarmKeyVector m_rows;                         // top-level rows, sorted
     AlarmKeyVector m_spare;                        // the rows before the last batch: the next merge's buffer
     QTimer m_spareTimer;                           // frees m_spare when batches stop
     QFutureWatcher<AlarmKeyVector> m_spareWatcher; // a bigger m_spare being prepared
-    AlarmChildren m_children;                      // tree mode: root aid -> its nested children
-    QSet<qint64> m_expanded;                       // root aids the user expanded
-    QHash<qint64, AlarmKey> m_expandedKeys;        // their current keys (to find them in m_rows)
-    std::vector<Span> m_spans;                     // expanded roots present, by top row
+    // Preparing and freeing spare buffers (30-40 ms jobs in a storm) run here, not on Qt's global pool:
+    // the raster paint engine splits large fills (the scroll bar's gradients) into jobs on the global
+    // pool and the GUI thread waits for them; queued behind these jobs, a paint waited up to 115 ms.
+    QThreadPool m_spareThreads;
+    AlarmChildren m_children;               // tree mode: root aid -> its nested children
+    QSet<qint64> m_expanded;                // root aids the user expanded
+    QHash<qint64, AlarmKey> m_expandedKeys; // their current keys (to find them in m_rows)
+    std::vector<Span> m_spans;              // expanded roots present, by top row
     int m_displayRows = 0;
     // While applyAsRanges tells the views: rows [0, m_stageDone) are (*m_stageNext)'s, the rest are
     // m_rows from m_stageOld on. nullptr otherwise.
@@ -223,7 +246,11 @@ private:
     QTimer m_updateTimer;
     QTimer m_expiryTimer;
     int m_expiryOverrideMs = 0;
-    mutable QCache<qint64, RowText> m_text;     // aid -> text of recently shown rows
+    mutable QCache<qint64, RowText> m_text;         // aid -> text of recently shown rows
+    mutable QHash<qint64, int> m_inFlight;          // aid -> serial of the request reading it
+    mutable QHash<int, TextRequest> m_textRequests; // by serial, until answered
+    mutable int m_textSerial = 0;
+    quint64 m_rowMoves = 0;                     // row insertions, removals, layout changes and resets so far
     mutable QHash<qint64, QString> m_timeTexts; // second -> local time text
 };
 

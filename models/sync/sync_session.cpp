@@ -3,6 +3,7 @@
 #include "cache/cache_batch.h"
 #include "cache/cache_writer_worker.h"
 #include "logging.h"
+#include "thread_priority.h"
 
 #include <QNetworkInformation>
 
@@ -37,6 +38,9 @@ void SyncSession::start() {
         return;
     m_writer = new CacheWriterWorker(m_openResult.path);
     m_writer->moveToThread(&m_writerThread);
+    // The writer and the sync thread are bulk work in a storm: below the GUI thread, which must stay
+    // responsive (thread_priority.h). Connected first: they run on the thread before its work starts.
+    connect(&m_writerThread, &QThread::started, m_writer, [] { lowerCurrentThreadPriority(); });
     connect(&m_writerThread, &QThread::started, m_writer, &CacheWriterWorker::start);
     connect(m_writer, &CacheWriterWorker::committed, this, &SyncSession::committed);
     connect(m_writer, &CacheWriterWorker::writeFailed, this, &SyncSession::writeFailed);
@@ -49,6 +53,7 @@ void SyncSession::start() {
         m_profile, m_token, m_openResult.path, [writer](const CacheBatch &batch) { writer->enqueue(batch); },
         m_engineOptions);
     m_engine->moveToThread(&m_syncThread);
+    connect(&m_syncThread, &QThread::started, m_engine, [] { lowerCurrentThreadPriority(); });
     connect(&m_syncThread, &QThread::started, m_engine, &SyncEngine::start);
     connect(m_writer, &CacheWriterWorker::committed, m_engine, &SyncEngine::onCommitted);
     connect(m_writer, &CacheWriterWorker::writeFailed, m_engine, &SyncEngine::onWriteFailed);

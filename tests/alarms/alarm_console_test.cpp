@@ -393,8 +393,9 @@ private slots:
         bar->alarmTypeBox()->setCurrentIndex(bar->alarmTypeBox()->findData(QStringLiteral("equipmentAlarm")));
         QVERIFY(finished.wait(5000));
         QCOMPARE(c.widget->model()->rowCount(), 3);
-        QCOMPARE(c.widget->model()->data(c.widget->model()->index(0, int(AlarmColumn::AlarmType))).toString(),
-                 QStringLiteral("Equipment alarm"));
+        QTRY_COMPARE(
+            c.widget->model()->data(c.widget->model()->index(0, int(AlarmColumn::AlarmType))).toString(),
+            QStringLiteral("Equipment alarm"));
         bar->alarmTypeBox()->setCurrentIndex(0);
         QVERIFY(finished.wait(5000));
         // When "raised in the last hour" is chosen
@@ -431,8 +432,9 @@ private slots:
         QVERIFY(finished.wait(5000));
         QCOMPARE(c.widget->model()->rowCount(), 50);
         for (int r = 0; r < 50; ++r)
-            QCOMPARE(c.widget->model()->data(c.widget->model()->index(r, int(AlarmColumn::Site))).toString(),
-                     QStringLiteral("Hilltop Tower"));
+            QTRY_COMPARE(
+                c.widget->model()->data(c.widget->model()->index(r, int(AlarmColumn::Site))).toString(),
+                QStringLiteral("Hilltop Tower"));
     }
 
     void savedViewsKeepFiltersSortAndColumns() {
@@ -560,13 +562,13 @@ private slots:
         QCoreApplication::processEvents();                                     // the LanguageChange events
         const int row = c.widget->model()->rowOf(QStringLiteral("ALM-00000")); // linkDown
         // Then alarm type and probable cause read in Chinese
-        QCOMPARE(
+        QTRY_COMPARE(
             c.widget->model()->data(c.widget->model()->index(row, int(AlarmColumn::AlarmType))).toString(),
             QStringLiteral("通信告警"));
-        QCOMPARE(c.widget->model()
-                     ->data(c.widget->model()->index(row, int(AlarmColumn::ProbableCause)))
-                     .toString(),
-                 QStringLiteral("链路中断"));
+        QTRY_COMPARE(c.widget->model()
+                         ->data(c.widget->model()->index(row, int(AlarmColumn::ProbableCause)))
+                         .toString(),
+                     QStringLiteral("链路中断"));
         QCOMPARE(c.widget->filterBar()->alarmTypeBox()->itemText(
                      c.widget->filterBar()->alarmTypeBox()->findData(QStringLiteral("equipmentAlarm"))),
                  QStringLiteral("设备告警"));
@@ -669,6 +671,58 @@ private slots:
         // and once filled in, the row below the page has its alarm
         QVERIFY(!m->isPlaceholder(last + 2));
         QVERIFY(!m->alarmId(last + 2).isEmpty());
+    }
+
+    void rowsScrolledIntoViewShowALightPlaceholderUntilTheirTextArrives() {
+        // Given a shown console of 3,000 alarms, scrolled to its top
+        Console c(3000);
+        c.widget->resize(1400, 520);
+        c.widget->show();
+        QVERIFY(c.waitLoaded());
+        QTableView *v = c.widget->view();
+        AlarmTableModel *m = c.widget->model();
+        QTRY_VERIFY(!m->isTextPending());
+        // When the view jumps to rows far from anything read and paints at once
+        v->scrollTo(m->index(1500, 0), QAbstractItemView::PositionAtTop);
+        const int top = v->rowAt(0);
+        QVERIFY(!m->hasText(top));
+        const QImage pending = v->viewport()->grab().toImage();
+        // Then its text cells show a light "…" (asked for, not waited for) and its badges are there
+        QVERIFY(m->isTextPending());
+        QCOMPARE(m->data(m->index(top, int(AlarmColumn::Element))).toString(), QStringLiteral("…"));
+        const QRect badge = v->visualRect(m->index(top, 0));
+        QCOMPARE(pending.pixelColor(badge.right() - 5, badge.center().y()),
+                 alarmstyle::severityColor(m->keyAt(top).severity));
+        const auto darkestIn = [](const QImage &image, const QRect &r) {
+            int darkest = 255;
+            for (int y = r.top(); y <= r.bottom(); ++y)
+                for (int x = r.left(); x <= r.right(); ++x)
+                    darkest = std::min(darkest, image.pixelColor(x, y).lightness());
+            return darkest;
+        };
+        // (inside the grid lines; text is black, a cleared alarm's grey 128, the placeholder's 176)
+        const QRect element = v->visualRect(m->index(top, int(AlarmColumn::Element))).adjusted(1, 1, -2, -2);
+        QVERIFY2(darkestIn(pending, element) > 150, "the placeholder is lighter than any text");
+        saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_en"));
+        {
+            LanguageManager languages;
+            QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+            QCoreApplication::processEvents();
+            v->scrollTo(m->index(2500, 0), QAbstractItemView::PositionAtTop);
+            saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_zh_CN"));
+            languages.setLanguage(QStringLiteral("en"));
+        }
+        // and when the text has arrived the next paint shows it in the text's colour
+        // (the language change may have re-run the query: that drops answers on their way, and the
+        // next paint asks again)
+        v->scrollTo(m->index(1500, 0), QAbstractItemView::PositionAtTop);
+        (void)v->viewport()->grab();
+        QTRY_VERIFY(!m->isTextPending());
+        QVERIFY(m->hasText(v->rowAt(0)));
+        const QImage done = v->viewport()->grab().toImage();
+        QVERIFY2(darkestIn(done, v->visualRect(m->index(v->rowAt(0), int(AlarmColumn::Element)))
+                                     .adjusted(1, 1, -2, -2)) < 140,
+                 "the element's name is drawn in the text's colour");
     }
 
     void screenshotsOfTheTreeInEnglishAndChinese() {

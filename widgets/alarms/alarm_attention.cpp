@@ -4,6 +4,7 @@
 #include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
 #include "logging.h"
+#include "thread_priority.h"
 
 #include <algorithm>
 
@@ -106,6 +107,8 @@ AlarmAttention::AlarmAttention(const QString &cachePath, QObject *parent)
     tracker->moveToThread(&m_thread);
     m_tracker = tracker;
     connect(&m_thread, &QThread::finished, tracker, &QObject::deleteLater);
+    // Bulk work in a storm: below the GUI thread (thread_priority.h). Runs on the thread itself.
+    connect(&m_thread, &QThread::started, tracker, [] { lowerCurrentThreadPriority(); });
     connect(this, &AlarmAttention::requestOpen, tracker, &AlarmAttentionTracker::open);
     connect(this, &AlarmAttention::requestApply, tracker, &AlarmAttentionTracker::apply);
     // Queued to this object: never called after it is gone.
