@@ -30,6 +30,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <algorithm>
 #include <memory>
 
 using namespace noc;
@@ -37,12 +38,20 @@ using namespace noc::alarmtest;
 
 namespace {
 
-// With NOC_SCREENSHOT_DIR set, the rendered console is saved for a person to look at.
-void saveScreenshot(QWidget &widget, const QString &name) {
+// With NOC_SCREENSHOT_DIR set, the rendered console is saved for a person to look at. The list's row
+// text arrives from the model's text thread: unless `pendingText`, it is painted, waited for and
+// painted again, so that the picture shows the text and not its placeholders.
+void saveScreenshot(QWidget &widget, const QString &name, bool pendingText = false) {
     const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    if (!pendingText) {
+        (void)widget.grab();
+        const auto models = widget.findChildren<AlarmTableModel *>();
+        QTRY_VERIFY(std::none_of(models.cbegin(), models.cend(),
+                                 [](const AlarmTableModel *m) { return m->isTextPending(); }));
+    }
     QVERIFY(widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
 }
 
@@ -657,7 +666,7 @@ private slots:
             pageBadge = shot.pixelColor(real.right() - 5, real.center().y());
             placeholderCell = shot.pixelColor(below.right() - 5, below.center().y());
             placeholderBackground = shot.pixelColor(v->visualRect(m->index(last + 2, 1)).center());
-            saveScreenshot(*c.widget, QStringLiteral("alarm-list-first-page-placeholders"));
+            saveScreenshot(*c.widget, QStringLiteral("alarm-list-first-page-placeholders"), true);
         });
         // When the list is sorted by raised time
         QSignalSpy finished(m, &AlarmTableModel::queryFinished);
@@ -703,13 +712,13 @@ private slots:
         // (inside the grid lines; text is black, a cleared alarm's grey 128, the placeholder's 176)
         const QRect element = v->visualRect(m->index(top, int(AlarmColumn::Element))).adjusted(1, 1, -2, -2);
         QVERIFY2(darkestIn(pending, element) > 150, "the placeholder is lighter than any text");
-        saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_en"));
+        saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_en"), true);
         {
             LanguageManager languages;
             QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
             QCoreApplication::processEvents();
             v->scrollTo(m->index(2500, 0), QAbstractItemView::PositionAtTop);
-            saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_zh_CN"));
+            saveScreenshot(*c.widget, QStringLiteral("alarms_text_pending_zh_CN"), true);
             languages.setLanguage(QStringLiteral("en"));
         }
         // and when the text has arrived the next paint shows it in the text's colour
