@@ -46,6 +46,10 @@ void saveScreenshot(QWidget &widget, const QString &name, bool pendingText = fal
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    // Lay out what a language switch just changed (posted layout requests, child before parent), and
+    // nothing else: the text answers the placeholder shot must not see stay queued.
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     if (!pendingText) {
         (void)widget.grab();
         const auto models = widget.findChildren<AlarmTableModel *>();
