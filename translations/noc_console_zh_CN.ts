@@ -1084,6 +1084,10 @@ Commands:
         <source>Tree: correlated alarms are nested under their root cause (click the arrow, or press + and -)</source>
         <translation>树形：相关告警归入其根因告警之下（点击箭头，或按 + 和 -）</translation>
     </message>
+    <message>
+        <source>The alarms could not be written to %1: %2</source>
+        <translation>无法将告警写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>

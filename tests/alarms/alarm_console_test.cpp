@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -262,6 +263,35 @@ private slots:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("Alarm id,Severity")));
         QVERIFY(lines[1].startsWith(c.widget->model()->alarmId(0) + QStringLiteral(",Critical")));
+    }
+
+    void anExportThatCannotBeWrittenSaysSoAndWhere() {
+        // Given a console and a file in a directory that does not exist
+        Console c(10);
+        QVERIFY(c.waitLoaded());
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("gone/alarms.csv"));
+        // When the list is exported there
+        c.widget->setNextExportFileName(file);
+        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        // Then a warning names the file, and the console goes on
+        auto *box = c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QDir::toNativeSeparators(file)), qPrintable(box->text()));
+        QVERIFY(!QFile::exists(file));
+        saveScreenshot(*box, QStringLiteral("alarms_export_failed_en"));
+        box->close(); // deletes itself
+        QTRY_VERIFY(!c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed")));
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        c.widget->setNextExportFileName(file);
+        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        box = c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed"));
+        QVERIFY(box);
+        QVERIFY2(box->text().startsWith(QStringLiteral("无法将告警写入")), qPrintable(box->text()));
+        saveScreenshot(*box, QStringLiteral("alarms_export_failed_zh_CN"));
+        box->close();
+        languages.setLanguage(QStringLiteral("en"));
     }
 
     void detailsShowTheCurrentAlarmAndShowOnMap() {

@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
@@ -667,10 +669,8 @@ void AlarmConsole::exportCsv() {
             rows.append(r);
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        logging::logger("ui")->error("alarm export: cannot write {}", path.toStdString());
-        return;
-    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return reportExportFailure(path, file.errorString());
     QTextStream out(&file);
     // English whatever the language (AlarmTableModel::ExportTextRole): the file goes to tools,
     // vendors and colleagues; the X.733 words are the lingua franca there.
@@ -686,7 +686,22 @@ void AlarmConsole::exportCsv() {
         out << fields.join(QLatin1Char(',')) << '\n';
     }
     out.flush();
-    file.commit();
+    // QSaveFile: a full disk or a lost directory leaves the old file (if any) as it was, and says so.
+    if (out.status() != QTextStream::Ok || !file.commit())
+        reportExportFailure(path, file.errorString());
+}
+
+void AlarmConsole::reportExportFailure(const QString &path, const QString &reason) {
+    logging::logger("ui")->error("alarm export: cannot write {}: {}", path.toStdString(),
+                                 reason.toStdString());
+    // Not QMessageBox::warning(): its nested event loop would hold up the caller (and a test).
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Export alarms"),
+        tr("The alarms could not be written to %1: %2").arg(QDir::toNativeSeparators(path), reason),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("alarmExportFailed"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void AlarmConsole::saveLayout() const {

@@ -131,6 +131,7 @@ private:
     void submitAction(Action which);
     void copySelection();
     void exportCsv();
+    void reportExportFailure(const QString &path, const QString &reason);
     QStringList rowTexts(int row) const;
     QList<int> selectedRows() const;
     void saveLayout() const;
