@@ -1061,6 +1061,26 @@ QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) 
     const AlarmKey &k = keyAt(row);
     switch (column) {
     case AlarmColumn::Severity:
+    case AlarmColumn::State:
+    case AlarmColumn::Acknowledged:
+    case AlarmColumn::Raised:
+    case AlarmColumn::Changed:
+        return cellText(k, nullptr, column, english, this); // from the key alone
+    default:
+        break;
+    }
+    // Painting (DisplayRole) never waits for the text; an export (english) reads what is current.
+    return cellText(k, english ? textNow(row, true) : shownText(row), column, english, this);
+}
+
+QString AlarmTableModel::exportText(const AlarmKey &key, const AlarmRowText *text, AlarmColumn column) {
+    return cellText(key, text, column, true, nullptr);
+}
+
+QString AlarmTableModel::cellText(const AlarmKey &k, const RowText *t, AlarmColumn column, bool english,
+                                  const AlarmTableModel *model) {
+    switch (column) {
+    case AlarmColumn::Severity:
         return severityName(k.severity, english);
     case AlarmColumn::State:
         return stateName(k.state, english);
@@ -1069,14 +1089,12 @@ QString AlarmTableModel::displayText(int row, AlarmColumn column, bool english) 
         return k.isPending() ? (english ? QStringLiteral("%1 · pending") : tr("%1 · pending")).arg(ack) : ack;
     }
     case AlarmColumn::Raised:
-        return timeText(k.raisedMs);
+        return model ? model->timeText(k.raisedMs) : formatLocal(k.raisedMs);
     case AlarmColumn::Changed:
-        return timeText(k.changedMs);
+        return model ? model->timeText(k.changedMs) : formatLocal(k.changedMs);
     default:
         break;
     }
-    // Painting (DisplayRole) never waits for the text; an export (english) reads what is current.
-    const RowText *t = english ? textNow(row, true) : shownText(row);
     if (!t)
         return english ? QString() : QStringLiteral("…");
     switch (column) {

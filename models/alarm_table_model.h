@@ -125,6 +125,10 @@ public:
     static QString stateName(int code, bool english = false);
     // camelCase / UPPER_CASE split into English words (alarmvocabulary has the translated words).
     static QString readableCause(const QString &probableCause);
+    // A cell as a file shows it (ExportTextRole): English words whatever the console's language. Free
+    // of the model's state, so that an export can run on another thread with the text it read itself
+    // (AlarmTextReader::read); `text` may be null for an alarm no longer in the cache.
+    static QString exportText(const AlarmKey &key, const AlarmRowText *text, AlarmColumn column);
 
 public slots:
     // Connect SyncSession::committed here.
@@ -209,6 +213,9 @@ private:
     // A changed alarm's text: kept for painting, read again.
     void markTextStale(qint64 aid);
     QString displayText(int row, AlarmColumn column, bool english) const;
+    // The cell from the alarm's key and text (null: not known); times through `model`'s cache when given.
+    static QString cellText(const AlarmKey &key, const RowText *text, AlarmColumn column, bool english,
+                            const AlarmTableModel *model);
     QString timeText(EpochMs ms) const; // formatLocal, remembered by second
     static QString pick(const char *source, bool english);
 

@@ -1088,6 +1088,10 @@ Commands:
         <source>The alarms could not be written to %1: %2</source>
         <translation>无法将告警写入 %1：%2</translation>
     </message>
+    <message>
+        <source>An export is being written…</source>
+        <translation>正在写入导出文件…</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>

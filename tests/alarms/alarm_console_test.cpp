@@ -72,6 +72,14 @@ struct Console {
         widget->filterBar()->setDebounce(0);
         widget->resize(1400, 600);
     }
+    // Exports the list (or the selection) to `file` and waits for the worker writing it: true when
+    // the file was written in full.
+    bool exportTo(const QString &file) {
+        QSignalSpy done(widget.get(), &AlarmConsole::exportFinished);
+        widget->setNextExportFileName(file);
+        widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        return done.wait(10000) && done.first().at(1).toBool();
+    }
     bool waitLoaded() {
         QSignalSpy finished(widget->model(), &AlarmTableModel::queryFinished);
         return !widget->model()->isLoading() || finished.wait(10000);
@@ -254,8 +262,7 @@ private slots:
         QTemporaryDir out;
         const QString file = out.filePath(QStringLiteral("alarms.csv"));
         // When exported
-        c.widget->setNextExportFileName(file);
-        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        QVERIFY(c.exportTo(file));
         // Then the file has a header and the two alarms
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -272,8 +279,7 @@ private slots:
         QTemporaryDir out;
         const QString file = out.filePath(QStringLiteral("gone/alarms.csv"));
         // When the list is exported there
-        c.widget->setNextExportFileName(file);
-        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        QVERIFY(!c.exportTo(file));
         // Then a warning names the file, and the console goes on
         auto *box = c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed"));
         QVERIFY(box);
@@ -284,8 +290,7 @@ private slots:
         QTRY_VERIFY(!c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed")));
         LanguageManager languages;
         QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
-        c.widget->setNextExportFileName(file);
-        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        QVERIFY(!c.exportTo(file));
         box = c.widget->findChild<QMessageBox *>(QStringLiteral("alarmExportFailed"));
         QVERIFY(box);
         QVERIFY2(box->text().startsWith(QStringLiteral("无法将告警写入")), qPrintable(box->text()));
@@ -618,8 +623,7 @@ private slots:
         // And an export is English
         QTemporaryDir out;
         const QString file = out.filePath(QStringLiteral("alarms.csv"));
-        c.widget->setNextExportFileName(file);
-        c.widget->action(AlarmConsole::Action::ExportCsv)->trigger();
+        QVERIFY(c.exportTo(file));
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());

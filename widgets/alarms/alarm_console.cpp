@@ -1,6 +1,7 @@
 #include "alarm_console.h"
 
 #include "alarm_attention.h"
+#include "alarm_csv_export.h"
 
 #include "alarm_details_view.h"
 #include "alarm_filter_bar.h"
@@ -43,6 +44,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <algorithm>
 #include <iterator>
 
@@ -58,16 +60,6 @@ constexpr int kLayoutVersion = 2;
 // active list does not fill with history during a storm.
 constexpr int kDefaultLingerSeconds = 300;
 const char *const kLingerKey = "alarms/clearedLingerSeconds";
-
-QString csvField(const QString &text) {
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
-        text.contains(QLatin1Char('\n'))) {
-        QString quoted = text;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return text;
-}
 
 } // namespace
 
@@ -90,6 +82,7 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     if (!m_reader.open(cachePath))
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
+    connect(&m_export, &QFutureWatcherBase::finished, this, &AlarmConsole::onExportDone);
     m_attention = new AlarmAttention(cachePath, this);
     m_player = new AlarmSoundPlayer(this);
     m_lingerMs = qint64(QSettings().value(QLatin1String(kLingerKey), kDefaultLingerSeconds).toInt()) * 1000;
@@ -571,6 +564,11 @@ void AlarmConsole::updateActions() {
             continue;
         }
         const bool needsSelection = Action(i) != Action::ExportCsv;
+        if (!needsSelection && m_export.isRunning()) {
+            a->setEnabled(false);
+            a->setToolTip(tr("An export is being written…"));
+            continue;
+        }
         a->setEnabled(!needsSelection || selected > 0);
         a->setToolTip(needsSelection && selected == 0 ? tr("Select one or more alarms first.") : tips[i]);
     }
@@ -655,6 +653,8 @@ void AlarmConsole::copySelection() {
 }
 
 void AlarmConsole::exportCsv() {
+    if (m_export.isRunning())
+        return; // the action is disabled meanwhile; a shortcut may still arrive
     QString path = m_nextExportFile;
     m_nextExportFile.clear();
     if (path.isEmpty())
@@ -662,33 +662,42 @@ void AlarmConsole::exportCsv() {
                                             tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QList<int> rows = selectedRows();
-    if (rows.isEmpty()) {
-        rows.reserve(m_model->rowCount());
-        for (int r = 0; r < m_model->rowCount(); ++r)
-            rows.append(r);
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return reportExportFailure(path, file.errorString());
-    QTextStream out(&file);
+    // The rows as they stand now (keys: ~40 bytes each); their text is read and the file written on a
+    // worker, since a whole list is seconds of reads.
+    AlarmCsvJob job;
+    job.cachePath = m_cachePath;
+    job.path = path;
     // English whatever the language (AlarmTableModel::ExportTextRole): the file goes to tools,
     // vendors and colleagues; the X.733 words are the lingua franca there.
-    QStringList header{QStringLiteral("Alarm id")};
+    job.header = QStringList{QStringLiteral("Alarm id")};
     for (int c = 0; c < int(AlarmColumn::Count); ++c)
-        header.append(m_model->headerData(c, Qt::Horizontal, AlarmTableModel::ExportTextRole).toString());
-    out << header.join(QLatin1Char(',')) << '\n';
-    for (int row : std::as_const(rows)) {
-        QStringList fields{m_model->alarmId(row)};
-        for (int c = 0; c < int(AlarmColumn::Count); ++c)
-            fields.append(
-                csvField(m_model->data(m_model->index(row, c), AlarmTableModel::ExportTextRole).toString()));
-        out << fields.join(QLatin1Char(',')) << '\n';
+        job.header.append(m_model->headerData(c, Qt::Horizontal, AlarmTableModel::ExportTextRole).toString());
+    const auto addRow = [&](int row) {
+        if (!m_model->isPlaceholder(row))
+            job.keys.push_back(m_model->keyAt(row));
+    };
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty()) {
+        job.keys.reserve(size_t(m_model->rowCount()));
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            addRow(r);
+    } else {
+        for (int r : rows)
+            addRow(r);
     }
-    out.flush();
-    // QSaveFile: a full disk or a lost directory leaves the old file (if any) as it was, and says so.
-    if (out.status() != QTextStream::Ok || !file.commit())
-        reportExportFailure(path, file.errorString());
+    m_exportPath = path;
+    m_export.setFuture(QtConcurrent::run([job = std::move(job)] { return writeAlarmCsv(job); }));
+    updateActions();
+}
+
+void AlarmConsole::onExportDone() {
+    const QString error = m_export.result();
+    updateActions();
+    if (!error.isEmpty())
+        reportExportFailure(m_exportPath, error);
+    else
+        logging::logger("ui")->info("alarm export: {} written", m_exportPath.toStdString());
+    emit exportFinished(m_exportPath, error.isEmpty());
 }
 
 void AlarmConsole::reportExportFailure(const QString &path, const QString &reason) {

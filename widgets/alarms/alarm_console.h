@@ -6,6 +6,7 @@
 #include "sync/roles.h"
 #include "sync/sync_status.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 #include <functional>
@@ -117,6 +118,8 @@ signals:
     void createTicketRequested(const QList<noc::Alarm> &alarms);
     // Unacknowledged active critical alarms changed: for the window title and the tray tooltip.
     void unacknowledgedCriticalChanged(int count);
+    // An export (Export CSV…) ended: written in full, or not (the user was told why).
+    void exportFinished(const QString &path, bool written);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -131,6 +134,7 @@ private:
     void submitAction(Action which);
     void copySelection();
     void exportCsv();
+    void onExportDone();
     void reportExportFailure(const QString &path, const QString &reason);
     QStringList rowTexts(int row) const;
     QList<int> selectedRows() const;
@@ -170,6 +174,8 @@ private:
     int m_unackCritical = -1;
     QString m_nextComment;
     QString m_nextExportFile;
+    QFutureWatcher<QString> m_export; // the export being written: empty result = written, else why not
+    QString m_exportPath;
 };
 
 } // namespace noc
