@@ -17,8 +17,8 @@ struct AlarmCsvJob {
 };
 
 // Writes the job's CSV (RFC 4180 quoting, English words: AlarmTableModel::exportText). Runs on a
-// worker thread: a whole list of a million alarms is ~4,000 reads of the cache, seconds of work that
-// froze the console on the GUI thread. Returns an empty string when written, else the reason; the
+// worker thread: a whole list of a million alarms is ~10,000 reads of the cache (tens of seconds),
+// which froze the console on the GUI thread. Returns an empty string when written, else the reason; the
 // file that was there before is then left as it was.
 QString writeAlarmCsv(const AlarmCsvJob &job);
 
