@@ -51,6 +51,7 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
+    QObject::connect(alarms, &AlarmConsole::notice, &window, &MainWindow::showNotice);
 
     auto *trends = new AlarmTrendsPanel(session.cachePath(), &window);
     window.setTrendsView(trends);

@@ -1092,6 +1092,14 @@ Commands:
         <source>An export is being written…</source>
         <translation>正在写入导出文件…</translation>
     </message>
+    <message>
+        <source>Exported 1 alarm to %1</source>
+        <translation>已导出 1 条告警到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 alarms to %2</source>
+        <translation>已导出 %1 条告警到 %2</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>

@@ -70,6 +70,12 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 }
 
+void MainWindow::showNotice(const QString &text) {
+    // Long enough to read a path after looking back from the file manager, short enough not to be
+    // taken for a state.
+    statusBar()->showMessage(text, kNoticeMs);
+}
+
 void MainWindow::applyDefaultDockSizes() {
     // Dock sizes only stick once the window has its real size, hence from the first show.
     resizeDocks({m_alarmsDock}, {height() * 2 / 5}, Qt::Vertical);

@@ -35,6 +35,10 @@ public:
     // Text of the connection/sync area of the status bar, e.g. "Live · as of 14:02".
     void setConnectionStatus(const QString &text, const QString &toolTip = {});
     QString connectionStatus() const;
+    // A short confirmation of something the user did ("Exported 12,345 alarms to …"), shown at the
+    // left of the status bar for kNoticeMs; the connection area stays as it is.
+    void showNotice(const QString &text);
+    static constexpr int kNoticeMs = 10000;
 
     void restoreLayout();
     void resetLayout();

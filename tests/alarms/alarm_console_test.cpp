@@ -10,6 +10,7 @@
 #include "alarms/severity_lights.h"
 #include "cache/cache_reader.h"
 #include "language_manager.h"
+#include "main_window.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -58,6 +60,21 @@ void saveScreenshot(QWidget &widget, const QString &name, bool pendingText = fal
                                  [](const AlarmTableModel *m) { return m->isTextPending(); }));
     }
     QVERIFY(widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
+// The lower part of a main window (the last rows of the list and the status bar), for the guide.
+void saveStatusBarShot(QMainWindow &window, const QString &name) {
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents();
+    const QImage whole = window.grab().toImage();
+    const int height = window.statusBar()->height() + 140;
+    QVERIFY(whole
+                .copy(0, whole.height() - height * whole.devicePixelRatio(), whole.width(),
+                      height * whole.devicePixelRatio())
+                .save(QDir(dir).filePath(name + QStringLiteral(".png"))));
 }
 
 // A console on a real cache whose submit applies the batch with the real writer and feeds the
@@ -270,6 +287,50 @@ private slots:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("Alarm id,Severity")));
         QVERIFY(lines[1].startsWith(c.widget->model()->alarmId(0) + QStringLiteral(",Critical")));
+    }
+
+    void aWrittenExportIsConfirmedInTheStatusBar() {
+        // Given the console in the main window, wired as app/view_wiring.cpp does, with 3 rows selected
+        // (the window first: it owns the console, which the Console helper deletes first)
+        LanguageManager languages;
+        MainWindow window(&languages);
+        Console c(40);
+        window.setAlarmsView(c.widget.get());
+        connect(c.widget.get(), &AlarmConsole::notice, &window, &MainWindow::showNotice);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(c.waitLoaded());
+        c.selectRows(0, 2);
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("night shift.csv"));
+        QSignalSpy notices(c.widget.get(), &AlarmConsole::notice);
+        // When the selection is exported
+        QVERIFY(c.exportTo(file));
+        // Then the status bar says how many alarms went where, and nothing waits to be closed
+        QCOMPARE(notices.size(), 1);
+        const QString expected =
+            QStringLiteral("Exported 3 alarms to %1").arg(QDir::toNativeSeparators(file));
+        QCOMPARE(window.statusBar()->currentMessage(), expected);
+        QVERIFY(!c.widget->findChild<QMessageBox *>());
+        saveStatusBarShot(window, QStringLiteral("alarms_export_done_en"));
+        // And the whole list (nothing selected)
+        c.widget->view()->clearSelection();
+        QVERIFY(c.exportTo(file));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Exported 40 alarms to %1").arg(QDir::toNativeSeparators(file)));
+        // And in Chinese
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        c.selectRows(0, 0);
+        QVERIFY(c.exportTo(file));
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("已导出 1 条告警")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        saveStatusBarShot(window, QStringLiteral("alarms_export_done_zh_CN"));
+        languages.setLanguage(QStringLiteral("en"));
+        // And a failure does not leave a success line behind
+        window.statusBar()->clearMessage();
+        QVERIFY(!c.exportTo(out.filePath(QStringLiteral("gone/alarms.csv"))));
+        QCOMPARE(notices.size(), 3);
+        QVERIFY(window.statusBar()->currentMessage().isEmpty());
     }
 
     void anExportThatCannotBeWrittenSaysSoAndWhere() {

@@ -686,6 +686,7 @@ void AlarmConsole::exportCsv() {
             addRow(r);
     }
     m_exportPath = path;
+    m_exportRows = qsizetype(job.keys.size());
     m_export.setFuture(QtConcurrent::run([job = std::move(job)] { return writeAlarmCsv(job); }));
     updateActions();
 }
@@ -693,10 +694,20 @@ void AlarmConsole::exportCsv() {
 void AlarmConsole::onExportDone() {
     const QString error = m_export.result();
     updateActions();
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         reportExportFailure(m_exportPath, error);
-    else
-        logging::logger("ui")->info("alarm export: {} written", m_exportPath.toStdString());
+    } else {
+        logging::logger("ui")->info("alarm export: {} rows written to {}", m_exportRows,
+                                    m_exportPath.toStdString());
+        // A success must be seen too (a long export ends while the user is elsewhere), but asks
+        // for nothing: a status bar line, no dialog to close.
+        // Two strings, not "%n alarm(s)": the English source has no plural translation of its own.
+        const QString where = QDir::toNativeSeparators(m_exportPath);
+        emit notice(
+            m_exportRows == 1
+                ? tr("Exported 1 alarm to %1").arg(where)
+                : tr("Exported %1 alarms to %2").arg(QLocale().toString(qint64(m_exportRows)), where));
+    }
     emit exportFinished(m_exportPath, error.isEmpty());
 }
 

@@ -120,6 +120,8 @@ signals:
     void unacknowledgedCriticalChanged(int count);
     // An export (Export CSV…) ended: written in full, or not (the user was told why).
     void exportFinished(const QString &path, bool written);
+    // A short confirmation for the window's status bar (MainWindow::showNotice), e.g. after an export.
+    void notice(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -176,6 +178,7 @@ private:
     QString m_nextExportFile;
     QFutureWatcher<QString> m_export; // the export being written: empty result = written, else why not
     QString m_exportPath;
+    qsizetype m_exportRows = 0;
 };
 
 } // namespace noc
