@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -76,6 +77,8 @@ void initializeLogging(const noc::AppOptions &options) {
 }
 
 int main(int argc, char **argv) {
+    QElapsedTimer sinceStart; // for the "window shown" log line: how long a person waits for the window
+    sinceStart.start();
     noc::CacheSchema::configureLibrary(); // before anything opens a database
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -144,6 +147,7 @@ int main(int argc, char **argv) {
         noc::wireViews(window, session);
     window.restoreLayout();
     window.show();
+    log->info("Main window shown {} ms after start", sinceStart.elapsed());
     if (session.openResult().ok()) {
         session.start();
         if (!connection.profile.serverUrl.isEmpty())
