@@ -4,6 +4,7 @@ list(APPEND NOC_MODELS_SOURCES
   alarm_key_store.h alarm_key_store.cpp
   alarm_table_model.h alarm_table_model.cpp
   alarm_csv_export.h alarm_csv_export.cpp
+  alarm_action_job.h alarm_action_job.cpp
   alarm_text_reader.h alarm_text_reader.cpp
   alarm_vocabulary.h alarm_vocabulary.cpp
 )

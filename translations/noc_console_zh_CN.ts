@@ -1100,6 +1100,18 @@ Commands:
         <source>Exported %1 alarms to %2</source>
         <translation>已导出 %1 条告警到 %2</translation>
     </message>
+    <message>
+        <source>Working on the selected alarms…</source>
+        <translation>正在处理所选告警…</translation>
+    </message>
+    <message>
+        <source>Alarm action</source>
+        <translation>告警操作</translation>
+    </message>
+    <message>
+        <source>The selected alarms could not be read from the local cache: %1</source>
+        <translation>无法从本地缓存读取所选告警：%1</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>

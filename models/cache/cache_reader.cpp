@@ -459,6 +459,22 @@ std::optional<Alarm> CacheReader::alarm(const QString &id) {
     });
 }
 
+QList<Alarm> CacheReader::alarmsByAid(const std::vector<qint64> &aids) {
+    return d->guard([&]() -> QList<Alarm> {
+        QList<Alarm> alarms;
+        alarms.reserve(qsizetype(aids.size()));
+        auto &s = d->statement(
+            QStringLiteral("SELECT %1 FROM alarms WHERE aid=?1").arg(QLatin1String(kAlarmColumns)));
+        for (qint64 aid : aids) {
+            StatementResetter r(s);
+            s.bind(1, aid);
+            if (s.step())
+                alarms.append(readAlarm(s));
+        }
+        return alarms;
+    });
+}
+
 bool CacheReader::isAlarmPending(const QString &id) {
     return d->guard([&]() -> bool {
         auto &s = d->statement(QStringLiteral("SELECT pending FROM alarms WHERE id=?1"));

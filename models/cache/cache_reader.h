@@ -10,6 +10,7 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace noc {
 
@@ -77,6 +78,9 @@ public:
     QList<SeverityCount> activeSeverityCounts();
     qint64 alarmCount(bool activeOnly = true);
     std::optional<Alarm> alarm(const QString &id);
+    // The alarms with these row ids (AlarmKey::aid), in the order asked; ids no longer in the cache
+    // are left out. One primary-key lookup each: for worker threads when there are many.
+    QList<Alarm> alarmsByAid(const std::vector<qint64> &aids);
     bool isAlarmPending(const QString &id);
     QStringList pendingAlarmIds();
     // Alarms that name `alarmId` as their parent (children of a root cause) or as correlated.

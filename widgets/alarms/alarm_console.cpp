@@ -83,6 +83,15 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
     connect(&m_export, &QFutureWatcherBase::finished, this, &AlarmConsole::onExportDone);
+    connect(&m_actionRun, &QFutureWatcherBase::finished, this, [this] { onActionDone(false); });
+    // An action clicked just before quitting is still submitted: the session stops after exec()
+    // returns, and nothing a person did may be dropped.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
+        if (!m_actionBusy)
+            return;
+        m_actionRun.waitForFinished();
+        onActionDone(true);
+    });
     m_attention = new AlarmAttention(cachePath, this);
     m_player = new AlarmSoundPlayer(this);
     m_lingerMs = qint64(QSettings().value(QLatin1String(kLingerKey), kDefaultLingerSeconds).toInt()) * 1000;
@@ -533,13 +542,14 @@ QList<int> AlarmConsole::selectedRows() const {
     return rows;
 }
 
-QList<Alarm> AlarmConsole::selectedAlarms() const {
-    QList<Alarm> alarms;
-    auto &reader = const_cast<CacheReader &>(m_reader);
-    for (int row : selectedRows())
-        if (auto a = reader.alarm(m_model->alarmId(row)))
-            alarms.append(*a);
-    return alarms;
+std::vector<qint64> AlarmConsole::selectedAids() const {
+    const QList<int> rows = selectedRows();
+    std::vector<qint64> aids;
+    aids.reserve(size_t(rows.size()));
+    for (int row : rows)
+        if (const qint64 aid = m_model->keyAt(row).aid) // 0: a row of a first page still filling in
+            aids.push_back(aid);
+    return aids;
 }
 
 void AlarmConsole::updateActions() {
@@ -561,6 +571,11 @@ void AlarmConsole::updateActions() {
         if (i < 5 && !isAllowed(m_role, needs[i])) {
             a->setEnabled(false);
             a->setToolTip(refusalReason(m_role, needs[i]));
+            continue;
+        }
+        if (i < 5 && m_actionBusy) {
+            a->setEnabled(false);
+            a->setToolTip(tr("Working on the selected alarms…"));
             continue;
         }
         const bool needsSelection = Action(i) != Action::ExportCsv;
@@ -589,48 +604,86 @@ void AlarmConsole::submitAction(Action which) {
             emit showOnMap(m_model->data(m_model->index(row, 0), AlarmTableModel::ElementIdRole).toString());
         return;
     }
-    const QList<Alarm> alarms = selectedAlarms();
-    if (alarms.isEmpty())
+    if (m_actionBusy)
+        return; // the actions are disabled meanwhile; a shortcut may still arrive
+    AlarmActionJob job;
+    job.aids = selectedAids();
+    if (job.aids.empty())
         return;
-    if (which == Action::CreateTicket) {
-        emit createTicketRequested(alarms);
-        return;
-    }
-    actions::Context context;
-    context.userId = m_userId;
-    CacheBatch batch;
+    job.cachePath = m_cachePath;
+    job.context.userId = m_userId;
     switch (which) {
     case Action::Acknowledge:
-        batch = actions::acknowledgeAlarms(alarms, context);
+        job.kind = AlarmActionJob::Kind::Acknowledge;
         break;
     case Action::Unacknowledge:
-        batch = actions::unacknowledgeAlarms(alarms, context);
+        job.kind = AlarmActionJob::Kind::Unacknowledge;
         break;
     case Action::Clear:
-        batch = actions::clearAlarms(alarms, context);
+        job.kind = AlarmActionJob::Kind::Clear;
+        break;
+    case Action::CreateTicket:
+        job.kind = AlarmActionJob::Kind::ReadOnly;
         break;
     case Action::Comment: {
         QString text = m_nextComment;
         m_nextComment.clear();
         if (text.isEmpty()) {
             bool ok = false;
-            text = QInputDialog::getMultiLineText(this, tr("Comment on alarms"),
-                                                  tr("Comment on %n alarm(s):", nullptr, int(alarms.size())),
-                                                  QString(), &ok);
+            text = QInputDialog::getMultiLineText(
+                this, tr("Comment on alarms"), tr("Comment on %n alarm(s):", nullptr, int(job.aids.size())),
+                QString(), &ok);
             if (!ok)
                 return;
         }
         if (text.trimmed().isEmpty())
             return;
-        batch = actions::commentAlarms(alarms, text.trimmed(), context);
+        job.kind = AlarmActionJob::Kind::Comment;
+        job.comment = text.trimmed();
         break;
     }
     default:
         return;
     }
-    if (!batch.isEmpty() && m_submit) {
-        logging::logger("ui")->info("alarm console: action {} on {} alarms", int(which), alarms.size());
-        m_submit(batch);
+    // Only the row ids are taken here; the alarms are read and the batch built on a worker with a
+    // connection of its own (a select-all of a storm list read for seconds on the GUI thread). The
+    // batch is submitted from here when it is ready, as one transaction like a single alarm's.
+    m_actionBusy = true;
+    m_runningAction = which;
+    m_actionClock.start();
+    m_actionRun.setFuture(QtConcurrent::run([job = std::move(job)] { return runAlarmAction(job); }));
+    updateActions();
+}
+
+void AlarmConsole::onActionDone(bool quitting) {
+    if (!m_actionBusy)
+        return; // already done at quit
+    m_actionBusy = false;
+    const AlarmActionResult result = m_actionRun.result();
+    updateActions();
+    auto log = logging::logger("ui");
+    if (!result.error.isEmpty()) {
+        log->error("alarm console: cannot read the selected alarms: {}", result.error.toStdString());
+        if (quitting)
+            return;
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Alarm action"),
+            tr("The selected alarms could not be read from the local cache: %1").arg(result.error),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("alarmActionFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (m_runningAction == Action::CreateTicket) {
+        if (!quitting && !result.alarms.isEmpty())
+            emit createTicketRequested(result.alarms);
+        return;
+    }
+    if (!result.batch.isEmpty() && m_submit) {
+        log->info("alarm console: action {} on {} alarms, {} changed, read in {} ms", int(m_runningAction),
+                  result.alarms.size(), result.batch.alarms.size(), m_actionClock.elapsed());
+        m_submit(result.batch);
     }
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "alarm_action_job.h"
 #include "alarm_index.h"
 #include "cache/cache_reader.h"
 #include "cache/change_set.h"
 #include "sync/roles.h"
 #include "sync/sync_status.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
@@ -103,7 +105,12 @@ public:
     void setNextComment(const QString &text) { m_nextComment = text; }
     void setNextExportFileName(const QString &path) { m_nextExportFile = path; }
 
-    QList<Alarm> selectedAlarms() const;
+    // The row ids (AlarmKey::aid) of the selected alarms, in list order: what an action takes at the
+    // click. Their alarms are read on a worker (runAlarmAction), never on the GUI thread.
+    std::vector<qint64> selectedAids() const;
+    // True from an action's click until its batch was submitted (the five alarm actions wait
+    // disabled meanwhile).
+    bool isActionRunning() const { return m_actionBusy; }
     int unacknowledgedCritical() const { return m_unackCritical; }
 
 public slots:
@@ -137,6 +144,7 @@ private:
     void copySelection();
     void exportCsv();
     void onExportDone();
+    void onActionDone(bool quitting);
     void reportExportFailure(const QString &path, const QString &reason);
     QStringList rowTexts(int row) const;
     QList<int> selectedRows() const;
@@ -179,6 +187,10 @@ private:
     QFutureWatcher<QString> m_export; // the export being written: empty result = written, else why not
     QString m_exportPath;
     qsizetype m_exportRows = 0;
+    QFutureWatcher<AlarmActionResult> m_actionRun; // the action whose alarms are being read
+    Action m_runningAction = Action::Acknowledge;
+    bool m_actionBusy = false;
+    QElapsedTimer m_actionClock;
 };
 
 } // namespace noc
