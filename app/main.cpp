@@ -32,13 +32,11 @@ struct Connection {
     QString warning;
 };
 
-Connection chooseConnection(const noc::AppOptions &options, noc::DemoServer *demo, QString *error) {
+// The demo's server URL is not known yet: the session connects when the server is ready.
+Connection chooseConnection(const noc::AppOptions &options, QString *error) {
     Connection connection;
     if (options.demo) {
-        if (!demo->start(error))
-            return connection;
         connection.profile.name = QStringLiteral("demo");
-        connection.profile.serverUrl = demo->baseUrl();
         connection.profile.userId = QString::fromLatin1(noc::DemoServer::kDemoUser);
         connection.profile.role = QStringLiteral("supervisor");
         connection.token = QString::fromLatin1(noc::DemoServer::kToken);
@@ -117,7 +115,7 @@ int main(int argc, char **argv) {
 
     noc::DemoServer demo;
     QString connectionError;
-    const Connection connection = chooseConnection(options, &demo, &connectionError);
+    const Connection connection = chooseConnection(options, &connectionError);
 
     noc::MainWindow window(&languages);
     noc::SyncSession session(connection.profile, connection.token);
@@ -132,7 +130,15 @@ int main(int argc, char **argv) {
         problems << session.openResult().message; // a damaged cache was moved aside: the user must know
 
     // The status bar says what sync is doing; a timer keeps "offline 12 min" honest between events.
-    auto refreshStatus = [&window, &session] {
+    bool demoStarting = options.demo && session.openResult().ok();
+    auto refreshStatus = [&window, &session, &demoStarting] {
+        if (demoStarting) {
+            window.setConnectionStatus(
+                QCoreApplication::translate("main", "Starting the demo server…"),
+                QCoreApplication::translate("main", "The built-in demo server is building its simulated "
+                                                    "network; the console connects as soon as it is ready."));
+            return;
+        }
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         window.setConnectionStatus(noc::SyncStatusText::summary(session.status(), now),
                                    noc::SyncStatusText::details(session.status(), now));
@@ -146,12 +152,37 @@ int main(int argc, char **argv) {
     if (session.openResult().ok())
         noc::wireViews(window, session);
     window.restoreLayout();
+    // The demo's server builds its network and a day of history on its own thread (a second or
+    // two): the window is shown first and the session connects when the server is ready.
+    QObject::connect(&demo, &noc::DemoServer::ready, &window,
+                     [&session, &demoStarting, &refreshStatus, log, &sinceStart](const QUrl &url) {
+                         log->info("Demo server ready {} ms after start", sinceStart.elapsed());
+                         demoStarting = false;
+                         session.connectTo(url);
+                         refreshStatus();
+                     });
+    QObject::connect(
+        &demo, &noc::DemoServer::failed, &window,
+        [&window, &demoStarting, &refreshStatus, log](const QString &error) {
+            log->error("The demo server could not start: {}", error.toStdString());
+            demoStarting = false;
+            refreshStatus();
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, window.windowTitle(),
+                QCoreApplication::translate("main", "The demo server could not start: %1").arg(error),
+                QMessageBox::Ok, &window);
+            box->setObjectName(QStringLiteral("demoServerFailed"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
     window.show();
     log->info("Main window shown {} ms after start", sinceStart.elapsed());
     if (session.openResult().ok()) {
         session.start();
-        if (!connection.profile.serverUrl.isEmpty())
+        if (!connection.profile.serverUrl.isEmpty() || demoStarting)
             refreshStatus();
+        if (demoStarting)
+            demo.start();
     }
 
     if (!problems.isEmpty()) {

@@ -884,6 +884,18 @@ Commands:
         <source>There is no connection profile named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的连接配置。</translation>
     </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>正在启动演示服务器…</translation>
+    </message>
+    <message>
+        <source>The built-in demo server is building its simulated network; the console connects as soon as it is ready.</source>
+        <translation>内置演示服务器正在构建模拟网络；就绪后控制台会立即连接。</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>演示服务器无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>noc::AboutDialog</name>

@@ -46,8 +46,18 @@ void SyncSession::start() {
     connect(m_writer, &CacheWriterWorker::writeFailed, this, &SyncSession::writeFailed);
     m_writerThread.start();
 
-    if (m_profile.serverUrl.isEmpty())
+    if (!m_profile.serverUrl.isEmpty())
+        startEngine();
+}
+
+void SyncSession::connectTo(const QUrl &serverUrl) {
+    if (!m_writer || m_engine || serverUrl.isEmpty())
         return;
+    m_profile.serverUrl = serverUrl;
+    startEngine();
+}
+
+void SyncSession::startEngine() {
     CacheWriterWorker *writer = m_writer;
     m_engine = new SyncEngine(
         m_profile, m_token, m_openResult.path, [writer](const CacheBatch &batch) { writer->enqueue(batch); },

@@ -32,8 +32,12 @@ public:
     // Before start(): tuning of the engine (tests shorten backoffs; `sync --once` lists everything).
     void setEngineOptions(const SyncEngine::Options &options) { m_engineOptions = options; }
 
-    // Starts the writer and the engine. Without a server URL the session is offline-only.
+    // Starts the writer and the engine. Without a server URL the session is offline-only until
+    // connectTo().
     void start();
+    // A started session without a server connects to this one (the demo's server is ready only after
+    // the window is up). Nothing happens when the session is not started or already has a server.
+    void connectTo(const QUrl &serverUrl);
     // Stops the engine, writes everything still queued, and joins both threads.
     void stop();
 
@@ -53,6 +57,8 @@ signals:
     void initialSyncCompleted();
 
 private:
+    void startEngine();
+
     ConnectionProfile m_profile;
     QString m_token;
     CacheOpenResult m_openResult;

@@ -1,0 +1,152 @@
+// `--demo` starts its server in the background (issue 6): the window no longer waits the second or
+// two the server takes to build its network and history, and the console syncs once it is ready.
+#include "cache/cache_reader.h"
+#include "demo_server.h"
+#include "sync/sync_session.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace noc;
+
+namespace {
+
+// The demo's set-up at a smaller scale: the same kinds of data, a quicker start and sync.
+opsim::ServerConfig smallDemo() {
+    opsim::ServerConfig config = DemoServer::demoConfig();
+    config.elements = 100;
+    config.historyHours = 1;
+    config.initialAlarms = 200;
+    config.initialTickets = 10;
+    config.alarmRate = 0;
+    return config;
+}
+
+ConnectionProfile demoProfile(const QTemporaryDir &dir) {
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("demo");
+    profile.cachePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    profile.userId = QString::fromLatin1(DemoServer::kDemoUser);
+    profile.role = QStringLiteral("supervisor");
+    return profile;
+}
+
+} // namespace
+
+class DemoStartupTest : public QObject {
+    Q_OBJECT
+private slots:
+    void startReturnsAtOnceAndTheSessionSyncsWhenTheServerIsReady() {
+        // Given a started session without a server (the console's window is up at this point)
+        QTemporaryDir dir;
+        SyncSession session(demoProfile(dir), QString::fromLatin1(DemoServer::kToken));
+        QVERIFY(session.openCache());
+        session.start();
+        DemoServer demo(smallDemo());
+        connect(&demo, &DemoServer::ready, &session, &SyncSession::connectTo);
+        QSignalSpy ready(&demo, &DemoServer::ready);
+        QSignalSpy synced(&session, &SyncSession::initialSyncCompleted);
+        // When the demo server is started
+        demo.start();
+        // Then start() returned before the server was up: no address yet, nothing announced
+        QVERIFY(demo.isStarting());
+        QVERIFY(demo.baseUrl().isEmpty());
+        QCOMPARE(ready.size(), 0);
+        // And once it is ready, the session connects, syncs and goes live
+        QVERIFY(ready.wait(60000));
+        QVERIFY(!demo.isStarting());
+        QCOMPARE(ready.first().first().toUrl(), demo.baseUrl());
+        QVERIFY(synced.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(session.status().isLive(), 10000);
+        CacheReader reader;
+        QVERIFY(reader.open(session.cachePath()));
+        QVERIFY(reader.alarmCount(false) >= 200);
+        session.stop();
+        demo.stop();
+    }
+
+    void stoppingWhileTheServerStartsEndsItCleanly() {
+        // Given a demo server that is still starting
+        DemoServer demo(smallDemo());
+        QSignalSpy ready(&demo, &DemoServer::ready);
+        QSignalSpy failed(&demo, &DemoServer::failed);
+        demo.start();
+        QVERIFY(demo.isStarting());
+        // When the console closes at once
+        QElapsedTimer stopping;
+        stopping.start();
+        demo.stop();
+        // Then the server thread has ended (stop() waited for the start), and nothing is announced
+        // afterwards to a console that is going away
+        QVERIFY(!demo.isStarting());
+        QTest::qWait(200);
+        QCOMPARE(ready.size() + failed.size(), 0);
+        qInfo("stop while starting took %lld ms", stopping.elapsed());
+        demo.start(); // a stopped demo does not start again
+        QVERIFY(!demo.isStarting());
+    }
+
+    void aServerThatCannotStartSaysWhy() {
+        // Given the port the server must use is taken
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        opsim::ServerConfig config = smallDemo();
+        config.port = taken.serverPort();
+        DemoServer demo(config);
+        QSignalSpy ready(&demo, &DemoServer::ready);
+        QSignalSpy failed(&demo, &DemoServer::failed);
+        // When it is started
+        demo.start();
+        // Then failed() says why, and no ready() comes
+        QVERIFY(failed.wait(60000));
+        QVERIFY(!failed.first().first().toString().isEmpty());
+        QCOMPARE(ready.size(), 0);
+        QVERIFY(!demo.isStarting());
+    }
+
+    void theConsoleShowsItsWindowBeforeTheDemoServerIsReady() {
+        // Given the real console executable with --demo, headless, on a cache and settings of its own
+        const QString console = qEnvironmentVariable("NOC_CONSOLE");
+        if (console.isEmpty())
+            QSKIP("NOC_CONSOLE is not set (run through ctest)");
+        QTemporaryDir dir;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        // When it starts
+        process.start(console, {QStringLiteral("--demo"), QStringLiteral("--cache"),
+                                dir.filePath(QStringLiteral("demo.sqlite"))});
+        QVERIFY(process.waitForStarted());
+        QString log;
+        QElapsedTimer waited;
+        waited.start();
+        while (!log.contains(QLatin1String("Initial sync")) && waited.elapsed() < 90000 &&
+               process.state() == QProcess::Running) {
+            process.waitForReadyRead(500);
+            log += QString::fromUtf8(process.readAll());
+        }
+        process.terminate();
+        process.waitForFinished(10000);
+        log += QString::fromUtf8(process.readAll());
+        // Then the window was shown before the demo server had built its network, and the console
+        // connected and synced once the server was ready
+        const qsizetype shown = log.indexOf(QLatin1String("Main window shown"));
+        const qsizetype serverUp = log.indexOf(QLatin1String(" alarms on http"));
+        const qsizetype ready = log.indexOf(QLatin1String("Demo server ready"));
+        const qsizetype synced = log.indexOf(QLatin1String("Initial sync"));
+        QVERIFY2(shown >= 0 && serverUp >= 0 && ready >= 0 && synced >= 0, qPrintable(log));
+        QVERIFY2(shown < serverUp, qPrintable(log));
+        QVERIFY2(serverUp < ready && ready < synced, qPrintable(log));
+    }
+};
+
+QTEST_MAIN(DemoStartupTest)
+#include "demo_startup_test.moc"
