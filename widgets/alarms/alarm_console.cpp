@@ -84,10 +84,19 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     m_model = new AlarmTableModel(this);
     connect(&m_export, &QFutureWatcherBase::finished, this, &AlarmConsole::onExportDone);
     connect(&m_actionRun, &QFutureWatcherBase::finished, this, [this] { onActionDone(false); });
+    // Why 2 min: a select-all of 400,000 alarms commits in ~12 s on a busy machine (noc-bench
+    // alarm-actions); a write that failed is reported by the session on its own.
+    m_commitWait.setSingleShot(true);
+    m_commitWait.setInterval(120'000);
+    connect(&m_commitWait, &QTimer::timeout, this, [this] {
+        logging::logger("ui")->warn(
+            "alarm console: no commit of the action's alarms seen; actions enabled again");
+        endAction();
+    });
     // An action clicked just before quitting is still submitted: the session stops after exec()
     // returns, and nothing a person did may be dropped.
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
-        if (!m_actionBusy)
+        if (m_actionState != ActionState::Reading)
             return;
         m_actionRun.waitForFinished();
         onActionDone(true);
@@ -491,6 +500,11 @@ void AlarmConsole::updateSoundButton() {
 }
 
 void AlarmConsole::onCommitted(const ChangeSet &changes) {
+    // Batches are committed in the order submitted: the last alarm of the action's batch named in a
+    // commit means the whole batch is in the cache.
+    if (m_actionState == ActionState::Committing &&
+        (changes.alarms.updated.contains(m_awaitedAlarm) || changes.alarms.inserted.contains(m_awaitedAlarm)))
+        endAction();
     m_model->onCommitted(changes);
     m_attention->onCommitted(changes);
     if (!changes.alarms.isEmpty() && !m_countsTimer.isActive())
@@ -573,7 +587,7 @@ void AlarmConsole::updateActions() {
             a->setToolTip(refusalReason(m_role, needs[i]));
             continue;
         }
-        if (i < 5 && m_actionBusy) {
+        if (i < 5 && m_actionState != ActionState::Idle) {
             a->setEnabled(false);
             a->setToolTip(tr("Working on the selected alarms…"));
             continue;
@@ -604,7 +618,7 @@ void AlarmConsole::submitAction(Action which) {
             emit showOnMap(m_model->data(m_model->index(row, 0), AlarmTableModel::ElementIdRole).toString());
         return;
     }
-    if (m_actionBusy)
+    if (m_actionState != ActionState::Idle)
         return; // the actions are disabled meanwhile; a shortcut may still arrive
     AlarmActionJob job;
     job.aids = selectedAids();
@@ -648,19 +662,25 @@ void AlarmConsole::submitAction(Action which) {
     // Only the row ids are taken here; the alarms are read and the batch built on a worker with a
     // connection of its own (a select-all of a storm list read for seconds on the GUI thread). The
     // batch is submitted from here when it is ready, as one transaction like a single alarm's.
-    m_actionBusy = true;
+    m_actionState = ActionState::Reading;
     m_runningAction = which;
     m_actionClock.start();
     m_actionRun.setFuture(QtConcurrent::run([job = std::move(job)] { return runAlarmAction(job); }));
     updateActions();
 }
 
-void AlarmConsole::onActionDone(bool quitting) {
-    if (!m_actionBusy)
-        return; // already done at quit
-    m_actionBusy = false;
-    const AlarmActionResult result = m_actionRun.result();
+void AlarmConsole::endAction() {
+    m_actionState = ActionState::Idle;
+    m_awaitedAlarm.clear();
+    m_commitWait.stop();
     updateActions();
+}
+
+void AlarmConsole::onActionDone(bool quitting) {
+    if (m_actionState != ActionState::Reading)
+        return; // already done at quit
+    const AlarmActionResult result = m_actionRun.result();
+    endAction();
     auto log = logging::logger("ui");
     if (!result.error.isEmpty()) {
         log->error("alarm console: cannot read the selected alarms: {}", result.error.toStdString());
@@ -683,6 +703,14 @@ void AlarmConsole::onActionDone(bool quitting) {
     if (!result.batch.isEmpty() && m_submit) {
         log->info("alarm console: action {} on {} alarms, {} changed, read in {} ms", int(m_runningAction),
                   result.alarms.size(), result.batch.alarms.size(), m_actionClock.elapsed());
+        // The actions stay disabled until the writer has committed it: a second click before then
+        // would read the alarms as they were and send the same requests again.
+        if (!quitting && !result.batch.alarms.isEmpty()) {
+            m_actionState = ActionState::Committing;
+            m_awaitedAlarm = result.batch.alarms.last().id;
+            m_commitWait.start();
+            updateActions();
+        }
         m_submit(result.batch);
     }
 }

@@ -108,9 +108,9 @@ public:
     // The row ids (AlarmKey::aid) of the selected alarms, in list order: what an action takes at the
     // click. Their alarms are read on a worker (runAlarmAction), never on the GUI thread.
     std::vector<qint64> selectedAids() const;
-    // True from an action's click until its batch was submitted (the five alarm actions wait
-    // disabled meanwhile).
-    bool isActionRunning() const { return m_actionBusy; }
+    // True from an action's click until its batch was committed to the cache (the five alarm actions
+    // wait disabled meanwhile: a second click would read the alarms before the first one's change).
+    bool isActionRunning() const { return m_actionState != ActionState::Idle; }
     int unacknowledgedCritical() const { return m_unackCritical; }
 
 public slots:
@@ -189,7 +189,11 @@ private:
     qsizetype m_exportRows = 0;
     QFutureWatcher<AlarmActionResult> m_actionRun; // the action whose alarms are being read
     Action m_runningAction = Action::Acknowledge;
-    bool m_actionBusy = false;
+    enum class ActionState { Idle, Reading, Committing };
+    ActionState m_actionState = ActionState::Idle;
+    QString m_awaitedAlarm; // Committing: the last alarm of the submitted batch
+    QTimer m_commitWait;    // gives the actions back if no commit names it (a failed write)
+    void endAction();
     QElapsedTimer m_actionClock;
 };
 
