@@ -5,7 +5,8 @@
 // - gui_max_stall_ms / gui_p99_stall_ms: longest (99th percentile) gap between runs of a 5 ms timer on
 //   the GUI thread, i.e. how long the event loop was blocked (a free loop shows ~5 ms);
 //   gui_max_stall_cpu_ms: the GUI thread's CPU time in that longest gap, gui_max_gap_cpu_ms the most
-//   it spent in any one gap (work of the console's; the rest of a gap is waiting for a core);
+//   it spent in any one gap (the thread's clock: on this project's VM it also advances while the
+//   vCPU does not run the thread, see docs/PERFORMANCE.md; the rest of a gap is waiting);
 // - gui_p99_frame_ms / gui_median_frame_ms: time between consecutive frames of the scrolling view (a
 //   frame = scroll by 3 rows + paint of what became dirty, asked for every 16 ms);
 //   gui_text_pending_frames_pct: frames that showed a row whose text had not arrived from the
@@ -14,7 +15,9 @@
 //   which the list and the cache disagree once the stream has settled (missing or extra rows).
 // Options: server-background (opsim's thread at the console's background nice level: see below),
 // --storm-rate R (20000), --storm-seconds S (60; --quick 10), --storm-alarms N (100,000 cached
-// before the storm; --quick 20,000).
+// before the storm; --quick 20,000). Environment NOC_BENCH_GAP_LOG_MS=N: at the end, every gap over N ms,
+// paint over N/2 and batch over N/4 ms, with its start on CLOCK_MONOTONIC and the GUI thread's CPU in
+// it, to line up with `perf record -k CLOCK_MONOTONIC` beside the run.
 #include "suite_alarms_storm.h"
 
 #include "alarm_table_model.h"
@@ -38,9 +41,11 @@
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace noc;
@@ -137,6 +142,13 @@ qint64 threadCpuNs() {
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+// CLOCK_MONOTONIC (ns): the clock `perf record -k CLOCK_MONOTONIC` stamps its samples with.
+qint64 monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 // Gaps between runs of a 5 ms timer on the GUI thread, and the GUI thread's own CPU time in each gap
 // (the rest of a gap it waited: for a core shared with opsim, the sync thread, the writer, builds).
 class StallProbe : public QObject {
@@ -150,6 +162,17 @@ public:
             if (m_last >= 0) {
                 gaps.push_back(double(now - m_last) / 1e6);
                 cpuInGaps.push_back(double(cpu - m_lastCpu) / 1e6);
+                if (m_logAboveMs > 0) {
+                    rusage usage{};
+                    getrusage(RUSAGE_THREAD, &usage);
+                    const double sysMs =
+                        double(usage.ru_stime.tv_sec) * 1e3 + double(usage.ru_stime.tv_usec) / 1e3;
+                    if (gaps.back() > m_logAboveMs)
+                        m_logged.push_back({monotonicNs() - (now - m_last), gaps.back(), cpuInGaps.back(),
+                                            sysMs - m_lastSysMs, usage.ru_minflt - m_lastFaults});
+                    m_lastSysMs = sysMs;
+                    m_lastFaults = usage.ru_minflt;
+                }
             }
             m_last = now;
             m_lastCpu = cpu;
@@ -160,11 +183,30 @@ public:
         m_last = -1;
         m_timer.start();
     }
-    void stop() { m_timer.stop(); }
+    void stop() {
+        m_timer.stop();
+        // NOC_BENCH_GAP_LOG_MS: every gap longer than that, with its start on CLOCK_MONOTONIC, to line
+        // up with a profile recorded beside the run (`perf record -k CLOCK_MONOTONIC`).
+        for (const auto &g : m_logged)
+            std::fprintf(stderr,
+                         "# gap at %.6f s: %.1f ms, GUI CPU %.1f ms (system %.1f ms, %ld page faults)\n",
+                         double(g.startNs) / 1e9, g.ms, g.cpuMs, g.sysMs, g.faults);
+    }
     std::vector<double> gaps;
     std::vector<double> cpuInGaps;
 
 private:
+    struct LoggedGap {
+        qint64 startNs;
+        double ms;
+        double cpuMs;
+        double sysMs;
+        long faults;
+    };
+    double m_lastSysMs = 0;
+    long m_lastFaults = 0;
+    const double m_logAboveMs = qEnvironmentVariableIntValue("NOC_BENCH_GAP_LOG_MS");
+    std::vector<LoggedGap> m_logged;
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
@@ -207,9 +249,14 @@ private:
         const int next = bar->value() + 3;
         bar->setValue(next > bar->maximum() ? 0 : next);
         const qint64 before = m_clock.nsecsElapsed();
+        const qint64 cpuBefore = threadCpuNs();
         QCoreApplication::sendPostedEvents(m_view.window(), QEvent::UpdateRequest);
         const qint64 now = m_clock.nsecsElapsed();
         paintMs.push_back(double(now - before) / 1e6);
+        if (m_logAboveMs > 0 && paintMs.back() > m_logAboveMs)
+            std::fprintf(stderr, "# paint at %.6f s: %.1f ms, GUI CPU %.1f ms\n",
+                         double(monotonicNs() - (now - before)) / 1e9, paintMs.back(),
+                         double(threadCpuNs() - cpuBefore) / 1e6);
         if (m_last >= 0)
             intervals.push_back(double(now - m_last) / 1e6);
         m_last = now;
@@ -232,6 +279,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
+    const double m_logAboveMs = qEnvironmentVariableIntValue("NOC_BENCH_GAP_LOG_MS") / 2.0;
 };
 
 qint64 argValue(const bench::BenchOptions &options, const QString &name, qint64 fallback) {
@@ -322,11 +370,15 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
     // to rowsUpdated, views' reactions included): tells a slow apply from slow paints.
     QElapsedTimer applyClock;
     applyClock.start();
+    const double logAboveMs = qEnvironmentVariableIntValue("NOC_BENCH_GAP_LOG_MS") / 4.0;
     qint64 applyStart = -1;
+    qint64 applyCpuStart = 0;
     std::vector<double> applyMs;
     const auto markStart = [&] {
-        if (applyStart < 0)
+        if (applyStart < 0) {
             applyStart = applyClock.nsecsElapsed();
+            applyCpuStart = threadCpuNs();
+        }
     };
     QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, model, markStart);
     QObject::connect(model, &QAbstractItemModel::layoutAboutToBeChanged, model, markStart);
@@ -339,8 +391,13 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
                              markStart();
                      });
     QObject::connect(model, &AlarmTableModel::rowsUpdated, model, [&] {
-        if (applyStart >= 0)
+        if (applyStart >= 0) {
             applyMs.push_back(double(applyClock.nsecsElapsed() - applyStart) / 1e6);
+            if (logAboveMs > 0 && applyMs.back() > logAboveMs)
+                std::fprintf(stderr, "# batch at %.6f s: %.1f ms, GUI CPU %.1f ms, %d rows\n",
+                             double(monotonicNs()) / 1e9 - applyMs.back() / 1e3, applyMs.back(),
+                             double(threadCpuNs() - applyCpuStart) / 1e6, model->rowCount());
+        }
         applyStart = -1;
     });
     StallProbe stalls;

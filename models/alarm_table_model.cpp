@@ -157,6 +157,9 @@ AlarmTableModel::AlarmTableModel(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(kDefaultUpdateMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &AlarmTableModel::flushChanges);
+    m_spentDeltaTimer.setSingleShot(true);
+    m_spentDeltaTimer.setInterval(0);
+    connect(&m_spentDeltaTimer, &QTimer::timeout, this, &AlarmTableModel::returnSpentDeltas);
     m_spareTimer.setSingleShot(true);
     m_spareTimer.setInterval(kSpareKeepMs);
     connect(&m_spareTimer, &QTimer::timeout, this, [this] { m_spare = {}; });
@@ -514,7 +517,19 @@ void AlarmTableModel::flushChanges() {
     m_pendingChanges = {};
 }
 
+void AlarmTableModel::returnSpentDeltas() {
+    if (m_spentDeltas.empty() || !m_worker)
+        return;
+    // The lambda, and with it the last owner of each delta, is destroyed on the worker's thread.
+    QMetaObject::invokeMethod(
+        m_worker, [spent = std::move(m_spentDeltas)] {}, Qt::QueuedConnection);
+    m_spentDeltas = {};
+}
+
 void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDelta> &delta) {
+    m_spentDeltas.push_back(delta);
+    if (!m_spentDeltaTimer.isActive())
+        m_spentDeltaTimer.start();
     if (generation != m_generation || isLoading())
         return;
     const bool totalChanged = delta->universeSize >= 0 && delta->universeSize != m_universeSize;

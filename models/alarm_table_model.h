@@ -188,6 +188,8 @@ private:
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
     void onDeltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
+    // Hands the applied deltas back to the index thread, which frees them (see m_spentDeltas).
+    void returnSpentDeltas();
     // A batch as a few row removals and insertions (and dataChanged for rows updated in place), when
     // no root shows children and the batch touches few places of the list. False: not applied (too
     // scattered, or a persistent index would lose an alarm that moves); the caller changes the layout.
@@ -250,6 +252,12 @@ private:
     int m_padTop = 0;              // placeholder rows at the end while a layout change changes the row count
     qint64 m_universeSize = -1;
     KindChanges m_pendingChanges;
+    // Deltas applied here, freed on the index thread that allocated them: glibc frees a block under
+    // the lock of the arena that allocated it, and the index thread (below the GUI's priority) holding
+    // that lock without a core kept the GUI thread waiting 20 ms and more in a storm. Handed back one
+    // event-loop turn after their event (whose copy must be gone first, or it would be the last owner).
+    std::vector<std::shared_ptr<AlarmDelta>> m_spentDeltas;
+    QTimer m_spentDeltaTimer;
     QTimer m_updateTimer;
     QTimer m_expiryTimer;
     int m_expiryOverrideMs = 0;
