@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimer>
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
@@ -336,7 +337,12 @@ QString alarmFtsQuery(const QString &text) {
 }
 
 AlarmIndexWorker::AlarmIndexWorker()
-    : m_universe(std::make_unique<AlarmKeyStore>()) {}
+    : m_universe(std::make_unique<AlarmKeyStore>())
+    , m_retryTimer(new QTimer(this)) {
+    m_retryTimer->setSingleShot(true);
+    m_retryTimer->setInterval(kRetryMs);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] { applyChanges(m_generation, {}); });
+}
 
 AlarmIndexWorker::~AlarmIndexWorker() {
     if (m_db)
@@ -734,9 +740,15 @@ void AlarmIndexWorker::runQuery(int generation, const AlarmQuery &query) {
     emit queryReady(generation, result);
 }
 
-void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) {
+void AlarmIndexWorker::applyChanges(int generation, const KindChanges &incoming) {
     if (!m_loaded || !m_db)
         return; // the next query loads everything anyway
+    // Changes a failed read left over come first (in order: `incoming` happened after them).
+    KindChanges changes = std::move(m_retryChanges);
+    m_retryChanges = {};
+    changes.merge(incoming);
+    if (changes.isEmpty())
+        return;
     auto delta = std::make_shared<AlarmDelta>();
     const bool current = generation == m_generation;
     const qint64 sizeBefore = m_universe->size();
@@ -819,7 +831,16 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &changes) 
 
         answerMoves(affected, before, *delta);
     } catch (const SqliteError &e) {
+        // Reading the changed alarms failed (e.g. SQLITE_BUSY or SQLITE_PROTOCOL while the writer
+        // checkpoints in a storm). The failure is in the reads, before the index changes: the whole
+        // batch is kept and read again, merged with the next one, so the list never silently misses
+        // a change the cache has.
+        logging::logger("ui")->warn("alarm index: reading {} changed alarms failed ({}); retrying in {} ms",
+                                    changes.count(), e.what(), kRetryMs);
+        m_retryChanges = std::move(changes);
+        m_retryTimer->start();
         emit failed(QString::fromStdString(e.what()));
+        return;
     }
     delta->universeSize = m_universe->size();
     // A changed total alone is news too: the header line counts the cache.

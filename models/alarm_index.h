@@ -13,6 +13,7 @@
 #include <vector>
 
 struct sqlite3;
+class QTimer;
 
 // The lean in-memory index behind the alarm list. One AlarmKey (40 bytes) per alarm holds what
 // filtering and sorting on the common columns need; text is fetched lazily for the visible rows
@@ -232,6 +233,10 @@ private:
     void setSqlAids(std::vector<qint64> aids);
     EpochMs m_clearedCutoff = 0; // cleared alarms changed at or after this still match (Active view)
     int m_previewMinRows = kPreviewMinRows;
+    // A batch whose reads failed, read again with the next one or after kRetryMs (applyChanges).
+    static constexpr int kRetryMs = 250;
+    KindChanges m_retryChanges;
+    QTimer *m_retryTimer = nullptr;
 };
 
 // Hints the kernel to back a large buffer about to be filled with 2 MB pages (Linux; elsewhere a
