@@ -1,9 +1,9 @@
 #include "../sync/sync_test_support.h"
 #include "alarm_table_model.h"
 #include "alarms/alarm_console.h"
+#include "isolated_settings.h"
 
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace noc;
@@ -12,8 +12,10 @@ using namespace noc;
 // the list must end up exactly the cache's active alarms, in list order, without a single reset.
 class AlarmStormTest : public QObject {
     Q_OBJECT
+    test::IsolatedSettings m_settings; // the console saves its layout
+
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
 
     void listFollowsStormWithoutResetAndMatchesCache() {
         // Given a console synced with opsim (400 alarms) and live on the event stream

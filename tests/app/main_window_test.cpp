@@ -1,6 +1,7 @@
 #include "about_dialog.h"
 #include "cache/cache_reader.h"
 #include "conflicts_dialog.h"
+#include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
 #include "sync/sync_session.h"
@@ -8,8 +9,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,13 +28,16 @@ void saveScreenshot(QWidget &widget, const QString &name) {
 
 class MainWindowTest : public QObject {
     Q_OBJECT
+    // The window saves its layout and the language; not in the user's settings, nor another copy's.
+    test::IsolatedSettings m_settings;
+
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         QCoreApplication::setOrganizationName("noc-console-test");
         QCoreApplication::setApplicationName("test_main_window");
-        QSettings().clear();
     }
+    void init() { test::IsolatedSettings::reset(); }
 
     void opensWithDocksMenusAndStatusArea() {
         // Given a fresh console  When the main window opens

@@ -1,4 +1,5 @@
 #include "cache/cache_writer.h"
+#include "isolated_settings.h"
 #include "language_manager.h"
 #include "map/map_element_card.h"
 #include "map/map_items.h"
@@ -86,7 +87,10 @@ void saveScreenshot(QWidget &widget, const QString &name) {
 
 class TopologyMapTest : public QObject {
     Q_OBJECT
+    test::IsolatedSettings m_settings; // switching the language saves it
+
 private slots:
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
     void sceneIsBuiltFromInventoryData() {
         // Given a generated network of 800 elements  When the map shows it
         const GeneratedNetwork net = network(800);

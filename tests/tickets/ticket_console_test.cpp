@@ -6,15 +6,14 @@
 #include "tickets/workload_view.h"
 
 #include "cache/cache_reader.h"
+#include "isolated_settings.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,13 +110,16 @@ QList<Alarm> alarmsOnElement() {
 
 class TicketConsoleTest : public QObject {
     Q_OBJECT
+    // The console saves its columns and views; not in the user's settings, nor another copy's.
+    test::IsolatedSettings m_settings;
+
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         QCoreApplication::setOrganizationName("noc-console-test");
         QCoreApplication::setApplicationName("test_ticket_console");
-        QSettings().clear();
     }
+    void init() { test::IsolatedSettings::reset(); }
 
     void queuesShowLiveCountsAndSwitchTheList() {
         // Given an engineer's console on the standard tickets

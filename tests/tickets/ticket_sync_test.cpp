@@ -1,11 +1,11 @@
 #include "../sync/sync_test_support.h"
 
+#include "isolated_settings.h"
 #include "tickets/ticket_console.h"
 #include "tickets/ticket_editor_dialog.h"
 
 #include <QApplication>
 #include <QPlainTextEdit>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace noc;
@@ -34,8 +34,10 @@ QString inProgressTicket(opsim::test::ServerFixture &server, const QByteArray &a
 
 class TicketSyncTest : public QObject {
     Q_OBJECT
+    test::IsolatedSettings m_settings; // the ticket console saves its columns
+
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
 
     void anOfflineEditInTheEditorReachesTheServerOnReconnect() {
         // Given a synced cache with an in-progress ticket, and then no connection
