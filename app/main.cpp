@@ -163,9 +163,10 @@ int main(int argc, char **argv) {
                      });
     QObject::connect(
         &demo, &noc::DemoServer::failed, &window,
-        [&window, &demoStarting, &refreshStatus, log](const QString &error) {
+        [&window, &session, &demoStarting, &refreshStatus, log](const QString &error) {
             log->error("The demo server could not start: {}", error.toStdString());
             demoStarting = false;
+            session.expectServer(false);
             refreshStatus();
             auto *box = new QMessageBox(
                 QMessageBox::Warning, window.windowTitle(),
@@ -179,6 +180,8 @@ int main(int argc, char **argv) {
     log->info("Main window shown {} ms after start", sinceStart.elapsed());
     if (session.openResult().ok()) {
         session.start();
+        if (demoStarting)
+            session.expectServer(); // the views' headers say "connecting…" while the server starts
         if (!connection.profile.serverUrl.isEmpty() || demoStarting)
             refreshStatus();
         if (demoStarting)

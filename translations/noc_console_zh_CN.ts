@@ -751,6 +751,18 @@ Commands:
         <source>Not synced yet.</source>
         <translation>尚未同步。</translation>
     </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>first sync…</source>
+        <translation>正在首次同步…</translation>
+    </message>
+    <message>
+        <source>as of %1 (just now)</source>
+        <translation>数据截至 %1（刚刚）</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>

@@ -32,10 +32,18 @@ QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs) {
     const EpochMs asOf = newestSuccess(status);
     if (status.phase == SyncPhase::Live)
         return tr("live");
-    if (asOf == 0)
+    if (asOf == 0) {
+        // Before the first sync has finished there is no age to give; say what is happening.
+        if (status.phase == SyncPhase::Connecting)
+            return tr("connecting…");
+        if (status.phase == SyncPhase::InitialSync)
+            return tr("first sync…");
         return tr("never synced");
+    }
     if (status.offlineSinceMs > 0)
         return tr("as of %1, offline %2").arg(clock(asOf), age(nowMs - status.offlineSinceMs));
+    if (nowMs - asOf < 60000) // not "(just now ago)"
+        return tr("as of %1 (just now)").arg(clock(asOf));
     return tr("as of %1 (%2 ago)").arg(clock(asOf), age(nowMs - asOf));
 }
 

@@ -16,7 +16,8 @@ public:
     static QString summary(const SyncStatus &status, EpochMs nowMs);
     // Several lines for the tooltip: per-collection last sync, counts, last error.
     static QString details(const SyncStatus &status, EpochMs nowMs);
-    // "as of 14:02, offline 12 min" for a view's header.
+    // "as of 14:02, offline 12 min" for a view's header; before the first sync "connecting…" or
+    // "first sync…".
     static QString freshness(const SyncStatus &status, EpochMs nowMs);
     // "3 min", "2 h 5 min", "just now".
     static QString age(qint64 ms);

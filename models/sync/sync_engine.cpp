@@ -116,6 +116,9 @@ void SyncEngine::start() {
         return;
     }
     m_running = true;
+    // Connecting from here on: the outbox counts below are published before connectToServer(), and
+    // they must not say Offline ("never synced" in the views' headers) for that moment.
+    m_status.phase = SyncPhase::Connecting;
     m_client = new OpsApiClient(m_profile, m_token, this);
     m_client->setTimeoutMs(m_options.requestTimeoutMs);
     m_stream = new EventStream(this);

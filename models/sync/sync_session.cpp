@@ -57,6 +57,16 @@ void SyncSession::connectTo(const QUrl &serverUrl) {
     startEngine();
 }
 
+void SyncSession::expectServer(bool expected) {
+    if (m_engine)
+        return; // the engine reports its own phase
+    const SyncPhase phase = expected ? SyncPhase::Connecting : SyncPhase::Offline;
+    if (m_status.phase == phase)
+        return;
+    m_status.phase = phase;
+    emit statusChanged(m_status);
+}
+
 void SyncSession::startEngine() {
     CacheWriterWorker *writer = m_writer;
     m_engine = new SyncEngine(

@@ -38,6 +38,10 @@ public:
     // A started session without a server connects to this one (the demo's server is ready only after
     // the window is up). Nothing happens when the session is not started or already has a server.
     void connectTo(const QUrl &serverUrl);
+    // A started session whose server is on its way (the demo's, still building its network): until
+    // connectTo() its status says Connecting, not Offline with "never synced". expectServer(false)
+    // when the server will not come (it failed to start): Offline again.
+    void expectServer(bool expected = true);
     // Stops the engine, writes everything still queued, and joins both threads.
     void stop();
 

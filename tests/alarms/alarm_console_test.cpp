@@ -730,6 +730,35 @@ private slots:
         QCOMPARE(shown->text(), QStringLiteral("50 of 50 alarms listed"));
     }
 
+    void freshnessSaysWhatHappensBeforeTheFirstSyncHasFinished() {
+        // Given a console on a cache that was never synced
+        Console c(5);
+        auto *freshness = c.widget->findChild<QLabel *>(QStringLiteral("alarmFreshness"));
+        QVERIFY(freshness);
+        SyncStatus status;
+        // Then while it connects (or waits for the demo's server) it says so, not "never synced"
+        status.phase = SyncPhase::Connecting;
+        c.widget->setSyncStatus(status);
+        QCOMPARE(freshness->text(), QStringLiteral("connecting…"));
+        // and while the first download fills the cache
+        status.phase = SyncPhase::InitialSync;
+        c.widget->setSyncStatus(status);
+        QCOMPARE(freshness->text(), QStringLiteral("first sync…"));
+        // Offline without any sync it was never synced; once synced, the time of the data
+        status.phase = SyncPhase::Offline;
+        c.widget->setSyncStatus(status);
+        QCOMPARE(freshness->text(), QStringLiteral("never synced"));
+        status.phase = SyncPhase::Live;
+        status.lastSuccess.insert(QStringLiteral("alarm"), QDateTime::currentMSecsSinceEpoch());
+        c.widget->setSyncStatus(status);
+        QCOMPARE(freshness->text(), QStringLiteral("live"));
+        status.phase = SyncPhase::Connecting;
+        c.widget->setSyncStatus(status);
+        QVERIFY2(freshness->text().startsWith(QStringLiteral("as of ")) &&
+                     freshness->text().endsWith(QStringLiteral(" (just now)")),
+                 qPrintable(freshness->text()));
+    }
+
     void chineseUiTranslatesTypesAndCausesAndExportStaysEnglish() {
         // Given the console in Chinese
         Console c(4);

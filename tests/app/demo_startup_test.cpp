@@ -1,10 +1,13 @@
 // `--demo` starts its server in the background (issue 6): the window no longer waits the second or
 // two the server takes to build its network and history, and the console syncs once it is ready.
+#include "alarms/alarm_console.h"
 #include "cache/cache_reader.h"
 #include "demo_server.h"
+#include "isolated_settings.h"
 #include "sync/sync_session.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -39,7 +42,11 @@ ConnectionProfile demoProfile(const QTemporaryDir &dir) {
 
 class DemoStartupTest : public QObject {
     Q_OBJECT
+    test::IsolatedSettings m_settings; // the alarm console saves its layout
+
 private slots:
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
+
     void startReturnsAtOnceAndTheSessionSyncsWhenTheServerIsReady() {
         // Given a started session without a server (the console's window is up at this point)
         QTemporaryDir dir;
@@ -67,6 +74,56 @@ private slots:
         QVERIFY(reader.alarmCount(false) >= 200);
         session.stop();
         demo.stop();
+    }
+
+    void theAlarmHeaderSaysConnectingWhileTheServerStartsAndLiveOnceSynced() {
+        // Given the console's set-up while the demo server starts: a started session expecting its
+        // server, and the alarm list on it
+        QTemporaryDir dir;
+        SyncSession session(demoProfile(dir), QString::fromLatin1(DemoServer::kToken));
+        QVERIFY(session.openCache());
+        session.start();
+        session.expectServer();
+        AlarmConsole alarms(session);
+        auto *freshness = alarms.findChild<QLabel *>(QStringLiteral("alarmFreshness"));
+        QVERIFY(freshness);
+        // Then the header says it is connecting, not "never synced"
+        QCOMPARE(session.status().phase, SyncPhase::Connecting);
+        QCOMPARE(freshness->text(), QStringLiteral("connecting…"));
+        // And when the server is ready the session connects and syncs, and no header said "never
+        // synced" on the way; live at the end
+        DemoServer demo(smallDemo());
+        connect(&demo, &DemoServer::ready, &session, &SyncSession::connectTo);
+        QStringList said;
+        connect(&session, &SyncSession::statusChanged, this, [&] {
+            if (said.isEmpty() || said.last() != freshness->text())
+                said << freshness->text();
+        });
+        QSignalSpy synced(&session, &SyncSession::initialSyncCompleted);
+        demo.start();
+        QVERIFY(synced.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(freshness->text(), QStringLiteral("live"), 10000);
+        QVERIFY2(!said.contains(QStringLiteral("never synced")),
+                 qPrintable(said.join(QStringLiteral(" | "))));
+        QCOMPARE(said.first(), QStringLiteral("connecting…"));
+        session.stop();
+        demo.stop();
+    }
+
+    void aDemoServerThatFailsLeavesTheSessionOffline() {
+        // Given a session expecting its server
+        QTemporaryDir dir;
+        SyncSession session(demoProfile(dir), QString::fromLatin1(DemoServer::kToken));
+        QVERIFY(session.openCache());
+        session.start();
+        QSignalSpy changed(&session, &SyncSession::statusChanged);
+        session.expectServer();
+        QCOMPARE(changed.size(), 1);
+        // When the server will not come, the session is offline again (the header: "never synced")
+        session.expectServer(false);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(session.status().phase, SyncPhase::Offline);
+        session.stop();
     }
 
     void stoppingWhileTheServerStartsEndsItCleanly() {
