@@ -14,7 +14,7 @@
 // - events_lost: events the server sent that the cache did not get (by event seq), plus alarms on
 //   which the list and the cache disagree once the stream has settled (missing or extra rows).
 // Options: server-background (opsim at the console's background nice level: see below),
-// server-process (opsim as a process of its own: StormServerProcess),
+// server-process (opsim as a process of its own: opsim::OpsimProcess),
 // --storm-rate R (20000), --storm-seconds S (60; --quick 10), --storm-alarms N (100,000 cached
 // before the storm; --quick 20,000). Environment NOC_BENCH_GAP_LOG_MS=N: at the end, every gap over N ms,
 // paint over N/2 and batch over N/4 ms, with its start on CLOCK_MONOTONIC and the GUI thread's CPU in
@@ -25,6 +25,7 @@
 #include "alarms/alarm_console.h"
 #include "bench_support.h"
 #include "cache/cache_reader.h"
+#include "opsim_process.h"
 #include "opsim_thread.h"
 #include "sync/sync_session.h"
 #include "thread_priority.h"
@@ -32,12 +33,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -52,6 +47,7 @@
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <sys/resource.h>
 #include <vector>
 
@@ -104,79 +100,6 @@ public:
         runEventLoopUntil([&] { return result->load() >= 0; }, 300000);
         return result->load();
     }
-};
-
-// `server-process`: opsim as a process of its own, as a deployed server is one (on another machine).
-// In-process, opsim's thread shares the console's allocator and Qt's process-wide locks: the GUI
-// thread was seen waiting for malloc arena locks that opsim's thread held (docs/PERFORMANCE.md).
-// Here only the two cores are shared. Controlled over its loopback /control endpoints; every call
-// keeps the GUI's event loop turning until it has answered.
-class StormServerProcess {
-public:
-    ~StormServerProcess() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    bool start(const opsim::ServerConfig &config, const QString &token, QString *error) {
-        QString exe = qEnvironmentVariable("NOC_OPSIM");
-        if (exe.isEmpty())
-            exe = QStringLiteral(NOC_OPSIM_PATH);
-        m_process.setProgram(exe);
-        m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--elements"),
-                                QString::number(config.elements), QStringLiteral("--alarms"),
-                                QString::number(config.initialAlarms), QStringLiteral("--alarm-rate"),
-                                QStringLiteral("0"), QStringLiteral("--event-retention"),
-                                QString::number(config.eventRetention), QStringLiteral("--token"),
-                                token + QStringLiteral(":supervisor")});
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(10000)) {
-            *error = exe + QStringLiteral(": ") + m_process.errorString();
-            return false;
-        }
-        QElapsedTimer waited;
-        waited.start();
-        while (!m_process.canReadLine() && waited.elapsed() < 120000 &&
-               m_process.state() == QProcess::Running)
-            m_process.waitForReadyRead(200);
-        const QString first = QString::fromUtf8(m_process.readLine()).trimmed();
-        const auto m =
-            QRegularExpression(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$")).match(first);
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("opsim's first line: '%1' %2")
-                         .arg(first, QString::fromUtf8(m_process.readAllStandardError()).left(500));
-            return false;
-        }
-        m_base = QUrl(m.captured(1));
-        return true;
-    }
-    QUrl url() const { return m_base; }
-    qint64 pid() const { return m_process.processId(); }
-    qint64 lastSeq() {
-        return qint64(control(QStringLiteral("/stats"), false).value(QStringLiteral("lastSeq")).toDouble(-1));
-    }
-    void triggerStorm(double rate, int seconds) {
-        control(QStringLiteral("/storm?rate=%1&seconds=%2").arg(rate).arg(seconds), true);
-    }
-    qint64 pauseAndLastSeq() {
-        control(QStringLiteral("/pause"), true);
-        return lastSeq();
-    }
-
-private:
-    QJsonObject control(const QString &command, bool post) {
-        QNetworkRequest request(m_base.resolved(QUrl(QStringLiteral("/control") + command)));
-        QNetworkReply *reply = post ? m_net.post(request, QByteArray()) : m_net.get(request);
-        runEventLoopUntil([reply] { return reply->isFinished(); }, 60000);
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return answer;
-    }
-    QProcess m_process;
-    QNetworkAccessManager m_net;
-    QUrl m_base;
 };
 
 // The event seq the cache holds, read every 50 ms on a thread of its own: the bench must not put SQL on
@@ -385,12 +308,24 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
     const bool serverProcess = options.args.contains(QStringLiteral("server-process")) ||
                                options.args.contains(QStringLiteral("--server-process"));
     std::unique_ptr<StormServer> inProcess;
-    StormServerProcess process;
+    // `server-process`: opsim as a process of its own, as a deployed server is one (on another
+    // machine). In-process, opsim's thread shares the console's allocator and Qt's process-wide locks:
+    // the GUI thread was seen waiting for malloc arena locks that opsim's thread held
+    // (docs/PERFORMANCE.md). Here only the two cores are shared. Controlled over its loopback
+    // /control endpoints; every call keeps the GUI's event loop turning until it has answered.
+    const QString opsimExe = qEnvironmentVariableIsEmpty("NOC_OPSIM") ? QStringLiteral(NOC_OPSIM_PATH)
+                                                                      : qEnvironmentVariable("NOC_OPSIM");
+    opsim::OpsimProcess process(opsimExe);
+    process.setControlTimeout(60000);
     QUrl url;
     if (serverProcess) {
-        QString error;
-        if (!process.start(config, kToken, &error)) {
-            reporter.note(QStringLiteral("opsim failed: ") + error);
+        const QStringList args{QStringLiteral("--elements"),        QString::number(config.elements),
+                               QStringLiteral("--alarms"),          QString::number(config.initialAlarms),
+                               QStringLiteral("--alarm-rate"),      QStringLiteral("0"),
+                               QStringLiteral("--event-retention"), QString::number(config.eventRetention),
+                               QStringLiteral("--token"),           kToken + QStringLiteral(":supervisor")};
+        if (!process.start(args, 120000)) {
+            reporter.note(QStringLiteral("opsim failed: ") + process.error());
             return 1;
         }
         url = process.url();
@@ -402,8 +337,12 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
         }
         url = inProcess->call([](opsim::Server &s) { return s.baseUrl(); });
     }
-    // What the storm needs of the server, in either form.
-    const auto serverLastSeq = [&] { return serverProcess ? process.lastSeq() : inProcess->lastSeq(); };
+    // What the storm needs of the server, in either form. A control call to the opsim process that
+    // fails gives nothing (its reason in process.error()): the storm stops rather than count from a
+    // made-up seq.
+    const auto serverLastSeq = [&]() -> std::optional<qint64> {
+        return serverProcess ? process.lastSeq() : std::optional<qint64>(inProcess->lastSeq());
+    };
     const auto startStorm = [&] {
         if (serverProcess)
             return process.triggerStorm(rate, seconds);
@@ -411,14 +350,19 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
             s.triggerStorm(rate, seconds);
             return qint64(0);
         });
+        return true;
     };
-    const auto pauseServer = [&] {
+    const auto pauseServer = [&]() -> std::optional<qint64> {
         if (serverProcess)
-            return process.pauseAndLastSeq();
+            return process.pause() ? process.lastSeq() : std::nullopt;
         return inProcess->callWithoutBlocking([](opsim::Server &s) {
             s.setPaused(true);
             return s.stats().lastSeq;
         });
+    };
+    const auto serverFailed = [&](const QString &what) {
+        reporter.note(QStringLiteral("storm: stopped: %1: %2").arg(what, process.error()));
+        return 1;
     };
     // `server-background`: opsim's thread runs at the console's background level (thread_priority.h),
     // like the cache writer and the sync thread. A real server is another machine and takes no core of
@@ -517,17 +461,24 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
     });
     StallProbe stalls;
     ScrollDriver scroll(view);
-    const qint64 seqBefore = serverLastSeq();
+    const std::optional<qint64> before = serverLastSeq();
+    if (!before)
+        return serverFailed(QStringLiteral("the server's event seq before the storm"));
+    const qint64 seqBefore = *before;
     const qint64 appliedBefore = session.status().eventsApplied;
     stalls.start();
     scroll.start();
     QElapsedTimer storm;
     storm.start();
-    startStorm();
+    if (!startStorm())
+        return serverFailed(QStringLiteral("starting the storm"));
     runEventLoopUntil([] { return false; }, seconds * 1000);
     // The storm is over: the simulator stops (no auto-clears afterwards), so that the list and the
     // cache can be compared on a final state.
-    const qint64 produced = pauseServer() - seqBefore;
+    const std::optional<qint64> seqAfter = pauseServer();
+    if (!seqAfter)
+        return serverFailed(QStringLiteral("pausing the server after the storm"));
+    const qint64 produced = *seqAfter - seqBefore;
     // Keep scrolling and measuring until the cache has every event: the list is busiest while the
     // writer catches up, so that time counts too.
     const bool caughtUp = runEventLoopUntil([&] { return seqWatcher.seq() >= seqBefore + produced; }, 300000);

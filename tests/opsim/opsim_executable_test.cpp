@@ -1,9 +1,9 @@
 // The opsim executable: first stdout line, command-line options, bearer tokens, and --db keeping state
 // across a restart (NOC_OPSIM is the path CTest exports).
+#include "opsim_process.h"
 #include "opsim_test_util.h"
 
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,47 +12,6 @@ using namespace noc::opsim::test;
 
 namespace {
 const QString A = QStringLiteral("/tmf-api/alarm/v4");
-
-class OpsimProcess {
-public:
-    bool start(const QStringList &args, QString *error) {
-        const QString exe = qEnvironmentVariable("NOC_OPSIM");
-        if (exe.isEmpty()) {
-            *error = QStringLiteral("NOC_OPSIM not set");
-            return false;
-        }
-        proc.setProgram(exe);
-        proc.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
-        proc.start();
-        if (!proc.waitForStarted(5000)) {
-            *error = proc.errorString();
-            return false;
-        }
-        QElapsedTimer t;
-        t.start();
-        while (!proc.canReadLine() && t.elapsed() < 30000 && proc.state() == QProcess::Running)
-            proc.waitForReadyRead(200);
-        firstLine = QString::fromUtf8(proc.readLine()).trimmed();
-        const auto m = QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"))
-                           .match(firstLine);
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("first line: '%1' stderr: %2")
-                         .arg(firstLine, QString::fromUtf8(proc.readAllStandardError()));
-            return false;
-        }
-        base = QStringLiteral("http://127.0.0.1:") + m.captured(1);
-        return true;
-    }
-    ~OpsimProcess() { stop(); }
-    void stop() {
-        if (proc.state() != QProcess::NotRunning) {
-            proc.kill();
-            proc.waitForFinished(5000);
-        }
-    }
-    QProcess proc;
-    QString firstLine, base;
-};
 } // namespace
 
 class OpsimExecutableTest : public QObject {
@@ -62,14 +21,13 @@ class OpsimExecutableTest : public QObject {
 private slots:
     void printsListeningLineFirstAndServesWithTokens() {
         OpsimProcess p;
-        QString error;
         QVERIFY2(p.start({QStringLiteral("--elements"), QStringLiteral("100"), QStringLiteral("--alarms"),
                           QStringLiteral("50"), QStringLiteral("--alarm-rate"), QStringLiteral("0"),
-                          QStringLiteral("--token"), QStringLiteral("s3:engineer")},
-                         &error),
-                 qPrintable(error));
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1"))).status, 401);
-        const HttpReply ok = httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1")), {},
+                          QStringLiteral("--token"), QStringLiteral("s3:engineer")}),
+                 qPrintable(p.error()));
+        const QString base = p.url().toString();
+        QCOMPARE(httpRequest(nam, "GET", QUrl(base + A + QStringLiteral("/alarm?limit=1"))).status, 401);
+        const HttpReply ok = httpRequest(nam, "GET", QUrl(base + A + QStringLiteral("/alarm?limit=1")), {},
                                          {{"Authorization", "Bearer s3"}});
         QCOMPARE(ok.status, 206);
         QCOMPARE(ok.header("X-Total-Count").toInt(), 50);
@@ -87,6 +45,25 @@ private slots:
         }
     }
 
+    void theProcessHelperSaysWhyWhenStartOrAControlCallFails() {
+        // Given opsim started with an option it refuses
+        OpsimProcess bad;
+        QVERIFY(!bad.start({QStringLiteral("--elements"), QStringLiteral("5")}));
+        // Then start() fails at once with opsim's own complaint, and there is no address
+        QVERIFY2(bad.error().contains(QStringLiteral("elements")), qPrintable(bad.error()));
+        QVERIFY(bad.url().isEmpty());
+        // Given a running one, its control calls answer
+        OpsimProcess p;
+        QVERIFY2(p.start({QStringLiteral("--elements"), QStringLiteral("20"), QStringLiteral("--no-sim")}),
+                 qPrintable(p.error()));
+        QCOMPARE(p.lastSeq(), std::optional<qint64>(0));
+        // When it has gone, a control call gives nothing and says why (not a made-up seq)
+        p.stop();
+        QCOMPARE(p.lastSeq(), std::nullopt);
+        QVERIFY2(p.error().startsWith(QStringLiteral("/control/stats: ")), qPrintable(p.error()));
+        QVERIFY(!p.pause());
+    }
+
     void databaseFileKeepsStateAcrossRestart() {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("opsim.db"));
@@ -98,49 +75,45 @@ private slots:
         qint64 seq = 0;
         {
             OpsimProcess p;
-            QString error;
-            QVERIFY2(p.start(args, &error), qPrintable(error));
+            QVERIFY2(p.start(args), qPrintable(p.error()));
+            const QString base = p.url().toString();
             id = httpRequest(
                      nam, "GET",
-                     QUrl(p.base + A + QStringLiteral("/alarm?state=raised&ackState=unacknowledged&limit=1")))
+                     QUrl(base + A + QStringLiteral("/alarm?state=raised&ackState=unacknowledged&limit=1")))
                      .array()
                      .first()
                      .toObject()
                      .value("id")
                      .toString();
-            QCOMPARE(httpRequest(nam, "PATCH", QUrl(p.base + A + QStringLiteral("/alarm/") + id),
+            QCOMPARE(httpRequest(nam, "PATCH", QUrl(base + A + QStringLiteral("/alarm/") + id),
                                  R"({"ackState":"acknowledged","ackUserId":"x"})")
                          .status,
                      200);
-            seq = httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/control/stats")))
-                      .object()
-                      .value("lastSeq")
-                      .toInteger();
+            seq = p.lastSeq().value_or(-1);
             QCOMPARE(seq, 1);
             // the sequence number is saved with the next simulator tick or change; give it one
-            QCOMPARE(httpRequest(nam, "POST", QUrl(p.base + QStringLiteral("/control/tick")), "{}").status,
-                     200);
+            QVERIFY2(p.tick(), qPrintable(p.error()));
         }
         OpsimProcess p;
-        QString error;
-        QVERIFY2(p.start(args, &error), qPrintable(error));
+        QVERIFY2(p.start(args), qPrintable(p.error()));
+        const QString base = p.url().toString();
         const QJsonObject a =
-            httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm/") + id)).object();
+            httpRequest(nam, "GET", QUrl(base + A + QStringLiteral("/alarm/") + id)).object();
         QCOMPARE(a.value("ackState").toString(), QStringLiteral("acknowledged"));
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + A + QStringLiteral("/alarm?limit=1")))
+        QCOMPARE(httpRequest(nam, "GET", QUrl(base + A + QStringLiteral("/alarm?limit=1")))
                      .header("X-Total-Count")
                      .toInt(),
                  30);
         // the history is gone: resuming from before it needs a resync, resuming at the latest works
-        QCOMPARE(httpRequest(nam, "GET", QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=0")))
+        QCOMPARE(httpRequest(nam, "GET", QUrl(base + QStringLiteral("/tmf-api/event/v4/events?since=0")))
                      .object()
                      .value("eventType")
                      .toString(),
                  QStringLiteral("ResyncRequired"));
-        QCOMPARE(httpRequest(nam, "GET",
-                             QUrl(p.base + QStringLiteral("/tmf-api/event/v4/events?since=%1").arg(seq)))
-                     .status,
-                 200);
+        QCOMPARE(
+            httpRequest(nam, "GET", QUrl(base + QStringLiteral("/tmf-api/event/v4/events?since=%1").arg(seq)))
+                .status,
+            200);
     }
 };
 

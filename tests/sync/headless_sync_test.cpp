@@ -1,17 +1,14 @@
 // `noc-console sync --once` as a real child process against a real opsim process: exit codes,
 // a filled cache, and exactly-once replay when the console is killed with SIGKILL mid-replay.
 #include "cache/cache_reader.h"
+#include "opsim_process.h"
 #include "sync/local_actions.h"
 #include "sync/sync_session.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,43 +18,13 @@ using namespace noc;
 namespace {
 const QByteArray kToken = "headless-token";
 
-// The opsim executable on a free loopback port.
-struct OpsimProcess {
-    explicit OpsimProcess(const QStringList &extra = {}) {
-        process.setProgram(qEnvironmentVariable("NOC_OPSIM"));
-        process.setArguments(QStringList{"--port", "0", "--token",
-                                         QString::fromLatin1(kToken) + ":supervisor", "--elements", "60",
-                                         "--alarms", "400", "--tickets", "20", "--no-sim", "--seed", "11"} +
-                             extra);
-        process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start();
-        if (!process.waitForStarted(5000))
-            return;
-        QElapsedTimer timer;
-        timer.start();
-        while (!process.canReadLine() && timer.elapsed() < 15000)
-            process.waitForReadyRead(200);
-        const QString line = QString::fromUtf8(process.readLine()).trimmed();
-        if (line.startsWith("listening on "))
-            url = QUrl(line.mid(QStringLiteral("listening on ").size()));
-    }
-    ~OpsimProcess() {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    QJsonObject control(const QString &pathAndQuery, bool post = false) {
-        QNetworkRequest request(QUrl(url.toString() + "/control" + pathAndQuery));
-        QNetworkReply *reply = post ? nam.post(request, QByteArray()) : nam.get(request);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(10000);
-        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return json;
-    }
-    QProcess process;
-    QNetworkAccessManager nam;
-    QUrl url;
-};
+// The opsim executable on a free loopback port, with the network these tests sync.
+bool startServer(opsim::OpsimProcess &server, const QStringList &extra = {}) {
+    return server.start(QStringList{"--token", QString::fromLatin1(kToken) + ":supervisor", "--elements",
+                                    "60", "--alarms", "400", "--tickets", "20", "--no-sim", "--seed", "11"} +
+                            extra,
+                        15000);
+}
 
 struct RunResult {
     int exitCode = -1;
@@ -105,29 +72,31 @@ private slots:
 
     void syncOnceFillsTheCacheAndExitsZero() {
         // Given a server and an empty cache path
-        OpsimProcess server;
-        QVERIFY(server.url.isValid());
+        opsim::OpsimProcess server;
+        QVERIFY2(startServer(server), qPrintable(server.error()));
         QTemporaryDir dir;
         const QString cache = dir.filePath("field.sqlite");
 
         // When the engineer runs the headless sync
-        const RunResult run = runConsole(syncArguments(server.url, writeTokenFile(dir, kToken), cache));
+        const RunResult run = runConsole(syncArguments(server.url(), writeTokenFile(dir, kToken), cache));
 
         // Then it exits 0 with progress on stderr, and the cache holds what the server holds
         QVERIFY2(run.exitCode == 0, qPrintable(run.stderrText));
         QVERIFY(run.stderrText.contains("sync: alarm"));
-        const QJsonObject stats = server.control("/stats");
+        const auto stats = server.stats();
+        QVERIFY2(stats, qPrintable(server.error()));
         CacheReader reader;
         QVERIFY(reader.open(cache));
-        QCOMPARE(reader.alarmCount(false), qint64(stats["alarms"].toDouble()));
-        QCOMPARE(qint64(reader.tickets({}, -1, false).size()), qint64(stats["tickets"].toDouble()));
+        QCOMPARE(reader.alarmCount(false), qint64(stats->value("alarms").toDouble()));
+        QCOMPARE(qint64(reader.tickets({}, -1, false).size()), qint64(stats->value("tickets").toDouble()));
     }
 
     void refusedTokenExitsThreeWithAReason() {
-        OpsimProcess server;
+        opsim::OpsimProcess server;
+        QVERIFY2(startServer(server), qPrintable(server.error()));
         QTemporaryDir dir;
         const RunResult run =
-            runConsole(syncArguments(server.url, writeTokenFile(dir, "wrong"), dir.filePath("c.sqlite")));
+            runConsole(syncArguments(server.url(), writeTokenFile(dir, "wrong"), dir.filePath("c.sqlite")));
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.stderrText.contains("token"), qPrintable(run.stderrText));
     }
@@ -135,8 +104,9 @@ private slots:
     void unreachableServerExitsFourWithAReason() {
         QUrl deadUrl;
         {
-            OpsimProcess server;
-            deadUrl = server.url;
+            opsim::OpsimProcess server;
+            QVERIFY2(startServer(server), qPrintable(server.error()));
+            deadUrl = server.url();
         }
         QTemporaryDir dir;
         const RunResult run =
@@ -158,11 +128,12 @@ private slots:
 
     void killedDuringReplayStillAppliesEachActionExactlyOnce() {
         // Given a synced cache and 150 acknowledgements made offline
-        OpsimProcess server({"--alarms", "1500"});
+        opsim::OpsimProcess server;
+        QVERIFY2(startServer(server, {"--alarms", "1500"}), qPrintable(server.error()));
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
         const QString tokenFile = writeTokenFile(dir, kToken);
-        QCOMPARE(runConsole(syncArguments(server.url, tokenFile, cache)).exitCode, 0);
+        QCOMPARE(runConsole(syncArguments(server.url(), tokenFile, cache)).exitCode, 0);
         QStringList uuids;
         {
             CacheReader reader;
@@ -186,32 +157,36 @@ private slots:
             offline.stop();
         }
         // ... and a slow link, so that the replay takes seconds
-        server.control("/faults?latencyMs=25", true);
+        QVERIFY2(server.setLatency(25), qPrintable(server.error()));
 
         // When the console is killed with SIGKILL in the middle of the replay
         QProcess console;
-        console.start(qEnvironmentVariable("NOC_CONSOLE"), syncArguments(server.url, tokenFile, cache));
+        console.start(qEnvironmentVariable("NOC_CONSOLE"), syncArguments(server.url(), tokenFile, cache));
+        const auto actionsApplied = [&server] {
+            return server.stats().value_or(QJsonObject()).value("actionsApplied").toInt();
+        };
         QElapsedTimer timer;
         timer.start();
-        while (server.control("/stats")["actionsApplied"].toInt() < 30 && timer.elapsed() < 60000)
+        while (actionsApplied() < 30 && timer.elapsed() < 60000)
             QTest::qWait(50);
         console.kill();
         QVERIFY(console.waitForFinished(5000));
-        const int appliedAtKill = server.control("/stats")["actionsApplied"].toInt();
+        const int appliedAtKill = actionsApplied();
         QVERIFY2(appliedAtKill >= 30 && appliedAtKill < 150, qPrintable(QString::number(appliedAtKill)));
 
         // ... and started again
-        server.control("/faults?latencyMs=0", true);
-        const RunResult again = runConsole(syncArguments(server.url, tokenFile, cache));
+        QVERIFY2(server.setLatency(0), qPrintable(server.error()));
+        const RunResult again = runConsole(syncArguments(server.url(), tokenFile, cache));
         QVERIFY2(again.exitCode == 0, qPrintable(again.stderrText));
 
         // Then every acknowledgement was applied exactly once, and the outbox is empty
         for (const QString &uuid : uuids) {
-            const QJsonObject key = server.control("/idempotency?key=" + uuid);
-            QVERIFY2(key["applied"].toInt() == 1,
-                     qPrintable(uuid + " applied " + QString::number(key["applied"].toInt())));
+            const auto key = server.idempotency(uuid);
+            QVERIFY2(key, qPrintable(server.error()));
+            QVERIFY2(key->value("applied").toInt() == 1,
+                     qPrintable(uuid + " applied " + QString::number(key->value("applied").toInt())));
         }
-        QCOMPARE(server.control("/stats")["actionsApplied"].toInt(), 150);
+        QCOMPARE(actionsApplied(), 150);
         CacheReader reader;
         QVERIFY(reader.open(cache));
         QVERIFY(reader.outbox().isEmpty());
