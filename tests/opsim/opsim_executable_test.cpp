@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+
 using namespace noc::opsim;
 using namespace noc::opsim::test;
 
@@ -57,11 +59,32 @@ private slots:
         QVERIFY2(p.start({QStringLiteral("--elements"), QStringLiteral("20"), QStringLiteral("--no-sim")}),
                  qPrintable(p.error()));
         QCOMPARE(p.lastSeq(), std::optional<qint64>(0));
-        // When it has gone, a control call gives nothing and says why (not a made-up seq)
+        // When it has gone, it has no address, and a control call gives nothing and says why (not a
+        // made-up seq, and without asking whatever may have taken the old port since)
         p.stop();
+        QVERIFY(p.url().isEmpty());
         QCOMPARE(p.lastSeq(), std::nullopt);
-        QVERIFY2(p.error().startsWith(QStringLiteral("/control/stats: ")), qPrintable(p.error()));
+        QCOMPARE(p.error(), QStringLiteral("/control/stats: opsim is not running"));
         QVERIFY(!p.pause());
+    }
+
+    void aSecondStartReplacesTheFirstOpsim() {
+        // Given a helper whose start failed, so it holds an error
+        OpsimProcess p;
+        QVERIFY(!p.start({QStringLiteral("--elements"), QStringLiteral("5")}));
+        QVERIFY(!p.error().isEmpty());
+        // When it starts opsim twice
+        const QStringList args{QStringLiteral("--elements"), QStringLiteral("20"),
+                               QStringLiteral("--no-sim")};
+        QVERIFY2(p.start(args), qPrintable(p.error()));
+        QVERIFY(p.error().isEmpty());
+        const qint64 firstPid = p.pid();
+        QVERIFY2(p.start(args), qPrintable(p.error()));
+        // Then the second start ended the first process and reads the new one's address
+        QVERIFY(p.pid() != firstPid);
+        QCOMPARE(::kill(static_cast<pid_t>(firstPid), 0), -1);
+        QCOMPARE(p.firstLine(), QStringLiteral("listening on ") + p.url().toString());
+        QCOMPARE(p.lastSeq(), std::optional<qint64>(0));
     }
 
     void databaseFileKeepsStateAcrossRestart() {

@@ -20,8 +20,10 @@ OpsimProcess::~OpsimProcess() {
 }
 
 bool OpsimProcess::start(const QStringList &args, int timeoutMs) {
-    m_url.clear();
+    // A second start() ends the first opsim, so the address line read below is the new one's.
+    stop();
     m_firstLine.clear();
+    m_error.clear();
     if (m_process.program().isEmpty()) {
         m_error = QStringLiteral("no opsim executable (NOC_OPSIM is not set)");
         return false;
@@ -51,8 +53,13 @@ bool OpsimProcess::start(const QStringList &args, int timeoutMs) {
 }
 
 void OpsimProcess::stop() {
+    // url() is empty unless opsim runs: a control call afterwards says "not running" instead of
+    // reaching whatever process has taken the old port since.
+    m_url.clear();
     if (m_process.state() == QProcess::NotRunning)
         return;
+    // SIGTERM first so opsim can finish its --db writes and close its socket; 5 s bounds a teardown
+    // (tests, the bench) should it hang, then SIGKILL.
     m_process.terminate();
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();
