@@ -20,6 +20,8 @@ SyncSession::SyncSession(const ConnectionProfile &profile, const QString &token,
 }
 
 SyncSession::~SyncSession() {
+    // No statusChanged from a session being destroyed: its receivers may be half-destroyed too.
+    blockSignals(true);
     stop();
 }
 
@@ -98,6 +100,12 @@ void SyncSession::startEngine() {
 }
 
 void SyncSession::stop() {
+    if (!m_engine && m_status.phase == SyncPhase::Connecting) {
+        // Stopped while its server was still on its way (expectServer()): no engine will ever say
+        // otherwise, and "connecting…" would stay in the header.
+        m_status.phase = SyncPhase::Offline;
+        emit statusChanged(m_status);
+    }
     if (m_engine) {
         QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
         // Deleted on its own thread: its network objects belong there.

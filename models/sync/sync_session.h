@@ -42,7 +42,8 @@ public:
     // connectTo() its status says Connecting, not Offline with "never synced". expectServer(false)
     // when the server will not come (it failed to start): Offline again.
     void expectServer(bool expected = true);
-    // Stops the engine, writes everything still queued, and joins both threads.
+    // Stops the engine, writes everything still queued, and joins both threads. A session still
+    // expecting its server (no engine yet) goes Offline.
     void stop();
 
     // Thread-safe: hands a batch (a user action) to the cache writer.

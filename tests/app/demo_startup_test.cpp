@@ -126,6 +126,25 @@ private slots:
         session.stop();
     }
 
+    void aSessionStoppedWhileExpectingItsServerIsOffline() {
+        // Given a session expecting its server, which has not come yet
+        QTemporaryDir dir;
+        SyncSession session(demoProfile(dir), QString::fromLatin1(DemoServer::kToken));
+        QVERIFY(session.openCache());
+        session.start();
+        session.expectServer();
+        QCOMPARE(session.status().phase, SyncPhase::Connecting);
+        QSignalSpy changed(&session, &SyncSession::statusChanged);
+        // When it is stopped before any engine started
+        session.stop();
+        // Then it says Offline (no engine is left to leave "connecting"), and says so once
+        QCOMPARE(session.status().phase, SyncPhase::Offline);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<SyncStatus>().phase, SyncPhase::Offline);
+        session.stop();
+        QCOMPARE(changed.size(), 1);
+    }
+
     void stoppingWhileTheServerStartsEndsItCleanly() {
         // Given a demo server that is still starting
         DemoServer demo(smallDemo());
