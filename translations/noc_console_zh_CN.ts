@@ -763,6 +763,10 @@ Commands:
         <source>as of %1 (just now)</source>
         <translation>数据截至 %1（刚刚）</translation>
     </message>
+    <message>
+        <source>%1: last synced %2 (just now)</source>
+        <translation>%1：上次同步 %2（刚刚）</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>

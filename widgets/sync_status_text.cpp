@@ -90,7 +90,10 @@ QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
         if (collection.isEmpty())
             continue;
         const EpochMs ms = status.lastSuccess.value(collection);
-        lines << tr("%1: last synced %2 (%3 ago)").arg(collection, clock(ms), age(nowMs - ms));
+        if (nowMs - ms < 60000) // as freshness(): not "(just now ago)"
+            lines << tr("%1: last synced %2 (just now)").arg(collection, clock(ms));
+        else
+            lines << tr("%1: last synced %2 (%3 ago)").arg(collection, clock(ms), age(nowMs - ms));
     }
     if (status.eventsApplied > 0)
         lines << tr("Events applied this session: %1").arg(QLocale().toString(status.eventsApplied));

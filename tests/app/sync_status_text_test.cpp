@@ -1,0 +1,52 @@
+// The status bar's sync texts (widgets/sync_status_text.h): the one-line freshness and the tooltip's
+// per-collection lines say the same about data synced under a minute ago.
+#include "sync_status_text.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace noc;
+
+namespace {
+QString clockOf(EpochMs ms) {
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QStringLiteral("HH:mm"));
+}
+} // namespace
+
+class SyncStatusTextTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void dataSyncedUnderAMinuteAgoIsJustNowInTheHeaderAndTheTooltip() {
+        // Given alarms synced 20 s ago and tickets 5 min ago, the session offline again
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        SyncStatus status;
+        status.phase = SyncPhase::Offline;
+        status.lastSuccess.insert(QStringLiteral("alarms"), now - 20000);
+        status.lastSuccess.insert(QStringLiteral("tickets"), now - 5 * 60000);
+        // When the texts are made
+        const QString details = SyncStatusText::details(status, now);
+        // Then the tooltip says "just now" for the alarms (not "just now ago"), and the age for the
+        // tickets, one line each
+        QCOMPARE(
+            details.split(QLatin1Char('\n')),
+            (QStringList{QStringLiteral("alarms: last synced %1 (just now)").arg(clockOf(now - 20000)),
+                         QStringLiteral("tickets: last synced %1 (5 min ago)").arg(clockOf(now - 300000))}));
+        QVERIFY2(!details.contains(QStringLiteral("just now ago")), qPrintable(details));
+        // And the header's freshness of the newest sync words it the same way
+        QCOMPARE(SyncStatusText::freshness(status, now),
+                 QStringLiteral("as of %1 (just now)").arg(clockOf(now - 20000)));
+    }
+
+    void aMinuteOrMoreGivesTheAge() {
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        SyncStatus status;
+        status.phase = SyncPhase::Offline;
+        status.lastSuccess.insert(QStringLiteral("alarms"), now - 60000);
+        QCOMPARE(SyncStatusText::details(status, now),
+                 QStringLiteral("alarms: last synced %1 (1 min ago)").arg(clockOf(now - 60000)));
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncStatusTextTest)
+#include "sync_status_text_test.moc"
