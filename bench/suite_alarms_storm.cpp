@@ -11,6 +11,8 @@
 //   frame = scroll by 3 rows + paint of what became dirty, asked for every 16 ms);
 //   gui_text_pending_frames_pct: frames that showed a row whose text had not arrived from the
 //   model's text thread yet (a light "…" in its text cells);
+// - reference_max_gap_ms / reference_p99_gap_ms / reference_gaps_over_50ms: the same gaps for a
+//   thread that only sleeps 1 ms (ReferenceSleeper): what the machine costs a thread doing nothing;
 // - events_lost: events the server sent that the cache did not get (by event seq), plus alarms on
 //   which the list and the cache disagree once the stream has settled (missing or extra rows).
 // Options: server-background (opsim at the console's background nice level: see below),
@@ -42,6 +44,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <ctime>
@@ -49,6 +52,7 @@
 #include <memory>
 #include <optional>
 #include <sys/resource.h>
+#include <thread>
 #include <vector>
 
 using namespace noc;
@@ -285,6 +289,75 @@ private:
     const double m_logAboveMs = qEnvironmentVariableIntValue("NOC_BENCH_GAP_LOG_MS") / 2.0;
 };
 
+// A thread of the bench's own that only sleeps 1 ms and wakes, beside the GUI thread and at its
+// priority: the gaps it sees are what the machine alone costs a thread that does nothing (no lock, no
+// allocation, no work). On this project's VM such a thread saw 40-130 ms gaps during the storm
+// (docs/PERFORMANCE.md): the GUI's longest stall is read against it. Fixed-size storage only: the loop
+// must not allocate, or it would wait on malloc's locks like the threads it is a reference for.
+class ReferenceSleeper {
+public:
+    void start() {
+        m_stop = false;
+        m_thread = std::thread([this] { run(); });
+    }
+    void stop() {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        for (int i = 0; i < m_loggedCount; ++i)
+            std::fprintf(stderr, "# reference gap at %.6f s: %.1f ms\n", m_logged[i].startS, m_logged[i].ms);
+    }
+    double maxGapMs() const { return m_maxMs; }
+    double percentileMs(double p) const {
+        const qint64 want = qint64(double(m_count) * p);
+        qint64 seen = 0;
+        for (int i = 0; i < kBuckets; ++i) {
+            seen += m_histogram[i];
+            if (seen > want)
+                return i + 1; // upper edge of the 1 ms bucket
+        }
+        return m_maxMs;
+    }
+    qint64 count() const { return m_count; }
+    qint64 gapsOver(double ms) const {
+        qint64 n = 0;
+        for (int i = int(ms); i < kBuckets; ++i)
+            n += m_histogram[i];
+        return n;
+    }
+
+private:
+    void run() {
+        const double logAboveMs = qEnvironmentVariableIntValue("NOC_BENCH_GAP_LOG_MS");
+        qint64 last = monotonicNs();
+        while (!m_stop) {
+            const timespec oneMs{0, 1'000'000};
+            clock_nanosleep(CLOCK_MONOTONIC, 0, &oneMs, nullptr);
+            const qint64 now = monotonicNs();
+            const double ms = double(now - last) / 1e6;
+            last = now;
+            ++m_count;
+            ++m_histogram[std::min(int(ms), kBuckets - 1)];
+            m_maxMs = std::max(m_maxMs, ms);
+            if (logAboveMs > 0 && ms > logAboveMs && m_loggedCount < kMaxLogged)
+                m_logged[m_loggedCount++] = {double(now) / 1e9 - ms / 1e3, ms};
+        }
+    }
+    static constexpr int kBuckets = 1000;
+    static constexpr int kMaxLogged = 256;
+    struct Logged {
+        double startS;
+        double ms;
+    };
+    std::array<qint64, kBuckets> m_histogram{};
+    std::array<Logged, kMaxLogged> m_logged{};
+    int m_loggedCount = 0;
+    qint64 m_count = 0;
+    double m_maxMs = 0;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
 qint64 argValue(const bench::BenchOptions &options, const QString &name, qint64 fallback) {
     const int at = int(options.args.indexOf(name));
     return at >= 0 && at + 1 < options.args.size() ? options.args[at + 1].toLongLong() : fallback;
@@ -460,6 +533,7 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
         applyStart = -1;
     });
     StallProbe stalls;
+    ReferenceSleeper reference;
     ScrollDriver scroll(view);
     const std::optional<qint64> before = serverLastSeq();
     if (!before)
@@ -467,6 +541,7 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
     const qint64 seqBefore = *before;
     const qint64 appliedBefore = session.status().eventsApplied;
     stalls.start();
+    reference.start();
     scroll.start();
     QElapsedTimer storm;
     storm.start();
@@ -498,6 +573,7 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
         60000);
     scroll.stop();
     stalls.stop();
+    reference.stop();
     const qint64 received = streamSeq(session.cachePath()) - seqBefore;
 
     // The list against the cache: every active alarm listed once, nothing else.
@@ -563,6 +639,13 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
                             : *std::max_element(stalls.cpuInGaps.begin(), stalls.cpuInGaps.end()),
                         QStringLiteral("ms"));
     }
+    // The machine's share: the same measure for a thread that does nothing (ReferenceSleeper).
+    reporter.report(QStringLiteral("reference_max_gap_ms"), reference.maxGapMs(), QStringLiteral("ms"),
+                    reference.count());
+    reporter.report(QStringLiteral("reference_p99_gap_ms"), reference.percentileMs(0.99),
+                    QStringLiteral("ms"), reference.count());
+    reporter.report(QStringLiteral("reference_gaps_over_50ms"), double(reference.gapsOver(50)),
+                    QStringLiteral("gaps"));
     reporter.report(QStringLiteral("gui_p99_frame_ms"), percentile(scroll.intervals, 0.99),
                     QStringLiteral("ms"), qint64(scroll.intervals.size()));
     reporter.report(QStringLiteral("gui_median_frame_ms"), percentile(scroll.intervals, 0.5),
