@@ -6,6 +6,10 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTimer>
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 namespace noc::opsim {
 
@@ -13,6 +17,12 @@ OpsimProcess::OpsimProcess(const QString &program) {
     m_process.setProgram(program);
     // stdout carries the address line; stderr (opsim's log) is kept apart for error messages.
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // opsim dies with its parent: a test or bench killed by a timeout or a crash would otherwise leave
+    // opsim running, busy, holding the descriptors it inherited (a build lock among them). Linux sends
+    // the signal when the thread that started opsim ends: OpsimProcess lives on the main thread.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
 }
 
 OpsimProcess::~OpsimProcess() {
