@@ -2,6 +2,7 @@
 // wires the libraries together; everything with behaviour lives in noc_models / noc_widgets.
 #include "app_options.h"
 #include "cache/cache_schema.h"
+#include "demo_failure.h"
 #include "demo_server.h"
 #include "headless_sync.h"
 #include "language_manager.h"
@@ -161,21 +162,10 @@ int main(int argc, char **argv) {
                          session.connectTo(url);
                          refreshStatus();
                      });
-    QObject::connect(
-        &demo, &noc::DemoServer::failed, &window,
-        [&window, &session, &demoStarting, &refreshStatus, log](const QString &error) {
-            log->error("The demo server could not start: {}", error.toStdString());
-            demoStarting = false;
-            session.expectServer(false);
-            refreshStatus();
-            auto *box = new QMessageBox(
-                QMessageBox::Warning, window.windowTitle(),
-                QCoreApplication::translate("main", "The demo server could not start: %1").arg(error),
-                QMessageBox::Ok, &window);
-            box->setObjectName(QStringLiteral("demoServerFailed"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
+    noc::handleDemoServerFailure(demo, session, window, [&demoStarting, &refreshStatus] {
+        demoStarting = false;
+        refreshStatus();
+    });
     window.show();
     log->info("Main window shown {} ms after start", sinceStart.elapsed());
     if (session.openResult().ok()) {

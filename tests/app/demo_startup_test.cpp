@@ -2,12 +2,14 @@
 // two the server takes to build its network and history, and the console syncs once it is ready.
 #include "alarms/alarm_console.h"
 #include "cache/cache_reader.h"
+#include "demo_failure.h"
 #include "demo_server.h"
 #include "isolated_settings.h"
 #include "sync/sync_session.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -110,19 +112,37 @@ private slots:
         demo.stop();
     }
 
-    void aDemoServerThatFailsLeavesTheSessionOffline() {
-        // Given a session expecting its server
+    void aDemoServerThatFailsLeavesTheSessionOfflineAndSaysWhy() {
+        // Given the console's set-up while the demo server starts: a session expecting its server, a
+        // window, and the console's own handling of a failed start; the server's port is taken
         QTemporaryDir dir;
         SyncSession session(demoProfile(dir), QString::fromLatin1(DemoServer::kToken));
         QVERIFY(session.openCache());
         session.start();
-        QSignalSpy changed(&session, &SyncSession::statusChanged);
         session.expectServer();
-        QCOMPARE(changed.size(), 1);
-        // When the server will not come, the session is offline again (the header: "never synced")
-        session.expectServer(false);
-        QCOMPARE(changed.size(), 2);
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        opsim::ServerConfig config = smallDemo();
+        config.port = taken.serverPort();
+        DemoServer demo(config);
+        QWidget window;
+        int settled = 0;
+        handleDemoServerFailure(demo, session, window, [&settled] { ++settled; });
+        QSignalSpy failed(&demo, &DemoServer::failed);
+        QSignalSpy changed(&session, &SyncSession::statusChanged);
+        // When the server is started and cannot listen
+        demo.start();
+        QVERIFY(failed.wait(60000));
+        // Then the session is offline again (the header: "never synced"), the caller was told once,
+        // and a box on the window says why
         QCOMPARE(session.status().phase, SyncPhase::Offline);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(settled, 1);
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("demoServerFailed"));
+        QVERIFY(box);
+        const QString error = failed.first().first().toString();
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(box->text(), QStringLiteral("The demo server could not start: ") + error);
         session.stop();
     }
 
