@@ -391,6 +391,86 @@ private slots:
         QCOMPARE(shown.count(), 1);
     }
 
+    void siteMovedBySyncTakesItsElementsAndLinksAlong() {
+        // Given a map from a cache (geographic layout), zoomed by the user onto one element of a site
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        GeneratedNetwork net = network(300);
+        QVERIFY(writeInventory(path, net));
+        TopologyMapWidget map;
+        map.resize(900, 600);
+        map.show();
+        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+        QSignalSpy applied(&map, &TopologyMapWidget::inventoryApplied);
+        map.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(map.layoutKind(), LayoutKind::Geographic);
+        const QString id = net.elements.at(40).id;
+        QVERIFY(map.showElement(id));
+        TopologyScene *scene = map.scene();
+        const auto &graph = *scene->graph();
+        const int moved = graph.nodes()[size_t(graph.nodeIndex(id))].site;
+        const QString siteId = graph.sites()[size_t(moved)].id;
+        QVERIFY(graph.sites()[size_t(moved)].elements.size() >= 2);
+        saveScreenshot(map, "map_site_move_before");
+        const double scaleBefore = map.view()->scale();
+        const QPointF centre = map.view()->mapToScene(map.view()->viewport()->rect().center());
+        const QPointF siteBefore = scene->sitePosition(moved);
+        std::vector<QPointF> before = scene->positions();
+
+        // When sync brings the site with new coordinates (north-east of where it was)
+        qsizetype row = -1;
+        for (qsizetype k = 0; k < net.sites.size(); ++k)
+            if (net.sites[k].id == siteId)
+                row = k;
+        QVERIFY(row >= 0);
+        net.sites[row].latitude += 0.3;
+        net.sites[row].longitude += 0.3;
+        CacheWriter writer;
+        QVERIFY(writer.open(path));
+        CacheBatch batch;
+        batch.sites << net.sites[row];
+        const ChangeSet changes = writer.apply(batch);
+        QCOMPARE(changes.sites.updated.size(), 1);
+        map.applyChangeSet(changes);
+        QVERIFY(applied.wait(30000));
+
+        // Then the site moved north-east, every element of it by the same step (the site keeps its
+        // shape), every other element stayed, and each link is drawn between its ends' new places
+        const QPointF step = scene->sitePosition(moved) - siteBefore;
+        QVERIFY2(step.x() > 20 && step.y() < -20,
+                 qPrintable(QStringLiteral("site step %1,%2").arg(step.x()).arg(step.y())));
+        const auto &nodes = scene->graph()->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            if (!scene->elementItem(int(i)))
+                continue;
+            const QPointF expected = nodes[i].site == moved ? before[i] + step : before[i];
+            QVERIFY2(QLineF(scene->nodePosition(int(i)), expected).length() < 1e-6, qPrintable(nodes[i].id));
+            QCOMPARE(scene->elementItem(int(i))->pos(), scene->nodePosition(int(i)));
+        }
+        const auto &edges = scene->graph()->edges();
+        int linksOfSite = 0;
+        for (QGraphicsItem *item : scene->items()) {
+            if (item->type() != LinkItem::Type)
+                continue;
+            const TopologyEdge &e = edges[size_t(static_cast<LinkItem *>(item)->edge())];
+            QCOMPARE(static_cast<LinkItem *>(item)->ends(),
+                     QLineF(scene->nodePosition(e.a), scene->nodePosition(e.b)));
+            linksOfSite += nodes[size_t(e.a)].site == moved || nodes[size_t(e.b)].site == moved;
+        }
+        QVERIFY(linksOfSite > 0);
+        QVERIFY(scene->siteArea(moved).contains(scene->nodePosition(graph.nodeIndex(id))));
+
+        // And the user's zoom, centre and selection are as they were, without a reload
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(std::abs(map.view()->scale() - scaleBefore) < 1e-9);
+        QVERIFY(QLineF(map.view()->mapToScene(map.view()->viewport()->rect().center()), centre).length() < 2);
+        QCOMPARE(scene->highlightedNode(), scene->graph()->nodeIndex(id));
+        map.view()->setScale(scaleBefore, scene->sitePosition(moved));
+        QTest::qWait(50);
+        saveScreenshot(map, "map_site_move_after");
+    }
+
     void firstSyncIntoAnEmptyMapIsLaidOutAfreshAndManyNewElementsAtOneSiteDoNotOverlap() {
         // Given a map on an empty cache (a first start, before the first sync)
         QTemporaryDir dir;

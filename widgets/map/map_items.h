@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QLineF>
 
 // The map's items: plain QGraphicsItems (not QObjects; 100,000 of them must stay cheap) that keep
 // only an index and read everything else from their TopologyScene's arrays. Each has a constant
@@ -38,6 +39,7 @@ public:
     int edge() const { return m_edge; }
     // Called when an end moves; the only time the bounding rect changes.
     void setEnds(const QPointF &a, const QPointF &b);
+    QLineF ends() const { return QLineF(m_a, m_b); }
     QRectF boundingRect() const override { return m_bounds; }
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

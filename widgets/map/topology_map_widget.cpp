@@ -622,6 +622,7 @@ void TopologyMapWidget::setLayoutKind(LayoutKind kind) {
     if (m_saveTimer->isActive())
         flushPositions(); // pins belong to the view they were made in
     m_layoutKind = kind;
+    m_scene->setFollowSiteCoordinates(kind == LayoutKind::Geographic);
     m_layoutCombo->setCurrentIndex(int(kind));
     m_fitAfterLayout = true;
     relayout();

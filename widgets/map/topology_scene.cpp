@@ -388,25 +388,9 @@ QPointF TopologyScene::anchorFor(int node) const {
         return sum / placed;
     // ...else where its site's coordinates say, fitted from the sites already on the map
     // (x from longitude, y from latitude, least squares), else just right of the map.
-    if (site.hasCoordinates) {
-        double n0 = 0, sx = 0, sxx = 0, sxy = 0, sy = 0, syy = 0, syx = 0, sX = 0, sY = 0;
-        const auto &sites = m_graph->sites();
-        for (size_t s = 0; s < sites.size(); ++s) {
-            if (!sites[s].hasCoordinates || !siteShown(int(s)) || int(s) == n.site)
-                continue;
-            const double lon = sites[s].longitude, lat = sites[s].latitude;
-            const QPointF p = m_sitePos[s];
-            n0 += 1;
-            sx += lon, sxx += lon * lon, sxy += lon * p.x(), sX += p.x();
-            sy += lat, syy += lat * lat, syx += lat * p.y(), sY += p.y();
-        }
-        const double dx = n0 * sxx - sx * sx, dy = n0 * syy - sy * sy;
-        if (n0 >= 2 && std::abs(dx) > 1e-12 && std::abs(dy) > 1e-12) {
-            const double ax = (n0 * sxy - sx * sX) / dx, bx = (sX - ax * sx) / n0;
-            const double ay = (n0 * syx - sy * sY) / dy, by = (sY - ay * sy) / n0;
-            return QPointF(ax * site.longitude + bx, ay * site.latitude + by);
-        }
-    }
+    if (site.hasCoordinates)
+        if (const std::optional<CoordinateFit> fit = coordinateFit(-1, n.site))
+            return fit->at(site.longitude, site.latitude);
     return QPointF(m_bounds.right() + LayoutMetrics::kFootprintWidth, m_bounds.center().y());
 }
 
@@ -447,6 +431,56 @@ QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor, SpiralCurso
             }
     }
     return QPointF(m_bounds.right() + w, m_bounds.bottom() + h);
+}
+
+std::optional<TopologyScene::CoordinateFit> TopologyScene::coordinateFit(int region, int exceptSite) const {
+    double n0 = 0, sx = 0, sxx = 0, sxy = 0, sy = 0, syy = 0, syx = 0, sX = 0, sY = 0;
+    const auto &sites = m_graph->sites();
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (!sites[s].hasCoordinates || !siteShown(int(s)) || int(s) == exceptSite ||
+            (region >= 0 && sites[s].region_index != region))
+            continue;
+        const double lon = sites[s].longitude, lat = sites[s].latitude;
+        const QPointF p = m_sitePos[s];
+        n0 += 1;
+        sx += lon, sxx += lon * lon, sxy += lon * p.x(), sX += p.x();
+        sy += lat, syy += lat * lat, syx += lat * p.y(), sY += p.y();
+    }
+    const double dx = n0 * sxx - sx * sx, dy = n0 * syy - sy * sy;
+    if (n0 < 2 || std::abs(dx) <= 1e-12 || std::abs(dy) <= 1e-12)
+        return std::nullopt;
+    CoordinateFit fit;
+    fit.ax = (n0 * sxy - sx * sX) / dx, fit.bx = (sX - fit.ax * sx) / n0;
+    fit.ay = (n0 * syx - sy * sY) / dy, fit.by = (sY - fit.ay * sy) / n0;
+    return fit;
+}
+
+bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before) {
+    const TopologySite &now = m_graph->sites()[size_t(site)];
+    if (!m_followSiteCoordinates || !before.hasCoordinates || !now.hasCoordinates ||
+        (before.latitude == now.latitude && before.longitude == now.longitude))
+        return false;
+    // The geographic layout magnifies each region on its own scale, so the step is taken from the
+    // site's region (all sites if the region has too few). The whole site moves by one step: its
+    // elements keep their places relative to each other, the user's pinned ones stay where put.
+    std::optional<CoordinateFit> fit = coordinateFit(now.region_index, site);
+    if (!fit)
+        fit = coordinateFit(-1, site);
+    if (!fit)
+        return false;
+    const QPointF step = fit->at(now.longitude, now.latitude) - fit->at(before.longitude, before.latitude);
+    bool moved = false;
+    for (int e : now.elements) {
+        if (!m_elementItems[size_t(e)] || m_pinned[size_t(e)])
+            continue;
+        m_pos[size_t(e)] += step;
+        m_applyingLayout = true;
+        m_elementItems[size_t(e)]->setPos(m_pos[size_t(e)]);
+        m_applyingLayout = false;
+        placeLinksOf(e);
+        moved = true;
+    }
+    return moved;
 }
 
 int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const GraphDelta &delta,
@@ -566,6 +600,14 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         placeLinksOf(i);
         ++touched;
         geometry = true;
+    }
+    // Sites with new coordinates move, their elements along (placed before new links get their ends).
+    for (int s : delta.sitesChanged) {
+        if (size_t(s) < before->sites().size() && !sites[size_t(s)].removed &&
+            moveSiteToNewCoordinates(s, before->sites()[size_t(s)])) {
+            ++touched;
+            geometry = true;
+        }
     }
     for (int i : delta.nodesChanged) {
         if (m_elementItems[size_t(i)]) {

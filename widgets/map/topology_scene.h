@@ -8,6 +8,7 @@
 #include <QSet>
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 // The topology map's scene: one item per element, link, site and region, plus folded site-to-site
@@ -67,6 +68,10 @@ public:
     Severity siteWorst(int site) const;
     Severity regionWorst(int region) const;
     bool linkDown(int edge) const;
+
+    // Geographic layout: a site whose coordinates change (a sync) moves, and its elements with it.
+    // Other layouts place sites by their links, not their coordinates, so nothing moves there.
+    void setFollowSiteCoordinates(bool follow) { m_followSiteCoordinates = follow; }
 
     void setDetail(MapDetail detail);
     MapDetail detail() const { return m_detail; }
@@ -147,6 +152,17 @@ private:
     using SpiralCursors = QHash<QPair<qint64, qint64>, SpiralCursor>;
     QPointF placeNewNode(int node, const QPointF &anchor, SpiralCursors *cursors = nullptr);
     QPointF anchorFor(int node) const;
+    // Scene position as a linear function of longitude/latitude, fitted (least squares) to the shown
+    // sites with coordinates of `region` (-1: all regions), leaving out `exceptSite`. Empty if fewer
+    // than two such sites or they are all at one longitude or latitude.
+    struct CoordinateFit {
+        double ax = 0, bx = 0, ay = 0, by = 0;
+        QPointF at(double longitude, double latitude) const {
+            return QPointF(ax * longitude + bx, ay * latitude + by);
+        }
+    };
+    std::optional<CoordinateFit> coordinateFit(int region, int exceptSite) const;
+    bool moveSiteToNewCoordinates(int site, const TopologySite &before);
     bool siteShown(int site) const;
     void applyVisibility();
     static int worstOf(const std::array<int, 6> &counts);
@@ -179,6 +195,7 @@ private:
     int m_highlightedNode = -1;
     bool m_applyingLayout = false;
     bool m_dragging = false;
+    bool m_followSiteCoordinates = true;
     QList<int> m_dragged;
     QRectF m_bounds;
     quint64 m_version = 0;
