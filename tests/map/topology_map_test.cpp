@@ -55,6 +55,42 @@ bool writeInventory(const QString &path, const GeneratedNetwork &net) {
     return !writer.apply(batch).isEmpty();
 }
 
+// A map shown from a real cache file holding a generated network (geographic layout, 900×600), with
+// spies on its full loads and in-place changes, and a writer on the file for the changes of a sync.
+struct CachedMap {
+    QTemporaryDir dir;
+    QString path = dir.filePath("cache.sqlite");
+    GeneratedNetwork net;
+    TopologyMapWidget map;
+    QSignalSpy shown{&map, &TopologyMapWidget::topologyShown};
+    QSignalSpy applied{&map, &TopologyMapWidget::inventoryApplied};
+    CacheWriter writer;
+
+    // Writes `network` to the cache, shows the map on it and waits until the first layout is shown.
+    bool load(GeneratedNetwork network) {
+        net = std::move(network);
+        if (!dir.isValid() || !writeInventory(path, net))
+            return false;
+        map.resize(900, 600);
+        map.show();
+        map.setCacheFile(path);
+        return shown.wait(60000) && writer.open(path);
+    }
+    // Commits `batch` as a sync would and hands the changes to the map (which applies them later).
+    ChangeSet sync(const CacheBatch &batch) {
+        const ChangeSet changes = writer.apply(batch);
+        map.applyChangeSet(changes);
+        return changes;
+    }
+    // The generated site with this id (the test changes it and syncs it).
+    Site &site(const QString &id) {
+        for (Site &s : net.sites)
+            if (s.id == id)
+                return s;
+        qFatal("no site %s", qPrintable(id));
+    }
+};
+
 // Pixels of `color` (within a small tolerance) inside `area` of `image`.
 int countColor(const QImage &image, const QRect &area, const QColor &color) {
     int count = 0;
@@ -295,17 +331,12 @@ private slots:
 
     void inventoryChangeTouchesOnlyTheChangedItemsAndKeepsTheView() {
         // Given a map from a cache, zoomed onto one element by the user
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        GeneratedNetwork net = network(300);
-        QVERIFY(writeInventory(path, net));
-        TopologyMapWidget map;
-        map.resize(900, 600);
-        map.show();
-        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
-        QSignalSpy applied(&map, &TopologyMapWidget::inventoryApplied);
-        map.setCacheFile(path);
-        QVERIFY(shown.wait(60000));
+        CachedMap cached;
+        QVERIFY(cached.load(network(300)));
+        GeneratedNetwork &net = cached.net;
+        TopologyMapWidget &map = cached.map;
+        QSignalSpy &shown = cached.shown, &applied = cached.applied;
+        CacheWriter &writer = cached.writer;
         const QString id = net.elements.at(40).id;
         QVERIFY(map.showElement(id));
         const QPointF centre = map.view()->mapToScene(map.view()->viewport()->rect().center());
@@ -314,8 +345,6 @@ private slots:
         for (size_t i = 0; i < scene->graph()->nodes().size(); ++i)
             itemsBefore.push_back(scene->elementItem(int(i)));
         const quint64 createdBefore = scene->itemsCreated();
-        CacheWriter writer;
-        QVERIFY(writer.open(path));
 
         // When the writer commits one renamed element
         net.elements[41].name = QStringLiteral("RENAMED-ELEMENT");
@@ -393,22 +422,15 @@ private slots:
 
     void siteMovedBySyncTakesItsElementsAndLinksAlong() {
         // Given a map from a cache (geographic layout), zoomed by the user onto one element of a site
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        GeneratedNetwork net = network(300);
-        QVERIFY(writeInventory(path, net));
-        TopologyMapWidget map;
-        map.resize(900, 600);
-        map.show();
-        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
-        QSignalSpy applied(&map, &TopologyMapWidget::inventoryApplied);
-        map.setCacheFile(path);
-        QVERIFY(shown.wait(60000));
+        CachedMap cached;
+        QVERIFY(cached.load(network(300)));
+        TopologyMapWidget &map = cached.map;
         QCOMPARE(map.layoutKind(), LayoutKind::Geographic);
-        const QString id = net.elements.at(40).id;
+        const QString id = cached.net.elements.at(40).id;
         QVERIFY(map.showElement(id));
         TopologyScene *scene = map.scene();
-        const auto &graph = *scene->graph();
+        const std::shared_ptr<const TopologyGraph> shownGraph = scene->graph(); // alive after the change
+        const auto &graph = *shownGraph;
         const int moved = graph.nodes()[size_t(graph.nodeIndex(id))].site;
         const QString siteId = graph.sites()[size_t(moved)].id;
         QVERIFY(graph.sites()[size_t(moved)].elements.size() >= 2);
@@ -419,21 +441,13 @@ private slots:
         std::vector<QPointF> before = scene->positions();
 
         // When sync brings the site with new coordinates (north-east of where it was)
-        qsizetype row = -1;
-        for (qsizetype k = 0; k < net.sites.size(); ++k)
-            if (net.sites[k].id == siteId)
-                row = k;
-        QVERIFY(row >= 0);
-        net.sites[row].latitude += 0.3;
-        net.sites[row].longitude += 0.3;
-        CacheWriter writer;
-        QVERIFY(writer.open(path));
+        Site &site = cached.site(siteId);
+        site.latitude += 0.3;
+        site.longitude += 0.3;
         CacheBatch batch;
-        batch.sites << net.sites[row];
-        const ChangeSet changes = writer.apply(batch);
-        QCOMPARE(changes.sites.updated.size(), 1);
-        map.applyChangeSet(changes);
-        QVERIFY(applied.wait(30000));
+        batch.sites << site;
+        QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
 
         // Then the site moved north-east, every element of it by the same step (the site keeps its
         // shape), every other element stayed, and each link is drawn between its ends' new places
@@ -462,7 +476,7 @@ private slots:
         QVERIFY(scene->siteArea(moved).contains(scene->nodePosition(graph.nodeIndex(id))));
 
         // And the user's zoom, centre and selection are as they were, without a reload
-        QCOMPARE(shown.count(), 1);
+        QCOMPARE(cached.shown.count(), 1);
         QVERIFY(std::abs(map.view()->scale() - scaleBefore) < 1e-9);
         QVERIFY(QLineF(map.view()->mapToScene(map.view()->viewport()->rect().center()), centre).length() < 2);
         QCOMPARE(scene->highlightedNode(), scene->graph()->nodeIndex(id));
