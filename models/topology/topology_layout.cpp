@@ -131,7 +131,9 @@ Block blockFor(size_t n) {
     return b;
 }
 
-constexpr double kSiteHeader = 18; // room for the site's name above its block
+constexpr double kSiteHeader = LayoutMetrics::kSiteHeader;
+constexpr double kSiteStepX = LayoutMetrics::kFootprintWidth / 2;  // the spiral's steps when sites
+constexpr double kSiteStepY = LayoutMetrics::kFootprintHeight / 2; // are pushed apart
 
 int layerRank(NetworkLayer layer) {
     switch (layer) {
@@ -447,12 +449,10 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         return sites[size_t(a)].elements.size() > sites[size_t(b)].elements.size();
     });
-    // Blocks are padded by half a footprint so neighbouring sites read as separate groups.
+    // Blocks are padded so neighbouring sites read as separate groups (paddedSiteBlock).
     for (QRectF &r : rects)
-        r.adjust(-LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4,
-                 LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4);
-    placeGreedy(rects, order, {}, LayoutMetrics::kFootprintWidth / 2, LayoutMetrics::kFootprintHeight / 2,
-                cancel);
+        r = paddedSiteBlock(r);
+    placeGreedy(rects, order, {}, kSiteStepX, kSiteStepY, cancel);
     if (cancelled(cancel))
         return;
     for (QRectF &r : rects)
@@ -715,6 +715,20 @@ void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic
 }
 
 } // namespace
+
+QRectF paddedSiteBlock(const QRectF &block) {
+    return block.adjusted(-LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4,
+                          LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4);
+}
+
+QRectF nearestFreeSiteBlock(const QRectF &padded, const std::vector<QRectF> &taken) {
+    std::vector<QRectF> rects = taken;
+    rects.push_back(padded);
+    std::vector<char> fixed(rects.size(), 1);
+    fixed.back() = 0;
+    placeGreedy(rects, {int(rects.size()) - 1}, fixed, kSiteStepX, kSiteStepY, nullptr);
+    return rects.back();
+}
 
 int countOverlaps(const std::vector<QPointF> &positions, double iconSize) {
     std::unordered_map<quint64, std::vector<int>> cells;

@@ -20,6 +20,7 @@ struct LayoutMetrics {
     static constexpr double kIconSize = 24;
     static constexpr double kFootprintWidth = 80;  // label elided to kFootprintWidth - 8
     static constexpr double kFootprintHeight = 52; // icon + label line + gap
+    static constexpr double kSiteHeader = 18;      // room for a site's name above its elements
 };
 
 struct LayoutOptions {
@@ -55,5 +56,14 @@ int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> 
                        double width = LayoutMetrics::kFootprintWidth,
                        double height = LayoutMetrics::kFootprintHeight,
                        const std::atomic_bool *cancel = nullptr);
+
+// How the geographic layout keeps sites apart. A site's block is its elements' footprints with
+// kSiteHeader above them for its name; blocks are padded by a quarter footprint on every side and
+// padded blocks may not overlap, so neighbouring sites read as separate groups.
+QRectF paddedSiteBlock(const QRectF &block);
+// `padded` (a padded site block) moved to the free place nearest to where it is, searched as the
+// layout searches (a square spiral of half-footprint steps), where it overlaps none of `taken`
+// (padded blocks of the other sites, which stay put). Returned unmoved if it is free already.
+QRectF nearestFreeSiteBlock(const QRectF &padded, const std::vector<QRectF> &taken);
 
 } // namespace noc

@@ -91,6 +91,47 @@ struct CachedMap {
     }
 };
 
+// The block of a site's elements, padded as the geographic layout keeps sites apart
+// (paddedSiteBlock): their footprints (icon and label) with room for the site's name above them.
+QRectF paddedBlock(const TopologyScene &scene, const std::vector<int> &elements) {
+    QRectF block;
+    for (int e : elements) {
+        const QPointF p = scene.nodePosition(e);
+        const QRectF fp(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
+                        LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
+        block = block.isNull() ? fp : block.united(fp);
+    }
+    block.setTop(block.top() - LayoutMetrics::kSiteHeader);
+    return paddedSiteBlock(block);
+}
+QRectF paddedBlock(const TopologyScene &scene, int site) {
+    return paddedBlock(scene, scene.graph()->sites()[size_t(site)].elements);
+}
+
+// Ids of the shown sites other than `site` closer to these of its elements than the full layout keeps
+// sites (padded blocks overlap).
+QStringList sitesTooClose(const TopologyScene &scene, int site, const std::vector<int> &elements) {
+    QStringList ids;
+    const auto &sites = scene.graph()->sites();
+    const QRectF mine = paddedBlock(scene, elements);
+    for (size_t s = 0; s < sites.size(); ++s)
+        if (int(s) != site && !sites[s].removed && !sites[s].elements.empty() &&
+            paddedBlock(scene, int(s)).intersects(mine))
+            ids << sites[s].id;
+    return ids;
+}
+QStringList sitesTooClose(const TopologyScene &scene, int site) {
+    return sitesTooClose(scene, site, scene.graph()->sites()[size_t(site)].elements);
+}
+
+// Mean position of these elements.
+QPointF centreOf(const TopologyScene &scene, const std::vector<int> &elements) {
+    QPointF sum;
+    for (int e : elements)
+        sum += scene.nodePosition(e);
+    return elements.empty() ? sum : sum / double(elements.size());
+}
+
 // Pixels of `color` (within a small tolerance) inside `area` of `image`.
 int countColor(const QImage &image, const QRect &area, const QColor &color) {
     int count = 0;
@@ -485,6 +526,142 @@ private slots:
         saveScreenshot(map, "map_site_move_after");
     }
 
+    void siteMovedBySyncOntoANeighbourIsPlacedBesideItAndNoOtherSiteMoves() {
+        // Given a map from a cache (geographic layout), a site A and B, the nearest site of its region
+        CachedMap cached;
+        QVERIFY(cached.load(network(300)));
+        TopologyScene *scene = cached.map.scene();
+        const std::shared_ptr<const TopologyGraph> graph = scene->graph();
+        const int a = graph->nodes()[size_t(graph->nodeIndex(cached.net.elements.at(40).id))].site;
+        int b = -1;
+        for (int s : scene->regionSites(graph->sites()[size_t(a)].region_index))
+            if (s != a && graph->sites()[size_t(s)].hasCoordinates &&
+                (b < 0 || QLineF(scene->sitePosition(s), scene->sitePosition(a)).length() <
+                              QLineF(scene->sitePosition(b), scene->sitePosition(a)).length()))
+                b = s;
+        QVERIFY(b >= 0);
+        QCOMPARE(sitesTooClose(*scene, a), QStringList()); // the full layout kept them apart
+        const std::vector<QPointF> before = scene->positions();
+        const double distanceBefore = QLineF(scene->sitePosition(a), scene->sitePosition(b)).length();
+
+        // When sync gives A the very coordinates of B
+        Site &site = cached.site(graph->sites()[size_t(a)].id);
+        site.latitude = cached.site(graph->sites()[size_t(b)].id).latitude;
+        site.longitude = cached.site(graph->sites()[size_t(b)].id).longitude;
+        CacheBatch batch;
+        batch.sites << site;
+        QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
+
+        // Then A is beside B, not on it: as far from every site as the full layout keeps them, and
+        // nearer to B than it was (within a block of each other)
+        QCOMPARE(sitesTooClose(*scene, a), QStringList());
+        const QRectF blockA = paddedBlock(*scene, a), blockB = paddedBlock(*scene, b);
+        const double distance = QLineF(scene->sitePosition(a), scene->sitePosition(b)).length();
+        const double besideB =
+            QLineF(QPointF(0, 0), QPointF(blockA.width() + blockB.width(), blockA.height() + blockB.height()))
+                .length();
+        QVERIFY2(distance < distanceBefore && distance <= besideB,
+                 qPrintable(QStringLiteral("A to B: %1 before, %2 now; beside: %3")
+                                .arg(distanceBefore)
+                                .arg(distance)
+                                .arg(besideB)));
+        // And A's elements moved by one step (it keeps its shape); no other element moved at all
+        const auto &nodes = scene->graph()->nodes();
+        const QPointF step = scene->nodePosition(graph->sites()[size_t(a)].elements.front()) -
+                             before[size_t(graph->sites()[size_t(a)].elements.front())];
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            if (!scene->elementItem(int(i)))
+                continue;
+            const QPointF expected = nodes[i].site == a ? before[i] + step : before[i];
+            QVERIFY2(QLineF(scene->nodePosition(int(i)), expected).length() < 1e-6, qPrintable(nodes[i].id));
+        }
+    }
+
+    void siteGainingCoordinatesThroughSyncMovesThereAndOneLosingThemStays() {
+        // Given a map from a cache (geographic layout) in which one site has no coordinates (placed
+        // near the sites it links to), one of its elements pinned by the user
+        GeneratedNetwork net = network(300);
+        const QString siteId = net.elements.at(40).siteId;
+        for (Site &s : net.sites)
+            if (s.id == siteId)
+                s.latitude = s.longitude = std::nan("");
+        CachedMap cached;
+        QVERIFY(cached.load(std::move(net)));
+        TopologyScene *scene = cached.map.scene();
+        const std::shared_ptr<const TopologyGraph> graph = scene->graph();
+        const int moved = graph->siteIndex(siteId);
+        QVERIFY(!graph->sites()[size_t(moved)].hasCoordinates);
+        QVERIFY(cached.map.skippedInventory().sitesWithoutCoordinates.contains(siteId));
+        const std::vector<int> &members = graph->sites()[size_t(moved)].elements;
+        QVERIFY(members.size() >= 3);
+        const int pinned = members.back();
+        scene->setPinned(pinned, true);
+        const std::vector<int> free(members.begin(), members.end() - 1);
+        // ...and the site of its region farthest from it, F
+        int far = -1;
+        for (int s : scene->regionSites(graph->sites()[size_t(moved)].region_index))
+            if (s != moved && graph->sites()[size_t(s)].hasCoordinates &&
+                (far < 0 || QLineF(scene->sitePosition(s), scene->sitePosition(moved)).length() >
+                                QLineF(scene->sitePosition(far), scene->sitePosition(moved)).length()))
+                far = s;
+        QVERIFY(far >= 0);
+        const std::vector<QPointF> before = scene->positions();
+        const double distanceBefore = QLineF(centreOf(*scene, free), scene->sitePosition(far)).length();
+
+        // When sync brings the site's coordinates: those of F
+        Site &site = cached.site(siteId);
+        site.latitude = cached.site(graph->sites()[size_t(far)].id).latitude;
+        site.longitude = cached.site(graph->sites()[size_t(far)].id).longitude;
+        CacheBatch gain;
+        gain.sites << site;
+        QCOMPARE(cached.sync(gain).sites.updated.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
+
+        // Then the site went to F (beside it, not on it), its elements by one step, the pinned one
+        // stayed, no other element moved, and its links are drawn between their ends' new places
+        QCOMPARE(sitesTooClose(*scene, moved, free), QStringList());
+        const QRectF blockA = paddedBlock(*scene, free), blockF = paddedBlock(*scene, far);
+        const double distance = QLineF(centreOf(*scene, free), scene->sitePosition(far)).length();
+        QVERIFY2(distance < distanceBefore / 2 &&
+                     distance <= QLineF(QPointF(0, 0), QPointF(blockA.width() + blockF.width(),
+                                                               blockA.height() + blockF.height()))
+                                     .length(),
+                 qPrintable(QStringLiteral("to F: %1 before, %2 now").arg(distanceBefore).arg(distance)));
+        const QPointF step = scene->nodePosition(free.front()) - before[size_t(free.front())];
+        const auto &nodes = scene->graph()->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            if (!scene->elementItem(int(i)))
+                continue;
+            const bool follows = nodes[i].site == moved && int(i) != pinned;
+            const QPointF expected = follows ? before[i] + step : before[i];
+            QVERIFY2(QLineF(scene->nodePosition(int(i)), expected).length() < 1e-6, qPrintable(nodes[i].id));
+            QCOMPARE(scene->elementItem(int(i))->pos(), scene->nodePosition(int(i)));
+        }
+        for (QGraphicsItem *item : scene->items())
+            if (item->type() == LinkItem::Type) {
+                const TopologyEdge &e =
+                    scene->graph()->edges()[size_t(static_cast<LinkItem *>(item)->edge())];
+                QCOMPARE(static_cast<LinkItem *>(item)->ends(),
+                         QLineF(scene->nodePosition(e.a), scene->nodePosition(e.b)));
+            }
+        QVERIFY(!cached.map.skippedInventory().sitesWithoutCoordinates.contains(siteId));
+
+        // When sync takes the coordinates away again
+        const std::vector<QPointF> placed = scene->positions();
+        site.latitude = site.longitude = std::nan("");
+        CacheBatch lose;
+        lose.sites << site;
+        QCOMPARE(cached.sync(lose).sites.updated.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
+
+        // Then nothing moves (the engineer keeps seeing it where it was), and the site is counted
+        // among the sites without coordinates again; no reload
+        QVERIFY(scene->positions() == placed);
+        QVERIFY(cached.map.skippedInventory().sitesWithoutCoordinates.contains(siteId));
+        QCOMPARE(cached.shown.count(), 1);
+    }
+
     void firstSyncIntoAnEmptyMapIsLaidOutAfreshAndManyNewElementsAtOneSiteDoNotOverlap() {
         // Given a map on an empty cache (a first start, before the first sync)
         QTemporaryDir dir;
@@ -865,6 +1042,7 @@ private slots:
         }
         QVERIFY(languages.setLanguage("en"));
     }
+
 };
 
 QTEST_MAIN(TopologyMapTest)

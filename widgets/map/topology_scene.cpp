@@ -24,6 +24,9 @@ QRectF footprintAt(const QPointF &p) {
     return QRectF(p.x() - LayoutMetrics::kFootprintWidth / 2, p.y() - LayoutMetrics::kIconSize / 2 - 4,
                   LayoutMetrics::kFootprintWidth, LayoutMetrics::kFootprintHeight);
 }
+
+// A site's shaded area around its elements' footprints (its name goes in the top margin).
+constexpr QMarginsF kSiteAreaMargins(6, 20, 6, 2);
 } // namespace
 
 TopologyScene::TopologyScene(QObject *parent)
@@ -296,7 +299,7 @@ void TopologyScene::recomputeSiteGeometry(int site) {
     }
     if (!s.elements.empty()) {
         m_sitePos[size_t(site)] = area.center();
-        m_siteArea[size_t(site)] = area.adjusted(-6, -20, 6, 2);
+        m_siteArea[size_t(site)] = area.marginsAdded(kSiteAreaMargins);
     }
     // A site whose elements are spread over the map (force/layered layouts) gets no shaded area:
     // it would cover other sites.
@@ -457,30 +460,60 @@ std::optional<TopologyScene::CoordinateFit> TopologyScene::coordinateFit(int reg
 
 bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before) {
     const TopologySite &now = m_graph->sites()[size_t(site)];
-    if (!m_followSiteCoordinates || !before.hasCoordinates || !now.hasCoordinates ||
-        (before.latitude == now.latitude && before.longitude == now.longitude))
+    // A site that loses its coordinates stays where it is: nothing says where else it should be, and
+    // a group jumping away under the engineer's eyes is worse than one a little off. A full layout
+    // then places it as any site without coordinates (near the sites it links to).
+    if (!m_followSiteCoordinates || !now.hasCoordinates ||
+        (before.hasCoordinates && before.latitude == now.latitude && before.longitude == now.longitude))
         return false;
-    // The geographic layout magnifies each region on its own scale, so the step is taken from the
-    // site's region (all sites if the region has too few). The whole site moves by one step: its
-    // elements keep their places relative to each other, the user's pinned ones stay where put.
+    // The geographic layout magnifies each region on its own scale, so the place is taken from the
+    // site's region (all sites if the region has too few).
     std::optional<CoordinateFit> fit = coordinateFit(now.region_index, site);
     if (!fit)
         fit = coordinateFit(-1, site);
     if (!fit)
         return false;
-    const QPointF step = fit->at(now.longitude, now.latitude) - fit->at(before.longitude, before.latitude);
-    bool moved = false;
+    // A site that had coordinates moves by the step between the old and new ones (keeping the offset
+    // the layout gave it to make room); one that had none goes where its new coordinates say. The
+    // whole site moves by one step: its elements keep their places relative to each other, the
+    // user's pinned ones stay where put.
+    const QPointF target = fit->at(now.longitude, now.latitude);
+    QPointF step = before.hasCoordinates ? target - fit->at(before.longitude, before.latitude)
+                                         : target - m_sitePos[size_t(site)];
+    std::vector<int> moving;
+    QRectF block;
     for (int e : now.elements) {
         if (!m_elementItems[size_t(e)] || m_pinned[size_t(e)])
             continue;
+        moving.push_back(e);
+        const QRectF fp = footprintAt(m_pos[size_t(e)] + step);
+        block = block.isNull() ? fp : block.united(fp);
+    }
+    if (moving.empty())
+        return false;
+    // Not on top of a neighbour: the nearest free place by the spacing the full layout keeps between
+    // sites. Only this site moves; the others stay where the user has seen them.
+    block.setTop(block.top() - LayoutMetrics::kSiteHeader);
+    std::vector<QRectF> taken;
+    const auto &sites = m_graph->sites();
+    for (size_t s = 0; s < sites.size(); ++s) {
+        if (int(s) == site || !siteShown(int(s)) || !m_siteCompact[s])
+            continue; // a spread-out site (no shaded area) is not a block one could land on
+        QRectF other = m_siteArea[s].marginsRemoved(kSiteAreaMargins);
+        other.setTop(other.top() - LayoutMetrics::kSiteHeader);
+        taken.push_back(paddedSiteBlock(other));
+    }
+    const QRectF padded = paddedSiteBlock(block);
+    step += nearestFreeSiteBlock(padded, taken).center() - padded.center();
+    for (int e : moving) {
         m_pos[size_t(e)] += step;
         m_applyingLayout = true;
         m_elementItems[size_t(e)]->setPos(m_pos[size_t(e)]);
         m_applyingLayout = false;
         placeLinksOf(e);
-        moved = true;
     }
-    return moved;
+    recomputeSiteGeometry(site); // the next site moved by this change keeps clear of this one
+    return true;
 }
 
 int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const GraphDelta &delta,

@@ -69,7 +69,8 @@ public:
     Severity regionWorst(int region) const;
     bool linkDown(int edge) const;
 
-    // Geographic layout: a site whose coordinates change (a sync) moves, and its elements with it.
+    // Geographic layout: a site whose coordinates change or that gains some (a sync) moves, and its
+    // elements with it, to the nearest place free of other sites. One that loses them stays.
     // Other layouts place sites by their links, not their coordinates, so nothing moves there.
     void setFollowSiteCoordinates(bool follow) { m_followSiteCoordinates = follow; }
 
