@@ -1043,6 +1043,47 @@ private slots:
         QVERIFY(languages.setLanguage("en"));
     }
 
+    void screenshotsOfASiteMovedBySyncInEnglishAndChinese() {
+        if (qEnvironmentVariableIsEmpty("NOC_SCREENSHOT_DIR"))
+            QSKIP("NOC_SCREENSHOT_DIR not set");
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            CachedMap cached;
+            QVERIFY(cached.load(network(300)));
+            TopologyScene *scene = cached.map.scene();
+            const std::shared_ptr<const TopologyGraph> graph = scene->graph();
+            // Site A (an element of it selected) and a site B of its region a few sites away: sync
+            // gives A the coordinates of B, and A goes beside B
+            const int node = graph->nodeIndex(cached.net.elements.at(40).id);
+            const int a = graph->nodes()[size_t(node)].site;
+            int b = -1;
+            for (int s : scene->regionSites(graph->sites()[size_t(a)].region_index)) {
+                const double d = QLineF(scene->sitePosition(s), scene->sitePosition(a)).length();
+                if (s != a && graph->sites()[size_t(s)].hasCoordinates && d > 350 && d < 700)
+                    b = s;
+            }
+            QVERIFY(b >= 0);
+            const QPointF middle = (scene->sitePosition(a) + scene->sitePosition(b)) / 2;
+            cached.map.resize(1100, 760);
+            QTest::qWait(50);
+            cached.map.view()->setScale(0.7, middle);
+            scene->elementItem(node)->setSelected(true);
+            scene->setHighlightedNode(node);
+            QTest::qWait(50);
+            saveScreenshot(cached.map, "map_site_move_before_" + lang);
+            Site &site = cached.site(graph->sites()[size_t(a)].id);
+            site.latitude = cached.site(graph->sites()[size_t(b)].id).latitude;
+            site.longitude = cached.site(graph->sites()[size_t(b)].id).longitude;
+            CacheBatch batch;
+            batch.sites << site;
+            QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
+            QVERIFY(cached.applied.wait(30000));
+            QTest::qWait(50);
+            saveScreenshot(cached.map, "map_site_move_after_" + lang);
+        }
+        QVERIFY(languages.setLanguage("en"));
+    }
 };
 
 QTEST_MAIN(TopologyMapTest)
