@@ -2,38 +2,54 @@
 
 #include "cache/cache_reader.h"
 
+#include <algorithm>
+
 namespace noc {
 
-AlarmActionResult runAlarmAction(const AlarmActionJob &job) {
-    AlarmActionResult result;
-    CacheReader reader;
-    if (!reader.open(job.cachePath)) {
-        result.error = reader.lastError().message;
-        return result;
-    }
-    result.alarms = reader.alarmsByAid(job.aids);
-    if (reader.lastError().isError()) {
-        result.error = reader.lastError().message;
-        result.alarms.clear();
-        return result;
-    }
+namespace {
+
+CacheBatch buildBatch(const AlarmActionJob &job, const QList<Alarm> &alarms) {
     switch (job.kind) {
     case AlarmActionJob::Kind::Acknowledge:
-        result.batch = actions::acknowledgeAlarms(result.alarms, job.context);
-        break;
+        return actions::acknowledgeAlarms(alarms, job.context);
     case AlarmActionJob::Kind::Unacknowledge:
-        result.batch = actions::unacknowledgeAlarms(result.alarms, job.context);
-        break;
+        return actions::unacknowledgeAlarms(alarms, job.context);
     case AlarmActionJob::Kind::Clear:
-        result.batch = actions::clearAlarms(result.alarms, job.context);
-        break;
+        return actions::clearAlarms(alarms, job.context);
     case AlarmActionJob::Kind::Comment:
-        result.batch = actions::commentAlarms(result.alarms, job.comment, job.context);
-        break;
+        return actions::commentAlarms(alarms, job.comment, job.context);
     case AlarmActionJob::Kind::ReadOnly:
         break;
     }
-    return result;
+    return {};
+}
+
+} // namespace
+
+void runAlarmActionInParts(const AlarmActionJob &job, const std::function<void(AlarmActionResult)> &deliver) {
+    CacheReader reader;
+    if (!reader.open(job.cachePath)) {
+        AlarmActionResult failed;
+        failed.error = reader.lastError().message;
+        deliver(std::move(failed));
+        return;
+    }
+    const size_t total = job.aids.size();
+    const size_t part = job.partSize > 0 ? size_t(job.partSize) : std::max<size_t>(total, 1);
+    for (size_t first = 0; first < total; first += part) {
+        const size_t end = std::min(total, first + part);
+        AlarmActionResult result;
+        result.alarms = reader.alarmsByAid(
+            std::vector<qint64>(job.aids.begin() + qsizetype(first), job.aids.begin() + qsizetype(end)));
+        if (reader.lastError().isError()) {
+            result.error = reader.lastError().message;
+            result.alarms.clear();
+            deliver(std::move(result));
+            return;
+        }
+        result.batch = buildBatch(job, result.alarms);
+        deliver(std::move(result));
+    }
 }
 
 } // namespace noc

@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace noc {
 
@@ -461,16 +464,38 @@ std::optional<Alarm> CacheReader::alarm(const QString &id) {
 
 QList<Alarm> CacheReader::alarmsByAid(const std::vector<qint64> &aids) {
     return d->guard([&]() -> QList<Alarm> {
-        QList<Alarm> alarms;
-        alarms.reserve(qsizetype(aids.size()));
+        // Looked up in ascending aid order, then put back in the order asked: the list's order jumps
+        // around the table, ascending rowids walk its leaves front to back. All in one read
+        // transaction: outside one, every lookup took and released the WAL read lock by itself.
+        std::vector<std::pair<qint64, size_t>> order(aids.size());
+        for (size_t i = 0; i < aids.size(); ++i)
+            order[i] = {aids[i], i};
+        std::sort(order.begin(), order.end());
+        std::vector<std::optional<Alarm>> found(aids.size());
         auto &s = d->statement(
             QStringLiteral("SELECT %1 FROM alarms WHERE aid=?1").arg(QLatin1String(kAlarmColumns)));
-        for (qint64 aid : aids) {
-            StatementResetter r(s);
-            s.bind(1, aid);
-            if (s.step())
-                alarms.append(readAlarm(s));
+        const bool ownTransaction = sqlite3_get_autocommit(d->db) != 0;
+        if (ownTransaction)
+            sqliteExec(d->db, "BEGIN");
+        try {
+            for (const auto &[aid, index] : order) {
+                StatementResetter r(s);
+                s.bind(1, aid);
+                if (s.step())
+                    found[index] = readAlarm(s);
+            }
+        } catch (...) {
+            if (ownTransaction)
+                sqlite3_exec(d->db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
         }
+        if (ownTransaction)
+            sqliteExec(d->db, "COMMIT");
+        QList<Alarm> alarms;
+        alarms.reserve(qsizetype(aids.size()));
+        for (auto &alarm : found)
+            if (alarm)
+                alarms.append(std::move(*alarm));
         return alarms;
     });
 }

@@ -12,6 +12,7 @@
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "sync/local_actions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +22,8 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -33,6 +36,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QUuid>
 #include <algorithm>
 #include <memory>
 
@@ -83,8 +87,12 @@ struct Console {
     explicit Console(int alarms, Role role = Role::Engineer)
         : cache(alarms) {
         widget = std::make_unique<AlarmConsole>(
-            cache.path, [this](const CacheBatch &b) { widget->onCommitted(cache.apply(b)); }, role,
-            QStringLiteral("tester"));
+            cache.path,
+            [this](const CacheBatch &b) {
+                ++submits;
+                widget->onCommitted(cache.apply(b));
+            },
+            role, QStringLiteral("tester"));
         widget->model()->setUpdateInterval(0);
         widget->filterBar()->setDebounce(0);
         widget->resize(1400, 600);
@@ -110,6 +118,7 @@ struct Console {
     }
     TestCache cache;
     std::unique_ptr<AlarmConsole> widget;
+    int submits = 0; // batches the console submitted
 };
 
 // A fibre cut: a critical root cause on NE-1 and `children` major alarms correlated to it.
@@ -301,6 +310,76 @@ private slots:
         ack->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!c.widget->isActionRunning(), 30000);
         QCOMPARE(reader.outbox().size(), unacknowledged.size());
+    }
+
+    void aLargeSelectionIsSubmittedInPartsEachAlarmOnceInListOrder() {
+        // Given 3,000 alarms, all selected, and actions taken in parts of 700 alarms
+        Console c(3000);
+        QVERIFY(c.waitLoaded());
+        c.widget->setActionPartSize(700);
+        c.widget->view()->selectAll();
+        AlarmTableModel *model = c.widget->model();
+        QStringList unacknowledged; // in list order
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (!model->data(model->index(row, 0), AlarmTableModel::AckedRole).toBool())
+                unacknowledged.append(model->alarmId(row));
+        QVERIFY(unacknowledged.size() > 2000);
+        // When Acknowledge is clicked
+        c.widget->action(AlarmConsole::Action::Acknowledge)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!c.widget->isActionRunning(), 30000);
+        // Then the selection went in five parts, and the outbox holds one request per unacknowledged
+        // alarm, sent in list order
+        QCOMPARE(c.submits, 5);
+        CacheReader reader;
+        QVERIFY(reader.open(c.cache.path));
+        QStringList sent;
+        for (const OutboxEntry &entry : reader.outbox())
+            sent.append(entry.targetId);
+        QCOMPARE(sent, unacknowledged);
+        QStringList pending = reader.pendingAlarmIds();
+        pending.sort();
+        QStringList expected = unacknowledged;
+        expected.sort();
+        QCOMPARE(pending, expected);
+    }
+
+    void acknowledgeRequestsAreTheirJsonWithTimeOrderedKeys() {
+        // Given alarms whose ids JSON writes as they are, and ones it escapes
+        QList<Alarm> alarms;
+        for (const QString &id :
+             {QStringLiteral("ALM-1"), QStringLiteral("ALM \"quoted\""), QStringLiteral("ALM\\back"),
+              QStringLiteral("ALM-\u00e9t\u00e9-\u544a\u8b66"), QStringLiteral("ALM\tTab"),
+              QStringLiteral("ALM-2")}) {
+            Alarm a;
+            a.id = id;
+            alarms.append(a);
+        }
+        // When they are acknowledged
+        const actions::Context context{QStringLiteral("alice \"night\""), QStringLiteral("noc-console"), 0};
+        const CacheBatch batch = actions::acknowledgeAlarms(alarms, context);
+        // Then each request is the JSON of the PATCH of its alarm, byte for byte as QJsonDocument writes it
+        QCOMPARE(batch.outboxInserts.size(), alarms.size());
+        const QJsonObject body{
+            {"ackState", "acknowledged"}, {"ackUserId", context.userId}, {"ackSystemId", context.systemId}};
+        QString previous;
+        for (int i = 0; i < alarms.size(); ++i) {
+            const OutboxEntry &entry = batch.outboxInserts[i];
+            const QJsonObject request{{"api", "alarm"},
+                                      {"method", "PATCH"},
+                                      {"path", QStringLiteral("/alarm/") + alarms[i].id},
+                                      {"body", body},
+                                      {"contentType", "application/merge-patch+json"}};
+            QCOMPARE(entry.payload, QJsonDocument(request).toJson(QJsonDocument::Compact));
+            QCOMPARE(entry.targetId, alarms[i].id);
+            // And its key is a version 7 UUID, unique, not before the one made before it
+            const QUuid key(entry.uuid);
+            QVERIFY(!key.isNull());
+            QCOMPARE(key.variant(), QUuid::DCE);
+            QCOMPARE(entry.uuid.at(14), QLatin1Char('7')); // the version (QUuid 6.4 knows 1 to 5 only)
+            QVERIFY(entry.uuid.left(13) >= previous.left(13));
+            QVERIFY(entry.uuid != previous);
+            previous = entry.uuid;
+        }
     }
 
     void createTicketGetsTheSelectedAlarmsInListOrder() {

@@ -480,6 +480,90 @@ private slots:
         QVERIFY(reader.conflicts().first().outboxUuid.isEmpty());
     }
 
+    void pendingMarksOfUpsertedAlarmsAreWrittenAsTheSeparateWriteDid() {
+        CacheWriter writer;
+        const QString path = openWriter(writer);
+        CacheBatch stored;
+        stored.alarms = {makeAlarm(0), makeAlarm(1), makeAlarm(2), makeAlarm(3)};
+        writer.apply(stored);
+        // When one batch acks, carries A-2 unchanged, and marks all three
+        CacheBatch ack;
+        for (int i : {0, 1}) {
+            Alarm a = makeAlarm(i);
+            a.ackState = AckState::Acknowledged;
+            ack.alarms.append(a);
+        }
+        ack.alarms.append(makeAlarm(2));
+        for (int i : {0, 1, 2})
+            ack.pendingAlarmIds.insert(makeAlarm(i).id, true);
+        const ChangeSet changes = writer.apply(ack);
+        // Then all three are pending (the unchanged row too) and each is reported once
+        QStringList updated = changes.alarms.updated;
+        updated.sort();
+        QCOMPARE(updated, QStringList({QStringLiteral("A-0"), QStringLiteral("A-1"), QStringLiteral("A-2")}));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QStringList pending = reader.pendingAlarmIds();
+        pending.sort();
+        QCOMPARE(pending, updated);
+        QVERIFY(reader.alarm(QStringLiteral("A-0"))->ackState == AckState::Acknowledged);
+        // And a mark on an acknowledged alarm cleared in the same batch as its new version clears it
+        CacheBatch confirm;
+        Alarm server = makeAlarm(0);
+        server.ackState = AckState::Acknowledged;
+        server.ackUserId = QStringLiteral("alice");
+        confirm.alarms = {server};
+        confirm.pendingAlarmIds.insert(server.id, false);
+        QCOMPARE(writer.apply(confirm).alarms.updated, QStringList{server.id});
+        QVERIFY(!reader.isAlarmPending(server.id));
+        QCOMPARE(reader.alarm(server.id)->ackUserId, QStringLiteral("alice"));
+        // And in a batch with a replace-all of alarms the marks are still written after it: an alarm
+        // upserted with a mark but left out of the server's listing is removed, as it always was
+        CacheBatch full;
+        Alarm gone = makeAlarm(3);
+        gone.perceivedSeverity = Severity::Minor;
+        full.alarms = {gone};
+        full.pendingAlarmIds.insert(gone.id, true);
+        ReplaceAll listing;
+        listing.kind = EntityKind::Alarm;
+        listing.keepIds = {QStringLiteral("A-0"), QStringLiteral("A-1"), QStringLiteral("A-2")};
+        full.replaceAll = {listing};
+        writer.apply(full);
+        QVERIFY(!reader.alarm(gone.id).has_value());
+        QCOMPARE(reader.alarmCount(false), 3);
+    }
+
+    void outboxSeqsFollowTheQueueWhateverABatchHolds() {
+        CacheWriter writer;
+        const QString path = openWriter(writer);
+        CacheBatch first;
+        first.outboxInserts = {makeOutbox(0, QStringLiteral("A-0")), makeOutbox(1, QStringLiteral("A-1"))};
+        writer.apply(first);
+        // When a batch repeats an entry already queued (a replay after a crash), names an explicit
+        // seq for one, and adds others
+        CacheBatch next;
+        OutboxEntry pinned = makeOutbox(3, QStringLiteral("A-3"));
+        pinned.seq = 10;
+        next.outboxInserts = {makeOutbox(1, QStringLiteral("A-1")), makeOutbox(2, QStringLiteral("A-2")),
+                              pinned, makeOutbox(4, QStringLiteral("A-4"))};
+        writer.apply(next);
+        // Then the repeated entry is stored once and takes no seq; the others follow the queue
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        const QList<OutboxEntry> all = reader.outbox();
+        QList<qint64> seqs;
+        QStringList uuids;
+        for (const OutboxEntry &e : all) {
+            seqs.append(e.seq);
+            uuids.append(e.uuid);
+        }
+        QCOMPARE(seqs, QList<qint64>({1, 2, 3, 10, 11}));
+        QStringList expected;
+        for (int i = 0; i < 5; ++i)
+            expected.append(makeOutbox(i, {}).uuid);
+        QCOMPARE(uuids, expected);
+    }
+
     void fullReconcileRemovesWhatTheServerNoLongerHasButKeepsPendingRows() {
         CacheWriter writer;
         const QString path = openWriter(writer);

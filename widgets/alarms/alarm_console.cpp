@@ -83,8 +83,9 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
     connect(&m_export, &QFutureWatcherBase::finished, this, &AlarmConsole::onExportDone);
+    connect(&m_actionRun, &QFutureWatcherBase::resultsReadyAt, this, [this] { takeActionParts(false); });
     connect(&m_actionRun, &QFutureWatcherBase::finished, this, [this] { onActionDone(false); });
-    // Why 2 min: a select-all of 400,000 alarms commits in ~12 s on a busy machine (noc-bench
+    // Why 2 min: a select-all of 400,000 alarms commits in seconds even on a busy machine (noc-bench
     // alarm-actions); a write that failed is reported by the session on its own.
     m_commitWait.setSingleShot(true);
     m_commitWait.setInterval(120'000);
@@ -500,11 +501,14 @@ void AlarmConsole::updateSoundButton() {
 }
 
 void AlarmConsole::onCommitted(const ChangeSet &changes) {
-    // Batches are committed in the order submitted: the last alarm of the action's batch named in a
-    // commit means the whole batch is in the cache.
-    if (m_actionState == ActionState::Committing &&
-        (changes.alarms.updated.contains(m_awaitedAlarm) || changes.alarms.inserted.contains(m_awaitedAlarm)))
-        endAction();
+    // Batches are committed in the order submitted: the last alarm of the action's last part named in
+    // a commit means every part submitted so far is in the cache.
+    if (!m_awaitedCommitted && (changes.alarms.updated.contains(m_awaitedAlarm) ||
+                                changes.alarms.inserted.contains(m_awaitedAlarm))) {
+        m_awaitedCommitted = true;
+        if (m_actionState == ActionState::Committing)
+            endAction();
+    }
     m_model->onCommitted(changes);
     m_attention->onCommitted(changes);
     if (!changes.alarms.isEmpty() && !m_countsTimer.isActive())
@@ -659,60 +663,101 @@ void AlarmConsole::submitAction(Action which) {
     default:
         return;
     }
-    // Only the row ids are taken here; the alarms are read and the batch built on a worker with a
-    // connection of its own (a select-all of a storm list read for seconds on the GUI thread). The
-    // batch is submitted from here when it is ready, as one transaction like a single alarm's.
+    // Only the row ids are taken here; the alarms are read and the batches built on a worker with a
+    // connection of its own (a select-all of a storm list read for seconds on the GUI thread). Each
+    // part's batch is submitted from here when it is ready (takeActionParts), one transaction with
+    // its outbox entries, while the worker reads the next part.
     m_actionState = ActionState::Reading;
     m_runningAction = which;
+    m_partsHandled = 0;
+    m_actionFailed = false;
+    m_actionRead = m_actionChanged = 0;
+    m_ticketAlarms.clear();
+    m_awaitedAlarm.clear();
+    m_awaitedCommitted = true;
     m_actionClock.start();
-    m_actionRun.setFuture(QtConcurrent::run([job = std::move(job)] { return runAlarmAction(job); }));
+    job.partSize = m_actionPartSize;
+    m_actionRun.setFuture(QtConcurrent::run([job = std::move(job)](QPromise<AlarmActionResult> &promise) {
+        runAlarmActionInParts(job,
+                              [&promise](AlarmActionResult part) { promise.addResult(std::move(part)); });
+    }));
     updateActions();
 }
 
 void AlarmConsole::endAction() {
     m_actionState = ActionState::Idle;
     m_awaitedAlarm.clear();
+    m_awaitedCommitted = true;
     m_commitWait.stop();
     updateActions();
 }
 
-void AlarmConsole::onActionDone(bool quitting) {
+void AlarmConsole::takeActionParts(bool quitting) {
     if (m_actionState != ActionState::Reading)
-        return; // already done at quit
-    const AlarmActionResult result = m_actionRun.result();
-    endAction();
+        return;
+    const QFuture<AlarmActionResult> future = m_actionRun.future();
+    while (m_partsHandled < future.resultCount())
+        takeActionPart(future.resultAt(m_partsHandled++), quitting);
+}
+
+void AlarmConsole::takeActionPart(const AlarmActionResult &part, bool quitting) {
+    if (m_actionFailed)
+        return;
     auto log = logging::logger("ui");
-    if (!result.error.isEmpty()) {
-        log->error("alarm console: cannot read the selected alarms: {}", result.error.toStdString());
+    if (!part.error.isEmpty()) {
+        m_actionFailed = true;
+        log->error("alarm console: cannot read the selected alarms: {} ({} submitted before)",
+                   part.error.toStdString(), m_actionChanged);
         if (quitting)
             return;
         auto *box = new QMessageBox(
             QMessageBox::Warning, tr("Alarm action"),
-            tr("The selected alarms could not be read from the local cache: %1").arg(result.error),
+            tr("The selected alarms could not be read from the local cache: %1").arg(part.error),
             QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("alarmActionFailed"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return;
     }
+    m_actionRead += part.alarms.size();
     if (m_runningAction == Action::CreateTicket) {
-        if (!quitting && !result.alarms.isEmpty())
-            emit createTicketRequested(result.alarms);
+        m_ticketAlarms.append(part.alarms);
         return;
     }
-    if (!result.batch.isEmpty() && m_submit) {
-        log->info("alarm console: action {} on {} alarms, {} changed, read in {} ms", int(m_runningAction),
-                  result.alarms.size(), result.batch.alarms.size(), m_actionClock.elapsed());
-        // The actions stay disabled until the writer has committed it: a second click before then
-        // would read the alarms as they were and send the same requests again.
-        if (!quitting && !result.batch.alarms.isEmpty()) {
-            m_actionState = ActionState::Committing;
-            m_awaitedAlarm = result.batch.alarms.last().id;
-            m_commitWait.start();
-            updateActions();
-        }
-        m_submit(result.batch);
+    if (part.batch.isEmpty() || !m_submit)
+        return;
+    m_actionChanged += part.batch.alarms.size();
+    // The actions stay disabled until the writer has committed the last part: a second click before
+    // then would read the alarms as they were and send the same requests again.
+    if (!part.batch.alarms.isEmpty()) {
+        m_awaitedAlarm = part.batch.alarms.last().id;
+        m_awaitedCommitted = false;
     }
+    m_submit(part.batch);
+}
+
+void AlarmConsole::onActionDone(bool quitting) {
+    if (m_actionState != ActionState::Reading)
+        return; // already done at quit
+    takeActionParts(quitting);
+    if (m_runningAction == Action::CreateTicket) {
+        const QList<Alarm> alarms = std::exchange(m_ticketAlarms, {});
+        endAction();
+        if (!quitting && !m_actionFailed && !alarms.isEmpty())
+            emit createTicketRequested(alarms);
+        return;
+    }
+    if (m_actionChanged > 0)
+        logging::logger("ui")->info("alarm console: action {} on {} alarms, {} changed, read in {} ms",
+                                    int(m_runningAction), m_actionRead, m_actionChanged,
+                                    m_actionClock.elapsed());
+    if (quitting || m_awaitedCommitted) {
+        endAction();
+        return;
+    }
+    m_actionState = ActionState::Committing;
+    m_commitWait.start();
+    updateActions();
 }
 
 QStringList AlarmConsole::rowTexts(int row) const {

@@ -106,11 +106,15 @@ public:
     void setNextExportFileName(const QString &path) { m_nextExportFile = path; }
 
     // The row ids (AlarmKey::aid) of the selected alarms, in list order: what an action takes at the
-    // click. Their alarms are read on a worker (runAlarmAction), never on the GUI thread.
+    // click. Their alarms are read on a worker (runAlarmActionInParts), never on the GUI thread.
     std::vector<qint64> selectedAids() const;
     // True from an action's click until its batch was committed to the cache (the five alarm actions
     // wait disabled meanwhile: a second click would read the alarms before the first one's change).
     bool isActionRunning() const { return m_actionState != ActionState::Idle; }
+    // Alarms per part of an action (default kActionPartSize): each part is submitted as soon as it
+    // is read, one transaction with its outbox entries, while the next part is read.
+    void setActionPartSize(qsizetype alarms) { m_actionPartSize = alarms; }
+    static constexpr qsizetype kActionPartSize = 50'000;
     int unacknowledgedCritical() const { return m_unackCritical; }
 
 public slots:
@@ -187,12 +191,21 @@ private:
     QFutureWatcher<QString> m_export; // the export being written: empty result = written, else why not
     QString m_exportPath;
     qsizetype m_exportRows = 0;
-    QFutureWatcher<AlarmActionResult> m_actionRun; // the action whose alarms are being read
+    QFutureWatcher<AlarmActionResult> m_actionRun; // the action whose alarms are being read, in parts
     Action m_runningAction = Action::Acknowledge;
     enum class ActionState { Idle, Reading, Committing };
     ActionState m_actionState = ActionState::Idle;
-    QString m_awaitedAlarm; // Committing: the last alarm of the submitted batch
-    QTimer m_commitWait;    // gives the actions back if no commit names it (a failed write)
+    qsizetype m_actionPartSize = kActionPartSize;
+    int m_partsHandled = 0;         // parts of m_actionRun taken (submitted, or kept for a ticket)
+    bool m_actionFailed = false;    // a part could not be read; later parts are not submitted
+    qsizetype m_actionRead = 0;     // alarms read so far
+    qsizetype m_actionChanged = 0;  // alarms submitted so far
+    QList<Alarm> m_ticketAlarms;    // Create ticket: the alarms read so far
+    QString m_awaitedAlarm;         // the last alarm of the last part submitted
+    bool m_awaitedCommitted = true; // ... and a commit named it
+    QTimer m_commitWait;            // gives the actions back if no commit names it (a failed write)
+    void takeActionParts(bool quitting);
+    void takeActionPart(const AlarmActionResult &part, bool quitting);
     void endAction();
     QElapsedTimer m_actionClock;
 };
