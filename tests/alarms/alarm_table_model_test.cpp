@@ -7,10 +7,12 @@
 #include <QColor>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace noc;
 using namespace noc::alarmtest;
@@ -129,6 +131,42 @@ private slots:
         QVERIFY(follow.isValid());
         QCOMPARE(follow.row(), 0);
         QTRY_COMPARE(f.model.data(follow).toString(), QStringLiteral("router-2"));
+    }
+
+    void changesWhoseReadFailedAreReadAgainUntilTheCacheAnswers() {
+        // Given an open list of 20 alarms, and ALM-00012 escalated to critical in the cache
+        Fixture f(20);
+        QVERIFY(f.openAndWait());
+        const int before = f.model.rowOf(QStringLiteral("ALM-00012"));
+        QVERIFY(before > 0);
+        CacheBatch b;
+        Alarm escalated = makeAlarm(12);
+        escalated.perceivedSeverity = Severity::Critical;
+        escalated.alarmChangedTime += 500'000;
+        b.alarms.append(escalated);
+        const ChangeSet changes = f.cache.apply(b);
+        QCOMPARE(changes.alarms.updated, QStringList{escalated.id});
+        // And the alarms table out of the list's reach for a while: another connection renamed it,
+        // so reading the changed alarms fails with a real SQLite error, as SQLITE_BUSY in a storm does
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(f.cache.path).constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "ALTER TABLE alarms RENAME TO alarms_away", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        QSignalSpy errors(&f.model, &AlarmTableModel::errorOccurred);
+        QSignalSpy updated(&f.model, &AlarmTableModel::rowsUpdated);
+        // When the model is told of the change
+        f.model.onCommitted(changes);
+        // Then the read fails, more than once (it is retried), and the list keeps its rows
+        QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 2, 5000);
+        QCOMPARE(updated.size(), 0);
+        QCOMPARE(f.model.rowOf(escalated.id), before);
+        // And once the table is back, with no further change committed, the list shows the escalation
+        QCOMPARE(sqlite3_exec(other, "ALTER TABLE alarms_away RENAME TO alarms", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(other);
+        QTRY_COMPARE_WITH_TIMEOUT(f.model.alarmId(0), escalated.id, 5000);
+        QVERIFY(f.isSorted());
+        QVERIFY(f.matchesAFreshQuery());
     }
 
     void batchAtFewPlacesAppliesAsRowRangesAndIndexesFollow() {
