@@ -1,10 +1,36 @@
 #include "event_stream.h"
 
+#include "logging.h"
+
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
 namespace noc {
+
+namespace {
+
+// QWebSocket keeps its TCP (or TLS) socket as a child and offers no option for it; set the cap once
+// the connection is up (autotuning only grows the buffer after data has flowed).
+void capReceiveBuffer(QWebSocket *socket) {
+    auto *tcp = socket->findChild<QTcpSocket *>();
+    if (!tcp) {
+        logging::logger("sync")->warn(
+            "event stream: the WebSocket's TCP socket was not found; its reads stay unbounded");
+        return;
+    }
+    const auto apply = [tcp] {
+        tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
+                             EventStream::kReceiveBufferBytes);
+    };
+    if (tcp->state() == QAbstractSocket::ConnectedState)
+        apply();
+    else
+        QObject::connect(tcp, &QAbstractSocket::connected, tcp, apply);
+}
+
+} // namespace
 
 EventStream::EventStream(QObject *parent)
     : QObject(parent) {}
@@ -77,6 +103,12 @@ void EventStream::open(const QUrl &streamUrl, qint64 since, const QString &token
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     socket->open(request);
+    capReceiveBuffer(socket);
+}
+
+int EventStream::receiveBufferBytes() const {
+    auto *tcp = m_socket ? m_socket->findChild<QTcpSocket *>() : nullptr;
+    return tcp ? tcp->socketOption(QAbstractSocket::ReceiveBufferSizeSocketOption).toInt() : -1;
 }
 
 void EventStream::close() {
