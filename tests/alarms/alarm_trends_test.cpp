@@ -3,6 +3,7 @@
 #include "alarms/alarm_trends_panel.h"
 #include "alarms/trend_chart.h"
 #include "cache/cache_reader.h"
+#include "isolated_settings.h"
 
 #include <QFile>
 #include <QImage>
@@ -78,8 +79,15 @@ private:
         AlarmTrendModel model;
     };
 
+    // The panel saves nothing today; a setting it saves later stays out of the user's own.
+    test::IsolatedSettings m_settings;
+
 private slots:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
+    void initTestCase() {
+        QVERIFY(m_settings.isValid());
+        QLocale::setDefault(QLocale(QLocale::English));
+    }
+    void init() { test::IsolatedSettings::reset(); }
 
     void perMinuteCountsPerSeverityFromTheCache() {
         // Given a cache with known alarms
