@@ -89,6 +89,16 @@ struct CachedMap {
                 return s;
         qFatal("no site %s", qPrintable(id));
     }
+    // Syncs site `id` with the coordinates of site `other`, as a server's change would bring them,
+    // and waits until the map applied it. False if the commit did not update exactly that site.
+    bool syncSiteToCoordinatesOf(const QString &id, const QString &other) {
+        Site &moved = site(id);
+        moved.latitude = site(other).latitude;
+        moved.longitude = site(other).longitude;
+        CacheBatch batch;
+        batch.sites << moved;
+        return sync(batch).sites.updated.size() == 1 && applied.wait(30000);
+    }
 };
 
 // The block of a site's elements, padded as the geographic layout keeps sites apart
@@ -545,13 +555,7 @@ private slots:
         const double distanceBefore = QLineF(scene->sitePosition(a), scene->sitePosition(b)).length();
 
         // When sync gives A the very coordinates of B
-        Site &site = cached.site(graph->sites()[size_t(a)].id);
-        site.latitude = cached.site(graph->sites()[size_t(b)].id).latitude;
-        site.longitude = cached.site(graph->sites()[size_t(b)].id).longitude;
-        CacheBatch batch;
-        batch.sites << site;
-        QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
-        QVERIFY(cached.applied.wait(30000));
+        QVERIFY(cached.syncSiteToCoordinatesOf(graph->sites()[size_t(a)].id, graph->sites()[size_t(b)].id));
 
         // Then A is beside B, not on it: as far from every site as the full layout keeps them, and
         // nearer to B than it was (within a block of each other)
@@ -610,13 +614,7 @@ private slots:
         const double distanceBefore = QLineF(centreOf(*scene, free), scene->sitePosition(far)).length();
 
         // When sync brings the site's coordinates: those of F
-        Site &site = cached.site(siteId);
-        site.latitude = cached.site(graph->sites()[size_t(far)].id).latitude;
-        site.longitude = cached.site(graph->sites()[size_t(far)].id).longitude;
-        CacheBatch gain;
-        gain.sites << site;
-        QCOMPARE(cached.sync(gain).sites.updated.size(), 1);
-        QVERIFY(cached.applied.wait(30000));
+        QVERIFY(cached.syncSiteToCoordinatesOf(siteId, graph->sites()[size_t(far)].id));
 
         // Then the site went to F (beside it, not on it), its elements by one step, the pinned one
         // stayed, no other element moved, and its links are drawn between their ends' new places
@@ -649,6 +647,7 @@ private slots:
 
         // When sync takes the coordinates away again
         const std::vector<QPointF> placed = scene->positions();
+        Site &site = cached.site(siteId);
         site.latitude = site.longitude = std::nan("");
         CacheBatch lose;
         lose.sites << site;
@@ -1072,13 +1071,8 @@ private slots:
             scene->setHighlightedNode(node);
             QTest::qWait(50);
             saveScreenshot(cached.map, "map_site_move_before_" + lang);
-            Site &site = cached.site(graph->sites()[size_t(a)].id);
-            site.latitude = cached.site(graph->sites()[size_t(b)].id).latitude;
-            site.longitude = cached.site(graph->sites()[size_t(b)].id).longitude;
-            CacheBatch batch;
-            batch.sites << site;
-            QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
-            QVERIFY(cached.applied.wait(30000));
+            QVERIFY(
+                cached.syncSiteToCoordinatesOf(graph->sites()[size_t(a)].id, graph->sites()[size_t(b)].id));
             QTest::qWait(50);
             saveScreenshot(cached.map, "map_site_move_after_" + lang);
         }
