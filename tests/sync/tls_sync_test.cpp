@@ -3,6 +3,7 @@
 // checked in (100-year validity, made by tests/sync/tls/make-test-certs.sh) rather than generated at
 // test time, so the test needs no openssl binary and a pin can be compared with a value computed once
 // by the openssl command line.
+#include "sync/event_stream.h"
 #include "sync/tls_policy.h"
 #include "sync_test_support.h"
 
@@ -100,6 +101,29 @@ private slots:
         const qint64 before = cacheCounts(cache).alarms;
         QCOMPARE(server.server->generateAlarms(25), 25);
         QTRY_COMPARE_WITH_TIMEOUT(cacheCounts(cache).alarms, before + 25, 15000);
+    }
+
+    void wssStreamKeepsItsReceiveBufferCapped() {
+        // The cap reaches the stream's socket under TLS too (QWebSocket's child is a QSslSocket then,
+        // which hands the option to its TCP socket).
+        opsim::test::ServerFixture server(tlsServerConfig());
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        ConnectionProfile profile = profileFor(server.server->baseUrl(), dir.filePath("c.sqlite"));
+        profile.caCertificatePath = kTlsDir + QStringLiteral("/test-ca.pem");
+        const TlsPolicy tls(profile);
+        QVERIFY2(tls.error().isEmpty(), qPrintable(tls.error()));
+        EventStream stream;
+        QSignalSpy opened(&stream, &EventStream::opened);
+        QSignalSpy received(&stream, &EventStream::envelopesReceived);
+        QSignalSpy closed(&stream, &EventStream::closed);
+        QUrl url = server.server->baseUrl();
+        url.setPath(QStringLiteral("/tmf-api/event/v4/stream"));
+        stream.open(url, 0, kToken, tls);
+        QVERIFY2(opened.wait(15000), qPrintable(closed.value(0).value(0).toString()));
+        QCOMPARE(server.server->generateAlarms(5), 5);
+        QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), 15000);
+        QCOMPARE(stream.receiveBufferBytes(), 2 * EventStream::kReceiveBufferBytes);
     }
 
     void rightPinConnects() {
