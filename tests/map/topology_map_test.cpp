@@ -9,6 +9,7 @@
 #include "map/topology_view.h"
 #include "topology/network_generator.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -19,6 +20,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QToolButton>
 
 using namespace noc;
@@ -160,6 +165,39 @@ QRect iconRectInViewport(TopologyMapWidget &map, int node) {
     const QPoint c = map.view()->mapFromScene(map.scene()->nodePosition(node));
     const int half = int(LayoutMetrics::kIconSize / 2 * map.view()->scale());
     return QRect(c.x() - half, c.y() - half, 2 * half, 2 * half);
+}
+
+// The baselines of the rows of an element card's table (its label and its value cell), in the
+// coordinates of the document the card's label lays out and draws (the label's own, found as its child).
+struct CardRowLines {
+    double labelBaseline = 0, valueBaseline = 0;
+    double tallestLine = 0; // the natural height (ascent + descent) of the row's tallest line
+};
+QList<CardRowLines> cardRows(const MapElementCard &card) {
+    QList<CardRowLines> rows;
+    const auto *label = card.findChild<QLabel *>();
+    const auto *doc = label ? label->findChild<QTextDocument *>() : nullptr;
+    if (!doc)
+        return rows;
+    QTextTable *table = nullptr;
+    for (QTextFrame *frame : doc->rootFrame()->childFrames())
+        if (auto *t = qobject_cast<QTextTable *>(frame))
+            table = t;
+    if (!table)
+        return rows;
+    const auto firstLine = [doc](const QTextTableCell &cell, double *tallest) {
+        const QTextBlock block = cell.firstCursorPosition().block();
+        const QTextLine line = block.layout()->lineAt(0);
+        *tallest = std::max(*tallest, line.ascent() + line.descent());
+        return doc->documentLayout()->blockBoundingRect(block).top() + line.y() + line.ascent();
+    };
+    for (int r = 0; r < table->rows(); ++r) {
+        CardRowLines row;
+        row.labelBaseline = firstLine(table->cellAt(r, 0), &row.tallestLine);
+        row.valueBaseline = firstLine(table->cellAt(r, 1), &row.tallestLine);
+        rows << row;
+    }
+    return rows;
 }
 
 void saveScreenshot(QWidget &widget, const QString &name) {
@@ -889,6 +927,57 @@ private slots:
                                           Q_ARG(QString, QStringLiteral("ticket:TT-77"))));
         QCOMPARE(open.count(), 1);
         QCOMPARE(open.at(0).at(0).toString(), QStringLiteral("TT-77"));
+    }
+
+    void elementCardRowsAreEvenlySpacedInEnglishAndChinese() {
+        // Given an element card with every row (Latin values, and a region named in Chinese, so rows of
+        // Latin text alone, of Chinese alone and of both are there in either language)
+        LanguageManager languages;
+        TopologyNode node;
+        node.id = QStringLiteral("E-1");
+        node.name = QStringLiteral("SH-BTS-0107-BTS2");
+        node.mgmtIp = QStringLiteral("10.1.9.197");
+        node.category = ElementCategory::Bts;
+        NetworkElement element;
+        element.id = node.id;
+        element.vendor = QStringLiteral("Huawei");
+        element.model = QStringLiteral("BTS3900");
+        element.operationalState = QStringLiteral("enable");
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            MapElementCard card;
+            card.showNode(node, QStringLiteral("SH-BTS-0107"), QStringLiteral("华东 East"),
+                          ElementStatus{Severity::Major, true});
+            card.setCacheDetails(node.id, element, {});
+            QVERIFY(QTest::qWaitForWindowExposed(&card));
+            const QImage shot = card.grab().toImage(); // lays the card out and draws it
+            QVERIFY(!shot.isNull());
+
+            // When its rows are measured
+            const QList<CardRowLines> rows = cardRows(card);
+            QCOMPARE(rows.size(), 7); // type, IP, model, site, region, state, alarm
+
+            // Then each row's label and value stand on one baseline, the rows are equally far apart,
+            // and no row is closer to the next than its own text is tall (nothing overlaps or clips)
+            const double pitch = rows[1].labelBaseline - rows[0].labelBaseline;
+            for (int r = 0; r < rows.size(); ++r) {
+                const QString where = QStringLiteral("%1 row %2: label %3 value %4 pitch %5")
+                                          .arg(lang)
+                                          .arg(r)
+                                          .arg(rows[r].labelBaseline)
+                                          .arg(rows[r].valueBaseline)
+                                          .arg(pitch);
+                QVERIFY2(std::abs(rows[r].labelBaseline - rows[r].valueBaseline) < 0.5, qPrintable(where));
+                if (r > 0)
+                    QVERIFY2(std::abs(rows[r].labelBaseline - rows[r - 1].labelBaseline - pitch) < 0.5,
+                             qPrintable(where));
+                QVERIFY2(pitch >= rows[r].tallestLine - 0.5, qPrintable(where));
+            }
+            const auto *label = card.findChild<QLabel *>();
+            QVERIFY(label->height() >= label->findChild<QTextDocument *>()->size().height() - 0.5);
+            saveScreenshot(card, "map_card_rows_" + lang);
+        }
+        QVERIFY(languages.setLanguage("en"));
     }
 
     void imperfectInventoryIsShownAsACount() {

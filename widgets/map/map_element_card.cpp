@@ -7,8 +7,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
+#include <QTextLayout>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace noc {
 
@@ -113,51 +117,81 @@ void MapElementCard::setCacheDetails(const QString &elementId, const std::option
     render();
 }
 
+// Rows mix Latin text (IPs, names) with Chinese (the zh_CN labels, or names given in Chinese), and
+// Chinese falls back to a CJK font whose lines are taller than the UI font's (Noto Sans CJK ~1.45 em,
+// DejaVu Sans ~1.16 em). Left to themselves a row of Latin text alone is shorter than one with Chinese,
+// and in a row of both the shorter cell's baseline sits higher than its neighbour's. Every line of the
+// card's rows is therefore given one fixed height, that of the tallest line any of them would have; a
+// fixed height puts each line's baseline at the same place (4/5 of it), so cells of a row line up too.
+int MapElementCard::rowLineHeight(const QStringList &texts) const {
+    QTextLayout layout(texts.join(QLatin1Char(' ')), m_body->font());
+    layout.beginLayout();
+    const QTextLine line = layout.createLine(); // unbounded width: one line holding every script used
+    layout.endLayout();
+    return int(std::ceil(line.height()));
+}
+
 void MapElementCard::render() {
-    const auto row = [](const QString &label, const QString &value) {
-        return QStringLiteral("<tr><td style=\"color:#607d8b;padding-right:8px\">%1</td><td>%2</td></tr>")
-            .arg(label.toHtmlEscaped(), value);
+    struct Row {
+        QString label, value; // value in rich text
     };
-    QString html =
-        QStringLiteral("<b style=\"font-size:13px\">%1</b><table cellspacing=\"0\" cellpadding=\"1\">")
-            .arg(m_node.name.toHtmlEscaped());
-    html += row(tr("Type"), categoryName(m_node.category).toHtmlEscaped());
+    QList<Row> rows;
+    rows.append({tr("Type"), categoryName(m_node.category).toHtmlEscaped()});
     if (!m_node.mgmtIp.isEmpty())
-        html += row(tr("IP"), m_node.mgmtIp.toHtmlEscaped());
+        rows.append({tr("IP"), m_node.mgmtIp.toHtmlEscaped()});
     if (m_element && !(m_element->vendor + m_element->model).isEmpty())
-        html += row(tr("Model"),
-                    (m_element->vendor + QLatin1Char(' ') + m_element->model).trimmed().toHtmlEscaped());
-    html += row(tr("Site"), m_siteName.toHtmlEscaped());
-    html += row(tr("Region"), m_regionName.toHtmlEscaped());
+        rows.append({tr("Model"),
+                     (m_element->vendor + QLatin1Char(' ') + m_element->model).trimmed().toHtmlEscaped()});
+    rows.append({tr("Site"), m_siteName.toHtmlEscaped()});
+    rows.append({tr("Region"), m_regionName.toHtmlEscaped()});
     if (m_element && !m_element->operationalState.isEmpty()) {
         const bool up =
             m_element->operationalState.compare(QLatin1String("enable"), Qt::CaseInsensitive) == 0;
-        html += row(tr("State"), up ? tr("In service")
-                                    : QStringLiteral("<span style=\"color:#c62828\">%1</span>")
-                                          .arg(tr("Out of service").toHtmlEscaped()));
+        rows.append({tr("State"), up ? tr("In service").toHtmlEscaped()
+                                     : QStringLiteral("<span style=\"color:#c62828\">%1</span>")
+                                           .arg(tr("Out of service").toHtmlEscaped())});
     }
     const QColor sev = mapstyle::severityColor(m_status.worst);
-    html +=
-        row(tr("Alarm"), QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2%3")
-                             .arg(sev.name(), severityName(m_status.worst).toHtmlEscaped(),
-                                  m_status.linkDown ? QStringLiteral(" · ") + tr("link down").toHtmlEscaped()
-                                                    : QString()));
-    html += QStringLiteral("</table>");
+    rows.append(
+        {tr("Alarm"),
+         QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2%3")
+             .arg(sev.name(), severityName(m_status.worst).toHtmlEscaped(),
+                  m_status.linkDown ? QStringLiteral(" · ") + tr("link down").toHtmlEscaped() : QString())});
+    QStringList lines; // every line below the title, in rich text
     if (m_haveCache) {
         if (m_tickets.isEmpty()) {
-            html += QStringLiteral("<div style=\"color:#607d8b\">%1</div>")
-                        .arg(tr("No open tickets").toHtmlEscaped());
+            lines << QStringLiteral("<span style=\"color:#607d8b\">%1</span>")
+                         .arg(tr("No open tickets").toHtmlEscaped());
         } else {
-            html += QStringLiteral("<div><b>%1</b></div>")
-                        .arg(tr("Open tickets (%n)", nullptr, int(m_tickets.size())).toHtmlEscaped());
+            lines << QStringLiteral("<b>%1</b>")
+                         .arg(tr("Open tickets (%n)", nullptr, int(m_tickets.size())).toHtmlEscaped());
             for (const TroubleTicket &t : std::as_const(m_tickets))
-                html += QStringLiteral(
-                            "<div><a href=\"ticket:%1\" style=\"color:#1565c0;text-decoration:none\">%2</a>"
-                            " <span style=\"color:#607d8b\">%3 · %4</span></div>")
-                            .arg(t.id.toHtmlEscaped(), t.id.toHtmlEscaped(), t.name.left(40).toHtmlEscaped(),
-                                 ticketStatusDisplayName(t.status).toHtmlEscaped());
+                lines << QStringLiteral(
+                             "<a href=\"ticket:%1\" style=\"color:#1565c0;text-decoration:none\">%2</a>"
+                             " <span style=\"color:#607d8b\">%3 · %4</span>")
+                             .arg(t.id.toHtmlEscaped(), t.id.toHtmlEscaped(), t.name.left(40).toHtmlEscaped(),
+                                  ticketStatusDisplayName(t.status).toHtmlEscaped());
         }
     }
+
+    QStringList texts;
+    for (const Row &r : std::as_const(rows))
+        texts << r.label << QTextDocumentFragment::fromHtml(r.value).toPlainText();
+    for (const QString &l : std::as_const(lines))
+        texts << QTextDocumentFragment::fromHtml(l).toPlainText();
+    const QString lineStyle =
+        QStringLiteral("-qt-line-height-type:fixed;line-height:%1px").arg(rowLineHeight(texts));
+
+    QString html =
+        QStringLiteral("<b style=\"font-size:13px\">%1</b><table cellspacing=\"0\" cellpadding=\"1\">")
+            .arg(m_node.name.toHtmlEscaped());
+    for (const Row &r : std::as_const(rows))
+        html += QStringLiteral("<tr><td style=\"color:#607d8b;padding-right:8px;%1\">%2</td>"
+                               "<td style=\"%1\">%3</td></tr>")
+                    .arg(lineStyle, r.label.toHtmlEscaped(), r.value);
+    html += QStringLiteral("</table>");
+    for (const QString &l : std::as_const(lines))
+        html += QStringLiteral("<div style=\"%1\">%2</div>").arg(lineStyle, l);
     m_body->setText(html);
     adjustSize();
 }

@@ -41,6 +41,7 @@ protected:
 
 private:
     void render();
+    int rowLineHeight(const QStringList &texts) const;
 
     QLabel *m_body = nullptr;
     QToolButton *m_close = nullptr;
