@@ -4,4 +4,5 @@ list(APPEND NOC_MODELS_SOURCES
   topology/topology_layout_runner.h topology/topology_layout_runner.cpp
   topology/network_generator.h topology/network_generator.cpp
   topology/topology_queries.h topology/topology_queries.cpp
+  topology/region_frames.h topology/region_frames.cpp
 )

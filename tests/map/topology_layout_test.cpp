@@ -1,11 +1,14 @@
 #include "topology/network_generator.h"
+#include "topology/region_frames.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_layout.h"
 #include "topology/topology_layout_runner.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 using namespace noc;
@@ -15,6 +18,14 @@ TopologyGraph generatedGraph(int elements, NetworkGeneratorOptions options = {})
     options.elements = elements;
     const GeneratedNetwork net = generateNetwork(options);
     return TopologyGraph::build(net.sites, net.elements, net.links);
+}
+// A city of `count` site areas (172x126, as a three-element site) on a grid 400 apart, its top-left
+// site at `origin`.
+std::vector<QRectF> citySites(int count, QPointF origin = {}) {
+    std::vector<QRectF> sites;
+    for (int k = 0; k < count; ++k)
+        sites.emplace_back(origin + QPointF(400.0 * (k % 6), 400.0 * (k / 6)), QSizeF(172, 126));
+    return sites;
 }
 } // namespace
 
@@ -412,6 +423,77 @@ private slots:
         for (size_t a = 0; a < std::size(cities); ++a)
             for (size_t b = a + 1; b < std::size(cities); ++b)
                 QVERIFY(!cityArea(cities[a].region).intersects(cityArea(cities[b].region)));
+    }
+
+    void regionFramesLeaveAFarAwaySiteInAFrameOfItsOwn() {
+        // Given a region of 30 sites around a city and one site 40,000 px away (another city)
+        std::vector<QRectF> sites = citySites(30);
+        const QRectF city = std::accumulate(sites.begin(), sites.end(), QRectF(),
+                                            [](const QRectF &a, const QRectF &b) { return a.united(b); });
+        sites.insert(sites.begin() + 3, QRectF(40000, 9000, 172, 126));
+        // When its frames are computed  Then the city has one around it, and the far site its own
+        std::vector<RegionFrame> frames = regionFrames(sites, 1000);
+        QCOMPARE(int(frames.size()), 2);
+        QCOMPARE(frames[0].sites, 30);
+        QCOMPARE(frames[0].area, city);
+        QCOMPARE(frames[1].sites, 1);
+        QCOMPARE(frames[1].area, QRectF(40000, 9000, 172, 126));
+
+        // When the far site is on the city's outskirts instead (800 px beyond its last site)  Then
+        // the city's frame takes it in
+        sites[3].moveTopLeft(QPointF(city.right() + 800, city.top()));
+        frames = regionFrames(sites, 1000);
+        QCOMPARE(int(frames.size()), 1);
+        QCOMPARE(frames[0].sites, 31);
+
+        // When a site is far from every other but inside the city's frame (in the empty middle of a
+        // city built round a lake)  Then it is in that frame: a frame inside another sets nothing apart
+        std::vector<QRectF> ring;
+        for (int k = 0; k < 60; ++k)
+            ring.emplace_back(QPointF(20000 * std::cos(k * M_PI / 30), 20000 * std::sin(k * M_PI / 30)),
+                              QSizeF(172, 126));
+        ring.emplace_back(QPointF(0, 0), QSizeF(172, 126));
+        frames = regionFrames(ring, 1000);
+        QCOMPARE(int(frames.size()), 1);
+        QCOMPARE(frames[0].sites, 61);
+    }
+
+    void regionFramesOfTwoCitiesOrScatteredSitesAreOneFrame() {
+        // Given a region of two equal cities far apart  When framed  Then one frame holds both: there
+        // is no main city with a stray site to tell apart
+        std::vector<QRectF> sites = citySites(20);
+        for (const QRectF &r : citySites(20, QPointF(60000, 0)))
+            sites.push_back(r);
+        std::vector<RegionFrame> frames = regionFrames(sites, 1000);
+        QCOMPARE(int(frames.size()), 1);
+        QCOMPARE(frames[0].sites, 40);
+        // Given sites scattered across the map one by one (a force layout's)  Then one frame
+        std::vector<QRectF> scattered;
+        for (int k = 0; k < 50; ++k)
+            scattered.emplace_back(QPointF(20000.0 * (k % 7), 17000.0 * (k / 7)), QSizeF(172, 126));
+        QCOMPARE(int(regionFrames(scattered, 1000).size()), 1);
+        // Given nothing  Then no frame; one site  Then its own area
+        QVERIFY(regionFrames({}, 1000).empty());
+        QCOMPARE(regionFrames({QRectF(5, 5, 10, 10)}, 1000).front().area, QRectF(5, 5, 10, 10));
+    }
+
+    void regionFramesOfALargeRegionAreQuick() {
+        // Given one region of 25,000 sites (a whole 100k-element network in one region) spread as a
+        // city is, plus two strays  When framed  Then well within a frame's time budget
+        std::mt19937 rng(3);
+        std::normal_distribution<double> gauss(0, 30000);
+        std::vector<QRectF> sites;
+        for (int k = 0; k < 25000; ++k)
+            sites.emplace_back(QPointF(gauss(rng), gauss(rng)), QSizeF(172, 126));
+        sites.emplace_back(QPointF(2e6, 0), QSizeF(172, 126));
+        sites.emplace_back(QPointF(0, -2e6), QSizeF(172, 126));
+        QElapsedTimer timer;
+        timer.start();
+        const std::vector<RegionFrame> frames = regionFrames(sites, 1000);
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(int(frames.size()), 3);
+        QCOMPARE(frames[0].sites, 25000);
+        QVERIFY2(ms < 200, qPrintable(QString::number(ms)));
     }
 
     void forceLayoutRespectsPinnedNodes() {

@@ -37,6 +37,33 @@ GeneratedNetwork network(int elements, unsigned seed = 42) {
     return generateNetwork(options);
 }
 
+// Five cities far apart (regions BJ, SH, CD, GZ, SZ), each with 60 sites "<region>-S<k>" of two
+// elements within ~15 km of its centre, how operators' sites cluster.
+GeneratedNetwork fiveCities() {
+    GeneratedNetwork net;
+    const std::pair<const char *, QPointF> cities[] = {{"BJ", {116.4, 39.9}},
+                                                       {"SH", {121.3, 31.2}},
+                                                       {"CD", {104.0, 30.5}},
+                                                       {"GZ", {113.1, 23.2}},
+                                                       {"SZ", {114.0, 22.5}}};
+    for (const auto &[region, where] : cities)
+        for (int k = 0; k < 60; ++k) {
+            Site site;
+            site.id = QString("%1-S%2").arg(region).arg(k);
+            site.region = region;
+            site.latitude = where.y() + 0.1 * std::sin(k * 2.4);
+            site.longitude = where.x() + 0.12 * std::cos(k * 1.7);
+            net.sites << site;
+            for (int e = 0; e < 2; ++e) {
+                NetworkElement element;
+                element.id = QString("%1-E%2").arg(site.id).arg(e);
+                element.siteId = site.id;
+                net.elements << element;
+            }
+        }
+    return net;
+}
+
 // Shows the map at a fixed size and waits until the first layout is in the scene.
 bool showAndLoad(TopologyMapWidget &map, const GeneratedNetwork &net,
                  const QHash<QString, ElementStatus> &status = {}) {
@@ -292,27 +319,7 @@ private slots:
     void sitesPiledUpOnTheScreenAreShownAsRegions() {
         // Given five cities far apart, each with 60 sites within ~15 km of its centre (how operators'
         // sites cluster)
-        GeneratedNetwork net;
-        const std::pair<const char *, QPointF> cities[] = {{"BJ", {116.4, 39.9}},
-                                                           {"SH", {121.3, 31.2}},
-                                                           {"CD", {104.0, 30.5}},
-                                                           {"GZ", {113.1, 23.2}},
-                                                           {"SZ", {114.0, 22.5}}};
-        for (const auto &[region, where] : cities)
-            for (int k = 0; k < 60; ++k) {
-                Site site;
-                site.id = QString("%1-S%2").arg(region).arg(k);
-                site.region = region;
-                site.latitude = where.y() + 0.1 * std::sin(k * 2.4);
-                site.longitude = where.x() + 0.12 * std::cos(k * 1.7);
-                net.sites << site;
-                for (int e = 0; e < 2; ++e) {
-                    NetworkElement element;
-                    element.id = QString("%1-E%2").arg(site.id).arg(e);
-                    element.siteId = site.id;
-                    net.elements << element;
-                }
-            }
+        const GeneratedNetwork net = fiveCities();
         TopologyMapWidget map;
         QVERIFY(showAndLoad(map, net));
         TopologyScene *scene = map.scene();
@@ -333,6 +340,62 @@ private slots:
         view->setScale(std::min(view->scale(), TopologyScene::kElementScale * 0.9), city.center());
         QCOMPARE(scene->detail(), MapDetail::Sites);
         saveScreenshot(map, "map_cities_sites");
+    }
+
+    void aFarAwaySiteGetsAFrameOfItsOwn() {
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            // Given five cities, one site of Shanghai's region standing in Chengdu (1,700 km west)
+            GeneratedNetwork net = fiveCities();
+            for (Site &site : net.sites)
+                if (site.id == QLatin1String("SH-S7")) {
+                    site.latitude = 30.6;
+                    site.longitude = 104.2;
+                }
+            // When the map shows them zoomed out
+            TopologyMapWidget map;
+            QVERIFY(showAndLoad(map, net));
+            map.view()->fitAll();
+            QCOMPARE(map.scene()->detail(), MapDetail::Regions);
+            const TopologyGraph &graph = *map.scene()->graph();
+            const int sh = graph.sites()[size_t(graph.siteIndex("SH-S0"))].region_index;
+            const int outlier = graph.siteIndex("SH-S7");
+            const RegionItem *shItem = map.scene()->regionItems()[size_t(sh)];
+
+            // Then Shanghai's frames hold every site of its own and none of any other region's...
+            for (size_t s = 0; s < graph.sites().size(); ++s) {
+                const QPointF at = shItem->mapFromScene(map.scene()->sitePosition(int(s)));
+                QVERIFY2(shItem->shape().contains(at) == (graph.sites()[s].region_index == sh),
+                         qPrintable(graph.sites()[s].id));
+            }
+            // ...but not the empty map between the city and the far site
+            QPointF city;
+            for (int k = 0; k < 60; ++k)
+                if (k != 7)
+                    city += map.scene()->sitePosition(graph.siteIndex(QString("SH-S%1").arg(k))) / 59;
+            const QPointF between = (city + map.scene()->sitePosition(outlier)) / 2;
+            QVERIFY(!shItem->shape().contains(shItem->mapFromScene(between)));
+            // The city has a frame about as big as the other cities', the far site a small one of its own
+            const std::vector<RegionFrame> &frames = map.scene()->regionFrames(sh);
+            QCOMPARE(int(frames.size()), 2);
+            QCOMPARE(frames[0].sites, 59);
+            QCOMPARE(frames[1].sites, 1);
+            QVERIFY(frames[1].area.contains(map.scene()->sitePosition(outlier)));
+            const QRectF bj =
+                map.scene()->regionArea(graph.sites()[size_t(graph.siteIndex("BJ-S0"))].region_index);
+            QVERIFY2(frames[0].area.width() * frames[0].area.height() < 1.5 * bj.width() * bj.height(),
+                     qPrintable(QStringLiteral("SH %1x%2, BJ %3x%4")
+                                    .arg(frames[0].area.width())
+                                    .arg(frames[0].area.height())
+                                    .arg(bj.width())
+                                    .arg(bj.height())));
+            // And the region is still all of its sites where the map zooms to it
+            QVERIFY(map.scene()->regionArea(sh).contains(map.scene()->sitePosition(outlier)));
+            QTest::qWait(50);
+            saveScreenshot(map, "map_region_outlier_" + lang);
+        }
+        QVERIFY(languages.setLanguage("en"));
     }
 
     void statusUpdateRecoloursOnlyTheChangedElement() {

@@ -346,17 +346,20 @@ RegionItem::RegionItem(TopologyScene *scene, int region)
 void RegionItem::updateGeometry() {
     prepareGeometryChange();
     m_bounds = m_scene->regionArea(m_region).adjusted(-160, -160, 160, 160);
+    m_shape = QPainterPath();
+    for (const RegionFrame &frame : m_scene->regionFrames(m_region))
+        m_shape.addRect(outlineOf(frame.area));
 }
 
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
-    const QRectF area = outlineOf(m_scene->regionArea(m_region));
     // Outline only: 32 translucent fills of overlapping region boxes cost more than everything else
     // in the zoomed-out frame (each blends most of the viewport).
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(QPen(
         option->state & QStyle::State_Selected ? QColor(0x26, 0x32, 0x38) : QColor(0xb0, 0xbe, 0xc5), 0));
     painter->setBrush(Qt::NoBrush);
-    painter->drawRect(area);
+    for (const RegionFrame &frame : m_scene->regionFrames(m_region))
+        painter->drawRect(outlineOf(frame.area));
     // Each site one dot in its worst colour; worst drawn last so it stays on top. Square, aliased,
     // filled in device pixels: thousands of them per frame, and a wide-pen drawPoints would stroke a
     // path per point (that was most of the zoomed-out frame).

@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QLineF>
+#include <QPainterPath>
 
 // The map's items: plain QGraphicsItems (not QObjects; 100,000 of them must stay cheap) that keep
 // only an index and read everything else from their TopologyScene's arrays. Each has a constant
@@ -91,12 +92,17 @@ public:
     RegionItem(TopologyScene *scene, int region);
     int type() const override { return Type; }
     int region() const { return m_region; }
-    // The frame drawn around a region's area (its sites' areas): a margin so edge dots are inside.
-    static QRectF outlineOf(const QRectF &area) { return area.adjusted(-80, -80, 80, 80); }
+    // The frame drawn around a region's frame area (its sites' areas): a margin so edge dots are inside.
+    static constexpr double kOutlineMargin = 80;
+    static QRectF outlineOf(const QRectF &area) {
+        return area.adjusted(-kOutlineMargin, -kOutlineMargin, kOutlineMargin, kOutlineMargin);
+    }
     void updateGeometry();
     // Repaints only the dot of the site at `sitePos` (a recolour), not the whole region.
     void updateDot(const QPointF &sitePos);
     QRectF boundingRect() const override { return m_bounds; }
+    // Its frames only: the space between a main frame and an outlier's is other regions'.
+    QPainterPath shape() const override { return m_shape; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
@@ -106,6 +112,7 @@ private:
     TopologyScene *m_scene;
     int m_region;
     QRectF m_bounds;
+    QPainterPath m_shape;
 };
 
 // Links between two sites (or two regions) folded into one line when zoomed out: width by total

@@ -27,6 +27,10 @@ QRectF footprintAt(const QPointF &p) {
 
 // A site's shaded area around its elements' footprints (its name goes in the top margin).
 constexpr QMarginsF kSiteAreaMargins(6, 20, 6, 2);
+// Sites of a region closer than this always share its frame (regionClusterGap): about five site
+// blocks, so that a small region's few sites, which pack into a square smaller than the space the
+// layout keeps between neighbouring sites, are not framed apart.
+constexpr double kMinRegionClusterGap = 1000;
 } // namespace
 
 TopologyScene::TopologyScene(QObject *parent)
@@ -169,6 +173,7 @@ void TopologyScene::setTopology(std::shared_ptr<const TopologyGraph> graph, cons
     m_siteArea.resize(sites.size());
     m_siteCompact.assign(sites.size(), 1);
     m_regionArea.clear();
+    m_regionFrames.clear();
     m_regionDots.assign(regions, {});
     m_regionDotsDirty.assign(regions, 1);
 
@@ -320,25 +325,40 @@ void TopologyScene::recomputeSiteGeometry(int site) {
 }
 
 bool TopologyScene::recomputeRegionAreas() {
-    std::vector<QRectF> areas(size_t(m_graph->regions().size()));
+    const size_t regions = size_t(m_graph->regions().size());
+    std::vector<std::vector<QRectF>> siteAreas(regions);
     const auto &sites = m_graph->sites();
-    for (size_t s = 0; s < sites.size(); ++s) {
-        if (!siteShown(int(s)))
+    for (size_t s = 0; s < sites.size(); ++s)
+        if (siteShown(int(s)))
+            siteAreas[size_t(sites[s].region_index)].push_back(m_siteArea[s]);
+    bool changed = regions != m_regionArea.size();
+    m_regionArea.resize(regions);
+    m_regionFrames.resize(regions);
+    for (size_t r = 0; r < regions; ++r) {
+        QRectF area;
+        for (const QRectF &a : siteAreas[r])
+            area = area.isNull() ? a : area.united(a);
+        std::vector<RegionFrame> frames = noc::regionFrames(siteAreas[r], kMinRegionClusterGap);
+        const auto sameFrames = [&frames](const std::vector<RegionFrame> &old) {
+            return std::equal(frames.begin(), frames.end(), old.begin(), old.end(),
+                              [](const RegionFrame &a, const RegionFrame &b) {
+                                  return a.area == b.area && a.sites == b.sites;
+                              });
+        };
+        if (area == m_regionArea[r] && sameFrames(m_regionFrames[r]))
             continue;
-        QRectF &r = areas[size_t(sites[s].region_index)];
-        r = r.isNull() ? m_siteArea[s] : r.united(m_siteArea[s]);
-    }
-    bool changed = areas.size() != m_regionArea.size();
-    m_regionArea.resize(areas.size());
-    for (size_t r = 0; r < areas.size(); ++r) {
-        if (areas[r] == m_regionArea[r])
-            continue;
-        m_regionArea[r] = areas[r];
+        m_regionArea[r] = area;
+        m_regionFrames[r] = std::move(frames);
         changed = true;
         if (r < m_regionItems.size() && m_regionItems[r])
             m_regionItems[r]->updateGeometry();
     }
     return changed;
+}
+
+QPointF TopologyScene::regionAnchor(int region) const {
+    const std::vector<RegionFrame> &frames = m_regionFrames[size_t(region)];
+    return frames.empty() ? m_regionArea[size_t(region)].center() : frames.front().area.center();
 }
 
 void TopologyScene::placeAggregates() {
@@ -349,8 +369,7 @@ void TopologyScene::placeAggregates() {
     const auto &regionAggs = m_graph->regionAggregates();
     for (size_t k = 0; k < m_regionLinkItems.size(); ++k)
         if (m_regionLinkItems[k])
-            m_regionLinkItems[k]->setEnds(m_regionArea[size_t(regionAggs[k].a)].center(),
-                                          m_regionArea[size_t(regionAggs[k].b)].center());
+            m_regionLinkItems[k]->setEnds(regionAnchor(regionAggs[k].a), regionAnchor(regionAggs[k].b));
 }
 
 void TopologyScene::placeLinksOf(int node) {
@@ -547,6 +566,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
     m_regionDotsDirty.resize(regions, 1);
     m_regionSites.resize(regions);
     m_regionArea.resize(regions);
+    m_regionFrames.resize(regions);
     m_regionCounts.resize(regions, {});
     for (size_t r = m_regionItems.size(); r < regions; ++r) {
         auto *item = new RegionItem(this, int(r));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "topology/region_frames.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_layout.h"
 
@@ -95,7 +96,11 @@ public:
     QPointF sitePosition(int site) const { return m_sitePos[size_t(site)]; }
     QRectF siteArea(int site) const { return m_siteArea[size_t(site)]; }
     bool siteAreaIsCompact(int site) const { return m_siteCompact[size_t(site)] != 0; }
+    // Everything of a region (all its sites' areas): what zooming to the region shows.
     QRectF regionArea(int region) const { return m_regionArea[size_t(region)]; }
+    // The frames the region is drawn with when zoomed out, one per cluster of its sites, its main
+    // cluster first (regionFrames()); empty for a region with no site shown.
+    const std::vector<RegionFrame> &regionFrames(int region) const { return m_regionFrames[size_t(region)]; }
     QRectF mapBounds() const { return m_bounds; }
     ElementItem *elementItem(int node) const { return m_elementItems[size_t(node)]; }
     SiteItem *siteItem(int site) const { return m_siteItems[size_t(site)]; }
@@ -140,6 +145,9 @@ private:
     void recomputeSiteCounts(int site);
     void recomputeRegionCounts();
     bool recomputeRegionAreas();
+    // Where a region's folded links meet: the centre of its main frame (not of all its sites, which
+    // an outlying site would pull into the empty map between).
+    QPointF regionAnchor(int region) const;
     void recomputeBounds();
     void placeAggregates();
     void placeLinksOf(int node);
@@ -178,6 +186,7 @@ private:
     std::vector<QRectF> m_siteArea;
     std::vector<char> m_siteCompact;
     std::vector<QRectF> m_regionArea;
+    std::vector<std::vector<RegionFrame>> m_regionFrames;
     std::vector<std::array<QVector<QPointF>, 6>> m_regionDots;
     std::vector<char> m_regionDotsDirty;
 

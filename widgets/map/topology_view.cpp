@@ -204,20 +204,25 @@ void TopologyView::layoutLabels() {
         font.setPixelSize(14);
         font.setBold(true);
         for (int r = 0; r < graph.regions().size(); ++r) {
-            const QRectF area = m_scene->regionArea(r);
-            if (!area.isValid() || !visible.intersects(area))
-                continue;
-            // Above the region's frame, so the name does not hide its dots; in the middle when the
-            // frame's top is out of view.
-            const QRectF outline = RegionItem::outlineOf(area);
-            const QPointF above = mapFromScene(QPointF(outline.center().x(), outline.top())) -
-                                  QPointF(0, QFontMetricsF(font).height() / 2 + 3);
-            const double halfHeight = QFontMetricsF(font).height() / 2 + 1;
-            const QPointF anchor = viewportRect.adjusted(0, halfHeight, 0, -halfHeight).contains(above)
-                                       ? above
-                                       : QPointF(mapFromScene(area.center()));
-            candidates.push_back({int(area.width() * area.height() / 1000), anchor});
-            texts.push_back(m_scene->regionName(r));
+            // Each of the region's frames is named (an outlier's too, so its dots are not taken for
+            // another region's); the main one first, so it keeps its name where names collide.
+            const std::vector<RegionFrame> &frames = m_scene->regionFrames(r);
+            for (size_t f = 0; f < frames.size(); ++f) {
+                const QRectF area = frames[f].area;
+                if (!area.isValid() || !visible.intersects(area))
+                    continue;
+                // Above the frame, so the name does not hide its dots; in the middle when the
+                // frame's top is out of view.
+                const QRectF outline = RegionItem::outlineOf(area);
+                const QPointF above = mapFromScene(QPointF(outline.center().x(), outline.top())) -
+                                      QPointF(0, QFontMetricsF(font).height() / 2 + 3);
+                const double halfHeight = QFontMetricsF(font).height() / 2 + 1;
+                const QPointF anchor = viewportRect.adjusted(0, halfHeight, 0, -halfHeight).contains(above)
+                                           ? above
+                                           : QPointF(mapFromScene(area.center()));
+                candidates.push_back({f == 0 ? int(area.width() * area.height() / 1000) : -1, anchor});
+                texts.push_back(m_scene->regionName(r));
+            }
         }
     } else {
         font.setPixelSize(11);
