@@ -432,23 +432,14 @@ private slots:
 
     void alarmChangeSetFromTheCacheRecoloursAndDownsLinks() {
         // Given a real cache file with a network, shown by the map
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        const GeneratedNetwork net = network(200);
-        QVERIFY(writeInventory(path, net));
-        TopologyMapWidget map;
-        map.resize(900, 600);
-        map.show();
-        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
-        map.setCacheFile(path);
-        QVERIFY(shown.wait(60000));
+        CachedMap cached;
+        QVERIFY(cached.load(network(200)));
+        TopologyMapWidget &map = cached.map;
         QCOMPARE(int(map.scene()->graph()->nodes().size()), 200);
 
         // When the writer commits a major linkDown alarm on one element
-        const QString id = net.elements.at(50).id;
+        const QString id = cached.net.elements.at(50).id;
         const int node = map.scene()->graph()->nodeIndex(id);
-        CacheWriter writer;
-        QVERIFY(writer.open(path));
         Alarm alarm;
         alarm.id = "A-1";
         alarm.alarmedObjectId = id;
@@ -457,9 +448,7 @@ private slots:
         alarm.alarmRaisedTime = alarm.alarmChangedTime = QDateTime::currentMSecsSinceEpoch();
         CacheBatch batch;
         batch.alarms << alarm;
-        const ChangeSet raised = writer.apply(batch);
-        QCOMPARE(raised.alarms.inserted, QStringList{"A-1"});
-        map.applyChangeSet(raised);
+        QCOMPARE(cached.sync(batch).alarms.inserted, QStringList{"A-1"});
 
         // Then the element turns major and its links are drawn down
         QTRY_COMPARE(int(map.scene()->status(node).worst), int(Severity::Major));
@@ -476,7 +465,7 @@ private slots:
         alarm.perceivedSeverity = Severity::Cleared;
         alarm.alarmClearedTime = alarm.alarmChangedTime = alarm.alarmRaisedTime + 1000;
         batch.alarms = {alarm};
-        map.applyChangeSet(writer.apply(batch));
+        cached.sync(batch);
         QTRY_COMPARE(int(map.scene()->status(node).worst), int(Severity::Cleared));
         QVERIFY(!map.scene()->linkDown(incident));
     }
@@ -762,6 +751,48 @@ private slots:
         QCOMPARE(cached.shown.count(), 1);
     }
 
+    void siteGainingCoordinatesThroughSyncStaysInTheForceAndLayeredLayouts_data() {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("force-directed") << int(LayoutKind::ForceDirected);
+        QTest::newRow("layered") << int(LayoutKind::Layered);
+    }
+    void siteGainingCoordinatesThroughSyncStaysInTheForceAndLayeredLayouts() {
+        // Given a map from a cache in which one site has no coordinates, shown in a layout that does
+        // not place sites by their coordinates (force-directed or layered)
+        QFETCH(int, kind);
+        GeneratedNetwork net = network(300);
+        const QString siteId = net.elements.at(40).siteId;
+        const QString otherId = net.elements.at(200).siteId; // a site with coordinates
+        QVERIFY(otherId != siteId);
+        for (Site &s : net.sites)
+            if (s.id == siteId)
+                s.latitude = s.longitude = std::nan("");
+        CachedMap cached;
+        QVERIFY(cached.load(std::move(net)));
+        QSignalSpy laidOut(&cached.map, &TopologyMapWidget::layoutFinished);
+        cached.map.setLayoutKind(LayoutKind(kind));
+        QVERIFY(laidOut.wait(60000));
+        TopologyScene *scene = cached.map.scene();
+        QVERIFY(cached.map.skippedInventory().sitesWithoutCoordinates.contains(siteId));
+        const std::vector<QPointF> before = scene->positions();
+
+        // When sync brings the site's coordinates (those of another site)
+        QVERIFY(cached.syncSiteToCoordinatesOf(siteId, otherId));
+
+        // Then the map knows them (the site is no longer counted without coordinates), but nothing
+        // moves: in this layout a site's place says nothing about its coordinates (only the
+        // geographic layout moves it, siteGainingCoordinatesThroughSyncMovesThereAndOneLosingThemStays)
+        const TopologySite &site = scene->graph()->sites()[size_t(scene->graph()->siteIndex(siteId))];
+        QVERIFY(site.hasCoordinates);
+        QVERIFY(!cached.map.skippedInventory().sitesWithoutCoordinates.contains(siteId));
+        QVERIFY(scene->positions() == before);
+        for (size_t i = 0; i < before.size(); ++i)
+            if (scene->elementItem(int(i)))
+                QCOMPARE(scene->elementItem(int(i))->pos(), before[i]);
+        QCOMPARE(cached.shown.count(), 1); // no reload
+        QCOMPARE(laidOut.count(), 1);      // and no new layout
+    }
+
     void firstSyncIntoAnEmptyMapIsLaidOutAfreshAndManyNewElementsAtOneSiteDoNotOverlap() {
         // Given a map on an empty cache (a first start, before the first sync)
         QTemporaryDir dir;
@@ -943,14 +974,12 @@ private slots:
     }
 
     void selectedElementShowsItsDetailsAndOpenTickets() {
-        // Given a cache with a network and an open ticket about element 30
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        const GeneratedNetwork net = network(200);
-        QVERIFY(writeInventory(path, net));
-        const NetworkElement &element = net.elements.at(30);
-        CacheWriter writer;
-        QVERIFY(writer.open(path));
+        // Given a map from a cache with a network, and an open ticket about element 30 synced into it
+        CachedMap cached;
+        QVERIFY(cached.load(network(200)));
+        TopologyMapWidget &map = cached.map;
+        map.resize(1000, 700);
+        const NetworkElement &element = cached.net.elements.at(30);
         TroubleTicket ticket;
         ticket.id = QStringLiteral("TT-77");
         ticket.name = QStringLiteral("Fibre cut near the hut");
@@ -960,13 +989,7 @@ private slots:
                                                 QStringLiteral("PhysicalResource")};
         CacheBatch batch;
         batch.tickets << ticket;
-        QVERIFY(!writer.apply(batch).isEmpty());
-        TopologyMapWidget map;
-        map.resize(1000, 700);
-        map.show();
-        QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
-        map.setCacheFile(path);
-        QVERIFY(shown.wait(60000));
+        QCOMPARE(cached.sync(batch).tickets.inserted, QStringList{"TT-77"});
         QVERIFY(map.showElement(element.id));
         QTest::qWait(20);
 
