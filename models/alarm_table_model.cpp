@@ -759,20 +759,27 @@ bool AlarmTableModel::applyAsRanges(const std::vector<size_t> &removedPos, const
     };
     // An alarm that moves is removed at one place and inserted at another: a persistent index on it
     // (the selection, the current row) would be lost. The layout change keeps it on its alarm.
+    // A selection range holds persistent indexes at its first and last cells only, so a row that moves
+    // from anywhere between the first and the last persistent index may be selected: that takes the
+    // layout change too (selecting all, then acknowledging, deselected the alarms that moved).
     const QModelIndexList persistent = persistentIndexList();
     if (!persistent.isEmpty()) {
+        size_t firstHeld = SIZE_MAX, lastHeld = 0;
+        for (const QModelIndex &idx : persistent) {
+            firstHeld = std::min(firstHeld, size_t(idx.row()));
+            lastHeld = std::max(lastHeld, size_t(idx.row()));
+        }
         QSet<qint64> addedAids;
         for (const auto &k : added)
             addedAids.insert(k.aid);
-        for (const QModelIndex &idx : persistent) {
-            const size_t row = size_t(idx.row());
-            const auto p = std::upper_bound(places.begin(), places.end(), row,
-                                            [](size_t r, const Place &pl) { return r < pl.oldFirst; });
-            if (p == places.begin())
+        for (const Place &pl : places) {
+            const size_t from = std::max(pl.oldFirst, firstHeld);
+            const size_t to = std::min(pl.oldFirst + pl.oldCount, lastHeld + 1);
+            if (from >= to || inPlace(pl))
                 continue;
-            const Place &pl = *(p - 1);
-            if (row < pl.oldFirst + pl.oldCount && !inPlace(pl) && addedAids.contains(m_rows[row].aid))
-                return false;
+            for (size_t row = from; row < to; ++row)
+                if (addedAids.contains(m_rows[row].aid))
+                    return false;
         }
     }
 

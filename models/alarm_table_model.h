@@ -114,6 +114,9 @@ public:
     // Row of an alarm id in the current list, or -1 (linear in the rows: for tests and "go to").
     int rowOf(const QString &alarmId) const;
     const AlarmKey &keyAt(int row) const;
+    // Persistent indexes the views hold on this model (each costs a list update that moves rows a
+    // lookup): for tests.
+    qsizetype persistentIndexCount() const { return persistentIndexList().size(); }
     // Tree mode: shows / hides the nested children of the root cause at `row`. False when the row is
     // no root with children.
     bool setExpanded(int row, bool expanded);

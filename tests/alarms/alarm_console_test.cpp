@@ -5,6 +5,7 @@
 #include "alarms/alarm_details_view.h"
 #include "alarms/alarm_filter_bar.h"
 #include "alarms/alarm_saved_views.h"
+#include "alarms/alarm_selection_keeper.h"
 #include "alarms/alarm_sound.h"
 #include "alarms/alarm_style.h"
 #include "alarms/severity_lights.h"
@@ -341,6 +342,103 @@ private slots:
         QStringList expected = unacknowledged;
         expected.sort();
         QCOMPARE(pending, expected);
+    }
+
+    void aLargeSelectionStaysOnItsAlarmsWhenAnUpdateMovesThemWithoutAPersistentIndexPerRow() {
+        // Given 6,000 alarms, 3,500 of them selected in two ranges, and a current row
+        Console c(6000);
+        QVERIFY(c.waitLoaded());
+        AlarmTableModel *model = c.widget->model();
+        QItemSelectionModel *selection = c.widget->view()->selectionModel();
+        c.selectRows(100, 2599);
+        selection->select(
+            QItemSelection(model->index(4000, 0), model->index(4999, int(AlarmColumn::Count) - 1)),
+            QItemSelectionModel::Select);
+        const QString current = model->alarmId(150);
+        selection->setCurrentIndex(model->index(150, 0), QItemSelectionModel::NoUpdate);
+        const auto selectedIds = [&] {
+            QSet<QString> ids;
+            for (const QModelIndex &idx : selection->selectedRows())
+                ids.insert(model->alarmId(idx.row()));
+            return ids;
+        };
+        const QSet<QString> before = selectedIds();
+        QCOMPARE(before.size(), 3500);
+        // When an update changes 300 alarms spread over the list, selected or not, so that they move to
+        // the top of their severity (newest change first)
+        int persistentDuringChange = -1;
+        QSignalSpy layouts(model, &QAbstractItemModel::layoutChanged);
+        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                [&] { persistentDuringChange = int(model->persistentIndexCount()); });
+        QList<Alarm> changed;
+        for (int i = 0; i < 6000; i += 7) {
+            Alarm a = makeAlarm(i);
+            a.alarmChangedTime = kBase + 10'000'000LL + i;
+            a.specificProblem = QStringLiteral("Changed %1").arg(i);
+            changed.append(a);
+        }
+        QString movedSelected, movedUnselected; // one of each, and where they were
+        int movedSelectedRow = -1, movedUnselectedRow = -1;
+        for (const Alarm &a : changed) {
+            const int row = model->rowOf(a.id);
+            if (selection->isRowSelected(row, {}) && movedSelected.isEmpty() && row > 500) {
+                movedSelected = a.id;
+                movedSelectedRow = row;
+            } else if (!selection->isRowSelected(row, {}) && movedUnselected.isEmpty() && row > 500) {
+                movedUnselected = a.id;
+                movedUnselectedRow = row;
+            }
+        }
+        QVERIFY(!movedSelected.isEmpty() && !movedUnselected.isEmpty());
+        c.widget->onCommitted(c.cache.apply(batchOf(changed)));
+        QTRY_VERIFY_WITH_TIMEOUT(layouts.size() > 0 && persistentDuringChange >= 0, 10000);
+        // Then the same alarms are selected, wherever they are now, and the current row is on its alarm
+        QTRY_COMPARE_WITH_TIMEOUT(selectedIds(), before, 10000);
+        QCOMPARE(model->alarmId(c.widget->view()->currentIndex().row()), current);
+        QVERIFY(model->rowOf(movedSelected) < movedSelectedRow);
+        QVERIFY(selection->isRowSelected(model->rowOf(movedSelected), {}));
+        QVERIFY(model->rowOf(movedUnselected) < movedUnselectedRow);
+        QVERIFY(!selection->isRowSelected(model->rowOf(movedUnselected), {}));
+        // And the selection model did not hold a persistent index per selected row meanwhile (Qt's own
+        // way: one per row, sorted and merged again; 300-500 ms for a select-all of 400,000)
+        QVERIFY2(persistentDuringChange < 10, qPrintable(QString::number(persistentDuringChange)));
+        QCOMPARE(c.widget->view()->findChild<AlarmSelectionKeeper *>()->keptCount(), int(layouts.size()));
+    }
+
+    void selectedAlarmsThatMoveInASmallUpdateStaySelected_data() {
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("last");
+        QTest::newRow("all 6,000 rows (the keeper's way)") << 0 << 5999;
+        QTest::newRow("a block of 500 rows (Qt's way)") << 1000 << 1499;
+    }
+    void selectedAlarmsThatMoveInASmallUpdateStaySelected() {
+        QFETCH(int, first);
+        QFETCH(int, last);
+        // Given 6,000 alarms and a block of rows selected: one selection range, which holds persistent
+        // indexes at its first and last cells only
+        Console c(6000);
+        QVERIFY(c.waitLoaded());
+        AlarmTableModel *model = c.widget->model();
+        QItemSelectionModel *selection = c.widget->view()->selectionModel();
+        c.selectRows(first, last);
+        // When two selected alarms in the middle of the block and the one at row 5,900 change so that
+        // they move up (a few places of the list: rows removed and inserted, no layout change of the list)
+        const int middle = (first + last) / 2;
+        const QStringList moving = {model->alarmId(middle), model->alarmId(middle + 7), model->alarmId(5900)};
+        QList<Alarm> changed;
+        for (const QString &id : moving) {
+            Alarm a = makeAlarm(id.mid(4).toInt());
+            a.alarmChangedTime = kBase + 10'000'000LL;
+            changed.append(a);
+        }
+        c.widget->onCommitted(c.cache.apply(batchOf(changed)));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(moving[0]) < middle, 10000);
+        // Then the moved alarms that were selected still are, the one from row 5,900 only if it was, and
+        // so are all the others
+        QVERIFY(selection->isRowSelected(model->rowOf(moving[0]), {}));
+        QVERIFY(selection->isRowSelected(model->rowOf(moving[1]), {}));
+        QCOMPARE(selection->isRowSelected(model->rowOf(moving[2]), {}), last >= 5900);
+        QCOMPARE(selection->selectedRows().size(), last - first + 1);
     }
 
     void acknowledgeRequestsAreTheirJsonWithTimeOrderedKeys() {

@@ -2,6 +2,7 @@
 
 #include "alarm_attention.h"
 #include "alarm_csv_export.h"
+#include "alarm_selection_keeper.h"
 
 #include "alarm_details_view.h"
 #include "alarm_filter_bar.h"
@@ -201,6 +202,7 @@ void AlarmConsole::build() {
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("alarmTable"));
+    new AlarmSelectionKeeper(m_model, m_view); // owned by the view; before setModel (its header says why)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -573,7 +575,8 @@ std::vector<qint64> AlarmConsole::selectedAids() const {
 void AlarmConsole::updateActions() {
     if (m_actions.isEmpty())
         return;
-    const int selected = int(selectedRows().size());
+    // Not selectedRows(): a list of every selected row, sorted, on each selection change.
+    const bool selected = m_view->selectionModel()->hasSelection();
     const Permission needs[] = {Permission::AcknowledgeAlarm, Permission::AcknowledgeAlarm,
                                 Permission::ClearAlarm, Permission::CommentAlarm, Permission::CreateTicket};
     const QString tips[] = {tr("Acknowledge the selected alarms (Ctrl+K)"),
@@ -602,8 +605,8 @@ void AlarmConsole::updateActions() {
             a->setToolTip(tr("An export is being written…"));
             continue;
         }
-        a->setEnabled(!needsSelection || selected > 0);
-        a->setToolTip(needsSelection && selected == 0 ? tr("Select one or more alarms first.") : tips[i]);
+        a->setEnabled(!needsSelection || selected);
+        a->setToolTip(needsSelection && !selected ? tr("Select one or more alarms first.") : tips[i]);
     }
 }
 
