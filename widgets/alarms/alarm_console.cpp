@@ -743,6 +743,7 @@ void AlarmConsole::onActionDone(bool quitting) {
     if (m_actionState != ActionState::Reading)
         return; // already done at quit
     takeActionParts(quitting);
+    releaseActionParts();
     if (m_runningAction == Action::CreateTicket) {
         const QList<Alarm> alarms = std::exchange(m_ticketAlarms, {});
         endAction();
@@ -761,6 +762,16 @@ void AlarmConsole::onActionDone(bool quitting) {
     m_actionState = ActionState::Committing;
     m_commitWait.start();
     updateActions();
+}
+
+void AlarmConsole::releaseActionParts() {
+    // Every part stays in the future's results until the future is replaced by the next action: after
+    // a select-all of 400,000 alarms each alarm twice (as read and in its batch), and ~0.4 s of
+    // destructors on the GUI thread whenever they went. Taken and freed on a pool thread instead
+    // (takeResult moves the first and discards the rest there).
+    QFuture<AlarmActionResult> spent = m_actionRun.future();
+    if (spent.isValid() && spent.isFinished() && spent.resultCount() > 0)
+        (void)QtConcurrent::run([spent]() mutable { (void)spent.takeResult(); });
 }
 
 QStringList AlarmConsole::rowTexts(int row) const {

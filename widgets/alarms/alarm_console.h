@@ -206,6 +206,7 @@ private:
     QTimer m_commitWait;            // gives the actions back if no commit names it (a failed write)
     void takeActionParts(bool quitting);
     void takeActionPart(const AlarmActionResult &part, bool quitting);
+    void releaseActionParts();
     void endAction();
     QElapsedTimer m_actionClock;
 };
