@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -216,6 +217,33 @@ int runSize(int n, BenchReporter &reporter) {
         reporter.report(QStringLiteral("inventory_change_worker_ms"), median(worker), QStringLiteral("ms"),
                         n);
         reporter.report(QStringLiteral("inventory_change_gui_ms"), median(gui), QStringLiteral("ms"), n);
+    }
+
+    // A sync that brings sites new coordinates (geographic layout): each moved site goes to the nearest
+    // free place among every other site's block (nearestFreeSiteBlock), on the GUI thread. One site,
+    // then 100 in one change (a region re-surveyed). Sites moved 0.05 degrees north-east, a few km.
+    for (const int count : {1, 100}) {
+        std::vector<double> gui;
+        for (int round = 0; round < 3; ++round) {
+            InventoryChanges changes;
+            for (int k = 0; changes.sites.size() < count && k < int(net.sites.size()); ++k) {
+                Site site = net.sites.at((k * 37 + round * 1009 + 11) % int(net.sites.size()));
+                if (std::isnan(site.latitude) || std::isnan(site.longitude))
+                    continue;
+                site.latitude += 0.05 * (round + 1);
+                site.longitude += 0.05 * (round + 1);
+                changes.sites << site;
+            }
+            auto next = std::make_shared<TopologyGraph>(*scene->graph());
+            const GraphDelta delta = next->apply(changes);
+            QElapsedTimer g;
+            g.start();
+            scene->applyDelta(next, delta, {});
+            view->viewport()->repaint();
+            gui.push_back(double(g.nsecsElapsed()) / 1e6);
+        }
+        reporter.report(QStringLiteral("site_move_%1_gui_ms").arg(count), median(gui), QStringLiteral("ms"),
+                        n);
     }
 
     // Zoomed to fit.

@@ -39,7 +39,7 @@ public:
                 return true;
             for (int other : it->second) {
                 const QRectF &o = rects[size_t(other)];
-                if (r.left() < o.right() && o.left() < r.right() && r.top() < o.bottom() &&
+                if (!o.isEmpty() && r.left() < o.right() && o.left() < r.right() && r.top() < o.bottom() &&
                     o.top() < r.bottom()) {
                     free = false;
                     return false;
@@ -62,6 +62,35 @@ private:
     double m_cw, m_ch;
     std::unordered_map<quint64, std::vector<int>> m_cells;
 };
+
+// `r` moved to the free spot nearest to where it is, on a square spiral of (stepX, stepY) steps: the
+// nearest free candidate of the first ring that has one.
+QRectF nearestFreeRect(const RectGrid &grid, const std::vector<QRectF> &rects, const QRectF &r, double stepX,
+                       double stepY) {
+    const QPointF wish = r.center();
+    for (int ring = 1; ring < 100000; ++ring) {
+        double bestD = 0;
+        QRectF best;
+        bool found = false;
+        for (int dx = -ring; dx <= ring; ++dx) {
+            for (int dy = -ring; dy <= ring; ++dy) {
+                if (std::max(std::abs(dx), std::abs(dy)) != ring)
+                    continue;
+                QRectF c = r;
+                c.moveCenter(wish + QPointF(dx * stepX, dy * stepY));
+                const double d = double(dx) * dx * stepX * stepX + double(dy) * dy * stepY * stepY;
+                if ((!found || d < bestD) && grid.isFree(c, rects)) {
+                    found = true;
+                    bestD = d;
+                    best = c;
+                }
+            }
+        }
+        if (found)
+            return best;
+    }
+    return r;
+}
 
 // Places rectangles (given centred where they want to be) in `order`, each at the free spot nearest
 // its wish on a spiral of half-size steps. Rectangles flagged in `fixed` stay where they are.
@@ -86,28 +115,7 @@ void placeGreedy(std::vector<QRectF> &rects, const std::vector<int> &order, cons
             return;
         QRectF r = rects[size_t(i)];
         if (!grid.isFree(r, rects)) {
-            const QPointF wish = r.center();
-            bool found = false;
-            for (int ring = 1; !found && ring < 100000; ++ring) {
-                double bestD = 0;
-                QRectF best;
-                for (int dx = -ring; dx <= ring; ++dx) {
-                    for (int dy = -ring; dy <= ring; ++dy) {
-                        if (std::max(std::abs(dx), std::abs(dy)) != ring)
-                            continue;
-                        QRectF c = r;
-                        c.moveCenter(wish + QPointF(dx * stepX, dy * stepY));
-                        const double d = double(dx) * dx * stepX * stepX + double(dy) * dy * stepY * stepY;
-                        if ((!found || d < bestD) && grid.isFree(c, rects)) {
-                            found = true;
-                            bestD = d;
-                            best = c;
-                        }
-                    }
-                }
-                if (found)
-                    r = best;
-            }
+            r = nearestFreeRect(grid, rects, r, stepX, stepY);
             rects[size_t(i)] = r;
             ++moved;
         }
@@ -721,13 +729,39 @@ QRectF paddedSiteBlock(const QRectF &block) {
                           LayoutMetrics::kFootprintWidth / 4, LayoutMetrics::kFootprintHeight / 4);
 }
 
-QRectF nearestFreeSiteBlock(const QRectF &padded, const std::vector<QRectF> &taken) {
-    std::vector<QRectF> rects = taken;
-    rects.push_back(padded);
-    std::vector<char> fixed(rects.size(), 1);
-    fixed.back() = 0;
-    placeGreedy(rects, {int(rects.size()) - 1}, fixed, kSiteStepX, kSiteStepY, nullptr);
-    return rects.back();
+struct FreeSiteBlocks::Grid {
+    RectGrid grid;
+    std::vector<QRectF> blocks;
+};
+
+FreeSiteBlocks::FreeSiteBlocks(std::vector<QRectF> blocks) {
+    double maxW = 1, maxH = 1;
+    for (const QRectF &b : blocks) {
+        maxW = std::max(maxW, b.width());
+        maxH = std::max(maxH, b.height());
+    }
+    m_grid = std::make_unique<Grid>(Grid{RectGrid(maxW, maxH), std::move(blocks)});
+    for (size_t i = 0; i < m_grid->blocks.size(); ++i)
+        if (!m_grid->blocks[i].isEmpty())
+            m_grid->grid.insert(int(i), m_grid->blocks[i]);
+}
+
+FreeSiteBlocks::~FreeSiteBlocks() = default;
+
+void FreeSiteBlocks::set(int site, const QRectF &padded) {
+    if (size_t(site) >= m_grid->blocks.size())
+        m_grid->blocks.resize(size_t(site) + 1);
+    // The cells of its old block still name it; they look at its current block, so that costs only a
+    // comparison.
+    m_grid->blocks[size_t(site)] = padded;
+    if (!padded.isEmpty())
+        m_grid->grid.insert(site, padded);
+}
+
+QRectF FreeSiteBlocks::nearestFree(const QRectF &padded) const {
+    if (m_grid->grid.isFree(padded, m_grid->blocks))
+        return padded;
+    return nearestFreeRect(m_grid->grid, m_grid->blocks, padded, kSiteStepX, kSiteStepY);
 }
 
 int countOverlaps(const std::vector<QPointF> &positions, double iconSize) {

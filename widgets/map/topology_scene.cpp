@@ -477,7 +477,16 @@ std::optional<TopologyScene::CoordinateFit> TopologyScene::coordinateFit(int reg
     return fit;
 }
 
-bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before) {
+QRectF TopologyScene::takenSiteBlock(int site) const {
+    if (!siteShown(site) || !m_siteCompact[size_t(site)])
+        return {};
+    QRectF block = m_siteArea[size_t(site)].marginsRemoved(kSiteAreaMargins);
+    block.setTop(block.top() - LayoutMetrics::kSiteHeader);
+    return paddedSiteBlock(block);
+}
+
+bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before,
+                                             std::unique_ptr<FreeSiteBlocks> &free) {
     const TopologySite &now = m_graph->sites()[size_t(site)];
     // A site that loses its coordinates stays where it is: nothing says where else it should be, and
     // a group jumping away under the engineer's eyes is worse than one a little off. A full layout
@@ -513,17 +522,15 @@ bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &befor
     // Not on top of a neighbour: the nearest free place by the spacing the full layout keeps between
     // sites. Only this site moves; the others stay where the user has seen them.
     block.setTop(block.top() - LayoutMetrics::kSiteHeader);
-    std::vector<QRectF> taken;
-    const auto &sites = m_graph->sites();
-    for (size_t s = 0; s < sites.size(); ++s) {
-        if (int(s) == site || !siteShown(int(s)) || !m_siteCompact[s])
-            continue; // a spread-out site (no shaded area) is not a block one could land on
-        QRectF other = m_siteArea[s].marginsRemoved(kSiteAreaMargins);
-        other.setTop(other.top() - LayoutMetrics::kSiteHeader);
-        taken.push_back(paddedSiteBlock(other));
+    if (!free) {
+        std::vector<QRectF> taken(m_graph->sites().size());
+        for (size_t s = 0; s < taken.size(); ++s)
+            taken[s] = takenSiteBlock(int(s));
+        free = std::make_unique<FreeSiteBlocks>(std::move(taken));
     }
+    free->set(site, {}); // where it was is no obstacle to itself
     const QRectF padded = paddedSiteBlock(block);
-    step += nearestFreeSiteBlock(padded, taken).center() - padded.center();
+    step += free->nearestFree(padded).center() - padded.center();
     for (int e : moving) {
         m_pos[size_t(e)] += step;
         m_applyingLayout = true;
@@ -531,7 +538,8 @@ bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &befor
         m_applyingLayout = false;
         placeLinksOf(e);
     }
-    recomputeSiteGeometry(site); // the next site moved by this change keeps clear of this one
+    recomputeSiteGeometry(site);
+    free->set(site, takenSiteBlock(site)); // the next site moved by this change keeps clear of this one
     return true;
 }
 
@@ -655,9 +663,10 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         geometry = true;
     }
     // Sites with new coordinates move, their elements along (placed before new links get their ends).
+    std::unique_ptr<FreeSiteBlocks> freeSiteBlocks; // built by the first site that moves
     for (int s : delta.sitesChanged) {
         if (size_t(s) < before->sites().size() && !sites[size_t(s)].removed &&
-            moveSiteToNewCoordinates(s, before->sites()[size_t(s)])) {
+            moveSiteToNewCoordinates(s, before->sites()[size_t(s)], freeSiteBlocks)) {
             ++touched;
             geometry = true;
         }

@@ -171,7 +171,13 @@ private:
         }
     };
     std::optional<CoordinateFit> coordinateFit(int region, int exceptSite) const;
-    bool moveSiteToNewCoordinates(int site, const TopologySite &before);
+    // Moves the site where its new coordinates say, to the nearest place in `free` (built on the first
+    // call of a change: the blocks of the sites on the map), and updates its block there.
+    bool moveSiteToNewCoordinates(int site, const TopologySite &before,
+                                  std::unique_ptr<FreeSiteBlocks> &free);
+    // The padded block a site takes (what the geographic layout keeps apart); empty for a site with
+    // no shaded area (spread out, or not shown), which is not a block one could land on.
+    QRectF takenSiteBlock(int site) const;
     bool siteShown(int site) const;
     void applyVisibility();
     static int worstOf(const std::array<int, 6> &counts);
