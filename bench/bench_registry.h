@@ -22,6 +22,12 @@ struct BenchOptions {
                 return arg.mid(name.size() + 1).toLongLong();
         return fallback;
     }
+    QString text(const QString &name, const QString &fallback) const {
+        for (const QString &arg : args)
+            if (arg.startsWith(name + QLatin1Char('=')))
+                return arg.mid(name.size() + 1);
+        return fallback;
+    }
 };
 
 class BenchReporter {

@@ -13,6 +13,8 @@
 //   model's text thread yet (a light "…" in its text cells);
 // - reference_max_gap_ms / reference_p99_gap_ms / reference_gaps_over_50ms: the same gaps for a
 //   thread that only sleeps 1 ms (ReferenceSleeper): what the machine costs a thread doing nothing;
+// - gui_merge_allocations: buffers of a large list the model allocated on the GUI thread instead of
+//   taking one prepared on its pool (AlarmTableModel::waitsForSpare);
 // - events_lost: events the server sent that the cache did not get (by event seq), plus alarms on
 //   which the list and the cache disagree once the stream has settled (missing or extra rows).
 // Options: server-background (opsim at the console's background nice level: see below),
@@ -664,6 +666,8 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
                     scroll.paintMs.empty() ? 0
                                            : *std::max_element(scroll.paintMs.begin(), scroll.paintMs.end()),
                     QStringLiteral("ms"), qint64(scroll.paintMs.size()));
+    reporter.report(QStringLiteral("gui_merge_allocations"), double(model->mergeAllocations()),
+                    QStringLiteral("buffers"), qint64(applyMs.size()));
     reporter.report(QStringLiteral("events_lost"), double(lost), QStringLiteral("events"));
     reporter.note(QStringLiteral("storm: server sent %1 events, cache took %2 (%3 applied by the session); "
                                  "caught up: %4; measured for %5 s")

@@ -41,6 +41,9 @@ constexpr int kSpareKeepMs = 2000;
 // Lists from this size get their next merge buffer prepared on a pool thread (prepareSpare): below
 // it a fresh buffer costs the GUI thread a few ms at most.
 constexpr size_t kPrepareSpareMinRows = 16384;
+// A batch waits at most this long for a buffer being prepared (a pool thread writing 20-50 MB of
+// pages, ~10-40 ms), then takes a fresh one here: an update never waits on a busy pool for long.
+constexpr qint64 kMaxSpareWaitMs = 250;
 
 // One place of the list a batch changes: old rows [oldFirst, +oldCount) leave and
 // added[addFirst, +addCount) enter there, with no kept row between them.
@@ -115,11 +118,14 @@ std::vector<Place> placesOf(const AlarmKeyVector &rows, const std::vector<size_t
 // (up to 26 ms of GUI-thread CPU at 140,000 rows). It costs at most 5 B per listed alarm while the
 // buffer lives.
 AlarmKeyVector mergeAt(const AlarmKeyVector &rows, const std::vector<Place> &places,
-                       const AlarmKeyVector &added, size_t capacity, AlarmKeyVector &spare) {
+                       const AlarmKeyVector &added, size_t capacity, AlarmKeyVector &spare,
+                       int &allocations) {
     AlarmKeyVector next = std::move(spare);
     spare = {};
     next.clear();
     if (next.capacity() < capacity) {
+        if (capacity >= kPrepareSpareMinRows) // smaller ones are allocated here by design
+            ++allocations;
         next = {};
         next.reserve(capacity + capacity / 8 + 1024);
         adviseHugePages(next.data(), next.capacity() * sizeof(AlarmKey));
@@ -532,6 +538,46 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
         m_spentDeltaTimer.start();
     if (generation != m_generation || isLoading())
         return;
+    m_waitingDeltas.push_back({generation, delta});
+    applyWaitingDeltas();
+}
+
+void AlarmTableModel::applyWaitingDeltas() {
+    while (!m_waitingDeltas.empty()) {
+        const auto [generation, delta] = m_waitingDeltas.front();
+        if (generation == m_generation && !isLoading() && waitsForSpare(*delta))
+            return; // takePreparedSpare() comes back here
+        m_waitingDeltas.pop_front();
+        if (generation == m_generation && !isLoading())
+            applyDelta(delta);
+    }
+}
+
+bool AlarmTableModel::waitsForSpare(const AlarmDelta &delta) {
+    // The most rows the merge may write (removals only make it fewer).
+    const size_t rows = m_rows.size() + size_t(delta.added.size());
+    if (rows < kPrepareSpareMinRows || m_spare.capacity() >= rows) {
+        m_waitingSince.invalidate();
+        return false;
+    }
+    if (m_waitingSince.isValid() && m_waitingSince.elapsed() > kMaxSpareWaitMs) {
+        logging::logger("ui")->debug(
+            "alarm list: no prepared buffer for {} rows after {} ms; one is allocated here", rows,
+            m_waitingSince.elapsed());
+        m_waitingSince.invalidate();
+        return false;
+    }
+    if (!m_waitingSince.isValid())
+        m_waitingSince.start();
+    // Batches are coming: keep the spare (takePreparedSpare only takes one while the timer runs).
+    m_spareTimer.start();
+    prepareSpareFor(rows);
+    // Looked at again when the buffer is ready, or at the latest when the wait is over.
+    QTimer::singleShot(kMaxSpareWaitMs + 1, this, &AlarmTableModel::applyWaitingDeltas);
+    return true;
+}
+
+void AlarmTableModel::applyDelta(const std::shared_ptr<AlarmDelta> &delta) {
     const bool totalChanged = delta->universeSize >= 0 && delta->universeSize != m_universeSize;
     if (delta->universeSize >= 0)
         m_universeSize = delta->universeSize;
@@ -642,8 +688,9 @@ void AlarmTableModel::onDeltaReady(int generation, const std::shared_ptr<AlarmDe
     }
 
     // General path: merge, then tell the views with at most three signals.
-    AlarmKeyVector next = mergeAt(m_rows, placesOf(m_rows, removedPos, added, less, SIZE_MAX), added,
-                                  m_rows.size() - removedPos.size() + added.size(), m_spare);
+    AlarmKeyVector next =
+        mergeAt(m_rows, placesOf(m_rows, removedPos, added, less, SIZE_MAX), added,
+                m_rows.size() - removedPos.size() + added.size(), m_spare, m_mergeAllocations);
     AlarmChildren nextChildren = m_children;
     for (auto it = delta->children.cbegin(); it != delta->children.cend(); ++it) {
         if (it->empty())
@@ -783,8 +830,8 @@ bool AlarmTableModel::applyAsRanges(const std::vector<size_t> &removedPos, const
         }
     }
 
-    AlarmKeyVector next =
-        mergeAt(m_rows, places, added, m_rows.size() - removedPos.size() + added.size(), m_spare);
+    AlarmKeyVector next = mergeAt(m_rows, places, added, m_rows.size() - removedPos.size() + added.size(),
+                                  m_spare, m_mergeAllocations);
     for (auto it = delta.children.cbegin(); it != delta.children.cend(); ++it) {
         if (it->empty())
             m_children.remove(it.key());
@@ -841,9 +888,12 @@ void AlarmTableModel::keepSpare() {
 void AlarmTableModel::prepareSpare() {
     const size_t rows = m_rows.size();
     // Room for the next batch: storm batches add a few thousand rows to hundreds of thousands.
-    const size_t next = rows + rows / 16 + 4096;
-    if (rows < kPrepareSpareMinRows || m_spare.capacity() >= next || m_spareWatcher.isRunning() ||
-        !m_spareTimer.isActive())
+    if (m_spareTimer.isActive())
+        prepareSpareFor(rows + rows / 16 + 4096);
+}
+
+void AlarmTableModel::prepareSpareFor(size_t rows) {
+    if (rows < kPrepareSpareMinRows || m_spare.capacity() >= rows || m_spareWatcher.isRunning())
         return;
     const size_t capacity = rows + rows / 4 + 4096;
     m_spareWatcher.setFuture(QtConcurrent::run(&m_spareThreads, [capacity] {
@@ -871,6 +921,7 @@ void AlarmTableModel::takePreparedSpare() {
         unused->clear();
         unused->shrink_to_fit();
     });
+    applyWaitingDeltas();
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const {

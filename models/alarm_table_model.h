@@ -15,6 +15,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <deque>
+
 struct sqlite3;
 
 namespace noc {
@@ -117,6 +119,9 @@ public:
     // Persistent indexes the views hold on this model (each costs a list update that moves rows a
     // lookup): for tests.
     qsizetype persistentIndexCount() const { return persistentIndexList().size(); }
+    // Merge buffers for large lists allocated on this (the GUI) thread so far, not prepared on the pool
+    // (waitsForSpare): for tests and benchmarks.
+    int mergeAllocations() const { return m_mergeAllocations; }
     // Tree mode: shows / hides the nested children of the root cause at `row`. False when the row is
     // no root with children.
     bool setExpanded(int row, bool expanded);
@@ -191,6 +196,12 @@ private:
     Location locate(int row) const;
     int displayRowOfTop(int top) const;
     void onDeltaReady(int generation, const std::shared_ptr<noc::AlarmDelta> &delta);
+    // Applies the deltas that arrived, in order, up to one that must wait for a prepared buffer.
+    void applyWaitingDeltas();
+    // True (and a bigger buffer being prepared) when merging `delta` into a large list would need a
+    // buffer bigger than m_spare: allocated here, its page faults cost the batch 30-60 ms.
+    bool waitsForSpare(const AlarmDelta &delta);
+    void applyDelta(const std::shared_ptr<noc::AlarmDelta> &delta);
     // Hands the applied deltas back to the index thread, which frees them (see m_spentDeltas).
     void returnSpentDeltas();
     // A batch as a few row removals and insertions (and dataChanged for rows updated in place), when
@@ -205,6 +216,7 @@ private:
     // bigger one and writes its pages (a fresh 12 MB buffer is ~3,000 page faults: 30-40 ms of the
     // GUI thread's CPU in the batch that needed it); it replaces m_spare when ready.
     void prepareSpare();
+    void prepareSpareFor(size_t rows);
     void takePreparedSpare();
     // For painting: the known text of `row` (perhaps stale: shown while a fresh read is on its way),
     // or nullptr; asks the reader for the window around `row` when the text is missing or stale.
@@ -260,6 +272,10 @@ private:
     // that lock without a core kept the GUI thread waiting 20 ms and more in a storm. Handed back one
     // event-loop turn after their event (whose copy must be gone first, or it would be the last owner).
     std::vector<std::shared_ptr<AlarmDelta>> m_spentDeltas;
+    // Deltas not applied yet, by generation: behind one waiting for a prepared buffer (waitsForSpare).
+    std::deque<std::pair<int, std::shared_ptr<AlarmDelta>>> m_waitingDeltas;
+    QElapsedTimer m_waitingSince; // how long the first of them waits (see kMaxSpareWaitMs)
+    int m_mergeAllocations = 0;
     QTimer m_spentDeltaTimer;
     QTimer m_updateTimer;
     QTimer m_expiryTimer;

@@ -354,6 +354,31 @@ private slots:
         QVERIFY(f.matchesAFreshQuery());
     }
 
+    void batchesThatGrowALargeListBackToBackWaitForPreparedBuffers() {
+        // Given an open list of 20,000 alarms (large enough for merge buffers prepared off the GUI thread)
+        Fixture f(20000);
+        QVERIFY(f.openAndWait());
+        // When six batches each add 3,000 alarms between the old ones, one right after the other (the
+        // first finds no spare buffer at all, the later ones outgrow theirs)
+        int expected = 20000;
+        for (int batch = 0; batch < 6; ++batch) {
+            CacheBatch b;
+            for (int j = 0; j < 3000; ++j) {
+                Alarm a = makeAlarm(100000 + batch * 3000 + j);
+                a.alarmChangedTime = kBase + ((j * 7 + batch) % 20000) * 1000LL + 500;
+                b.alarms.append(a);
+            }
+            expected += 3000;
+            QVERIFY(f.commitAndWait(b));
+            QCOMPARE(f.model.rowCount(), expected);
+        }
+        // Then no merge buffer was allocated on the GUI thread (each batch waited the few ms for one
+        // prepared on the pool), and the list is in order and the one a fresh query reads
+        QCOMPARE(f.model.mergeAllocations(), 0);
+        QVERIFY(f.isSorted());
+        QVERIFY(f.matchesAFreshQuery());
+    }
+
     void acknowledgementChangesRowInPlaceWithOneDataChanged() {
         // Given an open list
         Fixture f(30);
