@@ -15,7 +15,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QThreadPool>
+#include <QTest>
 #include <QTimer>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -232,9 +232,18 @@ int runAlarmActions(const bench::BenchOptions &options, bench::BenchReporter &re
     ticker.stop();
     if (committedMs < 0 || listedMs < 0)
         return 1;
-    // What the action leaves behind once done (the parts are freed on a pool thread: given a moment).
-    QThreadPool::globalInstance()->waitForDone(10'000);
-    const double heapGrowthMb = double(heapInUseBytes() - heapBefore) / 1e6;
+    // What the action leaves behind once done: the parts are freed on the console's pool thread, so
+    // the heap is read until it stays put for 200 ms (5 s at most).
+    qint64 heapAfter = heapInUseBytes();
+    for (int i = 0; i < 25; ++i) {
+        QTest::qWait(200);
+        const qint64 now = heapInUseBytes();
+        const bool settled = std::abs(now - heapAfter) < 1'000'000;
+        heapAfter = now;
+        if (settled)
+            break;
+    }
+    const double heapGrowthMb = double(heapAfter - heapBefore) / 1e6;
     reporter.report(QStringLiteral("click_ms"), clickMs, QStringLiteral("ms"), n);
     reporter.report(QStringLiteral("enabled_ms"), enabledMs, QStringLiteral("ms"), n);
     reporter.report(QStringLiteral("committed_ms"), committedMs, QStringLiteral("ms"), changed);

@@ -845,8 +845,17 @@ void AlarmIndexWorker::applyChanges(int generation, const KindChanges &incoming)
     delta->universeSize = m_universe->size();
     // A changed total alone is news too: the header line counts the cache.
     if (current && (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty() ||
-                    delta->universeSize != sizeBefore))
+                    delta->universeSize != sizeBefore)) {
+        sortForTheList(*delta);
         emit deltaReady(generation, delta);
+    }
+}
+
+void AlarmIndexWorker::sortForTheList(AlarmDelta &delta) const {
+    // Here, not on the GUI thread: acknowledging 50,000 alarms sorted 100,000 keys there (~20 ms).
+    const AlarmKeyLess less{m_query.sortColumn, m_query.sortOrder};
+    std::sort(delta.removed.begin(), delta.removed.end(), less);
+    std::sort(delta.added.begin(), delta.added.end(), less);
 }
 
 void AlarmIndexWorker::addFamily(QSet<quint64> &affected, quint64 h) const {
@@ -916,8 +925,10 @@ void AlarmIndexWorker::expireCleared(int generation, qint64 nowMs) {
     auto delta = std::make_shared<AlarmDelta>();
     answerMoves(affected, before, *delta);
     delta->universeSize = m_universe->size();
-    if (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty())
+    if (!delta->removed.empty() || !delta->added.empty() || !delta->children.isEmpty()) {
+        sortForTheList(*delta);
         emit deltaReady(generation, delta);
+    }
 }
 
 } // namespace noc

@@ -140,6 +140,7 @@ using SharedAlarmResult = std::shared_ptr<AlarmQueryResult>;
 // matches appears in both (old key in `removed`, new key in `added`). `children` holds the complete
 // new child list of every root whose nested children changed (empty: it has none any more).
 struct AlarmDelta {
+    // Both in the order of the query the delta belongs to (AlarmKeyLess).
     AlarmKeyVector removed;
     AlarmKeyVector added;
     AlarmChildren children;
@@ -214,6 +215,8 @@ private:
     Placement placement(quint64 idHash) const;
     // `h`, its parent, children and grandchildren: whose place may move when `h` changes.
     void addFamily(QSet<quint64> &affected, quint64 h) const;
+    // Sorts the delta's keys in the list's order, so that the GUI thread merges them as they come.
+    void sortForTheList(AlarmDelta &delta) const;
     void answerMoves(const QSet<quint64> &affected, const QHash<quint64, Placement> &before,
                      AlarmDelta &delta) const;
     // aids (sorted) of the SQL-side filters, optionally restricted to `onlyAids`.

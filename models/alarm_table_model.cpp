@@ -585,9 +585,11 @@ void AlarmTableModel::applyDelta(const std::shared_ptr<AlarmDelta> &delta) {
     const int oldN = m_displayRows;
 
     // The rows that leave, found in list order (galloping from one to the next: see
-    // gallopLowerBound).
-    AlarmKeyVector removed = delta->removed;
-    std::sort(removed.begin(), removed.end(), less);
+    // gallopLowerBound). The index thread sent both lists sorted for this query.
+    const AlarmKeyVector &removed = delta->removed;
+    const AlarmKeyVector &added = delta->added;
+    Q_ASSERT(std::is_sorted(removed.begin(), removed.end(), less));
+    Q_ASSERT(std::is_sorted(added.begin(), added.end(), less));
     std::vector<size_t> removedPos;
     removedPos.reserve(removed.size());
     {
@@ -599,8 +601,6 @@ void AlarmTableModel::applyDelta(const std::shared_ptr<AlarmDelta> &delta) {
         }
     }
     removedPos.erase(std::unique(removedPos.begin(), removedPos.end()), removedPos.end());
-    AlarmKeyVector added = delta->added;
-    std::sort(added.begin(), added.end(), less);
     for (const auto &k : added) {
         markTextStale(k.aid);
         if (m_expandedKeys.contains(k.aid))

@@ -16,6 +16,7 @@
 #include "sync/local_actions.h"
 #include "sync/sync_session.h"
 #include "sync_status_text.h"
+#include "thread_priority.h"
 
 #include <QAction>
 #include <QApplication>
@@ -83,6 +84,9 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     if (!m_reader.open(cachePath))
         logging::logger("ui")->error("alarm console: cannot open cache {}", cachePath.toStdString());
     m_model = new AlarmTableModel(this);
+    // An action's read and an export may run at once.
+    m_workThreads.setMaxThreadCount(2);
+    m_workThreads.setObjectName(QStringLiteral("alarm-work"));
     connect(&m_export, &QFutureWatcherBase::finished, this, &AlarmConsole::onExportDone);
     connect(&m_actionRun, &QFutureWatcherBase::resultsReadyAt, this, [this] { takeActionParts(false); });
     connect(&m_actionRun, &QFutureWatcherBase::finished, this, [this] { onActionDone(false); });
@@ -680,10 +684,12 @@ void AlarmConsole::submitAction(Action which) {
     m_awaitedCommitted = true;
     m_actionClock.start();
     job.partSize = m_actionPartSize;
-    m_actionRun.setFuture(QtConcurrent::run([job = std::move(job)](QPromise<AlarmActionResult> &promise) {
-        runAlarmActionInParts(job,
-                              [&promise](AlarmActionResult part) { promise.addResult(std::move(part)); });
-    }));
+    m_actionRun.setFuture(
+        QtConcurrent::run(&m_workThreads, [job = std::move(job)](QPromise<AlarmActionResult> &promise) {
+            lowerCurrentThreadPriority();
+            runAlarmActionInParts(job,
+                                  [&promise](AlarmActionResult part) { promise.addResult(std::move(part)); });
+        }));
     updateActions();
 }
 
@@ -771,7 +777,10 @@ void AlarmConsole::releaseActionParts() {
     // (takeResult moves the first and discards the rest there).
     QFuture<AlarmActionResult> spent = m_actionRun.future();
     if (spent.isValid() && spent.isFinished() && spent.resultCount() > 0)
-        (void)QtConcurrent::run([spent]() mutable { (void)spent.takeResult(); });
+        (void)QtConcurrent::run(&m_workThreads, [spent]() mutable {
+            lowerCurrentThreadPriority();
+            (void)spent.takeResult();
+        });
 }
 
 QStringList AlarmConsole::rowTexts(int row) const {
@@ -827,7 +836,10 @@ void AlarmConsole::exportCsv() {
     }
     m_exportPath = path;
     m_exportRows = qsizetype(job.keys.size());
-    m_export.setFuture(QtConcurrent::run([job = std::move(job)] { return writeAlarmCsv(job); }));
+    m_export.setFuture(QtConcurrent::run(&m_workThreads, [job = std::move(job)] {
+        lowerCurrentThreadPriority();
+        return writeAlarmCsv(job);
+    }));
     updateActions();
 }
 

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 #include <functional>
@@ -192,6 +193,10 @@ private:
     QString m_exportPath;
     qsizetype m_exportRows = 0;
     QFutureWatcher<AlarmActionResult> m_actionRun; // the action whose alarms are being read, in parts
+    // The actions' reads and the CSV exports run here, below the GUI thread's priority
+    // (thread_priority.h): on Qt's global pool they took a core from the GUI thread while it drew the
+    // list (the raster engine's own jobs run there, so its threads are not lowered).
+    QThreadPool m_workThreads;
     Action m_runningAction = Action::Acknowledge;
     enum class ActionState { Idle, Reading, Committing };
     ActionState m_actionState = ActionState::Idle;
