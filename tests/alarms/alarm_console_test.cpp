@@ -403,6 +403,8 @@ private slots:
         // way: one per row, sorted and merged again; 300-500 ms for a select-all of 400,000)
         QVERIFY2(persistentDuringChange < 10, qPrintable(QString::number(persistentDuringChange)));
         QCOMPARE(c.widget->view()->findChild<AlarmSelectionKeeper *>()->keptCount(), int(layouts.size()));
+        c.widget->view()->scrollToTop();
+        saveScreenshot(*c.widget, QStringLiteral("alarms_selection_kept"));
     }
 
     void selectedAlarmsThatMoveInASmallUpdateStaySelected_data() {
