@@ -561,7 +561,7 @@ bool AlarmTableModel::waitsForSpare(const AlarmDelta &delta) {
         return false;
     }
     if (m_waitingSince.isValid() && m_waitingSince.elapsed() > kMaxSpareWaitMs) {
-        logging::logger("ui")->debug(
+        logging::logger("ui")->info(
             "alarm list: no prepared buffer for {} rows after {} ms; one is allocated here", rows,
             m_waitingSince.elapsed());
         m_waitingSince.invalidate();
