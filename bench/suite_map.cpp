@@ -220,7 +220,7 @@ int runSize(int n, BenchReporter &reporter) {
     }
 
     // A sync that brings sites new coordinates (geographic layout): each moved site goes to the nearest
-    // free place among every other site's block (nearestFreeSiteBlock), on the GUI thread. One site,
+    // free place among every other site's block (FreeSiteBlocks::nearestFree), on the GUI thread. One site,
     // then 100 in one change (a region re-surveyed). Sites moved 0.05 degrees north-east, a few km.
     for (const int count : {1, 100}) {
         std::vector<double> gui;

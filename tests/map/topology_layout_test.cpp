@@ -4,7 +4,6 @@
 #include "topology/topology_layout.h"
 #include "topology/topology_layout_runner.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
@@ -477,9 +476,10 @@ private slots:
         QCOMPARE(regionFrames({QRectF(5, 5, 10, 10)}, 1000).front().area, QRectF(5, 5, 10, 10));
     }
 
-    void regionFramesOfALargeRegionAreQuick() {
+    void regionFramesOfALargeRegionAreTheCityAndItsTwoStrays() {
         // Given one region of 25,000 sites (a whole 100k-element network in one region) spread as a
-        // city is, plus two strays  When framed  Then well within a frame's time budget
+        // city is, plus two strays  When framed  Then one frame holds the city and each stray has its
+        // own (how long it takes is for noc-bench map, not for a test on a shared machine)
         std::mt19937 rng(3);
         std::normal_distribution<double> gauss(0, 30000);
         std::vector<QRectF> sites;
@@ -487,13 +487,9 @@ private slots:
             sites.emplace_back(QPointF(gauss(rng), gauss(rng)), QSizeF(172, 126));
         sites.emplace_back(QPointF(2e6, 0), QSizeF(172, 126));
         sites.emplace_back(QPointF(0, -2e6), QSizeF(172, 126));
-        QElapsedTimer timer;
-        timer.start();
         const std::vector<RegionFrame> frames = regionFrames(sites, 1000);
-        const qint64 ms = timer.elapsed();
         QCOMPARE(int(frames.size()), 3);
         QCOMPARE(frames[0].sites, 25000);
-        QVERIFY2(ms < 200, qPrintable(QString::number(ms)));
     }
 
     void forceLayoutRespectsPinnedNodes() {

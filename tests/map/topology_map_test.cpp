@@ -778,6 +778,8 @@ private slots:
 
         // When sync brings the site's coordinates (those of another site)
         QVERIFY(cached.syncSiteToCoordinatesOf(siteId, otherId));
+        // (a new layout would be computed on the layout thread and arrive later: given time to)
+        QVERIFY(!laidOut.wait(500));
 
         // Then the map knows them (the site is no longer counted without coordinates), but nothing
         // moves: in this layout a site's place says nothing about its coordinates (only the

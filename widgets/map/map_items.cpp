@@ -347,6 +347,7 @@ void RegionItem::updateGeometry() {
     prepareGeometryChange();
     m_bounds = m_scene->regionArea(m_region).adjusted(-160, -160, 160, 160);
     m_shape = QPainterPath();
+    m_shape.setFillRule(Qt::WindingFill); // where two frames overlap, the overlap is the region's too
     for (const RegionFrame &frame : m_scene->regionFrames(m_region))
         m_shape.addRect(outlineOf(frame.area));
 }
