@@ -70,6 +70,18 @@ private:
         QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
     };
 
+    // Batch `batch` of `count` new alarms whose changed times fall between those of the first 20,000
+    // (makeAlarm: one second apart), each at a place of its own in the list.
+    static CacheBatch newAlarmsAmongTheOld(int batch, int count) {
+        CacheBatch b;
+        for (int j = 0; j < count; ++j) {
+            Alarm a = makeAlarm(100000 + batch * count + j);
+            a.alarmChangedTime = kBase + ((j * 13 + batch) % 20000) * 1000LL + 300;
+            b.alarms.append(a);
+        }
+        return b;
+    }
+
 private slots:
     void opensInListOrderActiveWorstNewestFirst() {
         // Given a cache with 50 alarms, one of them cleared
@@ -336,12 +348,7 @@ private slots:
         // between them for a bigger buffer to be prepared
         int expected = 20000;
         for (int batch = 0; batch < 8; ++batch) {
-            CacheBatch b;
-            for (int j = 0; j < 2000; ++j) {
-                Alarm a = makeAlarm(100000 + batch * 2000 + j);
-                a.alarmChangedTime = kBase + ((j * 13 + batch) % 20000) * 1000LL + 300;
-                b.alarms.append(a);
-            }
+            CacheBatch b = newAlarmsAmongTheOld(batch, 2000);
             for (int i = batch; i < 20000; i += 50) // 400 old alarms spread over the list
                 b.removedAlarmIds.append(QStringLiteral("ALM-%1").arg(i, 5, 10, QLatin1Char('0')));
             expected += 2000 - int(b.removedAlarmIds.size());
@@ -362,14 +369,8 @@ private slots:
         // first finds no spare buffer at all, the later ones outgrow theirs)
         int expected = 20000;
         for (int batch = 0; batch < 6; ++batch) {
-            CacheBatch b;
-            for (int j = 0; j < 3000; ++j) {
-                Alarm a = makeAlarm(100000 + batch * 3000 + j);
-                a.alarmChangedTime = kBase + ((j * 7 + batch) % 20000) * 1000LL + 500;
-                b.alarms.append(a);
-            }
             expected += 3000;
-            QVERIFY(f.commitAndWait(b));
+            QVERIFY(f.commitAndWait(newAlarmsAmongTheOld(batch, 3000)));
             QCOMPARE(f.model.rowCount(), expected);
         }
         // Then no merge buffer was allocated on the GUI thread (each batch waited the few ms for one
