@@ -1,5 +1,7 @@
 #include "topology/topology_layout.h"
 
+#include "topology/region_frames.h"
+
 #include <QElapsedTimer>
 #include <QLineF>
 #include <algorithm>
@@ -246,42 +248,86 @@ public:
                  const std::vector<Block> &blocks) {
         const auto &sites = graph.sites();
         const size_t regionCount = size_t(graph.regions().size());
-        std::vector<std::vector<QPointF>> points(regionCount);
-        std::vector<double> blockArea(regionCount, 0), largestBlock(regionCount, 0);
+        std::vector<std::vector<int>> members(regionCount); // sites with coordinates, by region
         std::vector<QPointF> all;
         double allArea = 0;
+        const auto areaOf = [&](size_t s) {
+            return blocks[s].cols * LayoutMetrics::kFootprintWidth *
+                   (blocks[s].rows * LayoutMetrics::kFootprintHeight + kSiteHeader);
+        };
         for (size_t s = 0; s < sites.size(); ++s) {
             if (!sites[s].hasCoordinates || sites[s].region_index < 0)
                 continue;
-            const double area = blocks[s].cols * LayoutMetrics::kFootprintWidth *
-                                (blocks[s].rows * LayoutMetrics::kFootprintHeight + kSiteHeader);
-            const size_t r = size_t(sites[s].region_index);
-            points[r].push_back(projected[s]);
-            blockArea[r] += area;
-            largestBlock[r] = std::max(largestBlock[r], area);
+            members[size_t(sites[s].region_index)].push_back(int(s));
             all.push_back(projected[s]);
-            allArea += area;
+            allArea += areaOf(s);
         }
         m_frames.assign(regionCount, Frame{});
+        m_drawnIn.assign(sites.size(), -1);
         const double base = spreadScale(all, allArea);
         m_centreScale = base;
         double largestScale = base;
+        // The region's scale from all its sites, as it was before the main cluster was looked for
+        // (a stray widens the region's box, so this is mostly smaller than the main cluster's: the
+        // clusters are found at most as far apart as they end up drawn).
+        const auto memberScale = [&](const std::vector<int> &sitesOfRegion) {
+            if (sitesOfRegion.size() < 3)
+                return base;
+            std::vector<QPointF> points;
+            double blockArea = 0;
+            for (int s : sitesOfRegion) {
+                points.push_back(projected[size_t(s)]);
+                blockArea += areaOf(size_t(s));
+            }
+            return std::max(base, spreadScale(points, blockArea));
+        };
         std::vector<double> radius(regionCount, 0);
+        std::vector<int> stray;
         for (size_t r = 0; r < regionCount; ++r) {
             Frame &f = m_frames[r];
             f.scale = base;
-            if (points[r].empty())
+            if (members[r].empty())
                 continue;
             f.known = true;
-            for (const QPointF &p : points[r])
-                f.centre += p;
-            f.centre /= double(points[r].size());
-            if (points[r].size() >= 3)
-                f.scale = std::max(base, spreadScale(points[r], blockArea[r]));
+            // A region's centre, scale and radius come from its main cluster only (the one its frame
+            // is drawn around, regionFrames): one far-away site (a hub in another city, a site filed
+            // under the wrong region) would otherwise shift the centre towards it, shrink the scale
+            // and inflate the radius that keeps regions apart, spreading the whole map, and the site
+            // itself would be drawn at the region's magnification, far from every city. Stray sites
+            // are drawn by their own coordinates instead (below).
+            std::vector<int> main = mainCluster(members[r], projected, blocks, memberScale(members[r]));
+            for (int s : members[r])
+                if (!std::binary_search(main.begin(), main.end(), s))
+                    stray.push_back(s);
+            std::vector<QPointF> points;
+            double blockArea = 0, largestBlock = 0;
+            for (int s : main) {
+                points.push_back(projected[size_t(s)]);
+                f.centre += projected[size_t(s)];
+                blockArea += areaOf(size_t(s));
+                largestBlock = std::max(largestBlock, areaOf(size_t(s)));
+            }
+            f.centre /= double(points.size());
+            f.sites = int(points.size());
+            if (points.size() >= 3)
+                f.scale = std::max(base, spreadScale(points, blockArea));
             largestScale = std::max(largestScale, f.scale);
-            for (const QPointF &p : points[r])
+            for (const QPointF &p : points)
                 radius[r] = std::max(radius[r], QLineF(p, f.centre).length() * f.scale);
-            radius[r] += std::sqrt(largestBlock[r]);
+            radius[r] += std::sqrt(largestBlock);
+        }
+        // A stray site is drawn in the frame of the region whose centre is nearest to it (a Shanghai
+        // site at Chengdu's coordinates among Chengdu's sites), so it lies where its coordinates are
+        // among the magnified cities; the site placement then only nudges it off others' blocks.
+        for (int s : stray) {
+            double nearest = 1e300;
+            for (size_t r = 0; r < regionCount; ++r) {
+                const double d = QLineF(projected[size_t(s)], m_frames[r].centre).length();
+                if (m_frames[r].known && d < nearest) {
+                    nearest = d;
+                    m_drawnIn[size_t(s)] = int(r);
+                }
+            }
         }
         // The regions' centres: far-apart cities would leave the map mostly empty at the scale where
         // the closest two just touch, so the scale is the one where a typical region's nearest
@@ -328,7 +374,7 @@ public:
             step = std::max(step, radius[r] / 8);
         }
         std::stable_sort(order.begin(), order.end(),
-                         [&](int a, int b) { return points[size_t(a)].size() > points[size_t(b)].size(); });
+                         [&](int a, int b) { return m_frames[size_t(a)].sites > m_frames[size_t(b)].sites; });
         placeGreedy(discs, order, {}, step, step, nullptr);
         for (int r : order)
             m_frames[size_t(r)].origin = discs[size_t(r)].center();
@@ -337,8 +383,15 @@ public:
                 f.scale = m_centreScale; // a site placed near others without a region of its own
     }
 
-    // Scene position of a projected point of region `region`.
-    QPointF map(int region, const QPointF &projected) const {
+    bool known(int region) const {
+        return region >= 0 && size_t(region) < m_frames.size() && m_frames[size_t(region)].known;
+    }
+    QPointF centre(int region) const { return m_frames[size_t(region)].centre; }
+
+    // Scene position of site `site` of region `region` at `projected`.
+    QPointF map(size_t site, int region, const QPointF &projected) const {
+        if (m_drawnIn[site] >= 0)
+            region = m_drawnIn[site];
         if (region < 0 || size_t(region) >= m_frames.size())
             return projected * m_centreScale;
         const Frame &f = m_frames[size_t(region)];
@@ -346,14 +399,39 @@ public:
     }
 
 private:
+    // The sites (sorted) of a region's main cluster, as regionFrames finds it with the sites' blocks
+    // at `scale`. All of them when the region has no main cluster to speak of.
+    static std::vector<int> mainCluster(const std::vector<int> &members,
+                                        const std::vector<QPointF> &projected,
+                                        const std::vector<Block> &blocks, double scale) {
+        std::vector<QRectF> areas;
+        areas.reserve(members.size());
+        for (int s : members) {
+            const QSizeF size(blocks[size_t(s)].cols * LayoutMetrics::kFootprintWidth,
+                              blocks[size_t(s)].rows * LayoutMetrics::kFootprintHeight + kSiteHeader);
+            areas.emplace_back(projected[size_t(s)] * scale - QPointF(size.width(), size.height()) / 2, size);
+        }
+        const std::vector<RegionFrame> frames = regionFrames(areas, kMinClusterGap);
+        if (frames.size() <= 1)
+            return members;
+        std::vector<int> main;
+        for (size_t k = 0; k < members.size(); ++k)
+            if (frames.front().area.contains(areas[k]))
+                main.push_back(members[k]);
+        return main;
+    }
+
     static constexpr size_t kMaxMagnifiedRegions = 500;
+    static constexpr double kMinClusterGap = 1000; // as the map's region frames (TopologyScene)
     struct Frame {
-        QPointF centre; // mean of the region's sites (projected degrees)
+        QPointF centre; // mean of the region's main cluster (projected degrees)
         QPointF origin; // where that centre goes on the map
         double scale = 1;
+        int sites = 0; // in the main cluster
         bool known = false;
     };
     std::vector<Frame> m_frames;
+    std::vector<int> m_drawnIn; // per site: the region whose frame draws it, or -1 for its own
     double m_centreScale = 1;
 };
 
@@ -388,18 +466,13 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
         projected[s] = QPointF(sites[s].longitude * cosLat, -sites[s].latitude);
     }
 
+    // Frames from the sites with coordinates only (projected[] of the others is filled in below).
+    const RegionFrames frames(graph, projected, blocks);
     // A site without coordinates goes where its neighbours are: the mean of the sites its elements
     // link to, else the middle of its region. Only when neither is known (and for the synthetic
     // group of elements without a site) it goes in rows under the map, visible and findable.
     std::vector<char> placedNear(sites.size(), 0);
     if (withCoords > 0) {
-        std::vector<QPointF> regionSum(size_t(graph.regions().size()));
-        std::vector<int> regionCount(size_t(graph.regions().size()), 0);
-        for (size_t s = 0; s < sites.size(); ++s)
-            if (sites[s].hasCoordinates) {
-                regionSum[size_t(sites[s].region_index)] += projected[s];
-                ++regionCount[size_t(sites[s].region_index)];
-            }
         const auto &adj = graph.adjacency();
         for (size_t s = 0; s < sites.size(); ++s) {
             if (sites[s].hasCoordinates || sites[s].synthetic)
@@ -414,9 +487,9 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
                         ++count;
                     }
                 }
-            if (count == 0 && regionCount[size_t(sites[s].region_index)] > 0) {
-                sum = regionSum[size_t(sites[s].region_index)];
-                count = regionCount[size_t(sites[s].region_index)];
+            if (count == 0 && frames.known(sites[s].region_index)) {
+                sum = frames.centre(sites[s].region_index); // of its main cluster, not of its strays
+                count = 1;
             }
             if (count > 0) {
                 projected[s] = sum / count;
@@ -424,12 +497,11 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
             }
         }
     }
-    const RegionFrames frames(graph, projected, blocks);
     QRectF mapBox;
     for (size_t s = 0; s < sites.size(); ++s) {
         if (!sites[s].hasCoordinates)
             continue;
-        const QPointF p = frames.map(sites[s].region_index, projected[s]);
+        const QPointF p = frames.map(s, sites[s].region_index, projected[s]);
         mapBox = mapBox.isNull() ? QRectF(p, QSizeF(0, 0)) : mapBox.united(QRectF(p, QSizeF(0, 0)));
     }
     const double rowWidth = std::max(mapBox.width(), std::sqrt(blockArea) * 1.5);
@@ -438,7 +510,7 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
         if (!sites[s].hasCoordinates && !sites[s].synthetic)
             ++result.sitesPlacedWithoutCoordinates;
         if (sites[s].hasCoordinates || placedNear[s]) {
-            rects[s].moveCenter(frames.map(sites[s].region_index, projected[s]));
+            rects[s].moveCenter(frames.map(s, sites[s].region_index, projected[s]));
             continue;
         }
         if (cx > mapBox.left() && cx + rects[s].width() > mapBox.left() + rowWidth) {

@@ -26,6 +26,48 @@ std::vector<QRectF> citySites(int count, QPointF origin = {}) {
         sites.emplace_back(origin + QPointF(400.0 * (k % 6), 400.0 * (k / 6)), QSizeF(172, 126));
     return sites;
 }
+// Five cities hundreds of kilometres apart (two of them neighbours), each with 60 sites within ~15 km
+// of its centre and two or three elements per site: how operators' sites cluster.
+struct City {
+    const char *region;
+    double lat, lon;
+};
+const City kCities[] = {
+    {"BJ", 39.9, 116.4}, {"SH", 31.2, 121.3}, {"CD", 30.5, 104.0}, {"GZ", 23.2, 113.1}, {"SZ", 22.5, 114.0}};
+void addSite(QList<Site> &sites, QList<NetworkElement> &elements, const QString &id, const char *region,
+             double lat, double lon, int elementCount) {
+    Site site;
+    site.id = id;
+    site.region = region;
+    site.latitude = lat;
+    site.longitude = lon;
+    sites << site;
+    for (int e = 0; e < elementCount; ++e) {
+        NetworkElement element;
+        element.id = QString("%1-E%2").arg(id).arg(e);
+        element.siteId = id;
+        elements << element;
+    }
+}
+void addCities(QList<Site> &sites, QList<NetworkElement> &elements) {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> jitter(-0.12, 0.12);
+    for (const City &c : kCities)
+        for (int k = 0; k < 60; ++k) {
+            const double lat = c.lat + jitter(rng);
+            addSite(sites, elements, QString("%1-S%2").arg(c.region).arg(k), c.region, lat,
+                    c.lon + jitter(rng) * 1.2, 2 + k % 2);
+        }
+}
+// The drawn area of a region's sites (by site id prefix), leaving out `except`.
+QRectF regionArea(const TopologyGraph &g, const LayoutResult &result, const char *region,
+                  const QString &except = {}) {
+    QRectF area;
+    for (size_t s = 0; s < g.sites().size(); ++s)
+        if (g.sites()[s].id.startsWith(QLatin1String(region)) && g.sites()[s].id != except)
+            area = area.united(result.siteAreas[s]);
+    return area;
+}
 } // namespace
 
 class TopologyLayoutTest : public QObject {
@@ -422,6 +464,78 @@ private slots:
         for (size_t a = 0; a < std::size(cities); ++a)
             for (size_t b = a + 1; b < std::size(cities); ++b)
                 QVERIFY(!cityArea(cities[a].region).intersects(cityArea(cities[b].region)));
+    }
+
+    void geographicLayoutDrawsAStraySiteAtItsCoordinatesWithoutMovingTheRegions() {
+        // Given the five cities, and the same map with one Shanghai site at Chengdu's coordinates (a
+        // hub in another city, or a site filed under the wrong region)
+        QList<Site> sites;
+        QList<NetworkElement> elements;
+        addCities(sites, elements);
+        const TopologyGraph plain = TopologyGraph::build(sites, elements, {});
+        const QString strayId = "SH-STRAY";
+        addSite(sites, elements, strayId, "SH", 30.5, 104.0, 3);
+        const TopologyGraph withStray = TopologyGraph::build(sites, elements, {});
+        // When both are laid out geographically
+        const LayoutResult before = computeLayout(plain, {});
+        const LayoutResult after = computeLayout(withStray, {});
+        QCOMPARE(after.overlaps, 0);
+
+        // Then the stray site is drawn at Chengdu, within two site blocks of the Chengdu site nearest
+        // to its coordinates (blocks in between may push it that far), not somewhere between cities
+        const int stray = withStray.siteIndex(strayId);
+        QVERIFY(stray >= 0);
+        const QRectF strayArea = after.siteAreas[size_t(stray)];
+        const double block = std::hypot(strayArea.width(), strayArea.height());
+        int nearestCd = -1;
+        double nearestDeg = 1e300;
+        for (size_t s = 0; s < withStray.sites().size(); ++s) {
+            const auto &site = withStray.sites()[s];
+            if (!site.id.startsWith(QLatin1String("CD")))
+                continue;
+            const double d = std::hypot(site.latitude - 30.5, site.longitude - 104.0);
+            if (d < nearestDeg) {
+                nearestDeg = d;
+                nearestCd = int(s);
+            }
+        }
+        const double fromNearest =
+            QLineF(after.sitePositions[size_t(stray)], after.sitePositions[size_t(nearestCd)]).length();
+        qInfo("stray site %.0f from the nearest Chengdu site (block diagonal %.0f)", fromNearest, block);
+        QVERIFY(fromNearest <= 2 * block);
+        QVERIFY(regionArea(withStray, after, "CD")
+                    .adjusted(-block, -block, block, block)
+                    .contains(after.sitePositions[size_t(stray)]));
+
+        // And the regions stay where they were without it, relative to each other (the whole map may
+        // shift: its projection is centred on the mean latitude of all sites, the stray's included):
+        // each city keeps its size and its offset from the cities' mean centre changes by less than
+        // a site block; the map grows by at most a few percent
+        QRectF mapBefore, mapAfter;
+        for (const QRectF &a : before.siteAreas)
+            mapBefore = mapBefore.united(a);
+        for (const QRectF &a : after.siteAreas)
+            mapAfter = mapAfter.united(a);
+        qInfo("map %.0fx%.0f -> %.0fx%.0f", mapBefore.width(), mapBefore.height(), mapAfter.width(),
+              mapAfter.height());
+        QPointF meanBefore, meanAfter;
+        for (const City &c : kCities) {
+            meanBefore += regionArea(plain, before, c.region).center() / double(std::size(kCities));
+            meanAfter +=
+                regionArea(withStray, after, c.region, strayId).center() / double(std::size(kCities));
+        }
+        for (const City &c : kCities) {
+            const QRectF a = regionArea(plain, before, c.region),
+                         b = regionArea(withStray, after, c.region, strayId);
+            const double moved = QLineF(a.center() - meanBefore, b.center() - meanAfter).length();
+            qInfo("%s moved %.0f relative to the others, size %.0fx%.0f -> %.0fx%.0f", c.region, moved,
+                  a.width(), a.height(), b.width(), b.height());
+            QVERIFY(moved < block);
+            QVERIFY(std::abs(b.width() - a.width()) < 0.05 * a.width());
+            QVERIFY(std::abs(b.height() - a.height()) < 0.05 * a.height());
+        }
+        QVERIFY(mapAfter.width() < 1.05 * mapBefore.width());
+        QVERIFY(mapAfter.height() < 1.05 * mapBefore.height());
     }
 
     void regionFramesLeaveAFarAwaySiteInAFrameOfItsOwn() {
