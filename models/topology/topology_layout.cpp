@@ -418,7 +418,7 @@ private:
         for (size_t k = 0; k < members.size(); ++k)
             if (frames.front().area.contains(areas[k]))
                 main.push_back(members[k]);
-        return main;
+        return main.empty() ? members : main;
     }
 
     static constexpr size_t kMaxMagnifiedRegions = 500;
