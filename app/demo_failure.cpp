@@ -4,7 +4,7 @@
 #include "logging.h"
 #include "sync/sync_session.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QWidget>
 
@@ -21,7 +21,7 @@ void handleDemoServerFailure(DemoServer &demo, SyncSession &session, QWidget &wi
                 settled();
             // The translation context stays "main": the string was written there.
             auto *box = new QMessageBox(
-                QMessageBox::Warning, window.windowTitle(),
+                QMessageBox::Warning, QGuiApplication::applicationDisplayName(),
                 QCoreApplication::translate("main", "The demo server could not start: %1").arg(error),
                 QMessageBox::Ok, &window);
             box->setObjectName(QStringLiteral("demoServerFailed"));

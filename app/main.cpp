@@ -145,6 +145,7 @@ int main(int argc, char **argv) {
                                    noc::SyncStatusText::details(session.status(), now));
     };
     QObject::connect(&session, &noc::SyncSession::statusChanged, &window, refreshStatus);
+    QObject::connect(&window, &noc::MainWindow::retranslated, &window, refreshStatus);
     QObject::connect(&session, &noc::SyncSession::writeFailed, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 15000); });
     QTimer ageTimer;
@@ -180,8 +181,9 @@ int main(int argc, char **argv) {
 
     if (!problems.isEmpty()) {
         // Non-modal: the console stays usable while the user reads it.
-        auto *box = new QMessageBox(QMessageBox::Warning, window.windowTitle(), problems.join("\n\n"),
-                                    QMessageBox::Ok, &window);
+        // The console's name, not the window's title (which may name a count of critical alarms).
+        auto *box = new QMessageBox(QMessageBox::Warning, QGuiApplication::applicationDisplayName(),
+                                    problems.join("\n\n"), QMessageBox::Ok, &window);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }

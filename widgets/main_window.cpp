@@ -137,9 +137,14 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::retranslateUi() {
-    setWindowTitle(m_unackCritical > 0
-                       ? tr("NOC Console — %n unacknowledged critical", nullptr, m_unackCritical)
-                       : tr("NOC Console"));
+    // The platform appends the application's display name to every window's title unless the title
+    // already ends with it: the name is translated here, and the count ends with it rather than
+    // following it ("NOC Console — 3 unacknowledged critical — NOC Console" before). The count comes
+    // first, where a narrow task bar entry still shows it.
+    QGuiApplication::setApplicationDisplayName(tr("NOC Console"));
+    setWindowTitle(m_unackCritical > 0 ? tr("%n unacknowledged critical", nullptr, m_unackCritical) +
+                                             QStringLiteral(" — ") + tr("NOC Console")
+                                       : tr("NOC Console"));
     // Each empty state exists only until a real view replaces it.
     if (m_mapEmpty) {
         m_mapEmpty->setTitle(tr("No topology yet"));
@@ -268,8 +273,10 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        emit retranslated();
+    }
     QMainWindow::changeEvent(event);
 }
 

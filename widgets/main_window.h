@@ -53,6 +53,9 @@ public:
 signals:
     // File ▸ Conflicts…: the wiring opens the Conflicts list of the active session.
     void conflictsRequested();
+    // The window's texts were just translated again: whoever sets texts on it (the connection area)
+    // sets them again in the new language, rather than at the next status change.
+    void retranslated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

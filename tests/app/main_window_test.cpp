@@ -83,6 +83,26 @@ private slots:
         QCOMPARE(window.alarmsDock()->windowTitle(), QStringLiteral("Alarms"));
     }
 
+    void windowTitleNamesTheConsoleOnceInTheUsersLanguage() {
+        // Given a window with 3 unacknowledged critical alarms
+        LanguageManager languages;
+        MainWindow window(&languages);
+        window.setUnacknowledgedCritical(3);
+        // Then the count comes first and the title ends with the application's display name, which
+        // the platform appends to any title that does not ("… — NOC Console — NOC Console" before)
+        QCOMPARE(window.windowTitle(), QStringLiteral("3 unacknowledged critical — NOC Console"));
+        QVERIFY(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
+        // And in Chinese the display name is Chinese too, so no English is appended
+        QVERIFY(languages.setLanguage("zh_CN"));
+        QCoreApplication::processEvents();
+        QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("NOC 控制台"));
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("3 ")), qPrintable(window.windowTitle()));
+        QVERIFY(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
+        window.setUnacknowledgedCritical(0);
+        QCOMPARE(window.windowTitle(), QGuiApplication::applicationDisplayName());
+        QVERIFY(languages.setLanguage("en"));
+    }
+
     void dockLayoutPersistsAcrossRestarts() {
         // Given a window whose details dock the user closed
         LanguageManager languages;
