@@ -19,6 +19,20 @@ EpochMs newestSuccess(const SyncStatus &status) {
 }
 } // namespace
 
+QString SyncStatusText::collectionText(const QString &collection) {
+    // The sync engine names its steps by their API resource ("troubleTicket"); a person reads what
+    // the step brings in, in their language. An unknown name is shown as it is.
+    if (collection == QLatin1String("resource"))
+        return tr("network elements");
+    if (collection == QLatin1String("alarm"))
+        return tr("alarms");
+    if (collection == QLatin1String("troubleTicket"))
+        return tr("tickets");
+    if (collection == QLatin1String("event"))
+        return tr("live events");
+    return collection;
+}
+
 QString SyncStatusText::age(qint64 ms) {
     const qint64 minutes = std::max<qint64>(0, ms) / 60000;
     if (minutes < 1)
@@ -57,11 +71,11 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
         text = tr("Connecting…");
         break;
     case SyncPhase::InitialSync:
-        text = status.progressTotal > 0
-                   ? tr("Syncing %1: %2 of %3")
-                         .arg(status.progressCollection, QLocale().toString(status.progressDone),
-                              QLocale().toString(status.progressTotal))
-                   : tr("Syncing %1…").arg(status.progressCollection);
+        text = status.progressTotal > 0 ? tr("Syncing %1: %2 of %3")
+                                              .arg(collectionText(status.progressCollection),
+                                                   QLocale().toString(status.progressDone),
+                                                   QLocale().toString(status.progressTotal))
+                                        : tr("Syncing %1…").arg(collectionText(status.progressCollection));
         break;
     case SyncPhase::Reconnecting:
         text = tr("Reconnecting in %n s", nullptr, status.nextRetrySeconds) + QStringLiteral(" · ") +
@@ -76,7 +90,8 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
     if (status.failed > 0)
         text += QStringLiteral(" · ") + tr("%n failed", nullptr, int(status.failed));
     if (status.conflicts > 0)
-        text += QStringLiteral(" · ") + tr("%n conflicts", nullptr, int(status.conflicts));
+        text += QStringLiteral(" · ") +
+                (status.conflicts == 1 ? tr("1 conflict") : tr("%1 conflicts").arg(status.conflicts));
     if (!status.warning.isEmpty())
         text += QStringLiteral(" · ⚠");
     return text;
@@ -91,9 +106,10 @@ QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
             continue;
         const EpochMs ms = status.lastSuccess.value(collection);
         if (nowMs - ms < 60000) // as freshness(): not "(just now ago)"
-            lines << tr("%1: last synced %2 (just now)").arg(collection, clock(ms));
+            lines << tr("%1: last synced %2 (just now)").arg(collectionText(collection), clock(ms));
         else
-            lines << tr("%1: last synced %2 (%3 ago)").arg(collection, clock(ms), age(nowMs - ms));
+            lines << tr("%1: last synced %2 (%3 ago)")
+                         .arg(collectionText(collection), clock(ms), age(nowMs - ms));
     }
     if (status.eventsApplied > 0)
         lines << tr("Events applied this session: %1").arg(QLocale().toString(status.eventsApplied));

@@ -19,6 +19,8 @@ public:
     // "as of 14:02, offline 12 min" for a view's header; before the first sync "connecting…" or
     // "first sync…".
     static QString freshness(const SyncStatus &status, EpochMs nowMs);
+    // What a sync step brings in, in words ("tickets" for "troubleTicket"); unknown names as they are.
+    static QString collectionText(const QString &collection);
     // "3 min", "2 h 5 min", "just now".
     static QString age(qint64 ms);
 };

@@ -38,6 +38,36 @@ private slots:
                  QStringLiteral("as of %1 (just now)").arg(clockOf(now - 20000)));
     }
 
+    void collectionsAreNamedInWordsNotByTheirApiResource() {
+        // Given the engine's names for what it synced (the TMF resources) and one it may add later
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        SyncStatus status;
+        status.phase = SyncPhase::InitialSync;
+        status.progressCollection = QStringLiteral("troubleTicket");
+        status.progressDone = 10;
+        status.progressTotal = 40;
+        for (const char *c : {"resource", "alarm", "event", "serviceInventory"})
+            status.lastSuccess.insert(QLatin1String(c), now - 20000);
+        // Then a person reads what each step brings in; an unknown one keeps its name
+        QCOMPARE(SyncStatusText::summary(status, now), QStringLiteral("Syncing tickets: 10 of 40"));
+        const QString clock = clockOf(now - 20000);
+        QCOMPARE(SyncStatusText::details(status, now).split(QLatin1Char('\n')),
+                 (QStringList{QStringLiteral("alarms: last synced %1 (just now)").arg(clock),
+                              QStringLiteral("live events: last synced %1 (just now)").arg(clock),
+                              QStringLiteral("network elements: last synced %1 (just now)").arg(clock),
+                              QStringLiteral("serviceInventory: last synced %1 (just now)").arg(clock)}));
+    }
+
+    void oneConflictIsSingular() {
+        // The English source has no plural translation: "%n conflicts" read "1 conflicts".
+        SyncStatus status;
+        status.phase = SyncPhase::Live;
+        status.conflicts = 1;
+        QCOMPARE(SyncStatusText::summary(status, 0), QStringLiteral("Live · 1 conflict"));
+        status.conflicts = 2;
+        QCOMPARE(SyncStatusText::summary(status, 0), QStringLiteral("Live · 2 conflicts"));
+    }
+
     void aMinuteOrMoreGivesTheAge() {
         const EpochMs now = QDateTime::currentMSecsSinceEpoch();
         SyncStatus status;
