@@ -172,6 +172,7 @@ void TopologyMapWidget::buildUi() {
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("mapStatus"));
     m_statusLabel->setContentsMargins(0, 0, 6, 0);
     m_toolBar->addWidget(m_statusLabel);
     layout->addWidget(m_toolBar);
@@ -501,8 +502,12 @@ void TopologyMapWidget::updateStatusLabel() {
         m_statusLabel->setText(tr("No topology loaded"));
         return;
     }
-    m_statusLabel->setText(tr("%n element(s)", nullptr, m_graph->liveNodeCount()) + QStringLiteral(" · ") +
-                           tr("%n link(s)", nullptr, m_graph->liveEdgeCount()));
+    // Singular and plural as strings of their own: the English source has no plural translation, and
+    // "%n element(s)" read "2000 element(s)" all shift.
+    const int nodes = m_graph->liveNodeCount();
+    const int edges = m_graph->liveEdgeCount();
+    m_statusLabel->setText((nodes == 1 ? tr("1 element") : tr("%L1 elements").arg(nodes)) +
+                           QStringLiteral(" · ") + (edges == 1 ? tr("1 link") : tr("%L1 links").arg(edges)));
 }
 
 void TopologyMapWidget::updateElementStatus(const QHash<QString, ElementStatus> &changes) {
@@ -567,7 +572,8 @@ const SkippedInventory &TopologyMapWidget::skippedInventory() const {
 void TopologyMapWidget::updateInventoryButton() {
     const SkippedInventory &s = skippedInventory();
     m_inventoryButton->setVisible(s.total() > 0);
-    m_inventoryButton->setText(tr("%n inventory issue(s)", nullptr, int(s.total())));
+    m_inventoryButton->setText(s.total() == 1 ? tr("1 inventory issue")
+                                              : tr("%L1 inventory issues").arg(qint64(s.total())));
     m_inventoryButton->setToolTip(tr("Inventory the map could not use as given"));
     QMenu *menu = m_inventoryButton->menu();
     menu->clear();
@@ -659,7 +665,9 @@ void TopologyMapWidget::startLayout() {
         if (m_layoutKind == LayoutKind::ForceDirected && options.initial.size() != nodes.size())
             options.pinned.clear(); // pins need initial positions; without them nothing is pinned
     }
-    m_statusLabel->setText(tr("Laying out %n element(s)…", nullptr, m_graph->liveNodeCount()));
+    m_statusLabel->setText(m_graph->liveNodeCount() == 1
+                               ? tr("Laying out 1 element…")
+                               : tr("Laying out %L1 elements…").arg(m_graph->liveNodeCount()));
     m_runner->start(m_graph, options);
 }
 
