@@ -59,6 +59,7 @@ void wireViews(MainWindow &window, SyncSession &session) {
 
     auto *tickets = new TicketConsole(session, &window);
     window.setTicketsView(tickets);
+    window.setTicketActions(tickets->menuActions());
     QObject::connect(alarms, &AlarmConsole::createTicketRequested, tickets,
                      [&window, tickets](const QList<Alarm> &selected) {
                          window.ticketsDock()->raise();

@@ -8,6 +8,7 @@
 #include "cache/cache_reader.h"
 #include "isolated_settings.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
@@ -134,6 +135,56 @@ private slots:
         QCOMPARE(f.console->queueModel()->rowCount(), 1);
         QCOMPARE(f.console->queueModel()->index(0, 0).data(TicketQueueModel::TicketIdRole).toString(),
                  QStringLiteral("T3"));
+    }
+
+    void theKeyboardOpensCreatesAndSearchesTickets() {
+        // Given an engineer's console with the focus in the list of all open tickets
+        Fixture f(Role::Engineer);
+        QVERIFY(f.loaded());
+        f.console->selectQueue(TicketQueue::AllOpen);
+        f.console->resize(1200, 500);
+        f.console->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.console.get()));
+        QTableView *table = f.console->table();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        // With no current ticket, Open says why it is disabled
+        QAction *open = f.console->menuActions().at(1);
+        table->setCurrentIndex(QModelIndex());
+        QVERIFY(!open->isEnabled());
+        QCOMPARE(open->toolTip(), QStringLiteral("Select a ticket first."));
+        // When a row is made current and Enter is pressed  Then that ticket opens in the editor
+        table->setCurrentIndex(f.console->queueModel()->index(0, 0));
+        QVERIFY(open->isEnabled());
+        const QString id =
+            f.console->queueModel()->index(0, 0).data(TicketQueueModel::TicketIdRole).toString();
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(f.console->currentEditor());
+        QCOMPARE(f.console->currentEditor()->editedTicket().id, id);
+        f.console->currentEditor()->close();
+        QTRY_VERIFY(!f.console->currentEditor());
+        // And Ctrl+N opens the new-ticket editor, Ctrl+F puts the cursor in the search field
+        table->activateWindow();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(f.console->currentEditor());
+        QVERIFY(f.console->currentEditor()->isNewTicket());
+        f.console->currentEditor()->close();
+        table->activateWindow();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(f.console->searchField()->hasFocus());
+    }
+
+    void aReadOnlyUserIsToldWhyNewTicketIsDisabled() {
+        Fixture f(Role::ReadOnly);
+        QVERIFY(f.loaded());
+        QAction *create = f.console->menuActions().first();
+        QVERIFY(!create->isEnabled());
+        QCOMPARE(create->toolTip(), refusalReason(Role::ReadOnly, Permission::CreateTicket));
+        QVERIFY(!create->toolTip().isEmpty());
     }
 
     void createFromAlarmsPrefillsTheEditorAndTheTicketLandsInTheQueue() {

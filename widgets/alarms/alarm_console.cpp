@@ -161,6 +161,13 @@ void AlarmConsole::build() {
     filterRow->addLayout(side);
     layout->addLayout(filterRow);
     connect(m_filterBar, &AlarmFilterBar::changed, this, &AlarmConsole::applyFilterBar);
+    // Ctrl+F searches the list the focus is in: here the alarms (the map and the tickets have their own).
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filterBar->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_filterBar->searchField()->selectAll();
+    });
     connect(m_filterBar, &AlarmFilterBar::clearRequested, this, &AlarmConsole::clearFilters);
 
     m_toolbar = new QToolBar(this);

@@ -278,6 +278,7 @@ void AlarmFilterBar::changeEvent(QEvent *event) {
 
 void AlarmFilterBar::retranslate() {
     m_search->setPlaceholderText(tr("Search alarms: cause, problem, element…"));
+    m_search->setToolTip(tr("Search the listed alarms (Ctrl+F)"));
     m_activity->setItemText(0, tr("Active"));
     m_activity->setItemText(1, tr("Cleared"));
     m_activity->setItemText(2, tr("Active and cleared"));

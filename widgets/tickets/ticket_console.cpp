@@ -10,6 +10,7 @@
 #include "ticket_workload.h"
 #include "workload_view.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
@@ -22,6 +23,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -98,7 +100,36 @@ void TicketConsole::build() {
         m_priorityFilter->addItem(QString(), QLatin1String(p));
     m_newTicket = new QPushButton(this);
     m_newTicket->setEnabled(isAllowed(m_role, Permission::CreateTicket));
-    m_newTicket->setToolTip(refusalReason(m_role, Permission::CreateTicket));
+    // The window's Tickets menu holds these; the keys are the alarm list's where the meaning is the
+    // same (Ctrl+G: show on map) and work while the focus is in this view.
+    const auto makeAction = [this](const QKeySequence &keys) {
+        auto *action = new QAction(this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        return action;
+    };
+    m_newAction = makeAction(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_openAction = makeAction(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_mapAction = makeAction(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_newAction->setEnabled(isAllowed(m_role, Permission::CreateTicket));
+    connect(m_newAction, &QAction::triggered, this, &TicketConsole::createTicket);
+    connect(m_openAction, &QAction::triggered, this, [this] {
+        const QModelIndex index = currentTicketIndex();
+        if (index.isValid())
+            openTicket(index.data(TicketQueueModel::TicketIdRole).toString());
+    });
+    connect(m_mapAction, &QAction::triggered, this, [this] {
+        const QString elementId = currentTicketIndex().data(TicketQueueModel::ElementIdRole).toString();
+        if (!elementId.isEmpty())
+            emit showOnMap(elementId);
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
 
     // A push button with a menu, as in the alarm console: a tool button squeezed its menu arrow into
     // the last letter of "Views".
@@ -177,15 +208,19 @@ void TicketConsole::build() {
         if (row >= 0)
             m_proxy->setQueue(TicketQueue(row));
     });
-    connect(m_newTicket, &QPushButton::clicked, this, &TicketConsole::createTicket);
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    connect(m_newTicket, &QPushButton::clicked, m_newAction, &QAction::trigger);
+    // Activated: a double click, or Enter on the current row.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         openTicket(index.data(TicketQueueModel::TicketIdRole).toString());
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &index) {
+                updateActions();
                 if (index.isValid())
                     emit ticketSelected(index.data(TicketQueueModel::TicketIdRole).toString());
             });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &TicketConsole::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &TicketConsole::updateActions);
     connect(m_table, &QWidget::customContextMenuRequested, this, &TicketConsole::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &TicketConsole::showColumnMenu);
     connect(m_workload, &WorkloadView::reassignRequested, this,
@@ -206,11 +241,38 @@ void TicketConsole::retranslate() {
     for (int i = 0; i < priorities.size(); ++i)
         m_priorityFilter->setItemText(i + 1, priorities[i]);
     m_newTicket->setText(tr("New ticket…"));
+    m_newAction->setText(tr("New ticket…"));
+    m_openAction->setText(tr("Open ticket…"));
+    m_mapAction->setText(tr("Show on map"));
+    const QString refusal = refusalReason(m_role, Permission::CreateTicket);
+    m_newAction->setToolTip(refusal.isEmpty() ? tr("Open the editor for a new ticket (Ctrl+N)") : refusal);
+    m_newTicket->setToolTip(m_newAction->toolTip());
+    m_search->setToolTip(tr("Search the listed tickets (Ctrl+F)"));
     m_views->setText(tr("Views"));
+    m_views->setToolTip(tr("Saved views: queue, filters, sort and columns under a name"));
     m_tabs->setTabText(0, tr("Queues"));
     m_tabs->setTabText(1, tr("Workload"));
     updateCounts();
     updateFreshness();
+    updateActions();
+}
+
+QModelIndex TicketConsole::currentTicketIndex() const {
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0) : QModelIndex();
+}
+
+void TicketConsole::updateActions() {
+    const QModelIndex current = currentTicketIndex();
+    m_openAction->setEnabled(current.isValid());
+    m_openAction->setToolTip(current.isValid()
+                                 ? tr("Open the selected ticket in the editor (Ctrl+O or Enter)")
+                                 : tr("Select a ticket first."));
+    const bool onElement = !current.data(TicketQueueModel::ElementIdRole).toString().isEmpty();
+    m_mapAction->setEnabled(onElement);
+    m_mapAction->setToolTip(onElement           ? tr("Show the selected ticket's element on the map (Ctrl+G)")
+                            : current.isValid() ? tr("The selected ticket names no network element.")
+                                                : tr("Select a ticket first."));
 }
 
 void TicketConsole::changeEvent(QEvent *event) {

@@ -63,6 +63,11 @@ public:
     void deleteView(const QString &name);
     static QStringList savedViews();
 
+    // New ticket (Ctrl+N), Open ticket (Ctrl+O; Enter in the list), Show on map (Ctrl+G), for the
+    // window's Tickets menu; their shortcuts work while the focus is in this view.
+    QList<QAction *> menuActions() const { return {m_newAction, m_openAction, m_mapAction}; }
+    QLineEdit *searchField() const { return m_search; }
+
     // The workload view refreshes on a 2 s timer; tests and screenshots want it now.
     void refreshWorkloadForTests() { refreshWorkload(); }
 
@@ -91,6 +96,8 @@ private:
     void showContextMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
     void fillViewsMenu();
+    void updateActions();
+    QModelIndex currentTicketIndex() const;
     QStringList selectedTicketIds() const;
     QList<RelatedParty> knownEngineers() const;
     QList<RelatedParty> knownTeams() const;
@@ -112,6 +119,9 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_priorityFilter = nullptr;
     QPushButton *m_newTicket = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_mapAction = nullptr;
     QPushButton *m_views = nullptr;
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_queues = nullptr;
