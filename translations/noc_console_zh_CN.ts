@@ -725,12 +725,6 @@ Commands:
             <numerusform>%n 项失败</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n conflicts</source>
-        <translation>
-            <numerusform>%n 项冲突</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: last synced %2 (%3 ago)</source>
         <translation>%1：上次同步 %2（%3前）</translation>
@@ -766,6 +760,30 @@ Commands:
     <message>
         <source>%1: last synced %2 (just now)</source>
         <translation>%1：上次同步 %2（刚刚）</translation>
+    </message>
+    <message>
+        <source>network elements</source>
+        <translation>网元</translation>
+    </message>
+    <message>
+        <source>alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>live events</source>
+        <translation>实时事件</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 项冲突</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 项冲突</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1412,10 @@ Commands:
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
+    <message>
+        <source>Search the listed alarms (Ctrl+F)</source>
+        <translation>在列出的告警中搜索（Ctrl+F）</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmSettingsDialog</name>
@@ -1411,7 +1433,7 @@ Commands:
     </message>
     <message>
         <source>Critical tone</source>
-        <translation>紧急提示音</translation>
+        <translation>严重提示音</translation>
     </message>
     <message>
         <source>Major tone</source>
@@ -1752,12 +1774,6 @@ Commands:
         <source>&amp;Conflicts…</source>
         <translation>冲突(&amp;C)…</translation>
     </message>
-    <message numerus="yes">
-        <source>NOC Console — %n unacknowledged critical</source>
-        <translation>
-            <numerusform>NOC 控制台 — %n 条未确认严重告警</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No alarm trends yet</source>
         <translation>暂无告警趋势</translation>
@@ -1769,6 +1785,12 @@ Commands:
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged critical</source>
+        <translation>
+            <numerusform>%n 条未确认严重告警</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2041,34 @@ Commands:
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
+    <message>
+        <source>Open the editor for a new ticket (Ctrl+N)</source>
+        <translation>打开编辑器新建工单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Search the listed tickets (Ctrl+F)</source>
+        <translation>在列出的工单中搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Saved views: queue, filters, sort and columns under a name</source>
+        <translation>已保存视图：以名称保存队列、筛选条件、排序和列</translation>
+    </message>
+    <message>
+        <source>Open the selected ticket in the editor (Ctrl+O or Enter)</source>
+        <translation>在编辑器中打开所选工单（Ctrl+O 或 Enter）</translation>
+    </message>
+    <message>
+        <source>Select a ticket first.</source>
+        <translation>请先选择一个工单。</translation>
+    </message>
+    <message>
+        <source>Show the selected ticket&apos;s element on the map (Ctrl+G)</source>
+        <translation>在地图上显示所选工单的网元（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>The selected ticket names no network element.</source>
+        <translation>所选工单未关联网元。</translation>
+    </message>
 </context>
 <context>
     <name>noc::TicketEditorDialog</name>
@@ -2061,12 +2111,12 @@ Commands:
     <message>
         <source>Critical</source>
         <comment>severity</comment>
-        <translation>紧急</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>
         <comment>severity</comment>
-        <translation>重要</translation>
+        <translation>主要</translation>
     </message>
     <message>
         <source>Minor</source>
@@ -2300,12 +2350,12 @@ Commands:
     <message>
         <source>Critical</source>
         <comment>severity</comment>
-        <translation>紧急</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>
         <comment>severity</comment>
-        <translation>重要</translation>
+        <translation>主要</translation>
     </message>
     <message>
         <source>Minor</source>
@@ -2509,18 +2559,6 @@ Commands:
         <source>Element or site name, ID or IP address</source>
         <translation>网元或站点名称、ID 或 IP 地址</translation>
     </message>
-    <message numerus="yes">
-        <source>%n element(s)</source>
-        <translation>
-            <numerusform>%n 个网元</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n link(s)</source>
-        <translation>
-            <numerusform>%n 条链路</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No topology loaded</source>
         <translation>未加载拓扑</translation>
@@ -2539,12 +2577,6 @@ Commands:
         <source>Data as of %1 — not updated for %n min</source>
         <translation>
             <numerusform>数据截至 %1 — 已 %n 分钟未更新</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n inventory issue(s)</source>
-        <translation>
-            <numerusform>%n 个资源数据问题</numerusform>
         </translation>
     </message>
     <message>
@@ -2574,12 +2606,6 @@ Commands:
     <message>
         <source>Inventory issues</source>
         <translation>资源数据问题</translation>
-    </message>
-    <message numerus="yes">
-        <source>Laying out %n element(s)…</source>
-        <translation>
-            <numerusform>正在布局 %n 个网元…</numerusform>
-        </translation>
     </message>
     <message>
         <source>No match</source>
@@ -2624,6 +2650,38 @@ Commands:
     <message>
         <source>Print map</source>
         <translation>打印拓扑图</translation>
+    </message>
+    <message>
+        <source>1 element</source>
+        <translation>1 个网元</translation>
+    </message>
+    <message>
+        <source>%L1 elements</source>
+        <translation>%L1 个网元</translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 条链路</translation>
+    </message>
+    <message>
+        <source>%L1 links</source>
+        <translation>%L1 条链路</translation>
+    </message>
+    <message>
+        <source>1 inventory issue</source>
+        <translation>1 个资源数据问题</translation>
+    </message>
+    <message>
+        <source>%L1 inventory issues</source>
+        <translation>%L1 个资源数据问题</translation>
+    </message>
+    <message>
+        <source>Laying out 1 element…</source>
+        <translation>正在布局 1 个网元…</translation>
+    </message>
+    <message>
+        <source>Laying out %L1 elements…</source>
+        <translation>正在布局 %L1 个网元…</translation>
     </message>
 </context>
 <context>
