@@ -152,6 +152,8 @@ void TicketEditorDialog::build() {
             m_entityId->clear();
     });
     connect(m_entityId, &QLineEdit::returnPressed, m_addEntity, &QPushButton::click);
+    connect(m_entityType, &QComboBox::currentIndexChanged, this,
+            &TicketEditorDialog::updateEntityPlaceholder);
     connect(m_removeEntity, &QPushButton::clicked, this, [this] {
         const auto items = m_entityList->selectedItems();
         for (QListWidgetItem *item : items)
@@ -256,7 +258,7 @@ void TicketEditorDialog::retranslate() {
     m_entitiesBox->setTitle(tr("Related alarms and elements"));
     m_entityType->setItemText(0, tr("Alarm"));
     m_entityType->setItemText(1, tr("Element"));
-    m_entityId->setPlaceholderText(tr("Alarm or element id"));
+    updateEntityPlaceholder();
     m_addEntity->setText(tr("Add"));
     m_removeEntity->setText(tr("Remove"));
     m_mapButton->setText(tr("Show on map"));
@@ -273,6 +275,13 @@ void TicketEditorDialog::retranslate() {
     refreshEntities();
     refreshTimeline();
     applyPermissions();
+}
+
+void TicketEditorDialog::updateEntityPlaceholder() {
+    // Short enough for the field beside the type box ("Alarm or element id" was cut to "Alarm or
+    // elem…"); the whole sentence is the tooltip.
+    m_entityId->setPlaceholderText(m_entityType->currentIndex() == 0 ? tr("Alarm id") : tr("Element id"));
+    m_entityId->setToolTip(tr("The id of the alarm or element to link; Enter adds it"));
 }
 
 void TicketEditorDialog::changeEvent(QEvent *event) {
@@ -524,6 +533,12 @@ void TicketEditorDialog::refreshTimeline() {
         new QTreeWidgetItem(m_timeline, {formatTime(e.time), e.author, e.text});
     m_timeline->resizeColumnToContents(0);
     m_timeline->resizeColumnToContents(1);
+    if (events.isEmpty()) {
+        // An empty list looked like a failed load. (After the sizing: the line spans the columns.)
+        auto *none = new QTreeWidgetItem(m_timeline, {tr("No notes or status changes yet.")});
+        none->setFlags(Qt::NoItemFlags);
+        none->setFirstColumnSpanned(true);
+    }
     m_timeline->scrollToBottom();
 }
 

@@ -66,6 +66,7 @@ private:
     void retranslate();
     void loadFields();
     void refreshEntities();
+    void updateEntityPlaceholder();
     void refreshTimeline();
     void refreshStatus();
     void applyPermissions();
