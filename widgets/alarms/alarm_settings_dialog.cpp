@@ -32,6 +32,8 @@ AlarmSettingsDialog::AlarmSettingsDialog(AlarmSoundPlayer &player, int lingerMin
     volumeRow->addWidget(m_volume, 1);
     auto *critical = new QPushButton(tr("Critical tone"), this);
     auto *major = new QPushButton(tr("Major tone"), this);
+    critical->setToolTip(tr("Play the tone of a new critical alarm"));
+    major->setToolTip(tr("Play the tone of a new major alarm"));
     volumeRow->addWidget(critical);
     volumeRow->addWidget(major);
     form->addRow(tr("Volume:"), volumeRow);

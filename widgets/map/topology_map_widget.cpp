@@ -224,6 +224,9 @@ void TopologyMapWidget::retranslateUi() {
     m_fitAction->setToolTip(tr("Show the whole network (Home)"));
     m_zoomInAction->setText(tr("Zoom in"));
     m_zoomOutAction->setText(tr("Zoom out"));
+    // The keys work while the map has the focus; said here, where a person looks for them.
+    m_zoomInAction->setToolTip(tr("Zoom in (+ or the mouse wheel)"));
+    m_zoomOutAction->setToolTip(tr("Zoom out (- or the mouse wheel)"));
     m_layoutLabel->setText(tr("Layout:") + QLatin1Char(' '));
     m_layoutCombo->setItemText(0, tr("Geographic"));
     m_layoutCombo->setItemText(1, tr("Force-directed"));
