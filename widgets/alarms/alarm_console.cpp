@@ -491,8 +491,18 @@ void AlarmConsole::fillViewsMenu() {
             bool ok = false;
             const QString to =
                 QInputDialog::getText(this, tr("Rename view"), tr("New name:"), QLineEdit::Normal, name, &ok);
-            if (ok && !renameView(name, to))
+            if (ok && !renameView(name, to)) {
                 logging::logger("ui")->info("alarm views: rename refused (empty or taken name)");
+                // Said, not only logged: the menu still showing the old name looked like a fault.
+                auto *box = new QMessageBox(QMessageBox::Information, tr("Rename view"),
+                                            tr("The view keeps its name \"%1\": the new name is empty or "
+                                               "another view already has it.")
+                                                .arg(name),
+                                            QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("alarmViewRenameRefused"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
         });
         remove->addAction(name, this, [this, name] { deleteView(name); });
     }

@@ -419,18 +419,22 @@ void TicketConsole::deleteView(const QString &name) {
 void TicketConsole::fillViewsMenu() {
     QMenu *menu = m_views->menu();
     menu->clear();
-    menu->addAction(tr("Save current view…"), this, [this] {
-        const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name of the view")).trimmed();
+    // The same words and order as the alarm list's Views menu: the saved views, then what to do.
+    const QStringList views = savedViews();
+    for (const QString &name : views)
+        menu->addAction(name, this, [this, name] { applyView(name); });
+    if (views.isEmpty())
+        menu->addAction(tr("No saved views yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save current view as…"), this, [this] {
+        const QString name = QInputDialog::getText(this, tr("Save view"),
+                                                   tr("Name of the view (queue, filters, sort and columns):"))
+                                 .trimmed();
         if (!name.isEmpty())
             saveView(name);
     });
-    const QStringList views = savedViews();
-    if (views.isEmpty())
-        return;
-    menu->addSeparator();
-    for (const QString &name : views)
-        menu->addAction(name, this, [this, name] { applyView(name); });
-    QMenu *remove = menu->addMenu(tr("Delete view"));
+    QMenu *remove = menu->addMenu(tr("Delete"));
+    remove->setEnabled(!views.isEmpty());
     for (const QString &name : views)
         remove->addAction(name, this, [this, name] { deleteView(name); });
 }
