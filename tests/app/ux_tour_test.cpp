@@ -108,6 +108,18 @@ QStringList clippedTexts(QWidget *root) {
                            .arg(label->width())
                            .arg(needed);
     }
+    for (QLineEdit *edit : root->findChildren<QLineEdit *>()) {
+        // A placeholder says what to type; cut off ("Alarm or elem…") it says less. 12 px: the
+        // frame and text margins of the style.
+        if (!visible(edit) || edit->placeholderText().isEmpty() || !edit->text().isEmpty())
+            continue;
+        const int needed = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 12;
+        if (needed > edit->width())
+            clipped << QStringLiteral("placeholder \"%1\" (%2 of %3 px)")
+                           .arg(edit->placeholderText())
+                           .arg(edit->width())
+                           .arg(needed);
+    }
     for (QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
         if (!visible(button) || button->text().isEmpty())
             continue;
@@ -446,6 +458,10 @@ private slots:
         selectFirstAlarm(a);
         QTest::qWait(200);
         saveShot(m_window.get(), QStringLiteral("tour_window") + sfx);
+        {
+            const QStringList clipped = clippedTexts(m_window.get());
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+        }
         saveShot(a, QStringLiteral("tour_alarms") + sfx);
         saveShot(m_window->detailsDock(), QStringLiteral("tour_details") + sfx);
 
@@ -487,6 +503,10 @@ private slots:
         QTRY_VERIFY(t->currentEditor() && t->currentEditor()->isVisible());
         QTest::qWait(100);
         saveShot(t->currentEditor(), QStringLiteral("tour_ticket_editor") + sfx);
+        {
+            const QStringList clipped = clippedTexts(t->currentEditor());
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+        }
         t->currentEditor()->close();
         QTest::qWait(50);
         m_window->alarmsDock()->raise();
@@ -498,6 +518,10 @@ private slots:
         QTRY_VERIFY(t->currentEditor() && t->currentEditor()->isVisible());
         QTest::qWait(100);
         saveShot(t->currentEditor(), QStringLiteral("tour_ticket_create") + sfx);
+        {
+            const QStringList clipped = clippedTexts(t->currentEditor());
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+        }
         t->currentEditor()->close();
         QTest::qWait(50);
 
