@@ -1158,6 +1158,10 @@ Commands:
         <source>The selected alarms could not be read from the local cache: %1</source>
         <translation>无法从本地缓存读取所选告警：%1</translation>
     </message>
+    <message>
+        <source>The view keeps its name &quot;%1&quot;: the new name is empty or another view already has it.</source>
+        <translation>视图仍名为“%1”：新名称为空，或已有其他视图使用该名称。</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmDetailsView</name>
@@ -1458,6 +1462,14 @@ Commands:
     <message>
         <source>Keep cleared alarms in the active list for:</source>
         <translation>已清除告警在活动列表中保留：</translation>
+    </message>
+    <message>
+        <source>Play the tone of a new critical alarm</source>
+        <translation>播放新严重告警的提示音</translation>
+    </message>
+    <message>
+        <source>Play the tone of a new major alarm</source>
+        <translation>播放新主要告警的提示音</translation>
     </message>
 </context>
 <context>
@@ -2026,20 +2038,8 @@ Commands:
         <translation>视图</translation>
     </message>
     <message>
-        <source>Save current view…</source>
-        <translation>保存当前视图…</translation>
-    </message>
-    <message>
         <source>Save view</source>
         <translation>保存视图</translation>
-    </message>
-    <message>
-        <source>Name of the view</source>
-        <translation>视图名称</translation>
-    </message>
-    <message>
-        <source>Delete view</source>
-        <translation>删除视图</translation>
     </message>
     <message>
         <source>Open the editor for a new ticket (Ctrl+N)</source>
@@ -2068,6 +2068,22 @@ Commands:
     <message>
         <source>The selected ticket names no network element.</source>
         <translation>所选工单未关联网元。</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>尚无已保存的视图</translation>
+    </message>
+    <message>
+        <source>Save current view as…</source>
+        <translation>将当前视图另存为…</translation>
+    </message>
+    <message>
+        <source>Name of the view (queue, filters, sort and columns):</source>
+        <translation>视图名称（队列、筛选条件、排序和列）：</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -2183,10 +2199,6 @@ Commands:
     <message>
         <source>Element</source>
         <translation>网元</translation>
-    </message>
-    <message>
-        <source>Alarm or element id</source>
-        <translation>告警或网元 ID</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2323,6 +2335,22 @@ Commands:
     <message>
         <source>Now %1; change to</source>
         <translation>当前“%1”，改为</translation>
+    </message>
+    <message>
+        <source>Alarm id</source>
+        <translation>告警 ID</translation>
+    </message>
+    <message>
+        <source>Element id</source>
+        <translation>网元 ID</translation>
+    </message>
+    <message>
+        <source>The id of the alarm or element to link; Enter adds it</source>
+        <translation>要关联的告警或网元 ID；按 Enter 添加</translation>
+    </message>
+    <message>
+        <source>No notes or status changes yet.</source>
+        <translation>尚无备注或状态变更。</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2710,14 @@ Commands:
     <message>
         <source>Laying out %L1 elements…</source>
         <translation>正在布局 %L1 个网元…</translation>
+    </message>
+    <message>
+        <source>Zoom in (+ or the mouse wheel)</source>
+        <translation>放大（+ 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out (- or the mouse wheel)</source>
+        <translation>缩小（- 或鼠标滚轮）</translation>
     </message>
 </context>
 <context>
