@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <functional>
+
 namespace noc::actions {
 
 namespace {
@@ -52,18 +54,28 @@ OutboxEntry makeEntry(const QString &kind, const QString &targetKind, const QStr
     return entry;
 }
 
-// The request of every alarm in one action differs only in its path (the body is the action's,
-// the same for all): encoded once around a marker, the path is spliced in per alarm. A select-all
-// of a storm list is hundreds of thousands of entries, and a JSON document per entry was a quarter
-// of building the batch. A path that JSON would escape is encoded the long way.
+QByteArray requestJson(const QString &method, const QString &path, const QJsonObject &body,
+                       const QString &contentType) {
+    const QJsonObject request{{"api", QStringLiteral("alarm")},
+                              {"method", method},
+                              {"path", path},
+                              {"body", body},
+                              {"contentType", contentType}};
+    return QJsonDocument(request).toJson(QJsonDocument::Compact);
+}
+
+// The request of every alarm in one action differs only in the alarm's id (in the path of a PATCH,
+// in the alarm pattern of a task): encoded once around a marker, the id is spliced in per alarm. A
+// select-all of a storm list is hundreds of thousands of entries, and a JSON document per entry was a
+// quarter of building the batch (and half of a comment's). An id that JSON would escape is encoded the
+// long way.
 class AlarmRequests {
 public:
-    AlarmRequests(const QString &method, const QJsonObject &body, const QString &contentType)
-        : m_method(method)
-        , m_body(body)
-        , m_contentType(contentType) {
-        const QByteArray marker = "@@noc-path@@";
-        const QByteArray json = encode(QString::fromLatin1(marker));
+    // `encode` makes the whole request for one alarm id.
+    explicit AlarmRequests(std::function<QByteArray(const QString &id)> encode)
+        : m_encode(std::move(encode)) {
+        const QByteArray marker = "@@noc-alarm-id@@";
+        const QByteArray json = m_encode(QString::fromLatin1(marker));
         const qsizetype at = json.indexOf(marker);
         if (at >= 0 && json.lastIndexOf(marker) == at) {
             m_before = json.left(at);
@@ -71,13 +83,13 @@ public:
         }
     }
 
-    QByteArray payload(const QString &path) const {
-        if (m_before.isEmpty() || !isPlain(path))
-            return encode(path);
+    QByteArray payload(const QString &id) const {
+        if (m_before.isEmpty() || !isPlain(id))
+            return m_encode(id);
         QByteArray out;
-        out.reserve(m_before.size() + path.size() + m_after.size());
+        out.reserve(m_before.size() + id.size() + m_after.size());
         out += m_before;
-        out += path.toLatin1();
+        out += id.toLatin1();
         out += m_after;
         return out;
     }
@@ -90,18 +102,8 @@ private:
                 return false;
         return true;
     }
-    QByteArray encode(const QString &path) const {
-        const QJsonObject request{{"api", QStringLiteral("alarm")},
-                                  {"method", m_method},
-                                  {"path", path},
-                                  {"body", m_body},
-                                  {"contentType", m_contentType}};
-        return QJsonDocument(request).toJson(QJsonDocument::Compact);
-    }
 
-    QString m_method;
-    QJsonObject m_body;
-    QString m_contentType;
+    std::function<QByteArray(const QString &)> m_encode;
     QByteArray m_before, m_after;
 };
 
@@ -114,7 +116,9 @@ CacheBatch alarmPatches(const QList<Alarm> &alarms, const QString &kind, const Q
     batch.alarms.reserve(alarms.size());
     batch.outboxInserts.reserve(alarms.size());
     batch.pendingAlarmIds.reserve(alarms.size());
-    const AlarmRequests requests(QStringLiteral("PATCH"), patch, kMergePatch);
+    const AlarmRequests requests([&patch](const QString &id) {
+        return requestJson(QStringLiteral("PATCH"), QStringLiteral("/alarm/") + id, patch, kMergePatch);
+    });
     const QString targetKind = QStringLiteral("alarm");
     for (const Alarm &original : alarms) {
         Alarm alarm = original;
@@ -127,7 +131,7 @@ CacheBatch alarmPatches(const QList<Alarm> &alarms, const QString &kind, const Q
         entry.targetKind = targetKind;
         entry.targetId = alarm.id;
         entry.createdMs = now(context);
-        entry.payload = requests.payload(QStringLiteral("/alarm/") + alarm.id);
+        entry.payload = requests.payload(alarm.id);
         batch.pendingAlarmIds.insert(alarm.id, true);
         batch.outboxInserts.append(std::move(entry));
         batch.alarms.append(std::move(alarm));
@@ -213,21 +217,34 @@ CacheBatch clearAlarms(const QList<Alarm> &alarms, const Context &context) {
 
 CacheBatch commentAlarms(const QList<Alarm> &alarms, const QString &text, const Context &context) {
     CacheBatch batch;
+    batch.alarms.reserve(alarms.size());
+    batch.outboxInserts.reserve(alarms.size());
+    batch.pendingAlarmIds.reserve(alarms.size());
     const AlarmComment comment{context.userId, context.systemId, now(context), text};
     const QJsonObject commentJson{{"userId", comment.userId},
                                   {"systemId", comment.systemId},
                                   {"time", tmf::formatTime(comment.time)},
                                   {"comment", comment.comment}};
+    // The task resource appends; a merge-patch of "comment" would replace other users' comments.
+    const AlarmRequests requests([&commentJson](const QString &id) {
+        const QJsonObject body{{"comment", commentJson},
+                               {"alarmPattern", QJsonArray{QJsonObject{{"id", id}}}}};
+        return requestJson(QStringLiteral("POST"), QStringLiteral("/commentAlarms"), body, kJson);
+    });
+    const QString kind = QStringLiteral("alarm.comment");
+    const QString targetKind = QStringLiteral("alarm");
     for (Alarm alarm : alarms) {
         alarm.comments.append(comment);
-        batch.alarms.append(alarm);
+        OutboxEntry entry;
+        entry.uuid = newEntryKey();
+        entry.kind = kind;
+        entry.targetKind = targetKind;
+        entry.targetId = alarm.id;
+        entry.createdMs = comment.time;
+        entry.payload = requests.payload(alarm.id);
         batch.pendingAlarmIds.insert(alarm.id, true);
-        // The task resource appends; a merge-patch of "comment" would replace other users' comments.
-        const QJsonObject body{{"comment", commentJson},
-                               {"alarmPattern", QJsonArray{QJsonObject{{"id", alarm.id}}}}};
-        batch.outboxInserts.append(makeEntry(QStringLiteral("alarm.comment"), QStringLiteral("alarm"),
-                                             alarm.id, QStringLiteral("POST"), QStringLiteral("alarm"),
-                                             QStringLiteral("/commentAlarms"), body, kJson, context));
+        batch.outboxInserts.append(std::move(entry));
+        batch.alarms.append(std::move(alarm));
     }
     return batch;
 }

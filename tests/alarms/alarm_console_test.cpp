@@ -10,6 +10,7 @@
 #include "alarms/alarm_style.h"
 #include "alarms/severity_lights.h"
 #include "cache/cache_reader.h"
+#include "domain/tmf_codec.h"
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
@@ -23,6 +24,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -479,6 +481,53 @@ private slots:
             QVERIFY(entry.uuid.left(13) >= previous.left(13));
             QVERIFY(entry.uuid != previous);
             previous = entry.uuid;
+        }
+    }
+
+    void commentRequestsAreTheirJson() {
+        // Given alarms whose ids JSON writes as they are, and ones it escapes
+        QList<Alarm> alarms;
+        for (const QString &id :
+             {QStringLiteral("ALM-1"), QStringLiteral("ALM \"quoted\""),
+              QStringLiteral("ALM-\u00e9t\u00e9-\u544a\u8b66"), QStringLiteral("ALM-2")}) {
+            Alarm a;
+            a.id = id;
+            a.comments.append(
+                {QStringLiteral("bob"), QStringLiteral("ems"), 1000, QStringLiteral("earlier")});
+            alarms.append(a);
+        }
+        // When they get a plain comment, and one with quotes, a line break, Chinese text and the shape of
+        // the marker the requests are spliced around
+        const actions::Context context{QStringLiteral("alice"), QStringLiteral("noc-console"),
+                                       1'700'000'000'000};
+        for (const QString &text : {QStringLiteral("fibre spliced, watching"),
+                                    QStringLiteral("fibre \"spliced\"\n\u5149\u7ea4 @@noc-alarm-id@@")}) {
+            const CacheBatch batch = actions::commentAlarms(alarms, text, context);
+            // Then each request is the JSON of the task for its alarm, byte for byte as QJsonDocument
+            // writes it
+            QCOMPARE(batch.outboxInserts.size(), alarms.size());
+            const QJsonObject comment{{"userId", context.userId},
+                                      {"systemId", context.systemId},
+                                      {"time", tmf::formatTime(context.nowMs)},
+                                      {"comment", text}};
+            for (int i = 0; i < alarms.size(); ++i) {
+                const OutboxEntry &entry = batch.outboxInserts[i];
+                const QJsonObject body{{"comment", comment},
+                                       {"alarmPattern", QJsonArray{QJsonObject{{"id", alarms[i].id}}}}};
+                const QJsonObject request{{"api", "alarm"},
+                                          {"method", "POST"},
+                                          {"path", "/commentAlarms"},
+                                          {"body", body},
+                                          {"contentType", "application/json"}};
+                QCOMPARE(entry.payload, QJsonDocument(request).toJson(QJsonDocument::Compact));
+                QCOMPARE(entry.kind, QStringLiteral("alarm.comment"));
+                QCOMPARE(entry.targetId, alarms[i].id);
+                QCOMPARE(entry.createdMs, context.nowMs);
+                // And the alarm keeps its earlier comment and shows the new one, pending
+                QCOMPARE(batch.alarms[i].comments.size(), 2);
+                QCOMPARE(batch.alarms[i].comments.last().comment, text);
+                QVERIFY(batch.pendingAlarmIds.contains(alarms[i].id));
+            }
         }
     }
 
