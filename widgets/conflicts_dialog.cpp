@@ -3,6 +3,7 @@
 #include "cache/cache_reader.h"
 #include "sync/local_actions.h"
 #include "sync/sync_session.h"
+#include "ticket_row.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -19,28 +20,58 @@
 namespace noc {
 
 namespace {
-// "status: resolved, statusChangeReason: splice done" from the intent's request body.
+
+QString statusText(const QString &code) {
+    const auto status = parseTicketStatus(code);
+    return status ? ticketStatusDisplayName(*status) : code;
+}
+
+// What the user meant, in words ("Status → Resolved, reason: splice done", "Acknowledge"), from the
+// request body; the JSON field names ("ackState: acknowledged, ackUserId: …") were the server's
+// words, English in any language. Who and which system did it is the user and this console: not said.
 QString describeIntent(const QByteArray &payload) {
     const QJsonObject body =
         QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
     QStringList parts;
     for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.value().isString())
-            parts << QStringLiteral("%1: %2").arg(it.key(), it.value().toString());
-        else if (it.value().isObject() && it.key() == QLatin1String("comment"))
-            parts << QStringLiteral("comment: %1").arg(it.value()[QLatin1String("comment")].toString());
+        const QString key = it.key();
+        const QString value = it.value().toString();
+        if (key == QLatin1String("ackState"))
+            parts << (value == QLatin1String("acknowledged") ? ConflictsDialog::tr("Acknowledge")
+                                                             : ConflictsDialog::tr("Unacknowledge"));
+        else if (key == QLatin1String("state") && value == QLatin1String("cleared"))
+            parts << ConflictsDialog::tr("Clear");
+        else if (key == QLatin1String("status"))
+            parts << ConflictsDialog::tr("Status → %1").arg(statusText(value));
+        else if (key == QLatin1String("statusChangeReason"))
+            parts << ConflictsDialog::tr("reason: %1").arg(value);
+        else if (key == QLatin1String("comment") && it.value().isObject())
+            parts << ConflictsDialog::tr("Comment: %1").arg(it.value()[QLatin1String("comment")].toString());
+        else if (it.value().isString() && !key.endsWith(QLatin1String("UserId")) &&
+                 !key.endsWith(QLatin1String("SystemId")))
+            parts << QStringLiteral("%1: %2").arg(key, value);
     }
     return parts.join(QStringLiteral(", "));
 }
 
 QString describeServerState(const QByteArray &json) {
     const QJsonObject state = QJsonDocument::fromJson(json).object();
-    for (const char *field : {"status", "state"})
-        if (state.contains(QLatin1String(field)))
-            return QStringLiteral("%1: %2").arg(QLatin1String(field),
-                                                state.value(QLatin1String(field)).toString());
+    if (state.contains(QLatin1String("status")))
+        return ConflictsDialog::tr("Status: %1")
+            .arg(statusText(state.value(QLatin1String("status")).toString()));
+    if (state.contains(QLatin1String("state")))
+        return ConflictsDialog::tr("State: %1").arg(state.value(QLatin1String("state")).toString());
     return {};
 }
+
+QString describeTarget(const ConflictRecord &c) {
+    if (c.targetKind == QLatin1String("ticket"))
+        return ConflictsDialog::tr("Ticket %1").arg(c.targetId);
+    if (c.targetKind == QLatin1String("alarm"))
+        return ConflictsDialog::tr("Alarm %1").arg(c.targetId);
+    return QStringLiteral("%1 %2").arg(c.targetKind, c.targetId);
+}
+
 } // namespace
 
 ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
@@ -52,6 +83,8 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     , m_discard(new QPushButton(this))
     , m_close(new QPushButton(this)) {
     setObjectName("conflictsDialog");
+    m_reapply->setObjectName(QStringLiteral("conflictReapply"));
+    m_discard->setObjectName(QStringLiteral("conflictDiscard"));
     m_summary->setWordWrap(true);
     m_table->setColumnCount(5);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -107,8 +140,7 @@ void ConflictsDialog::reload() {
         const ConflictRecord &c = m_conflicts[row];
         const QStringList cells{
             QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.createdMs), QLocale::ShortFormat),
-            QStringLiteral("%1 %2").arg(c.targetKind, c.targetId), describeIntent(c.userIntent),
-            describeServerState(c.serverState), c.message};
+            describeTarget(c), describeIntent(c.userIntent), describeServerState(c.serverState), c.message};
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
@@ -134,6 +166,11 @@ void ConflictsDialog::updateButtons() {
     const bool any = !selectedRows().isEmpty();
     m_reapply->setEnabled(any);
     m_discard->setEnabled(any);
+    // A greyed-out button says why.
+    const QString select = m_conflicts.isEmpty() ? tr("There is nothing to apply or discard.")
+                                                 : tr("Select one or more conflicts first.");
+    m_reapply->setToolTip(any ? tr("Send your change again, over the server's version") : select);
+    m_discard->setToolTip(any ? tr("Drop your change; the server's version stays") : select);
 }
 
 void ConflictsDialog::retranslateUi() {
@@ -152,7 +189,7 @@ void ConflictsDialog::retranslateUi() {
 
 void ConflictsDialog::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        reload(); // the rows' words too (a handful of rows)
     QDialog::changeEvent(event);
 }
 

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -169,8 +171,26 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         saveScreenshot(dialog, "conflicts_en");
 
-        // Then the change is listed, and Discard removes it with its outbox entry
+        // Then the change is listed in words, not the server's field names
         QCOMPARE(dialog.conflictCount(), 1);
+        auto *table = dialog.findChild<QTableWidget *>();
+        QVERIFY(table);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Ticket TT-1"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Status → Resolved"));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status: Held"));
+        // And the greyed-out buttons say why
+        auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
+        QVERIFY(discard && !discard->isEnabled());
+        QCOMPARE(discard->toolTip(), QStringLiteral("Select one or more conflicts first."));
+        // And in Chinese the rows read in Chinese too
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage("zh_CN"));
+        QCoreApplication::processEvents();
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("工单 TT-1"));
+        saveScreenshot(dialog, "conflicts_zh_CN");
+        QVERIFY(languages.setLanguage("en"));
+        QCoreApplication::processEvents();
+        // And Discard removes it with its outbox entry
         dialog.discard(0);
         QTRY_COMPARE(dialog.conflictCount(), 0);
         QVERIFY(reader.outbox().isEmpty());
