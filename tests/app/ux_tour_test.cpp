@@ -6,10 +6,13 @@
 #include "alarm_table_model.h"
 #include "alarms/alarm_console.h"
 #include "cache/cache_reader.h"
+#include "conflicts_dialog.h"
 #include "demo_server.h"
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "map/map_element_card.h"
+#include "map/topology_map_widget.h"
 #include "sync/sync_session.h"
 #include "sync_status_text.h"
 #include "tickets/ticket_console.h"
@@ -94,7 +97,8 @@ void withModal(const std::function<void()> &open, const std::function<void(QWidg
 // A text is cut off when its label is narrower than the text needs (single-line labels only).
 QStringList clippedTexts(QWidget *root) {
     QStringList clipped;
-    const auto visible = [root](QWidget *w) { return w->isVisibleTo(root) && w->width() > 0; };
+    // Shown now (a tabbed-away dock is laid out only when it is raised).
+    const auto visible = [](QWidget *w) { return w->isVisible() && !w->visibleRegion().isEmpty(); };
     for (QLabel *label : root->findChildren<QLabel *>()) {
         if (!visible(label) || label->wordWrap() || label->text().isEmpty() ||
             label->textFormat() == Qt::RichText || Qt::mightBeRichText(label->text()) ||
@@ -524,6 +528,34 @@ private slots:
         }
         t->currentEditor()->close();
         QTest::qWait(50);
+
+        // Map: find an element (the search bar, the element centred), its card.
+        auto *map = m_window->findChild<TopologyMapWidget *>();
+        QVERIFY(map);
+        map->openSearch();
+        const QString element =
+            a->model()->data(a->model()->index(0, 0), AlarmTableModel::ElementIdRole).toString();
+        QVERIFY(map->search(element) >= 1);
+        QTest::qWait(300);
+        saveShot(map, QStringLiteral("tour_map_search") + sfx);
+        if (map->elementCard()->isVisible())
+            saveShot(map->elementCard(), QStringLiteral("tour_map_card") + sfx);
+        QTest::keyClick(map->findChild<QLineEdit *>(), Qt::Key_Escape);
+
+        // File ▸ Conflicts… (non-modal) and Help ▸ About (modal).
+        emit m_window->conflictsRequested();
+        QDialog *conflicts = nullptr;
+        QTRY_VERIFY((conflicts = m_window->findChild<ConflictsDialog *>()) && conflicts->isVisible());
+        QTest::qWait(100);
+        saveShot(conflicts, QStringLiteral("tour_conflicts") + sfx);
+        {
+            const QStringList clipped = clippedTexts(conflicts);
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+        }
+        conflicts->close();
+        QMenu *help = m_window->findChild<QMenu *>(QStringLiteral("helpMenu"));
+        withModal([help] { help->actions().first()->trigger(); },
+                  [&](QWidget *d) { saveShot(d, QStringLiteral("tour_about") + sfx); });
 
         // Menus of the window.
         for (QAction *menuAction : m_window->menuBar()->actions()) {
