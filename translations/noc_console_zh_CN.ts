@@ -1672,6 +1672,62 @@ Commands:
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Status → %1</source>
+        <translation>状态 → %1</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <translation>告警 %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to apply or discard.</source>
+        <translation>没有可重新提交或放弃的更改。</translation>
+    </message>
+    <message>
+        <source>Select one or more conflicts first.</source>
+        <translation>请先选择一项或多项冲突。</translation>
+    </message>
+    <message>
+        <source>Send your change again, over the server&apos;s version</source>
+        <translation>再次发送您的更改，覆盖服务器的版本</translation>
+    </message>
+    <message>
+        <source>Drop your change; the server&apos;s version stays</source>
+        <translation>放弃您的更改，保留服务器的版本</translation>
+    </message>
 </context>
 <context>
     <name>noc::EventStream</name>
