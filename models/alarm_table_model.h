@@ -116,8 +116,8 @@ public:
     // Row of an alarm id in the current list, or -1 (linear in the rows: for tests and "go to").
     int rowOf(const QString &alarmId) const;
     const AlarmKey &keyAt(int row) const;
-    // Persistent indexes the views hold on this model (each costs a list update that moves rows a
-    // lookup): for tests.
+    // How many persistent indexes the views hold on this model, for tests: every list update that
+    // moves rows has to look each one up and move it, so thousands of them make each update slow.
     qsizetype persistentIndexCount() const { return persistentIndexList().size(); }
     // Merge buffers for large lists allocated on this (the GUI) thread so far, not prepared on the pool
     // (waitsForSpare): for tests and benchmarks.
