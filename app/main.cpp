@@ -2,6 +2,7 @@
 // wires the libraries together; everything with behaviour lives in noc_models / noc_widgets.
 #include "app_options.h"
 #include "cache/cache_schema.h"
+#include "console_icon.h"
 #include "demo_failure.h"
 #include "demo_server.h"
 #include "headless_sync.h"
@@ -107,6 +108,7 @@ int main(int argc, char **argv) {
     QApplication app(argc, argv);
     setApplicationIdentity();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("NOC Console"));
+    QApplication::setWindowIcon(noc::consoleIcon());
     initializeLogging(options);
     auto log = noc::logging::logger("app");
     log->info("NOC Console {} starting; log file {}", NOC_VERSION, noc::logging::logFilePath().toStdString());

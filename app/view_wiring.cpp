@@ -4,6 +4,7 @@
 #include "alarms/alarm_details_view.h"
 #include "alarms/alarm_trends_panel.h"
 #include "conflicts_dialog.h"
+#include "console_tray.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
 #include "sync/sync_session.h"
@@ -52,6 +53,12 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
     QObject::connect(alarms, &AlarmConsole::notice, &window, &MainWindow::showNotice);
+    // The tray says the same count as the title, for an engineer working in another window.
+    auto *tray = new ConsoleTray(window, *alarms->soundPlayer(), &window);
+    QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, tray,
+                     &ConsoleTray::setUnacknowledgedCritical);
+    QObject::connect(&window, &MainWindow::retranslated, tray, &ConsoleTray::retranslate);
+    tray->show();
 
     auto *trends = new AlarmTrendsPanel(session.cachePath(), &window);
     window.setTrendsView(trends);

@@ -1730,6 +1730,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>noc::ConsoleTray</name>
+    <message>
+        <source>NOC Console</source>
+        <translation>NOC 控制台</translation>
+    </message>
+    <message>
+        <source>Unacknowledged critical alarms: %L1</source>
+        <translation>未确认的严重告警：%L1</translation>
+    </message>
+    <message>
+        <source>No unacknowledged critical alarms</source>
+        <translation>没有未确认的严重告警</translation>
+    </message>
+    <message>
+        <source>Show console</source>
+        <translation>显示控制台</translation>
+    </message>
+    <message>
+        <source>Mute alarm sounds</source>
+        <translation>告警声音静音</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>noc::EventStream</name>
     <message>
         <source>The event stream closed.</source>

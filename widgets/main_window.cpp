@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "about_dialog.h"
+#include "console_icon.h"
 #include "empty_state_widget.h"
 #include "language_manager.h"
 
@@ -199,6 +200,8 @@ void MainWindow::retranslateUi() {
 }
 
 void MainWindow::setUnacknowledgedCritical(int count) {
+    if (count != m_unackCritical)
+        setWindowIcon(consoleIcon(count)); // the task bar's entry shows the count too
     m_unackCritical = count;
     retranslateUi();
 }

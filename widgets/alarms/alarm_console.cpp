@@ -109,6 +109,8 @@ AlarmConsole::AlarmConsole(const QString &cachePath, SubmitFunction submit, Role
     });
     m_attention = new AlarmAttention(cachePath, this);
     m_player = new AlarmSoundPlayer(this);
+    // Muted elsewhere too (the tray's menu): the Sound button shows it.
+    connect(m_player, &AlarmSoundPlayer::mutedChanged, this, &AlarmConsole::updateSoundButton);
     m_lingerMs = qint64(QSettings().value(QLatin1String(kLingerKey), kDefaultLingerSeconds).toInt()) * 1000;
     build();
     retranslate();

@@ -110,6 +110,7 @@ AlarmSoundPlayer::AlarmSoundPlayer(QObject *parent)
 AlarmSoundPlayer::~AlarmSoundPlayer() = default;
 
 void AlarmSoundPlayer::setMuted(bool muted) {
+    const bool changed = muted != m_muted;
     m_muted = muted;
     QSettings().setValue(QLatin1String(kMuted), muted);
 #ifdef NOC_HAVE_MULTIMEDIA
@@ -118,6 +119,8 @@ void AlarmSoundPlayer::setMuted(bool muted) {
             if (e)
                 e->stop();
 #endif
+    if (changed)
+        emit mutedChanged(muted);
 }
 
 void AlarmSoundPlayer::setVolume(int percent) {

@@ -45,6 +45,8 @@ public slots:
 
 signals:
     void played(int severityCode, noc::AlarmSoundPlayer::Outcome outcome);
+    // Mute was switched (by the Sound button, the settings or the tray): every switch shows it.
+    void mutedChanged(bool muted);
 
 private:
     bool m_muted = false;
