@@ -264,41 +264,57 @@ public:
         }
         m_frames.assign(regionCount, Frame{});
         m_drawnIn.assign(sites.size(), -1);
-        const double base = spreadScale(all, allArea);
-        m_centreScale = base;
-        double largestScale = base;
+        const double allBase = spreadScale(all, allArea);
         // The region's scale from all its sites, as it was before the main cluster was looked for
         // (a stray widens the region's box, so this is mostly smaller than the main cluster's: the
         // clusters are found at most as far apart as they end up drawn).
         const auto memberScale = [&](const std::vector<int> &sitesOfRegion) {
             if (sitesOfRegion.size() < 3)
-                return base;
+                return allBase;
             std::vector<QPointF> points;
             double blockArea = 0;
             for (int s : sitesOfRegion) {
                 points.push_back(projected[size_t(s)]);
                 blockArea += areaOf(size_t(s));
             }
-            return std::max(base, spreadScale(points, blockArea));
+            return std::max(allBase, spreadScale(points, blockArea));
         };
-        std::vector<double> radius(regionCount, 0);
+        // A region's centre, scale and radius come from its main cluster only (the one its frame is
+        // drawn around, regionFrames): one far-away site (a hub in another city, a site filed under
+        // the wrong region) would otherwise shift the centre towards it, shrink the scale and inflate
+        // the radius that keeps regions apart, spreading the whole map, and the site itself would be
+        // drawn at the region's magnification, far from every city. Stray sites are drawn by their
+        // own coordinates instead (below). So is the whole map's base scale: one site out in the sea
+        // widened the box of all sites, shrank the base scale and with it every city drawn at it, and
+        // brought the cities closer together (the map 30% smaller).
+        std::vector<std::vector<int>> mains(regionCount);
         std::vector<int> stray;
+        all.clear();
+        allArea = 0;
+        for (size_t r = 0; r < regionCount; ++r) {
+            if (members[r].empty())
+                continue;
+            std::vector<int> &main = mains[r];
+            main = mainCluster(members[r], projected, blocks, memberScale(members[r]));
+            for (int s : members[r])
+                if (!std::binary_search(main.begin(), main.end(), s))
+                    stray.push_back(s);
+            for (int s : main) {
+                all.push_back(projected[size_t(s)]);
+                allArea += areaOf(size_t(s));
+            }
+        }
+        const double base = spreadScale(all, allArea);
+        m_centreScale = base;
+        double largestScale = base;
+        std::vector<double> radius(regionCount, 0);
         for (size_t r = 0; r < regionCount; ++r) {
             Frame &f = m_frames[r];
             f.scale = base;
             if (members[r].empty())
                 continue;
             f.known = true;
-            // A region's centre, scale and radius come from its main cluster only (the one its frame
-            // is drawn around, regionFrames): one far-away site (a hub in another city, a site filed
-            // under the wrong region) would otherwise shift the centre towards it, shrink the scale
-            // and inflate the radius that keeps regions apart, spreading the whole map, and the site
-            // itself would be drawn at the region's magnification, far from every city. Stray sites
-            // are drawn by their own coordinates instead (below).
-            std::vector<int> main = mainCluster(members[r], projected, blocks, memberScale(members[r]));
-            for (int s : members[r])
-                if (!std::binary_search(main.begin(), main.end(), s))
-                    stray.push_back(s);
+            const std::vector<int> &main = mains[r];
             std::vector<QPointF> points;
             double blockArea = 0, largestBlock = 0;
             for (int s : main) {
@@ -335,7 +351,7 @@ public:
         // then overlap are pushed apart, the bigger ones keeping their place.
         // (Pairs of regions are compared: with more than a few hundred "regions" they are not cities
         // any more, and the whole map keeps one scale.)
-        if (regionCount > kMaxMagnifiedRegions) {
+        if (regionCount > size_t(kMaxMagnifiedRegions)) {
             for (Frame &f : m_frames) {
                 f.scale = base;
                 f.origin = f.centre * base;
@@ -378,10 +394,29 @@ public:
         placeGreedy(discs, order, {}, step, step, nullptr);
         for (int r : order)
             m_frames[size_t(r)].origin = discs[size_t(r)].center();
+        // The box each main cluster's blocks take where they are drawn (before they are nudged
+        // apart): what the map's frame of the region is drawn around, which a site far beyond it
+        // keeps near (keptNearFrame).
+        for (int r : order) {
+            Frame &f = m_frames[size_t(r)];
+            for (int s : mains[size_t(r)]) {
+                const QSizeF size(blocks[size_t(s)].cols * LayoutMetrics::kFootprintWidth,
+                                  blocks[size_t(s)].rows * LayoutMetrics::kFootprintHeight + kSiteHeader);
+                const QPointF at = f.origin + (projected[size_t(s)] - f.centre) * f.scale;
+                const QRectF block(at - QPointF(size.width(), size.height()) / 2, size);
+                f.box = f.box.isNull() ? block : f.box.united(block);
+            }
+        }
         for (Frame &f : m_frames)
             if (!f.known)
                 f.scale = m_centreScale; // a site placed near others without a region of its own
     }
+
+    // The region whose frame draws site `site` of region `region`: its own, or for a stray site the
+    // region nearest to its coordinates.
+    int drawnIn(size_t site, int region) const { return m_drawnIn[site] >= 0 ? m_drawnIn[site] : region; }
+    // Site `site` (one without coordinates) is drawn in the frame of `region`.
+    void drawIn(size_t site, int region) { m_drawnIn[site] = region; }
 
     bool known(int region) const {
         return region >= 0 && size_t(region) < m_frames.size() && m_frames[size_t(region)].known;
@@ -390,12 +425,13 @@ public:
 
     // Scene position of site `site` of region `region` at `projected`.
     QPointF map(size_t site, int region, const QPointF &projected) const {
-        if (m_drawnIn[site] >= 0)
-            region = m_drawnIn[site];
+        region = drawnIn(site, region);
         if (region < 0 || size_t(region) >= m_frames.size())
             return projected * m_centreScale;
         const Frame &f = m_frames[size_t(region)];
-        return f.origin + (projected - f.centre) * f.scale;
+        // A site of the main cluster is inside the box anyway; one far beyond it (a stray in the sea)
+        // is kept beside it.
+        return keptNearFrame(f.origin + (projected - f.centre) * f.scale, f.box);
     }
 
 private:
@@ -421,11 +457,11 @@ private:
         return main.empty() ? members : main;
     }
 
-    static constexpr size_t kMaxMagnifiedRegions = 500;
     static constexpr double kMinClusterGap = 1000; // as the map's region frames (TopologyScene)
     struct Frame {
         QPointF centre; // mean of the region's main cluster (projected degrees)
         QPointF origin; // where that centre goes on the map
+        QRectF box;     // the main cluster's blocks on the map; null when regions are not magnified
         double scale = 1;
         int sites = 0; // in the main cluster
         bool known = false;
@@ -467,32 +503,56 @@ void geographic(const TopologyGraph &graph, const LayoutOptions &options, Layout
     }
 
     // Frames from the sites with coordinates only (projected[] of the others is filled in below).
-    const RegionFrames frames(graph, projected, blocks);
-    // A site without coordinates goes where its neighbours are: the mean of the sites its elements
-    // link to, else the middle of its region. Only when neither is known (and for the synthetic
-    // group of elements without a site) it goes in rows under the map, visible and findable.
+    RegionFrames frames(graph, projected, blocks);
+    // A site without coordinates goes where its neighbours are drawn: beside the sites its elements
+    // link to, else in the middle of its region's main cluster. Only when neither is known (and for
+    // the synthetic group of elements without a site) it goes in rows under the map, visible and
+    // findable.
+    // "Where its neighbours are drawn", not "at their coordinates in its own region's frame": a site
+    // linked to a stray (a Shanghai site standing in Chengdu, drawn among Chengdu's sites) would
+    // otherwise be drawn at Chengdu's coordinates magnified by Shanghai's scale, thousands of pixels
+    // out in the empty map between the cities, linked to nothing near it. The link is all that says
+    // where the site is, so it is drawn in the frame that draws its linked sites, by their mean
+    // coordinates, as a site with those coordinates would be. Linked to sites drawn in several frames
+    // (two cities), it goes with the most of them (its own region's frame on a tie, else the first),
+    // not half-way between the cities.
     std::vector<char> placedNear(sites.size(), 0);
     if (withCoords > 0) {
         const auto &adj = graph.adjacency();
+        struct Linked {
+            int frame = -1; // the region whose frame draws these linked sites
+            int count = 0;
+            QPointF sum;
+        };
+        std::vector<Linked> linked;
         for (size_t s = 0; s < sites.size(); ++s) {
             if (sites[s].hasCoordinates || sites[s].synthetic)
                 continue;
-            QPointF sum;
-            int count = 0;
+            linked.clear();
             for (int e : sites[s].elements)
                 for (int a = graph.adjacencyBegin(e); a < graph.adjacencyBegin(e + 1); ++a) {
                     const int other = nodes[size_t(adj[size_t(a)])].site;
-                    if (sites[size_t(other)].hasCoordinates) {
-                        sum += projected[size_t(other)];
-                        ++count;
-                    }
+                    if (!sites[size_t(other)].hasCoordinates)
+                        continue;
+                    const int frame = frames.drawnIn(size_t(other), sites[size_t(other)].region_index);
+                    auto it = std::find_if(linked.begin(), linked.end(),
+                                           [frame](const Linked &l) { return l.frame == frame; });
+                    if (it == linked.end())
+                        it = linked.insert(linked.end(), Linked{frame, 0, {}});
+                    ++it->count;
+                    it->sum += projected[size_t(other)];
                 }
-            if (count == 0 && frames.known(sites[s].region_index)) {
-                sum = frames.centre(sites[s].region_index); // of its main cluster, not of its strays
-                count = 1;
-            }
-            if (count > 0) {
-                projected[s] = sum / count;
+            const Linked *most = nullptr;
+            for (const Linked &l : linked)
+                if (!most || l.count > most->count ||
+                    (l.count == most->count && l.frame == sites[s].region_index))
+                    most = &l;
+            if (most) {
+                projected[s] = most->sum / most->count;
+                frames.drawIn(s, most->frame);
+                placedNear[s] = 1;
+            } else if (frames.known(sites[s].region_index)) {
+                projected[s] = frames.centre(sites[s].region_index); // of its main cluster, not its strays
                 placedNear[s] = 1;
             }
         }
@@ -795,6 +855,20 @@ void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic
 }
 
 } // namespace
+
+QPointF keptNearFrame(const QPointF &wish, const QRectF &frame) {
+    if (frame.isNull())
+        return wish;
+    const QPointF c = frame.center();
+    const QPointF d = wish - c;
+    const double halfW = frame.width() / 2 + kFarSiteReach, halfH = frame.height() / 2 + kFarSiteReach;
+    double t = 1;
+    if (std::abs(d.x()) > halfW)
+        t = std::min(t, halfW / std::abs(d.x()));
+    if (std::abs(d.y()) > halfH)
+        t = std::min(t, halfH / std::abs(d.y()));
+    return c + d * t;
+}
 
 QRectF paddedSiteBlock(const QRectF &block) {
     return block.adjusted(-LayoutMetrics::kFootprintWidth / 4, -LayoutMetrics::kFootprintHeight / 4,

@@ -58,6 +58,23 @@ int separateFootprints(std::vector<QPointF> &positions, const std::vector<char> 
                        double height = LayoutMetrics::kFootprintHeight,
                        const std::atomic_bool *cancel = nullptr);
 
+// The geographic layout magnifies each region on its own scale while there are at most this many
+// regions; with more, they are not cities any more and the whole map keeps one scale.
+constexpr int kMaxMagnifiedRegions = 500;
+
+// A site drawn in a region's frame (its own, or the nearest region's for a site far from its own
+// region) whose coordinates lie far beyond that frame (in the sea, thousands of kilometres from any
+// city) would be drawn at the region's magnification, tens of thousands of pixels out in the empty
+// scene: too small to find once fit-to-view shrank the whole map to reach it. It is drawn at most
+// kFarSiteReach beyond the frame's box instead, on the side where its coordinates are (about two
+// site blocks: beside the city, yet clearly outside it). The geographic layout and a site moved by
+// sync follow this one rule.
+constexpr double kFarSiteReach = 2 * LayoutMetrics::kFootprintWidth + LayoutMetrics::kFootprintHeight;
+// `wish` moved towards the centre of `frame` until it is at most kFarSiteReach beyond the frame
+// (along the line between them, so it stays on the side where it was); unmoved if already so close,
+// or if the frame is empty.
+QPointF keptNearFrame(const QPointF &wish, const QRectF &frame);
+
 // How the geographic layout keeps sites apart. A site's block is its elements' footprints with
 // kSiteHeader above them for its name; blocks are padded by a quarter footprint on every side and
 // padded blocks may not overlap, so neighbouring sites read as separate groups.

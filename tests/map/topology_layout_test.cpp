@@ -538,6 +538,119 @@ private slots:
         QVERIFY(mapAfter.height() < 1.05 * mapBefore.height());
     }
 
+    void geographicLayoutDrawsASiteFarFromEveryCityJustBesideTheNearestOne() {
+        // Given the five cities, and the same map with one Shanghai site in the sea, 1,600 km east of
+        // Shanghai (the nearest city) and farther from every other (a typo in the inventory, or an
+        // island's repeater). (At about the cities' mean latitude, so that the projection, centred on
+        // the mean latitude of all sites, stays the same: a shift of 0.03 degrees moved Shanghai's
+        // nearest-neighbour scale by 5%, which is not what this test is about.)
+        QList<Site> sites;
+        QList<NetworkElement> elements;
+        addCities(sites, elements);
+        const TopologyGraph plain = TopologyGraph::build(sites, elements, {});
+        const QString seaId = "SH-SEA";
+        addSite(sites, elements, seaId, "SH", 29.46, 138.0, 3);
+        const TopologyGraph withSea = TopologyGraph::build(sites, elements, {});
+        // When both are laid out geographically
+        const LayoutResult before = computeLayout(plain, {});
+        const LayoutResult after = computeLayout(withSea, {});
+        QCOMPARE(after.overlaps, 0);
+
+        // Then the site is drawn just outside Shanghai's frame (at most the reach the layout allows
+        // beyond a frame plus a site block for the nudge off other blocks), not tens of thousands of
+        // pixels into the empty scene where Shanghai's magnification would put it...
+        const int sea = withSea.siteIndex(seaId);
+        QVERIFY(sea >= 0);
+        const QRectF seaArea = after.siteAreas[size_t(sea)];
+        const double block = std::hypot(seaArea.width(), seaArea.height());
+        const QRectF sh = regionArea(withSea, after, "SH", seaId);
+        const QPointF at = after.sitePositions[size_t(sea)];
+        const double beyond = std::hypot(std::max({sh.left() - at.x(), at.x() - sh.right(), 0.0}),
+                                         std::max({sh.top() - at.y(), at.y() - sh.bottom(), 0.0}));
+        qInfo("sea site %.0f px beyond Shanghai's sites (reach %.0f, block %.0f)", beyond, kFarSiteReach,
+              block);
+        QVERIFY(beyond <= kFarSiteReach + block);
+        // ...on the side where its coordinates are (east of the city, its edge), and nearer to
+        // Shanghai than to any other city
+        QVERIFY(at.x() > sh.right());
+        for (const City &c : kCities)
+            if (QLatin1String(c.region) != QLatin1String("SH"))
+                QVERIFY(QLineF(at, regionArea(withSea, after, c.region).center()).length() >
+                        QLineF(at, sh.center()).length());
+
+        // And the cities keep their sizes (one site out in the sea does not rescale every city)...
+        for (const City &c : kCities) {
+            const QRectF a = regionArea(plain, before, c.region),
+                         b = regionArea(withSea, after, c.region, seaId);
+            qInfo("%s size %.0fx%.0f -> %.0fx%.0f", c.region, a.width(), a.height(), b.width(), b.height());
+            QVERIFY(std::abs(b.width() - a.width()) < 0.05 * a.width());
+            QVERIFY(std::abs(b.height() - a.height()) < 0.05 * a.height());
+        }
+        // ...and the map (what fit-to-view shows) is the same but for a few percent: neither stretched
+        // to reach the site nor shrunk (the cities brought closer) by it
+        QRectF mapBefore, mapAfter;
+        for (const QRectF &a : before.siteAreas)
+            mapBefore = mapBefore.united(a);
+        for (const QRectF &a : after.siteAreas)
+            mapAfter = mapAfter.united(a);
+        qInfo("map %.0fx%.0f -> %.0fx%.0f", mapBefore.width(), mapBefore.height(), mapAfter.width(),
+              mapAfter.height());
+        QVERIFY(std::abs(mapAfter.width() - mapBefore.width()) < 0.05 * mapBefore.width());
+        QVERIFY(std::abs(mapAfter.height() - mapBefore.height()) < 0.05 * mapBefore.height());
+    }
+
+    void geographicLayoutDrawsASiteWithoutCoordinatesBesideTheStraySiteItLinksTo() {
+        // Given the five cities, one Shanghai site at Chengdu's coordinates (a stray, drawn among
+        // Chengdu's sites), and a Shanghai site without coordinates whose only element links to the
+        // stray's (a repeater nobody surveyed, hanging off the hub in Chengdu)
+        QList<Site> sites;
+        QList<NetworkElement> elements;
+        addCities(sites, elements);
+        addSite(sites, elements, "SH-STRAY", "SH", 30.5, 104.0, 3);
+        addSite(sites, elements, "SH-NOCOORD", "SH", std::nan(""), std::nan(""), 1);
+        // ...and one without coordinates linked to two Shanghai sites and to the stray
+        addSite(sites, elements, "SH-NOCOORD2", "SH", std::nan(""), std::nan(""), 1);
+        QList<Link> links;
+        const auto link = [&links](const QString &a, const QString &z) {
+            Link l;
+            l.id = a + "~" + z;
+            l.aEndId = a;
+            l.zEndId = z;
+            links << l;
+        };
+        link("SH-NOCOORD-E0", "SH-STRAY-E0");
+        link("SH-NOCOORD2-E0", "SH-STRAY-E1");
+        link("SH-NOCOORD2-E0", "SH-S1-E0");
+        link("SH-NOCOORD2-E0", "SH-S2-E0");
+        const TopologyGraph g = TopologyGraph::build(sites, elements, links);
+        // When laid out geographically
+        const LayoutResult result = computeLayout(g, {});
+        QCOMPARE(result.overlaps, 0);
+        QCOMPARE(result.sitesPlacedWithoutCoordinates, 2);
+
+        // Then the first is drawn beside the stray (within two site blocks, as the stray is beside
+        // the Chengdu site nearest to it), in Chengdu, not where Shanghai's magnification would put
+        // Chengdu's coordinates (thousands of pixels out in the empty map)
+        const int stray = g.siteIndex("SH-STRAY"), lone = g.siteIndex("SH-NOCOORD");
+        const QRectF strayArea = result.siteAreas[size_t(stray)];
+        const double block = std::hypot(strayArea.width(), strayArea.height());
+        const double fromStray =
+            QLineF(result.sitePositions[size_t(lone)], result.sitePositions[size_t(stray)]).length();
+        qInfo("site without coordinates %.0f from the stray it links to (block %.0f)", fromStray, block);
+        QVERIFY(fromStray <= 2 * block);
+        QVERIFY(regionArea(g, result, "CD")
+                    .adjusted(-block, -block, block, block)
+                    .contains(result.sitePositions[size_t(lone)]));
+        // And the second, linked to two sites in Shanghai and one in Chengdu, is drawn with the
+        // most of them, in Shanghai (not half-way between the cities)
+        const int most = g.siteIndex("SH-NOCOORD2");
+        const QRectF sh = regionArea(g, result, "SH-S", "SH-STRAY");
+        QVERIFY2(sh.adjusted(-block, -block, block, block).contains(result.sitePositions[size_t(most)]),
+                 qPrintable(QStringLiteral("at %1,%2")
+                                .arg(result.sitePositions[size_t(most)].x())
+                                .arg(result.sitePositions[size_t(most)].y())));
+    }
+
     void regionFramesLeaveAFarAwaySiteInAFrameOfItsOwn() {
         // Given a region of 30 sites around a city and one site 40,000 px away (another city)
         std::vector<QRectF> sites = citySites(30);
