@@ -672,6 +672,89 @@ private slots:
         }
     }
 
+    void siteMovedBySyncToAnotherCityIsDrawnInThatCitysFrameAndOneMovedIntoTheSeaBesideTheNearest() {
+        // Given five cities shown from a cache (geographic layout), and where a full layout draws a
+        // Shanghai site standing at a Chengdu site's coordinates
+        CachedMap cached;
+        QVERIFY(cached.load(fiveCities()));
+        TopologyScene *scene = cached.map.scene();
+        const std::shared_ptr<const TopologyGraph> graph = scene->graph();
+        const int moved = graph->siteIndex("SH-S7"), cd = graph->siteIndex("CD-S10");
+        const int shRegion = graph->sites()[size_t(moved)].region_index;
+        const int cdRegion = graph->sites()[size_t(cd)].region_index;
+        const QRectF block = paddedBlock(*scene, moved);
+        const double blockDiagonal = std::hypot(block.width(), block.height());
+        GeneratedNetwork strayNet = fiveCities();
+        for (Site &s : strayNet.sites)
+            if (s.id == QLatin1String("SH-S7")) {
+                s.latitude = cached.site("CD-S10").latitude;
+                s.longitude = cached.site("CD-S10").longitude;
+            }
+        const TopologyGraph strayGraph =
+            TopologyGraph::build(strayNet.sites, strayNet.elements, strayNet.links);
+        const LayoutResult full = computeLayout(strayGraph, {});
+        const double fullFromCd = QLineF(full.sitePositions[size_t(strayGraph.siteIndex("SH-S7"))],
+                                         full.sitePositions[size_t(strayGraph.siteIndex("CD-S10"))])
+                                      .length();
+        const std::vector<QPointF> before = scene->positions();
+
+        // When sync moves the site to that Chengdu site's coordinates (no new layout)
+        QVERIFY(cached.syncSiteToCoordinatesOf("SH-S7", "CD-S10"));
+
+        // Then it is drawn beside that Chengdu site, in Chengdu's frame, as the full layout draws it
+        // there (within two site blocks of it), not where Shanghai's magnification puts Chengdu's
+        // coordinates (far out in the empty map), and clear of every other site's block
+        const double fromCd = QLineF(scene->sitePosition(moved), scene->sitePosition(cd)).length();
+        qInfo("moved site %.0f from CD-S10 (full layout: %.0f; block diagonal %.0f)", fromCd, fullFromCd,
+              blockDiagonal);
+        QVERIFY(fullFromCd <= 2 * blockDiagonal);
+        QVERIFY(fromCd <= 2 * blockDiagonal);
+        QVERIFY(scene->regionFrames(cdRegion)
+                    .front()
+                    .area.adjusted(-blockDiagonal, -blockDiagonal, blockDiagonal, blockDiagonal)
+                    .contains(scene->sitePosition(moved)));
+        QCOMPARE(sitesTooClose(*scene, moved), QStringList());
+        // ...drawn in a small frame of Shanghai's of its own there, Shanghai's main frame around its city
+        const std::vector<RegionFrame> &shFrames = scene->regionFrames(shRegion);
+        QCOMPARE(int(shFrames.size()), 2);
+        QCOMPARE(shFrames[0].sites, 59);
+        QVERIFY(shFrames[1].area.contains(scene->sitePosition(moved)));
+        // ...and nothing else moved
+        const auto &nodes = scene->graph()->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i)
+            if (nodes[i].site != moved)
+                QCOMPARE(scene->nodePosition(int(i)), before[i]);
+
+        // When sync then moves another Shanghai site into the sea, 1,600 km east of Shanghai (the
+        // nearest city) and farther from every other
+        const QRectF boundsBefore = scene->mapBounds();
+        const QRectF shMain = scene->regionFrames(shRegion).front().area;
+        const int sea = graph->siteIndex("SH-S8");
+        Site &seaSite = cached.site("SH-S8");
+        seaSite.latitude = 29.46;
+        seaSite.longitude = 138.0;
+        CacheBatch batch;
+        batch.sites << seaSite;
+        QCOMPARE(cached.sync(batch).sites.updated.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
+
+        // Then it is drawn just east of Shanghai's frame (at most the reach the layout allows beyond a
+        // frame plus a block for the nudge), as the full layout draws such a site, and the map
+        // (fit-to-view) grows by at most a few percent
+        const QPointF at = scene->sitePosition(sea);
+        const double beyond = std::hypot(std::max({shMain.left() - at.x(), at.x() - shMain.right(), 0.0}),
+                                         std::max({shMain.top() - at.y(), at.y() - shMain.bottom(), 0.0}));
+        qInfo("sea site %.0f px beyond Shanghai's frame; map %.0fx%.0f -> %.0fx%.0f", beyond,
+              boundsBefore.width(), boundsBefore.height(), scene->mapBounds().width(),
+              scene->mapBounds().height());
+        QVERIFY(at.x() > shMain.right());
+        QVERIFY(beyond <= kFarSiteReach + blockDiagonal);
+        QVERIFY(scene->mapBounds().width() < 1.05 * boundsBefore.width());
+        QVERIFY(scene->mapBounds().height() < 1.05 * boundsBefore.height());
+        QCOMPARE(sitesTooClose(*scene, sea), QStringList());
+        QCOMPARE(cached.shown.count(), 1); // no reload
+    }
+
     void siteGainingCoordinatesThroughSyncMovesThereAndOneLosingThemStays() {
         // Given a map from a cache (geographic layout) in which one site has no coordinates (placed
         // near the sites it links to), one of its elements pinned by the user

@@ -1,5 +1,6 @@
 #include "map/topology_scene.h"
 
+#include "map/coordinate_frames.h"
 #include "map/map_items.h"
 
 #include <QCoreApplication>
@@ -383,7 +384,16 @@ void TopologyScene::placeLinksOf(int node) {
     }
 }
 
-QPointF TopologyScene::anchorFor(int node) const {
+TopologyScene::ChangePlaces::ChangePlaces() = default;
+TopologyScene::ChangePlaces::~ChangePlaces() = default;
+
+CoordinateFrames &TopologyScene::coordinateFrames(ChangePlaces &places) const {
+    if (!places.frames)
+        places.frames = std::make_unique<CoordinateFrames>(*m_graph, m_sitePos, m_siteArea, m_regionFrames);
+    return *places.frames;
+}
+
+QPointF TopologyScene::anchorFor(int node, ChangePlaces &places) const {
     const auto &nodes = m_graph->nodes();
     const TopologyNode &n = nodes[size_t(node)];
     // Beside the other elements of its site when the site is drawn as a group...
@@ -408,11 +418,11 @@ QPointF TopologyScene::anchorFor(int node) const {
         return nsum / neighbours;
     if (placed > 0)
         return sum / placed;
-    // ...else where its site's coordinates say, fitted from the sites already on the map
-    // (x from longitude, y from latitude, least squares), else just right of the map.
+    // ...else where its site's coordinates say, as the geographic layout would draw a site there
+    // (CoordinateFrames), else just right of the map.
     if (site.hasCoordinates)
-        if (const std::optional<CoordinateFit> fit = coordinateFit(-1, n.site))
-            return fit->at(site.longitude, site.latitude);
+        if (const auto place = coordinateFrames(places).place(site.longitude, site.latitude))
+            return place->at;
     return QPointF(m_bounds.right() + LayoutMetrics::kFootprintWidth, m_bounds.center().y());
 }
 
@@ -455,38 +465,18 @@ QPointF TopologyScene::placeNewNode(int node, const QPointF &anchor, SpiralCurso
     return QPointF(m_bounds.right() + w, m_bounds.bottom() + h);
 }
 
-std::optional<TopologyScene::CoordinateFit> TopologyScene::coordinateFit(int region, int exceptSite) const {
-    double n0 = 0, sx = 0, sxx = 0, sxy = 0, sy = 0, syy = 0, syx = 0, sX = 0, sY = 0;
-    const auto &sites = m_graph->sites();
-    for (size_t s = 0; s < sites.size(); ++s) {
-        if (!sites[s].hasCoordinates || !siteShown(int(s)) || int(s) == exceptSite ||
-            (region >= 0 && sites[s].region_index != region))
-            continue;
-        const double lon = sites[s].longitude, lat = sites[s].latitude;
-        const QPointF p = m_sitePos[s];
-        n0 += 1;
-        sx += lon, sxx += lon * lon, sxy += lon * p.x(), sX += p.x();
-        sy += lat, syy += lat * lat, syx += lat * p.y(), sY += p.y();
-    }
-    const double dx = n0 * sxx - sx * sx, dy = n0 * syy - sy * sy;
-    if (n0 < 2 || std::abs(dx) <= 1e-12 || std::abs(dy) <= 1e-12)
-        return std::nullopt;
-    CoordinateFit fit;
-    fit.ax = (n0 * sxy - sx * sX) / dx, fit.bx = (sX - fit.ax * sx) / n0;
-    fit.ay = (n0 * syx - sy * sY) / dy, fit.by = (sY - fit.ay * sy) / n0;
-    return fit;
+QRectF TopologyScene::paddedBlockAround(QRectF footprints) {
+    footprints.setTop(footprints.top() - LayoutMetrics::kSiteHeader);
+    return paddedSiteBlock(footprints);
 }
 
 QRectF TopologyScene::takenSiteBlock(int site) const {
     if (!siteShown(site) || !m_siteCompact[size_t(site)])
         return {};
-    QRectF block = m_siteArea[size_t(site)].marginsRemoved(kSiteAreaMargins);
-    block.setTop(block.top() - LayoutMetrics::kSiteHeader);
-    return paddedSiteBlock(block);
+    return paddedBlockAround(m_siteArea[size_t(site)].marginsRemoved(kSiteAreaMargins));
 }
 
-bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before,
-                                             std::unique_ptr<FreeSiteBlocks> &free) {
+bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &before, ChangePlaces &places) {
     const TopologySite &now = m_graph->sites()[size_t(site)];
     // A site that loses its coordinates stays where it is: nothing says where else it should be, and
     // a group jumping away under the engineer's eyes is worse than one a little off. A full layout
@@ -494,20 +484,23 @@ bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &befor
     if (!m_followSiteCoordinates || !now.hasCoordinates ||
         (before.hasCoordinates && before.latitude == now.latitude && before.longitude == now.longitude))
         return false;
-    // The geographic layout magnifies each region on its own scale, so the place is taken from the
-    // site's region (all sites if the region has too few).
-    std::optional<CoordinateFit> fit = coordinateFit(now.region_index, site);
-    if (!fit)
-        fit = coordinateFit(-1, site);
-    if (!fit)
+    // Where the geographic layout would draw it (CoordinateFrames): a site moved to another city's
+    // coordinates goes into that city's frame, as a stray placed there by a full layout, not where
+    // its own region's magnification puts those coordinates (far out in the empty map); one moved
+    // into the sea stays beside the nearest frame. Its own old place says nothing about the frames.
+    CoordinateFrames &frames = coordinateFrames(places);
+    frames.forget(site);
+    const std::optional<CoordinateFrames::Place> target = frames.place(now.longitude, now.latitude);
+    if (!target)
         return false;
-    // A site that had coordinates moves by the step between the old and new ones (keeping the offset
-    // the layout gave it to make room); one that had none goes where its new coordinates say. The
-    // whole site moves by one step: its elements keep their places relative to each other, the
-    // user's pinned ones stay where put.
-    const QPointF target = fit->at(now.longitude, now.latitude);
-    QPointF step = before.hasCoordinates ? target - fit->at(before.longitude, before.latitude)
-                                         : target - m_sitePos[size_t(site)];
+    // A site that had coordinates and stays in the same frame moves by the step between the old and
+    // new places (keeping the offset the layout gave it to make room); one that had none, or that
+    // changes frames, goes where its new coordinates say. The whole site moves by one step: its
+    // elements keep their places relative to each other, the user's pinned ones stay where put.
+    const std::optional<CoordinateFrames::Place> was =
+        before.hasCoordinates ? frames.place(before.longitude, before.latitude) : std::nullopt;
+    QPointF step =
+        was && was->region == target->region ? target->at - was->at : target->at - m_sitePos[size_t(site)];
     std::vector<int> moving;
     QRectF block;
     for (int e : now.elements) {
@@ -521,7 +514,7 @@ bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &befor
         return false;
     // Not on top of a neighbour: the nearest free place by the spacing the full layout keeps between
     // sites. Only this site moves; the others stay where the user has seen them.
-    block.setTop(block.top() - LayoutMetrics::kSiteHeader);
+    std::unique_ptr<FreeSiteBlocks> &free = places.free;
     if (!free) {
         std::vector<QRectF> taken(m_graph->sites().size());
         for (size_t s = 0; s < taken.size(); ++s)
@@ -529,7 +522,7 @@ bool TopologyScene::moveSiteToNewCoordinates(int site, const TopologySite &befor
         free = std::make_unique<FreeSiteBlocks>(std::move(taken));
     }
     free->set(site, {}); // where it was is no obstacle to itself
-    const QRectF padded = paddedSiteBlock(block);
+    const QRectF padded = paddedBlockAround(block);
     step += free->nearestFree(padded).center() - padded.center();
     for (int e : moving) {
         m_pos[size_t(e)] += step;
@@ -630,6 +623,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
 
     // New elements: status, an item, a free place next to their site or neighbours.
     SpiralCursors cursors;
+    ChangePlaces places; // built when first needed
     for (int i : delta.nodesAdded) {
         if (nodes[size_t(i)].removed)
             continue;
@@ -638,7 +632,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         item->setZValue(4);
         m_elementItems[size_t(i)] = item;
         ++m_itemsCreated;
-        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i), &cursors);
+        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i, places), &cursors);
         m_applyingLayout = true;
         item->setPos(m_pos[size_t(i)]);
         m_applyingLayout = false;
@@ -654,7 +648,7 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
             std::find(delta.nodesAdded.begin(), delta.nodesAdded.end(), i) != delta.nodesAdded.end();
         if (wasAdded)
             continue;
-        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i));
+        m_pos[size_t(i)] = placeNewNode(i, anchorFor(i, places));
         m_applyingLayout = true;
         m_elementItems[size_t(i)]->setPos(m_pos[size_t(i)]);
         m_applyingLayout = false;
@@ -663,10 +657,9 @@ int TopologyScene::applyDelta(std::shared_ptr<const TopologyGraph> graph, const 
         geometry = true;
     }
     // Sites with new coordinates move, their elements along (placed before new links get their ends).
-    std::unique_ptr<FreeSiteBlocks> freeSiteBlocks; // built by the first site that moves
     for (int s : delta.sitesChanged) {
         if (size_t(s) < before->sites().size() && !sites[size_t(s)].removed &&
-            moveSiteToNewCoordinates(s, before->sites()[size_t(s)], freeSiteBlocks)) {
+            moveSiteToNewCoordinates(s, before->sites()[size_t(s)], places)) {
             ++touched;
             geometry = true;
         }

@@ -23,6 +23,7 @@ class LinkItem;
 class SiteItem;
 class RegionItem;
 class AggregateLinkItem;
+class CoordinateFrames;
 
 enum class MapDetail { Regions, Sites, Elements };
 
@@ -159,25 +160,26 @@ private:
         int step = 0;
     };
     using SpiralCursors = QHash<QPair<qint64, qint64>, SpiralCursor>;
-    QPointF placeNewNode(int node, const QPointF &anchor, SpiralCursors *cursors = nullptr);
-    QPointF anchorFor(int node) const;
-    // Scene position as a linear function of longitude/latitude, fitted (least squares) to the shown
-    // sites with coordinates of `region` (-1: all regions), leaving out `exceptSite`. Empty if fewer
-    // than two such sites or they are all at one longitude or latitude.
-    struct CoordinateFit {
-        double ax = 0, bx = 0, ay = 0, by = 0;
-        QPointF at(double longitude, double latitude) const {
-            return QPointF(ax * longitude + bx, ay * latitude + by);
-        }
+    // What one change (applyDelta) builds when it first needs it and shares: the frames sites are
+    // placed in by their coordinates, and the blocks of the sites on the map.
+    struct ChangePlaces {
+        std::unique_ptr<CoordinateFrames> frames;
+        std::unique_ptr<FreeSiteBlocks> free;
+        ChangePlaces();
+        ~ChangePlaces();
     };
-    std::optional<CoordinateFit> coordinateFit(int region, int exceptSite) const;
-    // Moves the site where its new coordinates say, to the nearest place in `free` (built on the first
-    // call of a change: the blocks of the sites on the map), and updates its block there.
-    bool moveSiteToNewCoordinates(int site, const TopologySite &before,
-                                  std::unique_ptr<FreeSiteBlocks> &free);
+    CoordinateFrames &coordinateFrames(ChangePlaces &places) const;
+    QPointF placeNewNode(int node, const QPointF &anchor, SpiralCursors *cursors = nullptr);
+    QPointF anchorFor(int node, ChangePlaces &places) const;
+    // Moves the site where its new coordinates say (as the geographic layout would draw a site there,
+    // CoordinateFrames), to the nearest place free of other sites' blocks, and updates its block.
+    bool moveSiteToNewCoordinates(int site, const TopologySite &before, ChangePlaces &places);
     // The padded block a site takes (what the geographic layout keeps apart); empty for a site with
     // no shaded area (spread out, or not shown), which is not a block one could land on.
     QRectF takenSiteBlock(int site) const;
+    // The padded block around these footprints (icon and label of each element) with room for the
+    // site's name above them.
+    static QRectF paddedBlockAround(QRectF footprints);
     bool siteShown(int site) const;
     void applyVisibility();
     static int worstOf(const std::array<int, 6> &counts);
