@@ -856,12 +856,17 @@ void layered(const TopologyGraph &graph, LayoutResult &result, const std::atomic
 
 } // namespace
 
+double farSiteReach(const QRectF &frame) {
+    return std::max({kFarSiteReach, frame.width(), frame.height()});
+}
+
 QPointF keptNearFrame(const QPointF &wish, const QRectF &frame) {
     if (frame.isNull())
         return wish;
     const QPointF c = frame.center();
     const QPointF d = wish - c;
-    const double halfW = frame.width() / 2 + kFarSiteReach, halfH = frame.height() / 2 + kFarSiteReach;
+    const double reach = farSiteReach(frame);
+    const double halfW = frame.width() / 2 + reach, halfH = frame.height() / 2 + reach;
     double t = 1;
     if (std::abs(d.x()) > halfW)
         t = std::min(t, halfW / std::abs(d.x()));

@@ -66,13 +66,17 @@ constexpr int kMaxMagnifiedRegions = 500;
 // region) whose coordinates lie far beyond that frame (in the sea, thousands of kilometres from any
 // city) would be drawn at the region's magnification, tens of thousands of pixels out in the empty
 // scene: too small to find once fit-to-view shrank the whole map to reach it. It is drawn at most
-// kFarSiteReach beyond the frame's box instead, on the side where its coordinates are (about two
-// site blocks: beside the city, yet clearly outside it). The geographic layout and a site moved by
-// sync follow this one rule.
+// farSiteReach(frame) beyond the frame's box instead, on the side where its coordinates are: about
+// the frame's size (at least two site blocks). Near enough to be seen beside the city and not to
+// stretch the map by more than a city, far enough that the site still reads as outside the city (a
+// site that far out is beyond the gap that joins a region's sites into one frame, regionClusterGap,
+// so it keeps a small frame of its own). The geographic layout and a site moved by sync follow this
+// one rule.
 constexpr double kFarSiteReach = 2 * LayoutMetrics::kFootprintWidth + LayoutMetrics::kFootprintHeight;
-// `wish` moved towards the centre of `frame` until it is at most kFarSiteReach beyond the frame
-// (along the line between them, so it stays on the side where it was); unmoved if already so close,
-// or if the frame is empty.
+double farSiteReach(const QRectF &frame);
+// `wish` moved towards the centre of `frame` until it is at most farSiteReach(frame) beyond the
+// frame (along the line between them, so it stays on the side where it was); unmoved if already so
+// close, or if the frame is null.
 QPointF keptNearFrame(const QPointF &wish, const QRectF &frame);
 
 // How the geographic layout keeps sites apart. A site's block is its elements' footprints with
