@@ -753,6 +753,30 @@ private slots:
         QVERIFY(scene->mapBounds().width() <= boundsBefore.width() + reach + blockDiagonal);
         QVERIFY(scene->mapBounds().height() <= boundsBefore.height() + reach + blockDiagonal);
         QCOMPARE(sitesTooClose(*scene, sea), QStringList());
+
+        // When sync brings a new Shanghai site at a Chengdu site's coordinates, with one element
+        // linked to nothing
+        Site newSite;
+        newSite.id = QStringLiteral("SH-NEW");
+        newSite.region = QStringLiteral("SH");
+        newSite.latitude = cached.site("CD-S20").latitude;
+        newSite.longitude = cached.site("CD-S20").longitude;
+        NetworkElement newElement;
+        newElement.id = QStringLiteral("SH-NEW-E0");
+        newElement.siteId = newSite.id;
+        CacheBatch added;
+        added.sites << newSite;
+        added.elements << newElement;
+        QCOMPARE(cached.sync(added).elements.inserted.size(), 1);
+        QVERIFY(cached.applied.wait(30000));
+
+        // Then its element is placed as the site would be: beside that Chengdu site
+        const int newNode = scene->graph()->nodeIndex(newElement.id);
+        QVERIFY(newNode >= 0 && scene->elementItem(newNode));
+        const double newFromCd =
+            QLineF(scene->nodePosition(newNode), scene->sitePosition(graph->siteIndex("CD-S20"))).length();
+        qInfo("new element %.0f from CD-S20", newFromCd);
+        QVERIFY(newFromCd <= 2 * blockDiagonal);
         QCOMPARE(cached.shown.count(), 1); // no reload
     }
 
