@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 namespace noc::logging {
@@ -37,12 +38,62 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext &context, const Q
     // from widgets; everything else lands in "app" with the category kept in the text.
     auto target = logger("app");
     const QString category = QString::fromLatin1(context.category ? context.category : "default");
-    target->log(toSpdlog(type), "[{}] {}", category.toStdString(), redactSecrets(message).toStdString());
+    target->log(toSpdlog(type), "[{}] {}", category.toStdString(),
+                message.toStdString()); // redacted by the sink
     if (type == QtFatalMsg) {
         spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
         std::abort();
     }
 }
+
+// Every line goes through here on its way to the file and the terminal, so a token, password or
+// URL credential is starred out whoever logged it: the console's own spdlog calls as much as Qt's
+// messages. Most lines name no secret at all and pass through untouched (one cheap look first).
+class RedactingSink : public spdlog::sinks::sink {
+public:
+    explicit RedactingSink(std::vector<spdlog::sink_ptr> sinks)
+        : m_sinks(std::move(sinks)) {}
+
+    void log(const spdlog::details::log_msg &message) override {
+        const QString text = QString::fromUtf8(message.payload.data(), qsizetype(message.payload.size()));
+        const QString redacted = mayHoldSecret(text) ? redactSecrets(text) : text;
+        if (redacted == text) {
+            forward(message);
+            return;
+        }
+        const std::string payload = redacted.toStdString();
+        spdlog::details::log_msg copy = message;
+        copy.payload = payload;
+        forward(copy);
+    }
+    void flush() override {
+        for (const auto &sink : m_sinks)
+            sink->flush();
+    }
+    void set_pattern(const std::string &pattern) override {
+        for (const auto &sink : m_sinks)
+            sink->set_pattern(pattern);
+    }
+    void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
+        for (const auto &sink : m_sinks)
+            sink->set_formatter(formatter->clone());
+    }
+
+private:
+    static bool mayHoldSecret(const QString &text) {
+        for (const char *word : {"bearer", "token", "password", "secret", "@"})
+            if (text.contains(QLatin1String(word), Qt::CaseInsensitive))
+                return true;
+        return false;
+    }
+    void forward(const spdlog::details::log_msg &message) {
+        for (const auto &sink : m_sinks)
+            if (sink->should_log(message.level))
+                sink->log(message);
+    }
+
+    std::vector<spdlog::sink_ptr> m_sinks;
+};
 
 void flushAll() {
     spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
@@ -89,9 +140,12 @@ QString redactSecrets(const QString &text) {
     static const QRegularExpression keyValue(
         QStringLiteral("((?:access_?token|token|password|secret)[\"']?\\s*[=:]\\s*[\"']?)[^\\s\"'&,;]+"),
         QRegularExpression::CaseInsensitiveOption);
+    // The password of a URL's user info: "https://bob:hunter2@host/" logs as "https://bob:***@host/".
+    static const QRegularExpression urlPassword(QStringLiteral("(://[^/\\s:@]*:)[^/\\s@]+@"));
     QString result = text;
     result.replace(bearer, QStringLiteral("\\1***"));
     result.replace(keyValue, QStringLiteral("\\1***"));
+    result.replace(urlPassword, QStringLiteral("\\1***@"));
     return result;
 }
 
@@ -120,8 +174,9 @@ void initialize(const Settings &settings) {
     }
 
     spdlog::drop_all();
+    const auto redacting = std::make_shared<RedactingSink>(std::move(sinks));
     for (const char *name : kSubsystems) {
-        auto l = std::make_shared<spdlog::logger>(name, sinks.begin(), sinks.end());
+        auto l = std::make_shared<spdlog::logger>(name, redacting);
         l->set_level(settings.level);
         l->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ [%n] %v");
         l->flush_on(spdlog::level::warn);

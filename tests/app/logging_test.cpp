@@ -20,6 +20,8 @@ private slots:
                                     << "deadbeef";
         QTest::newRow("password") << "password=hunter2"
                                   << "hunter2";
+        QTest::newRow("url user info") << "connecting to https://bob:hunter2@ops.example.net/tmf-api"
+                                       << "hunter2";
     }
     void secretsAreRedacted() {
         QFETCH(QString, line);
@@ -50,6 +52,34 @@ private slots:
         QVERIFY2(text.contains("request failed"), qPrintable(text));
         QVERIFY(text.contains("[sync] sync subsystem line"));
         QVERIFY(!text.contains("abc.def.ghi"));
+        spdlog::drop_all();
+    }
+
+    void theConsolesOwnLinesAreRedactedToo() {
+        // Given logging into a temporary folder
+        QTemporaryDir dir;
+        logging::Settings settings;
+        settings.directory = dir.path();
+        settings.level = spdlog::level::debug;
+        settings.console = false;
+        logging::initialize(settings);
+
+        // When the console's own code (spdlog, not Qt) logs a header, a URL with a password and a
+        // line with neither
+        logging::logger("sync")->warn("refused; header was Bearer eyJhbGciOi.payload.sig");
+        logging::logger("app")->info("server https://bob:hunter2@ops.example.net/tmf-api");
+        logging::logger("cache")->info("plain line, 100% fine");
+        spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
+
+        // Then the file has every line, with the secrets starred out and the rest as it was
+        QFile file(logging::logFilePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(text.contains("[sync] refused; header was Bearer ***"), qPrintable(text));
+        QVERIFY2(text.contains("[app] server https://bob:***@ops.example.net/tmf-api"), qPrintable(text));
+        QVERIFY(text.contains("[cache] plain line, 100% fine"));
+        QVERIFY(!text.contains("eyJhbGciOi"));
+        QVERIFY(!text.contains("hunter2"));
         spdlog::drop_all();
     }
 

@@ -6,6 +6,7 @@
 #include "cache_test_data.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -970,6 +971,52 @@ private slots:
         RawDb raw(path);
         QCOMPARE(raw.text("PRAGMA integrity_check"), QStringLiteral("ok"));
         raw.exec("INSERT INTO alarms_fts(alarms_fts, rank) VALUES('integrity-check', 1)");
+    }
+
+    void searchTextIsNeitherSqlNorSearchSyntax_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("sql quote") << QStringLiteral("'; DROP TABLE alarms;--");
+        QTest::newRow("double quote") << QStringLiteral("rectifier\"");
+        QTest::newRow("OR") << QStringLiteral("rectifier OR battery");
+        QTest::newRow("NEAR") << QStringLiteral("NEAR(rectifier battery)");
+        QTest::newRow("NOT") << QStringLiteral("rectifier NOT optical");
+        QTest::newRow("column filter") << QStringLiteral("probable_cause:rectifier");
+        QTest::newRow("star") << QStringLiteral("*");
+        QTest::newRow("caret") << QStringLiteral("^rectifier");
+        QTest::newRow("minus") << QStringLiteral("-rectifier");
+        QTest::newRow("braces") << QStringLiteral("{probable_cause specific_problem}: rectifier");
+    }
+    void searchTextIsNeitherSqlNorSearchSyntax() {
+        // Given alarms about rectifiers and optical loss
+        QFETCH(QString, text);
+        CacheWriter writer;
+        const QString path = openWriter(writer);
+        CacheBatch batch;
+        for (int i = 0; i < 40; ++i)
+            batch.alarms.append(makeAlarm(i));
+        writer.apply(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        // When a person types SQL or full-text syntax into the search
+        const QList<Alarm> hits = reader.searchAlarms(text);
+        reader.searchElements(text);
+        // Then it is no error, every table is still there, and the words are only words: a hit holds
+        // every word (with letters or digits) of the text, as it is written
+        QVERIFY2(!reader.lastError().isError(), qPrintable(reader.lastError().message));
+        static const QRegularExpression notWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+        const QStringList words = text.split(notWord, Qt::SkipEmptyParts);
+        for (const Alarm &hit : hits) {
+            const QString haystack = (hit.probableCause + QLatin1Char(' ') + hit.specificProblem +
+                                      QLatin1Char(' ') + hit.alarmedObjectId)
+                                         .toLower();
+            for (const QString &word : words)
+                QVERIFY2(haystack.contains(word.toLower()),
+                         qPrintable(word + QStringLiteral(" not in ") + haystack));
+        }
+        QCOMPARE(reader.searchAlarms(QStringLiteral("rectifier")).size(), 10);
+        RawDb raw(path);
+        QCOMPARE(raw.text("SELECT count(*) FROM alarms"), QStringLiteral("40"));
+        QCOMPARE(raw.text("PRAGMA integrity_check"), QStringLiteral("ok"));
     }
 };
 
