@@ -129,8 +129,10 @@ int main(int argc, char **argv) {
         problems << connection.warning;
     if (!session.openCache())
         problems << session.openResult().message;
-    else if (session.openResult().outcome == noc::CacheOpenResult::Outcome::Recovered)
-        problems << session.openResult().message; // a damaged cache was moved aside: the user must know
+    else if (session.openResult().outcome == noc::CacheOpenResult::Outcome::Recovered ||
+             session.openResult().restoredUnsavedEntries > 0 || session.openResult().keptUnsavedEntries > 0)
+        // a damaged cache moved aside, or last session's unsaved changes taken in: the user must know
+        problems << session.openResult().message;
 
     // The status bar says what sync is doing; a timer keeps "offline 12 min" honest between events.
     bool demoStarting = options.demo && session.openResult().ok();

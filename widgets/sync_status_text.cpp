@@ -92,6 +92,9 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
     if (status.conflicts > 0)
         text += QStringLiteral(" · ") +
                 (status.conflicts == 1 ? tr("1 conflict") : tr("%1 conflicts").arg(status.conflicts));
+    if (!status.cacheWriteError.isEmpty())
+        text += QStringLiteral(" · ") + (status.cacheDiskFull ? tr("not saved: disk full")
+                                                              : tr("not saved: cache cannot be written"));
     if (!status.warning.isEmpty())
         text += QStringLiteral(" · ⚠");
     return text;
@@ -117,7 +120,9 @@ QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
         lines << tr("Unusable server records skipped: %1").arg(status.recordsRejected + status.framesSkipped);
     if (!status.warning.isEmpty())
         lines << status.warning;
-    if (!status.error.isEmpty())
+    if (!status.cacheWriteError.isEmpty())
+        lines << tr("Your latest changes are not saved yet: %1").arg(status.cacheWriteError);
+    if (!status.error.isEmpty() && status.error != status.cacheWriteError)
         lines << tr("Last problem: %1").arg(status.error);
     if (lines.isEmpty())
         lines << tr("Not synced yet.");

@@ -5,12 +5,15 @@
 #include "cache/cache_writer.h"
 #include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
+#include "cache/unsaved_work.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <spdlog/spdlog.h>
 
@@ -194,6 +197,86 @@ bool createOrMigrate(const QString &path, const QList<OutboxEntry> &outbox, Cach
     return true;
 }
 
+QSet<QString> outboxUuids(const QString &path) {
+    QSet<QString> uuids;
+    Connection c;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+        return uuids;
+    try {
+        SqliteStatement s(c.db, "SELECT uuid FROM outbox", false);
+        while (s.step())
+            uuids.insert(s.columnText(0));
+    } catch (const SqliteError &) {
+    }
+    return uuids;
+}
+
+void addLine(QString *message, const QString &line) {
+    if (!message->isEmpty())
+        message->append(QLatin1Char(' '));
+    message->append(line);
+}
+
+// Writes what the last session left in `<path>.unsaved` (UnsavedWork) into the cache; the side file
+// goes only after the commit. Entries already in the outbox are skipped: a start that committed
+// them but died before removing the file must not send them twice.
+void replayUnsaved(const QString &path, CacheOpenResult *result) {
+    const QString side = UnsavedWork::sidePath(path);
+    if (!QFileInfo::exists(side))
+        return;
+    QString readError;
+    QList<CacheBatch> batches = UnsavedWork::read(path, &readError);
+    if (!readError.isEmpty()) {
+        logger()->error("cannot read the unsaved changes in {}: {}", side.toStdString(),
+                        readError.toStdString());
+        addLine(&result->message, QCoreApplication::translate("noc::CacheDatabase",
+                                                              "Changes that could not be saved last time are "
+                                                              "in %1, but that file cannot be read (%2).")
+                                      .arg(QDir::toNativeSeparators(side), readError));
+        return;
+    }
+    const QSet<QString> known = outboxUuids(path);
+    int entries = 0;
+    for (CacheBatch &b : batches) {
+        b.outboxInserts.removeIf([&known](const OutboxEntry &e) { return known.contains(e.uuid); });
+        entries += int(b.outboxInserts.size());
+    }
+    batches.removeIf([](const CacheBatch &b) { return b.outboxInserts.isEmpty(); });
+    CacheWriter writer;
+    bool written = batches.isEmpty();
+    if (!written && writer.open(path)) {
+        writer.apply(batches);
+        written = !writer.lastError().isError();
+    }
+    if (!written) {
+        result->keptUnsavedEntries = entries;
+        logger()->error("could not write the unsaved changes of {} into the cache: {}", side.toStdString(),
+                        writer.lastError().message.toStdString());
+        addLine(&result->message,
+                QCoreApplication::translate("noc::CacheDatabase",
+                                            "%n change(s) that could not be saved last time still cannot be "
+                                            "written to the cache, so they stay in %1 and are tried again at "
+                                            "the next start: %2",
+                                            nullptr, entries)
+                    .arg(QDir::toNativeSeparators(side), writer.lastError().message));
+        return;
+    }
+    writer.close();
+    if (!UnsavedWork::remove(path))
+        logger()->warn("could not remove {}", side.toStdString());
+    result->restoredUnsavedEntries = entries;
+    if (entries == 0)
+        return;
+    logger()->warn("{} unsaved change(s) of the last session written into the cache from {}", entries,
+                   side.toStdString());
+    addLine(&result->message, QCoreApplication::translate("noc::CacheDatabase",
+                                                          "%n change(s) that could not be saved when the "
+                                                          "console last stopped are now in the cache and "
+                                                          "will be sent.",
+                                                          nullptr, entries));
+}
+
 } // namespace
 
 QString CacheDatabase::defaultPath(const QString &profileName) {
@@ -212,10 +295,11 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
     if (!QDir().mkpath(folder)) {
         CacheError error;
         error.sqliteCode = SQLITE_CANTOPEN;
-        error.message =
-            QStringLiteral("Could not create the folder %1 for the cache %2. Check that its parent "
-                           "folder exists and is writable, or choose another cache location.")
-                .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path));
+        error.message = QCoreApplication::translate(
+                            "noc::CacheDatabase",
+                            "Could not create the folder %1 for the cache %2. Check that its parent "
+                            "folder exists and is writable, or choose another cache location.")
+                            .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path));
         return failed(path, error);
     }
 
@@ -240,10 +324,11 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
             if (aside.isEmpty()) {
                 CacheError e;
                 e.sqliteCode = SQLITE_CORRUPT;
-                e.message =
-                    QStringLiteral("The cache %1 is damaged and could not be moved aside (%2). Move or "
-                                   "delete it by hand, or choose another cache location.")
-                        .arg(QDir::toNativeSeparators(path), moveError);
+                e.message = QCoreApplication::translate(
+                                "noc::CacheDatabase",
+                                "The cache %1 is damaged and could not be moved aside (%2). Move or "
+                                "delete it by hand, or choose another cache location.")
+                                .arg(QDir::toNativeSeparators(path), moveError);
                 return failed(path, e);
             }
             CacheError createError;
@@ -253,27 +338,34 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
             result.movedAsidePath = aside;
             result.recoveredOutboxEntries = int(salvaged.size());
             result.message =
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "noc::CacheDatabase",
                     "The cache file %1 was damaged, so it was moved aside to %2 and a new, empty "
                     "cache was created. Alarms, tickets and inventory will be loaded again from the "
                     "server. %3")
                     .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(aside),
                          salvaged.isEmpty()
-                             ? QStringLiteral("No unsent changes could be recovered from the damaged file.")
-                             : QStringLiteral("%1 unsent change(s) were recovered and will still be sent.")
-                                   .arg(salvaged.size()));
+                             ? QCoreApplication::translate(
+                                   "noc::CacheDatabase",
+                                   "No unsent changes could be recovered from the damaged file.")
+                             : QCoreApplication::translate(
+                                   "noc::CacheDatabase",
+                                   "%n unsent change(s) were recovered and will still be sent.", nullptr,
+                                   int(salvaged.size())));
             logger()->warn("{}", result.message.toStdString());
+            replayUnsaved(path, &result);
             return result;
         }
         if (result.previousVersion > CacheSchema::kCurrentVersion) {
             CacheError e;
             e.sqliteCode = SQLITE_MISMATCH;
-            e.message =
-                QStringLiteral("The cache %1 was written by a newer version of the console (schema %2; "
-                               "this version knows %3). Use the newer console or another cache file.")
-                    .arg(QDir::toNativeSeparators(path))
-                    .arg(result.previousVersion)
-                    .arg(CacheSchema::kCurrentVersion);
+            e.message = QCoreApplication::translate(
+                            "noc::CacheDatabase",
+                            "The cache %1 was written by a newer version of the console (schema %2; "
+                            "this version knows %3). Use the newer console or another cache file.")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(result.previousVersion)
+                            .arg(CacheSchema::kCurrentVersion);
             return failed(path, e);
         }
     }
@@ -283,16 +375,19 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
         return failed(path, error);
     if (!existed) {
         result.outcome = CacheOpenResult::Outcome::Created;
-        result.message = QStringLiteral("A new cache was created at %1.").arg(QDir::toNativeSeparators(path));
+        result.message = QCoreApplication::translate("noc::CacheDatabase", "A new cache was created at %1.")
+                             .arg(QDir::toNativeSeparators(path));
     } else if (result.previousVersion < CacheSchema::kCurrentVersion) {
         result.outcome = CacheOpenResult::Outcome::Migrated;
-        result.message = QStringLiteral("The cache %1 was updated from format %2 to %3.")
+        result.message = QCoreApplication::translate("noc::CacheDatabase",
+                                                     "The cache %1 was updated from format %2 to %3.")
                              .arg(QDir::toNativeSeparators(path))
                              .arg(result.previousVersion)
                              .arg(CacheSchema::kCurrentVersion);
     } else {
         result.outcome = CacheOpenResult::Outcome::Opened;
     }
+    replayUnsaved(path, &result);
     logger()->info("cache {}: {}", path.toStdString(),
                    result.message.isEmpty() ? std::string("opened") : result.message.toStdString());
     return result;

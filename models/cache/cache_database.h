@@ -20,6 +20,10 @@ struct CacheOpenResult {
     QString message;        // plain words, names the file; empty for a plain Opened
     QString movedAsidePath; // Recovered: where the damaged file now is
     int recoveredOutboxEntries = 0;
+    // Changes the last session could not write (UnsavedWork's side file): put into the cache now, or
+    // still kept in the side file because the cache refused them again (the message says why).
+    int restoredUnsavedEntries = 0;
+    int keptUnsavedEntries = 0;
     int previousVersion = 0; // schema version found (0 = new file)
     bool checked = false;    // quick_check / integrity_check ran (see CacheDatabase::Check)
     CacheError error;        // Failed: why
@@ -46,7 +50,8 @@ public:
 
     // Opens (creates) and migrates the cache at `path`. A damaged file is renamed to
     // `<name>.corrupt-<yyyyMMdd-hhmmss>` (never deleted), its outbox is salvaged when readable, and a
-    // fresh cache takes its place. Never throws, never crashes on bad files.
+    // fresh cache takes its place. Changes left in `<path>.unsaved` by the last session (disk full,
+    // damaged file at quit) are then written into the cache. Never throws, never crashes on bad files.
     static CacheOpenResult open(const QString &path, Check check = Check::Auto);
 };
 

@@ -1,5 +1,6 @@
 #include "cache/cache_error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <sqlite3.h>
@@ -23,6 +24,15 @@ bool CacheError::isTransientCode(int code) {
     }
 }
 
+bool CacheError::isDamage() const {
+    const int primary = sqliteCode & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+bool CacheError::isDiskFull() const {
+    return (sqliteCode & 0xff) == SQLITE_FULL;
+}
+
 CacheError CacheError::fromSqlite(int code, const QString &path, const QString &action,
                                   const QString &detail) {
     CacheError error;
@@ -30,41 +40,61 @@ CacheError CacheError::fromSqlite(int code, const QString &path, const QString &
     error.transient = isTransientCode(error.sqliteCode);
     const QString file = QDir::toNativeSeparators(path);
     const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
+    // Shown to the user in their language; the context is the class's name.
     QString why;
     switch (error.sqliteCode & 0xff) {
     case SQLITE_FULL:
-        why = QStringLiteral("the disk holding %1 is full (or the cache reached its size limit). "
-                             "Free some space; nothing was lost, the write will be retried.")
+        why = QCoreApplication::translate(
+                  "noc::CacheError", "the disk holding %1 is full (or the cache reached its size limit). "
+                                     "Free some space; nothing was lost, the write will be retried.")
                   .arg(folder);
         break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        why = QStringLiteral("the file or its folder %1 is read-only. Make it writable or choose another "
-                             "cache location.")
+        why = QCoreApplication::translate(
+                  "noc::CacheError",
+                  "the file or its folder %1 is read-only. Make it writable or choose another "
+                  "cache location.")
                   .arg(folder);
         break;
     case SQLITE_CANTOPEN:
-        why = QStringLiteral("the file cannot be created or opened; check that the folder %1 exists and "
-                             "is writable.")
+        why = QCoreApplication::translate(
+                  "noc::CacheError",
+                  "the file cannot be created or opened; check that the folder %1 exists and "
+                  "is writable.")
                   .arg(folder);
         break;
     case SQLITE_IOERR:
-        why = QStringLiteral("the disk reported an input/output error.");
+        why = QCoreApplication::translate("noc::CacheError", "the disk reported an input/output error.");
         break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        why = QStringLiteral("another program is writing to it (is a second console open with the same "
-                             "profile?).");
+        why = QCoreApplication::translate(
+            "noc::CacheError", "another program is writing to it (is a second console open with the same "
+                               "profile?).");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        why = QStringLiteral("the file is damaged or is not a cache file.");
+        why = QCoreApplication::translate("noc::CacheError", "the file is damaged or is not a cache file.");
         break;
     default:
-        why = QStringLiteral("SQLite reported an error.");
+        why = QCoreApplication::translate("noc::CacheError", "SQLite reported an error.");
         break;
     }
-    error.message = QStringLiteral("Could not %1 the cache %2: %3").arg(action, file, why);
+    // The action is a keyword of the code ("open", "read", "write to", "configure"): each has its own
+    // sentence, so that a translation can put the verb where its language wants it.
+    if (action == QLatin1String("open"))
+        error.message =
+            QCoreApplication::translate("noc::CacheError", "Could not open the cache %1: %2").arg(file, why);
+    else if (action == QLatin1String("read"))
+        error.message =
+            QCoreApplication::translate("noc::CacheError", "Could not read the cache %1: %2").arg(file, why);
+    else if (action == QLatin1String("write to"))
+        error.message = QCoreApplication::translate("noc::CacheError", "Could not write to the cache %1: %2")
+                            .arg(file, why);
+    else
+        error.message = QCoreApplication::translate("noc::CacheError", "Could not configure the cache %1: %2")
+                            .arg(file, why);
     if (!detail.isEmpty())
         error.message += QStringLiteral(" (%1)").arg(detail);
     return error;

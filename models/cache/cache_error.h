@@ -11,6 +11,11 @@ struct CacheError {
     bool transient = false; // disk full, read-only, I/O, busy: the same write may succeed later
 
     bool isError() const { return sqliteCode != 0 || !message.isEmpty(); }
+    // The file itself is damaged (SQLITE_CORRUPT / SQLITE_NOTADB): no retry will help until the
+    // start-up check has moved it aside.
+    bool isDamage() const;
+    // The disk (or the cache's size limit) is full.
+    bool isDiskFull() const;
 
     // Builds the plain-words message for a SQLite failure while doing `action` on `path`.
     static CacheError fromSqlite(int code, const QString &path, const QString &action, const QString &detail);

@@ -132,6 +132,7 @@ struct CacheWriter::Impl {
     QString path;
     CacheError error;
     bool inTransaction = false;
+    bool damaged = false; // a statement reported SQLITE_CORRUPT / NOTADB since open()
 
     // Prepared once, reused for every row (reset + rebind).
     std::optional<SqliteStatement> alarmLookup, alarmInsert, alarmDelete, alarmPending;
@@ -178,6 +179,8 @@ struct CacheWriter::Impl {
     void finalizeAll();
     void fail(const SqliteError &e, const QString &action) {
         error = CacheError::fromSqlite(e.code(), path, action, QString::fromStdString(e.what()));
+        if (error.isDamage())
+            damaged = true;
     }
 
     void applyBatch(const CacheBatch &batch, ChangeSet &changes);
@@ -915,6 +918,7 @@ CacheWriter::~CacheWriter() {
 bool CacheWriter::open(const QString &path) {
     close();
     d->path = path;
+    d->damaged = false;
     d->error = {};
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -950,7 +954,13 @@ void CacheWriter::close() {
     if (d->inTransaction)
         rollback();
     d->finalizeAll();
-    sqlite3_exec(d->db, "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '1')",
+    // A file found damaged keeps the '0' written at open(): the next start then runs the check and
+    // salvages the outbox (CacheDatabase::open) instead of trusting the file again.
+    // (written again here: open() may have failed on the damage before writing it)
+    sqlite3_exec(d->db,
+                 d->damaged
+                     ? "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '0')"
+                     : "INSERT OR REPLACE INTO metadata(key, value) VALUES ('writer_clean_close', '1')",
                  nullptr, nullptr, nullptr);
     sqlite3_close_v2(d->db);
     d->db = nullptr;

@@ -1,11 +1,14 @@
 #include "cache/cache_writer_worker.h"
 
 #include "cache/cache_writer.h"
+#include "cache/unsaved_work.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QMutexLocker>
 #include <QTimer>
 #include <spdlog/spdlog.h>
+#include <utility>
 
 namespace noc {
 
@@ -82,10 +85,7 @@ void CacheWriterWorker::start() {
     if (!m_writer)
         m_writer = std::make_unique<CacheWriter>();
     if (!m_writer->open(m_path)) {
-        const QString message = m_writer->lastError().message;
-        logger()->error("cache writer: {}", message.toStdString());
-        emit writeFailed(message);
-        m_retryTimer->start(m_retryIntervalMs);
+        reportKept(m_writer->lastError());
         return;
     }
     if (m_pageLimit > 0)
@@ -105,13 +105,64 @@ void CacheWriterWorker::retryNow() {
 
 void CacheWriterWorker::stop() {
     m_retryTimer->stop();
-    // One last drain; batches that still fail stay in the queue (and are reported) rather than vanish.
+    // One last drain; what still fails and is the user's work goes to the side file.
     if (m_writer && m_writer->isOpen()) {
         while (queuedBatches() > 0 && applyOneTransaction()) {
         }
         m_writer->close();
     }
+    keepUserWorkAtStop();
     m_stopped = true;
+}
+
+void CacheWriterWorker::keepUserWorkAtStop() {
+    QList<CacheBatch> left;
+    {
+        QMutexLocker lock(&m_mutex);
+        left = std::exchange(m_queue, {});
+    }
+    if (left.isEmpty())
+        return;
+    QList<CacheBatch> userWork;
+    qsizetype entries = 0;
+    for (const CacheBatch &b : std::as_const(left)) {
+        if (UnsavedWork::holdsUserWork(b)) {
+            userWork.append(b);
+            entries += b.outboxInserts.size();
+        }
+    }
+    logger()->warn("cache writer: stopping with {} batches not written; {} hold user changes", left.size(),
+                   userWork.size());
+    if (userWork.isEmpty())
+        return;
+    QString error;
+    if (UnsavedWork::append(m_path, userWork, &error)) {
+        logger()->warn(
+            "cache writer: {} unsaved change(s) kept in {}; they go into the cache at the next start",
+            entries, UnsavedWork::sidePath(m_path).toStdString());
+        return;
+    }
+    // Last resort: the log, so that a person can still recover the requests by hand.
+    logger()->error("cache writer: could not keep {} unsaved change(s) in {} ({}); here they are: {}",
+                    entries, UnsavedWork::sidePath(m_path).toStdString(), error.toStdString(),
+                    UnsavedWork::toJson(userWork).toStdString());
+}
+
+// Marks the writer unhealthy, tells the user and retries later; the queue keeps every batch.
+void CacheWriterWorker::reportKept(const CacheError &error) {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_healthy = false;
+    }
+    QString message = error.message;
+    if (error.isDamage())
+        message += QLatin1Char(' ') +
+                   QCoreApplication::translate("noc::CacheWriterWorker",
+                                               "Your changes are kept. Restart the console: it checks the "
+                                               "cache, keeps your unsent changes and loads the rest again.");
+    logger()->error("cache writer: {} ({} batches kept for retry)", message.toStdString(), queuedBatches());
+    emit writeFailed(message, error.sqliteCode);
+    m_retryTimer->start(m_retryIntervalMs);
 }
 
 void CacheWriterWorker::process() {
@@ -138,13 +189,7 @@ bool CacheWriterWorker::applyOneTransaction() {
     QElapsedTimer clock;
     clock.start();
     if (!m_writer->begin()) {
-        const CacheError error = m_writer->lastError();
-        {
-            QMutexLocker lock(&m_mutex);
-            m_healthy = false;
-        }
-        emit writeFailed(error.message);
-        m_retryTimer->start(m_retryIntervalMs);
+        reportKept(m_writer->lastError());
         return false;
     }
     ChangeSet changes;
@@ -174,7 +219,8 @@ bool CacheWriterWorker::applyOneTransaction() {
     if (failed) {
         m_writer->rollback();
         const CacheError error = m_writer->lastError();
-        if (!error.transient && applied == 0) {
+        // A damaged file is not the batch's fault: it is kept (below) like a full disk's.
+        if (!error.transient && !error.isDamage() && applied == 0) {
             // The first batch itself is the problem: report loudly and drop it, keep the rest.
             CacheBatch dropped;
             {
@@ -183,16 +229,17 @@ bool CacheWriterWorker::applyOneTransaction() {
                     dropped = m_queue.takeFirst();
             }
             const QString message =
-                QStringLiteral("%1 One batch of %2 records could not be stored and was skipped.")
-                    .arg(error.message)
-                    .arg(dropped.size());
+                error.message + QLatin1Char(' ') +
+                QCoreApplication::translate("noc::CacheWriterWorker",
+                                            "One batch of %n record(s) could not be stored and was skipped.",
+                                            nullptr, int(dropped.size()));
             logger()->error("cache writer: {}", message.toStdString());
-            emit writeFailed(message);
+            emit writeFailed(message, error.sqliteCode);
             if (queuedBatches() > 0)
                 scheduleProcess();
             return false;
         }
-        if (!error.transient) {
+        if (!error.transient && !error.isDamage()) {
             // A later batch failed on its content: commit the good prefix first, next round isolates it.
             ChangeSet prefixChanges;
             QList<CacheBatch> prefix;
@@ -211,14 +258,7 @@ bool CacheWriterWorker::applyOneTransaction() {
                 return true;
             }
         }
-        {
-            QMutexLocker lock(&m_mutex);
-            m_healthy = false;
-        }
-        logger()->error("cache writer: {} ({} batches kept for retry)", error.message.toStdString(),
-                        queuedBatches());
-        emit writeFailed(error.message);
-        m_retryTimer->start(m_retryIntervalMs);
+        reportKept(error);
         return false;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cache_batch.h"
+#include "cache/cache_error.h"
 #include "cache/change_set.h"
 
 #include <QElapsedTimer>
@@ -29,7 +30,13 @@ class CacheWriter;
 // Failures: a batch that fails for a passing reason (disk full, read-only, I/O, locked) stays queued,
 // writeFailed() tells the user in plain words, and the worker retries every retryIntervalMs or on
 // retryNow(). A batch that fails on its own content (a constraint) is reported with writeFailed()
-// and dropped, so that one bad record cannot stop the cache forever.
+// and dropped, so that one bad record cannot stop the cache forever. A damaged file (SQLITE_CORRUPT /
+// NOTADB) drops nothing: the batches stay queued and the user is asked to restart, which runs the
+// start-up check and salvage (the writer leaves the file marked "not closed cleanly").
+//
+// At stop(), batches holding the user's work (outbox entries) that still could not be written go to
+// the side file `<cache>.unsaved` (UnsavedWork); CacheDatabase::open puts them into the cache at the
+// next start. Server data still queued is dropped: the next sync loads it again.
 class CacheWriterWorker : public QObject {
     Q_OBJECT
 public:
@@ -60,12 +67,15 @@ public slots:
 signals:
     void opened();
     void committed(noc::ChangeSet changes);
-    void writeFailed(QString plainMessage);
+    // sqliteCode: the extended SQLite code (SQLITE_FULL, SQLITE_CORRUPT ...), for the status line.
+    void writeFailed(QString plainMessage, int sqliteCode);
 
 private:
     void scheduleProcess();
     void process();
     bool applyOneTransaction();
+    void reportKept(const CacheError &error);
+    void keepUserWorkAtStop();
 
     QString m_path;
     std::unique_ptr<CacheWriter> m_writer;

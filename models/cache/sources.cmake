@@ -10,5 +10,6 @@ list(APPEND NOC_MODELS_SOURCES
   cache/cache_database.h cache/cache_database.cpp
   cache/cache_writer.h cache/cache_writer.cpp
   cache/cache_writer_worker.h cache/cache_writer_worker.cpp
+  cache/unsaved_work.h cache/unsaved_work.cpp
   cache/cache_reader.h cache/cache_reader.cpp
 )

@@ -6,6 +6,7 @@
 #include "thread_priority.h"
 
 #include <QNetworkInformation>
+#include <sqlite3.h>
 
 namespace noc {
 
@@ -46,6 +47,11 @@ void SyncSession::start() {
     connect(&m_writerThread, &QThread::started, m_writer, &CacheWriterWorker::start);
     connect(m_writer, &CacheWriterWorker::committed, this, &SyncSession::committed);
     connect(m_writer, &CacheWriterWorker::writeFailed, this, &SyncSession::writeFailed);
+    // The status line and the alarm actions show "not saved" until the writer commits again.
+    connect(m_writer, &CacheWriterWorker::writeFailed, this, [this](const QString &message, int code) {
+        setCacheWriteError(message, (code & 0xff) == SQLITE_FULL);
+    });
+    connect(m_writer, &CacheWriterWorker::committed, this, [this] { setCacheWriteError({}, false); });
     m_writerThread.start();
 
     if (!m_profile.serverUrl.isEmpty())
@@ -81,7 +87,9 @@ void SyncSession::startEngine() {
     connect(m_writer, &CacheWriterWorker::writeFailed, m_engine, &SyncEngine::onWriteFailed);
     connect(m_engine, &SyncEngine::statusChanged, this, [this](const SyncStatus &status) {
         m_status = status;
-        emit statusChanged(status);
+        m_status.cacheWriteError = m_cacheWriteError;
+        m_status.cacheDiskFull = m_cacheDiskFull;
+        emit statusChanged(m_status);
     });
     connect(m_engine, &SyncEngine::initialSyncCompleted, this, &SyncSession::initialSyncCompleted);
     m_syncThread.start();
@@ -124,6 +132,16 @@ void SyncSession::stop() {
         m_writerThread.quit();
         m_writerThread.wait();
     }
+}
+
+void SyncSession::setCacheWriteError(const QString &message, bool diskFull) {
+    if (message == m_cacheWriteError && diskFull == m_cacheDiskFull)
+        return;
+    m_cacheWriteError = message;
+    m_cacheDiskFull = diskFull;
+    m_status.cacheWriteError = message;
+    m_status.cacheDiskFull = diskFull;
+    emit statusChanged(m_status);
 }
 
 void SyncSession::submit(const CacheBatch &batch) {

@@ -63,6 +63,7 @@ signals:
 
 private:
     void startEngine();
+    void setCacheWriteError(const QString &message, bool diskFull);
 
     ConnectionProfile m_profile;
     QString m_token;
@@ -72,6 +73,8 @@ private:
     CacheWriterWorker *m_writer = nullptr;
     SyncEngine *m_engine = nullptr;
     SyncStatus m_status;
+    QString m_cacheWriteError; // kept across the engine's status updates (it does not know it)
+    bool m_cacheDiskFull = false;
     SyncEngine::Options m_engineOptions;
 };
 

@@ -2,7 +2,9 @@
 #include "cache/cache_reader.h"
 #include "cache/cache_writer.h"
 #include "cache/cache_writer_worker.h"
+#include "cache/unsaved_work.h"
 #include "cache_test_data.h"
+#include "sync/local_actions.h"
 
 #include <QDir>
 #include <QFile>
@@ -277,6 +279,136 @@ private slots:
         CacheReader reader;
         QVERIFY(reader.open(path));
         QCOMPARE(reader.alarmCount(false), 3000);
+    }
+
+    void ackMadeWhileTheDiskIsFullSurvivesAQuit() {
+        // Given a cache with one alarm, and a "disk" that fills up while sync data is being written
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        const Alarm alarm = makeAlarm(1);
+        {
+            CacheWriter writer;
+            QVERIFY(writer.open(path));
+            CacheBatch batch;
+            batch.alarms = {alarm};
+            writer.apply(batch);
+        }
+        const CacheBatch ack = actions::acknowledgeAlarms({alarm}, actions::Context{QStringLiteral("alice")});
+        QCOMPARE(ack.outboxInserts.size(), 1);
+        {
+            WorkerThread w(path);
+            w.worker->setRetryIntervalMs(60'000);
+            w.worker->setPageLimit(40);
+            QSignalSpy failed(w.worker, &CacheWriterWorker::writeFailed);
+            w.thread.start();
+            CacheBatch big;
+            for (int i = 100; i < 3100; ++i)
+                big.alarms.append(makeAlarm(i));
+            w.worker->enqueue(big);
+            // When the user acknowledges the alarm while nothing can be written, and then quits
+            w.worker->enqueue(ack);
+            QVERIFY(failed.wait(10'000));
+            QCOMPARE(failed.first().at(1).toInt() & 0xff, SQLITE_FULL);
+            QCOMPARE(w.worker->queuedBatches(), 2);
+        } // stop(): the session's quit
+        // Then the acknowledgement waits in the side file (the sync data is not kept: the server has it)
+        QVERIFY(QFileInfo::exists(UnsavedWork::sidePath(path)));
+        {
+            QString error;
+            const QList<CacheBatch> kept = UnsavedWork::read(path, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(kept.size(), 1);
+            QCOMPARE(kept.first().outboxInserts, ack.outboxInserts);
+            QCOMPARE(kept.first().alarms, ack.alarms);
+        }
+        // When the console starts again with space, Then the ack is in the cache exactly once
+        const auto result = CacheDatabase::open(path);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.restoredUnsavedEntries, 1);
+        QVERIFY2(result.message.contains(QStringLiteral("1 change")), qPrintable(result.message));
+        QVERIFY(!QFileInfo::exists(UnsavedWork::sidePath(path)));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        const auto outbox = reader.outbox();
+        QCOMPARE(outbox.size(), 1);
+        QCOMPARE(outbox.first().uuid, ack.outboxInserts.first().uuid);
+        QCOMPARE(outbox.first().payload, ack.outboxInserts.first().payload);
+        QVERIFY(reader.alarm(alarm.id)->ackState == AckState::Acknowledged);
+        // and a further start does not add it again
+        QCOMPARE(CacheDatabase::open(path).restoredUnsavedEntries, 0);
+        QCOMPARE(reader.outbox().size(), 1);
+    }
+
+    void damagedFileKeepsTheUserBatchAndIsCheckedAtTheNextStart() {
+        // Given a cache closed cleanly, then damaged in the middle (a bad sector): the start-up check
+        // trusts the clean close and does not read the whole file
+        const QString path = freshPath();
+        buildCacheWithOutbox(path, 3);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() / 2 / 4096 * 4096);
+            f.write(QByteArray(4096 * 4, char(0x5a)));
+        }
+        auto result = CacheDatabase::open(path);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Opened);
+        QVERIFY(!result.checked);
+        // When a user's change arrives with rows that live on the damaged pages
+        CacheBatch batch;
+        for (int i = 0; i < 5000; ++i) {
+            Alarm a = makeAlarm(i);
+            a.ackState = AckState::Acknowledged;
+            batch.alarms.append(a);
+        }
+        batch.outboxInserts = {makeOutbox(99, QStringLiteral("A-99"))};
+        {
+            WorkerThread w(path);
+            w.worker->setRetryIntervalMs(60'000);
+            QSignalSpy failed(w.worker, &CacheWriterWorker::writeFailed);
+            w.thread.start();
+            w.worker->enqueue(batch);
+            // Then it is reported as damage with a request to restart, and kept, not dropped
+            QVERIFY(failed.wait(10'000));
+            const int code = failed.first().at(1).toInt() & 0xff;
+            QVERIFY2(code == SQLITE_CORRUPT || code == SQLITE_NOTADB, qPrintable(QString::number(code)));
+            const QString message = failed.first().first().toString();
+            QVERIFY2(message.contains(QStringLiteral("damaged")), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("Restart")), qPrintable(message));
+            QCOMPARE(w.worker->queuedBatches(), 1);
+        } // the user quits
+        QVERIFY(QFileInfo::exists(UnsavedWork::sidePath(path)));
+        // When the console starts again, Then the file is checked (not trusted as cleanly closed),
+        // moved aside, and the outbox holds the salvaged entries and the kept one
+        result = CacheDatabase::open(path);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QVERIFY(result.checked);
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Recovered);
+        QCOMPARE(result.recoveredOutboxEntries, 3);
+        QCOMPARE(result.restoredUnsavedEntries, 1);
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        const auto outbox = reader.outbox();
+        QCOMPARE(outbox.size(), 4);
+        QCOMPARE(outbox.last().uuid, makeOutbox(99, {}).uuid);
+    }
+
+    void sideFileIsWrittenIntoTheCacheOnlyOnceEvenIfItWasNotRemoved() {
+        // Given a side file whose entry is already in the cache (a start that died before removing it)
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        CacheBatch batch;
+        batch.outboxInserts = {makeOutbox(5, QStringLiteral("A-5"))};
+        QString error;
+        QVERIFY2(UnsavedWork::append(path, {batch}, &error), qPrintable(error));
+        QCOMPARE(CacheDatabase::open(path).restoredUnsavedEntries, 1);
+        QVERIFY(UnsavedWork::append(path, {batch}, &error));
+        // When the cache is opened again, Then the entry is not doubled
+        QCOMPARE(CacheDatabase::open(path).restoredUnsavedEntries, 0);
+        QVERIFY(!QFileInfo::exists(UnsavedWork::sidePath(path)));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(reader.outbox().size(), 1);
     }
 
     void workerTurnsManySmallBatchesIntoFewTransactions() {

@@ -541,9 +541,12 @@ void AlarmConsole::onCommitted(const ChangeSet &changes) {
 }
 
 void AlarmConsole::setSyncStatus(const SyncStatus &status) {
+    const bool writeStateChanged = status.cacheWriteError != m_status.cacheWriteError;
     m_status = status;
     m_haveStatus = true;
     updateHeaderLine();
+    if (writeStateChanged)
+        updateActions();
 }
 
 void AlarmConsole::refreshCounts() {
@@ -615,6 +618,17 @@ void AlarmConsole::updateActions() {
         if (i < 5 && !isAllowed(m_role, needs[i])) {
             a->setEnabled(false);
             a->setToolTip(refusalReason(m_role, needs[i]));
+            continue;
+        }
+        // While the cache cannot be written an action would only queue behind the unsaved one (and a
+        // second click, the same requests again); the 2-minute commit wait does not re-enable them.
+        if (i < 5 && m_haveStatus && !m_status.cacheWriteError.isEmpty()) {
+            a->setEnabled(false);
+            a->setToolTip(m_status.cacheDiskFull
+                              ? tr("The disk is full, so changes cannot be saved now. Free some disk "
+                                   "space; the console saves your last change as soon as it can.")
+                              : tr("The local cache cannot be written, so changes cannot be saved now: %1")
+                                    .arg(m_status.cacheWriteError));
             continue;
         }
         if (i < 5 && m_actionState != ActionState::Idle) {
