@@ -785,6 +785,18 @@ Commands:
         <source>%1 conflicts</source>
         <translation>%1 项冲突</translation>
     </message>
+    <message>
+        <source>not saved: disk full</source>
+        <translation>未保存：磁盘已满</translation>
+    </message>
+    <message>
+        <source>not saved: cache cannot be written</source>
+        <translation>未保存：无法写入缓存</translation>
+    </message>
+    <message>
+        <source>Your latest changes are not saved yet: %1</source>
+        <translation>您最近的更改尚未保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>
@@ -1161,6 +1173,14 @@ Commands:
     <message>
         <source>The view keeps its name &quot;%1&quot;: the new name is empty or another view already has it.</source>
         <translation>视图仍名为“%1”：新名称为空，或已有其他视图使用该名称。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so changes cannot be saved now. Free some disk space; the console saves your last change as soon as it can.</source>
+        <translation>磁盘已满，目前无法保存更改。请释放一些磁盘空间；控制台会尽快保存您最近的更改。</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be written, so changes cannot be saved now: %1</source>
+        <translation>无法写入本地缓存，目前无法保存更改：%1</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1644,119 @@ Commands:
     <message>
         <source>The chart could not be written to %1.</source>
         <translation>无法将图表写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CacheDatabase</name>
+    <message>
+        <source>Changes that could not be saved last time are in %1, but that file cannot be read (%2).</source>
+        <translation>上次未能保存的更改在 %1 中，但无法读取该文件（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) that could not be saved last time still cannot be written to the cache, so they stay in %1 and are tried again at the next start: %2</source>
+        <translation>
+            <numerusform>上次未能保存的 %n 项更改仍无法写入缓存，因此保留在 %1 中，下次启动时将再次尝试：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) that could not be saved when the console last stopped are now in the cache and will be sent.</source>
+        <translation>
+            <numerusform>控制台上次退出时未能保存的 %n 项更改现已写入缓存，并将被发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the cache %2. Check that its parent folder exists and is writable, or choose another cache location.</source>
+        <translation>无法为缓存 %2 创建文件夹 %1。请检查其上级文件夹是否存在且可写，或选择其他缓存位置。</translation>
+    </message>
+    <message>
+        <source>The cache %1 is damaged and could not be moved aside (%2). Move or delete it by hand, or choose another cache location.</source>
+        <translation>缓存 %1 已损坏且无法移到一旁（%2）。请手动移动或删除它，或选择其他缓存位置。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 was damaged, so it was moved aside to %2 and a new, empty cache was created. Alarms, tickets and inventory will be loaded again from the server. %3</source>
+        <translation>缓存文件 %1 已损坏，因此已移到 %2，并创建了一个新的空缓存。告警、工单和资源清单将从服务器重新加载。%3</translation>
+    </message>
+    <message>
+        <source>No unsent changes could be recovered from the damaged file.</source>
+        <translation>未能从损坏的文件中恢复任何未发送的更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsent change(s) were recovered and will still be sent.</source>
+        <translation>
+            <numerusform>已恢复 %n 项未发送的更改，它们仍会被发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache %1 was written by a newer version of the console (schema %2; this version knows %3). Use the newer console or another cache file.</source>
+        <translation>缓存 %1 由较新版本的控制台写入（格式 %2；此版本支持 %3）。请使用较新的控制台或其他缓存文件。</translation>
+    </message>
+    <message>
+        <source>A new cache was created at %1.</source>
+        <translation>已在 %1 创建新缓存。</translation>
+    </message>
+    <message>
+        <source>The cache %1 was updated from format %2 to %3.</source>
+        <translation>缓存 %1 已从格式 %2 更新到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CacheError</name>
+    <message>
+        <source>the disk holding %1 is full (or the cache reached its size limit). Free some space; nothing was lost, the write will be retried.</source>
+        <translation>%1 所在的磁盘已满（或缓存已达到大小上限）。请释放一些空间；没有丢失任何内容，写入将会重试。</translation>
+    </message>
+    <message>
+        <source>the file or its folder %1 is read-only. Make it writable or choose another cache location.</source>
+        <translation>该文件或其文件夹 %1 为只读。请使其可写，或选择其他缓存位置。</translation>
+    </message>
+    <message>
+        <source>the file cannot be created or opened; check that the folder %1 exists and is writable.</source>
+        <translation>无法创建或打开该文件；请检查文件夹 %1 是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error.</source>
+        <translation>磁盘报告了输入/输出错误。</translation>
+    </message>
+    <message>
+        <source>another program is writing to it (is a second console open with the same profile?).</source>
+        <translation>另一个程序正在写入它（是否用同一配置打开了第二个控制台？）。</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a cache file.</source>
+        <translation>该文件已损坏或不是缓存文件。</translation>
+    </message>
+    <message>
+        <source>SQLite reported an error.</source>
+        <translation>SQLite 报告了一个错误。</translation>
+    </message>
+    <message>
+        <source>Could not open the cache %1: %2</source>
+        <translation>无法打开缓存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read the cache %1: %2</source>
+        <translation>无法读取缓存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not write to the cache %1: %2</source>
+        <translation>无法写入缓存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not configure the cache %1: %2</source>
+        <translation>无法配置缓存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CacheWriterWorker</name>
+    <message>
+        <source>Your changes are kept. Restart the console: it checks the cache, keeps your unsent changes and loads the rest again.</source>
+        <translation>您的更改已保留。请重新启动控制台：它会检查缓存，保留您未发送的更改，并重新加载其余内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>One batch of %n record(s) could not be stored and was skipped.</source>
+        <translation>
+            <numerusform>有一批 %n 条记录无法存储，已跳过。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2964,13 @@ Commands:
     <message>
         <source>Alarm trends</source>
         <translation>告警趋势</translation>
+    </message>
+</context>
+<context>
+    <name>noc::UnsavedWork</name>
+    <message>
+        <source>not a file of unsaved changes of this console version</source>
+        <translation>不是此版本控制台的未保存更改文件</translation>
     </message>
 </context>
 <context>
