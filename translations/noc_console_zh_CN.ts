@@ -797,6 +797,10 @@ Commands:
         <source>Your latest changes are not saved yet: %1</source>
         <translation>您最近的更改尚未保存：%1</translation>
     </message>
+    <message>
+        <source>Changes the server refused or that conflict: File ▸ Conflicts and refused changes…</source>
+        <translation>被服务器拒绝或有冲突的更改：文件 ▸ 冲突与被拒绝的更改…</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>
@@ -1762,18 +1766,6 @@ Commands:
 <context>
     <name>noc::ConflictsDialog</name>
     <message>
-        <source>Conflicts</source>
-        <translation>冲突</translation>
-    </message>
-    <message>
-        <source>No conflicts: every change you made was accepted by the server or is still waiting.</source>
-        <translation>没有冲突：您的所有更改均已被服务器接受或仍在等待发送。</translation>
-    </message>
-    <message>
-        <source>The server refused these changes because the alarm or ticket changed first. The server&apos;s version is shown in the console; choose what to do with yours.</source>
-        <translation>服务器拒绝了这些更改，因为告警或工单已先被他人修改。控制台显示的是服务器上的版本；请决定如何处理您的更改。</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1850,16 +1842,100 @@ Commands:
         <translation>没有可重新提交或放弃的更改。</translation>
     </message>
     <message>
-        <source>Select one or more conflicts first.</source>
-        <translation>请先选择一项或多项冲突。</translation>
-    </message>
-    <message>
         <source>Send your change again, over the server&apos;s version</source>
         <translation>再次发送您的更改，覆盖服务器的版本</translation>
     </message>
     <message>
         <source>Drop your change; the server&apos;s version stays</source>
         <translation>放弃您的更改，保留服务器的版本</translation>
+    </message>
+    <message>
+        <source>Create ticket “%1”</source>
+        <translation>创建工单“%1”</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>已产生</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>New ticket</source>
+        <translation>新工单</translation>
+    </message>
+    <message>
+        <source>The server no longer has this ticket.</source>
+        <translation>服务器上已没有这张工单。</translation>
+    </message>
+    <message>
+        <source>The server no longer has this alarm.</source>
+        <translation>服务器上已没有这条告警。</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role.</source>
+        <translation>您的角色不允许此操作。</translation>
+    </message>
+    <message>
+        <source>The server rejected the change (HTTP %1).</source>
+        <translation>服务器拒绝了此更改（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server rejected the change: %1</source>
+        <translation>服务器拒绝了此更改：%1</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未改变</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>The server refused this change outright; it cannot be applied again. Discard it.</source>
+        <translation>服务器已直接拒绝此更改，无法重新提交。请将其放弃。</translation>
+    </message>
+    <message>
+        <source>Select one or more changes first.</source>
+        <translation>请先选择一项或多项更改。</translation>
+    </message>
+    <message>
+        <source>A refused change cannot be applied again; discard it.</source>
+        <translation>被拒绝的更改无法重新提交；请将其放弃。</translation>
+    </message>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>冲突与被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>Nothing here: every change you made was accepted by the server or is still waiting.</source>
+        <translation>这里没有内容：您的所有更改均已被服务器接受或仍在等待发送。</translation>
+    </message>
+    <message>
+        <source>Conflicts: the alarm or ticket changed on the server first. The server&apos;s version is shown in the console; apply your change again or discard it.</source>
+        <translation>冲突：告警或工单已先在服务器上被修改。控制台显示的是服务器上的版本；您可以重新提交您的更改或将其放弃。</translation>
+    </message>
+    <message>
+        <source>Refused: the server will not take these changes, for the reason given. The console shows the server&apos;s version; discard them once read.</source>
+        <translation>被拒绝：服务器不会接受这些更改，原因见列表。控制台显示的是服务器上的版本；阅读后请将其放弃。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
 </context>
 <context>
@@ -1999,10 +2075,6 @@ Commands:
         <translation>没有启用的连接配置；控制台显示本地缓存数据。</translation>
     </message>
     <message>
-        <source>&amp;Conflicts…</source>
-        <translation>冲突(&amp;C)…</translation>
-    </message>
-    <message>
         <source>No alarm trends yet</source>
         <translation>暂无告警趋势</translation>
     </message>
@@ -2019,6 +2091,10 @@ Commands:
         <translation>
             <numerusform>%n 条未确认严重告警</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and refused changes…</source>
+        <translation>冲突与被拒绝的更改(&amp;C)…</translation>
     </message>
 </context>
 <context>

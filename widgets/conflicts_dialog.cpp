@@ -2,6 +2,7 @@
 
 #include "cache/cache_reader.h"
 #include "sync/local_actions.h"
+#include "sync/roles.h"
 #include "sync/sync_session.h"
 #include "ticket_row.h"
 
@@ -54,22 +55,64 @@ QString describeIntent(const QByteArray &payload) {
     return parts.join(QStringLiteral(", "));
 }
 
+// A new ticket's request holds the whole ticket: its title says which one.
+QString describeIntent(const QString &kind, const QByteArray &payload) {
+    if (kind == QLatin1String("ticket.create")) {
+        const QJsonObject body =
+            QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
+        return ConflictsDialog::tr("Create ticket “%1”").arg(body.value(QLatin1String("name")).toString());
+    }
+    return describeIntent(payload);
+}
+
 QString describeServerState(const QByteArray &json) {
     const QJsonObject state = QJsonDocument::fromJson(json).object();
     if (state.contains(QLatin1String("status")))
         return ConflictsDialog::tr("Status: %1")
             .arg(statusText(state.value(QLatin1String("status")).toString()));
-    if (state.contains(QLatin1String("state")))
-        return ConflictsDialog::tr("State: %1").arg(state.value(QLatin1String("state")).toString());
+    if (state.contains(QLatin1String("state"))) {
+        // An alarm's state, in words like the rest of the row.
+        const QString code = state.value(QLatin1String("state")).toString();
+        const QString word = code == QLatin1String("raised")    ? ConflictsDialog::tr("Raised")
+                             : code == QLatin1String("updated") ? ConflictsDialog::tr("Updated")
+                             : code == QLatin1String("cleared") ? ConflictsDialog::tr("Cleared")
+                                                                : code;
+        return ConflictsDialog::tr("State: %1").arg(word);
+    }
     return {};
 }
 
-QString describeTarget(const ConflictRecord &c) {
-    if (c.targetKind == QLatin1String("ticket"))
-        return ConflictsDialog::tr("Ticket %1").arg(c.targetId);
-    if (c.targetKind == QLatin1String("alarm"))
-        return ConflictsDialog::tr("Alarm %1").arg(c.targetId);
-    return QStringLiteral("%1 %2").arg(c.targetKind, c.targetId);
+QString describeTarget(const QString &targetKind, const QString &targetId) {
+    if (targetKind == QLatin1String("ticket"))
+        return actions::isLocalTicketId(targetId) ? ConflictsDialog::tr("New ticket")
+                                                  : ConflictsDialog::tr("Ticket %1").arg(targetId);
+    if (targetKind == QLatin1String("alarm"))
+        return ConflictsDialog::tr("Alarm %1").arg(targetId);
+    return QStringLiteral("%1 %2").arg(targetKind, targetId);
+}
+
+// The server's refusal in plain words; its own message only where it says more than the status.
+QString describeRefusal(const RefusedChange &change) {
+    const bool ticket = change.entry.targetKind == QLatin1String("ticket");
+    switch (change.reason()) {
+    case RefusedChange::Reason::TargetGone:
+        return ticket ? ConflictsDialog::tr("The server no longer has this ticket.")
+                      : ConflictsDialog::tr("The server no longer has this alarm.");
+    case RefusedChange::Reason::NotAllowed:
+        return ConflictsDialog::tr("Not allowed for your role.");
+    case RefusedChange::Reason::Rejected:
+        break;
+    }
+    return change.serverMessage.isEmpty()
+               ? ConflictsDialog::tr("The server rejected the change (HTTP %1).").arg(change.httpStatus)
+               : ConflictsDialog::tr("The server rejected the change: %1").arg(change.serverMessage);
+}
+
+// What the cache shows now that the server said no.
+QString describeRefusedServerState(const RefusedChange &change) {
+    if (change.reason() == RefusedChange::Reason::TargetGone)
+        return ConflictsDialog::tr("Gone");
+    return ConflictsDialog::tr("Unchanged");
 }
 
 } // namespace
@@ -78,6 +121,7 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_summary(new QLabel(this))
+    , m_problem(new QLabel(this))
     , m_table(new QTableWidget(this))
     , m_reapply(new QPushButton(this))
     , m_discard(new QPushButton(this))
@@ -86,7 +130,10 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_reapply->setObjectName(QStringLiteral("conflictReapply"));
     m_discard->setObjectName(QStringLiteral("conflictDiscard"));
     m_summary->setWordWrap(true);
-    m_table->setColumnCount(5);
+    m_problem->setObjectName(QStringLiteral("conflictProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    m_table->setColumnCount(6);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -99,12 +146,18 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_problem);
     layout->addLayout(buttons);
     resize(900, 420);
 
     connect(m_reapply, &QPushButton::clicked, this, [this] {
+        QStringList problems;
         for (int row : selectedRows())
-            reapply(row);
+            if (const QString problem = reapply(row); !problem.isEmpty())
+                problems << problem;
+        problems.removeDuplicates();
+        m_problem->setText(problems.join(QLatin1Char('\n')));
+        m_problem->setVisible(!problems.isEmpty());
     });
     connect(m_discard, &QPushButton::clicked, this, [this] {
         for (int row : selectedRows())
@@ -112,8 +165,9 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictsDialog::updateButtons);
+    connect(m_table, &QTableWidget::itemSelectionChanged, m_problem, &QWidget::hide);
     connect(&m_session, &SyncSession::committed, this, [this](const ChangeSet &changes) {
-        if (changes.conflictsChanged)
+        if (changes.conflictsChanged || changes.outboxChanged)
             reload();
     });
     retranslateUi();
@@ -122,6 +176,15 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
 
 int ConflictsDialog::conflictCount() const {
     return m_conflicts.size();
+}
+
+int ConflictsDialog::refusedCount() const {
+    return m_refused.size();
+}
+
+const RefusedChange *ConflictsDialog::refusedAt(int row) const {
+    const int index = row - m_conflicts.size();
+    return index >= 0 && index < m_refused.size() ? &m_refused[index] : nullptr;
 }
 
 QList<int> ConflictsDialog::selectedRows() const {
@@ -134,54 +197,91 @@ QList<int> ConflictsDialog::selectedRows() const {
 void ConflictsDialog::reload() {
     // A handful of rows at most: reading them here is cheap.
     CacheReader reader;
-    m_conflicts = reader.open(m_session.cachePath()) ? reader.conflicts() : QList<ConflictRecord>();
-    m_table->setRowCount(m_conflicts.size());
-    for (int row = 0; row < m_conflicts.size(); ++row) {
-        const ConflictRecord &c = m_conflicts[row];
-        const QStringList cells{
-            QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.createdMs), QLocale::ShortFormat),
-            describeTarget(c), describeIntent(c.userIntent), describeServerState(c.serverState), c.message};
-        for (int column = 0; column < cells.size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
-    }
+    const bool open = reader.open(m_session.cachePath());
+    m_conflicts = open ? reader.conflicts() : QList<ConflictRecord>();
+    m_refused = open ? refused::list(reader) : QList<RefusedChange>();
+    m_table->setRowCount(m_conflicts.size() + m_refused.size());
+    const auto when = [](EpochMs ms) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    };
+    QList<QStringList> rows;
+    for (const ConflictRecord &c : m_conflicts)
+        rows.append({tr("Conflict"), when(c.createdMs), describeTarget(c.targetKind, c.targetId),
+                     describeIntent(c.kind, c.userIntent), describeServerState(c.serverState), c.message});
+    for (const RefusedChange &r : m_refused)
+        rows.append({tr("Refused"), when(r.entry.createdMs),
+                     describeTarget(r.entry.targetKind, r.entry.targetId),
+                     describeIntent(r.entry.kind, r.entry.payload), describeRefusedServerState(r),
+                     describeRefusal(r)});
+    for (int row = 0; row < rows.size(); ++row)
+        for (int column = 0; column < rows[row].size(); ++column)
+            m_table->setItem(row, column, new QTableWidgetItem(rows[row][column]));
     m_table->resizeColumnsToContents();
     retranslateUi();
     updateButtons();
 }
 
-void ConflictsDialog::reapply(int row) {
-    if (row < 0 || row >= m_conflicts.size())
-        return;
+QString ConflictsDialog::reapply(int row) {
+    if (refusedAt(row))
+        return tr("The server refused this change outright; it cannot be applied again. Discard it.");
+    if (!isConflictRow(row))
+        return {};
+    const ConflictRecord &conflict = m_conflicts[row];
+    // The server checks too (403), but the user should hear it now, not after another round trip.
+    const Role role = parseRole(m_session.profile().role).value_or(Role::ReadOnly);
+    std::optional<TroubleTicket> ticketNow;
+    if (conflict.kind == QLatin1String("ticket.status")) {
+        CacheReader reader;
+        if (reader.open(m_session.cachePath()))
+            ticketNow = reader.ticket(conflict.targetId);
+    }
+    if (const QString refusal = refused::reapplyRefusal(conflict, role, ticketNow); !refusal.isEmpty())
+        return refusal;
     actions::Context context;
     context.userId = m_session.profile().userId;
-    m_session.submit(actions::reapplyConflict(m_conflicts[row], context));
+    m_session.submit(actions::reapplyConflict(conflict, context));
+    return {};
 }
 
 void ConflictsDialog::discard(int row) {
-    if (row >= 0 && row < m_conflicts.size())
+    if (isConflictRow(row))
         m_session.submit(actions::discardConflict(m_conflicts[row]));
+    else if (const RefusedChange *change = refusedAt(row))
+        m_session.submit(refused::discard(*change));
 }
 
 void ConflictsDialog::updateButtons() {
-    const bool any = !selectedRows().isEmpty();
-    m_reapply->setEnabled(any);
+    const QList<int> rows = selectedRows();
+    const bool any = !rows.isEmpty();
+    bool anyConflict = false;
+    for (int row : rows)
+        anyConflict = anyConflict || isConflictRow(row);
+    m_reapply->setEnabled(anyConflict);
     m_discard->setEnabled(any);
     // A greyed-out button says why.
-    const QString select = m_conflicts.isEmpty() ? tr("There is nothing to apply or discard.")
-                                                 : tr("Select one or more conflicts first.");
-    m_reapply->setToolTip(any ? tr("Send your change again, over the server's version") : select);
+    const QString select = m_conflicts.isEmpty() && m_refused.isEmpty()
+                               ? tr("There is nothing to apply or discard.")
+                               : tr("Select one or more changes first.");
+    m_reapply->setToolTip(anyConflict ? tr("Send your change again, over the server's version")
+                          : any       ? tr("A refused change cannot be applied again; discard it.")
+                                      : select);
     m_discard->setToolTip(any ? tr("Drop your change; the server's version stays") : select);
 }
 
 void ConflictsDialog::retranslateUi() {
-    setWindowTitle(tr("Conflicts"));
-    m_summary->setText(
-        m_conflicts.isEmpty()
-            ? tr("No conflicts: every change you made was accepted by the server or is still waiting.")
-            : tr("The server refused these changes because the alarm or ticket changed first. The "
-                 "server's version is shown in the console; choose what to do with yours."));
+    setWindowTitle(tr("Conflicts and refused changes"));
+    QStringList summary;
+    if (m_conflicts.isEmpty() && m_refused.isEmpty())
+        summary << tr("Nothing here: every change you made was accepted by the server or is still waiting.");
+    if (!m_conflicts.isEmpty())
+        summary << tr("Conflicts: the alarm or ticket changed on the server first. The server's version is "
+                      "shown in the console; apply your change again or discard it.");
+    if (!m_refused.isEmpty())
+        summary << tr("Refused: the server will not take these changes, for the reason given. The console "
+                      "shows the server's version; discard them once read.");
+    m_summary->setText(summary.join(QLatin1Char('\n')));
     m_table->setHorizontalHeaderLabels(
-        {tr("When"), tr("Target"), tr("Your change"), tr("Server now"), tr("Server's reason")});
+        {tr("Kind"), tr("When"), tr("Target"), tr("Your change"), tr("Server now"), tr("Server's reason")});
     m_reapply->setText(tr("Apply again"));
     m_discard->setText(tr("Discard"));
     m_close->setText(tr("Close"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cache_records.h"
+#include "sync/refused_changes.h"
 
 #include <QDialog>
 
@@ -12,17 +13,21 @@ namespace noc {
 
 class SyncSession;
 
-// File ▸ Conflicts: local changes the server refused because someone else changed the same alarm or
-// ticket first. For each: what the user wanted, what the server has now, and the server's words.
-// "Apply again" sends the same change once more; "Discard" drops it. Nothing leaves this list unseen.
+// File ▸ Conflicts and refused changes: local changes the server did not take. A conflict (someone
+// changed the same alarm or ticket first) may be applied again, if the user's role and the ticket
+// workflow allow it, or discarded; a refused change (the server no longer has the target, the role
+// may not do it, the server rejected it) can only be discarded. For each: what the user wanted, what
+// the server has now, and why, in plain words. Nothing leaves this list unseen.
 class ConflictsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ConflictsDialog(SyncSession &session, QWidget *parent = nullptr);
 
     int conflictCount() const;
-    // Test hooks: act on row `row` as the buttons do.
-    void reapply(int row);
+    int refusedCount() const;
+    // Test hooks: act on row `row` (conflicts first, then refused changes) as the buttons do.
+    // reapply() returns why it sent nothing (also shown in the dialog), empty when it sent.
+    QString reapply(int row);
     void discard(int row);
 
 public slots:
@@ -34,11 +39,15 @@ protected:
 private:
     void retranslateUi();
     QList<int> selectedRows() const;
+    bool isConflictRow(int row) const { return row >= 0 && row < m_conflicts.size(); }
+    const RefusedChange *refusedAt(int row) const;
     void updateButtons();
 
     SyncSession &m_session;
     QList<ConflictRecord> m_conflicts;
+    QList<RefusedChange> m_refused;
     QLabel *m_summary;
+    QLabel *m_problem; // why "Apply again" sent nothing
     QTableWidget *m_table;
     QPushButton *m_reapply;
     QPushButton *m_discard;

@@ -178,7 +178,7 @@ void MainWindow::retranslateUi() {
 
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
-    m_conflictsAction->setText(tr("&Conflicts…"));
+    m_conflictsAction->setText(tr("&Conflicts and refused changes…"));
     m_viewMenu->setTitle(tr("&View"));
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_languageMenu->setTitle(tr("&Language"));

@@ -118,6 +118,8 @@ QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
         lines << tr("Events applied this session: %1").arg(QLocale().toString(status.eventsApplied));
     if (status.recordsRejected > 0 || status.framesSkipped > 0)
         lines << tr("Unusable server records skipped: %1").arg(status.recordsRejected + status.framesSkipped);
+    if (status.failed > 0 || status.conflicts > 0)
+        lines << tr("Changes the server refused or that conflict: File ▸ Conflicts and refused changes…");
     if (!status.warning.isEmpty())
         lines << status.warning;
     if (!status.cacheWriteError.isEmpty())

@@ -736,6 +736,19 @@ QList<OutboxEntry> CacheReader::outbox() {
     });
 }
 
+QList<OutboxEntry> CacheReader::outboxInState(OutboxState state) {
+    return d->guard([&]() -> QList<OutboxEntry> {
+        QList<OutboxEntry> list;
+        auto &s = d->statement(QStringLiteral("SELECT %1 FROM outbox WHERE state=?1 ORDER BY seq")
+                                   .arg(QLatin1String(rowcodec::kOutboxColumns)));
+        StatementResetter r(s);
+        s.bind(1, toString(state));
+        while (s.step())
+            list.append(rowcodec::outboxFromRow(s));
+        return list;
+    });
+}
+
 QList<OutboxEntry> CacheReader::outboxFor(const QString &targetKind, const QString &targetId) {
     return d->guard([&]() -> QList<OutboxEntry> {
         QList<OutboxEntry> list;

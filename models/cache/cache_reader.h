@@ -109,7 +109,8 @@ public:
     // --- sync bookkeeping
     QList<OutboxEntry> outbox();                                                      // all, in send order
     QList<OutboxEntry> outboxFor(const QString &targetKind, const QString &targetId); // in send order
-    QList<ConflictRecord> conflicts();                                                // oldest first
+    QList<OutboxEntry> outboxInState(OutboxState state); // in send order (the few failed ones)
+    QList<ConflictRecord> conflicts();                   // oldest first
     std::optional<SyncState> syncState(const QString &collection);
     QList<SyncState> syncStates();
     QString metadata(const QString &key); // null QString when absent

@@ -183,8 +183,18 @@ void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiRespons
     m_client->get(targetUrl(entry.targetKind, entry.targetId), [this, entry, conflict,
                                                                 message](const ApiResponse &current) {
         CacheBatch batch;
-        if (current.ok())
+        if (current.ok()) {
             addServerVersion(entry.targetKind, current.body, batch);
+        } else if ((current.status == 404 || current.status == 410) && !conflict) {
+            // The server no longer has the target (an alarm purged while we were offline): the cache
+            // drops it too rather than showing the refused change on it. A ticket created offline
+            // keeps its local copy: the refused entry is all the user has of it.
+            const QString id = resolvedId(entry.targetId);
+            if (entry.targetKind == QLatin1String("alarm"))
+                batch.removedAlarmIds.append(id);
+            else if (entry.targetKind == QLatin1String("ticket") && !actions::isLocalTicketId(id))
+                batch.removedTicketIds.append(id);
+        }
         if (conflict) {
             ConflictRecord record;
             record.outboxUuid = entry.uuid;
@@ -198,8 +208,8 @@ void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiRespons
             batch.conflictInserts.append(record);
             batch.outboxUpdates.append({entry.uuid, OutboxState::Conflict, entry.attempts + 1, message});
         } else {
+            // Listed from the outbox (refused_changes.h); the engine recounts on countsChanged.
             batch.outboxUpdates.append({entry.uuid, OutboxState::Failed, entry.attempts + 1, message});
-            emit entryFailed(entry.uuid, message);
         }
         finish(entry, batch);
         kick();

@@ -20,7 +20,8 @@ struct ApiResponse;
 //   5xx/429/none entry kept, attempts and last error recorded; the engine reconnects with backoff
 //   409/412      server state replaces the optimistic one; the user's intent goes to Conflicts
 //   401          nothing changes; the engine reports the refused token
-//   other 4xx    entry marked failed with the server's message; server state restored
+//   other 4xx    entry marked failed with the server's message; server state restored (a target the
+//                server no longer has leaves the cache); listed with its reason (refused_changes.h)
 // An entry is resent after a crash with the same key, so the server applies it at most once.
 class OutboxSender : public QObject {
     Q_OBJECT
@@ -37,7 +38,6 @@ signals:
     void authenticationFailed(const QString &reason);
     void connectionLost(const QString &reason);
     void countsChanged();
-    void entryFailed(const QString &uuid, const QString &message);
 
 private:
     void send(const OutboxEntry &entry);

@@ -11,4 +11,5 @@ list(APPEND NOC_MODELS_SOURCES
   sync/sync_session.h sync/sync_session.cpp
   sync/token_store.h sync/token_store.cpp
   sync/roles.h sync/roles.cpp
+  sync/refused_changes.h sync/refused_changes.cpp
 )

@@ -175,18 +175,19 @@ private slots:
         QCOMPARE(dialog.conflictCount(), 1);
         auto *table = dialog.findChild<QTableWidget *>();
         QVERIFY(table);
-        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Ticket TT-1"));
-        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Status → Resolved"));
-        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status: Held"));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Conflict"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Ticket TT-1"));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status → Resolved"));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Status: Held"));
         // And the greyed-out buttons say why
         auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
         QVERIFY(discard && !discard->isEnabled());
-        QCOMPARE(discard->toolTip(), QStringLiteral("Select one or more conflicts first."));
+        QCOMPARE(discard->toolTip(), QStringLiteral("Select one or more changes first."));
         // And in Chinese the rows read in Chinese too
         LanguageManager languages;
         QVERIFY(languages.setLanguage("zh_CN"));
         QCoreApplication::processEvents();
-        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("工单 TT-1"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("工单 TT-1"));
         saveScreenshot(dialog, "conflicts_zh_CN");
         QVERIFY(languages.setLanguage("en"));
         QCoreApplication::processEvents();

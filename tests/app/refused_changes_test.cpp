@@ -1,0 +1,257 @@
+#include "../sync/sync_test_support.h"
+
+#include "conflicts_dialog.h"
+#include "isolated_settings.h"
+#include "language_manager.h"
+#include "sync/local_actions.h"
+#include "sync_status_text.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace noc;
+using namespace noc::test;
+
+namespace {
+// With NOC_SCREENSHOT_DIR set, the dialog is saved so a person can look at it (docs/USER_GUIDE.md).
+void saveScreenshot(QWidget &widget, const QString &name) {
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(QDir(dir).filePath(name + ".png")));
+}
+
+QString cell(ConflictsDialog &dialog, int row, int column) {
+    auto *table = dialog.findChild<QTableWidget *>();
+    return table && table->item(row, column) ? table->item(row, column)->text() : QString();
+}
+
+// An alarm the cache holds (synced earlier) but the server has purged since: a copy of a real one
+// under an id the server never had.
+Alarm purgedAlarm(const QString &cachePath) {
+    CacheReader reader;
+    reader.open(cachePath);
+    AlarmFilter filter;
+    filter.ack = AckState::Unacknowledged;
+    const QList<Alarm> some = reader.alarmPage(filter, 1).alarms;
+    Alarm alarm = some.value(0);
+    alarm.id = QStringLiteral("purged-alarm-1");
+    return alarm;
+}
+
+// One offline session's batches, written before it stops.
+void submitOffline(const QString &cachePath, const QList<CacheBatch> &batches) {
+    SyncSession offline(profileFor(QUrl(), cachePath), QString());
+    QVERIFY(offline.openCache());
+    offline.start();
+    for (const CacheBatch &batch : batches)
+        offline.submit(batch);
+    offline.stop();
+}
+
+const QString kAuditorToken = QStringLiteral("auditor-token");
+} // namespace
+
+class RefusedChangesTest : public QObject {
+    Q_OBJECT
+    test::IsolatedSettings m_settings;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_settings.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void offlineAckOfAPurgedAlarmIsListedWithItsReasonAndDiscarded() {
+        // Given a synced cache, and an alarm in it that the server has purged since
+        opsim::ServerConfig cfg = syncServerConfig(20, 60, 5);
+        opsim::test::ServerFixture server(cfg);
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        const Alarm gone = purgedAlarm(cache);
+        QVERIFY(!gone.alarmedObjectId.isEmpty());
+        CacheBatch known;
+        known.alarms.append(gone);
+
+        // When the engineer acknowledges it offline, and the link comes back
+        actions::Context context{"field.engineer", "noc-console", 0};
+        submitOffline(cache, {known, actions::acknowledgeAlarms({gone}, context)});
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QCOMPARE(reader.outbox().size(), 1);
+        Client client(server.server->baseUrl(), cache);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.failed == 1, 20000);
+
+        // Then the entry is failed, the cache no longer shows the alarm, and the status leads to the list
+        QCOMPARE(reader.outbox().size(), 1);
+        QVERIFY(reader.outbox().first().state == OutboxState::Failed);
+        QTRY_VERIFY(!reader.alarm(gone.id).has_value());
+        QVERIFY(
+            SyncStatusText::summary(client.last, QDateTime::currentMSecsSinceEpoch()).contains("1 failed"));
+        QVERIFY(SyncStatusText::details(client.last, QDateTime::currentMSecsSinceEpoch())
+                    .contains("File ▸ Conflicts and refused changes…"));
+
+        // And the Conflicts dialog lists it in words, with the server's reason
+        ConflictsDialog dialog(client.session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.conflictCount(), 0);
+        QCOMPARE(dialog.refusedCount(), 1);
+        QCOMPARE(cell(dialog, 0, 0), QStringLiteral("Refused"));
+        QCOMPARE(cell(dialog, 0, 2), QStringLiteral("Alarm purged-alarm-1"));
+        QCOMPARE(cell(dialog, 0, 3), QStringLiteral("Acknowledge"));
+        QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Gone"));
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server no longer has this alarm."));
+        // And it cannot be applied again, and says so
+        auto *table = dialog.findChild<QTableWidget *>();
+        table->selectRow(0);
+        auto *reapply = dialog.findChild<QPushButton *>(QStringLiteral("conflictReapply"));
+        auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
+        QVERIFY(!reapply->isEnabled() && discard->isEnabled());
+        QVERIFY(reapply->toolTip().contains("cannot be applied again"));
+        QVERIFY(!dialog.reapply(0).isEmpty());
+        saveScreenshot(dialog, "refused_change_en");
+        {
+            LanguageManager languages;
+            QVERIFY(languages.setLanguage("zh_CN"));
+            QCoreApplication::processEvents();
+            QCOMPARE(cell(dialog, 0, 5), QStringLiteral("服务器上已没有这条告警。"));
+            saveScreenshot(dialog, "refused_change_zh_CN");
+            QVERIFY(languages.setLanguage("en"));
+            QCoreApplication::processEvents();
+        }
+
+        // When the user discards it
+        dialog.discard(0);
+
+        // Then it leaves the outbox and the list, and the count goes to 0; the server saw nothing new
+        QTRY_COMPARE(dialog.refusedCount(), 0);
+        QVERIFY(reader.outbox().isEmpty());
+        QTRY_COMPARE(client.last.failed, qint64(0));
+        QVERIFY(
+            !SyncStatusText::summary(client.last, QDateTime::currentMSecsSinceEpoch()).contains("failed"));
+    }
+
+    void actionTheRoleMayNotDoIsListedAsNotAllowed() {
+        // Given a console whose token is an auditor's (the server says 403 to alarm changes)
+        opsim::ServerConfig cfg = syncServerConfig(20, 60, 5);
+        cfg.tokens.insert(kAuditorToken, QStringLiteral("auditor"));
+        opsim::test::ServerFixture server(cfg);
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache, kAuditorToken);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        AlarmFilter filter;
+        filter.ack = AckState::Unacknowledged;
+        const QList<Alarm> alarms = reader.alarmPage(filter, 1).alarms;
+        QCOMPARE(alarms.size(), 1);
+
+        // When an acknowledge made offline reaches the server
+        submitOffline(cache, {actions::acknowledgeAlarms(alarms, {"auditor.a", "noc-console", 0})});
+        Client client(server.server->baseUrl(), cache, kAuditorToken);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.failed == 1, 20000);
+
+        // Then it is listed as not allowed for the role, and the cache shows the server's state again
+        ConflictsDialog dialog(client.session);
+        QCOMPARE(dialog.refusedCount(), 1);
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("Not allowed for your role."));
+        QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Unchanged"));
+        QTRY_VERIFY(reader.alarm(alarms[0].id)->ackState == AckState::Unacknowledged);
+    }
+
+    void applyAgainRefusesWhatTheRoleOrTheWorkflowDoesNotAllow() {
+        // Given an auditor's console with a conflicting acknowledge and a conflicting ticket status change
+        QTemporaryDir dir;
+        ConnectionProfile profile = profileFor(QUrl(), dir.filePath("c.sqlite"), "auditor.a");
+        profile.role = QStringLiteral("auditor");
+        SyncSession session(profile, QString());
+        QVERIFY(session.openCache());
+        session.start();
+        CacheBatch batch;
+        TroubleTicket closed;
+        closed.id = "TT-1";
+        closed.name = "Fibre cut";
+        closed.status = TicketStatus::Closed;
+        batch.tickets.append(closed);
+        const QList<std::pair<QString, QByteArray>> intents{
+            {"alarm.ack",
+             R"({"api":"alarm","method":"PATCH","path":"/alarm/A-1","body":{"ackState":"acknowledged"}})"},
+            {"ticket.status",
+             R"({"api":"ticket","method":"PATCH","path":"/troubleTicket/TT-1","body":{"status":"inProgress"}})"}};
+        for (const auto &[kind, payload] : intents) {
+            OutboxEntry entry;
+            entry.uuid = "u-" + kind;
+            entry.kind = kind;
+            entry.targetKind = kind.section('.', 0, 0);
+            entry.targetId = entry.targetKind == "alarm" ? "A-1" : "TT-1";
+            entry.payload = payload;
+            entry.state = OutboxState::Conflict;
+            batch.outboxInserts.append(entry);
+            ConflictRecord conflict;
+            conflict.outboxUuid = entry.uuid;
+            conflict.kind = kind;
+            conflict.targetKind = entry.targetKind;
+            conflict.targetId = entry.targetId;
+            conflict.userIntent = payload;
+            conflict.message = "changed by someone else (HTTP 412)";
+            batch.conflictInserts.append(conflict);
+        }
+        session.submit(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(profile.cachePath));
+        QTRY_COMPARE(reader.conflicts().size(), 2);
+        ConflictsDialog dialog(session);
+        QCOMPARE(dialog.conflictCount(), 2);
+
+        // When the user tries "Apply again" on both
+        auto *table = dialog.findChild<QTableWidget *>();
+        table->selectAll();
+        dialog.findChild<QPushButton *>(QStringLiteral("conflictReapply"))->click();
+
+        // Then nothing is sent, and the dialog says why: the role, and the workflow
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("conflictProblem"));
+        QVERIFY(problem && !problem->isHidden());
+        QVERIFY2(problem->text().contains("Your role (auditor) may not acknowledge alarms."),
+                 qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains("Your role (auditor) may not change a ticket's status."),
+                 qPrintable(problem->text()));
+        QTest::qWait(200);
+        QCOMPARE(reader.conflicts().size(), 2);
+        QCOMPARE(reader.outbox().size(), 2);
+        for (const OutboxEntry &entry : reader.outbox())
+            QVERIFY(entry.state == OutboxState::Conflict);
+
+        // And for a supervisor the closed ticket's workflow is what says no
+        session.stop();
+        profile.role = QStringLiteral("supervisor");
+        SyncSession supervisor(profile, QString());
+        QVERIFY(supervisor.openCache());
+        supervisor.start();
+        ConflictsDialog again(supervisor);
+        QCOMPARE(again.conflictCount(), 2);
+        QVERIFY(again.reapply(0).isEmpty()); // the acknowledge may go
+        const QString workflow = again.reapply(1);
+        QVERIFY2(workflow.contains("cannot change any more"), qPrintable(workflow));
+        QTRY_COMPARE(reader.conflicts().size(), 1);
+        supervisor.stop();
+    }
+};
+
+QTEST_MAIN(RefusedChangesTest)
+#include "refused_changes_test.moc"
