@@ -83,6 +83,7 @@ void AlarmDetailsView::render() {
         m_body->setHtml(QStringLiteral("<p>%1</p>")
                             .arg(tr("Select an alarm in the list to see its details.").toHtmlEscaped()));
         m_mapButton->setEnabled(false);
+        m_mapButton->setToolTip(tr("Select an alarm first.")); // not the last alarm's element
         return;
     }
     const Alarm &a = *found;
@@ -94,7 +95,8 @@ void AlarmDetailsView::render() {
                          .arg(AlarmTableModel::severityName(sev), element ? element->name : a.alarmedObjectId,
                               alarmvocabulary::probableCauseText(a.probableCause)));
     m_mapButton->setEnabled(!a.alarmedObjectId.isEmpty());
-    m_mapButton->setToolTip(tr("Select %1 on the map").arg(a.alarmedObjectId));
+    m_mapButton->setToolTip(a.alarmedObjectId.isEmpty() ? tr("This alarm names no network element.")
+                                                        : tr("Select %1 on the map").arg(a.alarmedObjectId));
 
     QString html = QStringLiteral("<table>");
     html += row(tr("Alarm id"), a.id);
