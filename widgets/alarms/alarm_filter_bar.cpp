@@ -303,7 +303,9 @@ void AlarmFilterBar::retranslate() {
     m_to->setToolTip(tr("Raised at or before"));
     m_hideChildren->setText(tr("Hide correlated children"));
     m_hideChildren->setToolTip(tr("List root causes and uncorrelated alarms only"));
-    m_clear->setText(tr("Clear filters"));
+    // "Reset", not "Clear": the alarm action beside it is "Clear" (clears the selected alarms).
+    m_clear->setText(tr("Reset filters"));
+    m_clear->setToolTip(tr("Show every active alarm again: no search text, place, type, time or severity"));
 }
 
 } // namespace noc
