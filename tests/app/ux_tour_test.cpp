@@ -5,6 +5,7 @@
 // visited for a person to look at.
 #include "alarm_table_model.h"
 #include "alarms/alarm_console.h"
+#include "alarms/alarm_details_view.h"
 #include "cache/cache_reader.h"
 #include "conflicts_dialog.h"
 #include "demo_server.h"
@@ -468,6 +469,19 @@ private slots:
         }
         saveShot(a, QStringLiteral("tour_alarms") + sfx);
         saveShot(m_window->detailsDock(), QStringLiteral("tour_details") + sfx);
+
+        // The details pane's Show on map, greyed out without an alarm, says why (not the last
+        // alarm's element).
+        {
+            auto *map = m_window->detailsDock()->findChild<QPushButton *>(QStringLiteral("showOnMap"));
+            QVERIFY(map && map->isEnabled());
+            a->detailsView()->showAlarm(QString());
+            QVERIFY(!map->isEnabled());
+            QVERIFY2(!map->toolTip().contains(QStringLiteral("NE-")), qPrintable(map->toolTip()));
+            QVERIFY(!map->toolTip().isEmpty());
+            a->detailsView()->showAlarm(a->model()->alarmId(0));
+            QVERIFY(map->isEnabled());
+        }
 
         // Views menu and column chooser.
         QMenu *views = a->viewsButton()->menu();
