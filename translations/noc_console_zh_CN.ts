@@ -1341,6 +1341,14 @@ Commands:
         <source>%1 (not in the inventory)</source>
         <translation>%1（不在资源清单中）</translation>
     </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation>请先选择一条告警。</translation>
+    </message>
+    <message>
+        <source>This alarm names no network element.</source>
+        <translation>此告警未关联网元。</translation>
+    </message>
 </context>
 <context>
     <name>noc::AlarmFilterBar</name>
@@ -1437,12 +1445,16 @@ Commands:
         <translation>只列出根因告警和未关联的告警</translation>
     </message>
     <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
         <source>Search the listed alarms (Ctrl+F)</source>
         <translation>在列出的告警中搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <source>Show every active alarm again: no search text, place, type, time or severity</source>
+        <translation>重新显示全部活动告警：清空搜索文字、区域站点、类型、时间和级别筛选</translation>
     </message>
 </context>
 <context>
