@@ -1052,12 +1052,6 @@ Commands:
         <source>Comment on alarms</source>
         <translation>告警备注</translation>
     </message>
-    <message numerus="yes">
-        <source>Comment on %n alarm(s):</source>
-        <translation>
-            <numerusform>为 %n 条告警添加备注：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export alarms</source>
         <translation>导出告警</translation>
@@ -1185,6 +1179,14 @@ Commands:
     <message>
         <source>The local cache cannot be written, so changes cannot be saved now: %1</source>
         <translation>无法写入本地缓存，目前无法保存更改：%1</translation>
+    </message>
+    <message>
+        <source>Comment on 1 alarm:</source>
+        <translation>为 1 条告警添加备注：</translation>
+    </message>
+    <message>
+        <source>Comment on %L1 alarms:</source>
+        <translation>为 %L1 条告警添加备注：</translation>
     </message>
 </context>
 <context>

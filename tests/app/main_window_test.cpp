@@ -5,11 +5,15 @@
 #include "language_manager.h"
 #include "main_window.h"
 #include "sync/sync_session.h"
+#include "sync_status_text.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +62,41 @@ private slots:
             menus << action->text();
         QCOMPARE(menus, (QStringList{"&File", "&View", "&Alarms", "&Tickets", "&Help"}));
         QCOMPARE(window.connectionStatus(), QStringLiteral("Offline · not connected"));
+    }
+
+    void aCacheThatCannotBeWrittenSaysSoInTheStatusBar() {
+        // Given a console working offline whose cache writer reports a full disk
+        LanguageManager languages;
+        MainWindow window(&languages);
+        window.resize(1200, 300);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        SyncStatus status;
+        status.phase = SyncPhase::Offline;
+        status.pending = 3;
+        status.lastSuccess.insert(QStringLiteral("alarm"), now - 5 * 60000);
+        status.cacheDiskFull = true;
+        status.cacheWriteError = QStringLiteral("The disk holding the cache is full.");
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            QCoreApplication::processEvents();
+            // When the status bar shows the session's status
+            window.setConnectionStatus(SyncStatusText::summary(status, now),
+                                       SyncStatusText::details(status, now));
+            // Then it says the latest changes are not saved, in the user's language, and whole
+            const QString shown = window.connectionStatus();
+            QVERIFY2(shown.contains(lang == QLatin1String("en") ? QStringLiteral("not saved: disk full")
+                                                                : QStringLiteral("未保存：磁盘已满")),
+                     qPrintable(shown));
+            QCoreApplication::processEvents(); // the status bar lays out again
+            saveScreenshot(*window.statusBar(), QStringLiteral("status_bar_not_saved_") + lang);
+            auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("connectionStatus"));
+            QVERIFY(label);
+            QVERIFY2(label->width() >= label->fontMetrics().horizontalAdvance(label->text()),
+                     qPrintable(label->text()));
+        }
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
     }
 
     void switchingToChineseTranslatesTheWindowLive() {

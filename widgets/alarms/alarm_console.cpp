@@ -688,9 +688,11 @@ void AlarmConsole::submitAction(Action which) {
         m_nextComment.clear();
         if (text.isEmpty()) {
             bool ok = false;
-            text = QInputDialog::getMultiLineText(
-                this, tr("Comment on alarms"), tr("Comment on %n alarm(s):", nullptr, int(job.aids.size())),
-                QString(), &ok);
+            // Singular and plural as strings of their own: the English source has no plural translation.
+            const QString prompt = job.aids.size() == 1
+                                       ? tr("Comment on 1 alarm:")
+                                       : tr("Comment on %L1 alarms:").arg(qint64(job.aids.size()));
+            text = QInputDialog::getMultiLineText(this, tr("Comment on alarms"), prompt, QString(), &ok);
             if (!ok)
                 return;
         }
