@@ -155,8 +155,10 @@ int main(int argc, char **argv) {
     QTimer ageTimer;
     QObject::connect(&ageTimer, &QTimer::timeout, &window, refreshStatus);
     ageTimer.start(30000);
-    if (session.openResult().ok())
+    if (session.openResult().ok()) {
         noc::wireViews(window, session);
+        noc::wireSignIn(window, session);
+    }
     window.restoreLayout();
     // The demo's server builds its network and a day of history on its own thread (a second or
     // two): the window is shown first and the session connects when the server is ready.

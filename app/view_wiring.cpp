@@ -7,6 +7,7 @@
 #include "console_tray.h"
 #include "main_window.h"
 #include "map/topology_map_widget.h"
+#include "sign_in_dialog.h"
 #include "sync/sync_session.h"
 #include "tickets/ticket_console.h"
 #include "tickets/ticket_editor_dialog.h"
@@ -83,6 +84,26 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(&window, &MainWindow::conflictsRequested, &window, [&window, &session] {
         auto *dialog = new ConflictsDialog(session, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+void wireSignIn(MainWindow &window, SyncSession &session) {
+    auto update = [&window, &session](const SyncStatus &status) {
+        // The demo's server arrives after the window (connectTo), hence asked at every change.
+        window.setSignInAvailable(!session.profile().serverUrl.isEmpty());
+        window.setSignInNeeded(status.authenticationFailed);
+    };
+    QObject::connect(&session, &SyncSession::statusChanged, &window, update);
+    update(session.status());
+    QObject::connect(&window, &MainWindow::signInRequested, &window, [&window, &session] {
+        auto *dialog = new SignInDialog(session, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &QDialog::accepted, &window, [&window, dialog] {
+            // No keychain answered: the user must know where the token went.
+            if (!dialog->storeWarning().isEmpty())
+                window.showNotice(dialog->storeWarning());
+        });
         dialog->open();
     });
 }

@@ -801,6 +801,10 @@ Commands:
         <source>Changes the server refused or that conflict: File ▸ Conflicts and refused changes…</source>
         <translation>被服务器拒绝或有冲突的更改：文件 ▸ 冲突与被拒绝的更改…</translation>
     </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>
@@ -2110,6 +2114,18 @@ Commands:
         <source>&amp;Conflicts and refused changes…</source>
         <translation>冲突与被拒绝的更改(&amp;C)…</translation>
     </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>The server refused the access token: sign in again to send your changes.</source>
+        <translation>服务器拒绝了访问令牌：请重新登录以发送您的更改。</translation>
+    </message>
 </context>
 <context>
     <name>noc::MapElementCard</name>
@@ -2243,6 +2259,29 @@ Commands:
     </message>
 </context>
 <context>
+    <name>noc::SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The operations server %1 no longer accepts the access token of the connection profile &quot;%2&quot;: it has expired or was revoked.
+
+Paste a new access token (your administrator or the server&apos;s sign-in page gives you one). Changes you made in the meantime are kept and are sent once you are signed in.</source>
+        <translation>运维服务器 %1 不再接受连接配置“%2”的访问令牌：令牌已过期或已被吊销。
+
+请粘贴新的访问令牌（可向管理员索取，或从服务器的登录页面获取）。在此期间您所做的更改都已保留，登录后即会发送。</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>访问令牌：</translation>
+    </message>
+    <message>
+        <source>The token could not be saved, so the console keeps the old one: %1</source>
+        <translation>无法保存令牌，控制台继续使用旧令牌：%1</translation>
+    </message>
+</context>
+<context>
     <name>noc::SyncEngine</name>
     <message>
         <source>The event stream was interrupted: %1</source>
@@ -2253,16 +2292,16 @@ Commands:
         <translation>服务器拒绝了请求：%1</translation>
     </message>
     <message>
-        <source>The server refused the access token (%1). Local changes are kept; sign in again to send them.</source>
-        <translation>服务器拒绝了访问令牌（%1）。本地更改已保留；请重新登录后发送。</translation>
-    </message>
-    <message>
         <source>The server sent a malformed %1 page.</source>
         <translation>服务器发送了格式错误的 %1 数据页。</translation>
     </message>
     <message>
         <source>The server sent a malformed %1 id list.</source>
         <translation>服务器发送了格式错误的 %1 标识列表。</translation>
+    </message>
+    <message>
+        <source>The server refused the access token (%1). Local changes are kept; sign in again (File ▸ Sign in…) to send them.</source>
+        <translation>服务器拒绝了访问令牌（%1）。本地更改已保留；请重新登录（文件 ▸ 登录…）以发送这些更改。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
+#include <QToolButton>
 
 namespace noc {
 
@@ -47,6 +48,11 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_connectionLabel->setObjectName("connectionStatus");
     m_connectionLabel->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    m_signInButton = new QToolButton(this);
+    m_signInButton->setObjectName("signInStatusButton");
+    m_signInButton->hide();
+    connect(m_signInButton, &QToolButton::clicked, this, &MainWindow::signInRequested);
+    statusBar()->addPermanentWidget(m_signInButton);
 
     retranslateUi();
     resize(1400, 900);
@@ -93,6 +99,9 @@ void MainWindow::showEvent(QShowEvent *event) {
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName("fileMenu");
+    m_signInAction = m_fileMenu->addAction(QString(), this, &MainWindow::signInRequested);
+    m_signInAction->setObjectName("signInAction");
+    m_signInAction->setEnabled(false); // until a session with a server is wired
     m_conflictsAction = m_fileMenu->addAction(QString(), this, &MainWindow::conflictsRequested);
     m_conflictsAction->setObjectName("conflictsAction");
     m_fileMenu->addSeparator();
@@ -179,6 +188,10 @@ void MainWindow::retranslateUi() {
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
     m_conflictsAction->setText(tr("&Conflicts and refused changes…"));
+    m_signInAction->setText(tr("&Sign in…"));
+    m_signInButton->setText(tr("Sign in…"));
+    m_signInButton->setToolTip(
+        tr("The server refused the access token: sign in again to send your changes."));
     m_viewMenu->setTitle(tr("&View"));
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -245,6 +258,14 @@ void MainWindow::setConnectionStatus(const QString &text, const QString &toolTip
     m_connectionTextIsDefault = false;
     m_connectionLabel->setText(text);
     m_connectionLabel->setToolTip(toolTip);
+}
+
+void MainWindow::setSignInAvailable(bool available) {
+    m_signInAction->setEnabled(available);
+}
+
+void MainWindow::setSignInNeeded(bool needed) {
+    m_signInButton->setVisible(needed);
 }
 
 QString MainWindow::connectionStatus() const {

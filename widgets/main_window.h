@@ -6,6 +6,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QToolButton;
 
 namespace noc {
 
@@ -35,6 +36,11 @@ public:
     // Text of the connection/sync area of the status bar, e.g. "Live · as of 14:02".
     void setConnectionStatus(const QString &text, const QString &toolTip = {});
     QString connectionStatus() const;
+    // File ▸ Sign in… is enabled while the session has a server; when the server refused the token,
+    // a "Sign in…" button also shows next to the connection status, where the user looks.
+    void setSignInAvailable(bool available);
+    void setSignInNeeded(bool needed);
+    QAction *signInAction() const { return m_signInAction; }
     // A short confirmation of something the user did ("Exported 12,345 alarms to …"), shown at the
     // left of the status bar for kNoticeMs; the connection area stays as it is.
     void showNotice(const QString &text);
@@ -53,6 +59,8 @@ public:
 signals:
     // File ▸ Conflicts…: the wiring opens the Conflicts list of the active session.
     void conflictsRequested();
+    // File ▸ Sign in… or the status bar's button: the wiring opens the sign-in dialog.
+    void signInRequested();
     // The window's texts were just translated again: whoever sets texts on it (the connection area)
     // sets them again in the new language, rather than at the next status change.
     void retranslated();
@@ -81,6 +89,7 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_trendsDock = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QToolButton *m_signInButton = nullptr;
     bool m_connectionTextIsDefault = true;
     bool m_layoutRestored = false;
     int m_unackCritical = 0;
@@ -95,6 +104,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_conflictsAction = nullptr;
+    QAction *m_signInAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_englishAction = nullptr;
     QAction *m_chineseAction = nullptr;

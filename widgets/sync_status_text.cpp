@@ -82,7 +82,9 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
                freshness(status, nowMs);
         break;
     case SyncPhase::Offline:
-        text = tr("Offline") + QStringLiteral(" · ") + freshness(status, nowMs);
+        // The server refused the token: "Offline" alone would send the user looking at cables.
+        text = (status.authenticationFailed ? tr("Sign-in needed") : tr("Offline")) + QStringLiteral(" · ") +
+               freshness(status, nowMs);
         break;
     }
     if (status.pending > 0)

@@ -129,7 +129,23 @@ void SyncEngine::start() {
     });
     connect(m_stream, &EventStream::closed, this, [this](const QString &reason) {
         flushEvents();
-        onTransientFailure(tr("The event stream was interrupted: %1").arg(reason));
+        const QString interrupted = tr("The event stream was interrupted: %1").arg(reason);
+        if (m_status.phase == SyncPhase::Live) {
+            onTransientFailure(interrupted);
+            return;
+        }
+        // The handshake was refused, and QWebSocket does not say why. A console resuming its stream
+        // talks to the server first through the stream, so an expired token would otherwise mean
+        // "reconnecting" forever instead of "sign in again": one HTTP request tells which it is.
+        const quint64 generation = m_generation;
+        m_client->get(eventsUrl(m_lastSeq, 1), [this, generation, interrupted](const ApiResponse &response) {
+            if (generation != m_generation)
+                return;
+            if (response.status == 401)
+                onAuthenticationFailed(response.errorMessage());
+            else
+                onTransientFailure(interrupted);
+        });
     });
     connect(m_stream, &EventStream::opened, this, [this] {
         m_failures = 0;
@@ -279,13 +295,14 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
 
 void SyncEngine::onAuthenticationFailed(const QString &reason) {
     ++m_generation;
+    m_retryTimer->stop(); // retrying with the same token cannot help: the user signs in again
     m_pollTimer->stop();
     m_catchUpTimer->stop();
     if (m_stream)
         m_stream->close();
     m_status.authenticationFailed = true;
     m_status.error = tr("The server refused the access token (%1). Local changes are kept; "
-                        "sign in again to send them.")
+                        "sign in again (File ▸ Sign in…) to send them.")
                          .arg(reason);
     log()->error("Authentication failed: {}", reason.toStdString());
     setPhase(SyncPhase::Offline);
@@ -740,24 +757,37 @@ void SyncEngine::rejectRecord(Collection collection, const QString &reason) {
     log()->warn("Skipped a {} record: {}", collectionName(collection).toStdString(), reason.toStdString());
 }
 
+QUrl SyncEngine::eventsUrl(qint64 since, int limit) const {
+    QUrl url = m_profile.eventApi();
+    url.setPath(url.path() + QStringLiteral("/events"));
+    url.setQuery(QStringLiteral("since=%1&limit=%2").arg(since).arg(limit));
+    return url;
+}
+
 void SyncEngine::catchUp() {
     if (!m_stream || !m_stream->isOpen())
         return;
-    QUrl url = m_profile.eventApi();
-    url.setPath(url.path() + QStringLiteral("/events"));
-    url.setQuery(QStringLiteral("since=%1&limit=%2").arg(m_lastSeq).arg(m_options.eventFlushCount));
     const quint64 generation = m_generation;
-    m_client->get(url, [this, generation](const ApiResponse &response) {
-        // A failed check is not a failed stream: the stream reports its own end.
-        if (generation != m_generation || !response.ok())
-            return;
-        int skipped = 0;
-        QString error;
-        const QList<EventEnvelope> envelopes = m_catchUpParser.parse(response.body, &skipped, &error);
-        // Envelopes the stream already delivered are skipped by seq; a missing one shows as a gap.
-        if (!envelopes.isEmpty() && m_stream && m_stream->isOpen())
-            onEnvelopes(envelopes);
-    });
+    m_client->get(
+        eventsUrl(m_lastSeq, m_options.eventFlushCount), [this, generation](const ApiResponse &response) {
+            if (generation != m_generation)
+                return;
+            // A revoked or expired token: the open stream may go on (it was checked at the handshake),
+            // but the user must sign in again before their next action is refused.
+            if (response.status == 401) {
+                onAuthenticationFailed(response.errorMessage());
+                return;
+            }
+            // Any other failed check is not a failed stream: the stream reports its own end.
+            if (!response.ok())
+                return;
+            int skipped = 0;
+            QString error;
+            const QList<EventEnvelope> envelopes = m_catchUpParser.parse(response.body, &skipped, &error);
+            // Envelopes the stream already delivered are skipped by seq; a missing one shows as a gap.
+            if (!envelopes.isEmpty() && m_stream && m_stream->isOpen())
+                onEnvelopes(envelopes);
+        });
 }
 
 void SyncEngine::flushEvents() {

@@ -97,6 +97,7 @@ private:
     void flushEvents();
     void pollDeltas();
     void catchUp();
+    QUrl eventsUrl(qint64 since, int limit) const;
     void onTransientFailure(const QString &reason, int retryAfterSeconds = 0);
     void onAuthenticationFailed(const QString &reason);
     bool handleFailure(const struct ApiResponse &response);

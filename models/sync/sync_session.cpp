@@ -93,7 +93,14 @@ void SyncSession::startEngine() {
     });
     connect(m_engine, &SyncEngine::initialSyncCompleted, this, &SyncSession::initialSyncCompleted);
     m_syncThread.start();
+    watchNetwork();
+}
 
+void SyncSession::watchNetwork() {
+    // Once per session: the engine may be restarted (setToken), the connection must not multiply.
+    if (m_watchingNetwork)
+        return;
+    m_watchingNetwork = true;
     // When the operating system says the network is back, retry at once instead of waiting out the
     // backoff (an engineer walking out of the basement should not wait a minute). Without a
     // reachability backend the backoff alone does the job.
@@ -107,6 +114,14 @@ void SyncSession::startEngine() {
     }
 }
 
+void SyncSession::setToken(const QString &token) {
+    m_token = token;
+    if (!m_engine)
+        return; // not started, or no server yet: the engine will start with this token
+    stopEngine();
+    startEngine();
+}
+
 void SyncSession::stop() {
     if (!m_engine && m_status.phase == SyncPhase::Connecting) {
         // Stopped while its server was still on its way (expectServer()): no engine will ever say
@@ -114,15 +129,7 @@ void SyncSession::stop() {
         m_status.phase = SyncPhase::Offline;
         emit statusChanged(m_status);
     }
-    if (m_engine) {
-        QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
-        // Deleted on its own thread: its network objects belong there.
-        QMetaObject::invokeMethod(
-            m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
-        m_engine = nullptr;
-        m_syncThread.quit();
-        m_syncThread.wait();
-    }
+    stopEngine();
     if (m_writer) {
         // Everything queued reaches the disk before the thread ends: nothing a user did is lost.
         QMetaObject::invokeMethod(m_writer, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
@@ -142,6 +149,18 @@ void SyncSession::setCacheWriteError(const QString &message, bool diskFull) {
     m_status.cacheWriteError = message;
     m_status.cacheDiskFull = diskFull;
     emit statusChanged(m_status);
+}
+
+void SyncSession::stopEngine() {
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
+    // Deleted on its own thread: its network objects belong there.
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
+    m_engine = nullptr;
+    m_syncThread.quit();
+    m_syncThread.wait();
 }
 
 void SyncSession::submit(const CacheBatch &batch) {

@@ -46,6 +46,11 @@ public:
     // expecting its server (no engine yet) goes Offline.
     void stop();
 
+    // A new access token (the user signed in again after the server refused the old one): the engine
+    // restarts with it and sends what waits in the outbox, which is in the cache and survives the
+    // restart. The cache writer keeps running. A session without a server just keeps the token.
+    void setToken(const QString &token);
+
     // Thread-safe: hands a batch (a user action) to the cache writer.
     void submit(const CacheBatch &batch);
     // Thread-safe: batches waiting to be written.
@@ -64,6 +69,8 @@ signals:
 private:
     void startEngine();
     void setCacheWriteError(const QString &message, bool diskFull);
+    void stopEngine();
+    void watchNetwork();
 
     ConnectionProfile m_profile;
     QString m_token;
@@ -76,6 +83,7 @@ private:
     QString m_cacheWriteError; // kept across the engine's status updates (it does not know it)
     bool m_cacheDiskFull = false;
     SyncEngine::Options m_engineOptions;
+    bool m_watchingNetwork = false;
 };
 
 } // namespace noc

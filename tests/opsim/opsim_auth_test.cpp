@@ -116,6 +116,30 @@ private slots:
         QVERIFY(authorised.waitConnected());
     }
 
+    void tokensCanBeRevokedAndIssuedWhileRunning() {
+        // A token that worked a moment ago is refused once revoked (it expired), and a new one works
+        // at once: over the loopback control endpoint as a separate process is driven, and in-process.
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng")).status, 206);
+        QCOMPARE(f->post(QStringLiteral("/control/token?revoke=eng"), {}).status, 200);
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng")).status, 401);
+        QCOMPARE(f->post(QStringLiteral("/control/token?revoke=eng"), {}).status, 404);
+        QCOMPARE(f->post(QStringLiteral("/control/token?add=eng2&role=admin"), {}).status, 400);
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng2")).status, 401);
+        QCOMPARE(f->post(QStringLiteral("/control/token?add=eng2&role=engineer"), {}).status, 200);
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng2")).status, 206);
+        QVERIFY(f->server->revokeToken("eng2"));
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng2")).status, 401);
+        // Revoking every token refuses everyone (it does not turn authentication off)
+        for (const char *t : {"sup", "aud", "ro"})
+            QVERIFY(f->server->revokeToken(t));
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1")).status, 401);
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("ro")).status, 401);
+        for (auto [t, role] : {std::pair{"sup", "supervisor"}, {"aud", "auditor"}, {"ro", "readonly"}})
+            QVERIFY(f->server->addToken(t, role));
+        QVERIFY(f->server->addToken("eng", "Engineer")); // as before, for the other cases
+        QCOMPARE(f->get(A + QStringLiteral("/alarm?limit=1"), bearer("eng")).status, 206);
+    }
+
     void tokensFileReadsSecretRoleLines() {
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("tokens")));

@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QUrlQuery>
 #ifdef Q_OS_LINUX
 #include <csignal>
 #include <sys/prctl.h>
@@ -145,6 +146,19 @@ bool OpsimProcess::setLatency(int ms) {
 
 bool OpsimProcess::tick() {
     return control(QStringLiteral("/tick"), true).has_value();
+}
+
+bool OpsimProcess::revokeToken(const QString &secret) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("revoke"), secret);
+    return control(QStringLiteral("/token?") + query.toString(QUrl::FullyEncoded), true).has_value();
+}
+
+bool OpsimProcess::addToken(const QString &secret, const QString &role) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("add"), secret);
+    query.addQueryItem(QStringLiteral("role"), role);
+    return control(QStringLiteral("/token?") + query.toString(QUrl::FullyEncoded), true).has_value();
 }
 
 } // namespace noc::opsim

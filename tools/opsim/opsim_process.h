@@ -53,6 +53,9 @@ public:
     bool setLatency(int ms);
     // POST /control/tick: one simulator step (also saves the event seq with --db).
     bool tick();
+    // POST /control/token: the token is refused (401) from now on / accepted from now on.
+    bool revokeToken(const QString &secret);
+    bool addToken(const QString &secret, const QString &role);
 
 private:
     std::optional<QJsonObject> control(const QString &command, bool post);

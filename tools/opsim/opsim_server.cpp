@@ -328,6 +328,7 @@ QJsonObject ServerStats::toJson() const {
 ServerPrivate::ServerPrivate(Server *q, const ServerConfig &c)
     : q(q)
     , cfg(c)
+    , authRequired(!c.tokens.isEmpty())
     , hub(std::make_unique<EventHub>(c.eventRetention, c.maxBatch))
     , http(std::make_unique<HttpFrontend>(this))
     , sim(std::make_unique<Simulator>(this, c.seed, c.elements))
@@ -460,7 +461,7 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
 
     // authentication
     QString role = QStringLiteral("supervisor");
-    if (!cfg.tokens.isEmpty()) {
+    if (authRequired) {
         const QByteArray auth = request.value("authorization");
         QString token;
         if (auth.startsWith("Bearer ") || auth.startsWith("bearer "))
@@ -1313,6 +1314,20 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
                      num("dropRate", cfg.dropRate), num("malformedRate", cfg.malformedRate));
         return jsonResponse(200, ok);
     }
+    if (cmd == QLatin1String("/token")) {
+        // Loopback only, like all of /control: tests and demos expire or issue tokens while running.
+        const QString revoke = uq.queryItemValue(QStringLiteral("revoke"));
+        const QString add = uq.queryItemValue(QStringLiteral("add"));
+        if (!revoke.isEmpty() && !q->revokeToken(revoke))
+            return notFound(QStringLiteral("no such token"));
+        if (!add.isEmpty() && !q->addToken(add, uq.queryItemValue(QStringLiteral("role"))))
+            return errorResponse(400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("role must be engineer, supervisor, auditor or readonly"));
+        if (revoke.isEmpty() && add.isEmpty())
+            return errorResponse(400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("give revoke= or add=&role="));
+        return jsonResponse(200, ok);
+    }
     if (cmd == QLatin1String("/tick")) {
         const int n = qBound(1, int(num("n", 1)), 100000);
         for (int i = 0; i < n; ++i)
@@ -1541,6 +1556,18 @@ void Server::setFaults(int latencyMs, double errorRate, double dropRate, double 
     d->cfg.dropRate = dropRate;
     d->cfg.malformedRate = malformedRate;
     d->hub->setMalformedRate(malformedRate);
+}
+
+bool Server::addToken(const QString &secret, const QString &role) {
+    if (secret.isEmpty() || !isKnownRole(role))
+        return false;
+    d->cfg.tokens.insert(secret, role.toLower());
+    d->authRequired = true;
+    return true;
+}
+
+bool Server::revokeToken(const QString &secret) {
+    return d->cfg.tokens.remove(secret) > 0;
 }
 
 } // namespace noc::opsim

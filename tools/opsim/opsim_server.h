@@ -98,6 +98,11 @@ public:
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap
     void restartEventSequence(); // drop event history, seq starts again at 1
     void setFaults(int latencyMs, double errorRate, double dropRate, double malformedRate);
+    // Tokens while running: an expired or revoked token answers 401 from the next request on (an
+    // event stream already open stays open, as on a server that checks the token at the handshake);
+    // a new one is accepted at once. False for an unknown role / an unknown token.
+    bool addToken(const QString &secret, const QString &role);
+    bool revokeToken(const QString &secret);
     // Raises n background-style alarms at once (AlarmCreateEvents); returns how many. For benchmarks and
     // demos.
     int generateAlarms(int n);

@@ -58,6 +58,9 @@ public:
 
     Server *q;
     ServerConfig cfg;
+    // Set by the tokens given at start or added later: revoking the last token must refuse
+    // everyone, not turn authentication off (cfg.tokens empty = no authentication).
+    bool authRequired = false;
     Store store;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<HttpFrontend> http;
