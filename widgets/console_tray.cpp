@@ -4,7 +4,6 @@
 #include "console_icon.h"
 #include "logging.h"
 
-#include <QGuiApplication>
 #include <QMenu>
 #include <QWidget>
 

@@ -6,6 +6,24 @@
 
 using namespace noc;
 
+namespace {
+// Debug-level logging into `dir`'s log file only (no terminal).
+void startLoggingInto(const QTemporaryDir &dir) {
+    logging::Settings settings;
+    settings.directory = dir.path();
+    settings.level = spdlog::level::debug;
+    settings.console = false;
+    logging::initialize(settings);
+}
+
+// The log file's text once every logger has flushed (empty when it cannot be read).
+QString flushedLogFile() {
+    spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
+    QFile file(logging::logFilePath());
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+} // namespace
+
 class LoggingTest : public QObject {
     Q_OBJECT
 private slots:
@@ -34,21 +52,14 @@ private slots:
     void qtMessagesReachTheLogFileWithoutSecrets() {
         // Given logging into a temporary folder
         QTemporaryDir dir;
-        logging::Settings settings;
-        settings.directory = dir.path();
-        settings.level = spdlog::level::debug;
-        settings.console = false;
-        logging::initialize(settings);
+        startLoggingInto(dir);
 
         // When Qt code warns with a token in the text
         qWarning("request failed; header was Bearer abc.def.ghi");
         logging::logger("sync")->info("sync subsystem line");
-        spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
 
         // Then the file holds both lines, names the subsystem, and not the token
-        QFile file(logging::logFilePath());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(file.readAll());
+        const QString text = flushedLogFile();
         QVERIFY2(text.contains("request failed"), qPrintable(text));
         QVERIFY(text.contains("[sync] sync subsystem line"));
         QVERIFY(!text.contains("abc.def.ghi"));
@@ -58,23 +69,16 @@ private slots:
     void theConsolesOwnLinesAreRedactedToo() {
         // Given logging into a temporary folder
         QTemporaryDir dir;
-        logging::Settings settings;
-        settings.directory = dir.path();
-        settings.level = spdlog::level::debug;
-        settings.console = false;
-        logging::initialize(settings);
+        startLoggingInto(dir);
 
         // When the console's own code (spdlog, not Qt) logs a header, a URL with a password and a
         // line with neither
         logging::logger("sync")->warn("refused; header was Bearer eyJhbGciOi.payload.sig");
         logging::logger("app")->info("server https://bob:hunter2@ops.example.net/tmf-api");
         logging::logger("cache")->info("plain line, 100% fine");
-        spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
 
         // Then the file has every line, with the secrets starred out and the rest as it was
-        QFile file(logging::logFilePath());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(file.readAll());
+        const QString text = flushedLogFile();
         QVERIFY2(text.contains("[sync] refused; header was Bearer ***"), qPrintable(text));
         QVERIFY2(text.contains("[app] server https://bob:***@ops.example.net/tmf-api"), qPrintable(text));
         QVERIFY(text.contains("[cache] plain line, 100% fine"));
