@@ -398,6 +398,48 @@ private slots:
         QVERIFY(languages.setLanguage("en"));
     }
 
+    void anOutliersNameKeepsOffTheFrameOfTheCityItStandsBeside() {
+        // Given five cities, one site of Guangzhou's region standing just south of Shenzhen's sites
+        // (how the demo's GZ outlier lies)
+        GeneratedNetwork net = fiveCities();
+        for (Site &site : net.sites)
+            if (site.id == QLatin1String("GZ-S7")) {
+                site.latitude = 22.3;
+                site.longitude = 114.0;
+            }
+        // When the map shows them zoomed out
+        TopologyMapWidget map;
+        QVERIFY(showAndLoad(map, net));
+        map.view()->fitAll();
+        QCOMPARE(map.scene()->detail(), MapDetail::Regions);
+        map.view()->viewport()->grab(); // paints, which places the names
+        const TopologyGraph &graph = *map.scene()->graph();
+        const int gz = graph.sites()[size_t(graph.siteIndex("GZ-S0"))].region_index;
+        const int sz = graph.sites()[size_t(graph.siteIndex("SZ-S0"))].region_index;
+        QCOMPARE(map.scene()->regionFrames(gz).size(), size_t(2));
+        const auto onScreen = [&map](const QRectF &area) {
+            return map.view()->mapFromScene(RegionItem::outlineOf(area)).boundingRect();
+        };
+        const QRectF outlierFrame = onScreen(map.scene()->regionFrames(gz)[1].area);
+        const QRectF szFrame = onScreen(map.scene()->regionFrames(sz)[0].area);
+
+        // Then the outlier's frame is named, next to it and not on Shenzhen's frame
+        const QList<TopologyView::Label> &labels = map.view()->labels();
+        const auto named = std::find_if(labels.cbegin(), labels.cend(), [&](const TopologyView::Label &l) {
+            return l.text == QLatin1String("GZ") && l.rect.adjusted(-6, -6, 6, 6).intersects(outlierFrame);
+        });
+        QVERIFY2(named != labels.cend(), "the outlier's frame has no name beside it");
+        QVERIFY2(!named->rect.intersects(szFrame),
+                 qPrintable(QStringLiteral("GZ's name at %1,%2 sits on SZ's frame %3,%4 %5x%6")
+                                .arg(named->rect.x())
+                                .arg(named->rect.y())
+                                .arg(szFrame.x())
+                                .arg(szFrame.y())
+                                .arg(szFrame.width())
+                                .arg(szFrame.height())));
+        saveScreenshot(map, "map_outlier_name");
+    }
+
     void statusUpdateRecoloursOnlyTheChangedElement() {
         // Given a map with no alarms, zoomed onto one access element
         const GeneratedNetwork net = network(300);

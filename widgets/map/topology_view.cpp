@@ -10,7 +10,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 
@@ -197,70 +197,99 @@ void TopologyView::layoutLabels() {
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     const QRectF viewportRect = viewport()->rect();
     const auto &graph = *m_scene->graph();
+    const bool regions = m_scene->detail() == MapDetail::Regions;
     QFont font;
-    std::vector<std::pair<int, QPointF>> candidates; // weight, anchor (viewport)
-    std::vector<QString> texts;
-    if (m_scene->detail() == MapDetail::Regions) {
-        font.setPixelSize(14);
-        font.setBold(true);
+    font.setPixelSize(regions ? 14 : 11);
+    font.setBold(regions);
+    const QFontMetricsF fm(font);
+
+    // A name and the places it may go, best first (viewport rects); `region` is the region whose
+    // frame it names (-1 for a site's name).
+    struct Candidate {
+        int weight;
+        int region;
+        QString text;
+        std::vector<QRectF> places;
+    };
+    std::vector<Candidate> candidates;
+    // Every frame's outline on the screen, so that a name can keep off other regions' frames.
+    std::vector<std::pair<int, QRectF>> frameOutlines;
+    if (regions) {
+        const double h = fm.height() + 2;
         for (int r = 0; r < graph.regions().size(); ++r) {
             // Each of the region's frames is named (an outlier's too, so its dots are not taken for
             // another region's); the main one first, so it keeps its name where names collide.
             const std::vector<RegionFrame> &frames = m_scene->regionFrames(r);
+            const QString text = fm.elidedText(m_scene->regionName(r), Qt::ElideRight, 180);
+            const double w = fm.horizontalAdvance(text) + 8;
             for (size_t f = 0; f < frames.size(); ++f) {
                 const QRectF area = frames[f].area;
                 if (!area.isValid() || !visible.intersects(area))
                     continue;
-                // Above the frame, so the name does not hide its dots; in the middle when the
-                // frame's top is out of view.
-                const QRectF outline = RegionItem::outlineOf(area);
-                const QPointF above = mapFromScene(QPointF(outline.center().x(), outline.top())) -
-                                      QPointF(0, QFontMetricsF(font).height() / 2 + 3);
-                const double halfHeight = QFontMetricsF(font).height() / 2 + 1;
-                const QPointF anchor = viewportRect.adjusted(0, halfHeight, 0, -halfHeight).contains(above)
-                                           ? above
-                                           : QPointF(mapFromScene(area.center()));
-                candidates.push_back({f == 0 ? int(area.width() * area.height() / 1000) : -1, anchor});
-                texts.push_back(m_scene->regionName(r));
+                const QRectF outline = mapFromScene(RegionItem::outlineOf(area)).boundingRect();
+                frameOutlines.emplace_back(r, outline);
+                // Above the frame, so the name does not hide its dots; below, right or left of it
+                // when that would sit on another region's frame (an outlier beside another city);
+                // in the middle when no side is in view.
+                const QPointF c = outline.center();
+                const auto at = [w, h](QPointF centre) {
+                    return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h);
+                };
+                candidates.push_back(
+                    {f == 0 ? int(area.width() * area.height() / 1000) : -1,
+                     r,
+                     text,
+                     {at({c.x(), outline.top() - h / 2 - 2}), at({c.x(), outline.bottom() + h / 2 + 2}),
+                      at({outline.right() + w / 2 + 3, c.y()}), at({outline.left() - w / 2 - 3, c.y()}),
+                      at(mapFromScene(area.center()))}});
             }
         }
     } else {
-        font.setPixelSize(11);
         const double s = scale();
         for (size_t k = 0; k < graph.sites().size(); ++k) {
             const QPointF p = m_scene->sitePosition(int(k));
             if (graph.sites()[k].elements.empty() || !visible.contains(p))
                 continue;
             const double radiusPx = m_scene->siteItem(int(k))->displayRadius(s) * s;
-            candidates.push_back(
-                {int(graph.sites()[k].elements.size()), mapFromScene(p) + QPointF(0, radiusPx + 2)});
-            texts.push_back(m_scene->siteName(int(k)));
+            const QPointF a = mapFromScene(p) + QPointF(0, radiusPx + 2);
+            const QString text = fm.elidedText(m_scene->siteName(int(k)), Qt::ElideRight, 180);
+            const double w = fm.horizontalAdvance(text) + 8;
+            candidates.push_back({int(graph.sites()[k].elements.size()),
+                                  -1,
+                                  text,
+                                  {QRectF(a.x() - w / 2, a.y(), w, fm.height() + 2)}});
         }
     }
-    std::vector<size_t> order(candidates.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return candidates[a].first > candidates[b].first; });
-    const QFontMetricsF fm(font);
-    const bool regions = m_scene->detail() == MapDetail::Regions;
-    for (size_t i : order) {
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) { return a.weight > b.weight; });
+    const auto clashesWithPlaced = [this](const QRectF &rect) {
+        return std::any_of(m_labels.cbegin(), m_labels.cend(), [&rect](const Label &placed) {
+            return placed.rect.adjusted(-3, -2, 3, 2).intersects(rect);
+        });
+    };
+    const auto onOtherRegionsFrame = [&frameOutlines](const QRectF &rect, int region) {
+        return std::any_of(frameOutlines.cbegin(), frameOutlines.cend(), [&](const auto &frame) {
+            return frame.first != region && frame.second.intersects(rect);
+        });
+    };
+    for (const Candidate &candidate : candidates) {
         if (m_labels.size() >= kMaxLabels)
             break;
-        const QString text = fm.elidedText(texts[i], Qt::ElideRight, 180);
-        const double w = fm.horizontalAdvance(text) + 8, h = fm.height() + 2;
-        const QPointF a = candidates[i].second;
-        const QRectF rect =
-            regions ? QRectF(a.x() - w / 2, a.y() - h / 2, w, h) : QRectF(a.x() - w / 2, a.y(), w, h);
-        if (!viewportRect.contains(rect))
-            continue;
-        bool clash = false;
-        for (const Label &placed : std::as_const(m_labels))
-            if (placed.rect.adjusted(-3, -2, 3, 2).intersects(rect)) {
-                clash = true;
+        // The first place in view and free of other names; better, the first also off other regions'
+        // frames.
+        std::optional<QRectF> chosen;
+        for (const QRectF &rect : candidate.places) {
+            if (!viewportRect.contains(rect) || clashesWithPlaced(rect))
+                continue;
+            if (!onOtherRegionsFrame(rect, candidate.region)) {
+                chosen = rect;
                 break;
             }
-        if (!clash)
-            m_labels.append({rect, text, regions});
+            if (!chosen)
+                chosen = rect;
+        }
+        if (chosen)
+            m_labels.append({*chosen, candidate.text, regions});
     }
 }
 

@@ -25,6 +25,14 @@ public:
     // Chooses the scene's level of detail for the current zoom.
     void updateDetail();
 
+    struct Label {
+        QRectF rect; // viewport pixels
+        QString text;
+        bool bold = false;
+    };
+    // The names drawn at the last paint, in viewport pixels.
+    const QList<Label> &labels() const { return m_labels; }
+
 signals:
     void viewChanged(); // zoom or scroll: the minimap follows
 
@@ -37,11 +45,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct Label {
-        QRectF rect; // viewport pixels
-        QString text;
-        bool bold = false;
-    };
     void layoutLabels();
     void ensureSceneRect();
 
