@@ -73,8 +73,11 @@ TokenStore::Result TokenStore::read(const QString &profileName) {
         logging::logger("sync")->info("No keychain answer for profile {} ({}); trying the token file",
                                       profileName.toStdString(), error.toStdString());
     }
-    Result result = readFile(fallbackPath(profileName));
-    if (result.ok())
+    // The same rule as a --token-file: a token file other users can read is refused.
+    Result result = readTokenFile(fallbackPath(profileName));
+    if (!result.ok())
+        logging::logger("sync")->warn("{}", result.error.toStdString());
+    else
         result.warning = tr("No system keychain: the token is kept in %1, readable only by you.")
                              .arg(fallbackPath(profileName));
     return result;
@@ -128,7 +131,9 @@ TokenStore::Result readTokenFile(const QString &path) {
     const QFile::Permissions permissions = QFile::permissions(path);
     if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
         TokenStore::Result result;
-        result.error = tr("The token file %1 can be read by other users; run: chmod 600 %1").arg(path);
+        result.error = tr("The token file %1 can be read by other users, so it is not used (a token is as "
+                          "good as a password). Make it readable only by you: chmod 600 %1")
+                           .arg(QDir::toNativeSeparators(path));
         return result;
     }
     return readFile(path);
