@@ -2,6 +2,7 @@
 
 #include "cache/cache_reader.h"
 #include "sync/local_actions.h"
+#include "sync/ops_api_client.h"
 #include "sync/roles.h"
 #include "sync/sync_session.h"
 #include "ticket_row.h"
@@ -207,7 +208,8 @@ void ConflictsDialog::reload() {
     QList<QStringList> rows;
     for (const ConflictRecord &c : m_conflicts)
         rows.append({tr("Conflict"), when(c.createdMs), describeTarget(c.targetKind, c.targetId),
-                     describeIntent(c.kind, c.userIntent), describeServerState(c.serverState), c.message});
+                     describeIntent(c.kind, c.userIntent), describeServerState(c.serverState),
+                     ApiResponse::describeStoredError(c.message)});
     for (const RefusedChange &r : m_refused)
         rows.append({tr("Refused"), when(r.entry.createdMs),
                      describeTarget(r.entry.targetKind, r.entry.targetId),

@@ -2,11 +2,13 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 
 namespace noc {
 
@@ -16,9 +18,15 @@ int ApiResponse::retryAfterSeconds() const {
     return ok && seconds > 0 ? seconds : 0;
 }
 
-QString ApiResponse::errorMessage() const {
+namespace {
+// Written into the cache when a request got no answer and no network error says why; translated
+// only when shown (describeStoredError).
+const char *const kNoAnswer = "no answer from the server";
+} // namespace
+
+QString ApiResponse::storedError() const {
     if (status == 0)
-        return networkError.isEmpty() ? QStringLiteral("no answer from the server") : networkError;
+        return networkError.isEmpty() ? QString::fromLatin1(kNoAnswer) : networkError;
     const QJsonObject error = QJsonDocument::fromJson(body).object();
     for (const char *field : {"message", "reason", "code"}) {
         const QString text = error.value(QLatin1String(field)).toString();
@@ -26,6 +34,37 @@ QString ApiResponse::errorMessage() const {
             return QStringLiteral("%1 (HTTP %2)").arg(text).arg(status);
     }
     return QStringLiteral("HTTP %1").arg(status);
+}
+
+ApiResponse::StoredError ApiResponse::parseStoredError(const QString &stored) {
+    // The two shapes storedError() gives an answer with a status.
+    static const QRegularExpression withWords(QStringLiteral("^(.*) \\(HTTP (\\d{3})\\)$"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression statusOnly(QStringLiteral("^HTTP (\\d{3})$"));
+    StoredError parsed;
+    if (const auto m = withWords.match(stored); m.hasMatch()) {
+        parsed.serverWords = m.captured(1);
+        parsed.httpStatus = m.captured(2).toInt();
+    } else if (const auto s = statusOnly.match(stored); s.hasMatch()) {
+        parsed.httpStatus = s.captured(1).toInt();
+    } else {
+        parsed.serverWords = stored;
+    }
+    return parsed;
+}
+
+QString ApiResponse::describeStoredError(const QString &stored) {
+    if (stored == QLatin1String(kNoAnswer))
+        return QCoreApplication::translate("noc::OpsApiClient", "The server did not answer.");
+    const StoredError parsed = parseStoredError(stored);
+    if (parsed.httpStatus == 0)
+        return stored; // a network error, already in plain words (Qt's or TlsPolicy's)
+    if (parsed.serverWords.isEmpty())
+        return QCoreApplication::translate("noc::OpsApiClient", "The server answered with an error (HTTP %1).")
+            .arg(parsed.httpStatus);
+    return QCoreApplication::translate("noc::OpsApiClient",
+                                       "The server answered with an error (HTTP %1): %2")
+        .arg(QString::number(parsed.httpStatus), parsed.serverWords);
 }
 
 OpsApiClient::OpsApiClient(const ConnectionProfile &profile, const QString &token, QObject *parent)

@@ -24,8 +24,22 @@ struct ApiResponse {
     // Worth retrying later: no answer, 5xx, 429 (slow down), 408.
     bool isTransient() const { return status == 0 || status >= 500 || status == 429 || status == 408; }
     int retryAfterSeconds() const; // from Retry-After, 0 when absent
-    // The TMF error body's message (or reason, or the status line) for the user.
-    QString errorMessage() const;
+    // The error as the cache keeps it (an outbox entry's last error, a conflict's message): the TMF
+    // error body's message (or reason, or code) and the status, "<words> (HTTP 404)" or "HTTP 404",
+    // or the network error. The same in every language, so that it can be read back
+    // (parseStoredError) whatever language the console shows later.
+    QString storedError() const;
+    // The same in plain words of the user's language, for the status bar.
+    QString errorMessage() const { return describeStoredError(storedError()); }
+
+    // What storedError() wrote, read back; httpStatus 0 when it names none.
+    struct StoredError {
+        int httpStatus = 0;
+        QString serverWords; // the server's message without the status; empty when it gave none
+    };
+    static StoredError parseStoredError(const QString &stored);
+    // storedError()'s text in plain words of the user's language, at display time.
+    static QString describeStoredError(const QString &stored);
 };
 
 // HTTP client of the TMF Open APIs for one profile. Lives on the sync thread. Adds the bearer token,

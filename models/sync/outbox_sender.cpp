@@ -160,13 +160,13 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
 
     if (response.status == 401) {
         m_busy = false;
-        emit authenticationFailed(response.errorMessage());
+        emit authenticationFailed(response.storedError());
         return;
     }
     if (response.isTransient()) {
         CacheBatch batch;
         batch.outboxUpdates.append(
-            {entry.uuid, OutboxState::Pending, entry.attempts + 1, response.errorMessage()});
+            {entry.uuid, OutboxState::Pending, entry.attempts + 1, response.storedError()});
         m_submit(batch);
         m_busy = false;
         emit connectionLost(response.errorMessage());
@@ -177,7 +177,9 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
 }
 
 void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {
-    const QString message = answer.errorMessage();
+    // Kept in the outbox and the conflict list: the stored form, read back and put in the user's
+    // words when shown (refused_changes.h, the conflicts dialog).
+    const QString message = answer.storedError();
     log()->warn("Server refused outbox entry {} ({} on {}): {}", entry.uuid.toStdString(),
                 entry.kind.toStdString(), entry.targetId.toStdString(), message.toStdString());
     m_client->get(targetUrl(entry.targetKind, entry.targetId), [this, entry, conflict,

@@ -1,11 +1,11 @@
 #include "refused_changes.h"
 
 #include "cache/cache_reader.h"
+#include "sync/ops_api_client.h"
 #include "ticket_workflow.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace noc {
 
@@ -20,20 +20,12 @@ RefusedChange::Reason RefusedChange::reason() const {
 namespace refused {
 
 RefusedChange fromEntry(const OutboxEntry &entry) {
-    // The two shapes ApiResponse::errorMessage() gives an answer with a status.
-    static const QRegularExpression withMessage(QStringLiteral("^(.*) \\(HTTP (\\d{3})\\)$"),
-                                                QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression statusOnly(QStringLiteral("^HTTP (\\d{3})$"));
+    // Stored by OutboxSender as ApiResponse::storedError() gives it, the same in every language.
+    const ApiResponse::StoredError stored = ApiResponse::parseStoredError(entry.lastError);
     RefusedChange change;
     change.entry = entry;
-    change.serverMessage = entry.lastError;
-    if (const auto m = withMessage.match(entry.lastError); m.hasMatch()) {
-        change.serverMessage = m.captured(1);
-        change.httpStatus = m.captured(2).toInt();
-    } else if (const auto s = statusOnly.match(entry.lastError); s.hasMatch()) {
-        change.serverMessage.clear();
-        change.httpStatus = s.captured(1).toInt();
-    }
+    change.httpStatus = stored.httpStatus;
+    change.serverMessage = stored.serverWords;
     return change;
 }
 

@@ -31,7 +31,7 @@ namespace refused {
 
 // The failed entries of the outbox, in send order.
 QList<RefusedChange> list(CacheReader &reader);
-// Reads an entry's last error as OutboxSender stored it (ApiResponse::errorMessage(): "<message>
+// Reads an entry's last error as OutboxSender stored it (ApiResponse::storedError(): "<message>
 // (HTTP 404)" or "HTTP 404").
 RefusedChange fromEntry(const OutboxEntry &entry);
 // Drops the entry: the cache already shows the server's state, so nothing else changes.

@@ -142,7 +142,7 @@ void SyncEngine::start() {
             if (generation != m_generation)
                 return;
             if (response.status == 401)
-                onAuthenticationFailed(response.errorMessage());
+                onAuthenticationFailed(response.storedError());
             else
                 onTransientFailure(interrupted);
         });
@@ -258,13 +258,13 @@ bool SyncEngine::handleFailure(const ApiResponse &response) {
     if (response.ok())
         return false;
     if (response.status == 401) {
-        onAuthenticationFailed(response.errorMessage());
+        onAuthenticationFailed(response.storedError());
     } else if (response.isTransient()) {
         onTransientFailure(response.errorMessage(), response.retryAfterSeconds());
     } else {
         // A 4xx on a listing means this client and the server disagree on the API: retrying soon
         // will not help, but retrying later might (server upgrade); keep the cache as it is.
-        onTransientFailure(tr("The server refused the request: %1").arg(response.errorMessage()),
+        onTransientFailure(response.errorMessage(),
                            m_options.backoffCapMs / 1000);
     }
     return true;
@@ -775,7 +775,7 @@ void SyncEngine::catchUp() {
             // A revoked or expired token: the open stream may go on (it was checked at the handshake),
             // but the user must sign in again before their next action is refused.
             if (response.status == 401) {
-                onAuthenticationFailed(response.errorMessage());
+                onAuthenticationFailed(response.storedError());
                 return;
             }
             // Any other failed check is not a failed stream: the stream reports its own end.

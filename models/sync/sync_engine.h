@@ -99,6 +99,7 @@ private:
     void catchUp();
     QUrl eventsUrl(qint64 since, int limit) const;
     void onTransientFailure(const QString &reason, int retryAfterSeconds = 0);
+    // reason: the server's words and status (ApiResponse::storedError()), inside a translated sentence.
     void onAuthenticationFailed(const QString &reason);
     bool handleFailure(const struct ApiResponse &response);
     QUrl collectionUrl(Collection collection) const;
