@@ -128,6 +128,7 @@ int main(int argc, char **argv) {
     if (!connection.warning.isEmpty())
         problems << connection.warning;
     if (!session.openCache())
+        // Failed, or ReadOnly: the file is shown but nothing can be saved; the message says what to do
         problems << session.openResult().message;
     else if (session.openResult().outcome == noc::CacheOpenResult::Outcome::Recovered ||
              session.openResult().restoredUnsavedEntries > 0 || session.openResult().keptUnsavedEntries > 0)
@@ -155,7 +156,10 @@ int main(int argc, char **argv) {
     QTimer ageTimer;
     QObject::connect(&ageTimer, &QTimer::timeout, &window, refreshStatus);
     ageTimer.start(30000);
-    if (session.openResult().ok()) {
+    if (!session.openResult().readable())
+        window.setCacheProblem(session.openResult().message);
+    // A read-only cache is still shown (its views open their own read connections).
+    if (session.openResult().readable()) {
         noc::wireViews(window, session);
         noc::wireSignIn(window, session);
     }
@@ -175,7 +179,7 @@ int main(int argc, char **argv) {
     });
     window.show();
     log->info("Main window shown {} ms after start", sinceStart.elapsed());
-    if (session.openResult().ok()) {
+    if (session.openResult().readable()) {
         session.start();
         if (demoStarting)
             session.expectServer(); // the views' headers say "connecting…" while the server starts

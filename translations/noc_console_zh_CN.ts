@@ -805,6 +805,14 @@ Commands:
         <source>Sign-in needed</source>
         <translation>需要登录</translation>
     </message>
+    <message>
+        <source>The disk is full, so changes cannot be saved now. Free some disk space; the console saves your last change as soon as it can.</source>
+        <translation>磁盘已满，目前无法保存更改。请释放一些磁盘空间；控制台会尽快保存您最近的更改。</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be written, so changes cannot be saved now: %1</source>
+        <translation>无法写入本地缓存，目前无法保存更改：%1</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>
@@ -1175,14 +1183,6 @@ Commands:
     <message>
         <source>The view keeps its name &quot;%1&quot;: the new name is empty or another view already has it.</source>
         <translation>视图仍名为“%1”：新名称为空，或已有其他视图使用该名称。</translation>
-    </message>
-    <message>
-        <source>The disk is full, so changes cannot be saved now. Free some disk space; the console saves your last change as soon as it can.</source>
-        <translation>磁盘已满，目前无法保存更改。请释放一些磁盘空间；控制台会尽快保存您最近的更改。</translation>
-    </message>
-    <message>
-        <source>The local cache cannot be written, so changes cannot be saved now: %1</source>
-        <translation>无法写入本地缓存，目前无法保存更改：%1</translation>
     </message>
     <message>
         <source>Comment on 1 alarm:</source>
@@ -1720,6 +1720,10 @@ Commands:
         <source>The cache %1 was updated from format %2 to %3.</source>
         <translation>缓存 %1 已从格式 %2 更新到 %3。</translation>
     </message>
+    <message>
+        <source>The cache file %1 cannot be written: the file or its folder is read-only. The console shows what the file holds, but it cannot sync or save changes until the file can be written. Make the file and its folder writable for your user (for example: chmod u+w %1), or start the console with --cache and another file.</source>
+        <translation>缓存文件 %1 无法写入：该文件或其所在文件夹为只读。控制台会显示文件中已有的内容，但在文件可写之前无法同步或保存更改。请让当前用户可以写入该文件及其文件夹（例如：chmod u+w %1），或使用 --cache 指定另一个文件启动控制台。</translation>
+    </message>
 </context>
 <context>
     <name>noc::CacheError</name>
@@ -2126,6 +2130,10 @@ Commands:
         <source>The server refused the access token: sign in again to send your changes.</source>
         <translation>服务器拒绝了访问令牌：请重新登录以发送您的更改。</translation>
     </message>
+    <message>
+        <source>The cache could not be opened</source>
+        <translation>无法打开缓存</translation>
+    </message>
 </context>
 <context>
     <name>noc::MapElementCard</name>
@@ -2246,6 +2254,18 @@ Commands:
         <source>The request timed out or was cancelled.</source>
         <translation>请求超时或已取消。</translation>
     </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>服务器没有应答。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>服务器返回错误（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1): %2</source>
+        <translation>服务器返回错误（HTTP %1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>noc::SeverityLights</name>
@@ -2286,10 +2306,6 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
     <message>
         <source>The event stream was interrupted: %1</source>
         <translation>事件流中断：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the request: %1</source>
-        <translation>服务器拒绝了请求：%1</translation>
     </message>
     <message>
         <source>The server sent a malformed %1 page.</source>
@@ -2866,8 +2882,8 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
         <translation>无法将令牌保存到 %1：%2</translation>
     </message>
     <message>
-        <source>The token file %1 can be read by other users; run: chmod 600 %1</source>
-        <translation>令牌文件 %1 可被其他用户读取；请运行：chmod 600 %1</translation>
+        <source>The token file %1 can be read by other users, so it is not used (a token is as good as a password). Make it readable only by you: chmod 600 %1</source>
+        <translation>令牌文件 %1 可被其他用户读取，因此不会使用它（令牌与密码同样需要保密）。请将其设为仅您本人可读：chmod 600 %1</translation>
     </message>
 </context>
 <context>

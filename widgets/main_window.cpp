@@ -77,6 +77,11 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 }
 
+void MainWindow::setCacheProblem(const QString &message) {
+    m_cacheProblem = message;
+    retranslateUi();
+}
+
 void MainWindow::showNotice(const QString &text) {
     // Long enough to read a path after looking back from the file manager, short enough not to be
     // taken for a state.
@@ -156,17 +161,25 @@ void MainWindow::retranslateUi() {
                                              QStringLiteral(" — ") + tr("NOC Console")
                                        : tr("NOC Console"));
     // Each empty state exists only until a real view replaces it.
-    if (m_mapEmpty) {
+    if (!m_cacheProblem.isEmpty()) {
+        // Not "after the first sync": no sync can fill a cache that cannot be opened.
+        for (EmptyStateWidget *empty : {m_mapEmpty, m_alarmsEmpty, m_ticketsEmpty}) {
+            if (!empty)
+                continue;
+            empty->setTitle(tr("The cache could not be opened"));
+            empty->setExplanation(m_cacheProblem);
+        }
+    } else if (m_mapEmpty) {
         m_mapEmpty->setTitle(tr("No topology yet"));
         m_mapEmpty->setExplanation(tr("The network map appears here once the cache holds network elements. "
                                       "Connect to an operations server, or start the console with --demo."));
     }
-    if (m_alarmsEmpty) {
+    if (m_alarmsEmpty && m_cacheProblem.isEmpty()) {
         m_alarmsEmpty->setTitle(tr("No alarms in the cache"));
         m_alarmsEmpty->setExplanation(
             tr("Alarms appear here after the first sync with the operations server."));
     }
-    if (m_ticketsEmpty) {
+    if (m_ticketsEmpty && m_cacheProblem.isEmpty()) {
         m_ticketsEmpty->setTitle(tr("No trouble tickets in the cache"));
         m_ticketsEmpty->setExplanation(tr("Ticket queues appear here after the first sync."));
     }

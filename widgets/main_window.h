@@ -33,6 +33,10 @@ public:
     void setDetailsView(QWidget *view);
     void setTrendsView(QWidget *view);
 
+    // The cache could not be opened at all (CacheOpenResult's message: names the file and what to do):
+    // the empty alarm, ticket and map areas say so instead of "after the first sync".
+    void setCacheProblem(const QString &message);
+
     // Text of the connection/sync area of the status bar, e.g. "Live · as of 14:02".
     void setConnectionStatus(const QString &text, const QString &toolTip = {});
     QString connectionStatus() const;
@@ -84,6 +88,7 @@ private:
     EmptyStateWidget *m_ticketsEmpty = nullptr;
     EmptyStateWidget *m_detailsEmpty = nullptr;
     EmptyStateWidget *m_trendsEmpty = nullptr;
+    QString m_cacheProblem; // set when the cache could not be opened
     QDockWidget *m_alarmsDock = nullptr;
     QDockWidget *m_ticketsDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;

@@ -102,6 +102,15 @@ QString SyncStatusText::summary(const SyncStatus &status, EpochMs nowMs) {
     return text;
 }
 
+QString SyncStatusText::cannotSaveReason(const SyncStatus &status) {
+    if (status.cacheWriteError.isEmpty())
+        return {};
+    return status.cacheDiskFull ? tr("The disk is full, so changes cannot be saved now. Free some disk "
+                                     "space; the console saves your last change as soon as it can.")
+                                : tr("The local cache cannot be written, so changes cannot be saved now: %1")
+                                      .arg(status.cacheWriteError);
+}
+
 QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
     QStringList lines;
     QStringList collections = status.lastSuccess.keys();

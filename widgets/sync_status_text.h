@@ -23,6 +23,9 @@ public:
     static QString collectionText(const QString &collection);
     // "3 min", "2 h 5 min", "just now".
     static QString age(qint64 ms);
+    // Why an action that writes (alarm actions, a new ticket) is disabled while the cache cannot be
+    // written (disk full, read-only file, damaged file), for its tooltip; empty when it can be.
+    static QString cannotSaveReason(const SyncStatus &status);
 };
 
 } // namespace noc

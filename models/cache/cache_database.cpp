@@ -277,6 +277,68 @@ void replayUnsaved(const QString &path, CacheOpenResult *result) {
                                                           nullptr, entries));
 }
 
+// Reads the header, schema and version of a file this user cannot write, without changing it. A WAL
+// cache in a folder that cannot be written either has no -shm index to read through: SQLite then
+// cannot open it at all, and the caller says so.
+bool readableCache(const QString &path, int *version, QString *why) {
+    Connection c;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &c.db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        *why = QString::fromUtf8(c.db ? sqlite3_errmsg(c.db) : sqlite3_errstr(rc));
+        return false;
+    }
+    try {
+        *version = CacheSchema::userVersion(c.db);
+        SqliteStatement tables(c.db,
+                               "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
+                               "('alarms','outbox','metadata')",
+                               false);
+        if (!tables.step() || tables.columnInt(0) != 3) {
+            *why = QStringLiteral("tables of the cache are missing");
+            return false;
+        }
+        return true;
+    } catch (const SqliteError &e) {
+        *why = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+// The file is there but this user cannot write it (mode 0444, a read-only folder or mount). Nothing
+// here may change it: no check that could end in moving it aside, no migration. When it is a
+// current cache that can be read, the console shows it (ReadOnly); otherwise Failed. Either way
+// the message names the file and says what to do.
+CacheOpenResult openReadOnly(const QString &path, CacheOpenResult result) {
+    CacheError cannotWrite = CacheError::fromSqlite(SQLITE_READONLY, path, QStringLiteral("open"), {});
+    QString why;
+    if (!readableCache(path, &result.previousVersion, &why)) {
+        logger()->error("cache {} cannot be written, and reading it failed too: {}", path.toStdString(),
+                        why.toStdString());
+        return failed(path, cannotWrite);
+    }
+    if (result.previousVersion != CacheSchema::kCurrentVersion) {
+        // An older file needs a migration (a write); a newer one is not this console's to read.
+        logger()->error("cache {} cannot be written and has format {} (this console reads {})",
+                        path.toStdString(), result.previousVersion, CacheSchema::kCurrentVersion);
+        return failed(path, cannotWrite);
+    }
+    result.outcome = CacheOpenResult::Outcome::ReadOnly;
+    result.error = cannotWrite;
+    result.message = QCoreApplication::translate(
+                         "noc::CacheDatabase",
+                         "The cache file %1 cannot be written: the file or its folder is read-only. The "
+                         "console shows what the file holds, but it cannot sync or save changes until "
+                         "the file can be written. Make the file and its folder writable for your user "
+                         "(for example: chmod u+w %1), or start the console with --cache and another "
+                         "file.")
+                         .arg(QDir::toNativeSeparators(path));
+    logger()->error("{}", result.message.toStdString());
+    // What the last session could not save stays in its side file; the message says so.
+    replayUnsaved(path, &result);
+    return result;
+}
+
 } // namespace
 
 QString CacheDatabase::defaultPath(const QString &profileName) {
@@ -307,10 +369,8 @@ CacheOpenResult CacheDatabase::open(const QString &givenPath, Check check) {
     result.path = path;
     const bool existed = info.exists() && info.size() > 0;
     if (existed) {
-        if (!info.isWritable() || !QFileInfo(folder).isWritable()) {
-            CacheError error = CacheError::fromSqlite(SQLITE_READONLY, path, QStringLiteral("open"), {});
-            return failed(path, error);
-        }
+        if (!info.isWritable() || !QFileInfo(folder).isWritable())
+            return openReadOnly(path, std::move(result));
         CacheError error;
         QString why;
         const Probe p = probe(path, check, &result.previousVersion, &result.checked, &error, &why);

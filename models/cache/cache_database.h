@@ -13,7 +13,10 @@ struct CacheOpenResult {
         Created,   // no file before: a fresh empty cache
         Migrated,  // existing cache brought to the current schema
         Recovered, // the file was damaged: moved aside, a fresh cache made (outbox recovered if readable)
-        Failed     // nothing usable: see error (read-only folder, disk full, newer schema ...)
+        // The file is there and can be read, but not written (mode 0444, read-only folder or mount):
+        // the views can show it; nothing can be saved into it (error says why).
+        ReadOnly,
+        Failed // nothing usable: see error (read-only folder, disk full, newer schema ...)
     };
     Outcome outcome = Outcome::Failed;
     QString path;           // the cache file in use
@@ -26,9 +29,12 @@ struct CacheOpenResult {
     int keptUnsavedEntries = 0;
     int previousVersion = 0; // schema version found (0 = new file)
     bool checked = false;    // quick_check / integrity_check ran (see CacheDatabase::Check)
-    CacheError error;        // Failed: why
+    CacheError error;        // Failed, ReadOnly: why
 
-    bool ok() const { return outcome != Outcome::Failed; }
+    // Ready for reading and writing.
+    bool ok() const { return outcome != Outcome::Failed && outcome != Outcome::ReadOnly; }
+    // Ready for reading: the views can show what the file holds (ok(), or ReadOnly).
+    bool readable() const { return ok() || outcome == Outcome::ReadOnly; }
 };
 
 // Start-up side of the cache: where the file lives, integrity, migration and recovery. After a
@@ -51,7 +57,9 @@ public:
     // Opens (creates) and migrates the cache at `path`. A damaged file is renamed to
     // `<name>.corrupt-<yyyyMMdd-hhmmss>` (never deleted), its outbox is salvaged when readable, and a
     // fresh cache takes its place. Changes left in `<path>.unsaved` by the last session (disk full,
-    // damaged file at quit) are then written into the cache. Never throws, never crashes on bad files.
+    // damaged file at quit) are then written into the cache. An existing file this user cannot write
+    // is only read, never changed: ReadOnly when it is a current cache that can be read, Failed
+    // otherwise. Never throws, never crashes on bad files.
     static CacheOpenResult open(const QString &path, Check check = Check::Auto);
 };
 

@@ -1,6 +1,7 @@
 #include "sync_session.h"
 
 #include "cache/cache_batch.h"
+#include "cache/cache_reader.h"
 #include "cache/cache_writer_worker.h"
 #include "logging.h"
 #include "thread_priority.h"
@@ -52,9 +53,34 @@ void SyncSession::start() {
         setCacheWriteError(message, (code & 0xff) == SQLITE_FULL);
     });
     connect(m_writer, &CacheWriterWorker::committed, this, [this] { setCacheWriteError({}, false); });
+    m_waitingForWritableCache = m_openResult.outcome == CacheOpenResult::Outcome::ReadOnly;
+    if (m_waitingForWritableCache) {
+        // Said from the first status on, not only after the writer's first attempt: the views must
+        // never offer an action that cannot be saved.
+        // How old the shown data is, from the cache itself: without an engine nothing else says it, and
+        // "never synced" would be untrue of a file that holds a sync's data.
+        CacheReader reader;
+        if (reader.open(m_openResult.path))
+            for (const SyncState &state : reader.syncStates())
+                if (state.lastSuccessMs > 0)
+                    m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
+        setCacheWriteError(m_openResult.error.message, false);
+        connect(m_writer, &CacheWriterWorker::opened, this, &SyncSession::onWriterOpened);
+    }
     m_writerThread.start();
 
-    if (!m_profile.serverUrl.isEmpty())
+    if (!m_profile.serverUrl.isEmpty() && !m_waitingForWritableCache)
+        startEngine();
+}
+
+void SyncSession::onWriterOpened() {
+    // The read-only cache became writable (the user fixed its permissions): sync can start now.
+    if (!m_waitingForWritableCache)
+        return;
+    m_waitingForWritableCache = false;
+    logging::logger("cache")->info("The cache {} can be written now", m_openResult.path.toStdString());
+    setCacheWriteError({}, false);
+    if (!m_profile.serverUrl.isEmpty() && !m_engine)
         startEngine();
 }
 
@@ -62,7 +88,8 @@ void SyncSession::connectTo(const QUrl &serverUrl) {
     if (!m_writer || m_engine || serverUrl.isEmpty())
         return;
     m_profile.serverUrl = serverUrl;
-    startEngine();
+    if (!m_waitingForWritableCache)
+        startEngine();
 }
 
 void SyncSession::expectServer(bool expected) {

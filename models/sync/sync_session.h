@@ -24,6 +24,8 @@ public:
     ~SyncSession() override;
 
     // Opens (creating, migrating or recovering) the cache; false with openResult().message on failure.
+    // A cache that can be read but not written (CacheOpenResult::ReadOnly) gives false too, yet the
+    // session can still start(): see there.
     bool openCache();
     const CacheOpenResult &openResult() const { return m_openResult; }
     QString cachePath() const { return m_openResult.path; }
@@ -33,7 +35,9 @@ public:
     void setEngineOptions(const SyncEngine::Options &options) { m_engineOptions = options; }
 
     // Starts the writer and the engine. Without a server URL the session is offline-only until
-    // connectTo().
+    // connectTo(). With a read-only cache the writer keeps trying to open it (the user may fix the
+    // permissions), the status carries its error (so actions that write are disabled), and the engine
+    // waits until the writer could open it: nothing the server sends could be stored before.
     void start();
     // A started session without a server connects to this one (the demo's server is ready only after
     // the window is up). Nothing happens when the session is not started or already has a server.
@@ -68,6 +72,7 @@ signals:
 
 private:
     void startEngine();
+    void onWriterOpened();
     void setCacheWriteError(const QString &message, bool diskFull);
     void stopEngine();
     void watchNetwork();
@@ -84,6 +89,7 @@ private:
     bool m_cacheDiskFull = false;
     SyncEngine::Options m_engineOptions;
     bool m_watchingNetwork = false;
+    bool m_waitingForWritableCache = false; // read-only cache: no engine until the writer opens it
 };
 
 } // namespace noc

@@ -1,6 +1,8 @@
 #include "about_dialog.h"
 #include "cache/cache_reader.h"
+#include "cache/cache_database.h"
 #include "conflicts_dialog.h"
+#include "empty_state_widget.h"
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
@@ -9,6 +11,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -17,6 +20,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace noc;
 
@@ -95,6 +99,46 @@ private slots:
             QVERIFY(label);
             QVERIFY2(label->width() >= label->fontMetrics().horizontalAdvance(label->text()),
                      qPrintable(label->text()));
+        }
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void aCacheThatCannotBeOpenedSaysSoWhereTheViewsWouldBe() {
+        // Given a cache file the console cannot open (written by a newer version)
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        QVERIFY(CacheDatabase::open(path).ok());
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=999", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            // When the console starts on it in the user's language (as app/main.cpp does)
+            QVERIFY(languages.setLanguage(lang));
+            const CacheOpenResult result = CacheDatabase::open(path);
+            QVERIFY(!result.readable());
+            QVERIFY(result.message.contains(path));
+            MainWindow window(&languages);
+            window.setCacheProblem(result.message);
+            window.resize(1200, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            // Then the empty map, alarm and ticket areas say the cache could not be opened and why, not
+            // that data comes "after the first sync"
+            int saying = 0;
+            for (EmptyStateWidget *empty : window.findChildren<EmptyStateWidget *>()) {
+                QVERIFY2(!empty->explanation().contains(QStringLiteral("first sync")),
+                         qPrintable(empty->explanation()));
+                if (empty->explanation() == result.message) {
+                    ++saying;
+                    QCOMPARE(empty->title(), lang == QLatin1String("en")
+                                                 ? QStringLiteral("The cache could not be opened")
+                                                 : QStringLiteral("无法打开缓存"));
+                }
+            }
+            QCOMPARE(saying, 3);
+            saveScreenshot(window, QStringLiteral("cache_not_opened_") + lang);
         }
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
     }
@@ -218,6 +262,9 @@ private slots:
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Ticket TT-1"));
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status → Resolved"));
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Status: Held"));
+        // And the server's answer in plain words, from the stored "(HTTP 409)" form
+        QCOMPARE(table->item(0, 5)->text(),
+                 QStringLiteral("The server answered with an error (HTTP 409): held -> resolved is not allowed"));
         // And the greyed-out buttons say why
         auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
         QVERIFY(discard && !discard->isEnabled());
@@ -227,6 +274,9 @@ private slots:
         QVERIFY(languages.setLanguage("zh_CN"));
         QCoreApplication::processEvents();
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("工单 TT-1"));
+        QVERIFY2(table->item(0, 5)->text().startsWith(QStringLiteral("服务器返回错误")),
+                 qPrintable(table->item(0, 5)->text()));
+        QVERIFY(table->item(0, 5)->text().contains(QStringLiteral("HTTP 409")));
         saveScreenshot(dialog, "conflicts_zh_CN");
         QVERIFY(languages.setLanguage("en"));
         QCoreApplication::processEvents();

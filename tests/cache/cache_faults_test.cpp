@@ -4,8 +4,10 @@
 #include "cache/cache_writer_worker.h"
 #include "cache/unsaved_work.h"
 #include "cache_test_data.h"
+#include "read_only_file.h"
 #include "sync/local_actions.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -409,6 +411,96 @@ private slots:
         CacheReader reader;
         QVERIFY(reader.open(path));
         QCOMPARE(reader.outbox().size(), 1);
+    }
+
+    void readOnlyCacheIsShownAndNeverChanged() {
+        // Given a cache holding an alarm and an unsent change, and a change the last session could not
+        // save still in the side file
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        const Alarm alarm = makeAlarm(1);
+        {
+            CacheWriter writer;
+            QVERIFY(writer.open(path));
+            CacheBatch batch;
+            batch.alarms = {alarm};
+            batch.outboxInserts = {makeOutbox(1, alarm.id)};
+            writer.apply(batch);
+            QVERIFY(!writer.lastError().isError());
+        }
+        CacheBatch unsaved;
+        unsaved.outboxInserts = {makeOutbox(2, alarm.id)};
+        QString error;
+        QVERIFY2(UnsavedWork::append(path, {unsaved}, &error), qPrintable(error));
+        const auto contents = [&path] {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                                  : QByteArray();
+        };
+        const QByteArray before = contents();
+        QVERIFY(!before.isEmpty());
+
+        // When the file cannot be written (mode 0444; for root the immutable attribute) and the console starts
+        test::ReadOnlyFile readOnly(path);
+        if (!readOnly.isReadOnly())
+            QSKIP(qPrintable(readOnly.why()));
+        const CacheOpenResult result = CacheDatabase::open(path);
+
+        // Then it is open for reading only, and the message names the file and says what to do
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::ReadOnly);
+        QVERIFY(!result.ok());
+        QVERIFY(result.readable());
+        QVERIFY2(result.message.contains(path), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("cannot be written")), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("chmod u+w")), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("--cache")), qPrintable(result.message));
+        QVERIFY(result.error.message.contains(path));
+        // And the change of the last session stays in its side file, said so
+        QCOMPARE(result.keptUnsavedEntries, 1);
+        QVERIFY(QFileInfo::exists(UnsavedWork::sidePath(path)));
+        QVERIFY2(result.message.contains(UnsavedWork::sidePath(path)), qPrintable(result.message));
+        // And what the file holds can be read
+        {
+            CacheReader reader;
+            QVERIFY2(reader.open(path), qPrintable(reader.lastError().message));
+            QCOMPARE(reader.alarmCount(false), 1);
+            QCOMPARE(reader.outbox().size(), 1);
+        }
+        // And the file is exactly as it was
+        QCOMPARE(contents(), before);
+
+        // When it is writable again (the user fixed the permissions), Then the next start is a normal
+        // one and takes the kept change in
+        readOnly.release();
+        const CacheOpenResult again = CacheDatabase::open(path);
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.restoredUnsavedEntries, 1);
+        QVERIFY(!QFileInfo::exists(UnsavedWork::sidePath(path)));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(reader.outbox().size(), 2);
+    }
+
+    void readOnlyCacheOfAnOlderFormatFailsWithTheSameAdvice() {
+        // Given a cache of format 1 (it would need a migration, which writes) that cannot be written
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
+                     SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close_v2(db);
+        }
+        test::ReadOnlyFile readOnly(path);
+        if (!readOnly.isReadOnly())
+            QSKIP(qPrintable(readOnly.why()));
+        // When it is opened, Then it fails (not half-shown) with the read-only advice naming the file
+        const CacheOpenResult result = CacheDatabase::open(path);
+        QCOMPARE(result.outcome, CacheOpenResult::Outcome::Failed);
+        QVERIFY(!result.readable());
+        QVERIFY2(result.message.contains(path), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("read-only")), qPrintable(result.message));
     }
 
     void workerTurnsManySmallBatchesIntoFewTransactions() {

@@ -624,11 +624,7 @@ void AlarmConsole::updateActions() {
         // second click, the same requests again); the 2-minute commit wait does not re-enable them.
         if (i < 5 && m_haveStatus && !m_status.cacheWriteError.isEmpty()) {
             a->setEnabled(false);
-            a->setToolTip(m_status.cacheDiskFull
-                              ? tr("The disk is full, so changes cannot be saved now. Free some disk "
-                                   "space; the console saves your last change as soon as it can.")
-                              : tr("The local cache cannot be written, so changes cannot be saved now: %1")
-                                    .arg(m_status.cacheWriteError));
+            a->setToolTip(SyncStatusText::cannotSaveReason(m_status));
             continue;
         }
         if (i < 5 && m_actionState != ActionState::Idle) {

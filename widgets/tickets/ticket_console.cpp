@@ -244,9 +244,7 @@ void TicketConsole::retranslate() {
     m_newAction->setText(tr("New ticket…"));
     m_openAction->setText(tr("Open ticket…"));
     m_mapAction->setText(tr("Show on map"));
-    const QString refusal = refusalReason(m_role, Permission::CreateTicket);
-    m_newAction->setToolTip(refusal.isEmpty() ? tr("Open the editor for a new ticket (Ctrl+N)") : refusal);
-    m_newTicket->setToolTip(m_newAction->toolTip());
+    updateNewTicketAction();
     m_search->setToolTip(tr("Search the listed tickets (Ctrl+F)"));
     m_views->setText(tr("Views"));
     m_views->setToolTip(tr("Saved views: queue, filters, sort and columns under a name"));
@@ -299,9 +297,26 @@ void TicketConsole::updateCounts() {
 }
 
 void TicketConsole::setSyncStatus(const SyncStatus &status) {
+    const bool writeStateChanged = !m_hasStatus || status.cacheWriteError != m_status.cacheWriteError;
     m_status = status;
     m_hasStatus = true;
     updateFreshness();
+    if (writeStateChanged)
+        updateNewTicketAction();
+}
+
+void TicketConsole::updateNewTicketAction() {
+    // As the alarm actions: not while the role forbids it, nor while the cache cannot be written
+    // (the new ticket could not be saved, and a second try would queue the same request again).
+    const QString refusal = refusalReason(m_role, Permission::CreateTicket);
+    const QString cannotSave = m_hasStatus ? SyncStatusText::cannotSaveReason(m_status) : QString();
+    const bool allowed = refusal.isEmpty() && cannotSave.isEmpty();
+    m_newAction->setEnabled(allowed);
+    m_newTicket->setEnabled(allowed);
+    m_newAction->setToolTip(!refusal.isEmpty()    ? refusal
+                            : !cannotSave.isEmpty() ? cannotSave
+                                                    : tr("Open the editor for a new ticket (Ctrl+N)"));
+    m_newTicket->setToolTip(m_newAction->toolTip());
 }
 
 void TicketConsole::updateFreshness() {

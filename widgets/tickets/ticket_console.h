@@ -97,6 +97,7 @@ private:
     void showColumnMenu(const QPoint &pos);
     void fillViewsMenu();
     void updateActions();
+    void updateNewTicketAction();
     QModelIndex currentTicketIndex() const;
     QStringList selectedTicketIds() const;
     QList<RelatedParty> knownEngineers() const;
