@@ -1,6 +1,7 @@
 #include "alarm_table_model.h"
 
 #include "alarm_vocabulary.h"
+#include "display_time.h"
 
 #include "cache/row_codec.h"
 #include "cache/sqlite_statement.h"
@@ -139,12 +140,6 @@ AlarmKeyVector mergeAt(const AlarmKeyVector &rows, const std::vector<Place> &pla
     }
     next.insert(next.end(), rows.begin() + ptrdiff_t(from), rows.end());
     return next;
-}
-
-QString formatLocal(EpochMs ms) {
-    if (ms <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 } // namespace
@@ -1125,7 +1120,7 @@ QString AlarmTableModel::timeText(EpochMs ms) const {
         return it.value();
     if (m_timeTexts.size() > 4096)
         m_timeTexts.clear();
-    const QString text = formatLocal(ms);
+    const QString text = localDateTimeText(ms);
     m_timeTexts.insert(second, text);
     return text;
 }
@@ -1162,9 +1157,9 @@ QString AlarmTableModel::cellText(const AlarmKey &k, const RowText *t, AlarmColu
         return k.isPending() ? (english ? QStringLiteral("%1 · pending") : tr("%1 · pending")).arg(ack) : ack;
     }
     case AlarmColumn::Raised:
-        return model ? model->timeText(k.raisedMs) : formatLocal(k.raisedMs);
+        return model ? model->timeText(k.raisedMs) : localDateTimeText(k.raisedMs);
     case AlarmColumn::Changed:
-        return model ? model->timeText(k.changedMs) : formatLocal(k.changedMs);
+        return model ? model->timeText(k.changedMs) : localDateTimeText(k.changedMs);
     default:
         break;
     }

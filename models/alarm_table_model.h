@@ -233,7 +233,7 @@ private:
     // The cell from the alarm's key and text (null: not known); times through `model`'s cache when given.
     static QString cellText(const AlarmKey &key, const RowText *text, AlarmColumn column, bool english,
                             const AlarmTableModel *model);
-    QString timeText(EpochMs ms) const; // formatLocal, remembered by second
+    QString timeText(EpochMs ms) const; // localDateTimeText, remembered by second
     static QString pick(const char *source, bool english);
 
     QThread m_thread;

@@ -7,4 +7,5 @@ list(APPEND NOC_MODELS_SOURCES
   alarm_action_job.h alarm_action_job.cpp
   alarm_text_reader.h alarm_text_reader.cpp
   alarm_vocabulary.h alarm_vocabulary.cpp
+  display_time.h display_time.cpp
 )

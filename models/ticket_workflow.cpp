@@ -1,9 +1,13 @@
 #include "ticket_workflow.h"
 
+#include "alarm_table_model.h"
+#include "alarm_vocabulary.h"
+#include "cache/row_codec.h"
+#include "display_time.h"
 #include "ticket_row.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
+#include <QLocale>
 
 namespace noc {
 
@@ -91,27 +95,54 @@ TroubleTicket ticketDraftFromAlarms(const QList<Alarm> &alarms, const QString &r
         const QString name = elementName ? elementName(id) : QString();
         return name.isEmpty() ? id : name;
     };
-    const QString cause = worst->probableCause.isEmpty() ? worst->alarmType : worst->probableCause;
-    draft.name = alarms.size() == 1
-                     ? QCoreApplication::translate("TicketWorkflow", "%1 at %2")
-                           .arg(cause, nameOf(worst->alarmedObjectId))
-                     : QCoreApplication::translate("TicketWorkflow", "%1 at %2 and %3 more alarms")
-                           .arg(cause, nameOf(worst->alarmedObjectId))
-                           .arg(alarms.size() - 1);
+    // The draft is read (and sent) as a person's words in the user's language: the causes and types
+    // as the alarm list words them, its severity names, local times in its format. Ids and element
+    // names stay as they are: an engineer copies them into other tools.
+    const auto causeOf = [](const Alarm &a) {
+        return a.probableCause.isEmpty() ? alarmvocabulary::alarmTypeText(a.alarmType)
+                                         : alarmvocabulary::probableCauseText(a.probableCause);
+    };
+    const QString cause = causeOf(*worst);
+    const QString where = nameOf(worst->alarmedObjectId);
+    const qsizetype others = alarms.size() - 1;
+    if (others == 0)
+        draft.name = QCoreApplication::translate("TicketWorkflow", "%1 at %2").arg(cause, where);
+    else if (others == 1)
+        draft.name =
+            QCoreApplication::translate("TicketWorkflow", "%1 at %2 and 1 more alarm").arg(cause, where);
+    else
+        draft.name = QCoreApplication::translate("TicketWorkflow", "%1 at %2 and %3 more alarms")
+                         .arg(cause, where, QLocale().toString(qint64(others)));
 
     QStringList lines;
-    lines.append(QCoreApplication::translate("TicketWorkflow", "Raised from %n alarm(s):", nullptr,
-                                             int(alarms.size())));
+    // Not "%n alarm(s)": the English source has no plural translation of its own.
+    lines.append(alarms.size() == 1 ? QCoreApplication::translate("TicketWorkflow", "Raised from 1 alarm:")
+                                    : QCoreApplication::translate("TicketWorkflow", "Raised from %L1 alarms:")
+                                          .arg(qint64(alarms.size())));
     QStringList elements;
     for (const Alarm &a : alarms) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(a.alarmRaisedTime).toUTC().toString(Qt::ISODate);
-        lines.append(QCoreApplication::translate("TicketWorkflow", "- %1 %2 on %3: %4 (%5, raised %6)")
-                         .arg(a.id, toString(a.perceivedSeverity), nameOf(a.alarmedObjectId),
-                              a.probableCause.isEmpty() ? a.alarmType : a.probableCause, a.specificProblem,
-                              when));
+        const QString severity = AlarmTableModel::severityName(rowcodec::severityCode(a.perceivedSeverity));
+        const QString type = alarmvocabulary::alarmTypeText(a.alarmType);
+        const QString raised = localDateTimeText(a.alarmRaisedTime);
+        // "- A-2 Critical on agg-switch-2: Loss of signal — LOS on port 3 (Communications alarm,
+        // raised 2026-11-23 18:00:00)"; the parts the server left empty are left out, not shown blank.
+        QString what = causeOf(a);
+        if (!a.specificProblem.isEmpty())
+            what = QCoreApplication::translate("TicketWorkflow", "%1 — %2").arg(what, a.specificProblem);
+        const bool typeSaid = a.probableCause.isEmpty(); // then `what` is the type already
+        QString about;
+        if (!raised.isEmpty())
+            about = typeSaid || type.isEmpty()
+                        ? QCoreApplication::translate("TicketWorkflow", "raised %1").arg(raised)
+                        : QCoreApplication::translate("TicketWorkflow", "%1, raised %2").arg(type, raised);
+        else if (!typeSaid)
+            about = type;
+        if (!about.isEmpty())
+            what = QCoreApplication::translate("TicketWorkflow", "%1 (%2)").arg(what, about);
+        lines.append(QCoreApplication::translate("TicketWorkflow", "- %1 %2 on %3: %4")
+                         .arg(a.id, severity, nameOf(a.alarmedObjectId), what));
         draft.relatedEntities.append(
-            {a.id, a.probableCause,
-             a.isRootCause ? QStringLiteral("rootCause") : QStringLiteral("relatedAlarm"),
+            {a.id, causeOf(a), a.isRootCause ? QStringLiteral("rootCause") : QStringLiteral("relatedAlarm"),
              QStringLiteral("Alarm")});
         if (!a.alarmedObjectId.isEmpty() && !elements.contains(a.alarmedObjectId))
             elements.append(a.alarmedObjectId);

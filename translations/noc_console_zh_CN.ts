@@ -813,6 +813,10 @@ Commands:
         <source>The local cache cannot be written, so changes cannot be saved now: %1</source>
         <translation>无法写入本地缓存，目前无法保存更改：%1</translation>
     </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
 </context>
 <context>
     <name>TicketSla</name>
@@ -908,17 +912,39 @@ Commands:
     </message>
     <message>
         <source>%1 at %2 and %3 more alarms</source>
-        <translation>%2 %1 等 %3 条告警</translation>
-    </message>
-    <message numerus="yes">
-        <source>Raised from %n alarm(s):</source>
-        <translation>
-            <numerusform>由 %n 条告警创建：</numerusform>
-        </translation>
+        <translation>%2 %1及另外 %3 条告警</translation>
     </message>
     <message>
-        <source>- %1 %2 on %3: %4 (%5, raised %6)</source>
-        <translation>- %1 %2，网元 %3：%4（%5，发生于 %6）</translation>
+        <source>%1 at %2 and 1 more alarm</source>
+        <translation>%2 %1及另外 1 条告警</translation>
+    </message>
+    <message>
+        <source>Raised from 1 alarm:</source>
+        <translation>由 1 条告警创建：</translation>
+    </message>
+    <message>
+        <source>Raised from %L1 alarms:</source>
+        <translation>由 %L1 条告警创建：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>raised %1</source>
+        <translation>发生于 %1</translation>
+    </message>
+    <message>
+        <source>%1, raised %2</source>
+        <translation>%1，发生于 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>- %1 %2 on %3: %4</source>
+        <translation>- %1 %2，网元 %3：%4</translation>
     </message>
 </context>
 <context>

@@ -1,20 +1,19 @@
 #include "conflicts_dialog.h"
 
 #include "cache/cache_reader.h"
+#include "display_time.h"
 #include "sync/local_actions.h"
 #include "sync/ops_api_client.h"
 #include "sync/roles.h"
 #include "sync/sync_session.h"
 #include "ticket_row.h"
 
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -202,16 +201,15 @@ void ConflictsDialog::reload() {
     m_conflicts = open ? reader.conflicts() : QList<ConflictRecord>();
     m_refused = open ? refused::list(reader) : QList<RefusedChange>();
     m_table->setRowCount(m_conflicts.size() + m_refused.size());
-    const auto when = [](EpochMs ms) {
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
-    };
+    // Times in the alarm list's format: the locale's short one (11/23/26) reads differently from one
+    // country to the next.
     QList<QStringList> rows;
     for (const ConflictRecord &c : m_conflicts)
-        rows.append({tr("Conflict"), when(c.createdMs), describeTarget(c.targetKind, c.targetId),
+        rows.append({tr("Conflict"), localDateTimeText(c.createdMs), describeTarget(c.targetKind, c.targetId),
                      describeIntent(c.kind, c.userIntent), describeServerState(c.serverState),
                      ApiResponse::describeStoredError(c.message)});
     for (const RefusedChange &r : m_refused)
-        rows.append({tr("Refused"), when(r.entry.createdMs),
+        rows.append({tr("Refused"), localDateTimeText(r.entry.createdMs),
                      describeTarget(r.entry.targetKind, r.entry.targetId),
                      describeIntent(r.entry.kind, r.entry.payload), describeRefusedServerState(r),
                      describeRefusal(r)});

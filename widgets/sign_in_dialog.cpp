@@ -3,6 +3,7 @@
 #include "sync/sync_session.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,19 +25,9 @@ SignInDialog::SignInDialog(SyncSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session) {
     setObjectName("signInDialog");
-    setWindowTitle(tr("Sign in"));
-    const QString server = session.profile().serverUrl.host().isEmpty()
-                               ? session.profile().serverUrl.toDisplayString()
-                               : session.profile().serverUrl.host();
-    auto *explanation = new QLabel(
-        tr("The operations server %1 no longer accepts the access token of the connection profile "
-           "\"%2\": it has expired or was revoked.\n\n"
-           "Paste a new access token (your administrator or the server's sign-in page gives you one). "
-           "Changes you made in the meantime are kept and are sent once you are signed in.")
-            .arg(server, session.profile().name),
-        this);
-    explanation->setObjectName("signInExplanation");
-    explanation->setWordWrap(true);
+    m_explanation = new QLabel(this);
+    m_explanation->setObjectName("signInExplanation");
+    m_explanation->setWordWrap(true);
 
     m_token = new QLineEdit(this);
     m_token->setObjectName("tokenField");
@@ -49,7 +40,7 @@ SignInDialog::SignInDialog(SyncSession &session, QWidget *parent)
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_signIn = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signIn = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName("signInButton");
     m_signIn->setDefault(true);
     m_signIn->setEnabled(false);
@@ -58,15 +49,42 @@ SignInDialog::SignInDialog(SyncSession &session, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_tokenLabel = new QLabel(this);
+    m_tokenLabel->setBuddy(m_token);
     auto *form = new QFormLayout;
-    form->addRow(tr("Access token:"), m_token);
+    form->addRow(m_tokenLabel, m_token);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(explanation);
+    layout->addWidget(m_explanation);
     layout->addSpacing(8);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(480);
+    retranslateUi();
+}
+
+void SignInDialog::retranslateUi() {
+    setWindowTitle(tr("Sign in"));
+    const ConnectionProfile &profile = m_session.profile();
+    const QString server =
+        profile.serverUrl.host().isEmpty() ? profile.serverUrl.toDisplayString() : profile.serverUrl.host();
+    m_explanation->setText(
+        tr("The operations server %1 no longer accepts the access token of the connection profile "
+           "\"%2\": it has expired or was revoked.\n\n"
+           "Paste a new access token (your administrator or the server's sign-in page gives you one). "
+           "Changes you made in the meantime are kept and are sent once you are signed in.")
+            .arg(server, profile.name));
+    m_tokenLabel->setText(tr("Access token:"));
+    m_signIn->setText(tr("Sign in"));
+    if (!m_storeError.isEmpty())
+        m_error->setText(
+            tr("The token could not be saved, so the console keeps the old one: %1").arg(m_storeError));
+}
+
+void SignInDialog::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 void SignInDialog::accept() {
@@ -75,8 +93,8 @@ void SignInDialog::accept() {
         return;
     const TokenStore::Result stored = signIn(m_session, token);
     if (!stored.ok()) {
-        m_error->setText(
-            tr("The token could not be saved, so the console keeps the old one: %1").arg(stored.error));
+        m_storeError = stored.error;
+        retranslateUi();
         m_error->show();
         return;
     }

@@ -30,10 +30,20 @@ public:
 public slots:
     void accept() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Every text of the dialog in the current language (at start and on QEvent::LanguageChange: the
+    // language may be switched while the dialog waits for a token).
+    void retranslateUi();
+
     SyncSession &m_session;
+    QLabel *m_explanation = nullptr;
+    QLabel *m_tokenLabel = nullptr;
     QLineEdit *m_token = nullptr;
     QLabel *m_error = nullptr;
+    QString m_storeError; // why the last token could not be kept (shown in m_error), empty when none
     QPushButton *m_signIn = nullptr;
     QString m_storeWarning;
 };

@@ -39,7 +39,10 @@ QString SyncStatusText::age(qint64 ms) {
         return tr("just now");
     if (minutes < 60)
         return tr("%n min", nullptr, int(minutes));
-    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    if (minutes < 24 * 60)
+        return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    // "79 h 12 min" makes the reader divide by 24; the SLA countdown words days the same way.
+    return tr("%1 d %2 h").arg(minutes / (24 * 60)).arg(minutes % (24 * 60) / 60);
 }
 
 QString SyncStatusText::freshness(const SyncStatus &status, EpochMs nowMs) {

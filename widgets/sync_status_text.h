@@ -21,7 +21,8 @@ public:
     static QString freshness(const SyncStatus &status, EpochMs nowMs);
     // What a sync step brings in, in words ("tickets" for "troubleTicket"); unknown names as they are.
     static QString collectionText(const QString &collection);
-    // "3 min", "2 h 5 min", "just now".
+    // "just now", "3 min", "2 h 5 min", "3 d 7 h" (from a day on: the ticket workload's oldest open
+    // ticket, a long offline spell).
     static QString age(qint64 ms);
     // Why an action that writes (alarm actions, a new ticket) is disabled while the cache cannot be
     // written (disk full, read-only file, damaged file), for its tooltip; empty when it can be.

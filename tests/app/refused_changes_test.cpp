@@ -1,6 +1,7 @@
 #include "../sync/sync_test_support.h"
 
 #include "conflicts_dialog.h"
+#include "display_time.h"
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "sync/local_actions.h"
@@ -113,6 +114,11 @@ private slots:
         QCOMPARE(cell(dialog, 0, 3), QStringLiteral("Acknowledge"));
         QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Gone"));
         QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server no longer has this alarm."));
+        // And its time is in the alarm list's format, not the locale's short one (11/23/26)
+        const EpochMs created = reader.outbox().first().createdMs;
+        QCOMPARE(cell(dialog, 0, 1), localDateTimeText(created));
+        QCOMPARE(cell(dialog, 0, 1),
+                 QDateTime::fromMSecsSinceEpoch(created).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         // And it cannot be applied again, and says so
         auto *table = dialog.findChild<QTableWidget *>();
         table->selectRow(0);
@@ -127,6 +133,7 @@ private slots:
             QVERIFY(languages.setLanguage("zh_CN"));
             QCoreApplication::processEvents();
             QCOMPARE(cell(dialog, 0, 5), QStringLiteral("服务器上已没有这条告警。"));
+            QCOMPARE(cell(dialog, 0, 1), localDateTimeText(created)); // the same in Chinese
             saveScreenshot(dialog, "refused_change_zh_CN");
             QVERIFY(languages.setLanguage("en"));
             QCoreApplication::processEvents();

@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStatusBar>
@@ -210,6 +211,45 @@ private slots:
         QCOMPARE(next.last.phase, SyncPhase::Offline);
         QVERIFY(SyncStatusText::summary(next.last, QDateTime::currentMSecsSinceEpoch())
                     .startsWith(QStringLiteral("Sign-in needed")));
+    }
+
+    void signInDialogFollowsALanguageSwitchWhileOpen() {
+        // Given the sign-in dialog open in English
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage("en"));
+        QTemporaryDir dir;
+        ConnectionProfile profile = profileFor(QUrl("http://127.0.0.1:1"), dir.filePath("c.sqlite"));
+        profile.name = QStringLiteral("night-shift");
+        SyncSession session(profile, kToken);
+        QVERIFY(session.openCache());
+        SignInDialog dialog(session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *explanation = dialog.findChild<QLabel *>("signInExplanation");
+        auto *signIn = dialog.findChild<QPushButton *>("signInButton");
+        QVERIFY(explanation && signIn);
+        QCOMPARE(signIn->text(), QStringLiteral("Sign in"));
+        saveScreenshot(dialog, "sign_in_dialog_before_switch_en");
+        // When the language is switched to Chinese (View ▸ Language) with the dialog still open
+        QVERIFY(languages.setLanguage("zh_CN"));
+        QCoreApplication::processEvents(); // LanguageChange reaches the widgets through the event queue
+        // Then its title, explanation, field label and buttons are Chinese, the profile name kept
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("登录"));
+        QCOMPARE(signIn->text(), QStringLiteral("登录"));
+        QVERIFY2(!explanation->text().contains(QStringLiteral("access token")) &&
+                     explanation->text().contains(QStringLiteral("night-shift")),
+                 qPrintable(explanation->text()));
+        bool labelFound = false;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            labelFound = labelFound || label->text() == QStringLiteral("访问令牌：");
+        QVERIFY(labelFound);
+        QTest::qWait(50);
+        saveScreenshot(dialog, "sign_in_dialog_switched_zh_CN");
+        // And back to English
+        QVERIFY(languages.setLanguage("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Sign in"));
+        QVERIFY(explanation->text().startsWith(QStringLiteral("The operations server")));
     }
 
     void signInDialogInChinese() {

@@ -1,6 +1,8 @@
 // The status bar's sync texts (widgets/sync_status_text.h): the one-line freshness and the tooltip's
 // per-collection lines say the same about data synced under a minute ago.
+#include "language_manager.h"
 #include "sync_status_text.h"
+#include "ticket_sla.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -75,6 +77,31 @@ private slots:
         status.lastSuccess.insert(QStringLiteral("alarms"), now - 60000);
         QCOMPARE(SyncStatusText::details(status, now),
                  QStringLiteral("alarms: last synced %1 (1 min ago)").arg(clockOf(now - 60000)));
+    }
+
+    void agesOverADayAreDaysAndHours() {
+        // "79 h 12 min" made the reader divide by 24 (the workload's oldest open ticket, a long offline
+        // spell)
+        constexpr qint64 kMinute = 60000, kHour = 60 * kMinute, kDay = 24 * kHour;
+        QCOMPARE(SyncStatusText::age(23 * kHour + 59 * kMinute), QStringLiteral("23 h 59 min"));
+        QCOMPARE(SyncStatusText::age(kDay), QStringLiteral("1 d 0 h"));
+        QCOMPARE(SyncStatusText::age(3 * kDay + 7 * kHour + 12 * kMinute), QStringLiteral("3 d 7 h"));
+        // And the status bar's offline age uses it
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        SyncStatus status;
+        status.phase = SyncPhase::Offline;
+        status.lastSuccess.insert(QStringLiteral("alarms"), now - 79 * kHour);
+        status.offlineSinceMs = now - 79 * kHour;
+        QVERIFY2(SyncStatusText::summary(status, now).endsWith(QStringLiteral("offline 3 d 7 h")),
+                 qPrintable(SyncStatusText::summary(status, now)));
+        // And in Chinese the same, in the words the SLA countdown uses
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        const QString zh = SyncStatusText::age(3 * kDay + 7 * kHour);
+        const QString sla = slaCountdownText(3 * kDay + 7 * kHour);
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        QCOMPARE(zh, QStringLiteral("3 天 7 小时"));
+        QCOMPARE(zh, sla);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "tickets/ticket_editor_dialog.h"
 #include "tickets/workload_view.h"
 
+#include "alarm_table_model.h"
 #include "cache/cache_reader.h"
 #include "isolated_settings.h"
 
@@ -62,7 +63,8 @@ struct Fixture {
                                         : i % 5 == 1 ? TicketStatus::Held
                                                      : TicketStatus::InProgress;
             const QString priority = QStringList{"Critical", "High", "Medium", "Low"}[i % 4];
-            const EpochMs created = now - (i * 37 % 600) * kMinute;
+            // One of them open for 3 d 7 h: the workload's "oldest open" over a day.
+            const EpochMs created = i == 3 ? now - (79 * 60 + 1) * kMinute : now - (i * 37 % 600) * kMinute;
             TroubleTicket t =
                 makeTicket(QStringLiteral("TT-%1").arg(1040 + i), status, created, 0,
                            i % 6 == 0 ? QString() : QString(engineers[i % 4]), teams[i % 2], priority);
@@ -215,6 +217,53 @@ private slots:
         QCOMPARE(f.console->model()->rowAt(row).alarmCount, 2);
     }
 
+    void aDraftFromAlarmsIsWrittenInTheUsersLanguage() {
+        // Given an engineer's console, in English and then in Chinese
+        Fixture f(Role::Engineer);
+        QVERIFY(f.loaded());
+        f.console->resize(1200, 700);
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            // When a ticket is raised from a minor and a critical alarm raised an hour ago
+            QList<Alarm> alarms = alarmsOnElement();
+            for (Alarm &a : alarms) {
+                a.alarmType = QStringLiteral("communicationsAlarm");
+                a.alarmRaisedTime = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+            }
+            f.console->createFromAlarms(alarms);
+            TicketEditorDialog *editor = f.console->currentEditor();
+            QVERIFY(editor);
+            QVERIFY(QTest::qWaitForWindowExposed(editor));
+            const TroubleTicket draft = editor->editedTicket();
+            // Then cause, type and severity are in the alarm list's words of that language, the ids stay
+            const QString critical = AlarmTableModel::severityName(0);
+            const QString lossOfSignal = QCoreApplication::translate("AlarmVocabulary", "Loss of signal");
+            QVERIFY2(draft.description.contains(
+                         QStringLiteral("- A-8 %1 on core-router-1: %2").arg(critical, lossOfSignal)) ||
+                         lang != "en",
+                     qPrintable(draft.description));
+            QVERIFY2(draft.description.contains(critical) && draft.description.contains(lossOfSignal) &&
+                         draft.description.contains("A-7") && draft.description.contains("core-router-1"),
+                     qPrintable(draft.description));
+            for (const char *raw : {"lossOfSignal", "highTemperature", "communicationsAlarm", "(s)"})
+                QVERIFY2(!draft.description.contains(QLatin1String(raw)) &&
+                             !draft.name.contains(QLatin1String(raw)),
+                         qPrintable(draft.name + '\n' + draft.description));
+            if (lang == "zh_CN") {
+                QVERIFY2(draft.description.startsWith(QStringLiteral("由 2 条告警创建：")),
+                         qPrintable(draft.description));
+                QVERIFY2(draft.description.contains(QStringLiteral("通信告警")),
+                         qPrintable(draft.description));
+                QVERIFY2(!draft.description.contains(QStringLiteral("Raised")),
+                         qPrintable(draft.description));
+            }
+            saveScreenshot(*editor, "tickets_draft_from_alarms_" + lang);
+            editor->close();
+        }
+        QVERIFY(languages.setLanguage("en"));
+    }
+
     void aTransitionTheWorkflowForbidsIsExplainedAndNothingIsSent() {
         // Given an engineer with the acknowledged ticket T2 open
         Fixture f(Role::Engineer);
@@ -326,6 +375,12 @@ private slots:
             saveScreenshot(*f.console, "tickets_queue_" + suffix);
             f.console->findChild<QTabWidget *>()->setCurrentIndex(1);
             f.console->refreshWorkloadForTests();
+            const QString oldest = lang == "en" ? QStringLiteral("3 d 7 h") : QStringLiteral("3 天 7 小时");
+            // on its engineer's row and on its team's
+            QVERIFY(!f.console->workloadView()
+                         ->tree()
+                         ->findItems(oldest, Qt::MatchExactly | Qt::MatchRecursive, 4)
+                         .isEmpty());
             saveScreenshot(*f.console, "tickets_workload_" + suffix);
             f.console->findChild<QTabWidget *>()->setCurrentIndex(0);
             f.console->openTicket("T3");

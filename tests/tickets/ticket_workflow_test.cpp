@@ -1,6 +1,7 @@
 #include "ticket_sla.h"
 #include "ticket_workflow.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace noc;
@@ -26,6 +27,12 @@ Alarm alarm(const QString &id, Severity severity, const QString &element, bool r
 class TicketWorkflowTest : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // The drafts give local times: a fixed zone (UTC+8, no daylight saving) so that the test reads
+        // the same on every machine. POSIX spelling: no time zone database needed.
+        qputenv("TZ", "CST-8");
+    }
+
     void slaStatesFollowTheShareOfTimeLeft() {
         // Given a ticket created at 0 and due after 8 h
         const EpochMs created = kNow, due = kNow + 8 * kHour;
@@ -93,7 +100,7 @@ private slots:
         // Then severity and priority come from the critical one, and the title names it
         QCOMPARE(draft.severity, QStringLiteral("Critical"));
         QCOMPARE(draft.priority, QStringLiteral("Critical"));
-        QCOMPARE(draft.name, QStringLiteral("lossOfSignal at agg-switch-2 and 2 more alarms"));
+        QCOMPARE(draft.name, QStringLiteral("Loss of signal at agg-switch-2 and 2 more alarms"));
         // And the description lists every alarm
         for (const Alarm &a : alarms)
             QVERIFY(draft.description.contains(a.id));
@@ -106,6 +113,50 @@ private slots:
                                    "PhysicalResource:NE-2:affectedResource"}));
         QCOMPARE(draft.partyId("reporter"), QStringLiteral("alice"));
         QVERIFY(draft.status == TicketStatus::Acknowledged);
+    }
+
+    void aDraftFromAlarmsReadsLikeAPersonWroteIt() {
+        // Given a major link-down alarm raised at 10:00 UTC on NE-2 (agg-switch-2), with the server's codes
+        Alarm down = alarm("A-9", Severity::Major, "NE-2");
+        down.probableCause = QStringLiteral("linkDown");
+        down.alarmType = QStringLiteral("COMMUNICATIONS_ALARM");
+        down.specificProblem = QStringLiteral("ge-0/0/1 down");
+        down.alarmRaisedTime = QDateTime::fromString("2026-11-23T10:00:00Z", Qt::ISODate).toMSecsSinceEpoch();
+        const auto names = [](const QString &id) {
+            return id == "NE-2" ? QStringLiteral("agg-switch-2") : QString();
+        };
+        // When a ticket is drafted from it alone
+        TroubleTicket draft = ticketDraftFromAlarms({down}, "alice", names);
+        // Then title and description use the alarm list's words and its local time format, one alarm
+        // is singular, and the ids and element names are kept as they are
+        QCOMPARE(draft.name, QStringLiteral("Link down at agg-switch-2"));
+        QCOMPARE(draft.description.split('\n'),
+                 (QStringList{"Raised from 1 alarm:",
+                              "- A-9 Major on agg-switch-2: Link down — ge-0/0/1 down (Communications alarm, "
+                              "raised 2026-11-23 18:00:00)"}));
+        QCOMPARE(draft.relatedEntities.first().name, QStringLiteral("Link down"));
+
+        // When it is drafted with two more alarms, one without a probable cause nor a raised time
+        Alarm noCause = alarm("A-10", Severity::Minor, "NE-1");
+        noCause.probableCause.clear();
+        noCause.specificProblem.clear();
+        noCause.alarmType = QStringLiteral("equipmentAlarm");
+        noCause.alarmRaisedTime = 0;
+        draft =
+            ticketDraftFromAlarms({down, noCause, alarm("A-11", Severity::Warning, "NE-1")}, "alice", names);
+        // Then the count is plural, the alarm without a cause is named by its type, nothing is left blank
+        QCOMPARE(draft.name, QStringLiteral("Link down at agg-switch-2 and 2 more alarms"));
+        const QStringList lines = draft.description.split('\n');
+        QCOMPARE(lines.value(0), QStringLiteral("Raised from 3 alarms:"));
+        QCOMPARE(lines.value(2), QStringLiteral("- A-10 Minor on NE-1: Equipment alarm"));
+        QVERIFY2(lines.value(3).startsWith("- A-11 Warning on NE-1: Loss of signal — LOS on port 1/1/A-11 "
+                                           "(Communications alarm, raised "),
+                 qPrintable(lines.value(3)));
+        for (const char *raw : {"(s)", "linkDown", "lossOfSignal", "communicationsAlarm", ":00Z", "T10:"})
+            QVERIFY2(!draft.description.contains(QLatin1String(raw)), qPrintable(draft.description));
+        // And two alarms say "1 more alarm"
+        QCOMPARE(ticketDraftFromAlarms({down, noCause}, "alice", names).name,
+                 QStringLiteral("Link down at agg-switch-2 and 1 more alarm"));
     }
 };
 

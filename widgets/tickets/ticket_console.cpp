@@ -1,5 +1,6 @@
 #include "ticket_console.h"
 
+#include "alarm_vocabulary.h"
 #include "logging.h"
 #include "sla_delegate.h"
 #include "sync/sync_session.h"
@@ -511,7 +512,11 @@ QString TicketConsole::assignTickets(const QStringList &ticketIds, const QString
 QString TicketConsole::lookupName(const QString &referredType, const QString &id) {
     if (referredType == QLatin1String("Alarm")) {
         const auto alarm = m_reader.alarm(id);
-        return alarm ? (alarm->probableCause.isEmpty() ? alarm->id : alarm->probableCause) : QString();
+        // In the words the alarm list and the drafts from alarms use, not the server's code.
+        return alarm ? (alarm->probableCause.isEmpty()
+                            ? alarm->id
+                            : alarmvocabulary::probableCauseText(alarm->probableCause))
+                     : QString();
     }
     const auto element = m_reader.element(id);
     return element ? (element->name.isEmpty() ? element->id : element->name) : QString();
