@@ -9,6 +9,7 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <unordered_set>
@@ -215,34 +216,55 @@ void TopologyView::layoutLabels() {
     // Every frame's outline on the screen, so that a name can keep off other regions' frames.
     std::vector<std::pair<int, QRectF>> frameOutlines;
     if (regions) {
-        const double h = fm.height() + 2;
+        struct Frame {
+            int region;
+            bool main;
+            QRectF area;    // scene
+            QRectF outline; // viewport
+        };
+        std::vector<Frame> frames;
         for (int r = 0; r < graph.regions().size(); ++r) {
-            // Each of the region's frames is named (an outlier's too, so its dots are not taken for
-            // another region's); the main one first, so it keeps its name where names collide.
-            const std::vector<RegionFrame> &frames = m_scene->regionFrames(r);
-            const QString text = fm.elidedText(m_scene->regionName(r), Qt::ElideRight, 180);
-            const double w = fm.horizontalAdvance(text) + 8;
-            for (size_t f = 0; f < frames.size(); ++f) {
-                const QRectF area = frames[f].area;
-                if (!area.isValid() || !visible.intersects(area))
-                    continue;
-                const QRectF outline = mapFromScene(RegionItem::outlineOf(area)).boundingRect();
-                frameOutlines.emplace_back(r, outline);
-                // Above the frame, so the name does not hide its dots; below, right or left of it
-                // when that would sit on another region's frame (an outlier beside another city);
-                // in the middle when no side is in view.
-                const QPointF c = outline.center();
-                const auto at = [w, h](QPointF centre) {
-                    return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h);
-                };
-                candidates.push_back(
-                    {f == 0 ? int(area.width() * area.height() / 1000) : -1,
-                     r,
-                     text,
-                     {at({c.x(), outline.top() - h / 2 - 2}), at({c.x(), outline.bottom() + h / 2 + 2}),
-                      at({outline.right() + w / 2 + 3, c.y()}), at({outline.left() - w / 2 - 3, c.y()}),
-                      at(mapFromScene(area.center()))}});
+            const std::vector<RegionFrame> &regionFrames = m_scene->regionFrames(r);
+            for (size_t f = 0; f < regionFrames.size(); ++f) {
+                const QRectF area = regionFrames[f].area;
+                if (area.isValid() && visible.intersects(area))
+                    frames.push_back(
+                        {r, f == 0, area, mapFromScene(RegionItem::outlineOf(area)).boundingRect()});
             }
+        }
+        for (const Frame &frame : frames)
+            frameOutlines.emplace_back(frame.region, frame.outline);
+        const double h = fm.height() + 2;
+        for (const Frame &frame : frames) {
+            // Each of a region's frames is named (an outlier's too, so its dots are not taken for
+            // another region's); the main one first, so it keeps its name where names collide.
+            const QString text = fm.elidedText(m_scene->regionName(frame.region), Qt::ElideRight, 180);
+            const double w = fm.horizontalAdvance(text) + 8;
+            const auto at = [w, h](QPointF centre) {
+                return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h);
+            };
+            // Above a box, so the name does not hide its dots; else below, right or left of it.
+            const auto around = [&at, w, h](const QRectF &box) {
+                const QPointF c = box.center();
+                return std::array{at({c.x(), box.top() - h / 2 - 2}), at({c.x(), box.bottom() + h / 2 + 2}),
+                                  at({box.right() + w / 2 + 3, c.y()}), at({box.left() - w / 2 - 3, c.y()})};
+            };
+            // First around the frame itself; an outlier inside or beside another city's frame is
+            // named around both frames instead of on the city's dots; in the middle when no side is
+            // in view.
+            QRectF block = frame.outline;
+            for (const auto &[region, outline] : frameOutlines)
+                if (region != frame.region && outline.intersects(frame.outline))
+                    block = block.united(outline);
+            std::vector<QRectF> places;
+            for (const QRectF &place : around(frame.outline))
+                places.push_back(place);
+            if (block != frame.outline)
+                for (const QRectF &place : around(block))
+                    places.push_back(place);
+            places.push_back(at(mapFromScene(frame.area.center())));
+            candidates.push_back({frame.main ? int(frame.area.width() * frame.area.height() / 1000) : -1,
+                                  frame.region, text, std::move(places)});
         }
     } else {
         const double s = scale();
