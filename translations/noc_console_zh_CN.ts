@@ -2982,18 +2982,6 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
         <source>Loading the network…</source>
         <translation>正在加载网络…</translation>
     </message>
-    <message numerus="yes">
-        <source>Data as of %1 — offline %n min</source>
-        <translation>
-            <numerusform>数据截至 %1 — 已离线 %n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Data as of %1 — not updated for %n min</source>
-        <translation>
-            <numerusform>数据截至 %1 — 已 %n 分钟未更新</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Inventory the map could not use as given</source>
         <translation>拓扑图无法直接使用的资源数据</translation>
@@ -3105,6 +3093,14 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
     <message>
         <source>Zoom out (- or the mouse wheel)</source>
         <translation>缩小（- 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Data as of %1 — offline %2</source>
+        <translation>数据截至 %1 — 已离线 %2</translation>
+    </message>
+    <message>
+        <source>Data as of %1 — not updated for %2</source>
+        <translation>数据截至 %1 — 已 %2 未更新</translation>
     </message>
 </context>
 <context>

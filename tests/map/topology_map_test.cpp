@@ -1293,6 +1293,9 @@ private slots:
         map.setFreshness(now.addSecs(-12 * 60 - 5), true, now.addSecs(-12 * 60 - 5));
         QVERIFY2(map.bannerText().contains(QStringLiteral("offline 12 min")), qPrintable(map.bannerText()));
         QVERIFY(map.bannerText().contains(QLocale().toString(now.addSecs(-12 * 60 - 5).time(), "HH:mm")));
+        // Given data from three days ago  When still offline  Then the age is in days and hours
+        map.setFreshness(now.addSecs(-(3 * 24 + 7) * 3600 - 5), true, now.addSecs(-(3 * 24 + 7) * 3600 - 5));
+        QVERIFY2(map.bannerText().contains(QStringLiteral("offline 3 d 7 h")), qPrintable(map.bannerText()));
         // When online with fresh data  Then there is no banner
         map.setFreshness(now, false);
         QVERIFY(map.bannerText().isEmpty());

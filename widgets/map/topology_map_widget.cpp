@@ -7,6 +7,7 @@
 #include "map/map_minimap.h"
 #include "map/topology_scene.h"
 #include "map/topology_view.h"
+#include "sync_status_text.h"
 #include "topology/topology_layout_runner.h"
 
 #include <QComboBox>
@@ -552,12 +553,12 @@ void TopologyMapWidget::updateBanner() {
         const QDateTime now = QDateTime::currentDateTime();
         const QString asOf = QLocale().toString(m_dataAsOf.toLocalTime().time(), QStringLiteral("HH:mm"));
         if (m_offline) {
+            // The same ages as the status bar's ("3 d 7 h" after a long spell, not "4740 min").
             const QDateTime since = m_offlineSince.isValid() ? m_offlineSince : m_dataAsOf;
-            const int minutes = int(std::max<qint64>(0, since.secsTo(now)) / 60);
-            text = tr("Data as of %1 — offline %n min", nullptr, minutes).arg(asOf);
+            text = tr("Data as of %1 — offline %2").arg(asOf, SyncStatusText::age(since.msecsTo(now)));
         } else if (m_dataAsOf.secsTo(now) > m_staleAfterSecs) {
-            text = tr("Data as of %1 — not updated for %n min", nullptr, int(m_dataAsOf.secsTo(now) / 60))
-                       .arg(asOf);
+            text = tr("Data as of %1 — not updated for %2")
+                       .arg(asOf, SyncStatusText::age(m_dataAsOf.msecsTo(now)));
         }
     }
     m_banner->setText(text);
