@@ -90,10 +90,7 @@ void CacheWriterWorker::start() {
     }
     if (m_pageLimit > 0)
         m_writer->setPageLimit(m_pageLimit);
-    {
-        QMutexLocker lock(&m_mutex);
-        m_healthy = true;
-    }
+    markHealthy();
     emit opened();
     scheduleProcess();
 }
@@ -160,9 +157,35 @@ void CacheWriterWorker::reportKept(const CacheError &error) {
                    QCoreApplication::translate("noc::CacheWriterWorker",
                                                "Your changes are kept. Restart the console: it checks the "
                                                "cache, keeps your unsent changes and loads the rest again.");
-    logger()->error("cache writer: {} ({} batches kept for retry)", message.toStdString(), queuedBatches());
-    emit writeFailed(message, error.sqliteCode);
+    if (message != m_keptMessage) {
+        logger()->error("cache writer: {} ({} batches kept for retry)", message.toStdString(),
+                        queuedBatches());
+        emit writeFailed(message, error.sqliteCode);
+        m_keptMessage = message;
+        m_keptRetries = 0;
+        m_keptReminder.start();
+    } else {
+        ++m_keptRetries;
+        if (m_keptReminder.hasExpired(60'000)) {
+            logger()->error("cache writer: still cannot write after {} retries: {} ({} batches kept)",
+                            m_keptRetries, message.toStdString(), queuedBatches());
+            m_keptReminder.start();
+        } else {
+            logger()->debug("cache writer: retry {} failed the same way", m_keptRetries);
+        }
+    }
     m_retryTimer->start(m_retryIntervalMs);
+}
+
+void CacheWriterWorker::markHealthy() {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_healthy = true;
+    }
+    if (!m_keptMessage.isEmpty()) {
+        logger()->info("cache writer: writing again after {} failed retries", m_keptRetries);
+        m_keptMessage.clear(); // a later failure is told again
+    }
 }
 
 void CacheWriterWorker::process() {
@@ -265,8 +288,8 @@ bool CacheWriterWorker::applyOneTransaction() {
     {
         QMutexLocker lock(&m_mutex);
         m_queue.remove(0, applied);
-        m_healthy = true;
     }
+    markHealthy();
     logger()->debug("cache writer: committed {} batches ({} records) in {} ms", applied, rows,
                     clock.elapsed());
     emit committed(changes);

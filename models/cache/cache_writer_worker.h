@@ -28,11 +28,12 @@ class CacheWriter;
 //   thread.start();
 //
 // Failures: a batch that fails for a passing reason (disk full, read-only, I/O, locked) stays queued,
-// writeFailed() tells the user in plain words, and the worker retries every retryIntervalMs or on
-// retryNow(). A batch that fails on its own content (a constraint) is reported with writeFailed()
-// and dropped, so that one bad record cannot stop the cache forever. A damaged file (SQLITE_CORRUPT /
-// NOTADB) drops nothing: the batches stay queued and the user is asked to restart, which runs the
-// start-up check and salvage (the writer leaves the file marked "not closed cleanly").
+// writeFailed() tells the user in plain words (once: retries failing the same way are not told
+// again until a commit succeeds), and the worker retries every retryIntervalMs or on retryNow(). A batch that
+// fails on its own content (a constraint) is reported with writeFailed() and dropped, so that one bad record
+// cannot stop the cache forever. A damaged file (SQLITE_CORRUPT / NOTADB) drops nothing: the batches stay
+// queued and the user is asked to restart, which runs the start-up check and salvage (the writer leaves the
+// file marked "not closed cleanly").
 //
 // At stop(), batches holding the user's work (outbox entries) that still could not be written go to
 // the side file `<cache>.unsaved` (UnsavedWork); CacheDatabase::open puts them into the cache at the
@@ -75,6 +76,7 @@ private:
     void process();
     bool applyOneTransaction();
     void reportKept(const CacheError &error);
+    void markHealthy();
     void keepUserWorkAtStop();
 
     QString m_path;
@@ -84,6 +86,11 @@ private:
     bool m_scheduled = false;  // guarded by m_mutex
     bool m_healthy = false;    // guarded by m_mutex
     QTimer *m_retryTimer = nullptr;
+    // The failure being retried: told once, not every retryIntervalMs (a full disk would fill the log
+    // and keep covering the status bar's other messages); a reminder in the log once a minute.
+    QString m_keptMessage;
+    int m_keptRetries = 0;
+    QElapsedTimer m_keptReminder;
     int m_maxTransactionMs = 100;
     int m_retryIntervalMs = 2000;
     qint64 m_pageLimit = 0;

@@ -268,6 +268,12 @@ private slots:
         QCOMPARE(committed.count(), 0);
         QCOMPARE(w.worker->queuedBatches(), 1);
         QVERIFY(!w.worker->isHealthy());
+        // When retries fail the same way, Then the user is not told again (every 2 s would keep
+        // covering the status bar's other messages)
+        for (int retry = 0; retry < 3; ++retry)
+            QMetaObject::invokeMethod(w.worker, &CacheWriterWorker::retryNow, Qt::BlockingQueuedConnection);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(w.worker->queuedBatches(), 1);
         // When space is freed and the user retries, Then the kept batch is written whole
         QMetaObject::invokeMethod(w.worker, [worker = w.worker] {
             worker->setPageLimit(0);
@@ -281,6 +287,13 @@ private slots:
         CacheReader reader;
         QVERIFY(reader.open(path));
         QCOMPARE(reader.alarmCount(false), 3000);
+        // When the disk fills up again later, Then that is told again
+        QMetaObject::invokeMethod(w.worker, [worker = w.worker] { worker->setPageLimit(40); });
+        CacheBatch more;
+        for (int i = 3000; i < 6000; ++i)
+            more.alarms.append(makeAlarm(i));
+        w.worker->enqueue(more);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10'000);
     }
 
     void ackMadeWhileTheDiskIsFullSurvivesAQuit() {
