@@ -2326,6 +2326,18 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
         <source>The token could not be saved, so the console keeps the old one: %1</source>
         <translation>无法保存令牌，控制台继续使用旧令牌：%1</translation>
     </message>
+    <message>
+        <source>Saving the token…</source>
+        <translation>正在保存令牌…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>The server did not accept this token. Check that you pasted all of it, or ask for a new one.</source>
+        <translation>服务器不接受此令牌。请检查是否完整粘贴了令牌，或申请一个新令牌。</translation>
+    </message>
 </context>
 <context>
     <name>noc::SyncEngine</name>

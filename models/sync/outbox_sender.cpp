@@ -8,8 +8,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace noc {
 
@@ -26,6 +28,7 @@ auto log() {
     return logging::logger("sync");
 }
 const QString kIdMapPrefix = QStringLiteral("idmap/");
+const QString kTicketCreate = QStringLiteral("ticket.create");
 } // namespace
 
 OutboxSender::OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit, QObject *parent)
@@ -56,13 +59,29 @@ QUrl OutboxSender::targetUrl(const QString &targetKind, const QString &targetId)
 void OutboxSender::kick() {
     if (m_busy)
         return;
-    const QList<OutboxEntry> entries = pendingEntries(*m_reader);
+    const QList<OutboxEntry> entries = m_reader->outbox();
     for (const OutboxEntry &entry : entries) {
-        if (m_done.contains(entry.uuid))
+        if (m_done.contains(entry.uuid) || m_notFound.contains(entry.targetId))
             continue;
-        send(entry);
-        return;
+        // Sent: created on the server, id not known yet. The set covers the moment before the mark
+        // reaches the disk, when the row still says Pending: a create is never posted twice.
+        if (entry.kind == kTicketCreate &&
+            (entry.state == OutboxState::Sent || m_createdUnread.contains(entry.uuid))) {
+            lookUpCreatedTicket(entry);
+            return;
+        }
+        if (entry.state == OutboxState::Pending) {
+            send(entry);
+            return;
+        }
     }
+}
+
+void OutboxSender::retryLookups() {
+    if (m_notFound.isEmpty())
+        return;
+    m_notFound.clear();
+    kick();
 }
 
 void OutboxSender::send(const OutboxEntry &entry) {
@@ -80,8 +99,13 @@ void OutboxSender::send(const OutboxEntry &entry) {
     headers.insert("Idempotency-Key", entry.uuid.toUtf8());
     if (!entry.baseVersion.isEmpty())
         headers.insert("If-Match", entry.baseVersion.toUtf8());
-    const QByteArray body =
-        QJsonDocument(request.value(QLatin1String("body")).toObject()).toJson(QJsonDocument::Compact);
+    QJsonObject json = request.value(QLatin1String("body")).toObject();
+    // The create's correlation key: should its answer not be readable, the ticket is found by it
+    // (lookUpCreatedTicket). Added here, not when the entry is made, so that creates queued by an
+    // older console carry it too.
+    if (entry.kind == kTicketCreate && !json.contains(QLatin1String("externalId")))
+        json.insert(QStringLiteral("externalId"), entry.targetId);
+    const QByteArray body = QJsonDocument(json).toJson(QJsonDocument::Compact);
     m_busy = true;
     log()->debug("Sending outbox entry {} ({} {})", entry.uuid.toStdString(), entry.kind.toStdString(),
                  entry.targetId.toStdString());
@@ -125,17 +149,13 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
     if (response.ok()) {
         CacheBatch batch;
         batch.outboxRemovals.append(entry.uuid);
-        if (entry.kind == QLatin1String("ticket.create")) {
-            // The server named the ticket: the local stand-in gives way to it, and later entries
-            // that still say "local-..." are sent to the real id.
+        if (entry.kind == kTicketCreate) {
             const auto created = tmf::decodeTicket(QJsonDocument::fromJson(response.body).object());
-            if (created) {
-                m_idMap.insert(entry.targetId, created->id);
-                batch.metadata.insert(kIdMapPrefix + entry.targetId, created->id);
-                batch.removedTicketIds.append(entry.targetId);
-                batch.tickets.append(*created);
-                batch.pendingTicketIds.insert(entry.targetId, false);
+            if (!created) {
+                keepUnconfirmedCreate(entry);
+                return;
             }
+            adoptCreatedTicket(entry, *created, batch);
             finish(entry, batch);
             kick();
             return;
@@ -174,6 +194,88 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
     }
     const bool conflict = response.status == 409 || response.status == 412;
     restoreServerState(entry, response, conflict);
+}
+
+// The server named the ticket: the local stand-in gives way to it, and later entries that still say
+// "local-..." are sent to the real id.
+void OutboxSender::adoptCreatedTicket(const OutboxEntry &entry, const TroubleTicket &created,
+                                      CacheBatch &batch) {
+    m_idMap.insert(entry.targetId, created.id);
+    batch.metadata.insert(kIdMapPrefix + entry.targetId, created.id);
+    batch.removedTicketIds.append(entry.targetId);
+    batch.tickets.append(created);
+    batch.pendingTicketIds.insert(entry.targetId, false);
+}
+
+// A 2xx to a create without a ticket we can read (a body cut short by a dropped connection, a proxy
+// that spoilt it, a server that left out the id). Dropping the entry, as this once did, lost the
+// local id -> server id mapping: the ticket's later edits went to no ticket. Posting again would
+// risk a second ticket once the server has forgotten the Idempotency-Key. So the entry stays,
+// marked Sent, with the problem in words, and the ticket is looked up by its externalId.
+void OutboxSender::keepUnconfirmedCreate(const OutboxEntry &entry) {
+    log()->warn("The server created ticket {} (outbox entry {}) but its answer named no ticket; "
+                "looking it up by its externalId",
+                entry.targetId.toStdString(), entry.uuid.toStdString());
+    m_createdUnread.insert(entry.uuid);
+    // The outbox keeps errors in one form for every language (ApiResponse::storedError()).
+    CacheBatch batch;
+    batch.outboxUpdates.append({entry.uuid, OutboxState::Sent, entry.attempts + 1,
+                                QStringLiteral("Created on the server, but its answer named no ticket; "
+                                               "finding it by externalId %1")
+                                    .arg(entry.targetId)});
+    m_submit(batch);
+    m_busy = false;
+    emit countsChanged();
+    kick();
+}
+
+void OutboxSender::lookUpCreatedTicket(const OutboxEntry &entry) {
+    QUrl url = m_client->profile().ticketApi();
+    url.setPath(url.path() + QStringLiteral("/troubleTicket"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("externalId"), entry.targetId);
+    url.setQuery(query);
+    m_busy = true;
+    m_client->get(url, [this, entry](const ApiResponse &response) {
+        if (response.status == 401) {
+            m_busy = false;
+            emit authenticationFailed(response.storedError());
+            return;
+        }
+        if (response.isTransient()) {
+            m_busy = false;
+            emit connectionLost(response.errorMessage());
+            return;
+        }
+        // Checked here too: a server that ignores an unknown filter answers with every ticket.
+        std::optional<TroubleTicket> found;
+        for (const QJsonValue &value : QJsonDocument::fromJson(response.body).array()) {
+            const QJsonObject json = value.toObject();
+            if (json.value(QLatin1String("externalId")).toString() != entry.targetId)
+                continue;
+            found = tmf::decodeTicket(json);
+            if (found)
+                break;
+        }
+        if (!found) {
+            // Not listed (yet): the entry and the ticket's later ones wait for the next catch-up;
+            // other entries go on.
+            log()->warn(
+                "Ticket {} is not on the server yet ({}); looking again later", entry.targetId.toStdString(),
+                response.ok() ? "no ticket with that externalId" : response.errorMessage().toStdString());
+            m_notFound.insert(entry.targetId);
+            m_busy = false;
+            kick();
+            return;
+        }
+        log()->info("Ticket {} is {} on the server", entry.targetId.toStdString(), found->id.toStdString());
+        m_createdUnread.remove(entry.uuid);
+        CacheBatch batch;
+        batch.outboxRemovals.append(entry.uuid);
+        adoptCreatedTicket(entry, *found, batch);
+        finish(entry, batch);
+        kick();
+    });
 }
 
 void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {

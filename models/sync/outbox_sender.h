@@ -20,6 +20,11 @@ struct ApiResponse;
 //   5xx/429/none entry kept, attempts and last error recorded; the engine reconnects with backoff
 //   409/412      server state replaces the optimistic one; the user's intent goes to Conflicts
 //   401          nothing changes; the engine reports the refused token
+//   201 to a ticket create whose body names no ticket (not JSON, no id): the server has the ticket
+//                but the console does not know its id. The entry stays, marked Sent with the problem
+//                in words, and is never posted again: the sender finds the ticket by the externalId
+//                the create carried (the local id), then goes on as after a readable answer. Until
+//                then the ticket's later entries wait, so they reach the right ticket.
 //   other 4xx    entry marked failed with the server's message; server state restored (a target the
 //                server no longer has leaves the cache); listed with its reason (refused_changes.h)
 // An entry is resent after a crash with the same key, so the server applies it at most once.
@@ -32,6 +37,9 @@ public:
 
     // Sends what is pending; a no-op while a request is in flight.
     void kick();
+    // Looks again for the tickets whose create was answered unreadably and not found yet (the
+    // engine's periodic catch-up), then kicks.
+    void retryLookups();
     bool isBusy() const { return m_busy; }
 
 signals:
@@ -41,6 +49,9 @@ signals:
 
 private:
     void send(const OutboxEntry &entry);
+    void keepUnconfirmedCreate(const OutboxEntry &entry);
+    void lookUpCreatedTicket(const OutboxEntry &entry);
+    void adoptCreatedTicket(const OutboxEntry &entry, const TroubleTicket &created, CacheBatch &batch);
     void onAnswer(const OutboxEntry &entry, const ApiResponse &response);
     void restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict);
     void addServerVersion(const QString &targetKind, const QByteArray &body, CacheBatch &batch) const;
@@ -55,6 +66,10 @@ private:
     // Entries answered but whose removal may not have reached the disk yet: never sent twice.
     QSet<QString> m_done;
     QHash<QString, QString> m_idMap; // local ticket id -> server id, learnt this run
+    // Local ids whose ticket the server did not list (yet): their entries wait for retryLookups().
+    QSet<QString> m_notFound;
+    // Creates answered unreadably this run (uuids), Sent even before that mark is on disk.
+    QSet<QString> m_createdUnread;
 };
 
 } // namespace noc

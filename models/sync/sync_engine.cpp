@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
 #include <QUrlQuery>
 
 namespace noc {
@@ -149,6 +150,7 @@ void SyncEngine::start() {
     });
     connect(m_stream, &EventStream::opened, this, [this] {
         m_failures = 0;
+        m_status.failures = 0;
         m_status.error.clear();
         m_status.offlineSinceMs = 0;
         m_status.lastContactMs = nowMs();
@@ -192,6 +194,22 @@ void SyncEngine::retryNow() {
     connectToServer();
 }
 
+void SyncEngine::restartWithToken(const QString &token) {
+    {
+        // One step for the views: no "Offline" between the refused token and the new one.
+        const QSignalBlocker quiet(this);
+        stop();
+    }
+    m_token = token;
+    m_failures = 0;
+    m_status.failures = 0;
+    m_status.authenticationFailed = false;
+    m_status.error.clear();
+    m_status.nextRetrySeconds = 0;
+    emit tokenReplaced();
+    start();
+}
+
 void SyncEngine::setPhase(SyncPhase phase) {
     if (phase != SyncPhase::Live && m_status.phase == SyncPhase::Live && !m_status.offlineSinceMs)
         m_status.offlineSinceMs = nowMs();
@@ -208,7 +226,9 @@ void SyncEngine::refreshOutboxCounts() {
         return;
     m_status.pending = m_status.failed = 0;
     for (const OutboxEntry &entry : m_reader->outbox()) {
-        if (entry.state == OutboxState::Pending)
+        // Sent: a ticket created on the server whose id the console is still finding (outbox_sender.h);
+        // its later changes wait for it, so it still waits too.
+        if (entry.state == OutboxState::Pending || entry.state == OutboxState::Sent)
             ++m_status.pending;
         else if (entry.state == OutboxState::Failed)
             ++m_status.failed;
@@ -273,13 +293,14 @@ bool SyncEngine::handleFailure(const ApiResponse &response) {
 void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds) {
     if (!m_running)
         return;
+    // One lost connection is one failure. It is often reported twice: the stream closes, and the
+    // outbox send that was in flight on the same connection fails too (its request is aborted below,
+    // and an aborted reply answers at once, from inside abortAll()). Counting both doubled the backoff.
+    // A report that arrives while the retry is already scheduled belongs to the failure that
+    // scheduled it.
+    if (m_retryTimer->isActive())
+        return;
     ++m_generation; // answers of the failed attempt are ignored from now on
-    m_pollTimer->stop();
-    m_catchUpTimer->stop();
-    if (m_stream)
-        m_stream->close();
-    if (m_client)
-        m_client->abortAll();
     ++m_failures;
     // Exponential backoff with jitter, capped: a fleet of consoles must not hammer a recovering server.
     const double exponential = m_options.backoffBaseMs * std::pow(2.0, std::min(m_failures - 1, 16));
@@ -288,9 +309,18 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     delayMs = std::max(delayMs, retryAfterSeconds * 1000);
     m_status.error = reason;
     m_status.nextRetrySeconds = (delayMs + 999) / 1000;
+    m_status.failures = m_failures;
     log()->warn("Sync interrupted ({}); retrying in {} ms", reason.toStdString(), delayMs);
-    setPhase(SyncPhase::Reconnecting);
+    // Scheduled before the connection is torn down, so that the reports the teardown provokes find
+    // the retry already there.
     m_retryTimer->start(delayMs);
+    m_pollTimer->stop();
+    m_catchUpTimer->stop();
+    if (m_stream)
+        m_stream->close();
+    if (m_client)
+        m_client->abortAll();
+    setPhase(SyncPhase::Reconnecting);
 }
 
 void SyncEngine::onAuthenticationFailed(const QString &reason) {
@@ -640,6 +670,7 @@ void SyncEngine::finishInitialSync() {
         // No event channel on this server: poll the deltas of the profile.
         m_status.polling = true;
         m_failures = 0;
+        m_status.failures = 0;
         m_status.error.clear();
         m_status.offlineSinceMs = 0;
         setPhase(SyncPhase::Live);
@@ -767,6 +798,7 @@ QUrl SyncEngine::eventsUrl(qint64 since, int limit) const {
 void SyncEngine::catchUp() {
     if (!m_stream || !m_stream->isOpen())
         return;
+    m_sender->retryLookups(); // tickets created on the server whose id is not known yet
     const quint64 generation = m_generation;
     m_client->get(
         eventsUrl(m_lastSeq, m_options.eventFlushCount), [this, generation](const ApiResponse &response) {
@@ -817,6 +849,7 @@ void SyncEngine::flushEvents() {
 }
 
 void SyncEngine::pollDeltas() {
+    m_sender->retryLookups(); // as catchUp() does while the stream is open
     // Deltas of the profile: changed since the high-water mark minus a skew; duplicates are harmless
     // (upserts). Deletions are caught by the periodic reconcile.
     struct Delta {

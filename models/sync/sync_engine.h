@@ -65,6 +65,9 @@ public slots:
     void stop();
     // Retry now (the network came back, or the user asked).
     void retryNow();
+    // Signing in again: the connection of the old token ends and a new one starts with `token`. The
+    // outbox is in the cache and goes out with it. Emits tokenReplaced() between the two.
+    void restartWithToken(const QString &token);
     // The cache writer committed: the outbox or sync state may have changed.
     void onCommitted(const noc::ChangeSet &changes);
     void onWriteFailed(const QString &message);
@@ -73,6 +76,8 @@ signals:
     void statusChanged(const noc::SyncStatus &status);
     // The first complete initial sync (or reconcile) of this run has been handed to the writer.
     void initialSyncCompleted();
+    // restartWithToken(): every status from here on is of the new token.
+    void tokenReplaced();
 
 private:
     enum class Collection { Resources, Alarms, Tickets };

@@ -119,6 +119,8 @@ void SyncSession::startEngine() {
         emit statusChanged(m_status);
     });
     connect(m_engine, &SyncEngine::initialSyncCompleted, this, &SyncSession::initialSyncCompleted);
+    // Queued like statusChanged, so it arrives after the old token's statuses and before the new one's.
+    connect(m_engine, &SyncEngine::tokenReplaced, this, &SyncSession::tokenReplaced);
     m_syncThread.start();
     watchNetwork();
 }
@@ -141,12 +143,15 @@ void SyncSession::watchNetwork() {
     }
 }
 
-void SyncSession::setToken(const QString &token) {
+bool SyncSession::setToken(const QString &token) {
     m_token = token;
     if (!m_engine)
-        return; // not started, or no server yet: the engine will start with this token
-    stopEngine();
-    startEngine();
+        return false; // not started, or no server yet: the engine will start with this token
+    // Queued, not stopEngine() + startEngine(): those wait for the sync thread, and this is called
+    // from the GUI (File ▸ Sign in…), which must not freeze while the old connection winds down.
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, token] { engine->restartWithToken(token); }, Qt::QueuedConnection);
+    return true;
 }
 
 void SyncSession::stop() {

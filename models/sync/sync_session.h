@@ -52,8 +52,10 @@ public:
 
     // A new access token (the user signed in again after the server refused the old one): the engine
     // restarts with it and sends what waits in the outbox, which is in the cache and survives the
-    // restart. The cache writer keeps running. A session without a server just keeps the token.
-    void setToken(const QString &token);
+    // restart. The cache writer keeps running. Does not wait: the restart is queued to the sync
+    // thread, and tokenReplaced() says when it happened. False when there is no engine to restart
+    // (no server yet): the session just keeps the token for when it starts one.
+    bool setToken(const QString &token);
 
     // Thread-safe: hands a batch (a user action) to the cache writer.
     void submit(const CacheBatch &batch);
@@ -69,6 +71,9 @@ signals:
     void committed(const noc::ChangeSet &changes);
     void writeFailed(const QString &message);
     void initialSyncCompleted();
+    // After setToken(): the engine now uses the new token, and every statusChanged() from here on
+    // is about it (whether the server accepts it).
+    void tokenReplaced();
 
 private:
     void startEngine();

@@ -30,6 +30,7 @@ struct SyncStatus {
     qint64 recordsRejected = 0; // server records the codec could not use
     qint64 framesSkipped = 0;   // malformed event frames
     int nextRetrySeconds = 0;
+    int failures = 0; // failed connection attempts in a row (the backoff's exponent); 0 once connected
     // Set by SyncSession while the cache writer cannot write (disk full, damaged file): the user's
     // latest changes are not on disk yet. Cleared by the writer's next successful commit.
     QString cacheWriteError; // plain words; empty when the writer is fine

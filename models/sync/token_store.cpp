@@ -83,22 +83,12 @@ TokenStore::Result TokenStore::read(const QString &profileName) {
     return result;
 }
 
-TokenStore::Result TokenStore::write(const QString &profileName, const QString &token) {
-    Result result;
+namespace {
+// The fallback when no keychain answers: a file only the user can read, and a warning that says so.
+TokenStore::Result writeFile(const QString &profileName, const QString &token) {
+    TokenStore::Result result;
     result.token = token;
-    if (s_keychainEnabled) {
-        QKeychain::WritePasswordJob job(kService);
-        job.setAutoDelete(false);
-        job.setKey(profileName);
-        job.setTextData(token);
-        QString error;
-        if (runJob(job, &error)) {
-            result.fromKeychain = true;
-            QFile::remove(fallbackPath(profileName)); // never leave a copy behind
-            return result;
-        }
-    }
-    const QString path = fallbackPath(profileName);
+    const QString path = TokenStore::fallbackPath(profileName);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -114,6 +104,54 @@ TokenStore::Result TokenStore::write(const QString &profileName, const QString &
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     result.warning = tr("No system keychain: the token is kept in %1, readable only by you.").arg(path);
     return result;
+}
+} // namespace
+
+TokenStore::Result TokenStore::write(const QString &profileName, const QString &token) {
+    if (s_keychainEnabled) {
+        QKeychain::WritePasswordJob job(kService);
+        job.setAutoDelete(false);
+        job.setKey(profileName);
+        job.setTextData(token);
+        QString error;
+        if (runJob(job, &error)) {
+            Result result;
+            result.token = token;
+            result.fromKeychain = true;
+            QFile::remove(fallbackPath(profileName)); // never leave a copy behind
+            return result;
+        }
+    }
+    return writeFile(profileName, token);
+}
+
+void TokenStore::writeAsync(const QString &profileName, const QString &token, QObject *context,
+                            std::function<void(const Result &)> done) {
+    if (!s_keychainEnabled) {
+        QMetaObject::invokeMethod(
+            context, [profileName, token, done] { done(writeFile(profileName, token)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(kService); // deletes itself once finished
+    job->setKey(profileName);
+    job->setTextData(token);
+    QObject::connect(
+        job, &QKeychain::Job::finished, context, [profileName, token, done](QKeychain::Job *finished) {
+            if (finished->error() == QKeychain::NoError) {
+                Result result;
+                result.token = token;
+                result.fromKeychain = true;
+                QFile::remove(fallbackPath(profileName)); // never leave a copy behind
+                done(result);
+                return;
+            }
+            logging::logger("sync")->info("The keychain did not keep the token of profile {} "
+                                          "({}); using the token file",
+                                          profileName.toStdString(), finished->errorString().toStdString());
+            done(writeFile(profileName, token));
+        });
+    job->start();
 }
 
 void TokenStore::remove(const QString &profileName) {

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <functional>
+
+class QObject;
 
 namespace noc {
 
@@ -18,7 +21,13 @@ public:
     };
 
     static Result read(const QString &profileName);
+    // Waits for the keychain: for callers with no window to keep responsive (command line, tests).
     static Result write(const QString &profileName, const QString &token);
+    // Keeps the token without waiting for the keychain, which may take seconds (locked, asking the
+    // user, a slow D-Bus service): the GUI thread must not stop meanwhile. `done` runs later on
+    // `context`'s thread, never before this returns, and not at all once `context` is gone.
+    static void writeAsync(const QString &profileName, const QString &token, QObject *context,
+                           std::function<void(const Result &)> done);
     static void remove(const QString &profileName);
 
     // The fallback file of a profile (for the warning text and tests).

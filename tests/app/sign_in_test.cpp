@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
@@ -145,23 +146,53 @@ private slots:
         QCOMPARE(console.last.pending, 1);
         saveScreenshot(window, "sign_in_status_en");
 
-        // When the server issues a new token and the user signs in with it through the status button
+        // When the server issues a new token, and the user first pastes a wrong one through the
+        // status button
         QVERIFY(server.server->addToken(kNewToken, "supervisor"));
         statusButton->click();
-        SignInDialog *dialog = nullptr;
+        QPointer<SignInDialog> dialog;
         QTRY_VERIFY((dialog = window.findChild<SignInDialog *>()) != nullptr && dialog->isVisible());
         auto *field = dialog->findChild<QLineEdit *>("tokenField");
         auto *signIn = dialog->findChild<QPushButton *>("signInButton");
-        QVERIFY(field && signIn);
+        auto *progress = dialog->findChild<QLabel *>("signInProgress");
+        auto *error = dialog->findChild<QLabel *>("signInError");
+        QVERIFY(field && signIn && progress && error);
         QCOMPARE(field->echoMode(), QLineEdit::Password);
         QVERIFY(!signIn->isEnabled()); // nothing typed yet
+        QTest::keyClicks(field, QStringLiteral("renewed-token-7f3b"));
+        QVERIFY(signIn->isEnabled());
+        signIn->click();
+
+        // Then the click does not wait for the token store or the sync thread: the dialog is still
+        // there, saying what it does, the field locked meanwhile
+        QVERIFY(dialog->isVisible());
+        QVERIFY(progress->isVisible());
+        QVERIFY(!progress->text().isEmpty());
+        QVERIFY(!field->isEnabled() && !signIn->isEnabled());
+        // ... and once the server has refused that token the dialog says so and stays for another
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+        QVERIFY2(error->text().startsWith(QStringLiteral("The server did not accept this token")),
+                 qPrintable(error->text()));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!progress->isVisible());
+        QVERIFY(field->isEnabled());
+        saveScreenshot(*dialog, "sign_in_refused_en");
+        QCOMPARE(server.server->appliedCount(uuid), 0);
+
+        // When the user pastes the right one (the refusal goes as the field changes)
+        field->clear();
+        QVERIFY(!error->isVisible());
         QTest::keyClicks(field, kNewToken);
         QVERIFY(signIn->isEnabled());
         saveScreenshot(*dialog, "sign_in_dialog_en");
         signIn->click();
+        QVERIFY(progress->isVisible());
+        saveScreenshot(*dialog, "sign_in_progress_en");
 
-        // Then the token is kept for the profile (owner-only file here), and the action reaches the
-        // server exactly once; the console is live again and the button is gone
+        // Then the dialog closes once the server has accepted it; the token is kept for the profile
+        // (owner-only file here), and the action reaches the server exactly once; the console is live
+        // again and the button is gone
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(console.isLive() && console.last.pending == 0, 20000);
         QTRY_COMPARE(server.server->appliedCount(uuid), 1);
         QVERIFY(!console.last.authenticationFailed);
@@ -281,6 +312,43 @@ private slots:
         QCOMPARE(dialog.findChild<QPushButton *>("signInButton")->text(), QStringLiteral("登录"));
         QTest::qWait(50);
         saveScreenshot(dialog, "sign_in_dialog_zh_CN");
+        QVERIFY(languages.setLanguage("en"));
+    }
+
+    void refusedNewTokenInChinese() {
+        // Given a console live on a server, in Chinese
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage("zh_CN"));
+        opsim::test::ServerFixture server(syncServerConfig());
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        Console console(server.server->baseUrl(), dir.filePath("c.sqlite"));
+        QVERIFY(console.synced->wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(console.isLive(), 20000);
+        MainWindow window(&languages);
+        SignInDialog dialog(*console.session, &window);
+        dialog.show();
+
+        // When the user signs in with a token the server does not know
+        auto *field = dialog.findChild<QLineEdit *>("tokenField");
+        auto *progress = dialog.findChild<QLabel *>("signInProgress");
+        QString signingIn; // what the dialog says while the engine restarts with the token
+        QObject::connect(console.session.get(), &SyncSession::tokenReplaced, &dialog, [&] {
+            signingIn = progress->text();
+            saveScreenshot(dialog, "sign_in_progress_zh_CN");
+        });
+        QTest::keyClicks(field, QStringLiteral("typo-in-the-token"));
+        dialog.findChild<QPushButton *>("signInButton")->click();
+        QVERIFY(progress->isVisible());
+        QTRY_VERIFY(!signingIn.isEmpty());
+        QVERIFY2(signingIn.startsWith(QStringLiteral("正在登录")), qPrintable(signingIn));
+
+        // Then it says so in Chinese and stays open
+        auto *error = dialog.findChild<QLabel *>("signInError");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+        QVERIFY2(error->text().startsWith(QStringLiteral("服务器不接受")), qPrintable(error->text()));
+        QVERIFY(dialog.isVisible());
+        saveScreenshot(dialog, "sign_in_refused_zh_CN");
         QVERIFY(languages.setLanguage("en"));
     }
 };

@@ -160,6 +160,83 @@ private slots:
         QCOMPARE(server.server->stats().actionsApplied, appliedBefore);
     }
 
+    void ticketCreateAnsweredUnreadablyIsFoundAndItsEditsLandOnIt_data() {
+        QTest::addColumn<QString>("answer");
+        QTest::newRow("body not JSON") << QStringLiteral("malformed");
+        QTest::newRow("body without id") << QStringLiteral("noId");
+    }
+
+    void ticketCreateAnsweredUnreadablyIsFoundAndItsEditsLandOnIt() {
+        QFETCH(QString, answer);
+        // Given a synced cache, then offline: a ticket created, its description edited, a note added
+        opsim::test::ServerFixture server(syncServerConfig());
+        const QByteArray auth = "Bearer " + kToken.toUtf8();
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        const qint64 ticketsBefore = server.server->stats().tickets;
+        actions::Context context{"field.engineer", "noc-console", 0};
+        TroubleTicket draft;
+        draft.name = QStringLiteral("Cabinet door forced");
+        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
+        draft.severity = QStringLiteral("Major");
+        draft.ticketType = QStringLiteral("incident");
+        const CacheBatch create = actions::createTicket(draft, context);
+        const TroubleTicket local = create.tickets.first();
+        TroubleTicket edited = local;
+        edited.description = QStringLiteral("Cabinet door forced; police informed");
+        const CacheBatch edit = actions::editTicket(local, edited, context);
+        const CacheBatch note = actions::addTicketNote(edited, "crew on site 14:10", context);
+        QCOMPARE(edit.outboxInserts.size(), 1);
+        const QString createKey = create.outboxInserts.first().uuid;
+        const QString editKey = edit.outboxInserts.first().uuid;
+        const QString noteKey = note.outboxInserts.first().uuid;
+        {
+            SyncSession offline(profileFor(QUrl(), cache), QString());
+            QVERIFY(offline.openCache());
+            offline.start();
+            for (const CacheBatch &batch : {create, edit, note})
+                offline.submit(batch);
+            offline.stop();
+        }
+
+        // When the link comes back and the server creates the ticket but answers with a body the
+        // console cannot read
+        QVERIFY(server.server->garbleNextTicketCreate(answer));
+        Client client(server.server->baseUrl(), cache);
+
+        // Then the console finds the ticket by its reference: nothing waits, nothing failed
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 20000);
+        QTRY_VERIFY2(reader.outbox().isEmpty(), qPrintable(reader.outbox().value(0).lastError));
+        QCOMPARE(client.last.failed, 0);
+        // ... the server has exactly one new ticket, made once, and the edit and the note landed on it
+        QCOMPARE(server.server->stats().tickets, ticketsBefore + 1);
+        QCOMPARE(server.server->appliedCount(createKey), 1);
+        QCOMPARE(server.server->appliedCount(editKey), 1);
+        QCOMPARE(server.server->appliedCount(noteKey), 1);
+        const QJsonArray found = server
+                                     .get("/tmf-api/troubleTicket/v4/troubleTicket?externalId=" + local.id,
+                                          {{"Authorization", auth}})
+                                     .array();
+        QCOMPARE(found.size(), 1);
+        const QJsonObject onServer = found.first().toObject();
+        QCOMPARE(onServer["description"].toString(), edited.description);
+        QCOMPARE(onServer["note"].toArray().size(), 1);
+        QCOMPARE(onServer["note"].toArray().first()["text"].toString(), QStringLiteral("crew on site 14:10"));
+        // ... and the cache holds it under the server's id, the local stand-in gone
+        const QString serverId = onServer["id"].toString();
+        QTRY_VERIFY(!reader.ticket(local.id).has_value());
+        QTRY_VERIFY(reader.ticket(serverId).has_value() && reader.ticket(serverId)->notes.size() == 1);
+        QCOMPARE(reader.ticket(serverId)->description, edited.description);
+        QTRY_VERIFY(!reader.isTicketPending(serverId));
+    }
+
     void conflictingTicketEditLandsInConflicts() {
         // Given two consoles synced with the same in-progress ticket
         opsim::test::ServerFixture server(syncServerConfig());
@@ -249,6 +326,42 @@ private slots:
         QVERIFY(client.waitSynced(60000));
         QVERIFY2(converged(cache, *server.server, 60000), toString(cacheCounts(cache)));
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 20000);
+    }
+
+    void aDropWithASendInFlightCountsAsOneFailure() {
+        // Given a live client whose backoff is long enough to be read before it retries
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        SyncEngine::Options options = fastOptions();
+        options.backoffBaseMs = 4000; // one failure: retry in 2-4 s; counted twice it was 4-8 s
+        options.backoffCapMs = 60000;
+        Client client(server.server->baseUrl(), cache, kToken, options);
+        QVERIFY(client.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+
+        // When an acknowledge is in flight (applied by the server, its answer slow) and the event
+        // stream's connection drops
+        server.server->setFaults(3000, 0, 0, 0);
+        const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
+        const QString key = ack.outboxInserts.first().uuid;
+        client.session.submit(ack);
+        QTRY_COMPARE_WITH_TIMEOUT(server.server->appliedCount(key), 1, 5000);
+        QVERIFY(client.isLive());
+        server.server->dropStreams();
+
+        // Then that is one failure: one step of backoff, however many requests it broke
+        QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
+        QTest::qWait(300); // a second report of the same drop would have arrived by now
+        QCOMPARE(client.last.phase, SyncPhase::Reconnecting);
+        QCOMPARE(client.last.failures, 1);
+        QVERIFY2(client.last.nextRetrySeconds <= 4,
+                 qPrintable(QString::number(client.last.nextRetrySeconds)));
+        // ... and after the retry the acknowledge is confirmed, not applied again
+        server.server->setFaults(0, 0, 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 15000);
+        QCOMPARE(client.last.failures, 0);
+        QCOMPARE(server.server->appliedCount(key), 1);
     }
 
     void lostEventHistoryTriggersAFullReconcile() {

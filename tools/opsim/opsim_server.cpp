@@ -565,6 +565,20 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
         store.storeIdempotent(key, sr);
         ++counters.idempotencyKeys;
     }
+    if (!garbleNextCreate.isEmpty() && r.applied && r.status == 201 &&
+        method == QHttpServerRequest::Method::Post &&
+        path == kTicketBase + QStringLiteral("/troubleTicket")) {
+        // After the stored result: only this answer is spoilt, as by a faulty proxy on the way back.
+        if (garbleNextCreate == QLatin1String("malformed")) {
+            r.body = r.body.left(r.body.size() / 2) + "\x01{not json";
+        } else {
+            QJsonObject ticket = QJsonDocument::fromJson(r.body).object();
+            ticket.remove(QStringLiteral("id"));
+            ticket.remove(QStringLiteral("href"));
+            r.body = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
+        }
+        garbleNextCreate.clear();
+    }
     send(socket, r, true, closeAfter);
     return true;
 }
@@ -1293,6 +1307,16 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
         ok.insert(QStringLiteral("seconds"), seconds);
         return jsonResponse(200, ok);
     }
+    if (cmd == QLatin1String("/dropStreams")) {
+        q->dropStreams();
+        return jsonResponse(200, ok);
+    }
+    if (cmd == QLatin1String("/garbleNextCreate")) {
+        if (!q->garbleNextTicketCreate(uq.queryItemValue(QStringLiteral("body"))))
+            return errorResponse(400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("body must be malformed or noId"));
+        return jsonResponse(200, ok);
+    }
     if (cmd == QLatin1String("/storm")) {
         q->triggerStorm(num("rate", 1000), int(num("seconds", 10)));
         return jsonResponse(200, ok);
@@ -1523,6 +1547,17 @@ void Server::cutConnections(int seconds) {
             sock->abort();
         }
     }
+}
+
+void Server::dropStreams() {
+    d->hub->closeAll();
+}
+
+bool Server::garbleNextTicketCreate(const QString &how) {
+    if (how != QLatin1String("malformed") && how != QLatin1String("noId"))
+        return false;
+    d->garbleNextCreate = how;
+    return true;
 }
 
 void Server::triggerStorm(double rate, int seconds) {

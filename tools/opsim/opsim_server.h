@@ -94,6 +94,13 @@ public:
     // Control (also reachable over HTTP under /control on loopback).
     void setPaused(bool paused);      // simulator stops producing changes
     void cutConnections(int seconds); // close every connection, refuse API requests for N s
+    // Drops every event stream connection, the HTTP API stays up (a proxy ending long-lived
+    // connections): a client's request in flight is not touched.
+    void dropStreams();
+    // The next ticket create is applied and stored as usual (a repeat with its Idempotency-Key gets
+    // the real answer) but answered 201 with a body a client cannot use: "malformed" (not JSON) or
+    // "noId" (JSON without id and href). False for another word.
+    bool garbleNextTicketCreate(const QString &how);
     void triggerStorm(double ratePerSecond, int seconds);
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap
     void restartEventSequence(); // drop event history, seq starts again at 1

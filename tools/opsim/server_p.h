@@ -68,6 +68,8 @@ public:
     quint16 port = 0;
     QString base; // http://127.0.0.1:PORT
     qint64 cutUntilMs = 0;
+    // Set by Server::garbleNextTicketCreate: "malformed" or "noId"; empty = answer normally.
+    QString garbleNextCreate;
     std::mt19937_64 faultRng;
     ServerStats counters;
     QHash<QString, int> appliedByKey;
