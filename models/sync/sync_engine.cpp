@@ -116,6 +116,11 @@ void SyncEngine::start() {
         setPhase(SyncPhase::Offline);
         return;
     }
+    // How old the cached data is comes from the cache: a console started in the basement must say
+    // "as of yesterday 17:40", not "never synced", while it cannot reach the server.
+    for (const SyncState &state : m_reader->syncStates())
+        if (state.lastSuccessMs > 0)
+            m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
     m_running = true;
     // Connecting from here on: the outbox counts below are published before connectToServer(), and
     // they must not say Offline ("never synced" in the views' headers) for that moment.
@@ -284,8 +289,7 @@ bool SyncEngine::handleFailure(const ApiResponse &response) {
     } else {
         // A 4xx on a listing means this client and the server disagree on the API: retrying soon
         // will not help, but retrying later might (server upgrade); keep the cache as it is.
-        onTransientFailure(response.errorMessage(),
-                           m_options.backoffCapMs / 1000);
+        onTransientFailure(response.errorMessage(), m_options.backoffCapMs / 1000);
     }
     return true;
 }

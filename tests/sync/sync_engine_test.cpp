@@ -4,6 +4,7 @@
 #include "sync/local_actions.h"
 
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <spdlog/spdlog.h>
 
@@ -158,6 +159,31 @@ private slots:
             QTest::qWait(200);
         }
         QCOMPARE(server.server->stats().actionsApplied, appliedBefore);
+    }
+
+    void aConsoleStartedWithoutTheServerSaysHowOldItsDataIs() {
+        // Given a synced cache
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        // When the console starts where the server cannot be reached (a port nobody listens on)
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        Client offline(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), cache);
+        QTRY_VERIFY_WITH_TIMEOUT(offline.last.failures > 0, 10000); // it tried, and failed
+        // Then its status gives the age of the cached data (the views say "as of 14:02", not
+        // "never synced")
+        QVERIFY(!offline.last.lastSuccess.isEmpty());
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        for (EpochMs ms : std::as_const(offline.last.lastSuccess))
+            QVERIFY(ms > now - 120'000 && ms <= now);
     }
 
     void ticketCreateAnsweredUnreadablyIsFoundAndItsEditsLandOnIt_data() {
