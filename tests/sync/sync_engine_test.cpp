@@ -101,11 +101,7 @@ private slots:
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        {
-            Client client(server.server->baseUrl(), cache);
-            QVERIFY(client.waitSynced());
-            QTRY_VERIFY(client.drained());
-        }
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
         const QList<Alarm> alarms = someAlarms(cache, 6);
         QCOMPARE(alarms.size(), 6);
         actions::Context context{"field.engineer", "noc-console", 0};
@@ -166,11 +162,7 @@ private slots:
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        {
-            Client client(server.server->baseUrl(), cache);
-            QVERIFY(client.waitSynced());
-            QTRY_VERIFY(client.drained());
-        }
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
         // When the console starts where the server cannot be reached (a port nobody listens on)
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost));
@@ -199,11 +191,7 @@ private slots:
         const QByteArray auth = "Bearer " + kToken.toUtf8();
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        {
-            Client client(server.server->baseUrl(), cache);
-            QVERIFY(client.waitSynced());
-            QTRY_VERIFY(client.drained());
-        }
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
         const qint64 ticketsBefore = server.server->stats().tickets;
         actions::Context context{"field.engineer", "noc-console", 0};
         TroubleTicket draft;
@@ -395,11 +383,7 @@ private slots:
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        {
-            Client client(server.server->baseUrl(), cache);
-            QVERIFY(client.waitSynced());
-            QTRY_VERIFY(client.drained());
-        }
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
 
         // When the server restarts its event sequence (history lost) and changes while we are away
         server.server->restartEventSequence();
@@ -418,11 +402,7 @@ private slots:
         opsim::test::ServerFixture server(syncServerConfig());
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
-        {
-            Client client(server.server->baseUrl(), cache);
-            QVERIFY(client.waitSynced());
-            QTRY_VERIFY(client.drained());
-        }
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
         const QList<Alarm> alarms = someAlarms(cache, 1);
         {
             SyncSession offline(profileFor(QUrl(), cache), QString());

@@ -9,6 +9,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <memory>
 
 namespace noc::test {
@@ -66,6 +67,12 @@ struct Client {
     SyncStatus last;
     bool opened = false;
 };
+
+// Syncs the cache file with the server once and closes the session again: a console used before.
+inline bool syncOnce(const QUrl &server, const QString &cachePath) {
+    Client client(server, cachePath);
+    return client.waitSynced() && QTest::qWaitFor([&client] { return client.drained(); }, 5000);
+}
 
 struct Counts {
     qint64 alarms = 0, tickets = 0, resources = 0;
