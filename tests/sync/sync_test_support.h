@@ -71,7 +71,8 @@ struct Client {
 // Syncs the cache file with the server once and closes the session again: a console used before.
 inline bool syncOnce(const QUrl &server, const QString &cachePath) {
     Client client(server, cachePath);
-    return client.waitSynced() && QTest::qWaitFor([&client] { return client.drained(); }, 5000);
+    return client.opened && client.waitSynced() &&
+           QTest::qWaitFor([&client] { return client.drained(); }, 5000);
 }
 
 struct Counts {
