@@ -99,8 +99,9 @@ void wireSignIn(MainWindow &window, SyncSession &session) {
     QObject::connect(&window, &MainWindow::signInRequested, &window, [&window, &session] {
         auto *dialog = new SignInDialog(session, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        QObject::connect(dialog, &QDialog::accepted, &window, [&window, dialog] {
-            // No keychain answered: the user must know where the token went.
+        QObject::connect(dialog, &QDialog::finished, &window, [&window, dialog] {
+            // No keychain answered: the user must know where the token went (cancelled while signing
+            // in too: the token was stored by then).
             if (!dialog->storeWarning().isEmpty())
                 window.showNotice(dialog->storeWarning());
         });

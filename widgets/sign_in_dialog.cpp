@@ -175,8 +175,10 @@ void SignInDialog::onStatus(const SyncStatus &status) {
         m_token->setFocus();
         return;
     }
-    // An answer with the new token, or no server to ask (the status bar says reconnecting and goes on).
-    if (status.lastContactMs > m_contactBefore || status.phase == SyncPhase::Reconnecting) {
+    // An answer with the new token, no server to ask (the status bar says reconnecting and goes on),
+    // or a connection the engine refused to start (the status bar gives the reason).
+    if (status.lastContactMs > m_contactBefore || status.phase == SyncPhase::Reconnecting ||
+        (status.phase == SyncPhase::Offline && !status.error.isEmpty())) {
         m_awaitingVerdict = false;
         m_token->clear(); // not kept in the dialog's memory longer than needed
         QDialog::accept();

@@ -283,6 +283,31 @@ private slots:
         QVERIFY(explanation->text().startsWith(QStringLiteral("The operations server")));
     }
 
+    void signInEndsWhenTheConnectionIsRefusedBeforeAnyRequest() {
+        // Given a profile the console refuses to connect with (plain http to another host: no request
+        // would ever answer the new token)
+        QTemporaryDir dir;
+        Console console(QUrl(QStringLiteral("http://192.0.2.1:8080")), dir.filePath("c.sqlite"));
+        QVERIFY(console.opened);
+        QTRY_VERIFY(!console.last.error.isEmpty());
+        LanguageManager languages;
+        MainWindow window(&languages);
+        wireSignIn(window, *console.session);
+        window.show();
+        // When the user signs in
+        window.signInAction()->trigger(); // opens the dialog window-modal, without blocking
+        auto *dialog = window.findChild<SignInDialog *>();
+        QVERIFY(dialog);
+        QSignalSpy finished(dialog, &QDialog::finished);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>("tokenField"), kNewToken);
+        dialog->findChild<QPushButton *>("signInButton")->click();
+        // Then the dialog does not wait for an answer that cannot come: it closes, the status bar
+        // keeps the reason
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(console.last.phase, SyncPhase::Offline);
+        QVERIFY(!console.last.error.isEmpty());
+    }
+
     void signInDialogInChinese() {
         // The dialog and the status bar's words in zh_CN (screenshots for the user guide)
         LanguageManager languages;
