@@ -123,9 +123,10 @@ TroubleTicket ticketDraftFromAlarms(const QList<Alarm> &alarms, const QString &r
     for (const Alarm &a : alarms) {
         const QString severity = AlarmTableModel::severityName(rowcodec::severityCode(a.perceivedSeverity));
         const QString type = alarmvocabulary::alarmTypeText(a.alarmType);
-        const QString raised = localDateTimeText(a.alarmRaisedTime);
+        const QString raised = localDateTimeTextWithOffset(a.alarmRaisedTime);
         // "- A-2 Critical on agg-switch-2: Loss of signal — LOS on port 3 (Communications alarm,
-        // raised 2026-11-23 18:00:00)"; the parts the server left empty are left out, not shown blank.
+        // raised 2026-11-23 18:00:00 UTC+08:00)"; the parts the server left empty are left out, not shown
+        // blank.
         QString what = causeOf(a);
         if (!a.specificProblem.isEmpty())
             what = QCoreApplication::translate("TicketWorkflow", "%1 — %2").arg(what, a.specificProblem);

@@ -127,13 +127,14 @@ private slots:
         };
         // When a ticket is drafted from it alone
         TroubleTicket draft = ticketDraftFromAlarms({down}, "alice", names);
-        // Then title and description use the alarm list's words and its local time format, one alarm
+        // Then title and description use the alarm list's words and its local time format with the
+        // UTC offset (the description is read in other time zones too), one alarm
         // is singular, and the ids and element names are kept as they are
         QCOMPARE(draft.name, QStringLiteral("Link down at agg-switch-2"));
         QCOMPARE(draft.description.split('\n'),
                  (QStringList{"Raised from 1 alarm:",
                               "- A-9 Major on agg-switch-2: Link down — ge-0/0/1 down (Communications alarm, "
-                              "raised 2026-11-23 18:00:00)"}));
+                              "raised 2026-11-23 18:00:00 UTC+08:00)"}));
         QCOMPARE(draft.relatedEntities.first().name, QStringLiteral("Link down"));
 
         // When it is drafted with two more alarms, one without a probable cause nor a raised time
