@@ -802,6 +802,14 @@ std::optional<SyncState> CacheReader::syncState(const QString &collection) {
     });
 }
 
+QHash<QString, EpochMs> CacheReader::lastSuccessTimes() {
+    QHash<QString, EpochMs> times;
+    for (const SyncState &state : syncStates())
+        if (state.lastSuccessMs > 0)
+            times.insert(state.collection, state.lastSuccessMs);
+    return times;
+}
+
 QList<SyncState> CacheReader::syncStates() {
     return d->guard([&]() -> QList<SyncState> {
         QList<SyncState> list;

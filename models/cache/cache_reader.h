@@ -5,6 +5,7 @@
 #include "cache/outbox_entry.h"
 #include "domain/types.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -113,6 +114,9 @@ public:
     QList<ConflictRecord> conflicts();                   // oldest first
     std::optional<SyncState> syncState(const QString &collection);
     QList<SyncState> syncStates();
+    // Collection -> when it last synced successfully (collections never synced are left out): how
+    // old the cached data is, for the status before the server has answered.
+    QHash<QString, EpochMs> lastSuccessTimes();
     QString metadata(const QString &key); // null QString when absent
     int schemaVersion();
 

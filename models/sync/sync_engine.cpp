@@ -118,9 +118,7 @@ void SyncEngine::start() {
     }
     // How old the cached data is comes from the cache: a console started in the basement must say
     // "as of yesterday 17:40", not "never synced", while it cannot reach the server.
-    for (const SyncState &state : m_reader->syncStates())
-        if (state.lastSuccessMs > 0)
-            m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
+    m_status.lastSuccess = m_reader->lastSuccessTimes();
     m_running = true;
     // Connecting from here on: the outbox counts below are published before connectToServer(), and
     // they must not say Offline ("never synced" in the views' headers) for that moment.

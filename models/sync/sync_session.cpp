@@ -61,9 +61,7 @@ void SyncSession::start() {
         // "never synced" would be untrue of a file that holds a sync's data.
         CacheReader reader;
         if (reader.open(m_openResult.path))
-            for (const SyncState &state : reader.syncStates())
-                if (state.lastSuccessMs > 0)
-                    m_status.lastSuccess.insert(state.collection, state.lastSuccessMs);
+            m_status.lastSuccess = reader.lastSuccessTimes();
         setCacheWriteError(m_openResult.error.message, false);
         connect(m_writer, &CacheWriterWorker::opened, this, &SyncSession::onWriterOpened);
     }
