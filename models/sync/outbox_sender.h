@@ -22,7 +22,9 @@ struct ApiResponse;
 //   401          nothing changes; the engine reports the refused token
 //   201 to a ticket create whose body names no ticket (not JSON, no id): the server has the ticket
 //                but the console does not know its id. The entry stays, marked Sent with the problem
-//                in words, and is never posted again: the sender finds the ticket by the externalId
+//                in words, and is not posted again (should the Sent mark not have reached the disk
+//                before a restart, the same Idempotency-Key keeps a repost from making a second
+//                ticket): the sender finds the ticket by the externalId
 //                the create carried (the local id), then goes on as after a readable answer. Until
 //                then the ticket's later entries wait, so they reach the right ticket.
 //   other 4xx    entry marked failed with the server's message; server state restored (a target the

@@ -118,7 +118,12 @@ void SyncSession::startEngine() {
     });
     connect(m_engine, &SyncEngine::initialSyncCompleted, this, &SyncSession::initialSyncCompleted);
     // Queued like statusChanged, so it arrives after the old token's statuses and before the new one's.
-    connect(m_engine, &SyncEngine::tokenReplaced, this, &SyncSession::tokenReplaced);
+    connect(m_engine, &SyncEngine::tokenReplaced, this, [this] {
+        // The old token's refusal is over: a status sent before the new engine's first (a cache
+        // write error set or cleared) must not report it again.
+        m_status.authenticationFailed = false;
+        emit tokenReplaced();
+    });
     m_syncThread.start();
     watchNetwork();
 }
