@@ -60,10 +60,10 @@ QString ApiResponse::describeStoredError(const QString &stored) {
     if (parsed.httpStatus == 0)
         return stored; // a network error, already in plain words (Qt's or TlsPolicy's)
     if (parsed.serverWords.isEmpty())
-        return QCoreApplication::translate("noc::OpsApiClient", "The server answered with an error (HTTP %1).")
+        return QCoreApplication::translate("noc::OpsApiClient",
+                                           "The server answered with an error (HTTP %1).")
             .arg(parsed.httpStatus);
-    return QCoreApplication::translate("noc::OpsApiClient",
-                                       "The server answered with an error (HTTP %1): %2")
+    return QCoreApplication::translate("noc::OpsApiClient", "The server answered with an error (HTTP %1): %2")
         .arg(QString::number(parsed.httpStatus), parsed.serverWords);
 }
 

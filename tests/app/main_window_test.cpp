@@ -1,6 +1,6 @@
 #include "about_dialog.h"
-#include "cache/cache_reader.h"
 #include "cache/cache_database.h"
+#include "cache/cache_reader.h"
 #include "conflicts_dialog.h"
 #include "empty_state_widget.h"
 #include "isolated_settings.h"
@@ -11,8 +11,8 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
@@ -263,8 +263,9 @@ private slots:
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status → Resolved"));
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Status: Held"));
         // And the server's answer in plain words, from the stored "(HTTP 409)" form
-        QCOMPARE(table->item(0, 5)->text(),
-                 QStringLiteral("The server answered with an error (HTTP 409): held -> resolved is not allowed"));
+        QCOMPARE(
+            table->item(0, 5)->text(),
+            QStringLiteral("The server answered with an error (HTTP 409): held -> resolved is not allowed"));
         // And the greyed-out buttons say why
         auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
         QVERIFY(discard && !discard->isEnabled());

@@ -447,13 +447,15 @@ private slots:
         QVERIFY2(UnsavedWork::append(path, {unsaved}, &error), qPrintable(error));
         const auto contents = [&path] {
             QFile file(path);
-            return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
-                                                  : QByteArray();
+            return file.open(QIODevice::ReadOnly)
+                       ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                       : QByteArray();
         };
         const QByteArray before = contents();
         QVERIFY(!before.isEmpty());
 
-        // When the file cannot be written (mode 0444; for root the immutable attribute) and the console starts
+        // When the file cannot be written (mode 0444; for root the immutable attribute) and the console
+        // starts
         test::ReadOnlyFile readOnly(path);
         if (!readOnly.isReadOnly())
             QSKIP(qPrintable(readOnly.why()));
@@ -500,8 +502,9 @@ private slots:
         QVERIFY(CacheDatabase::open(path).ok());
         {
             sqlite3 *db = nullptr;
-            QCOMPARE(sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
-                     SQLITE_OK);
+            QCOMPARE(
+                sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
+                SQLITE_OK);
             QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
             sqlite3_close_v2(db);
         }

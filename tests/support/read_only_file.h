@@ -30,7 +30,8 @@ public:
             m_immutable = setImmutable(true, &m_why);
         }
         if (m_why.isEmpty() && writable())
-            m_why = QStringLiteral("%1 is still writable after %2").arg(m_path, m_immutable ? QStringLiteral("chattr +i") : QStringLiteral("chmod"));
+            m_why = QStringLiteral("%1 is still writable after %2")
+                        .arg(m_path, m_immutable ? QStringLiteral("chattr +i") : QStringLiteral("chmod"));
     }
     ~ReadOnlyFile() { release(); }
     ReadOnlyFile(const ReadOnlyFile &) = delete;
@@ -61,7 +62,8 @@ private:
     bool setImmutable(bool on, QString *why) const {
         const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            *why = QStringLiteral("cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+            *why = QStringLiteral("cannot open %1: %2")
+                       .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
         int flags = 0;

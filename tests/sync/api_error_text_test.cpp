@@ -67,10 +67,12 @@ private slots:
         QCOMPARE(unavailable.errorMessage(), QStringLiteral("The server answered with an error (HTTP 503)."));
         QCOMPARE(silent.errorMessage(), QStringLiteral("The server did not answer."));
         QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
-        QVERIFY2(unavailable.errorMessage().contains(QStringLiteral("HTTP 503")), qPrintable(unavailable.errorMessage()));
+        QVERIFY2(unavailable.errorMessage().contains(QStringLiteral("HTTP 503")),
+                 qPrintable(unavailable.errorMessage()));
         QVERIFY2(!unavailable.errorMessage().contains(QStringLiteral("The server")),
                  qPrintable(unavailable.errorMessage()));
-        QVERIFY2(!silent.errorMessage().contains(QStringLiteral("server")), qPrintable(silent.errorMessage()));
+        QVERIFY2(!silent.errorMessage().contains(QStringLiteral("server")),
+                 qPrintable(silent.errorMessage()));
         // The stored forms do not depend on the language, and still read back
         QCOMPARE(unavailable.storedError(), QStringLiteral("HTTP 503"));
         QCOMPARE(ApiResponse::parseStoredError(unavailable.storedError()).httpStatus, 503);

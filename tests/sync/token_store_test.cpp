@@ -26,7 +26,8 @@ private slots:
         QVERIFY2(written.ok(), qPrintable(written.error));
         const QString path = TokenStore::fallbackPath(profile);
         const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
-        QCOMPARE(QFile::permissions(path) & ~QFile::Permissions(QFile::ReadUser | QFile::WriteUser), ownerOnly);
+        QCOMPARE(QFile::permissions(path) & ~QFile::Permissions(QFile::ReadUser | QFile::WriteUser),
+                 ownerOnly);
 
         for (const QFile::Permission loose : {QFile::ReadGroup, QFile::ReadOther}) {
             // When the file becomes readable by the group or by everyone (a copy, a umask, a chmod)

@@ -314,7 +314,7 @@ void TicketConsole::updateNewTicketAction() {
     const bool allowed = refusal.isEmpty() && cannotSave.isEmpty();
     m_newAction->setEnabled(allowed);
     m_newTicket->setEnabled(allowed);
-    m_newAction->setToolTip(!refusal.isEmpty()    ? refusal
+    m_newAction->setToolTip(!refusal.isEmpty()      ? refusal
                             : !cannotSave.isEmpty() ? cannotSave
                                                     : tr("Open the editor for a new ticket (Ctrl+N)"));
     m_newTicket->setToolTip(m_newAction->toolTip());
