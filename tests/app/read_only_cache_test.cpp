@@ -53,15 +53,6 @@ qint64 requestsOnceQuiet(const opsim::Server &server) {
     return seen;
 }
 
-Alarm anUnacknowledgedAlarm(const QString &cachePath) {
-    CacheReader reader;
-    reader.open(cachePath);
-    AlarmFilter filter;
-    filter.ack = AckState::Unacknowledged;
-    const QList<Alarm> alarms = reader.alarmPage(filter, 1).alarms;
-    return alarms.isEmpty() ? Alarm() : alarms.first();
-}
-
 } // namespace
 
 class ReadOnlyCacheTest : public QObject {

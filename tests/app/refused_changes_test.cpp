@@ -36,12 +36,7 @@ QString cell(ConflictsDialog &dialog, int row, int column) {
 // An alarm the cache holds (synced earlier) but the server has purged since: a copy of a real one
 // under an id the server never had.
 Alarm purgedAlarm(const QString &cachePath) {
-    CacheReader reader;
-    reader.open(cachePath);
-    AlarmFilter filter;
-    filter.ack = AckState::Unacknowledged;
-    const QList<Alarm> some = reader.alarmPage(filter, 1).alarms;
-    Alarm alarm = some.value(0);
+    Alarm alarm = anUnacknowledgedAlarm(cachePath);
     alarm.id = QStringLiteral("purged-alarm-1");
     return alarm;
 }

@@ -63,14 +63,6 @@ struct Console {
     bool opened = false;
 };
 
-Alarm anUnacknowledgedAlarm(const QString &cachePath) {
-    CacheReader reader;
-    reader.open(cachePath);
-    AlarmFilter filter;
-    filter.ack = AckState::Unacknowledged;
-    const QList<Alarm> alarms = reader.alarmPage(filter, 1).alarms;
-    return alarms.isEmpty() ? Alarm() : alarms.first();
-}
 } // namespace
 
 class SignInTest : public QObject {

@@ -75,6 +75,16 @@ inline bool syncOnce(const QUrl &server, const QString &cachePath) {
            QTest::qWaitFor([&client] { return client.drained(); }, 5000);
 }
 
+// An unacknowledged alarm the cache holds (a null Alarm when there is none).
+inline Alarm anUnacknowledgedAlarm(const QString &cachePath) {
+    CacheReader reader;
+    reader.open(cachePath);
+    AlarmFilter filter;
+    filter.ack = AckState::Unacknowledged;
+    const QList<Alarm> alarms = reader.alarmPage(filter, 1).alarms;
+    return alarms.isEmpty() ? Alarm() : alarms.first();
+}
+
 struct Counts {
     qint64 alarms = 0, tickets = 0, resources = 0;
     friend bool operator==(const Counts &, const Counts &) = default;
