@@ -3,9 +3,29 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QSysInfo>
 #include <QThread>
 #include <cstdio>
+
+namespace {
+
+// How many DAMON memory monitors the kernel runs. Some VM hosts start one for proactive reclaim; its
+// thread can hold a core for tens of milliseconds, which every thread's longest wait shows (the storm's
+// gui_max_stall_ms and reference_max_gap_ms: docs/PERFORMANCE.md, "The VM's memory monitor").
+int runningMemoryMonitors() {
+    const QDir kdamonds(QStringLiteral("/sys/kernel/mm/damon/admin/kdamonds"));
+    int running = 0;
+    for (const QString &name : kdamonds.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile state(kdamonds.filePath(name + QStringLiteral("/state")));
+        if (state.open(QIODevice::ReadOnly) && state.readAll().trimmed() == "on")
+            ++running;
+    }
+    return running;
+}
+
+} // namespace
 
 // noc-bench SUITE [--quick] [--json] [suite args...]
 int main(int argc, char **argv) {
@@ -46,9 +66,10 @@ int main(int argc, char **argv) {
         options.json = parser.isSet("json");
         options.args = positional.mid(1) + parser.unknownOptionNames();
         noc::bench::BenchReporter reporter(suite.name, options.json);
-        reporter.note(QStringLiteral("machine: %1, %2 cores")
+        reporter.note(QStringLiteral("machine: %1, %2 cores, kernel memory monitors (DAMON) running: %3")
                           .arg(QSysInfo::prettyProductName())
-                          .arg(QThread::idealThreadCount()));
+                          .arg(QThread::idealThreadCount())
+                          .arg(runningMemoryMonitors()));
         return suite.run(options, reporter);
     }
     std::fprintf(stderr, "noc-bench: unknown suite '%s' (try --list)\n", qPrintable(positional.first()));
