@@ -1985,6 +1985,18 @@ Commands:
         <source>Kind</source>
         <translation>类别</translation>
     </message>
+    <message>
+        <source>Created, not named</source>
+        <translation>已创建，未获编号</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>The console could not confirm this change on the server; sending it again could make a second ticket. Look for the ticket by its reference, then discard this.</source>
+        <translation>控制台无法在服务器上确认此更改；再次发送可能会产生重复的工单。请按参考号查找该工单，然后放弃此项。</translation>
+    </message>
 </context>
 <context>
     <name>noc::ConsoleTray</name>
@@ -2291,6 +2303,21 @@ Commands:
     <message>
         <source>The server answered with an error (HTTP %1): %2</source>
         <translation>服务器返回错误（HTTP %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::OutboxReason</name>
+    <message>
+        <source>The server created this ticket but did not say which one it is; looking for it by its reference %1.</source>
+        <translation>服务器已创建此工单，但未告知是哪一张；正在按其参考号 %1 查找。</translation>
+    </message>
+    <message>
+        <source>The server created this ticket but never said which one it is, not even when asked again (reference %1).</source>
+        <translation>服务器已创建此工单，但始终未告知是哪一张，再次询问也没有结果（参考号 %1）。</translation>
+    </message>
+    <message>
+        <source>Not sent: the server never said which ticket the new one is (reference %1).</source>
+        <translation>未发送：服务器始终未告知新工单是哪一张（参考号 %1）。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -46,6 +47,9 @@ QString describeIntent(const QByteArray &payload) {
             parts << ConflictsDialog::tr("Status → %1").arg(statusText(value));
         else if (key == QLatin1String("statusChangeReason"))
             parts << ConflictsDialog::tr("reason: %1").arg(value);
+        else if (key == QLatin1String("note") && it.value().isArray()) // the ticket's notes, the new one last
+            parts << ConflictsDialog::tr("Note: %1")
+                         .arg(it.value().toArray().last()[QLatin1String("text")].toString());
         else if (key == QLatin1String("comment") && it.value().isObject())
             parts << ConflictsDialog::tr("Comment: %1").arg(it.value()[QLatin1String("comment")].toString());
         else if (it.value().isString() && !key.endsWith(QLatin1String("UserId")) &&
@@ -102,6 +106,8 @@ QString describeRefusal(const RefusedChange &change) {
         return ConflictsDialog::tr("Not allowed for your role.");
     case RefusedChange::Reason::Rejected:
         break;
+    case RefusedChange::Reason::NotConfirmed:
+        return change.consoleReason->describe();
     }
     return change.serverMessage.isEmpty()
                ? ConflictsDialog::tr("The server rejected the change (HTTP %1).").arg(change.httpStatus)
@@ -112,6 +118,9 @@ QString describeRefusal(const RefusedChange &change) {
 QString describeRefusedServerState(const RefusedChange &change) {
     if (change.reason() == RefusedChange::Reason::TargetGone)
         return ConflictsDialog::tr("Gone");
+    if (change.reason() == RefusedChange::Reason::NotConfirmed &&
+        change.consoleReason->code == OutboxReason::Code::CreateNotConfirmed)
+        return ConflictsDialog::tr("Created, not named");
     return ConflictsDialog::tr("Unchanged");
 }
 
@@ -138,6 +147,10 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    // Rows as tall as their wrapped text at the width the columns end up with: Chinese lines are
+    // taller than English ones, and a reason with a ticket's reference (local-<uuid>) needs more than
+    // the default row's two English lines. A handful of rows: measuring them is cheap.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_reapply);
     buttons->addWidget(m_discard);
@@ -213,17 +226,25 @@ void ConflictsDialog::reload() {
                      describeTarget(r.entry.targetKind, r.entry.targetId),
                      describeIntent(r.entry.kind, r.entry.payload), describeRefusedServerState(r),
                      describeRefusal(r)});
-    for (int row = 0; row < rows.size(); ++row)
-        for (int column = 0; column < rows[row].size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(rows[row][column]));
+    for (int row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < rows[row].size(); ++column) {
+            auto *item = new QTableWidgetItem(rows[row][column]);
+            item->setToolTip(rows[row][column]); // the whole text, should the cell still be too small
+            m_table->setItem(row, column, item);
+        }
+    }
     m_table->resizeColumnsToContents();
     retranslateUi();
     updateButtons();
 }
 
 QString ConflictsDialog::reapply(int row) {
-    if (refusedAt(row))
+    if (const RefusedChange *change = refusedAt(row)) {
+        if (change->reason() == RefusedChange::Reason::NotConfirmed)
+            return tr("The console could not confirm this change on the server; sending it again could "
+                      "make a second ticket. Look for the ticket by its reference, then discard this.");
         return tr("The server refused this change outright; it cannot be applied again. Discard it.");
+    }
     if (!isConflictRow(row))
         return {};
     const ConflictRecord &conflict = m_conflicts[row];

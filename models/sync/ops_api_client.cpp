@@ -1,6 +1,7 @@
 #include "ops_api_client.h"
 
 #include "logging.h"
+#include "sync/outbox_reason.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -54,6 +55,8 @@ ApiResponse::StoredError ApiResponse::parseStoredError(const QString &stored) {
 }
 
 QString ApiResponse::describeStoredError(const QString &stored) {
+    if (const auto reason = OutboxReason::parse(stored)) // the console's own reason, not the server's
+        return reason->describe();
     if (stored == QLatin1String(kNoAnswer))
         return QCoreApplication::translate("noc::OpsApiClient", "The server did not answer.");
     const StoredError parsed = parseStoredError(stored);
@@ -132,6 +135,7 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
             response.body = reply->readAll();
         for (const auto &pair : reply->rawHeaderPairs())
             response.headers.insert(pair.first.toLower(), pair.second);
+        response.aborted = reply->property("nocAbortedHere").toBool();
         if (reply->property("nocPinMismatch").toBool()) {
             response.status = 0;
             response.networkError = TlsPolicy::pinMismatchMessage();
@@ -147,8 +151,11 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
 }
 
 void OpsApiClient::abortAll() {
-    for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>())
+    for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>()) {
+        // Told apart from a transfer timeout, which Qt also reports as OperationCanceledError.
+        reply->setProperty("nocAbortedHere", true);
         reply->abort();
+    }
 }
 
 } // namespace noc

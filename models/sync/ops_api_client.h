@@ -19,8 +19,12 @@ struct ApiResponse {
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QString networkError;                  // plain words when status == 0
+    bool aborted = false;                  // ended by this side (OpsApiClient::abortAll), not by a timeout
 
     bool ok() const { return status >= 200 && status < 300; }
+    // Ended by this side before the server said anything: tells nothing about the server or the
+    // network (abortAll() tears a connection down because of some other request's failure, or a stop).
+    bool abandoned() const { return aborted && status == 0; }
     // Worth retrying later: no answer, 5xx, 429 (slow down), 408.
     bool isTransient() const { return status == 0 || status >= 500 || status == 429 || status == 408; }
     int retryAfterSeconds() const; // from Retry-After, 0 when absent
@@ -62,7 +66,8 @@ public:
     void send(const QByteArray &method, const QUrl &url, const QByteArray &body,
               const QByteArray &contentType, const QHash<QByteArray, QByteArray> &headers, Callback callback);
 
-    // Aborts every request in flight; their callbacks see status 0.
+    // Aborts every request in flight; their callbacks see `aborted` (and status 0 unless the server's
+    // status line had already arrived).
     void abortAll();
     int inFlight() const { return m_inFlight; }
 

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "sync/local_actions.h"
 #include "sync/ops_api_client.h"
+#include "sync/outbox_reason.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -31,11 +32,13 @@ const QString kIdMapPrefix = QStringLiteral("idmap/");
 const QString kTicketCreate = QStringLiteral("ticket.create");
 } // namespace
 
-OutboxSender::OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit, QObject *parent)
+OutboxSender::OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit,
+                           const UnconfirmedCreates::Patience &patience, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_reader(reader)
-    , m_submit(std::move(submit)) {}
+    , m_submit(std::move(submit))
+    , m_unconfirmed(patience) {}
 
 QString OutboxSender::resolvedId(const QString &id) const {
     if (!actions::isLocalTicketId(id))
@@ -64,10 +67,11 @@ void OutboxSender::kick() {
         if (m_done.contains(entry.uuid) || m_notFound.contains(entry.targetId))
             continue;
         // Sent: created on the server, id not known yet. The set covers the moment before the mark
-        // reaches the disk, when the row still says Pending: a create is never posted twice.
+        // reaches the disk, when the row still says Pending: such a create is looked up, and posted
+        // again only when UnconfirmedCreates says so.
         if (entry.kind == kTicketCreate &&
             (entry.state == OutboxState::Sent || m_createdUnread.contains(entry.uuid))) {
-            lookUpCreatedTicket(entry);
+            confirmCreate(entry);
             return;
         }
         if (entry.state == OutboxState::Pending) {
@@ -155,6 +159,8 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
                 keepUnconfirmedCreate(entry);
                 return;
             }
+            m_createdUnread.remove(entry.uuid);
+            m_unconfirmed.forget(entry.uuid);
             adoptCreatedTicket(entry, *created, batch);
             finish(entry, batch);
             kick();
@@ -184,16 +190,28 @@ void OutboxSender::onAnswer(const OutboxEntry &entry, const ApiResponse &respons
         return;
     }
     if (response.isTransient()) {
-        CacheBatch batch;
-        batch.outboxUpdates.append(
-            {entry.uuid, OutboxState::Pending, entry.attempts + 1, response.storedError()});
-        m_submit(batch);
-        m_busy = false;
-        emit connectionLost(response.errorMessage());
+        onTransientAnswer(entry, response);
         return;
     }
     const bool conflict = response.status == 409 || response.status == 412;
     restoreServerState(entry, response, conflict);
+}
+
+void OutboxSender::onTransientAnswer(const OutboxEntry &entry, const ApiResponse &response) {
+    m_busy = false;
+    // Aborted here before any answer (the engine tears the connection down because another request
+    // failed, or stops): the server never saw or never answered this try, and the network did not
+    // fail it, so it is no attempt and its "cancelled" is no error worth keeping. The engine is already
+    // handling the failure that caused the abort; the report below is one it ignores.
+    if (!response.abandoned()) {
+        CacheBatch batch;
+        // A create posted again (Sent) keeps its mark and reason: it is still created and unconfirmed.
+        const bool sent = entry.state == OutboxState::Sent;
+        batch.outboxUpdates.append({entry.uuid, sent ? OutboxState::Sent : OutboxState::Pending,
+                                    entry.attempts + 1, sent ? entry.lastError : response.storedError()});
+        m_submit(batch);
+    }
+    emit connectionLost(response.errorMessage(), response.retryAfterSeconds());
 }
 
 // The server named the ticket: the local stand-in gives way to it, and later entries that still say
@@ -209,24 +227,42 @@ void OutboxSender::adoptCreatedTicket(const OutboxEntry &entry, const TroubleTic
 
 // A 2xx to a create without a ticket we can read (a body cut short by a dropped connection, a proxy
 // that spoilt it, a server that left out the id). Dropping the entry, as this once did, lost the
-// local id -> server id mapping: the ticket's later edits went to no ticket. Posting again would
-// risk a second ticket once the server has forgotten the Idempotency-Key. So the entry stays,
-// marked Sent, with the problem in words, and the ticket is looked up by its externalId.
+// local id -> server id mapping: the ticket's later edits went to no ticket. Posting again at once
+// asks the server for nothing new. So the entry stays, marked Sent, with the reason, and the ticket
+// is looked up by its externalId first; it is posted again (same key, well inside the server's 24 h)
+// only after the lookups kept missing (UnconfirmedCreates).
 void OutboxSender::keepUnconfirmedCreate(const OutboxEntry &entry) {
-    log()->warn("The server created ticket {} (outbox entry {}) but its answer named no ticket; "
-                "looking it up by its externalId",
-                entry.targetId.toStdString(), entry.uuid.toStdString());
+    const bool again = entry.state == OutboxState::Sent || m_createdUnread.contains(entry.uuid);
+    const OutboxReason reason{OutboxReason::Code::CreateUnconfirmed, entry.targetId,
+                              again ? UnconfirmedCreates::answersSoFar(entry) + 1 : 1};
+    log()->warn("The server created ticket {} (outbox entry {}) but its answer named no ticket ({} such "
+                "answer(s)); looking it up by its externalId",
+                entry.targetId.toStdString(), entry.uuid.toStdString(), reason.answers);
     m_createdUnread.insert(entry.uuid);
-    // The outbox keeps errors in one form for every language (ApiResponse::storedError()).
+    m_unconfirmed.forget(entry.uuid); // a new round of lookups
     CacheBatch batch;
-    batch.outboxUpdates.append({entry.uuid, OutboxState::Sent, entry.attempts + 1,
-                                QStringLiteral("Created on the server, but its answer named no ticket; "
-                                               "finding it by externalId %1")
-                                    .arg(entry.targetId)});
+    batch.outboxUpdates.append({entry.uuid, OutboxState::Sent, entry.attempts + 1, reason.stored()});
     m_submit(batch);
     m_busy = false;
     emit countsChanged();
     kick();
+}
+
+void OutboxSender::confirmCreate(const OutboxEntry &entry) {
+    switch (m_unconfirmed.next(entry)) {
+    case UnconfirmedCreates::Step::LookUp:
+        lookUpCreatedTicket(entry);
+        return;
+    case UnconfirmedCreates::Step::PostAgain:
+        log()->warn("Ticket {} is still not found; posting its create again with the same Idempotency-Key {}",
+                    entry.targetId.toStdString(), entry.uuid.toStdString());
+        m_unconfirmed.forget(entry.uuid);
+        send(entry);
+        return;
+    case UnconfirmedCreates::Step::GiveUp:
+        giveUpOnCreate(entry);
+        return;
+    }
 }
 
 void OutboxSender::lookUpCreatedTicket(const OutboxEntry &entry) {
@@ -237,14 +273,8 @@ void OutboxSender::lookUpCreatedTicket(const OutboxEntry &entry) {
     url.setQuery(query);
     m_busy = true;
     m_client->get(url, [this, entry](const ApiResponse &response) {
-        if (response.status == 401) {
-            m_busy = false;
-            emit authenticationFailed(response.storedError());
-            return;
-        }
-        if (response.isTransient()) {
-            m_busy = false;
-            emit connectionLost(response.errorMessage());
+        if (!response.ok()) {
+            onLookupFailed(entry, response);
             return;
         }
         // Checked here too: a server that ignores an unknown filter answers with every ticket.
@@ -260,9 +290,10 @@ void OutboxSender::lookUpCreatedTicket(const OutboxEntry &entry) {
         if (!found) {
             // Not listed (yet): the entry and the ticket's later ones wait for the next catch-up;
             // other entries go on.
-            log()->warn(
-                "Ticket {} is not on the server yet ({}); looking again later", entry.targetId.toStdString(),
-                response.ok() ? "no ticket with that externalId" : response.errorMessage().toStdString());
+            log()->warn("Ticket {} is not on the server's list yet (no ticket with that externalId); looking "
+                        "again later",
+                        entry.targetId.toStdString());
+            m_unconfirmed.missed(entry.uuid);
             m_notFound.insert(entry.targetId);
             m_busy = false;
             kick();
@@ -270,12 +301,61 @@ void OutboxSender::lookUpCreatedTicket(const OutboxEntry &entry) {
         }
         log()->info("Ticket {} is {} on the server", entry.targetId.toStdString(), found->id.toStdString());
         m_createdUnread.remove(entry.uuid);
+        m_unconfirmed.forget(entry.uuid);
         CacheBatch batch;
         batch.outboxRemovals.append(entry.uuid);
         adoptCreatedTicket(entry, *found, batch);
         finish(entry, batch);
         kick();
     });
+}
+
+// An error is an answer about the lookup, not "the ticket is not there": counted as a miss, a server
+// in trouble or a refused token would have ended in a repost and a give-up instead of a backoff or
+// "sign in again".
+void OutboxSender::onLookupFailed(const OutboxEntry &entry, const ApiResponse &response) {
+    m_busy = false;
+    if (response.status == 401) {
+        emit authenticationFailed(response.storedError());
+        return;
+    }
+    if (response.isTransient()) {
+        emit connectionLost(response.errorMessage(), response.retryAfterSeconds());
+        return;
+    }
+    // Refused (403, 400, 404 ...): asking again the same way will not help; posting the create again
+    // with its key is the other way to learn the ticket's id.
+    log()->warn("The server refused to look up ticket {} by its externalId: {}", entry.targetId.toStdString(),
+                response.storedError().toStdString());
+    m_unconfirmed.lookupRefused(entry.uuid);
+    kick();
+}
+
+// Never named nor found: the entry leaves the wait, shown among the refused changes with everything
+// the user entered (its payload) and the reason. The ticket's later entries cannot reach it (no server
+// id), so they are refused with it rather than sent to no ticket or left waiting for ever.
+void OutboxSender::giveUpOnCreate(const OutboxEntry &entry) {
+    const int answers = UnconfirmedCreates::answersSoFar(entry);
+    log()->error(
+        "Giving up on confirming ticket {} (outbox entry {}) after {} answer(s) that named no ticket; "
+        "listed among the refused changes",
+        entry.targetId.toStdString(), entry.uuid.toStdString(), answers);
+    m_unconfirmed.forget(entry.uuid);
+    m_createdUnread.remove(entry.uuid);
+    m_notFound.remove(entry.targetId);
+    CacheBatch batch;
+    batch.outboxUpdates.append(
+        {entry.uuid, OutboxState::Failed, entry.attempts,
+         OutboxReason{OutboxReason::Code::CreateNotConfirmed, entry.targetId, answers}.stored()});
+    const QString waits = OutboxReason{OutboxReason::Code::WaitsForCreate, entry.targetId, answers}.stored();
+    for (const OutboxEntry &later : pendingEntries(*m_reader)) {
+        if (later.uuid == entry.uuid || later.targetId != entry.targetId || m_done.contains(later.uuid))
+            continue;
+        batch.outboxUpdates.append({later.uuid, OutboxState::Failed, later.attempts, waits});
+        m_done.insert(later.uuid);
+    }
+    finish(entry, batch);
+    kick();
 }
 
 void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cache_batch.h"
+#include "sync/unconfirmed_creates.h"
 
 #include <QObject>
 #include <QSet>
@@ -18,15 +19,21 @@ struct ApiResponse;
 // written back through `submit` in one batch with the server's version of the target:
 //   2xx          entry removed, server state replaces the optimistic one, pending mark cleared
 //   5xx/429/none entry kept, attempts and last error recorded; the engine reconnects with backoff
+//                (no later than Retry-After asks). A request this side aborted before any answer is
+//                not an attempt: nothing is recorded.
 //   409/412      server state replaces the optimistic one; the user's intent goes to Conflicts
 //   401          nothing changes; the engine reports the refused token
 //   201 to a ticket create whose body names no ticket (not JSON, no id): the server has the ticket
-//                but the console does not know its id. The entry stays, marked Sent with the problem
-//                in words, and is not posted again (should the Sent mark not have reached the disk
-//                before a restart, the same Idempotency-Key keeps a repost from making a second
-//                ticket): the sender finds the ticket by the externalId
-//                the create carried (the local id), then goes on as after a readable answer. Until
-//                then the ticket's later entries wait, so they reach the right ticket.
+//                but the console does not know its id. The entry stays, marked Sent with the reason
+//                (OutboxReason, one form for every language), and the sender finds the ticket by the
+//                externalId the create carried (the local id), then goes on as after a readable answer.
+//                Until then the ticket's later entries wait, so they reach the right ticket. A lookup
+//                that keeps missing (UnconfirmedCreates says how long) is followed by the create posted
+//                again with the same Idempotency-Key, which the server answers from its stored result
+//                without making a second ticket; when that never names the ticket either, the create
+//                and the ticket's later entries are marked failed with the reason, shown among the
+//                refused changes with everything the user entered. A lookup answered with an error is
+//                handled like any other answer (401, transient, refused), never as a miss.
 //   other 4xx    entry marked failed with the server's message; server state restored (a target the
 //                server no longer has leaves the cache); listed with its reason (refused_changes.h)
 // An entry is resent after a crash with the same key, so the server applies it at most once.
@@ -35,7 +42,8 @@ class OutboxSender : public QObject {
 public:
     using Submit = std::function<void(const CacheBatch &)>;
 
-    OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit, QObject *parent = nullptr);
+    OutboxSender(OpsApiClient *client, CacheReader *reader, Submit submit,
+                 const UnconfirmedCreates::Patience &patience = {}, QObject *parent = nullptr);
 
     // Sends what is pending; a no-op while a request is in flight.
     void kick();
@@ -46,13 +54,18 @@ public:
 
 signals:
     void authenticationFailed(const QString &reason);
-    void connectionLost(const QString &reason);
+    // retryAfterSeconds: the server's Retry-After, 0 when it sent none.
+    void connectionLost(const QString &reason, int retryAfterSeconds);
     void countsChanged();
 
 private:
     void send(const OutboxEntry &entry);
     void keepUnconfirmedCreate(const OutboxEntry &entry);
+    void confirmCreate(const OutboxEntry &entry);
     void lookUpCreatedTicket(const OutboxEntry &entry);
+    void onLookupFailed(const OutboxEntry &entry, const ApiResponse &response);
+    void giveUpOnCreate(const OutboxEntry &entry);
+    void onTransientAnswer(const OutboxEntry &entry, const ApiResponse &response);
     void adoptCreatedTicket(const OutboxEntry &entry, const TroubleTicket &created, CacheBatch &batch);
     void onAnswer(const OutboxEntry &entry, const ApiResponse &response);
     void restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict);
@@ -72,6 +85,7 @@ private:
     QSet<QString> m_notFound;
     // Creates answered unreadably this run (uuids), Sent even before that mark is on disk.
     QSet<QString> m_createdUnread;
+    UnconfirmedCreates m_unconfirmed;
 };
 
 } // namespace noc

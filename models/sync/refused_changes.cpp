@@ -10,6 +10,8 @@
 namespace noc {
 
 RefusedChange::Reason RefusedChange::reason() const {
+    if (consoleReason)
+        return Reason::NotConfirmed;
     if (httpStatus == 404 || httpStatus == 410)
         return Reason::TargetGone;
     if (httpStatus == 403)
@@ -24,6 +26,9 @@ RefusedChange fromEntry(const OutboxEntry &entry) {
     const ApiResponse::StoredError stored = ApiResponse::parseStoredError(entry.lastError);
     RefusedChange change;
     change.entry = entry;
+    change.consoleReason = OutboxReason::parse(entry.lastError);
+    if (change.consoleReason)
+        return change;
     change.httpStatus = stored.httpStatus;
     change.serverMessage = stored.serverWords;
     return change;

@@ -2,6 +2,7 @@
 
 #include "cache/cache_batch.h"
 #include "cache/cache_records.h"
+#include "sync/outbox_reason.h"
 #include "sync/roles.h"
 
 #include <optional>
@@ -12,17 +13,21 @@ class CacheReader;
 
 // A local change the server refused outright (a 4xx other than a conflict: 403, 404, 422 ...). The
 // sender leaves it in the outbox marked failed, with the server's words as its last error, and has
-// already put the server's state into the cache; the user reads why and discards it.
+// already put the server's state into the cache; the user reads why and discards it. Also a ticket
+// create the server answered but never named, and that ticket's later changes (OutboxReason): the
+// console gave up on them, with the reason as their last error.
 struct RefusedChange {
     enum class Reason {
-        TargetGone, // 404/410: the server no longer has the alarm or ticket
-        NotAllowed, // 403: the user's role may not do this
-        Rejected,   // any other 4xx: the server's own words say why
+        TargetGone,   // 404/410: the server no longer has the alarm or ticket
+        NotAllowed,   // 403: the user's role may not do this
+        Rejected,     // any other 4xx: the server's own words say why
+        NotConfirmed, // the console's own reason (OutboxReason): created, but never named by the server
     };
 
     OutboxEntry entry;
-    int httpStatus = 0;    // 0 when the stored error names none
-    QString serverMessage; // the server's words without the "(HTTP n)" suffix
+    int httpStatus = 0;                        // 0 when the stored error names none
+    QString serverMessage;                     // the server's words without the "(HTTP n)" suffix
+    std::optional<OutboxReason> consoleReason; // set for NotConfirmed
 
     Reason reason() const;
 };

@@ -148,7 +148,7 @@ void SyncEngine::start() {
             if (response.status == 401)
                 onAuthenticationFailed(response.storedError());
             else
-                onTransientFailure(interrupted);
+                onTransientFailure(interrupted, response.retryAfterSeconds());
         });
     });
     connect(m_stream, &EventStream::opened, this, [this] {
@@ -161,10 +161,12 @@ void SyncEngine::start() {
         m_catchUpTimer->start(m_options.catchUpIntervalMs);
         m_sender->kick();
     });
-    m_sender = new OutboxSender(m_client, m_reader.get(), m_submit, this);
+    m_sender = new OutboxSender(m_client, m_reader.get(), m_submit, m_options.unconfirmedCreates, this);
     connect(m_sender, &OutboxSender::authenticationFailed, this, &SyncEngine::onAuthenticationFailed);
     connect(m_sender, &OutboxSender::connectionLost, this,
-            [this](const QString &reason) { onTransientFailure(reason); });
+            [this](const QString &reason, int retryAfterSeconds) {
+                onTransientFailure(reason, retryAfterSeconds);
+            });
     connect(m_sender, &OutboxSender::countsChanged, this, &SyncEngine::refreshOutboxCounts);
     refreshOutboxCounts();
     connectToServer();
@@ -299,9 +301,11 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     // outbox send that was in flight on the same connection fails too (its request is aborted below,
     // and an aborted reply answers at once, from inside abortAll()). Counting both doubled the backoff.
     // A report that arrives while the retry is already scheduled belongs to the failure that
-    // scheduled it.
-    if (m_retryTimer->isActive())
+    // scheduled it, except for the server's Retry-After, which no earlier report could know.
+    if (m_retryTimer->isActive()) {
+        deferRetry(retryAfterSeconds);
         return;
+    }
     ++m_generation; // answers of the failed attempt are ignored from now on
     ++m_failures;
     // Exponential backoff with jitter, capped: a fleet of consoles must not hammer a recovering server.
@@ -323,6 +327,18 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     if (m_client)
         m_client->abortAll();
     setPhase(SyncPhase::Reconnecting);
+}
+
+void SyncEngine::deferRetry(int retryAfterSeconds) {
+    const int askedMs = retryAfterSeconds * 1000;
+    if (askedMs <= m_retryTimer->remainingTime())
+        return;
+    // The server asked us to keep away longer than the backoff planned: trying earlier only earns
+    // another 429 (and a fleet of consoles doing so keeps the server down).
+    m_retryTimer->start(askedMs);
+    m_status.nextRetrySeconds = retryAfterSeconds;
+    log()->warn("The server asked to wait {} s before trying again", retryAfterSeconds);
+    publishStatus();
 }
 
 void SyncEngine::onAuthenticationFailed(const QString &reason) {

@@ -5,6 +5,7 @@
 #include "sync/connection_profile.h"
 #include "sync/event_stream.h"
 #include "sync/sync_status.h"
+#include "sync/unconfirmed_creates.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -50,6 +51,9 @@ public:
         // While live, also ask /events over HTTP this often: a frame lost at the very end of a burst
         // (malformed, dropped) leaves no later seq to reveal the gap, so the cache would stay behind.
         int catchUpIntervalMs = 15000;
+        // How long a ticket create answered without the ticket is looked for before it is posted
+        // again or given up (its lookups come with the catch-ups above).
+        UnconfirmedCreates::Patience unconfirmedCreates;
     };
 
     SyncEngine(const ConnectionProfile &profile, const QString &token, const QString &cachePath,
@@ -104,6 +108,8 @@ private:
     void catchUp();
     QUrl eventsUrl(qint64 since, int limit) const;
     void onTransientFailure(const QString &reason, int retryAfterSeconds = 0);
+    // A later report of the failure already scheduled for: only its Retry-After still counts.
+    void deferRetry(int retryAfterSeconds);
     // reason: the server's words and status (ApiResponse::storedError()), inside a translated sentence.
     void onAuthenticationFailed(const QString &reason);
     bool handleFailure(const struct ApiResponse &response);

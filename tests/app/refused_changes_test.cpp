@@ -177,6 +177,76 @@ private slots:
         QTRY_VERIFY(reader.alarm(alarms[0].id)->ackState == AckState::Unacknowledged);
     }
 
+    void aTicketTheServerNeverNamedIsListedWithItsLaterChanges() {
+        // Given a ticket and a note on it made offline, a server that cannot find tickets by externalId,
+        // and every answer to the create spoilt on the way back (opsim's controls)
+        opsim::test::ServerFixture server(syncServerConfig(20, 60, 5));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        const actions::Context context{"field.engineer", "noc-console", 0};
+        TroubleTicket draft;
+        draft.name = QStringLiteral("Cabinet door forced");
+        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
+        draft.severity = QStringLiteral("Major");
+        draft.ticketType = QStringLiteral("incident");
+        const CacheBatch create = actions::createTicket(draft, context);
+        const TroubleTicket local = create.tickets.first();
+        submitOffline(cache, {create, actions::addTicketNote(local, "crew on site 14:10", context)});
+        QVERIFY(server.server->setExternalIdLookupAnswer(200));
+        QVERIFY(server.server->garbleNextTicketCreate(QStringLiteral("malformed"), 100));
+
+        // When the console has looked and asked again as often as it will
+        SyncEngine::Options options = fastOptions();
+        options.unconfirmedCreates = {2, 300, 2};
+        Client client(server.server->baseUrl(), cache, kToken, options);
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.failed == 2 && client.last.pending == 0, 20000);
+
+        // Then both are listed in words, with the reference to look for on the server
+        ConflictsDialog dialog(client.session);
+        dialog.resize(1100, 320);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.refusedCount(), 2);
+        QCOMPARE(cell(dialog, 0, 2), QStringLiteral("New ticket"));
+        QCOMPARE(cell(dialog, 0, 3), QStringLiteral("Create ticket “Cabinet door forced”"));
+        QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Created, not named"));
+        QVERIFY2(cell(dialog, 0, 5).contains(local.id), qPrintable(cell(dialog, 0, 5)));
+        QVERIFY2(
+            cell(dialog, 0, 5).startsWith(QStringLiteral("The server created this ticket but never said")),
+            qPrintable(cell(dialog, 0, 5)));
+        QCOMPARE(cell(dialog, 1, 3), QStringLiteral("Note: crew on site 14:10"));
+        QCOMPARE(cell(dialog, 1, 4), QStringLiteral("Unchanged"));
+        QVERIFY2(cell(dialog, 1, 5).startsWith(QStringLiteral("Not sent: the server never said")),
+                 qPrintable(cell(dialog, 1, 5)));
+        // And "Apply again" says why it cannot, and discarding is left to the user
+        auto *table = dialog.findChild<QTableWidget *>();
+        table->selectRow(0);
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"))->isEnabled());
+        QVERIFY2(dialog.reapply(0).contains(QStringLiteral("second ticket")), qPrintable(dialog.reapply(0)));
+        saveScreenshot(dialog, "refused_unconfirmed_en");
+        {
+            LanguageManager languages;
+            QVERIFY(languages.setLanguage("zh_CN"));
+            QCoreApplication::processEvents();
+            QVERIFY2(cell(dialog, 0, 5).contains(local.id) &&
+                         cell(dialog, 0, 5).contains(QStringLiteral("工单")),
+                     qPrintable(cell(dialog, 0, 5)));
+            QVERIFY2(!cell(dialog, 1, 5).contains(QStringLiteral("Not sent")),
+                     qPrintable(cell(dialog, 1, 5)));
+            QVERIFY2(cell(dialog, 1, 3).contains(QStringLiteral("crew on site 14:10")) &&
+                         !cell(dialog, 1, 3).startsWith(QStringLiteral("Note")),
+                     qPrintable(cell(dialog, 1, 3)));
+            saveScreenshot(dialog, "refused_unconfirmed_zh_CN");
+            QVERIFY(languages.setLanguage("en"));
+            QCoreApplication::processEvents();
+        }
+    }
+
     void applyAgainRefusesWhatTheRoleOrTheWorkflowDoesNotAllow() {
         // Given an auditor's console with a conflicting acknowledge and a conflicting ticket status change
         QTemporaryDir dir;

@@ -378,6 +378,74 @@ private slots:
         QCOMPARE(server.server->appliedCount(key), 1);
     }
 
+    void aSendAbortedHereIsNoAttempt() {
+        // Given a live client whose backoff is long enough to read the outbox before it retries
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        SyncEngine::Options options = fastOptions();
+        options.backoffBaseMs = 4000;
+        options.backoffCapMs = 60000;
+        Client client(server.server->baseUrl(), cache, kToken, options);
+        QVERIFY(client.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+
+        // When an acknowledge is in flight and the console aborts it because the event stream dropped
+        server.server->setFaults(3000, 0, 0, 0);
+        const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
+        const QString key = ack.outboxInserts.first().uuid;
+        client.session.submit(ack);
+        QTRY_COMPARE_WITH_TIMEOUT(server.server->appliedCount(key), 1, 5000);
+        server.server->dropStreams();
+        QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
+
+        // Then that send is no attempt of the entry and left no error on it: the server's answer never
+        // came and the network did not fail it (an attempt the server answered still counts: see
+        // aRetryAfterLongerThanTheBackoffIsHonoured)
+        QTest::qWait(500); // an update of the entry would be on disk by now
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QCOMPARE(reader.outbox().size(), 1);
+        QCOMPARE(reader.outbox().first().attempts, 0);
+        QVERIFY2(reader.outbox().first().lastError.isEmpty(), qPrintable(reader.outbox().first().lastError));
+        // ... and after the retry it is confirmed, not applied again
+        server.server->setFaults(0, 0, 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 15000);
+        QCOMPARE(server.server->appliedCount(key), 1);
+    }
+
+    void aRetryAfterLongerThanTheBackoffIsHonoured() {
+        // Given a live client whose backoff is far shorter than what the server will ask (≤ 400 ms)
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        Client client(server.server->baseUrl(), cache);
+        QVERIFY(client.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+
+        // When the server answers an acknowledge with 429 and Retry-After: 3
+        server.server->throttle(1, 3, QStringLiteral("/tmf-api/alarm/"));
+        const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
+        const QString key = ack.outboxInserts.first().uuid;
+        client.session.submit(ack);
+        QTRY_COMPARE_WITH_TIMEOUT(server.server->throttledCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
+
+        // Then the next try is planned no earlier than asked, and none reaches the server before
+        QVERIFY2(client.last.nextRetrySeconds >= 3,
+                 qPrintable(QString::number(client.last.nextRetrySeconds)));
+        const qint64 requests = server.server->stats().requests;
+        QTest::qWait(2000);
+        QCOMPARE(server.server->stats().requests, requests);
+        // ... the answered 429 is one attempt of the entry
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QCOMPARE(reader.outbox().first().attempts, 1);
+        // ... and afterwards the acknowledge lands once
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 15000);
+        QCOMPARE(server.server->appliedCount(key), 1);
+    }
+
     void lostEventHistoryTriggersAFullReconcile() {
         // Given a cache synced up to some event sequence
         opsim::test::ServerFixture server(syncServerConfig());

@@ -507,6 +507,16 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
         return true;
     }
 
+    if (throttleAnswers > 0 && path.startsWith(throttlePath)) {
+        // Before the idempotency store: a throttled request is refused, not applied or replayed.
+        --throttleAnswers;
+        ++throttled;
+        Response r = errorResponse(429, QStringLiteral("TOO_MANY_REQUESTS"), QStringLiteral("Slow down"));
+        r.headers.emplaceBack("Retry-After", QByteArray::number(throttleRetryAfter));
+        send(socket, r, true, closeAfter);
+        return true;
+    }
+
     if (request.body().size() > cfg.maxBodyBytes) {
         send(socket,
              errorResponse(413, QStringLiteral("PAYLOAD_TOO_LARGE"), QStringLiteral("Request body too large"),
@@ -533,6 +543,9 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
                     r.headers.emplaceBack(line.left(colon), line.mid(colon + 1).trimmed());
             }
             r.headers.emplaceBack("Idempotent-Replayed", "true");
+            if (method == QHttpServerRequest::Method::Post &&
+                path == kTicketBase + QStringLiteral("/troubleTicket"))
+                garbleCreateAnswer(r);
             send(socket, r, true, closeAfter);
             return true;
         }
@@ -565,22 +578,43 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
         store.storeIdempotent(key, sr);
         ++counters.idempotencyKeys;
     }
-    if (!garbleNextCreate.isEmpty() && r.applied && r.status == 201 &&
-        method == QHttpServerRequest::Method::Post &&
-        path == kTicketBase + QStringLiteral("/troubleTicket")) {
-        // After the stored result: only this answer is spoilt, as by a faulty proxy on the way back.
-        if (garbleNextCreate == QLatin1String("malformed")) {
-            r.body = r.body.left(r.body.size() / 2) + "\x01{not json";
-        } else {
-            QJsonObject ticket = QJsonDocument::fromJson(r.body).object();
-            ticket.remove(QStringLiteral("id"));
-            ticket.remove(QStringLiteral("href"));
-            r.body = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
-        }
-        garbleNextCreate.clear();
-    }
+    if (r.applied && method == QHttpServerRequest::Method::Post &&
+        path == kTicketBase + QStringLiteral("/troubleTicket"))
+        garbleCreateAnswer(r); // after the stored result: only this answer is spoilt, as by a faulty proxy
     send(socket, r, true, closeAfter);
     return true;
+}
+
+void ServerPrivate::garbleCreateAnswer(Response &r) {
+    if (garbleCreateAnswers <= 0 || r.status != 201)
+        return;
+    if (garbleNextCreate == QLatin1String("malformed")) {
+        r.body = r.body.left(r.body.size() / 2) + "\x01{not json";
+    } else {
+        QJsonObject ticket = QJsonDocument::fromJson(r.body).object();
+        ticket.remove(QStringLiteral("id"));
+        ticket.remove(QStringLiteral("href"));
+        r.body = QJsonDocument(ticket).toJson(QJsonDocument::Compact);
+    }
+    if (--garbleCreateAnswers == 0)
+        garbleNextCreate.clear();
+}
+
+std::optional<Response> ServerPrivate::externalIdLookupOverride(const QHttpServerRequest &request) const {
+    if (externalIdLookupStatus == 0 || !QUrlQuery(request.url()).hasQueryItem(QStringLiteral("externalId")))
+        return std::nullopt;
+    if (externalIdLookupStatus == 200) {
+        Response r;
+        r.body = "[]";
+        r.headers.emplaceBack("X-Total-Count", "0");
+        r.headers.emplaceBack("X-Result-Count", "0");
+        return r;
+    }
+    Response r = errorResponse(externalIdLookupStatus, QStringLiteral("LOOKUP_REFUSED"),
+                               QStringLiteral("Injected lookup answer"));
+    if (externalIdLookupRetryAfter > 0)
+        r.headers.emplaceBack("Retry-After", QByteArray::number(externalIdLookupRetryAfter));
+    return r;
 }
 
 void ServerPrivate::onWebSocket() {
@@ -965,8 +999,11 @@ Response ServerPrivate::tickets(const QHttpServerRequest &request, const QString
         return notFound(QStringLiteral("unknown ticket path"));
     const auto m = request.method();
     if (rest.size() == 1) {
-        if (m == QHttpServerRequest::Method::Get)
+        if (m == QHttpServerRequest::Method::Get) {
+            if (auto injected = externalIdLookupOverride(request))
+                return *injected;
             return list(Kind::Ticket, request);
+        }
         if (m == QHttpServerRequest::Method::Post)
             return createTicket(request, role);
         return methodNotAllowed();
@@ -1312,9 +1349,21 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
         return jsonResponse(200, ok);
     }
     if (cmd == QLatin1String("/garbleNextCreate")) {
-        if (!q->garbleNextTicketCreate(uq.queryItemValue(QStringLiteral("body"))))
+        if (!q->garbleNextTicketCreate(uq.queryItemValue(QStringLiteral("body")),
+                                       qMax(1, int(num("answers", 1)))))
             return errorResponse(400, QStringLiteral("BAD_REQUEST"),
                                  QStringLiteral("body must be malformed or noId"));
+        return jsonResponse(200, ok);
+    }
+    if (cmd == QLatin1String("/ticketLookup")) {
+        if (!q->setExternalIdLookupAnswer(int(num("status", 0)), int(num("retryAfter", 0))))
+            return errorResponse(400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("status must be 0, 200 or an error status 400-599"));
+        return jsonResponse(200, ok);
+    }
+    if (cmd == QLatin1String("/throttle")) {
+        q->throttle(qMax(0, int(num("answers", 1))), qMax(0, int(num("retryAfter", 1))),
+                    uq.queryItemValue(QStringLiteral("path")));
         return jsonResponse(200, ok);
     }
     if (cmd == QLatin1String("/storm")) {
@@ -1553,11 +1602,30 @@ void Server::dropStreams() {
     d->hub->closeAll();
 }
 
-bool Server::garbleNextTicketCreate(const QString &how) {
-    if (how != QLatin1String("malformed") && how != QLatin1String("noId"))
+bool Server::garbleNextTicketCreate(const QString &how, int answers) {
+    if ((how != QLatin1String("malformed") && how != QLatin1String("noId")) || answers < 1)
         return false;
     d->garbleNextCreate = how;
+    d->garbleCreateAnswers = answers;
     return true;
+}
+
+bool Server::setExternalIdLookupAnswer(int status, int retryAfterSeconds) {
+    if (status != 0 && status != 200 && (status < 400 || status > 599))
+        return false;
+    d->externalIdLookupStatus = status;
+    d->externalIdLookupRetryAfter = retryAfterSeconds;
+    return true;
+}
+
+void Server::throttle(int answers, int retryAfterSeconds, const QString &pathPrefix) {
+    d->throttleAnswers = answers;
+    d->throttleRetryAfter = retryAfterSeconds;
+    d->throttlePath = pathPrefix;
+}
+
+int Server::throttledCount() const {
+    return d->throttled;
 }
 
 void Server::triggerStorm(double rate, int seconds) {

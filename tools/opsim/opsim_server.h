@@ -97,10 +97,19 @@ public:
     // Drops every event stream connection, the HTTP API stays up (a proxy ending long-lived
     // connections): a client's request in flight is not touched.
     void dropStreams();
-    // The next ticket create is applied and stored as usual (a repeat with its Idempotency-Key gets
-    // the real answer) but answered 201 with a body a client cannot use: "malformed" (not JSON) or
-    // "noId" (JSON without id and href). False for another word.
-    bool garbleNextTicketCreate(const QString &how);
+    // The next ticket create is applied and stored as usual but answered 201 with a body a client
+    // cannot use: "malformed" (not JSON) or "noId" (JSON without id and href). With answers > 1 the
+    // repeats with the same Idempotency-Key are spoilt too, until that many answers went out (a proxy
+    // that keeps breaking them); with 1 a repeat gets the real answer. False for another word.
+    bool garbleNextTicketCreate(const QString &how, int answers = 1);
+    // How GET /troubleTicket?externalId= answers from now on: 0 normally; 200 with an empty list (a
+    // server that does not keep or search externalId); another status as that error, with
+    // Retry-After when retryAfterSeconds > 0. False for a status that is none of these.
+    bool setExternalIdLookupAnswer(int status, int retryAfterSeconds = 0);
+    // The next `answers` API requests whose path starts with pathPrefix (empty = any) answer
+    // 429 Too Many Requests with Retry-After: retryAfterSeconds, applying nothing.
+    void throttle(int answers, int retryAfterSeconds, const QString &pathPrefix = {});
+    int throttledCount() const; // 429s answered by throttle() so far
     void triggerStorm(double ratePerSecond, int seconds);
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap
     void restartEventSequence(); // drop event history, seq starts again at 1

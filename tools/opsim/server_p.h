@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <random>
 
 class QTcpSocket;
@@ -68,8 +69,18 @@ public:
     quint16 port = 0;
     QString base; // http://127.0.0.1:PORT
     qint64 cutUntilMs = 0;
-    // Set by Server::garbleNextTicketCreate: "malformed" or "noId"; empty = answer normally.
+    // Set by Server::garbleNextTicketCreate: "malformed" or "noId"; empty = answer normally. How many
+    // more answers to a ticket create (replays included) are spoilt.
     QString garbleNextCreate;
+    int garbleCreateAnswers = 0;
+    // Server::setExternalIdLookupAnswer: 0 = normal; 200 = an empty list; else that error status.
+    int externalIdLookupStatus = 0;
+    int externalIdLookupRetryAfter = 0;
+    // Server::throttle: the next throttleAnswers API requests under throttlePath answer 429.
+    int throttleAnswers = 0;
+    int throttleRetryAfter = 0;
+    QString throttlePath;
+    int throttled = 0; // 429s answered so far
     std::mt19937_64 faultRng;
     ServerStats counters;
     QHash<QString, int> appliedByKey;
@@ -119,6 +130,9 @@ public:
     Response tickets(const QHttpServerRequest &request, const QStringList &rest, const QString &role);
     Response events(const QHttpServerRequest &request);
     Response list(Kind kind, const QHttpServerRequest &request);
+    // The answer Server::setExternalIdLookupAnswer asked for to GET /troubleTicket?externalId=, if any.
+    std::optional<Response> externalIdLookupOverride(const QHttpServerRequest &request) const;
+    void garbleCreateAnswer(Response &r);
     Response getOne(Kind kind, const QString &id);
     Response patchAlarm(const QHttpServerRequest &request, const QString &id, const QString &role);
     Response createTicket(const QHttpServerRequest &request, const QString &role);
