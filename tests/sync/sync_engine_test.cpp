@@ -446,6 +446,41 @@ private slots:
         QCOMPARE(server.server->appliedCount(key), 1);
     }
 
+    void aRetryAfterArrivingWhileARetryIsScheduledPushesItOut() {
+        // Given a live client whose backoff after one failure is 0.5-1 s
+        opsim::test::ServerFixture server(syncServerConfig());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        SyncEngine::Options options = fastOptions();
+        options.backoffBaseMs = 1000;
+        options.backoffCapMs = 60000;
+        Client client(server.server->baseUrl(), cache, kToken, options);
+        QVERIFY(client.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
+
+        // When the server has answered an acknowledge with 429 and Retry-After: 4 (its body still on
+        // the way), and the event stream drops: the drop schedules the retry first, and the 429 is
+        // reported while that retry is already scheduled
+        server.server->throttle(1, 4, QStringLiteral("/tmf-api/alarm/"), 5000);
+        const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
+        const QString key = ack.outboxInserts.first().uuid;
+        client.session.submit(ack);
+        QTRY_COMPARE_WITH_TIMEOUT(server.server->throttledCount(), 1, 5000);
+        QTest::qWait(300); // the status line and headers have reached the client
+        server.server->dropStreams();
+        QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
+
+        // Then the retry waits as long as the server asked, not the 0.5-1 s of the backoff
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.nextRetrySeconds >= 4, 1000);
+        QCOMPARE(client.last.failures, 1); // still one failure
+        const qint64 requests = server.server->stats().requests;
+        QTest::qWait(2500);
+        QCOMPARE(server.server->stats().requests, requests);
+        // ... and afterwards the acknowledge lands once
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 15000);
+        QCOMPARE(server.server->appliedCount(key), 1);
+    }
+
     void lostEventHistoryTriggersAFullReconcile() {
         // Given a cache synced up to some event sequence
         opsim::test::ServerFixture server(syncServerConfig());

@@ -413,9 +413,18 @@ void ServerPrivate::send(QTcpSocket *socket, const Response &response, bool api,
     if (closeAfter)
         head += "Connection: close\r\n";
     head += "\r\n";
-    auto write = [socket, head, body, drop, closeAfter] {
+    const int bodyDelayMs = response.bodyDelayMs;
+    auto write = [socket, head, body, drop, closeAfter, bodyDelayMs] {
         if (socket->state() != QAbstractSocket::ConnectedState)
             return;
+        if (bodyDelayMs > 0) {
+            socket->write(head);
+            QTimer::singleShot(bodyDelayMs, socket, [socket, body] {
+                if (socket->state() == QAbstractSocket::ConnectedState)
+                    socket->write(body);
+            });
+            return;
+        }
         if (drop) {
             socket->write(head);
             socket->write(body.left(body.size() / 2));
@@ -513,6 +522,7 @@ bool ServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket
         ++throttled;
         Response r = errorResponse(429, QStringLiteral("TOO_MANY_REQUESTS"), QStringLiteral("Slow down"));
         r.headers.emplaceBack("Retry-After", QByteArray::number(throttleRetryAfter));
+        r.bodyDelayMs = throttleBodyDelayMs;
         send(socket, r, true, closeAfter);
         return true;
     }
@@ -1363,7 +1373,7 @@ Response ServerPrivate::control(const QHttpServerRequest &request, const QString
     }
     if (cmd == QLatin1String("/throttle")) {
         q->throttle(qMax(0, int(num("answers", 1))), qMax(0, int(num("retryAfter", 1))),
-                    uq.queryItemValue(QStringLiteral("path")));
+                    uq.queryItemValue(QStringLiteral("path")), qMax(0, int(num("bodyDelayMs", 0))));
         return jsonResponse(200, ok);
     }
     if (cmd == QLatin1String("/storm")) {
@@ -1618,7 +1628,8 @@ bool Server::setExternalIdLookupAnswer(int status, int retryAfterSeconds) {
     return true;
 }
 
-void Server::throttle(int answers, int retryAfterSeconds, const QString &pathPrefix) {
+void Server::throttle(int answers, int retryAfterSeconds, const QString &pathPrefix, int bodyDelayMs) {
+    d->throttleBodyDelayMs = bodyDelayMs;
     d->throttleAnswers = answers;
     d->throttleRetryAfter = retryAfterSeconds;
     d->throttlePath = pathPrefix;

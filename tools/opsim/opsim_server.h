@@ -107,8 +107,10 @@ public:
     // Retry-After when retryAfterSeconds > 0. False for a status that is none of these.
     bool setExternalIdLookupAnswer(int status, int retryAfterSeconds = 0);
     // The next `answers` API requests whose path starts with pathPrefix (empty = any) answer
-    // 429 Too Many Requests with Retry-After: retryAfterSeconds, applying nothing.
-    void throttle(int answers, int retryAfterSeconds, const QString &pathPrefix = {});
+    // 429 Too Many Requests with Retry-After: retryAfterSeconds, applying nothing. With bodyDelayMs
+    // the status line and headers go out at once and the body that much later (a slow server or
+    // proxy: the client knows the answer before the reply is complete).
+    void throttle(int answers, int retryAfterSeconds, const QString &pathPrefix = {}, int bodyDelayMs = 0);
     int throttledCount() const; // 429s answered by throttle() so far
     void triggerStorm(double ratePerSecond, int seconds);
     bool triggerFault(const QString &kind, QString *rootAlarmId = nullptr); // fibreCut|powerFailure|flap

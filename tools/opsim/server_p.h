@@ -44,6 +44,7 @@ struct Response {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool applied = false; // a state change was applied
+    int bodyDelayMs = 0;  // the status line and headers go out at once, the body this much later
 };
 
 struct ActionLogEntry {
@@ -79,6 +80,7 @@ public:
     // Server::throttle: the next throttleAnswers API requests under throttlePath answer 429.
     int throttleAnswers = 0;
     int throttleRetryAfter = 0;
+    int throttleBodyDelayMs = 0;
     QString throttlePath;
     int throttled = 0; // 429s answered so far
     std::mt19937_64 faultRng;
