@@ -2319,6 +2319,10 @@ Commands:
         <source>Not sent: the server never said which ticket the new one is (reference %1).</source>
         <translation>未发送：服务器始终未告知新工单是哪一张（参考号 %1）。</translation>
     </message>
+    <message>
+        <source>Not sent: the server refused to create this ticket (reference %1).</source>
+        <translation>未发送：服务器拒绝创建此工单（参考号 %1）。</translation>
+    </message>
 </context>
 <context>
     <name>noc::SeverityLights</name>

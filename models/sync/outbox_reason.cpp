@@ -14,6 +14,7 @@ constexpr CodeName kNames[] = {
     {OutboxReason::Code::CreateUnconfirmed, "create-unconfirmed"},
     {OutboxReason::Code::CreateNotConfirmed, "create-not-confirmed"},
     {OutboxReason::Code::WaitsForCreate, "waits-for-create"},
+    {OutboxReason::Code::CreateRefused, "create-refused"},
 };
 } // namespace
 
@@ -59,6 +60,10 @@ QString OutboxReason::describe() const {
         return QCoreApplication::translate(
                    "noc::OutboxReason",
                    "Not sent: the server never said which ticket the new one is (reference %1).")
+            .arg(reference);
+    case Code::CreateRefused:
+        return QCoreApplication::translate(
+                   "noc::OutboxReason", "Not sent: the server refused to create this ticket (reference %1).")
             .arg(reference);
     }
     return {};

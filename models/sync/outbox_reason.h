@@ -14,6 +14,7 @@ struct OutboxReason {
         CreateUnconfirmed,  // Sent: the server created the ticket but its answer named none; looking for it
         CreateNotConfirmed, // Failed: it was never found nor named, however often it was asked
         WaitsForCreate,     // Failed: a later change of that ticket, which has no server id to go to
+        CreateRefused,      // Failed: a later change of a ticket whose create the server refused
     };
 
     Code code = Code::CreateUnconfirmed;

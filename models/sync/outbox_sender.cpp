@@ -347,15 +347,23 @@ void OutboxSender::giveUpOnCreate(const OutboxEntry &entry) {
     batch.outboxUpdates.append(
         {entry.uuid, OutboxState::Failed, entry.attempts,
          OutboxReason{OutboxReason::Code::CreateNotConfirmed, entry.targetId, answers}.stored()});
-    const QString waits = OutboxReason{OutboxReason::Code::WaitsForCreate, entry.targetId, answers}.stored();
-    for (const OutboxEntry &later : pendingEntries(*m_reader)) {
-        if (later.uuid == entry.uuid || later.targetId != entry.targetId || m_done.contains(later.uuid))
-            continue;
-        batch.outboxUpdates.append({later.uuid, OutboxState::Failed, later.attempts, waits});
-        m_done.insert(later.uuid);
-    }
+    failLaterChanges(entry, OutboxReason{OutboxReason::Code::WaitsForCreate, entry.targetId, answers}, batch);
     finish(entry, batch);
     kick();
+}
+
+// A ticket whose create did not go through has no server id: its later entries would go to
+// /troubleTicket/local-..., which no server has. They are refused with the create, each keeping the
+// user's data, instead of being sent there and coming back as "the server no longer has this ticket".
+void OutboxSender::failLaterChanges(const OutboxEntry &create, const OutboxReason &reason,
+                                    CacheBatch &batch) {
+    const QString stored = reason.stored();
+    for (const OutboxEntry &later : pendingEntries(*m_reader)) {
+        if (later.uuid == create.uuid || later.targetId != create.targetId || m_done.contains(later.uuid))
+            continue;
+        batch.outboxUpdates.append({later.uuid, OutboxState::Failed, later.attempts, stored});
+        m_done.insert(later.uuid);
+    }
 }
 
 void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {
@@ -395,6 +403,9 @@ void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiRespons
             // Listed from the outbox (refused_changes.h); the engine recounts on countsChanged.
             batch.outboxUpdates.append({entry.uuid, OutboxState::Failed, entry.attempts + 1, message});
         }
+        if (entry.kind == kTicketCreate)
+            failLaterChanges(entry, OutboxReason{OutboxReason::Code::CreateRefused, entry.targetId, 0},
+                             batch);
         finish(entry, batch);
         kick();
     });

@@ -12,6 +12,7 @@ namespace noc {
 
 class CacheReader;
 class OpsApiClient;
+struct OutboxReason;
 struct ApiResponse;
 
 // Sends the outbox to the server, one entry at a time in outbox order (so per target, too), each with
@@ -65,6 +66,7 @@ private:
     void lookUpCreatedTicket(const OutboxEntry &entry);
     void onLookupFailed(const OutboxEntry &entry, const ApiResponse &response);
     void giveUpOnCreate(const OutboxEntry &entry);
+    void failLaterChanges(const OutboxEntry &create, const OutboxReason &reason, CacheBatch &batch);
     void onTransientAnswer(const OutboxEntry &entry, const ApiResponse &response);
     void adoptCreatedTicket(const OutboxEntry &entry, const TroubleTicket &created, CacheBatch &batch);
     void onAnswer(const OutboxEntry &entry, const ApiResponse &response);

@@ -284,6 +284,51 @@ private slots:
         QCOMPARE(server.server->appliedCount(queued.editKey), 1);
         QCOMPARE(server.server->appliedCount(queued.noteKey), 1);
     }
+
+    void aCreateTheServerRefusesTakesTheTicketsLaterChangesWithIt() {
+        // Given a ticket, its edit and a note queued offline, and a console whose token turns out to be
+        // an auditor's (the server refuses ticket creates: 403)
+        const QString auditorToken = QStringLiteral("auditor-token");
+        opsim::ServerConfig cfg = syncServerConfig();
+        cfg.tokens.insert(auditorToken, QStringLiteral("auditor"));
+        opsim::test::ServerFixture server(cfg);
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
+        const OfflineTicket queued = queueTicketOffline(cache);
+        QVERIFY(!queued.createKey.isEmpty());
+
+        // When the server refuses the create
+        Client client(server.server->baseUrl(), cache, auditorToken, patient());
+
+        // Then the create is refused for the role, and its edit and note are refused with it, with the
+        // console's reason and the user's data, instead of being sent to a ticket no server has
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.failed == 3 && client.last.pending == 0, 20000);
+        const QList<RefusedChange> refusedChanges = refused::list(reader);
+        QCOMPARE(refusedChanges.size(), 3);
+        QCOMPARE(refusedChanges[0].entry.uuid, queued.createKey);
+        QVERIFY(refusedChanges[0].reason() == RefusedChange::Reason::NotAllowed);
+        for (int i : {1, 2}) {
+            QVERIFY2(refusedChanges[i].consoleReason &&
+                         refusedChanges[i].consoleReason->code == OutboxReason::Code::CreateRefused &&
+                         refusedChanges[i].consoleReason->reference == queued.local.id,
+                     qPrintable(refusedChanges[i].entry.lastError));
+        }
+        QVERIFY(refusedChanges[1].entry.payload.contains(queued.description.toUtf8()));
+        QVERIFY(refusedChanges[2].entry.payload.contains("crew on site 14:10"));
+        QCOMPARE(server.server->appliedCount(queued.editKey), 0);
+        QCOMPARE(server.server->appliedCount(queued.noteKey), 0);
+
+        // And the reason reads in the user's language
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        const QString chinese = ApiResponse::describeStoredError(refusedChanges[1].entry.lastError);
+        QVERIFY2(chinese.contains(queued.local.id) && chinese.contains(QStringLiteral("拒绝")),
+                 qPrintable(chinese));
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
 };
 
 QTEST_MAIN(UnconfirmedCreateTest)
