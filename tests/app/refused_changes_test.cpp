@@ -247,6 +247,56 @@ private slots:
         }
     }
 
+    void aTicketTheServerRefusesIsListedWithItsLaterChanges() {
+        // Given a ticket and a note on it made offline, and a console whose token is an auditor's (the
+        // server refuses ticket creates with 403)
+        opsim::ServerConfig cfg = syncServerConfig(20, 60, 5);
+        cfg.tokens.insert(kAuditorToken, QStringLiteral("auditor"));
+        opsim::test::ServerFixture server(cfg);
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        {
+            Client client(server.server->baseUrl(), cache, kAuditorToken);
+            QVERIFY(client.waitSynced());
+            QTRY_VERIFY(client.drained());
+        }
+        const actions::Context context{"field.engineer", "noc-console", 0};
+        TroubleTicket draft;
+        draft.name = QStringLiteral("Cabinet door forced");
+        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
+        draft.severity = QStringLiteral("Major");
+        draft.ticketType = QStringLiteral("incident");
+        const CacheBatch create = actions::createTicket(draft, context);
+        const TroubleTicket local = create.tickets.first();
+        submitOffline(cache, {create, actions::addTicketNote(local, "crew on site 14:10", context)});
+
+        // When the server refuses the create
+        Client client(server.server->baseUrl(), cache, kAuditorToken);
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.failed == 2 && client.last.pending == 0, 20000);
+
+        // Then the create is listed as not allowed, and the note with it, never sent
+        ConflictsDialog dialog(client.session);
+        dialog.resize(1100, 320);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.refusedCount(), 2);
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("Not allowed for your role."));
+        QCOMPARE(cell(dialog, 1, 3), QStringLiteral("Note: crew on site 14:10"));
+        QVERIFY2(cell(dialog, 1, 5).startsWith(QStringLiteral("Not sent: the server refused to create")) &&
+                     cell(dialog, 1, 5).contains(local.id),
+                 qPrintable(cell(dialog, 1, 5)));
+        saveScreenshot(dialog, "refused_create_en");
+        {
+            LanguageManager languages;
+            QVERIFY(languages.setLanguage("zh_CN"));
+            QCoreApplication::processEvents();
+            QVERIFY2(cell(dialog, 1, 5).contains(QStringLiteral("拒绝创建")), qPrintable(cell(dialog, 1, 5)));
+            saveScreenshot(dialog, "refused_create_zh_CN");
+            QVERIFY(languages.setLanguage("en"));
+            QCoreApplication::processEvents();
+        }
+    }
+
     void applyAgainRefusesWhatTheRoleOrTheWorkflowDoesNotAllow() {
         // Given an auditor's console with a conflicting acknowledge and a conflicting ticket status change
         QTemporaryDir dir;
