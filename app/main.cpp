@@ -9,6 +9,7 @@
 #include "language_manager.h"
 #include "logging.h"
 #include "main_window.h"
+#include "startup_notice.h"
 #include "sync/sync_session.h"
 #include "sync/token_store.h"
 #include "sync_status_text.h"
@@ -18,7 +19,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
@@ -191,9 +191,7 @@ int main(int argc, char **argv) {
 
     if (!problems.isEmpty()) {
         // Non-modal: the console stays usable while the user reads it.
-        // The console's name, not the window's title (which may name a count of critical alarms).
-        auto *box = new QMessageBox(QMessageBox::Warning, QGuiApplication::applicationDisplayName(),
-                                    problems.join("\n\n"), QMessageBox::Ok, &window);
+        auto *box = new noc::StartupNotice(problems, &window);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }

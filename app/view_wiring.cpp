@@ -9,6 +9,7 @@
 #include "map/topology_map_widget.h"
 #include "sign_in_dialog.h"
 #include "sync/sync_session.h"
+#include "sync_status_text.h"
 #include "tickets/ticket_console.h"
 #include "tickets/ticket_editor_dialog.h"
 
@@ -25,6 +26,9 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(&session, &SyncSession::committed, map, &TopologyMapWidget::applyChangeSet);
     QObject::connect(map, &TopologyMapWidget::positionsSaveRequested, &session,
                      [&session](const CacheBatch &batch) { session.submit(batch); });
+    // A pin dropped less than a second before quitting is still in the map's debounce; the map itself
+    // is destroyed only after the session, when nothing would take it any more.
+    QObject::connect(&session, &SyncSession::aboutToStop, map, &TopologyMapWidget::savePositionsNow);
     // The banner on the map says how old the data is whenever it is not live.
     auto updateFreshness = [map](const SyncStatus &status) {
         EpochMs newest = 0;
@@ -36,6 +40,13 @@ void wireViews(MainWindow &window, SyncSession &session) {
     };
     QObject::connect(&session, &SyncSession::statusChanged, map, updateFreshness);
     updateFreshness(session.status());
+    // As the actions that write: no dragging while a moved element could not be saved.
+    auto updateMovable = [map](const SyncStatus &status) {
+        map->setCannotSaveReason(SyncStatusText::cannotSaveReason(status));
+    };
+    QObject::connect(&session, &SyncSession::statusChanged, map, updateMovable);
+    updateMovable(session.status());
+    QObject::connect(map, &TopologyMapWidget::notice, &window, &MainWindow::showNotice);
 
     auto *alarms = new AlarmConsole(session, &window);
     window.setAlarmsView(alarms);

@@ -1,5 +1,6 @@
 #include "ticket_queue_model.h"
 
+#include "display_time.h"
 #include "ticket_loader.h"
 
 #include <QDateTime>
@@ -11,12 +12,6 @@ namespace noc {
 namespace {
 constexpr qint64 kHour = 3600LL * 1000;
 constexpr qint64 kRecentlyResolvedMs = 24 * kHour;
-
-QString formatTime(EpochMs ms) {
-    if (ms <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
 
 // Groups sorted row numbers into contiguous [first, last] ranges.
 QList<QPair<int, int>> ranges(QList<int> rows) {
@@ -378,13 +373,13 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const {
         case Assignee:
             return row.assigneeId.isEmpty() ? tr("Unassigned") : row.assigneeName;
         case Created:
-            return formatTime(row.created);
+            return localDateTimeText(row.created);
         case SlaDue:
             if (!isOpenStatus(row.status) || row.due <= 0)
                 return QStringLiteral("—");
             return slaCountdownText(row.due - now());
         case LastUpdate:
-            return formatTime(row.lastUpdate);
+            return localDateTimeText(row.lastUpdate);
         }
     } else if (role == SortRole) {
         switch (column) {
@@ -419,7 +414,7 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const {
         case SlaDue: {
             if (row.due <= 0)
                 return {};
-            const QString due = tr("Due %1").arg(formatTime(row.due));
+            const QString due = tr("Due %1").arg(localDateTimeText(row.due));
             const QString state = slaStateName(slaState(row.status, row.created, row.due, now()));
             QString text = state.isEmpty() ? due : tr("%1 · %2").arg(state, due);
             if (row.dueFromPolicy)

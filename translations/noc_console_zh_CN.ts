@@ -1706,12 +1706,6 @@ Commands:
             <numerusform>上次未能保存的 %n 项更改仍无法写入缓存，因此保留在 %1 中，下次启动时将再次尝试：%2</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) that could not be saved when the console last stopped are now in the cache and will be sent.</source>
-        <translation>
-            <numerusform>控制台上次退出时未能保存的 %n 项更改现已写入缓存，并将被发送。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not create the folder %1 for the cache %2. Check that its parent folder exists and is writable, or choose another cache location.</source>
         <translation>无法为缓存 %2 创建文件夹 %1。请检查其上级文件夹是否存在且可写，或选择其他缓存位置。</translation>
@@ -1749,6 +1743,12 @@ Commands:
     <message>
         <source>The cache file %1 cannot be written: the file or its folder is read-only. The console shows what the file holds, but it cannot sync or save changes until the file can be written. Make the file and its folder writable for your user (for example: chmod u+w %1), or start the console with --cache and another file.</source>
         <translation>缓存文件 %1 无法写入：该文件或其所在文件夹为只读。控制台会显示文件中已有的内容，但在文件可写之前无法同步或保存更改。请让当前用户可以写入该文件及其文件夹（例如：chmod u+w %1），或使用 --cache 指定另一个文件启动控制台。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) that could not be saved when the console last stopped are now in the cache; those for the server will be sent.</source>
+        <translation>
+            <numerusform>控制台上次退出时未能保存的 %n 项更改现已写入缓存；需要发往服务器的更改将被发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3144,10 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
     <message>
         <source>Data as of %1 — not updated for %2</source>
         <translation>数据截至 %1 — 已 %2 未更新</translation>
+    </message>
+    <message>
+        <source>The element stays where it is: changes cannot be saved now (the status bar&apos;s tooltip says why).</source>
+        <translation>网元保持在原位：目前无法保存更改（状态栏的提示说明了原因）。</translation>
     </message>
 </context>
 <context>

@@ -240,9 +240,11 @@ void replayUnsaved(const QString &path, CacheOpenResult *result) {
     int entries = 0;
     for (CacheBatch &b : batches) {
         b.outboxInserts.removeIf([&known](const OutboxEntry &e) { return known.contains(e.uuid); });
-        entries += int(b.outboxInserts.size());
+        entries += UnsavedWork::changeCount(b);
     }
-    batches.removeIf([](const CacheBatch &b) { return b.outboxInserts.isEmpty(); });
+    // Map positions are written again even after such a start: writing a position twice leaves the
+    // same row, and the map's batches hold nothing else.
+    batches.removeIf([](const CacheBatch &b) { return !UnsavedWork::holdsUserWork(b); });
     CacheWriter writer;
     bool written = batches.isEmpty();
     if (!written && writer.open(path)) {
@@ -272,8 +274,8 @@ void replayUnsaved(const QString &path, CacheOpenResult *result) {
                    side.toStdString());
     addLine(&result->message, QCoreApplication::translate("noc::CacheDatabase",
                                                           "%n change(s) that could not be saved when the "
-                                                          "console last stopped are now in the cache and "
-                                                          "will be sent.",
+                                                          "console last stopped are now in the cache; those "
+                                                          "for the server will be sent.",
                                                           nullptr, entries));
 }
 

@@ -125,7 +125,7 @@ void CacheWriterWorker::keepUserWorkAtStop() {
     for (const CacheBatch &b : std::as_const(left)) {
         if (UnsavedWork::holdsUserWork(b)) {
             userWork.append(b);
-            entries += b.outboxInserts.size();
+            entries += UnsavedWork::changeCount(b);
         }
     }
     logger()->warn("cache writer: stopping with {} batches not written; {} hold user changes", left.size(),

@@ -35,8 +35,8 @@ class CacheWriter;
 // queued and the user is asked to restart, which runs the start-up check and salvage (the writer leaves the
 // file marked "not closed cleanly").
 //
-// At stop(), batches holding the user's work (outbox entries) that still could not be written go to
-// the side file `<cache>.unsaved` (UnsavedWork); CacheDatabase::open puts them into the cache at the
+// At stop(), batches holding the user's work (outbox entries, map positions) that still could not be written
+// go to the side file `<cache>.unsaved` (UnsavedWork); CacheDatabase::open puts them into the cache at the
 // next start. Server data still queued is dropped: the next sync loads it again.
 class CacheWriterWorker : public QObject {
     Q_OBJECT

@@ -53,6 +53,20 @@ OutboxEntry outboxFrom(const QJsonObject &o) {
     return e; // seq 0: after what the cache already holds; state Pending, attempts 0
 }
 
+QJsonObject mapPositionJson(const MapPosition &p) {
+    return QJsonObject{{QStringLiteral("mapViewId"), p.mapViewId},
+                       {QStringLiteral("elementId"), p.elementId},
+                       {QStringLiteral("x"), p.x},
+                       {QStringLiteral("y"), p.y},
+                       {QStringLiteral("pinned"), p.pinned}};
+}
+
+MapPosition mapPositionFrom(const QJsonObject &o) {
+    return MapPosition{o.value(QLatin1String("mapViewId")).toString(),
+                       o.value(QLatin1String("elementId")).toString(), o.value(QLatin1String("x")).toDouble(),
+                       o.value(QLatin1String("y")).toDouble(), o.value(QLatin1String("pinned")).toBool()};
+}
+
 } // namespace
 
 QString UnsavedWork::sidePath(const QString &cachePath) {
@@ -60,7 +74,12 @@ QString UnsavedWork::sidePath(const QString &cachePath) {
 }
 
 bool UnsavedWork::holdsUserWork(const CacheBatch &batch) {
-    return !batch.outboxInserts.isEmpty();
+    // Map positions too: an element the user dragged is placed by hand, and no sync brings it back.
+    return !batch.outboxInserts.isEmpty() || !batch.mapPositions.isEmpty();
+}
+
+int UnsavedWork::changeCount(const CacheBatch &batch) {
+    return int(batch.outboxInserts.size() + batch.mapPositions.size());
 }
 
 CacheBatch UnsavedWork::userPart(const CacheBatch &batch) {
@@ -72,13 +91,14 @@ CacheBatch UnsavedWork::userPart(const CacheBatch &batch) {
     part.pendingTicketIds = batch.pendingTicketIds;
     part.outboxRemovals = batch.outboxRemovals;
     part.conflictRemovals = batch.conflictRemovals;
+    part.mapPositions = batch.mapPositions;
     return part;
 }
 
 QByteArray UnsavedWork::toJson(const QList<CacheBatch> &batches) {
     QJsonArray list;
     for (const CacheBatch &b : batches) {
-        QJsonArray outbox, alarms, tickets, removals, conflicts;
+        QJsonArray outbox, alarms, tickets, removals, conflicts, positions;
         for (const auto &e : b.outboxInserts)
             outbox.append(outboxJson(e));
         for (const auto &a : b.alarms)
@@ -89,13 +109,16 @@ QByteArray UnsavedWork::toJson(const QList<CacheBatch> &batches) {
             removals.append(uuid);
         for (qint64 id : b.conflictRemovals)
             conflicts.append(QString::number(id));
+        for (const MapPosition &p : b.mapPositions)
+            positions.append(mapPositionJson(p));
         list.append(QJsonObject{{QStringLiteral("outbox"), outbox},
                                 {QStringLiteral("alarms"), alarms},
                                 {QStringLiteral("tickets"), tickets},
                                 {QStringLiteral("pendingAlarms"), marks(b.pendingAlarmIds)},
                                 {QStringLiteral("pendingTickets"), marks(b.pendingTicketIds)},
                                 {QStringLiteral("outboxRemovals"), removals},
-                                {QStringLiteral("conflictRemovals"), conflicts}});
+                                {QStringLiteral("conflictRemovals"), conflicts},
+                                {QStringLiteral("mapPositions"), positions}});
     }
     const QJsonObject root{{QStringLiteral("format"), kFormat},
                            {QStringLiteral("version"), kVersion},
@@ -136,6 +159,11 @@ QList<CacheBatch> UnsavedWork::fromJson(const QByteArray &json, QString *error) 
             b.outboxRemovals.append(u.toString());
         for (const QJsonValue &c : o.value(QLatin1String("conflictRemovals")).toArray())
             b.conflictRemovals.append(c.toString().toLongLong());
+        for (const QJsonValue &p : o.value(QLatin1String("mapPositions")).toArray()) {
+            const MapPosition position = mapPositionFrom(p.toObject());
+            if (!position.mapViewId.isEmpty() && !position.elementId.isEmpty())
+                b.mapPositions.append(position);
+        }
         if (!b.isEmpty())
             batches.append(b);
     }

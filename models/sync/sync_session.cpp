@@ -158,6 +158,8 @@ bool SyncSession::setToken(const QString &token) {
 }
 
 void SyncSession::stop() {
+    if (m_writer)
+        emit aboutToStop();
     if (!m_engine && m_status.phase == SyncPhase::Connecting) {
         // Stopped while its server was still on its way (expectServer()): no engine will ever say
         // otherwise, and "connecting…" would stay in the header.

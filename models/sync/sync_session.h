@@ -47,7 +47,7 @@ public:
     // when the server will not come (it failed to start): Offline again.
     void expectServer(bool expected = true);
     // Stops the engine, writes everything still queued, and joins both threads. A session still
-    // expecting its server (no engine yet) goes Offline.
+    // expecting its server (no engine yet) goes Offline. Emits aboutToStop() first.
     void stop();
 
     // A new access token (the user signed in again after the server refused the old one): the engine
@@ -74,6 +74,9 @@ signals:
     // After setToken(): the engine now uses the new token, and every statusChanged() from here on
     // is about it (whether the server accepts it).
     void tokenReplaced();
+    // From stop(), while the writer still takes batches: the last moment for a view to hand in work
+    // it holds back (the map's pin positions wait a second after the last drag).
+    void aboutToStop();
 
 private:
     void startEngine();

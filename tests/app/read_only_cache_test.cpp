@@ -10,7 +10,11 @@
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "map/topology_map_widget.h"
+#include "map/topology_scene.h"
+#include "map/topology_view.h"
 #include "read_only_file.h"
+#include "startup_notice.h"
 #include "sync/local_actions.h"
 #include "sync_status_text.h"
 #include "tickets/ticket_console.h"
@@ -21,10 +25,14 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <algorithm>
 
 using namespace noc;
 using namespace noc::test;
@@ -51,6 +59,32 @@ qint64 requestsOnceQuiet(const opsim::Server &server) {
         QTest::qWait(300);
     }
     return seen;
+}
+
+// The map of the window once it shows the cache's network, zoomed onto an element; that element's node.
+int showAnElement(MainWindow &window, TopologyMapWidget **mapOut) {
+    auto *map = window.findChild<TopologyMapWidget *>();
+    *mapOut = map;
+    if (!map || !QTest::qWaitFor([map] { return map->scene()->graph() != nullptr; }, 30000))
+        return -1;
+    const auto &nodes = map->scene()->graph()->nodes();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        if (map->scene()->elementItem(int(i)) && map->showElement(nodes[i].id)) {
+            QTest::qWait(50);
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+// Drags the element in several mouse moves, as a person does.
+void dragElement(TopologyMapWidget &map, int node) {
+    QWidget *viewport = map.view()->viewport();
+    const QPoint start = map.view()->mapFromScene(map.scene()->nodePosition(node));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+    for (int step = 1; step <= 6; ++step)
+        QTest::mouseMove(viewport, start + QPoint(step * 15, step * 8));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + QPoint(90, 48));
 }
 
 } // namespace
@@ -100,8 +134,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             session.start();
             refresh();
-            QMessageBox notice(QMessageBox::Warning, QGuiApplication::applicationDisplayName(),
-                               session.openResult().message, QMessageBox::Ok, &window);
+            StartupNotice notice({session.openResult().message}, &window);
             notice.show();
 
             // Then the start-up notice names the file and what to do, in the user's language
@@ -137,6 +170,52 @@ private slots:
             QAction *newTicket = tickets->menuActions().first();
             QVERIFY(!newTicket->isEnabled());
             QVERIFY2(newTicket->toolTip().contains(cache), qPrintable(newTicket->toolTip()));
+            // And an existing ticket opens to be read and copied, not changed: its text fields are
+            // read-only (not disabled: the text can be selected), its buttons off, each saying why
+            QTRY_VERIFY_WITH_TIMEOUT(!tickets->model()->rows().isEmpty(), 10000);
+            const QString ticketId = tickets->model()->rows().first().id;
+            tickets->openTicket(ticketId);
+            TicketEditorDialog *editor = tickets->currentEditor();
+            QVERIFY(editor);
+            auto *title = editor->findChild<QLineEdit *>(QStringLiteral("title"));
+            auto *description = editor->findChild<QPlainTextEdit *>(QStringLiteral("description"));
+            auto *note = editor->findChild<QLineEdit *>(QStringLiteral("note"));
+            QVERIFY(title && description && note);
+            QVERIFY(!title->text().isEmpty());
+            QVERIFY(title->isEnabled() && title->isReadOnly());
+            QVERIFY(description->isEnabled() && description->isReadOnly());
+            QVERIFY(note->isReadOnly());
+            title->selectAll();
+            QCOMPARE(title->selectedText(), title->text());
+            for (const char *name : {"save", "addNote", "applyStatus"}) {
+                auto *button = editor->findChild<QPushButton *>(QLatin1String(name));
+                QVERIFY2(button && !button->isEnabled(), name);
+                QVERIFY2(button->toolTip().contains(cache), qPrintable(button->toolTip()));
+            }
+            QVERIFY2(editor->message().contains(cache), qPrintable(editor->message()));
+            // (and the editor's actions refuse when called directly, e.g. by Enter in a field)
+            QVERIFY(editor->addNote(QStringLiteral("checked the fibre")).contains(cache));
+            QVERIFY(editor->changeStatus(TicketStatus::Resolved, {}).contains(cache));
+            QVERIFY(editor->save().contains(cache));
+            QCOMPARE(session.queuedBatches(), 0);
+            editor->resize(760, 640);
+            QTest::qWait(100);
+            saveScreenshot(*editor, QStringLiteral("read_only_ticket_editor_") + lang);
+            editor->close();
+            // And an element on the map cannot be dragged: it stays, unpinned, and the status bar says why
+            TopologyMapWidget *map = nullptr;
+            const int node = showAnElement(window, &map);
+            QVERIFY(node >= 0);
+            const QPointF before = map->scene()->nodePosition(node);
+            dragElement(*map, node);
+            QCOMPARE(map->scene()->nodePosition(node), before);
+            QVERIFY(!map->scene()->isPinned(node));
+            QVERIFY2(window.statusBar()->currentMessage().contains(
+                         english ? QStringLiteral("stays where it is") : QStringLiteral("保持在原位")),
+                     qPrintable(window.statusBar()->currentMessage()));
+            QTest::qWait(300);
+            saveScreenshot(window, QStringLiteral("read_only_map_drag_") + lang);
+            window.statusBar()->clearMessage();
             QTest::qWait(300);
             saveScreenshot(window, QStringLiteral("read_only_cache_") + lang);
             saveScreenshot(notice, QStringLiteral("read_only_cache_notice_") + lang);
@@ -150,6 +229,80 @@ private slots:
             session.stop();
         }
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void noticeNeverBreaksTheOptionNameInBothLanguages() {
+        // Given the read-only notice, whose --cache in the Chinese text fell to "--" at a line's end
+        // and "cache" at the next one's start
+        opsim::test::ServerFixture server(syncServerConfig(20, 10, 2));
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
+        ReadOnlyFile readOnly(cache);
+        if (!readOnly.isReadOnly())
+            QSKIP(qPrintable(readOnly.why()));
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            const CacheOpenResult opened = CacheDatabase::open(cache);
+            QCOMPARE(opened.outcome, CacheOpenResult::Outcome::ReadOnly);
+            StartupNotice notice({opened.message}, nullptr);
+            // When it is laid out at any width a notice may have
+            // Then no line ends inside "--cache", and the option reads as typed
+            for (int width = 160; width <= 900; width += 3) {
+                const QStringList lines = notice.lineTexts(width);
+                const QString joined = lines.join(QString());
+                QVERIFY2(joined.contains(QStringLiteral("--cache")), qPrintable(joined));
+                const qsizetype option = joined.indexOf(QStringLiteral("--cache"));
+                qsizetype lineStart = 0;
+                for (const QString &line : lines) {
+                    lineStart += line.size();
+                    QVERIFY2(
+                        lineStart <= option || lineStart >= option + 7,
+                        qPrintable(
+                            QStringLiteral("%1 at %2 px: %3").arg(lang).arg(width).arg(lines.join(u'|'))));
+                }
+            }
+        }
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void pinDroppedJustBeforeQuittingIsSaved() {
+        // Given a console on a writable cache that holds a network
+        opsim::test::ServerFixture server(syncServerConfig());
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
+        LanguageManager languages;
+        SyncSession session(profileFor(QUrl(), cache), kToken); // offline: only the map writes
+        QVERIFY(session.openCache());
+        MainWindow window(&languages);
+        wireViews(window, session);
+        window.resize(1280, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start();
+        TopologyMapWidget *map = nullptr;
+        const int node = showAnElement(window, &map);
+        QVERIFY(node >= 0);
+        const QString id = map->scene()->graph()->nodes()[size_t(node)].id;
+        // When the user drops an element somewhere else and quits at once (the map waits a second
+        // after the last move before it saves)
+        dragElement(*map, node);
+        QVERIFY(map->scene()->isPinned(node));
+        const QPointF dropped = map->scene()->nodePosition(node);
+        session.stop();
+        // Then the position is in the cache, pinned: the next start shows the element there
+        CacheReader reader;
+        QVERIFY(reader.open(cache));
+        const QList<MapPosition> saved = reader.mapPositions(map->mapViewId());
+        const auto it = std::find_if(saved.cbegin(), saved.cend(),
+                                     [&id](const MapPosition &p) { return p.elementId == id; });
+        QVERIFY2(it != saved.cend(), qPrintable(id));
+        QVERIFY(it->pinned);
+        QCOMPARE(QPointF(it->x, it->y), dropped);
     }
 
     void changeMadeWhileReadOnlyReachesTheServerOnceTheFileIsWritable() {

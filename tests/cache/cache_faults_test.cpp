@@ -354,6 +354,56 @@ private slots:
         QCOMPARE(reader.outbox().size(), 1);
     }
 
+    void pinPlacedWhileTheDiskIsFullSurvivesAQuit() {
+        // Given a cache with an element, and a "disk" that fills up while sync data is being written
+        const QString path = freshPath();
+        QVERIFY(CacheDatabase::open(path).ok());
+        {
+            CacheWriter writer;
+            QVERIFY(writer.open(path));
+            CacheBatch inventory;
+            inventory.sites = {makeSite(1, QStringLiteral("North"))};
+            inventory.elements = {makeElement(1, QStringLiteral("S-1"))};
+            writer.apply(inventory);
+        }
+        // (what the map hands the writer after the user dropped the element: it exists nowhere else)
+        CacheBatch pin;
+        pin.mapPositions = {
+            MapPosition{QStringLiteral("ops/geographic"), QStringLiteral("NE-1"), 120.5, -40.25, true}};
+        {
+            WorkerThread w(path);
+            w.worker->setRetryIntervalMs(60'000);
+            w.worker->setPageLimit(40);
+            QSignalSpy failed(w.worker, &CacheWriterWorker::writeFailed);
+            w.thread.start();
+            CacheBatch big;
+            for (int i = 100; i < 3100; ++i)
+                big.alarms.append(makeAlarm(i));
+            w.worker->enqueue(big);
+            // When the user places an element on the map while nothing can be written, and then quits
+            w.worker->enqueue(pin);
+            QVERIFY(failed.wait(10'000));
+            QCOMPARE(w.worker->queuedBatches(), 2);
+        } // stop(): the session's quit
+        // Then the position waits in the side file with the user's other unsaved work
+        {
+            QString error;
+            const QList<CacheBatch> kept = UnsavedWork::read(path, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(kept.size(), 1);
+            QCOMPARE(kept.first().mapPositions, pin.mapPositions);
+        }
+        // When the console starts again with space, Then the element is pinned where the user put it
+        const auto result = CacheDatabase::open(path);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.restoredUnsavedEntries, 1);
+        QVERIFY2(result.message.contains(QStringLiteral("1 change")), qPrintable(result.message));
+        QVERIFY(!QFileInfo::exists(UnsavedWork::sidePath(path)));
+        CacheReader reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(reader.mapPositions(QStringLiteral("ops/geographic")), pin.mapPositions);
+    }
+
     void damagedFileKeepsTheUserBatchAndIsCheckedAtTheNextStart() {
         // Given a cache closed cleanly, then damaged in the middle (a bad sector): the start-up check
         // trusts the clean close and does not read the whole file

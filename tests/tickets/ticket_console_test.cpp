@@ -7,6 +7,7 @@
 
 #include "alarm_table_model.h"
 #include "cache/cache_reader.h"
+#include "display_time.h"
 #include "isolated_settings.h"
 
 #include <QAction>
@@ -15,11 +16,13 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace noc;
 using namespace noc::tickettest;
@@ -354,6 +357,70 @@ private slots:
         QVERIFY(f.console->table()->horizontalHeader()->isSectionHidden(TicketQueueModel::Created));
         f.console->deleteView("night shift");
         QVERIFY(!TicketConsole::savedViews().contains("night shift"));
+    }
+
+    void timesShowSecondsAsInTheAlarmListAndFitTheirColumns() {
+        // Given a console whose column layout was saved when times had no seconds (narrower columns)
+        {
+            Fixture old(Role::Supervisor);
+            QVERIFY(old.loaded());
+            for (int c : {int(TicketQueueModel::Created), int(TicketQueueModel::LastUpdate)})
+                old.console->table()->horizontalHeader()->resizeSection(c, 110);
+        }
+        Fixture f(Role::Supervisor, 40);
+        QVERIFY(f.loaded());
+        f.console->resize(1400, 520);
+        f.console->selectQueue(TicketQueue::AllOpen);
+        f.console->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.console.get()));
+        const QRegularExpression timeWithSeconds(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"));
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            QTest::qWait(50);
+            // When the list shows the tickets
+            QTableView *table = f.console->table();
+            QHeaderView *header = table->horizontalHeader();
+            for (int c : {int(TicketQueueModel::Created), int(TicketQueueModel::LastUpdate)}) {
+                // Then each time reads as the alarm list's (local, with seconds: localDateTimeText)
+                for (int r = 0; r < table->model()->rowCount(); ++r) {
+                    const QString text = table->model()->index(r, c).data().toString();
+                    QVERIFY2(timeWithSeconds.match(text).hasMatch(), qPrintable(text));
+                }
+                const qint64 created = f.console->model()->rows().first().created;
+                QVERIFY(f.console->model()->rows().size() > 40);
+                QCOMPARE(f.console->model()
+                             ->data(f.console->model()->index(0, TicketQueueModel::Created))
+                             .toString(),
+                         localDateTimeText(created));
+                // And the column is wide enough for it and its header: nothing is cut off
+                QVERIFY2(header->sectionSize(c) >=
+                             static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c),
+                         qPrintable(QStringLiteral("%1: column %2 is %3 px, its times need %4")
+                                        .arg(lang)
+                                        .arg(c)
+                                        .arg(header->sectionSize(c))
+                                        .arg(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c))));
+                QVERIFY(header->sectionSize(c) >= header->sectionSizeHint(c));
+            }
+            table->scrollTo(table->model()->index(0, TicketQueueModel::LastUpdate));
+            QTest::qWait(50);
+            saveScreenshot(*f.console, QStringLiteral("tickets_times_") + lang);
+            // And the editor's timeline uses the same form, in a column that fits it
+            f.console->openTicket("T3");
+            TicketEditorDialog *editor = f.console->currentEditor();
+            QVERIFY(QTest::qWaitForWindowExposed(editor));
+            auto *timeline = editor->findChild<QTreeWidget *>();
+            QVERIFY(timeline && timeline->topLevelItemCount() > 0);
+            const QString first = timeline->topLevelItem(0)->text(0);
+            QVERIFY2(timeWithSeconds.match(first).hasMatch(), qPrintable(first));
+            QVERIFY(timeline->columnWidth(0) >=
+                    static_cast<QAbstractItemView *>(timeline)->sizeHintForColumn(0));
+            saveScreenshot(*editor, QStringLiteral("tickets_editor_times_") + lang);
+            editor->close();
+        }
+        languages.setLanguage("en");
     }
 
     void screenshotsInEnglishAndChinese() {

@@ -4,8 +4,8 @@
 #include "alarm_vocabulary.h"
 #include "cache/cache_reader.h"
 #include "cache/row_codec.h"
+#include "display_time.h"
 
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,12 +17,6 @@
 namespace noc {
 
 namespace {
-
-QString when(EpochMs ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(
-                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                  : QString();
-}
 
 QString row(const QString &label, const QString &value) {
     if (value.isEmpty())
@@ -133,7 +127,8 @@ void AlarmDetailsView::render() {
     std::stable_sort(events.begin(), events.end(),
                      [](const auto &x, const auto &y) { return x.first < y.first; });
     for (const auto &e : events)
-        html += QStringLiteral("<li>%1 %2</li>").arg(when(e.first).toHtmlEscaped(), e.second.toHtmlEscaped());
+        html += QStringLiteral("<li>%1 %2</li>")
+                    .arg(localDateTimeText(e.first).toHtmlEscaped(), e.second.toHtmlEscaped());
     html += QStringLiteral("</ul>");
 
     TicketFilter tf;

@@ -3,6 +3,7 @@
 #include "map/map_style.h"
 #include "map/topology_scene.h"
 
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
@@ -42,7 +43,8 @@ QFont labelFont(double pixelSize, bool bold = false) {
 ElementItem::ElementItem(TopologyScene *scene, int node)
     : m_scene(scene)
     , m_node(node) {
-    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setFlags(ItemIsSelectable | ItemSendsGeometryChanges);
+    setFlag(ItemIsMovable, scene->elementsMovable());
     setAcceptedMouseButtons(Qt::LeftButton);
 }
 
@@ -135,6 +137,15 @@ QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &valu
 void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event) {
     m_scene->beginDrag();
     QGraphicsItem::mousePressEvent(event);
+}
+
+void ElementItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
+    QGraphicsItem::mouseMoveEvent(event);
+    // Not movable: the base did nothing. A real drag (not a click that wobbled) is told why.
+    if (!(flags() & ItemIsMovable) && (event->buttons() & Qt::LeftButton) &&
+        (event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton)).manhattanLength() >=
+            QApplication::startDragDistance())
+        m_scene->refuseDrag();
 }
 
 void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {

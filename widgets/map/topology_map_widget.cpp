@@ -88,6 +88,12 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
             &TopologyMapWidget::onSelectionChanged);
     connect(m_scene, &TopologyScene::nodesPinned, this, &TopologyMapWidget::onNodesPinned);
     connect(m_scene, &TopologyScene::drillDownRequested, this, &TopologyMapWidget::onDrillDown);
+    // Short, for the status bar: the reason itself names the cache file and would be cut off there;
+    // the status bar's "not saved" part beside it has the whole reason in its tooltip.
+    connect(m_scene, &TopologyScene::dragRefused, this, [this] {
+        emit notice(tr("The element stays where it is: changes cannot be saved now (the status bar's "
+                       "tooltip says why)."));
+    });
     connect(m_saveTimer, &QTimer::timeout, this, &TopologyMapWidget::flushPositions);
     connect(m_reloadTimer, &QTimer::timeout, this, &TopologyMapWidget::reloadFromCache);
     connect(m_bannerTimer, &QTimer::timeout, this, &TopologyMapWidget::updateBanner);
@@ -757,9 +763,14 @@ void TopologyMapWidget::onNodesPinned(const QList<int> &nodes) {
     m_saveTimer->start(); // restarts: one write after the user stops moving things
 }
 
+void TopologyMapWidget::setCannotSaveReason(const QString &reason) {
+    m_cannotSaveReason = reason;
+    m_scene->setElementsMovable(reason.isEmpty());
+}
+
 bool TopologyMapWidget::unpinElement(const QString &id) {
     const int node = m_graph ? m_graph->nodeIndex(id) : -1;
-    if (node < 0 || !m_scene->isPinned(node))
+    if (node < 0 || !m_scene->isPinned(node) || !m_cannotSaveReason.isEmpty())
         return false;
     m_scene->setPinned(node, false);
     m_pins[mapViewId()].remove(id);
@@ -767,6 +778,10 @@ bool TopologyMapWidget::unpinElement(const QString &id) {
     m_unpinned.insert(id);
     m_saveTimer->start();
     return true;
+}
+
+void TopologyMapWidget::savePositionsNow() {
+    flushPositions();
 }
 
 void TopologyMapWidget::flushPositions() {

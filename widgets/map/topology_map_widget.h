@@ -76,8 +76,15 @@ public:
     void setMapViewBase(const QString &base) { m_mapViewBase = base; }
     QString mapViewId() const;
     void setSaveDebounceMs(int ms);
+    // Hands the pin changes still waiting for the debounce to positionsSaveRequested() now (the
+    // session is stopping: a second later nothing would take them).
+    void savePositionsNow();
     bool isLayoutRunning() const;
     bool unpinElement(const QString &id);
+    // Non-empty while positions cannot be saved (SyncStatusText::cannotSaveReason): elements cannot
+    // be dragged or unpinned then, and a drag says why with notice(). Empty: they can again.
+    void setCannotSaveReason(const QString &reason);
+    QString cannotSaveReason() const { return m_cannotSaveReason; }
 
     // --- navigation ---
     bool showElement(const QString &id); // centres and highlights (does not change the selection)
@@ -125,6 +132,8 @@ signals:
     void loadFailed(const QString &message);
     // A ticket link in the selected element's card was clicked.
     void ticketOpenRequested(const QString &ticketId);
+    // A short message for the window's status bar (why an element did not move).
+    void notice(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -188,6 +197,7 @@ private:
     QHash<QString, QHash<QString, QPointF>> m_pins; // map view id -> element id -> pinned position
     QSet<QString> m_dirtyPins;                      // element ids of the current view to save
     QSet<QString> m_unpinned;                       // element ids unpinned since the last save
+    QString m_cannotSaveReason;                     // non-empty: elements stay where they are
     LayoutKind m_layoutKind = LayoutKind::Geographic;
     QString m_mapViewBase = QStringLiteral("main");
     int m_lastOverlaps = 0;

@@ -906,6 +906,22 @@ void TopologyScene::setPinned(int node, bool pinned) {
     repaint(m_elementItems[size_t(node)]);
 }
 
+void TopologyScene::setElementsMovable(bool movable) {
+    if (movable == m_elementsMovable)
+        return;
+    m_elementsMovable = movable;
+    for (ElementItem *item : m_elementItems)
+        if (item)
+            item->setFlag(QGraphicsItem::ItemIsMovable, movable);
+}
+
+void TopologyScene::refuseDrag() {
+    if (m_dragRefusalTold)
+        return;
+    m_dragRefusalTold = true;
+    emit dragRefused();
+}
+
 void TopologyScene::elementMoved(int node, const QPointF &pos) {
     if (m_applyingLayout)
         return;

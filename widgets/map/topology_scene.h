@@ -127,16 +127,28 @@ public:
     // Sites of a region by worst severity, for the region item's dots; rebuilt only when dirty.
     const std::array<QVector<QPointF>, 6> &regionDots(int region);
 
+    // False while the positions could not be saved (the cache cannot be written): a moved element
+    // would jump back at the next start, so elements cannot be dragged at all then.
+    void setElementsMovable(bool movable);
+    bool elementsMovable() const { return m_elementsMovable; }
+
     // Called by the items.
     void elementMoved(int node, const QPointF &pos);
-    void beginDrag() { m_dragging = true; }
+    void beginDrag() {
+        m_dragging = true;
+        m_dragRefusalTold = false;
+    }
     void endDrag();
+    // An element was dragged while elements cannot be moved; said once per press.
+    void refuseDrag();
     void requestDrillDown(bool region, int index) { emit drillDownRequested(region, index); }
 
 signals:
     // The user dragged these elements; they are pinned now and their positions want saving.
     void nodesPinned(const QList<int> &nodes);
     void drillDownRequested(bool region, int index);
+    // The user tried to drag an element while elements cannot be moved (setElementsMovable()).
+    void dragRefused();
 
 private:
     void clearItems();
@@ -213,6 +225,8 @@ private:
     int m_highlightedNode = -1;
     bool m_applyingLayout = false;
     bool m_dragging = false;
+    bool m_elementsMovable = true;
+    bool m_dragRefusalTold = false;
     bool m_followSiteCoordinates = true;
     QList<int> m_dragged;
     QRectF m_bounds;

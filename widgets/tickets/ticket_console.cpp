@@ -1,6 +1,7 @@
 #include "ticket_console.h"
 
 #include "alarm_vocabulary.h"
+#include "display_time.h"
 #include "logging.h"
 #include "sla_delegate.h"
 #include "sync/sync_session.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -37,6 +39,9 @@ constexpr TicketStatus kFilterStatuses[] = {
     TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::Pending,  TicketStatus::Held,
     TicketStatus::Resolved,     TicketStatus::Closed,     TicketStatus::Rejected, TicketStatus::Cancelled};
 const char *const kSettingsHeader = "tickets/headerState";
+// A time to measure the time columns by: every time has this many characters, and "8" is as wide
+// as any digit.
+constexpr EpochMs kSampleTimeMs = 1'798'498'738'000; // 2026-12-28 22:58:58 UTC
 const char *const kSettingsViews = "tickets/views";
 } // namespace
 
@@ -179,6 +184,13 @@ void TicketConsole::build() {
     header->moveSection(header->visualIndex(TicketQueueModel::SlaDue),
                         header->visualIndex(TicketQueueModel::Status) + 1);
     header->restoreState(QSettings().value(QLatin1String(kSettingsHeader)).toByteArray());
+    // Times show seconds now, like the alarm list: wide enough for them, also in a layout saved
+    // when they did not (its other widths are the user's and stay).
+    const int timeWidth = m_table->fontMetrics().horizontalAdvance(localDateTimeText(kSampleTimeMs)) +
+                          2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) +
+                          12;
+    for (int c : {int(TicketQueueModel::Created), int(TicketQueueModel::LastUpdate)})
+        header->resizeSection(c, std::max(header->sectionSize(c), timeWidth));
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_queues);
@@ -302,8 +314,11 @@ void TicketConsole::setSyncStatus(const SyncStatus &status) {
     m_status = status;
     m_hasStatus = true;
     updateFreshness();
-    if (writeStateChanged)
+    if (writeStateChanged) {
         updateNewTicketAction();
+        if (m_editor)
+            m_editor->setCannotSaveReason(SyncStatusText::cannotSaveReason(m_status));
+    }
 }
 
 void TicketConsole::updateNewTicketAction() {
@@ -529,6 +544,9 @@ TicketEditorDialog *TicketConsole::openEditor(const TroubleTicket &ticket, bool 
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setKnownParties(knownEngineers(), knownTeams());
     editor->setNameLookup([this](const QString &type, const QString &id) { return lookupName(type, id); });
+    // An editor opened on a cache that cannot be written shows the ticket, but changes nothing.
+    if (m_hasStatus)
+        editor->setCannotSaveReason(SyncStatusText::cannotSaveReason(m_status));
     connect(editor, &TicketEditorDialog::showOnMap, this, &TicketConsole::showOnMap);
     m_editor = editor;
     editor->show();

@@ -1,11 +1,11 @@
 #include "ticket_editor_dialog.h"
 
+#include "display_time.h"
 #include "logging.h"
 #include "ticket_row.h"
 #include "ticket_workflow.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -48,10 +48,6 @@ RelatedParty comboParty(const QComboBox *combo, const QString &role, const QStri
     return {id, name, role, type};
 }
 
-QString formatTime(EpochMs ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                  : QString();
-}
 } // namespace
 
 TicketEditorDialog::TicketEditorDialog(const TroubleTicket &ticket, bool pending, Role role,
@@ -172,6 +168,7 @@ void TicketEditorDialog::build() {
     m_nextStatus->setObjectName(QStringLiteral("nextStatus"));
     m_reason = new QLineEdit(m_statusBox);
     m_applyStatus = new QPushButton(m_statusBox);
+    m_applyStatus->setObjectName(QStringLiteral("applyStatus"));
     auto *statusLayout = new QHBoxLayout(m_statusBox);
     statusLayout->addWidget(m_currentStatus);
     statusLayout->addWidget(m_nextStatus);
@@ -191,7 +188,9 @@ void TicketEditorDialog::build() {
     m_timeline->setWordWrap(true);
     m_timeline->header()->setStretchLastSection(true);
     m_note = new QLineEdit(m_timelineBox);
+    m_note->setObjectName(QStringLiteral("note"));
     m_addNote = new QPushButton(m_timelineBox);
+    m_addNote->setObjectName(QStringLiteral("addNote"));
     auto *noteRow = new QHBoxLayout;
     noteRow->addWidget(m_note, 1);
     noteRow->addWidget(m_addNote);
@@ -210,6 +209,7 @@ void TicketEditorDialog::build() {
     m_message->setTextFormat(Qt::PlainText);
 
     m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("save"));
     m_save->setDefault(true);
     m_close = new QPushButton(this);
     auto *buttons = new QDialogButtonBox(this);
@@ -281,7 +281,6 @@ void TicketEditorDialog::updateEntityPlaceholder() {
     // Short enough for the field beside the type box ("Alarm or element id" was cut to "Alarm or
     // elem…"); the whole sentence is the tooltip.
     m_entityId->setPlaceholderText(m_entityType->currentIndex() == 0 ? tr("Alarm id") : tr("Element id"));
-    m_entityId->setToolTip(tr("The id of the alarm or element to link; Enter adds it"));
 }
 
 void TicketEditorDialog::changeEvent(QEvent *event) {
@@ -381,7 +380,7 @@ actions::Context TicketEditorDialog::context() const {
 }
 
 QString TicketEditorDialog::changeStatus(TicketStatus to, const QString &reason) {
-    QString refusal = ticketTransitionRefusal(m_base, to, m_role);
+    QString refusal = m_cannotSave.isEmpty() ? ticketTransitionRefusal(m_base, to, m_role) : m_cannotSave;
     if (refusal.isEmpty()) {
         QString error;
         const CacheBatch batch = actions::changeTicketStatus(m_base, to, reason, context(), &error);
@@ -411,6 +410,8 @@ QString TicketEditorDialog::addNote(const QString &text) {
         refusal = tr("Create the ticket first, then add notes.");
     else if (!isAllowed(m_role, Permission::EditTicket))
         refusal = refusalReason(m_role, Permission::EditTicket);
+    else if (!m_cannotSave.isEmpty())
+        refusal = m_cannotSave;
     else if (text.trimmed().isEmpty())
         refusal = tr("Write the note first.");
     if (!refusal.isEmpty()) {
@@ -467,6 +468,8 @@ QString TicketEditorDialog::save() {
         refusal = refusalReason(m_role, Permission::CreateTicket);
     else if (!isNewTicket() && !isAllowed(m_role, Permission::EditTicket))
         refusal = refusalReason(m_role, Permission::EditTicket);
+    else if (!m_cannotSave.isEmpty())
+        refusal = m_cannotSave;
     else if (edited.name.isEmpty())
         refusal = tr("Give the ticket a title.");
     else if (edited.partyId(QStringLiteral("assignee")) != m_base.partyId(QStringLiteral("assignee")) &&
@@ -530,7 +533,7 @@ void TicketEditorDialog::refreshTimeline() {
                      [](const Event &a, const Event &b) { return a.time < b.time; });
     m_timeline->clear();
     for (const Event &e : events)
-        new QTreeWidgetItem(m_timeline, {formatTime(e.time), e.author, e.text});
+        new QTreeWidgetItem(m_timeline, {localDateTimeText(e.time), e.author, e.text});
     m_timeline->resizeColumnToContents(0);
     m_timeline->resizeColumnToContents(1);
     if (events.isEmpty()) {
@@ -565,28 +568,59 @@ void TicketEditorDialog::refreshStatus() {
             m_nextStatus->addItem(ticketStatusDisplayName(s), int(s));
 }
 
+void TicketEditorDialog::setCannotSaveReason(const QString &reason) {
+    if (reason == m_cannotSave)
+        return;
+    const bool showingOldReason = !m_cannotSave.isEmpty() && m_message->text() == m_cannotSave;
+    m_cannotSave = reason;
+    applyPermissions();
+    if (!reason.isEmpty())
+        showMessage(reason, true);
+    else if (showingOldReason)
+        showMessage({}, false);
+}
+
+QString TicketEditorDialog::refusalFor(Permission permission) const {
+    const QString byRole = refusalReason(m_role, permission);
+    return byRole.isEmpty() ? m_cannotSave : byRole;
+}
+
 void TicketEditorDialog::applyPermissions() {
     const bool create = isNewTicket();
-    const Permission editPermission = create ? Permission::CreateTicket : Permission::EditTicket;
-    const bool canEdit = isAllowed(m_role, editPermission);
-    const QString editTip = refusalReason(m_role, editPermission);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_title, m_severity, m_priority, m_type, m_description, m_entityId,
-                                          m_addEntity, m_removeEntity, m_save, m_note, m_addNote}) {
+    const QString editRefusal = refusalFor(create ? Permission::CreateTicket : Permission::EditTicket);
+    const bool canEdit = editRefusal.isEmpty();
+    // Text fields become read-only rather than disabled: what they hold stays readable and can be
+    // selected and copied (an engineer quotes a ticket's description elsewhere).
+    for (QLineEdit *field : {m_title, m_entityId, m_note})
+        field->setReadOnly(!canEdit);
+    m_description->setReadOnly(!canEdit);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_severity, m_priority, m_type, m_entityType,
+                                                       m_addEntity, m_removeEntity, m_save, m_addNote})
         w->setEnabled(canEdit);
-        w->setToolTip(editTip);
-    }
-    const bool canAssign = canEdit && isAllowed(m_role, Permission::AssignTicket);
-    const QString assignTip = canEdit ? refusalReason(m_role, Permission::AssignTicket) : editTip;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_severity, m_priority, m_type, m_description,
+                                                       m_entityType, m_addEntity, m_removeEntity, m_save,
+                                                       m_note, m_addNote})
+        w->setToolTip(editRefusal);
+    m_entityId->setToolTip(canEdit ? tr("The id of the alarm or element to link; Enter adds it")
+                                   : editRefusal);
+
+    const QString assignRefusal = canEdit ? refusalFor(Permission::AssignTicket) : editRefusal;
     for (QWidget *w : {static_cast<QWidget *>(m_assignee), static_cast<QWidget *>(m_team)}) {
-        w->setEnabled(canAssign);
-        w->setToolTip(assignTip);
+        w->setEnabled(assignRefusal.isEmpty());
+        w->setToolTip(assignRefusal);
     }
-    const bool canStatus = isAllowed(m_role, Permission::ChangeTicketStatus);
+
+    const QString statusRefusal = refusalFor(Permission::ChangeTicketStatus);
     m_statusBox->setVisible(!create);
     m_timelineBox->setVisible(!create);
-    m_applyStatus->setEnabled(canStatus);
-    m_applyStatus->setToolTip(refusalReason(m_role, Permission::ChangeTicketStatus));
+    // The list of next statuses stays open to a role that may not change them: a refused choice is
+    // explained. While nothing can be saved there is nothing to choose.
+    m_nextStatus->setEnabled(m_cannotSave.isEmpty());
+    m_nextStatus->setToolTip(m_cannotSave);
+    m_reason->setReadOnly(!statusRefusal.isEmpty());
+    m_reason->setToolTip(statusRefusal);
+    m_applyStatus->setEnabled(statusRefusal.isEmpty());
+    m_applyStatus->setToolTip(statusRefusal);
 }
 
 } // namespace noc

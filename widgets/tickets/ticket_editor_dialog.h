@@ -40,6 +40,10 @@ public:
     // Engineers and teams offered in the assignee and team lists (free text is accepted too).
     void setKnownParties(const QList<RelatedParty> &engineers, const QList<RelatedParty> &teams);
     void setNameLookup(NameLookup lookup) { m_lookup = std::move(lookup); }
+    // Non-empty while the cache cannot be written (SyncStatusText::cannotSaveReason): nothing in the
+    // form can be changed or sent, each control's tooltip and the message line say why, and the text
+    // can still be read and copied. Empty: editing works again (as the role allows).
+    void setCannotSaveReason(const QString &reason);
     // The ticket as the form shows it now.
     TroubleTicket editedTicket() const;
     // The ticket as last sent (the base the next edit is compared with).
@@ -70,6 +74,9 @@ private:
     void refreshTimeline();
     void refreshStatus();
     void applyPermissions();
+    // Why the user cannot do what `permission` allows now: the role first, then the cache; empty
+    // when they can.
+    QString refusalFor(Permission permission) const;
     void showMessage(const QString &text, bool refusal);
     actions::Context context() const;
 
@@ -80,6 +87,7 @@ private:
     QString m_userId;
     SubmitFunction m_submit;
     NameLookup m_lookup;
+    QString m_cannotSave;
 
     QLabel *m_header = nullptr;
     QLabel *m_titleLabel = nullptr, *m_severityLabel = nullptr, *m_priorityLabel = nullptr,
