@@ -1997,6 +1997,10 @@ Commands:
         <source>The console could not confirm this change on the server; sending it again could make a second ticket. Look for the ticket by its reference, then discard this.</source>
         <translation>控制台无法在服务器上确认此更改；再次发送可能会产生重复的工单。请按参考号查找该工单，然后放弃此项。</translation>
     </message>
+    <message>
+        <source>The server refused to create this ticket, so this change has no ticket to go to. Discard it.</source>
+        <translation>服务器拒绝创建此工单，此更改没有可提交的工单。请将其放弃。</translation>
+    </message>
 </context>
 <context>
     <name>noc::ConsoleTray</name>

@@ -47,7 +47,7 @@ QString describeIntent(const QByteArray &payload) {
             parts << ConflictsDialog::tr("Status → %1").arg(statusText(value));
         else if (key == QLatin1String("statusChangeReason"))
             parts << ConflictsDialog::tr("reason: %1").arg(value);
-        else if (key == QLatin1String("note") && it.value().isArray()) // the ticket's notes, the new one last
+        else if (key == QLatin1String("note") && !it.value().toArray().isEmpty()) // the new note last
             parts << ConflictsDialog::tr("Note: %1")
                          .arg(it.value().toArray().last()[QLatin1String("text")].toString());
         else if (key == QLatin1String("comment") && it.value().isObject())
@@ -240,6 +240,10 @@ void ConflictsDialog::reload() {
 
 QString ConflictsDialog::reapply(int row) {
     if (const RefusedChange *change = refusedAt(row)) {
+        if (change->reason() == RefusedChange::Reason::NotConfirmed &&
+            change->consoleReason->code == OutboxReason::Code::CreateRefused)
+            return tr("The server refused to create this ticket, so this change has no ticket to go to. "
+                      "Discard it.");
         if (change->reason() == RefusedChange::Reason::NotConfirmed)
             return tr("The console could not confirm this change on the server; sending it again could "
                       "make a second ticket. Look for the ticket by its reference, then discard this.");

@@ -75,10 +75,56 @@ void OutboxSender::kick() {
             return;
         }
         if (entry.state == OutboxState::Pending) {
+            if (const auto without = ticketNeverCreated(entry, entries)) {
+                if (*without == Orphan::Waits)
+                    continue;
+                refuseWithoutTicket(entry, entries);
+                return;
+            }
             send(entry);
             return;
         }
     }
+}
+
+// A change of a ticket made here whose create did not give it a server id, and will not now: sent, it
+// would go to /troubleTicket/local-..., which no server has. nullopt for every other entry.
+std::optional<OutboxSender::Orphan> OutboxSender::ticketNeverCreated(const OutboxEntry &entry,
+                                                                     const QList<OutboxEntry> &outbox) const {
+    if (entry.kind == kTicketCreate || entry.targetKind != QLatin1String("ticket") ||
+        !actions::isLocalTicketId(resolvedId(entry.targetId)))
+        return std::nullopt;
+    if (m_noTicket.contains(entry.targetId))
+        return Orphan::Refused;
+    for (const OutboxEntry &create : outbox) {
+        if (create.kind != kTicketCreate || create.targetId != entry.targetId)
+            continue;
+        // A create in conflict waits for the user to apply it again or discard it; its changes wait
+        // with it. One that is still on its way (sent, or done this run) is none of these.
+        if (create.state == OutboxState::Conflict || m_done.contains(create.uuid))
+            return Orphan::Waits;
+        return create.state == OutboxState::Failed ? std::optional(Orphan::Refused) : std::nullopt;
+    }
+    return Orphan::Refused; // its create was discarded
+}
+
+// Refused with the create's reason, keeping the user's data in the entry.
+void OutboxSender::refuseWithoutTicket(const OutboxEntry &entry, const QList<OutboxEntry> &outbox) {
+    OutboxReason reason =
+        m_noTicket.value(entry.targetId, {OutboxReason::Code::CreateRefused, entry.targetId, 0});
+    for (const OutboxEntry &create : outbox) {
+        const auto createReason = OutboxReason::parse(create.lastError);
+        if (create.kind == kTicketCreate && create.targetId == entry.targetId && createReason &&
+            createReason->code == OutboxReason::Code::CreateNotConfirmed)
+            reason = {OutboxReason::Code::WaitsForCreate, entry.targetId, createReason->answers};
+    }
+    log()->warn("Not sending outbox entry {} ({}): ticket {} was never created on the server",
+                entry.uuid.toStdString(), entry.kind.toStdString(), entry.targetId.toStdString());
+    CacheBatch batch;
+    batch.outboxUpdates.append({entry.uuid, OutboxState::Failed, entry.attempts, reason.stored()});
+    m_busy = true; // finish() ends it
+    finish(entry, batch);
+    kick();
 }
 
 void OutboxSender::retryLookups() {
@@ -249,7 +295,7 @@ void OutboxSender::keepUnconfirmedCreate(const OutboxEntry &entry) {
 }
 
 void OutboxSender::confirmCreate(const OutboxEntry &entry) {
-    switch (m_unconfirmed.next(entry)) {
+    switch (m_unconfirmed.next(entry, QDateTime::currentMSecsSinceEpoch())) {
     case UnconfirmedCreates::Step::LookUp:
         lookUpCreatedTicket(entry);
         return;
@@ -347,23 +393,9 @@ void OutboxSender::giveUpOnCreate(const OutboxEntry &entry) {
     batch.outboxUpdates.append(
         {entry.uuid, OutboxState::Failed, entry.attempts,
          OutboxReason{OutboxReason::Code::CreateNotConfirmed, entry.targetId, answers}.stored()});
-    failLaterChanges(entry, OutboxReason{OutboxReason::Code::WaitsForCreate, entry.targetId, answers}, batch);
+    m_noTicket.insert(entry.targetId, {OutboxReason::Code::WaitsForCreate, entry.targetId, answers});
     finish(entry, batch);
     kick();
-}
-
-// A ticket whose create did not go through has no server id: its later entries would go to
-// /troubleTicket/local-..., which no server has. They are refused with the create, each keeping the
-// user's data, instead of being sent there and coming back as "the server no longer has this ticket".
-void OutboxSender::failLaterChanges(const OutboxEntry &create, const OutboxReason &reason,
-                                    CacheBatch &batch) {
-    const QString stored = reason.stored();
-    for (const OutboxEntry &later : pendingEntries(*m_reader)) {
-        if (later.uuid == create.uuid || later.targetId != create.targetId || m_done.contains(later.uuid))
-            continue;
-        batch.outboxUpdates.append({later.uuid, OutboxState::Failed, later.attempts, stored});
-        m_done.insert(later.uuid);
-    }
 }
 
 void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiResponse &answer, bool conflict) {
@@ -403,9 +435,9 @@ void OutboxSender::restoreServerState(const OutboxEntry &entry, const ApiRespons
             // Listed from the outbox (refused_changes.h); the engine recounts on countsChanged.
             batch.outboxUpdates.append({entry.uuid, OutboxState::Failed, entry.attempts + 1, message});
         }
-        if (entry.kind == kTicketCreate)
-            failLaterChanges(entry, OutboxReason{OutboxReason::Code::CreateRefused, entry.targetId, 0},
-                             batch);
+        // Its later changes have no ticket to go to (kick() refuses them); after a conflict they wait.
+        if (entry.kind == kTicketCreate && !conflict)
+            m_noTicket.insert(entry.targetId, {OutboxReason::Code::CreateRefused, entry.targetId, 0});
         finish(entry, batch);
         kick();
     });

@@ -1,18 +1,19 @@
 #pragma once
 
 #include "cache/cache_batch.h"
+#include "sync/outbox_reason.h"
 #include "sync/unconfirmed_creates.h"
 
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 #include <functional>
+#include <optional>
 
 namespace noc {
 
 class CacheReader;
 class OpsApiClient;
-struct OutboxReason;
 struct ApiResponse;
 
 // Sends the outbox to the server, one entry at a time in outbox order (so per target, too), each with
@@ -66,7 +67,10 @@ private:
     void lookUpCreatedTicket(const OutboxEntry &entry);
     void onLookupFailed(const OutboxEntry &entry, const ApiResponse &response);
     void giveUpOnCreate(const OutboxEntry &entry);
-    void failLaterChanges(const OutboxEntry &create, const OutboxReason &reason, CacheBatch &batch);
+    enum class Orphan { Waits, Refused };
+    std::optional<Orphan> ticketNeverCreated(const OutboxEntry &entry,
+                                             const QList<OutboxEntry> &outbox) const;
+    void refuseWithoutTicket(const OutboxEntry &entry, const QList<OutboxEntry> &outbox);
     void onTransientAnswer(const OutboxEntry &entry, const ApiResponse &response);
     void adoptCreatedTicket(const OutboxEntry &entry, const TroubleTicket &created, CacheBatch &batch);
     void onAnswer(const OutboxEntry &entry, const ApiResponse &response);
@@ -82,7 +86,8 @@ private:
     bool m_busy = false;
     // Entries answered but whose removal may not have reached the disk yet: never sent twice.
     QSet<QString> m_done;
-    QHash<QString, QString> m_idMap; // local ticket id -> server id, learnt this run
+    QHash<QString, QString> m_idMap;         // local ticket id -> server id, learnt this run
+    QHash<QString, OutboxReason> m_noTicket; // local ticket id -> why its create failed, this run
     // Local ids whose ticket the server did not list (yet): their entries wait for retryLookups().
     QSet<QString> m_notFound;
     // Creates answered unreadably this run (uuids), Sent even before that mark is on disk.

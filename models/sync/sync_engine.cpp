@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QSignalBlocker>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace noc {
 
@@ -47,6 +48,13 @@ template <typename Record> void keepLatestPerId(QList<Record> &records) {
 
 auto log() {
     return logging::logger("sync");
+}
+
+// A server's Retry-After in milliseconds, at most a day: the header is the server's to write, and
+// seconds * 1000 in an int overflows past ~24 days (a negative delay would retry at once).
+int retryAfterMs(int retryAfterSeconds) {
+    constexpr int kDayMs = 24 * 60 * 60 * 1000;
+    return int(std::clamp<qint64>(qint64(retryAfterSeconds) * 1000, 0, kDayMs));
 }
 } // namespace
 
@@ -312,7 +320,7 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     const double exponential = m_options.backoffBaseMs * std::pow(2.0, std::min(m_failures - 1, 16));
     const double capped = std::min<double>(exponential, m_options.backoffCapMs);
     int delayMs = int(capped * (0.5 + 0.5 * QRandomGenerator::global()->generateDouble()));
-    delayMs = std::max(delayMs, retryAfterSeconds * 1000);
+    delayMs = std::max(delayMs, retryAfterMs(retryAfterSeconds));
     m_status.error = reason;
     m_status.nextRetrySeconds = (delayMs + 999) / 1000;
     m_status.failures = m_failures;
@@ -330,14 +338,14 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
 }
 
 void SyncEngine::deferRetry(int retryAfterSeconds) {
-    const int askedMs = retryAfterSeconds * 1000;
+    const int askedMs = retryAfterMs(retryAfterSeconds);
     if (askedMs <= m_retryTimer->remainingTime())
         return;
     // The server asked us to keep away longer than the backoff planned: trying earlier only earns
     // another 429 (and a fleet of consoles doing so keeps the server down).
     m_retryTimer->start(askedMs);
-    m_status.nextRetrySeconds = retryAfterSeconds;
-    log()->warn("The server asked to wait {} s before trying again", retryAfterSeconds);
+    m_status.nextRetrySeconds = askedMs / 1000;
+    log()->warn("The server asked to wait {} s before trying again", askedMs / 1000);
     publishStatus();
 }
 

@@ -6,7 +6,7 @@
 
 namespace noc {
 
-UnconfirmedCreates::Step UnconfirmedCreates::next(const OutboxEntry &entry) {
+UnconfirmedCreates::Step UnconfirmedCreates::next(const OutboxEntry &entry, qint64 nowMs) {
     Round &round = m_rounds[entry.uuid];
     if (!round.since.isValid())
         round.since.start();
@@ -14,6 +14,8 @@ UnconfirmedCreates::Step UnconfirmedCreates::next(const OutboxEntry &entry) {
                                              round.since.elapsed() >= m_patience.roundMs);
     if (!roundOver)
         return Step::LookUp;
+    if (nowMs - entry.createdMs > kPostAgainWithinMs)
+        return Step::GiveUp;
     return answersSoFar(entry) >= m_patience.answers ? Step::GiveUp : Step::PostAgain;
 }
 

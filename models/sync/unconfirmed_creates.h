@@ -26,13 +26,19 @@ public:
         // after the first while connected.
         int answers = 3;
     };
+    // The server keeps Idempotency-Keys for at least 24 h (ops-api.md); after that a post with the same
+    // key could make a second ticket. A create the user made longer ago than this (its first post can
+    // only be later) is given up instead of posted again: e.g. a console closed for a day while the
+    // create waited to be confirmed.
+    static constexpr qint64 kPostAgainWithinMs = 20LL * 60 * 60 * 1000;
     enum class Step { LookUp, PostAgain, GiveUp };
 
     explicit UnconfirmedCreates(const Patience &patience)
         : m_patience(patience) {}
 
     // The next step for this entry; the first call for it in this run starts its round of lookups.
-    Step next(const OutboxEntry &entry);
+    // nowMs: the wall clock, to compare with the entry's createdMs.
+    Step next(const OutboxEntry &entry, qint64 nowMs);
     void missed(const QString &uuid); // a lookup answered, without the ticket
     // The server will not answer the lookup at all (403, 400, 404 ...): more lookups cannot help, so
     // the round ends now.

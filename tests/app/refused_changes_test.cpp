@@ -189,11 +189,7 @@ private slots:
             QTRY_VERIFY(client.drained());
         }
         const actions::Context context{"field.engineer", "noc-console", 0};
-        TroubleTicket draft;
-        draft.name = QStringLiteral("Cabinet door forced");
-        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
-        draft.severity = QStringLiteral("Major");
-        draft.ticketType = QStringLiteral("incident");
+        const TroubleTicket draft = aCabinetDoorTicket();
         const CacheBatch create = actions::createTicket(draft, context);
         const TroubleTicket local = create.tickets.first();
         submitOffline(cache, {create, actions::addTicketNote(local, "crew on site 14:10", context)});
@@ -261,11 +257,7 @@ private slots:
             QTRY_VERIFY(client.drained());
         }
         const actions::Context context{"field.engineer", "noc-console", 0};
-        TroubleTicket draft;
-        draft.name = QStringLiteral("Cabinet door forced");
-        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
-        draft.severity = QStringLiteral("Major");
-        draft.ticketType = QStringLiteral("incident");
+        const TroubleTicket draft = aCabinetDoorTicket();
         const CacheBatch create = actions::createTicket(draft, context);
         const TroubleTicket local = create.tickets.first();
         submitOffline(cache, {create, actions::addTicketNote(local, "crew on site 14:10", context)});
@@ -285,6 +277,8 @@ private slots:
         QVERIFY2(cell(dialog, 1, 5).startsWith(QStringLiteral("Not sent: the server refused to create")) &&
                      cell(dialog, 1, 5).contains(local.id),
                  qPrintable(cell(dialog, 1, 5)));
+        QVERIFY2(dialog.reapply(1).contains(QStringLiteral("refused to create")),
+                 qPrintable(dialog.reapply(1)));
         saveScreenshot(dialog, "refused_create_en");
         {
             LanguageManager languages;

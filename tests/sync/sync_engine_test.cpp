@@ -194,11 +194,7 @@ private slots:
         QVERIFY(syncOnce(server.server->baseUrl(), cache));
         const qint64 ticketsBefore = server.server->stats().tickets;
         actions::Context context{"field.engineer", "noc-console", 0};
-        TroubleTicket draft;
-        draft.name = QStringLiteral("Cabinet door forced");
-        draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
-        draft.severity = QStringLiteral("Major");
-        draft.ticketType = QStringLiteral("incident");
+        const TroubleTicket draft = aCabinetDoorTicket();
         const CacheBatch create = actions::createTicket(draft, context);
         const TroubleTicket local = create.tickets.first();
         TroubleTicket edited = local;

@@ -85,6 +85,16 @@ inline Alarm anUnacknowledgedAlarm(const QString &cachePath) {
     return alarms.isEmpty() ? Alarm() : alarms.first();
 }
 
+// A new ticket as an engineer on site would draft it (no id yet: actions::createTicket gives one).
+inline TroubleTicket aCabinetDoorTicket() {
+    TroubleTicket draft;
+    draft.name = QStringLiteral("Cabinet door forced");
+    draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
+    draft.severity = QStringLiteral("Major");
+    draft.ticketType = QStringLiteral("incident");
+    return draft;
+}
+
 struct Counts {
     qint64 alarms = 0, tickets = 0, resources = 0;
     friend bool operator==(const Counts &, const Counts &) = default;

@@ -10,6 +10,7 @@
 #include "sync/ops_api_client.h"
 #include "sync/outbox_reason.h"
 #include "sync/refused_changes.h"
+#include "sync/unconfirmed_creates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,11 +32,7 @@ struct OfflineTicket {
 
 OfflineTicket queueTicketOffline(const QString &cache) {
     const actions::Context context{"field.engineer", "noc-console", 0};
-    TroubleTicket draft;
-    draft.name = QStringLiteral("Cabinet door forced");
-    draft.description = QStringLiteral("Alarm panel shows intrusion at the cabinet");
-    draft.severity = QStringLiteral("Major");
-    draft.ticketType = QStringLiteral("incident");
+    const TroubleTicket draft = aCabinetDoorTicket();
     const CacheBatch create = actions::createTicket(draft, context);
     OfflineTicket queued;
     queued.local = create.tickets.first();
@@ -285,6 +282,28 @@ private slots:
         QCOMPARE(server.server->appliedCount(queued.noteKey), 1);
     }
 
+    void aCreateMadeOverTwentyHoursAgoIsGivenUpNotPostedAgain() {
+        // Given a create whose lookups have missed for a whole round
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        OutboxEntry entry;
+        entry.uuid = QStringLiteral("create-1");
+        entry.kind = QStringLiteral("ticket.create");
+        UnconfirmedCreates unconfirmed({1, 0, 3});
+        const auto afterAMissedRound = [&](qint64 createdMs) {
+            entry.createdMs = createdMs;
+            unconfirmed.forget(entry.uuid);
+            QVERIFY(unconfirmed.next(entry, now) == UnconfirmedCreates::Step::LookUp);
+            unconfirmed.missed(entry.uuid);
+        };
+        // When it was made an hour ago, it is posted again with its key (the server still knows it)
+        afterAMissedRound(now - 60 * 60 * 1000);
+        QVERIFY(unconfirmed.next(entry, now) == UnconfirmedCreates::Step::PostAgain);
+        // When it was made a day ago, the server may have forgotten the key: a post could make a second
+        // ticket, so it is given up (and listed with the user's data)
+        afterAMissedRound(now - 24 * 60 * 60 * 1000);
+        QVERIFY(unconfirmed.next(entry, now) == UnconfirmedCreates::Step::GiveUp);
+    }
+
     void aCreateTheServerRefusesTakesTheTicketsLaterChangesWithIt() {
         // Given a ticket, its edit and a note queued offline, and a console whose token turns out to be
         // an auditor's (the server refuses ticket creates: 403)
@@ -320,6 +339,21 @@ private slots:
         QVERIFY(refusedChanges[2].entry.payload.contains("crew on site 14:10"));
         QCOMPARE(server.server->appliedCount(queued.editKey), 0);
         QCOMPARE(server.server->appliedCount(queued.noteKey), 0);
+
+        // And a note added to that ticket afterwards is refused the same way, not sent
+        const CacheBatch late =
+            actions::addTicketNote(queued.local, "door replaced", {"field.engineer", "noc-console", 0});
+        client.session.submit(late);
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.failed == 4 && client.last.pending == 0, 20000);
+        const QList<RefusedChange> withLate = refused::list(reader);
+        const auto lateChange = std::find_if(withLate.begin(), withLate.end(), [&](const RefusedChange &c) {
+            return c.entry.uuid == late.outboxInserts.first().uuid;
+        });
+        QVERIFY(lateChange != withLate.end());
+        QVERIFY2(lateChange->consoleReason &&
+                     lateChange->consoleReason->code == OutboxReason::Code::CreateRefused,
+                 qPrintable(lateChange->entry.lastError));
+        QCOMPARE(server.server->appliedCount(late.outboxInserts.first().uuid), 0);
 
         // And the reason reads in the user's language
         LanguageManager languages;
