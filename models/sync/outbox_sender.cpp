@@ -100,7 +100,8 @@ std::optional<OutboxSender::Orphan> OutboxSender::ticketNeverCreated(const Outbo
         if (create.kind != kTicketCreate || create.targetId != entry.targetId)
             continue;
         // A create in conflict waits for the user to apply it again or discard it; its changes wait
-        // with it. One that is still on its way (sent, or done this run) is none of these.
+        // with it. Done this run without a server id and not refused (m_noTicket) is such a conflict
+        // whose mark has not reached the disk yet.
         if (create.state == OutboxState::Conflict || m_done.contains(create.uuid))
             return Orphan::Waits;
         return create.state == OutboxState::Failed ? std::optional(Orphan::Refused) : std::nullopt;
