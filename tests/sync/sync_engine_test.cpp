@@ -419,8 +419,9 @@ private slots:
         QVERIFY(client.waitSynced());
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
 
-        // When the server answers an acknowledge with 429 and Retry-After: 3
-        server.server->throttle(1, 3, QStringLiteral("/tmf-api/alarm/"));
+        // When the server answers an acknowledge with 429 and Retry-After: 6 (twice the quiet time checked
+        // below: a busy machine may delay this test's own steps by a second or more)
+        server.server->throttle(1, 6, QStringLiteral("/tmf-api/alarm/"));
         const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
         const QString key = ack.outboxInserts.first().uuid;
         client.session.submit(ack);
@@ -428,10 +429,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
 
         // Then the next try is planned no earlier than asked, and none reaches the server before
-        QVERIFY2(client.last.nextRetrySeconds >= 3,
+        QVERIFY2(client.last.nextRetrySeconds >= 6,
                  qPrintable(QString::number(client.last.nextRetrySeconds)));
         const qint64 requests = server.server->stats().requests;
-        QTest::qWait(2000);
+        QTest::qWait(3000);
         QCOMPARE(server.server->stats().requests, requests);
         // ... the answered 429 is one attempt of the entry
         CacheReader reader;
@@ -454,23 +455,23 @@ private slots:
         QVERIFY(client.waitSynced());
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), 10000);
 
-        // When the server has answered an acknowledge with 429 and Retry-After: 4 (its body still on
+        // When the server has answered an acknowledge with 429 and Retry-After: 7 (its body still on
         // the way), and the event stream drops: the drop schedules the retry first, and the 429 is
         // reported while that retry is already scheduled
-        server.server->throttle(1, 4, QStringLiteral("/tmf-api/alarm/"), 5000);
+        server.server->throttle(1, 7, QStringLiteral("/tmf-api/alarm/"), 5000);
         const CacheBatch ack = actions::acknowledgeAlarms(someAlarms(cache, 1), {"x", "noc-console", 0});
         const QString key = ack.outboxInserts.first().uuid;
         client.session.submit(ack);
         QTRY_COMPARE_WITH_TIMEOUT(server.server->throttledCount(), 1, 5000);
-        QTest::qWait(300); // the status line and headers have reached the client
+        QTest::qWait(1000); // the status line and headers have reached the client (the body takes 5 s)
         server.server->dropStreams();
         QTRY_COMPARE_WITH_TIMEOUT(client.last.phase, SyncPhase::Reconnecting, 5000);
 
         // Then the retry waits as long as the server asked, not the 0.5-1 s of the backoff
-        QTRY_VERIFY_WITH_TIMEOUT(client.last.nextRetrySeconds >= 4, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(client.last.nextRetrySeconds >= 7, 1000);
         QCOMPARE(client.last.failures, 1); // still one failure
         const qint64 requests = server.server->stats().requests;
-        QTest::qWait(2500);
+        QTest::qWait(3000);
         QCOMPARE(server.server->stats().requests, requests);
         // ... and afterwards the acknowledge lands once
         QTRY_VERIFY_WITH_TIMEOUT(client.isLive() && client.last.pending == 0, 15000);
