@@ -107,6 +107,7 @@ QString describeRefusal(const RefusedChange &change) {
     case RefusedChange::Reason::Rejected:
         break;
     case RefusedChange::Reason::NotConfirmed:
+    case RefusedChange::Reason::NoTicket:
         return change.consoleReason->describe();
     }
     return change.serverMessage.isEmpty()
@@ -240,8 +241,7 @@ void ConflictsDialog::reload() {
 
 QString ConflictsDialog::reapply(int row) {
     if (const RefusedChange *change = refusedAt(row)) {
-        if (change->reason() == RefusedChange::Reason::NotConfirmed &&
-            change->consoleReason->code == OutboxReason::Code::CreateRefused)
+        if (change->reason() == RefusedChange::Reason::NoTicket)
             return tr("The server refused to create this ticket, so this change has no ticket to go to. "
                       "Discard it.");
         if (change->reason() == RefusedChange::Reason::NotConfirmed)

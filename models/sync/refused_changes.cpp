@@ -11,7 +11,8 @@ namespace noc {
 
 RefusedChange::Reason RefusedChange::reason() const {
     if (consoleReason)
-        return Reason::NotConfirmed;
+        return consoleReason->code == OutboxReason::Code::CreateRefused ? Reason::NoTicket
+                                                                        : Reason::NotConfirmed;
     if (httpStatus == 404 || httpStatus == 410)
         return Reason::TargetGone;
     if (httpStatus == 403)

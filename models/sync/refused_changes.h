@@ -22,12 +22,13 @@ struct RefusedChange {
         NotAllowed,   // 403: the user's role may not do this
         Rejected,     // any other 4xx: the server's own words say why
         NotConfirmed, // the console's own reason (OutboxReason): created, but never named by the server
+        NoTicket,     // the console's own reason: a change of a ticket the server refused to create
     };
 
     OutboxEntry entry;
     int httpStatus = 0;                        // 0 when the stored error names none
     QString serverMessage;                     // the server's words without the "(HTTP n)" suffix
-    std::optional<OutboxReason> consoleReason; // set for NotConfirmed
+    std::optional<OutboxReason> consoleReason; // set for NotConfirmed and NoTicket
 
     Reason reason() const;
 };

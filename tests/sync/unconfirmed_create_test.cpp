@@ -330,6 +330,7 @@ private slots:
         QCOMPARE(refusedChanges[0].entry.uuid, queued.createKey);
         QVERIFY(refusedChanges[0].reason() == RefusedChange::Reason::NotAllowed);
         for (int i : {1, 2}) {
+            QVERIFY(refusedChanges[i].reason() == RefusedChange::Reason::NoTicket);
             QVERIFY2(refusedChanges[i].consoleReason &&
                          refusedChanges[i].consoleReason->code == OutboxReason::Code::CreateRefused &&
                          refusedChanges[i].consoleReason->reference == queued.local.id,
