@@ -7,6 +7,8 @@
 //   gui_max_stall_cpu_ms: the GUI thread's CPU time in that longest gap, gui_max_gap_cpu_ms the most
 //   it spent in any one gap (the thread's clock: on this project's VM it also advances while the
 //   vCPU does not run the thread, see docs/PERFORMANCE.md; the rest of a gap is waiting);
+//   gui_max_stall_wait_ms: the time in that longest gap the GUI thread was runnable but waited for a
+//   core (/proc/thread-self/schedstat);
 // - gui_p99_frame_ms / gui_median_frame_ms: time between consecutive frames of the scrolling view (a
 //   frame = scroll by 3 rows + paint of what became dirty, asked for every 16 ms);
 //   gui_text_pending_frames_pct: frames that showed a row whose text had not arrived from the
@@ -50,11 +52,13 @@
 #include <atomic>
 #include <cstdio>
 #include <ctime>
+#include <fcntl.h>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace noc;
@@ -158,8 +162,36 @@ qint64 monotonicNs() {
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-// Gaps between runs of a 5 ms timer on the GUI thread, and the GUI thread's own CPU time in each gap
-// (the rest of a gap it waited: for a core shared with opsim, the sync thread, the writer, builds).
+// Time the calling thread has spent runnable but waiting for a core (ns), from the kernel's scheduler
+// statistics (/proc/thread-self/schedstat, second field); -1 where the kernel does not offer them.
+// Opened once: the file descriptor keeps naming the thread that opened it.
+class RunQueueWait {
+public:
+    RunQueueWait()
+        : m_fd(::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC)) {}
+    ~RunQueueWait() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    RunQueueWait(const RunQueueWait &) = delete;
+    RunQueueWait &operator=(const RunQueueWait &) = delete;
+    qint64 ns() const {
+        char text[96];
+        const ssize_t n = m_fd < 0 ? -1 : ::pread(m_fd, text, sizeof text - 1, 0);
+        if (n <= 0)
+            return -1;
+        text[n] = '\0';
+        unsigned long long onCpu = 0, waiting = 0;
+        return std::sscanf(text, "%llu %llu", &onCpu, &waiting) == 2 ? qint64(waiting) : -1;
+    }
+
+private:
+    int m_fd;
+};
+
+// Gaps between runs of a 5 ms timer on the GUI thread, the GUI thread's own CPU time in each gap and
+// the time it was runnable but waited for a core (for a core shared with opsim, the sync thread, the
+// writer, builds, the kernel's own threads); the rest of a gap it slept (idle, or blocked on a lock).
 class StallProbe : public QObject {
 public:
     StallProbe() {
@@ -168,9 +200,12 @@ public:
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
             const qint64 cpu = threadCpuNs();
+            const qint64 waited = m_runQueue.ns();
             if (m_last >= 0) {
                 gaps.push_back(double(now - m_last) / 1e6);
                 cpuInGaps.push_back(double(cpu - m_lastCpu) / 1e6);
+                waitInGaps.push_back(waited < 0 || m_lastWaited < 0 ? -1
+                                                                    : double(waited - m_lastWaited) / 1e6);
                 if (m_logAboveMs > 0) {
                     rusage usage{};
                     getrusage(RUSAGE_THREAD, &usage);
@@ -178,13 +213,15 @@ public:
                         double(usage.ru_stime.tv_sec) * 1e3 + double(usage.ru_stime.tv_usec) / 1e3;
                     if (gaps.back() > m_logAboveMs)
                         m_logged.push_back({monotonicNs() - (now - m_last), gaps.back(), cpuInGaps.back(),
-                                            sysMs - m_lastSysMs, usage.ru_minflt - m_lastFaults});
+                                            waitInGaps.back(), sysMs - m_lastSysMs,
+                                            usage.ru_minflt - m_lastFaults});
                     m_lastSysMs = sysMs;
                     m_lastFaults = usage.ru_minflt;
                 }
             }
             m_last = now;
             m_lastCpu = cpu;
+            m_lastWaited = waited;
         });
     }
     void start() {
@@ -198,17 +235,20 @@ public:
         // up with a profile recorded beside the run (`perf record -k CLOCK_MONOTONIC`).
         for (const auto &g : m_logged)
             std::fprintf(stderr,
-                         "# gap at %.6f s: %.1f ms, GUI CPU %.1f ms (system %.1f ms, %ld page faults)\n",
-                         double(g.startNs) / 1e9, g.ms, g.cpuMs, g.sysMs, g.faults);
+                         "# gap at %.6f s: %.1f ms, GUI CPU %.1f ms (system %.1f ms, %ld page faults), "
+                         "waited for a core %.1f ms\n",
+                         double(g.startNs) / 1e9, g.ms, g.cpuMs, g.sysMs, g.faults, g.waitMs);
     }
     std::vector<double> gaps;
     std::vector<double> cpuInGaps;
+    std::vector<double> waitInGaps; // -1: not known (no scheduler statistics)
 
 private:
     struct LoggedGap {
         qint64 startNs;
         double ms;
         double cpuMs;
+        double waitMs;
         double sysMs;
         long faults;
     };
@@ -220,6 +260,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     qint64 m_lastCpu = 0;
+    RunQueueWait m_runQueue;
+    qint64 m_lastWaited = -1;
 };
 
 // Scrolls the view by three rows every 16 ms and paints what that made dirty at once (the scrolled-in
@@ -635,6 +677,12 @@ int runAlarmStorm(const BenchOptions &options, BenchReporter &reporter) {
             QStringLiteral("gui_max_stall_cpu_ms"),
             longest == stalls.gaps.end() ? 0 : stalls.cpuInGaps[size_t(longest - stalls.gaps.begin())],
             QStringLiteral("ms"));
+        // The time it was runnable but not running in that stall (the kernel's scheduler statistics):
+        // the part of a stall no work of the console's GUI thread can shorten.
+        const double waited =
+            longest == stalls.gaps.end() ? -1 : stalls.waitInGaps[size_t(longest - stalls.gaps.begin())];
+        if (waited >= 0)
+            reporter.report(QStringLiteral("gui_max_stall_wait_ms"), waited, QStringLiteral("ms"));
         reporter.report(QStringLiteral("gui_max_gap_cpu_ms"),
                         stalls.cpuInGaps.empty()
                             ? 0
