@@ -2,6 +2,7 @@
 
 #include "app_options.h"
 #include "logging.h"
+#include "sync/ops_api_client.h"
 #include "sync/sync_session.h"
 #include "sync/token_store.h"
 
@@ -81,7 +82,10 @@ int runHeadlessSync(const AppOptions &options) {
         QTimer::singleShot(0, qApp, [] { QCoreApplication::quit(); });
     };
 
-    QObject::connect(&session, &SyncSession::statusChanged, [&](const SyncStatus &status) {
+    QObject::connect(&session, &SyncSession::statusChanged, [&](const SyncStatus &stored) {
+        // The error in words (it may be kept in its stored form, ApiResponse::storedError()).
+        SyncStatus status = stored;
+        status.error = ApiResponse::describeStoredError(stored.error);
         if (status.authenticationFailed) {
             finish(3, QStringLiteral("sync: ") + status.error);
             return;

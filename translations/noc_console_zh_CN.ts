@@ -613,6 +613,38 @@ Commands:
     </message>
 </context>
 <context>
+    <name>NetworkFailure</name>
+    <message>
+        <source>The server refused the connection; it may not be running at this address.</source>
+        <translation>服务器拒绝了连接；该地址上可能没有运行服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host name was not found; check the address and the network.</source>
+        <translation>找不到服务器的主机名；请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed before it answered.</source>
+        <translation>与服务器的连接在其应答之前被关闭。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted. If the server uses a private CA, set the CA certificate in the connection profile.</source>
+        <translation>服务器的 TLS 证书不受信任。如果服务器使用私有 CA，请在连接配置中设置 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS public key does not match the key pinned in the connection profile; not connecting.</source>
+        <translation>服务器的 TLS 公钥与连接配置中固定的公钥不符，不会连接。</translation>
+    </message>
+    <message>
+        <source>The network failed before the server answered.</source>
+        <translation>在服务器应答之前网络出现故障。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>plain words (technical detail)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Your role (%1) may not acknowledge alarms.</source>
@@ -1830,10 +1862,6 @@ Commands:
         <translation>服务器当前</translation>
     </message>
     <message>
-        <source>Server&apos;s reason</source>
-        <translation>服务器给出的原因</translation>
-    </message>
-    <message>
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
@@ -1918,26 +1946,6 @@ Commands:
         <translation>新工单</translation>
     </message>
     <message>
-        <source>The server no longer has this ticket.</source>
-        <translation>服务器上已没有这张工单。</translation>
-    </message>
-    <message>
-        <source>The server no longer has this alarm.</source>
-        <translation>服务器上已没有这条告警。</translation>
-    </message>
-    <message>
-        <source>Not allowed for your role.</source>
-        <translation>您的角色不允许此操作。</translation>
-    </message>
-    <message>
-        <source>The server rejected the change (HTTP %1).</source>
-        <translation>服务器拒绝了此更改（HTTP %1）。</translation>
-    </message>
-    <message>
-        <source>The server rejected the change: %1</source>
-        <translation>服务器拒绝了此更改：%1</translation>
-    </message>
-    <message>
         <source>Gone</source>
         <translation>已不存在</translation>
     </message>
@@ -1978,10 +1986,6 @@ Commands:
         <translation>冲突：告警或工单已先在服务器上被修改。控制台显示的是服务器上的版本；您可以重新提交您的更改或将其放弃。</translation>
     </message>
     <message>
-        <source>Refused: the server will not take these changes, for the reason given. The console shows the server&apos;s version; discard them once read.</source>
-        <translation>被拒绝：服务器不会接受这些更改，原因见列表。控制台显示的是服务器上的版本；阅读后请将其放弃。</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2000,6 +2004,55 @@ Commands:
     <message>
         <source>The server refused to create this ticket, so this change has no ticket to go to. Discard it.</source>
         <translation>服务器拒绝创建此工单，此更改没有可提交的工单。请将其放弃。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: value</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>已移除%1</translation>
+    </message>
+    <message>
+        <source>Expected resolution</source>
+        <translation>预计解决时间</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>The server said no (HTTP %1) without giving a reason.</source>
+        <translation>服务器称不接受（HTTP %1），未说明原因。</translation>
+    </message>
+    <message>
+        <source>The server said: “%1” (HTTP %2)</source>
+        <translation>服务器称：“%1”（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>The server said it no longer has this ticket.</source>
+        <translation>服务器称已没有这张工单。</translation>
+    </message>
+    <message>
+        <source>The server said it no longer has this alarm.</source>
+        <translation>服务器称已没有这条告警。</translation>
+    </message>
+    <message>
+        <source>The server said your role may not do this.</source>
+        <translation>服务器称您的角色不允许此操作。</translation>
+    </message>
+    <message>
+        <source>Refused: these changes will not go through, for the reason given: the server&apos;s answer, or the console&apos;s own. The console shows the server&apos;s version; discard them once read.</source>
+        <translation>被拒绝：这些更改不会生效，原因见列表：服务器的答复，或控制台自己的原因。控制台显示的是服务器上的版本；阅读后请将其放弃。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2312,20 +2365,20 @@ Commands:
 <context>
     <name>noc::OutboxReason</name>
     <message>
-        <source>The server created this ticket but did not say which one it is; looking for it by its reference %1.</source>
-        <translation>服务器已创建此工单，但未告知是哪一张；正在按其参考号 %1 查找。</translation>
+        <source>The console is looking for this ticket by its reference %1: the server created it but did not say which one it is.</source>
+        <translation>控制台正在按参考号 %1 查找此工单：服务器已创建它，但未告知是哪一张。</translation>
     </message>
     <message>
-        <source>The server created this ticket but never said which one it is, not even when asked again (reference %1).</source>
-        <translation>服务器已创建此工单，但始终未告知是哪一张，再次询问也没有结果（参考号 %1）。</translation>
+        <source>The console gave up: the server created this ticket but never said which one it is, not even when asked again (reference %1).</source>
+        <translation>控制台已放弃：服务器已创建此工单，但始终未告知是哪一张，再次询问也没有结果（参考号 %1）。</translation>
     </message>
     <message>
-        <source>Not sent: the server never said which ticket the new one is (reference %1).</source>
-        <translation>未发送：服务器始终未告知新工单是哪一张（参考号 %1）。</translation>
+        <source>The console did not send this: the server never said which ticket the new one is (reference %1).</source>
+        <translation>控制台未发送此更改：服务器始终未告知新工单是哪一张（参考号 %1）。</translation>
     </message>
     <message>
-        <source>Not sent: the server refused to create this ticket (reference %1).</source>
-        <translation>未发送：服务器拒绝创建此工单（参考号 %1）。</translation>
+        <source>The console did not send this: the server refused to create this ticket (reference %1).</source>
+        <translation>控制台未发送此更改：服务器拒绝创建此工单（参考号 %1）。</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,13 @@
 
 #include "cache/cache_reader.h"
 #include "display_time.h"
+#include "domain/tmf_codec.h"
 #include "sync/local_actions.h"
 #include "sync/ops_api_client.h"
 #include "sync/roles.h"
 #include "sync/sync_session.h"
 #include "ticket_row.h"
+#include "tickets/ticket_editor_dialog.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,16 +31,97 @@ QString statusText(const QString &code) {
     return status ? ticketStatusDisplayName(*status) : code;
 }
 
+// A field of a ticket edit under the ticket editor's own label, its value in the editor's words
+// ("Severity: Major", "Title: Fibre cut"): the TMF names ("severity: major") are the server's, English
+// in every language. Empty for a field that is no ticket edit's.
+// How much of a long text a cell shows; its tooltip has it whole.
+enum class Length { Cell, Whole };
+
+QString describeTicketField(const QString &key, const QJsonValue &value, Length length) {
+    const auto labelled = [](const QString &label, const QString &text) {
+        return ConflictsDialog::tr("%1: %2", "field label: value").arg(label, text);
+    };
+    if (value.isNull()) // the patch removed it
+        return ConflictsDialog::tr("%1 removed").arg(TicketEditorDialog::fieldLabel(key));
+    const QString text = value.toString();
+    if (key == QLatin1String("name"))
+        return labelled(TicketEditorDialog::fieldLabel(key), text);
+    if (key == QLatin1String("description")) {
+        // One line, and in the cell a long one cut short: the columns size to their longest line.
+        constexpr int kMaxChars = 60;
+        const QString line = text.simplified();
+        if (length == Length::Whole || line.size() <= kMaxChars)
+            return labelled(TicketEditorDialog::fieldLabel(key), line);
+        // Cut after a word where there is one (Chinese text has no spaces: cut anywhere).
+        const int space = line.lastIndexOf(QLatin1Char(' '), kMaxChars);
+        const QString start = line.left(space > kMaxChars / 2 ? space : kMaxChars);
+        return labelled(TicketEditorDialog::fieldLabel(key), start + QChar(0x2026));
+    }
+    if (key == QLatin1String("severity"))
+        return labelled(TicketEditorDialog::fieldLabel(key), TicketEditorDialog::severityText(text));
+    if (key == QLatin1String("priority"))
+        return labelled(TicketEditorDialog::fieldLabel(key), TicketEditorDialog::priorityText(text));
+    if (key == QLatin1String("ticketType"))
+        return labelled(TicketEditorDialog::fieldLabel(key), TicketEditorDialog::ticketTypeText(text));
+    if (key == QLatin1String("expectedResolutionDate"))
+        return labelled(ConflictsDialog::tr("Expected resolution"), localDateTimeText(tmf::parseTime(text)));
+    if (key == QLatin1String("relatedParty")) {
+        // The whole list is sent; the editor sets its assignee and team.
+        QString assignee = ConflictsDialog::tr("none"), team = ConflictsDialog::tr("none");
+        for (const QJsonValue &party : value.toArray()) {
+            const QString role = party[QLatin1String("role")].toString();
+            const QString name = party[QLatin1String("name")].toString();
+            const QString shown = name.isEmpty() ? party[QLatin1String("id")].toString() : name;
+            if (role == QLatin1String("assignee"))
+                assignee = shown;
+            else if (role == QLatin1String("team"))
+                team = shown;
+        }
+        return labelled(TicketEditorDialog::fieldLabel(QStringLiteral("assignee")), assignee) +
+               ConflictsDialog::tr(", ") +
+               labelled(TicketEditorDialog::fieldLabel(QStringLiteral("team")), team);
+    }
+    if (key == QLatin1String("relatedEntity")) {
+        QStringList ids;
+        for (const QJsonValue &entity : value.toArray())
+            ids << entity[QLatin1String("id")].toString();
+        return labelled(TicketEditorDialog::fieldLabel(key),
+                        ids.isEmpty() ? ConflictsDialog::tr("none") : ids.join(ConflictsDialog::tr(", ")));
+    }
+    return {};
+}
+
 // What the user meant, in words ("Status → Resolved, reason: splice done", "Acknowledge"), from the
 // request body; the JSON field names ("ackState: acknowledged, ackUserId: …") were the server's
 // words, English in any language. Who and which system did it is the user and this console: not said.
-QString describeIntent(const QByteArray &payload) {
+QString describeIntent(const QByteArray &payload, Length length) {
     const QJsonObject body =
         QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
     QStringList parts;
+    QStringList fields; // a ticket edit's, one a line: each may be long (a description)
+    // A ticket edit's fields in the editor's order (the body's is alphabetical).
+    static const char *const kTicketFields[] = {"name",
+                                                "severity",
+                                                "priority",
+                                                "ticketType",
+                                                "relatedParty",
+                                                "description",
+                                                "expectedResolutionDate",
+                                                "relatedEntity"};
+    QSet<QString> described;
+    for (const char *field : kTicketFields) {
+        const QString key = QLatin1String(field);
+        if (body.contains(key))
+            if (const QString text = describeTicketField(key, body.value(key), length); !text.isEmpty()) {
+                fields << text;
+                described.insert(key);
+            }
+    }
     for (auto it = body.begin(); it != body.end(); ++it) {
         const QString key = it.key();
         const QString value = it.value().toString();
+        if (described.contains(key))
+            continue;
         if (key == QLatin1String("ackState"))
             parts << (value == QLatin1String("acknowledged") ? ConflictsDialog::tr("Acknowledge")
                                                              : ConflictsDialog::tr("Unacknowledge"));
@@ -54,19 +138,21 @@ QString describeIntent(const QByteArray &payload) {
             parts << ConflictsDialog::tr("Comment: %1").arg(it.value()[QLatin1String("comment")].toString());
         else if (it.value().isString() && !key.endsWith(QLatin1String("UserId")) &&
                  !key.endsWith(QLatin1String("SystemId")))
-            parts << QStringLiteral("%1: %2").arg(key, value);
+            parts << QStringLiteral("%1: %2").arg(key, value); // a field this console never sends
     }
-    return parts.join(QStringLiteral(", "));
+    if (!parts.isEmpty())
+        fields.prepend(parts.join(ConflictsDialog::tr(", ")));
+    return fields.join(QLatin1Char('\n'));
 }
 
 // A new ticket's request holds the whole ticket: its title says which one.
-QString describeIntent(const QString &kind, const QByteArray &payload) {
+QString describeIntent(const QString &kind, const QByteArray &payload, Length length = Length::Cell) {
     if (kind == QLatin1String("ticket.create")) {
         const QJsonObject body =
             QJsonDocument::fromJson(payload).object().value(QLatin1String("body")).toObject();
         return ConflictsDialog::tr("Create ticket “%1”").arg(body.value(QLatin1String("name")).toString());
     }
-    return describeIntent(payload);
+    return describeIntent(payload, length);
 }
 
 QString describeServerState(const QByteArray &json) {
@@ -95,24 +181,44 @@ QString describeTarget(const QString &targetKind, const QString &targetId) {
     return QStringLiteral("%1 %2").arg(targetKind, targetId);
 }
 
+// Why a change did not go through, saying whose reason it is: the server's answer ("The server
+// said: …", its words quoted as they came) or the console's own (OutboxReason: "The console …").
+// Both sit in one column, and a person acts on them differently (ask the server's admin, or look
+// for the ticket).
+QString describeStoredReason(const QString &stored) {
+    const ApiResponse::StoredError parsed = ApiResponse::parseStoredError(stored);
+    switch (parsed.origin) {
+    case ApiResponse::StoredError::Origin::Console:
+        return parsed.consoleReason->describe();
+    case ApiResponse::StoredError::Origin::Network:
+        return parsed.network->describe();
+    case ApiResponse::StoredError::Origin::Older:
+        return stored; // plain words an older console stored
+    case ApiResponse::StoredError::Origin::Server:
+        break;
+    }
+    return parsed.serverWords.isEmpty()
+               ? ConflictsDialog::tr("The server said no (HTTP %1) without giving a reason.")
+                     .arg(parsed.httpStatus)
+               : ConflictsDialog::tr("The server said: “%1” (HTTP %2)")
+                     .arg(parsed.serverWords, QString::number(parsed.httpStatus));
+}
+
 // The server's refusal in plain words; its own message only where it says more than the status.
 QString describeRefusal(const RefusedChange &change) {
     const bool ticket = change.entry.targetKind == QLatin1String("ticket");
     switch (change.reason()) {
     case RefusedChange::Reason::TargetGone:
-        return ticket ? ConflictsDialog::tr("The server no longer has this ticket.")
-                      : ConflictsDialog::tr("The server no longer has this alarm.");
+        return ticket ? ConflictsDialog::tr("The server said it no longer has this ticket.")
+                      : ConflictsDialog::tr("The server said it no longer has this alarm.");
     case RefusedChange::Reason::NotAllowed:
-        return ConflictsDialog::tr("Not allowed for your role.");
+        return ConflictsDialog::tr("The server said your role may not do this.");
     case RefusedChange::Reason::Rejected:
-        break;
     case RefusedChange::Reason::NotConfirmed:
     case RefusedChange::Reason::NoTicket:
-        return change.consoleReason->describe();
+        break;
     }
-    return change.serverMessage.isEmpty()
-               ? ConflictsDialog::tr("The server rejected the change (HTTP %1).").arg(change.httpStatus)
-               : ConflictsDialog::tr("The server rejected the change: %1").arg(change.serverMessage);
+    return describeStoredReason(change.entry.lastError);
 }
 
 // What the cache shows now that the server said no.
@@ -218,19 +324,26 @@ void ConflictsDialog::reload() {
     // Times in the alarm list's format: the locale's short one (11/23/26) reads differently from one
     // country to the next.
     QList<QStringList> rows;
-    for (const ConflictRecord &c : m_conflicts)
+    QStringList wholeIntents; // "Your change" uncut, for its tooltip
+    for (const ConflictRecord &c : m_conflicts) {
         rows.append({tr("Conflict"), localDateTimeText(c.createdMs), describeTarget(c.targetKind, c.targetId),
                      describeIntent(c.kind, c.userIntent), describeServerState(c.serverState),
-                     ApiResponse::describeStoredError(c.message)});
-    for (const RefusedChange &r : m_refused)
+                     describeStoredReason(c.message)});
+        wholeIntents << describeIntent(c.kind, c.userIntent, Length::Whole);
+    }
+    for (const RefusedChange &r : m_refused) {
         rows.append({tr("Refused"), localDateTimeText(r.entry.createdMs),
                      describeTarget(r.entry.targetKind, r.entry.targetId),
                      describeIntent(r.entry.kind, r.entry.payload), describeRefusedServerState(r),
                      describeRefusal(r)});
+        wholeIntents << describeIntent(r.entry.kind, r.entry.payload, Length::Whole);
+    }
+    constexpr int kIntentColumn = 3;
     for (int row = 0; row < rows.size(); ++row) {
         for (int column = 0; column < rows[row].size(); ++column) {
             auto *item = new QTableWidgetItem(rows[row][column]);
-            item->setToolTip(rows[row][column]); // the whole text, should the cell still be too small
+            // The whole text, should the cell still be too small (or cut a long description short).
+            item->setToolTip(column == kIntentColumn ? wholeIntents[row] : rows[row][column]);
             m_table->setItem(row, column, item);
         }
     }
@@ -302,11 +415,12 @@ void ConflictsDialog::retranslateUi() {
         summary << tr("Conflicts: the alarm or ticket changed on the server first. The server's version is "
                       "shown in the console; apply your change again or discard it.");
     if (!m_refused.isEmpty())
-        summary << tr("Refused: the server will not take these changes, for the reason given. The console "
-                      "shows the server's version; discard them once read.");
+        summary << tr("Refused: these changes will not go through, for the reason given: the server's "
+                      "answer, or the console's own. The console shows the server's version; discard them "
+                      "once read.");
     m_summary->setText(summary.join(QLatin1Char('\n')));
     m_table->setHorizontalHeaderLabels(
-        {tr("Kind"), tr("When"), tr("Target"), tr("Your change"), tr("Server now"), tr("Server's reason")});
+        {tr("Kind"), tr("When"), tr("Target"), tr("Your change"), tr("Server now"), tr("Reason")});
     m_reapply->setText(tr("Apply again"));
     m_discard->setText(tr("Discard"));
     m_close->setText(tr("Close"));

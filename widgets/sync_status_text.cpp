@@ -1,5 +1,7 @@
 #include "sync_status_text.h"
 
+#include "sync/ops_api_client.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
@@ -139,7 +141,7 @@ QString SyncStatusText::details(const SyncStatus &status, EpochMs nowMs) {
     if (!status.cacheWriteError.isEmpty())
         lines << tr("Your latest changes are not saved yet: %1").arg(status.cacheWriteError);
     if (!status.error.isEmpty() && status.error != status.cacheWriteError)
-        lines << tr("Last problem: %1").arg(status.error);
+        lines << tr("Last problem: %1").arg(ApiResponse::describeStoredError(status.error));
     if (lines.isEmpty())
         lines << tr("Not synced yet.");
     return lines.join(QLatin1Char('\n'));

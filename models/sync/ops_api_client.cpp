@@ -19,15 +19,9 @@ int ApiResponse::retryAfterSeconds() const {
     return ok && seconds > 0 ? seconds : 0;
 }
 
-namespace {
-// Written into the cache when a request got no answer and no network error says why; translated
-// only when shown (describeStoredError).
-const char *const kNoAnswer = "no answer from the server";
-} // namespace
-
 QString ApiResponse::storedError() const {
     if (status == 0)
-        return networkError.isEmpty() ? QString::fromLatin1(kNoAnswer) : networkError;
+        return NetworkFailure{networkFailure, networkError}.stored();
     const QJsonObject error = QJsonDocument::fromJson(body).object();
     for (const char *field : {"message", "reason", "code"}) {
         const QString text = error.value(QLatin1String(field)).toString();
@@ -38,30 +32,42 @@ QString ApiResponse::storedError() const {
 }
 
 ApiResponse::StoredError ApiResponse::parseStoredError(const QString &stored) {
-    // The two shapes storedError() gives an answer with a status.
+    // The two shapes storedError() gives an answer with a status, looked for first: the server's words
+    // are whatever it sent, and may look like anything else stored here.
     static const QRegularExpression withWords(QStringLiteral("^(.*) \\(HTTP (\\d{3})\\)$"),
                                               QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression statusOnly(QStringLiteral("^HTTP (\\d{3})$"));
     StoredError parsed;
     if (const auto m = withWords.match(stored); m.hasMatch()) {
+        parsed.origin = StoredError::Origin::Server;
         parsed.serverWords = m.captured(1);
         parsed.httpStatus = m.captured(2).toInt();
     } else if (const auto s = statusOnly.match(stored); s.hasMatch()) {
+        parsed.origin = StoredError::Origin::Server;
         parsed.httpStatus = s.captured(1).toInt();
+    } else if ((parsed.consoleReason = OutboxReason::parse(stored))) {
+        parsed.origin = StoredError::Origin::Console;
+    } else if ((parsed.network = NetworkFailure::parse(stored))) {
+        parsed.origin = StoredError::Origin::Network;
     } else {
+        // Written by a console before the network form: Qt's or the TLS layer's words as they were.
         parsed.serverWords = stored;
     }
     return parsed;
 }
 
 QString ApiResponse::describeStoredError(const QString &stored) {
-    if (const auto reason = OutboxReason::parse(stored)) // the console's own reason, not the server's
-        return reason->describe();
-    if (stored == QLatin1String(kNoAnswer))
-        return QCoreApplication::translate("noc::OpsApiClient", "The server did not answer.");
     const StoredError parsed = parseStoredError(stored);
-    if (parsed.httpStatus == 0)
-        return stored; // a network error, already in plain words (Qt's or TlsPolicy's)
+    switch (parsed.origin) {
+    case StoredError::Origin::Console:
+        return parsed.consoleReason->describe();
+    case StoredError::Origin::Network:
+        return parsed.network->describe();
+    case StoredError::Origin::Older:
+        return stored; // already in plain words (of the language active when it was stored)
+    case StoredError::Origin::Server:
+        break;
+    }
     if (parsed.serverWords.isEmpty())
         return QCoreApplication::translate("noc::OpsApiClient",
                                            "The server answered with an error (HTTP %1).")
@@ -69,6 +75,26 @@ QString ApiResponse::describeStoredError(const QString &stored) {
     return QCoreApplication::translate("noc::OpsApiClient", "The server answered with an error (HTTP %1): %2")
         .arg(QString::number(parsed.httpStatus), parsed.serverWords);
 }
+
+namespace {
+NetworkFailure::Code networkFailureOf(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::OperationCanceledError: // a transfer timeout (an abort here is `aborted`)
+    case QNetworkReply::TimeoutError:
+        return NetworkFailure::Code::TimedOut;
+    case QNetworkReply::ConnectionRefusedError:
+        return NetworkFailure::Code::ConnectionRefused;
+    case QNetworkReply::HostNotFoundError:
+        return NetworkFailure::Code::HostNotFound;
+    case QNetworkReply::RemoteHostClosedError:
+        return NetworkFailure::Code::ConnectionClosed;
+    case QNetworkReply::SslHandshakeFailedError:
+        return NetworkFailure::Code::TlsUntrusted;
+    default:
+        return NetworkFailure::Code::Other;
+    }
+}
+} // namespace
 
 OpsApiClient::OpsApiClient(const ConnectionProfile &profile, const QString &token, QObject *parent)
     : QObject(parent)
@@ -125,7 +151,7 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
         });
     }
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
-        reply->setProperty("nocTlsErrors", TlsPolicy::describe(errors));
+        reply->setProperty("nocTlsErrors", TlsPolicy::errorStrings(errors));
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
         --m_inFlight;
@@ -136,15 +162,17 @@ void OpsApiClient::dispatch(QNetworkReply *reply, Callback callback) {
         for (const auto &pair : reply->rawHeaderPairs())
             response.headers.insert(pair.first.toLower(), pair.second);
         response.aborted = reply->property("nocAbortedHere").toBool();
+        // Why there was no answer, as a code the reader's language is applied to later, and what Qt
+        // said, kept as the technical detail.
         if (reply->property("nocPinMismatch").toBool()) {
             response.status = 0;
-            response.networkError = TlsPolicy::pinMismatchMessage();
+            response.networkFailure = NetworkFailure::Code::TlsPinMismatch;
         } else if (response.status == 0 && reply->property("nocTlsErrors").isValid()) {
+            response.networkFailure = NetworkFailure::Code::TlsUntrusted;
             response.networkError = reply->property("nocTlsErrors").toString();
         } else if (response.status == 0) {
-            response.networkError = reply->error() == QNetworkReply::OperationCanceledError
-                                        ? tr("The request timed out or was cancelled.")
-                                        : reply->errorString();
+            response.networkFailure = networkFailureOf(reply->error());
+            response.networkError = reply->errorString();
         }
         callback(response);
     });

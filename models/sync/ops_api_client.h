@@ -1,6 +1,8 @@
 #pragma once
 
 #include "sync/connection_profile.h"
+#include "sync/network_failure.h"
+#include "sync/outbox_reason.h"
 #include "sync/tls_policy.h"
 
 #include <QHash>
@@ -18,8 +20,11 @@ struct ApiResponse {
     int status = 0; // HTTP status; 0 = no answer (network error, timeout, TLS failure)
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
-    QString networkError;                  // plain words when status == 0
-    bool aborted = false;                  // ended by this side (OpsApiClient::abortAll), not by a timeout
+    // When status == 0: why there was no answer (kept as a code, put into words when shown) and what
+    // Qt or the TLS layer said about it, as technical detail.
+    NetworkFailure::Code networkFailure = NetworkFailure::Code::NoAnswer;
+    QString networkError;
+    bool aborted = false; // ended by this side (OpsApiClient::abortAll), not by a timeout
 
     bool ok() const { return status >= 200 && status < 300; }
     // Ended by this side before the server said anything: tells nothing about the server or the
@@ -28,21 +33,35 @@ struct ApiResponse {
     // Worth retrying later: no answer, 5xx, 429 (slow down), 408.
     bool isTransient() const { return status == 0 || status >= 500 || status == 429 || status == 408; }
     int retryAfterSeconds() const; // from Retry-After, 0 when absent
-    // The error as the cache keeps it (an outbox entry's last error, a conflict's message): the TMF
-    // error body's message (or reason, or code) and the status, "<words> (HTTP 404)" or "HTTP 404",
-    // or the network error. The same in every language, so that it can be read back
-    // (parseStoredError) whatever language the console shows later.
+    // The error as the cache keeps it (an outbox entry's last error, a conflict's message) and the sync
+    // status carries it: for an answer, the TMF error body's message (or reason, or code) and the
+    // status, "<words> (HTTP 404)" or "HTTP 404"; without one, the console's code form
+    // (NetworkFailure::stored()). The same in every language, so that it can be read back
+    // (parseStoredError) and shown in whatever language the console shows later.
     QString storedError() const;
-    // The same in plain words of the user's language, for the status bar.
+    // The same in plain words of the user's language, for the log and the status bar.
     QString errorMessage() const { return describeStoredError(storedError()); }
 
-    // What storedError() wrote, read back; httpStatus 0 when it names none.
+    // A stored error read back, and whose words they are. Who said it is told by the form alone: only
+    // the server's answers carry the "(HTTP nnn)" status, and the console's own forms ("[noc] ...")
+    // never end so (their values hold no space or parenthesis); the server's form is recognised
+    // first, so server words shaped like the console's stay the server's.
     struct StoredError {
-        int httpStatus = 0;
-        QString serverWords; // the server's message without the status; empty when it gave none
+        enum class Origin {
+            Server,  // the server answered: httpStatus and its words
+            Console, // the console's own reason for an outbox entry (consoleReason)
+            Network, // no answer at all (network)
+            Older,   // plain words an older console stored without an answer (serverWords holds them)
+        };
+        Origin origin = Origin::Older;
+        int httpStatus = 0;  // 0 unless Server
+        QString serverWords; // Server: its message without the status, empty when it gave none
+        std::optional<OutboxReason> consoleReason;
+        std::optional<NetworkFailure> network;
     };
     static StoredError parseStoredError(const QString &stored);
-    // storedError()'s text in plain words of the user's language, at display time.
+    // storedError()'s text (or an OutboxReason's, or plain words of older consoles) in plain words of
+    // the user's language, at display time.
     static QString describeStoredError(const QString &stored);
 };
 

@@ -43,27 +43,31 @@ std::optional<OutboxReason> OutboxReason::parse(const QString &stored) {
 }
 
 QString OutboxReason::describe() const {
+    // Said as the console's own doing ("The console ..."): shown beside the server's refusals, the
+    // user must not take them for the server's words.
     switch (code) {
     case Code::CreateUnconfirmed:
         return QCoreApplication::translate(
                    "noc::OutboxReason",
-                   "The server created this ticket but did not say which one it is; looking for it by its "
-                   "reference %1.")
+                   "The console is looking for this ticket by its reference %1: the server created it but "
+                   "did not say which one it is.")
             .arg(reference);
     case Code::CreateNotConfirmed:
         return QCoreApplication::translate(
                    "noc::OutboxReason",
-                   "The server created this ticket but never said which one it is, not even when asked "
-                   "again (reference %1).")
+                   "The console gave up: the server created this ticket but never said which one it is, "
+                   "not even when asked again (reference %1).")
             .arg(reference);
     case Code::WaitsForCreate:
         return QCoreApplication::translate(
                    "noc::OutboxReason",
-                   "Not sent: the server never said which ticket the new one is (reference %1).")
+                   "The console did not send this: the server never said which ticket the new one is "
+                   "(reference %1).")
             .arg(reference);
     case Code::CreateRefused:
         return QCoreApplication::translate(
-                   "noc::OutboxReason", "Not sent: the server refused to create this ticket (reference %1).")
+                   "noc::OutboxReason",
+                   "The console did not send this: the server refused to create this ticket (reference %1).")
             .arg(reference);
     }
     return {};

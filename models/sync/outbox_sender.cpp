@@ -258,7 +258,7 @@ void OutboxSender::onTransientAnswer(const OutboxEntry &entry, const ApiResponse
                                     entry.attempts + 1, sent ? entry.lastError : response.storedError()});
         m_submit(batch);
     }
-    emit connectionLost(response.errorMessage(), response.retryAfterSeconds());
+    emit connectionLost(response.storedError(), response.retryAfterSeconds());
 }
 
 // The server named the ticket: the local stand-in gives way to it, and later entries that still say
@@ -367,7 +367,7 @@ void OutboxSender::onLookupFailed(const OutboxEntry &entry, const ApiResponse &r
         return;
     }
     if (response.isTransient()) {
-        emit connectionLost(response.errorMessage(), response.retryAfterSeconds());
+        emit connectionLost(response.storedError(), response.retryAfterSeconds());
         return;
     }
     // Refused (403, 400, 404 ...): asking again the same way will not help; posting the create again

@@ -56,7 +56,7 @@ public:
 
 signals:
     void authenticationFailed(const QString &reason);
-    // retryAfterSeconds: the server's Retry-After, 0 when it sent none.
+    // reason: ApiResponse::storedError(); retryAfterSeconds: the server's Retry-After, 0 when it sent none.
     void connectionLost(const QString &reason, int retryAfterSeconds);
     void countsChanged();
 

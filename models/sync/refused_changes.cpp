@@ -23,14 +23,14 @@ RefusedChange::Reason RefusedChange::reason() const {
 namespace refused {
 
 RefusedChange fromEntry(const OutboxEntry &entry) {
-    // Stored by OutboxSender as ApiResponse::storedError() gives it, the same in every language.
+    // Stored by OutboxSender as ApiResponse::storedError() or OutboxReason::stored() gives it, the
+    // same in every language; the form says whose reason it is.
     const ApiResponse::StoredError stored = ApiResponse::parseStoredError(entry.lastError);
     RefusedChange change;
     change.entry = entry;
-    change.consoleReason = OutboxReason::parse(entry.lastError);
-    if (change.consoleReason)
-        return change;
+    change.consoleReason = stored.consoleReason;
     change.httpStatus = stored.httpStatus;
+    // (An older console's plain words are kept too: they are all such a row says.)
     change.serverMessage = stored.serverWords;
     return change;
 }

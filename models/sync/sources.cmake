@@ -6,6 +6,7 @@ list(APPEND NOC_MODELS_SOURCES
   sync/event_stream.h sync/event_stream.cpp
   sync/local_actions.h sync/local_actions.cpp
   sync/outbox_reason.h sync/outbox_reason.cpp
+  sync/network_failure.h sync/network_failure.cpp
   sync/unconfirmed_creates.h sync/unconfirmed_creates.cpp
   sync/outbox_sender.h sync/outbox_sender.cpp
   sync/sync_status.h

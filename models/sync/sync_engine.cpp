@@ -253,6 +253,14 @@ void SyncEngine::refreshOutboxCounts() {
 void SyncEngine::onCommitted(const ChangeSet &changes) {
     if (!m_running)
         return;
+    // The writer works again: its error is no longer the last problem (a later one stays).
+    if (!m_cacheWriteProblem.isEmpty()) {
+        if (m_status.error == m_cacheWriteProblem) {
+            m_status.error.clear();
+            publishStatus();
+        }
+        m_cacheWriteProblem.clear();
+    }
     if (changes.outboxChanged || changes.conflictsChanged) {
         refreshOutboxCounts();
         if (m_status.phase == SyncPhase::Live)
@@ -262,6 +270,7 @@ void SyncEngine::onCommitted(const ChangeSet &changes) {
 
 void SyncEngine::onWriteFailed(const QString &message) {
     // The writer keeps the batch and retries; the user must know their data is not on disk yet.
+    m_cacheWriteProblem = message;
     m_status.error = message;
     publishStatus();
 }
@@ -293,11 +302,11 @@ bool SyncEngine::handleFailure(const ApiResponse &response) {
     if (response.status == 401) {
         onAuthenticationFailed(response.storedError());
     } else if (response.isTransient()) {
-        onTransientFailure(response.errorMessage(), response.retryAfterSeconds());
+        onTransientFailure(response.storedError(), response.retryAfterSeconds());
     } else {
         // A 4xx on a listing means this client and the server disagree on the API: retrying soon
         // will not help, but retrying later might (server upgrade); keep the cache as it is.
-        onTransientFailure(response.errorMessage(), m_options.backoffCapMs / 1000);
+        onTransientFailure(response.storedError(), m_options.backoffCapMs / 1000);
     }
     return true;
 }

@@ -123,6 +123,8 @@ private:
     QString m_cachePath;
     Submit m_submit;
     Options m_options;
+    // The cache writer's error while it lasts: cleared from m_status.error by its next commit.
+    QString m_cacheWriteProblem;
     SyncStatus m_status;
     std::unique_ptr<CacheReader> m_reader;
     OpsApiClient *m_client = nullptr;

@@ -14,8 +14,11 @@ enum class SyncPhase { Offline, Connecting, InitialSync, Live, Reconnecting };
 struct SyncStatus {
     SyncPhase phase = SyncPhase::Offline;
     bool polling = false; // Live by polling deltas (server without an event stream)
-    QString error;        // plain words; empty when fine
-    QString warning;      // e.g. insecure transport
+    // Empty when fine. A request's error in its stored form (ApiResponse::storedError(): the server's
+    // "(HTTP nnn)" or the console's code for no answer), else plain words; shown through
+    // ApiResponse::describeStoredError(), so in the language of the moment it is read.
+    QString error;
+    QString warning; // e.g. insecure transport
     bool authenticationFailed = false;
     qint64 pending = 0;                  // outbox entries waiting to be sent
     qint64 failed = 0;                   // refused by the server (4xx), shown to the user

@@ -41,15 +41,19 @@ QString TlsPolicy::publicKeyPin(const QSslCertificate &certificate) {
         QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64());
 }
 
-QString TlsPolicy::describe(const QList<QSslError> &errors) {
+QString TlsPolicy::errorStrings(const QList<QSslError> &errors) {
     QStringList reasons;
     for (const QSslError &e : errors) {
         if (!reasons.contains(e.errorString()))
             reasons << e.errorString();
     }
+    return reasons.join(QStringLiteral("; "));
+}
+
+QString TlsPolicy::describe(const QList<QSslError> &errors) {
     return tr("The server's TLS certificate is not trusted (%1). If the server uses a private CA, set "
               "the CA certificate in the connection profile.")
-        .arg(reasons.join(QStringLiteral("; ")));
+        .arg(errorStrings(errors));
 }
 
 QString TlsPolicy::pinMismatchMessage() {

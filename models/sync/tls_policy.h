@@ -35,6 +35,8 @@ public:
     static QString publicKeyPin(const QSslCertificate &certificate);
     // Plain words for a failed handshake.
     static QString describe(const QList<QSslError> &errors);
+    // What the TLS layer said of each error, without repeats: the technical detail behind describe().
+    static QString errorStrings(const QList<QSslError> &errors);
     static QString pinMismatchMessage();
 
 private:

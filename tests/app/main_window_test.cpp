@@ -262,10 +262,9 @@ private slots:
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Ticket TT-1"));
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Status → Resolved"));
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Status: Held"));
-        // And the server's answer in plain words, from the stored "(HTTP 409)" form
-        QCOMPARE(
-            table->item(0, 5)->text(),
-            QStringLiteral("The server answered with an error (HTTP 409): held -> resolved is not allowed"));
+        // And the server's answer, said to be the server's, from the stored "(HTTP 409)" form
+        QCOMPARE(table->item(0, 5)->text(),
+                 QStringLiteral("The server said: “held -> resolved is not allowed” (HTTP 409)"));
         // And the greyed-out buttons say why
         auto *discard = dialog.findChild<QPushButton *>(QStringLiteral("conflictDiscard"));
         QVERIFY(discard && !discard->isEnabled());
@@ -275,7 +274,7 @@ private slots:
         QVERIFY(languages.setLanguage("zh_CN"));
         QCoreApplication::processEvents();
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("工单 TT-1"));
-        QVERIFY2(table->item(0, 5)->text().startsWith(QStringLiteral("服务器返回错误")),
+        QVERIFY2(table->item(0, 5)->text().startsWith(QStringLiteral("服务器称")),
                  qPrintable(table->item(0, 5)->text()));
         QVERIFY(table->item(0, 5)->text().contains(QStringLiteral("HTTP 409")));
         saveScreenshot(dialog, "conflicts_zh_CN");

@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(cell(dialog, 0, 2), QStringLiteral("Alarm purged-alarm-1"));
         QCOMPARE(cell(dialog, 0, 3), QStringLiteral("Acknowledge"));
         QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Gone"));
-        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server no longer has this alarm."));
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server said it no longer has this alarm."));
         // And its time is in the alarm list's format, not the locale's short one (11/23/26)
         const EpochMs created = reader.outbox().first().createdMs;
         QCOMPARE(cell(dialog, 0, 1), localDateTimeText(created));
@@ -127,7 +127,9 @@ private slots:
             LanguageManager languages;
             QVERIFY(languages.setLanguage("zh_CN"));
             QCoreApplication::processEvents();
-            QCOMPARE(cell(dialog, 0, 5), QStringLiteral("服务器上已没有这条告警。"));
+            QVERIFY2(cell(dialog, 0, 5).startsWith(QStringLiteral("服务器称")) &&
+                         cell(dialog, 0, 5).contains(QStringLiteral("告警")),
+                     qPrintable(cell(dialog, 0, 5)));
             QCOMPARE(cell(dialog, 0, 1), localDateTimeText(created)); // the same in Chinese
             saveScreenshot(dialog, "refused_change_zh_CN");
             QVERIFY(languages.setLanguage("en"));
@@ -172,7 +174,7 @@ private slots:
         // Then it is listed as not allowed for the role, and the cache shows the server's state again
         ConflictsDialog dialog(client.session);
         QCOMPARE(dialog.refusedCount(), 1);
-        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("Not allowed for your role."));
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server said your role may not do this."));
         QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Unchanged"));
         QTRY_VERIFY(reader.alarm(alarms[0].id)->ackState == AckState::Unacknowledged);
     }
@@ -212,12 +214,13 @@ private slots:
         QCOMPARE(cell(dialog, 0, 3), QStringLiteral("Create ticket “Cabinet door forced”"));
         QCOMPARE(cell(dialog, 0, 4), QStringLiteral("Created, not named"));
         QVERIFY2(cell(dialog, 0, 5).contains(local.id), qPrintable(cell(dialog, 0, 5)));
-        QVERIFY2(
-            cell(dialog, 0, 5).startsWith(QStringLiteral("The server created this ticket but never said")),
-            qPrintable(cell(dialog, 0, 5)));
+        QVERIFY2(cell(dialog, 0, 5)
+                     .startsWith(QStringLiteral("The console gave up: the server created this ticket")),
+                 qPrintable(cell(dialog, 0, 5)));
         QCOMPARE(cell(dialog, 1, 3), QStringLiteral("Note: crew on site 14:10"));
         QCOMPARE(cell(dialog, 1, 4), QStringLiteral("Unchanged"));
-        QVERIFY2(cell(dialog, 1, 5).startsWith(QStringLiteral("Not sent: the server never said")),
+        QVERIFY2(cell(dialog, 1, 5)
+                     .startsWith(QStringLiteral("The console did not send this: the server never said")),
                  qPrintable(cell(dialog, 1, 5)));
         // And "Apply again" says why it cannot, and discarding is left to the user
         auto *table = dialog.findChild<QTableWidget *>();
@@ -232,7 +235,7 @@ private slots:
             QVERIFY2(cell(dialog, 0, 5).contains(local.id) &&
                          cell(dialog, 0, 5).contains(QStringLiteral("工单")),
                      qPrintable(cell(dialog, 0, 5)));
-            QVERIFY2(!cell(dialog, 1, 5).contains(QStringLiteral("Not sent")),
+            QVERIFY2(!cell(dialog, 1, 5).contains(QStringLiteral("not send")),
                      qPrintable(cell(dialog, 1, 5)));
             QVERIFY2(cell(dialog, 1, 3).contains(QStringLiteral("crew on site 14:10")) &&
                          !cell(dialog, 1, 3).startsWith(QStringLiteral("Note")),
@@ -272,9 +275,11 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.refusedCount(), 2);
-        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("Not allowed for your role."));
+        QCOMPARE(cell(dialog, 0, 5), QStringLiteral("The server said your role may not do this."));
         QCOMPARE(cell(dialog, 1, 3), QStringLiteral("Note: crew on site 14:10"));
-        QVERIFY2(cell(dialog, 1, 5).startsWith(QStringLiteral("Not sent: the server refused to create")) &&
+        QVERIFY2(cell(dialog, 1, 5)
+                         .startsWith(
+                             QStringLiteral("The console did not send this: the server refused to create")) &&
                      cell(dialog, 1, 5).contains(local.id),
                  qPrintable(cell(dialog, 1, 5)));
         QVERIFY2(dialog.reapply(1).contains(QStringLiteral("refused to create")),
@@ -289,6 +294,138 @@ private slots:
             QVERIFY(languages.setLanguage("en"));
             QCoreApplication::processEvents();
         }
+    }
+
+    void ticketEditsReadInTheEditorsWordsAndEachReasonSaysWhoseItIs() {
+        // Given a console with three changes that did not go through: a ticket edit in conflict (the
+        // server's words say why), a ticket edit the server refused, and a note the console did not
+        // send because the server refused to create its ticket. The edits are made as the ticket
+        // editor makes them (actions::editTicket).
+        QTemporaryDir dir;
+        ConnectionProfile profile = profileFor(QUrl(), dir.filePath("c.sqlite"), "li.wei");
+        profile.role = QStringLiteral("supervisor");
+        SyncSession session(profile, QString());
+        QVERIFY(session.openCache());
+        session.start();
+        const actions::Context context{"li.wei", "noc-console", 0};
+        TroubleTicket fibre;
+        fibre.id = "TT-1042";
+        fibre.name = "Loss of signal at olt-104";
+        fibre.severity = "Minor";
+        fibre.priority = "Medium";
+        fibre.ticketType = "incident";
+        fibre.status = TicketStatus::InProgress;
+        TroubleTicket fibreEdited = fibre;
+        fibreEdited.severity = "Major";
+        fibreEdited.description = "Splice box 12 re-opened by the field crew; two fibres of the "
+                                  "feeder cable found bent near the tray, re-spliced and measured again.";
+        TroubleTicket power = fibre;
+        power.id = "TT-1043";
+        power.name = "Power problem at bts-105";
+        TroubleTicket powerEdited = power;
+        powerEdited.ticketType = "maintenance";
+        powerEdited.relatedParties.append({"zhang.min", "Zhang Min", "assignee", "Individual"});
+        CacheBatch batch;
+        batch.tickets = {fibre, power};
+        CacheBatch conflictEdit = actions::editTicket(fibre, fibreEdited, context);
+        OutboxEntry edit = conflictEdit.outboxInserts.first();
+        edit.state = OutboxState::Conflict;
+        batch.outboxInserts.append(edit);
+        ConflictRecord conflict;
+        conflict.outboxUuid = edit.uuid;
+        conflict.kind = edit.kind;
+        conflict.targetKind = edit.targetKind;
+        conflict.targetId = edit.targetId;
+        conflict.userIntent = edit.payload;
+        conflict.serverState = R"({"id":"TT-1042","status":"held"})";
+        conflict.message = "the ticket was changed by someone else since version 4 (HTTP 412)";
+        conflict.createdMs = QDateTime::currentMSecsSinceEpoch();
+        batch.conflictInserts.append(conflict);
+        OutboxEntry refusedEdit = actions::editTicket(power, powerEdited, context).outboxInserts.first();
+        refusedEdit.state = OutboxState::Failed;
+        refusedEdit.lastError = "zhang.min is not in the ticket's team (HTTP 422)";
+        batch.outboxInserts.append(refusedEdit);
+        const CacheBatch create = actions::createTicket(aCabinetDoorTicket(), context);
+        const TroubleTicket local = create.tickets.first();
+        OutboxEntry note = actions::addTicketNote(local, "crew on site 14:10", context).outboxInserts.first();
+        note.state = OutboxState::Failed;
+        note.lastError = OutboxReason{OutboxReason::Code::CreateRefused, local.id, 0}.stored();
+        batch.outboxInserts.append(note);
+        session.submit(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(profile.cachePath));
+        QTRY_COMPARE(reader.outbox().size(), 3);
+
+        // When the user opens the list
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage("en"));
+        ConflictsDialog dialog(session);
+        dialog.resize(1180, 360);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.conflictCount(), 1);
+        QCOMPARE(dialog.refusedCount(), 2);
+        auto *table = dialog.findChild<QTableWidget *>();
+
+        // Then the edits read under the editor's labels, with its words for the values
+        const QString fibreChange = cell(dialog, 0, 3);
+        QVERIFY2(fibreChange.contains(QStringLiteral("Severity: Major")), qPrintable(fibreChange));
+        QVERIFY2(fibreChange.contains(QStringLiteral("Description: Splice box 12")), qPrintable(fibreChange));
+        QVERIFY2(!fibreChange.contains(QStringLiteral("severity:")) &&
+                     !fibreChange.contains(QStringLiteral("description:")),
+                 qPrintable(fibreChange));
+        // (a long description cut short in the cell, whole in its tooltip)
+        QVERIFY2(table->item(0, 3)->toolTip().contains(QStringLiteral("measured again.")),
+                 qPrintable(table->item(0, 3)->toolTip()));
+        const QString powerChange = cell(dialog, 1, 3);
+        QVERIFY2(powerChange.contains(QStringLiteral("Type: Maintenance")) &&
+                     powerChange.contains(QStringLiteral("Assignee: Zhang Min")),
+                 qPrintable(powerChange));
+        QVERIFY2(!powerChange.contains(QStringLiteral("ticketType")), qPrintable(powerChange));
+        // And the reasons are under a neutral heading, and say whose they are
+        QCOMPARE(table->horizontalHeaderItem(5)->text(), QStringLiteral("Reason"));
+        QCOMPARE(cell(dialog, 0, 5),
+                 QStringLiteral(
+                     "The server said: “the ticket was changed by someone else since version 4” (HTTP 412)"));
+        QCOMPARE(cell(dialog, 1, 5),
+                 QStringLiteral("The server said: “zhang.min is not in the ticket's team” (HTTP 422)"));
+        QVERIFY2(cell(dialog, 2, 5).startsWith(QStringLiteral("The console did not send this:")) &&
+                     cell(dialog, 2, 5).contains(local.id),
+                 qPrintable(cell(dialog, 2, 5)));
+        saveScreenshot(dialog, "conflicts_reasons_en");
+
+        // And in Chinese, the same in Chinese, with the editor's Chinese labels
+        QVERIFY(languages.setLanguage("zh_CN"));
+        QCoreApplication::processEvents();
+        // (the editor's: 严重程度 Severity, 主要 Major, 类型 Type, 维护 Maintenance)
+        QVERIFY2(cell(dialog, 0, 3).contains(QStringLiteral("严重程度：主要")),
+                 qPrintable(cell(dialog, 0, 3)));
+        QVERIFY2(!cell(dialog, 0, 3).contains(QStringLiteral("everity")), qPrintable(cell(dialog, 0, 3)));
+        QVERIFY2(cell(dialog, 1, 3).contains(QStringLiteral("类型：维护")), qPrintable(cell(dialog, 1, 3)));
+        QVERIFY2(table->horizontalHeaderItem(5)->text() != QStringLiteral("Reason"),
+                 qPrintable(table->horizontalHeaderItem(5)->text()));
+        QVERIFY2(cell(dialog, 0, 5).startsWith(QStringLiteral("服务器称")) &&
+                     cell(dialog, 0, 5).contains(QStringLiteral("HTTP 412")),
+                 qPrintable(cell(dialog, 0, 5)));
+        QVERIFY2(cell(dialog, 2, 5).startsWith(QStringLiteral("控制台")) &&
+                     cell(dialog, 2, 5).contains(local.id),
+                 qPrintable(cell(dialog, 2, 5)));
+        saveScreenshot(dialog, "conflicts_reasons_zh_CN");
+        QVERIFY(languages.setLanguage("en"));
+        QCoreApplication::processEvents();
+
+        // And a server refusal whose words look like the console's reason stays the server's
+        OutboxEntry lookalike = refusedEdit;
+        lookalike.uuid = "u-lookalike";
+        lookalike.lastError =
+            QStringLiteral("[noc] create-refused ref=%1 answers=0 (HTTP 422)").arg(local.id);
+        CacheBatch more;
+        more.outboxInserts.append(lookalike);
+        session.submit(more);
+        QTRY_COMPARE(dialog.refusedCount(), 3);
+        QVERIFY2(cell(dialog, 3, 5).startsWith(QStringLiteral("The server said: “[noc] create-refused")),
+                 qPrintable(cell(dialog, 3, 5)));
+        session.stop();
     }
 
     void applyAgainRefusesWhatTheRoleOrTheWorkflowDoesNotAllow() {

@@ -7,11 +7,39 @@
 #include "language_manager.h"
 #include "sync/ops_api_client.h"
 #include "sync/refused_changes.h"
+#include "sync_status_text.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace noc;
 using namespace noc::test;
+
+namespace {
+// One GET answered however `server` (or nobody) answers it.
+ApiResponse getOnce(const QUrl &url, int timeoutMs = 10000) {
+    OpsApiClient client(profileFor(QUrl(QStringLiteral("http://127.0.0.1")), {}), kToken);
+    client.setTimeoutMs(timeoutMs);
+    ApiResponse answer;
+    bool answered = false;
+    client.get(url, [&](const ApiResponse &response) {
+        answer = response;
+        answered = true;
+    });
+    if (!QTest::qWaitFor([&] { return answered; }, 15000))
+        qWarning("no answer, not even a network error, within 15 s");
+    return answer;
+}
+
+// How the refused-changes list reads an outbox entry whose last error is `stored`.
+RefusedChange refusedWith(const QString &stored) {
+    OutboxEntry entry;
+    entry.targetKind = QStringLiteral("ticket");
+    entry.lastError = stored;
+    return refused::fromEntry(entry);
+}
+} // namespace
 
 class ApiErrorTextTest : public QObject {
     Q_OBJECT
@@ -77,6 +105,124 @@ private slots:
         QCOMPARE(unavailable.storedError(), QStringLiteral("HTTP 503"));
         QCOMPARE(ApiResponse::parseStoredError(unavailable.storedError()).httpStatus, 503);
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void noAnswerIsStoredAsTheConsolesCodeAndShownInTheLanguageOfTheMoment() {
+        // Given a port nobody listens on (a server that was there a moment ago), and a server that
+        // takes the connection but never answers
+        QTcpServer gone;
+        QVERIFY(gone.listen(QHostAddress::LocalHost));
+        const quint16 refusedPort = gone.serverPort();
+        gone.close();
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        LanguageManager languages;
+        // When the requests fail while the console is in Chinese
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        const ApiResponse refused =
+            getOnce(QUrl(QStringLiteral("http://127.0.0.1:%1/tmf-api/alarm/v4/alarm").arg(refusedPort)));
+        const ApiResponse timedOut = getOnce(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/tmf-api/alarm/v4/alarm").arg(silent.serverPort())), 300);
+        QCOMPARE(refused.status, 0);
+        QCOMPARE(timedOut.status, 0);
+        // Then what is kept is the console's code, not the words of the language active then
+        const QString storedRefused = refused.storedError();
+        const QString storedTimeout = timedOut.storedError();
+        QVERIFY2(storedRefused.startsWith(QStringLiteral("[noc] connection-refused")),
+                 qPrintable(storedRefused));
+        QVERIFY2(storedTimeout.startsWith(QStringLiteral("[noc] timed-out")), qPrintable(storedTimeout));
+        // And after a switch to English it reads in English, Qt's own words kept as the detail
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        const QString english = ApiResponse::describeStoredError(storedRefused);
+        QVERIFY2(english.startsWith(QStringLiteral("The server refused the connection")),
+                 qPrintable(english));
+        QVERIFY2(english.endsWith(QStringLiteral("(%1)").arg(refused.networkError)), qPrintable(english));
+        QVERIFY2(!refused.networkError.isEmpty(), "Qt said nothing about the refused connection");
+        QVERIFY2(ApiResponse::describeStoredError(storedTimeout)
+                     .startsWith(QStringLiteral("The request timed out or was cancelled.")),
+                 qPrintable(ApiResponse::describeStoredError(storedTimeout)));
+        // And back in Chinese, in Chinese
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        const QString chinese = ApiResponse::describeStoredError(storedRefused);
+        QVERIFY2(!chinese.startsWith(QStringLiteral("The server")) &&
+                     chinese.contains(QStringLiteral("服务器")),
+                 qPrintable(chinese));
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void theStatusBarsLastProblemFollowsTheLanguage() {
+        // Given a console in Chinese whose server is not there (nothing listens on its port)
+        QTcpServer gone;
+        QVERIFY(gone.listen(QHostAddress::LocalHost));
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(gone.serverPort()));
+        gone.close();
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QTemporaryDir dir;
+        Client client(url, dir.filePath(QStringLiteral("c.sqlite")));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.last.error.isEmpty(), 10000);
+        // When the user switches to English, Then the status bar's tooltip says the problem in English
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        const QString english = SyncStatusText::details(client.last, now);
+        QVERIFY2(english.contains(QStringLiteral("Last problem: The server refused the connection")),
+                 qPrintable(english));
+        // And back in Chinese, in Chinese
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        const QString chinese = SyncStatusText::details(client.last, now);
+        QVERIFY2(!chinese.contains(QStringLiteral("The server refused")), qPrintable(chinese));
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        client.session.stop();
+    }
+
+    void wordsFromOutsideNeverPassForAnotherOrigin() {
+        // Given words that are not the console's but look like its reason: the network layer's (no
+        // answer), and the server's in a 422
+        const QString lookalike = QStringLiteral("[noc] create-refused ref=local-1234 answers=2");
+        ApiResponse network;
+        network.networkError = lookalike;
+        ApiResponse server;
+        server.status = 422;
+        server.body = QByteArray(R"({"code":"422","message":")") + lookalike.toUtf8() + "\"}";
+        // When they are stored and read back as the refused-changes list does
+        const RefusedChange fromNetwork = refusedWith(network.storedError());
+        const RefusedChange fromServer = refusedWith(server.storedError());
+        // Then neither is taken for the console's own reason
+        QVERIFY2(!fromNetwork.consoleReason, qPrintable(network.storedError()));
+        QVERIFY(fromNetwork.reason() != RefusedChange::Reason::NoTicket);
+        QVERIFY(!fromServer.consoleReason);
+        QVERIFY(fromServer.reason() == RefusedChange::Reason::Rejected);
+        QCOMPARE(fromServer.httpStatus, 422);
+        QCOMPARE(fromServer.serverMessage, lookalike);
+        // And network words that end like a server's answer are no 404 from the server
+        ApiResponse proxy;
+        proxy.networkError = QStringLiteral("tunnel failed (HTTP 404)");
+        const RefusedChange fromProxy = refusedWith(proxy.storedError());
+        QCOMPARE(fromProxy.httpStatus, 0);
+        QVERIFY(fromProxy.reason() != RefusedChange::Reason::TargetGone);
+        QVERIFY2(ApiResponse::describeStoredError(proxy.storedError()).contains(proxy.networkError),
+                 qPrintable(ApiResponse::describeStoredError(proxy.storedError())));
+    }
+
+    void rowsOlderConsolesStoredStillReadSensibly() {
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        // "No answer" as consoles before the code form stored it
+        QCOMPARE(ApiResponse::describeStoredError(QStringLiteral("no answer from the server")),
+                 QStringLiteral("The server did not answer."));
+        // Qt's words as they were stored then: shown as they are
+        QCOMPARE(ApiResponse::describeStoredError(QStringLiteral("Connection refused")),
+                 QStringLiteral("Connection refused"));
+        QCOMPARE(refusedWith(QStringLiteral("Connection refused")).serverMessage,
+                 QStringLiteral("Connection refused"));
+        // The server's answers and the console's reasons kept their forms
+        QCOMPARE(refusedWith(QStringLiteral("no such alarm (HTTP 404)")).httpStatus, 404);
+        QVERIFY(refusedWith(QStringLiteral("[noc] create-refused ref=local-9 answers=0")).reason() ==
+                RefusedChange::Reason::NoTicket);
+        QVERIFY(
+            refusedWith(QStringLiteral("Created on the server, but its answer named no ticket; finding it "
+                                       "by externalId local-9"))
+                .consoleReason.has_value());
     }
 };
 

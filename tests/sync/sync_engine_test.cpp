@@ -1,5 +1,6 @@
 #include "sync_test_support.h"
 
+#include "cache/cache_writer_worker.h"
 #include "domain/tmf_codec.h"
 #include "sync/local_actions.h"
 
@@ -522,6 +523,50 @@ private slots:
         QVERIFY(reader.open(cache));
         QCOMPARE(reader.outbox().size(), 1);
         QVERIFY(reader.isAlarmPending(alarms[0].id));
+    }
+
+    void aCacheWriteErrorIsNoLongerTheLastProblemOnceWritesWorkAgain() {
+        // Given an engine whose cache writer runs out of disk space during the first sync (a file
+        // capped at 40 pages, ~160 KB), wired to it as SyncSession wires them
+        opsim::test::ServerFixture server(syncServerConfig(80, 600, 10));
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(CacheDatabase::open(cache).ok());
+        QThread writerThread;
+        auto *writer = new CacheWriterWorker(cache);
+        writer->setRetryIntervalMs(60'000); // only retryNow() resumes: the test frees the space
+        writer->setPageLimit(40);
+        writer->moveToThread(&writerThread);
+        connect(&writerThread, &QThread::started, writer, &CacheWriterWorker::start);
+        SyncEngine engine(
+            profileFor(server.server->baseUrl(), cache), kToken, cache,
+            [writer](const CacheBatch &batch) { writer->enqueue(batch); }, fastOptions());
+        connect(writer, &CacheWriterWorker::committed, &engine, &SyncEngine::onCommitted);
+        connect(writer, &CacheWriterWorker::writeFailed, &engine, &SyncEngine::onWriteFailed);
+        SyncStatus last;
+        connect(&engine, &SyncEngine::statusChanged, this, [&last](const SyncStatus &s) { last = s; });
+        writerThread.start();
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(last.error.contains(cache), 20000);
+        const QString writeError = last.error;
+
+        // When space is freed and the writer commits again
+        QMetaObject::invokeMethod(writer, [writer] {
+            writer->setPageLimit(0);
+            writer->retryNow();
+        });
+
+        // Then the write error is no longer reported as the last problem
+        QTRY_VERIFY_WITH_TIMEOUT(last.error != writeError, 20000);
+        QVERIFY2(!last.error.contains(cache), qPrintable(last.error));
+
+        engine.stop();
+        QMetaObject::invokeMethod(writer, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            writer, [writer] { delete writer; }, Qt::BlockingQueuedConnection);
+        writerThread.quit();
+        writerThread.wait();
     }
 
     void plainHttpToARemoteHostIsRefused() {

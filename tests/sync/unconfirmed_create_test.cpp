@@ -209,7 +209,7 @@ private slots:
         LanguageManager languages;
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
         QVERIFY2(ApiResponse::describeStoredError(stored).startsWith(
-                     QStringLiteral("The server created this ticket")),
+                     QStringLiteral("The console is looking for this ticket")),
                  qPrintable(ApiResponse::describeStoredError(stored)));
         QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
         const QString chinese = ApiResponse::describeStoredError(stored);

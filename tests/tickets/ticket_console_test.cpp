@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -190,6 +191,39 @@ private slots:
         QVERIFY(!create->isEnabled());
         QCOMPARE(create->toolTip(), refusalReason(Role::ReadOnly, Permission::CreateTicket));
         QVERIFY(!create->toolTip().isEmpty());
+    }
+
+    void anEditorThatCannotSaveSaysWhyInTheNewLanguage() {
+        // Given a ticket open in the editor while the disk is full, in English
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        Fixture f(Role::Supervisor);
+        QVERIFY(f.loaded());
+        SyncStatus status;
+        status.cacheWriteError = QStringLiteral("disk full");
+        status.cacheDiskFull = true;
+        f.console->setSyncStatus(status);
+        f.console->openTicket(QStringLiteral("T1"));
+        QTRY_VERIFY(f.console->currentEditor());
+        TicketEditorDialog *editor = f.console->currentEditor();
+        QVERIFY2(editor->message().startsWith(QStringLiteral("The disk is full")),
+                 qPrintable(editor->message()));
+        auto *save = editor->findChild<QPushButton *>(QStringLiteral("save"));
+        QVERIFY(save && !save->isEnabled());
+        // When the user switches to Chinese (the write state stays as it was)
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QCoreApplication::processEvents();
+        // Then the message line and the greyed-out buttons say why in Chinese
+        QVERIFY2(editor->message().startsWith(QStringLiteral("磁盘已满")), qPrintable(editor->message()));
+        QVERIFY2(save->toolTip().startsWith(QStringLiteral("磁盘已满")), qPrintable(save->toolTip()));
+        // And a refused action says it in Chinese too
+        QVERIFY2(editor->addNote(QStringLiteral("checked")).startsWith(QStringLiteral("磁盘已满")),
+                 qPrintable(editor->message()));
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        QCoreApplication::processEvents();
+        QVERIFY2(editor->message().startsWith(QStringLiteral("The disk is full")),
+                 qPrintable(editor->message()));
+        editor->close();
     }
 
     void createFromAlarmsPrefillsTheEditorAndTheTicketLandsInTheQueue() {

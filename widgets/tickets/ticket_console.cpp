@@ -317,7 +317,7 @@ void TicketConsole::setSyncStatus(const SyncStatus &status) {
     if (writeStateChanged) {
         updateNewTicketAction();
         if (m_editor)
-            m_editor->setCannotSaveReason(SyncStatusText::cannotSaveReason(m_status));
+            m_editor->setSyncStatus(m_status);
     }
 }
 
@@ -546,7 +546,7 @@ TicketEditorDialog *TicketConsole::openEditor(const TroubleTicket &ticket, bool 
     editor->setNameLookup([this](const QString &type, const QString &id) { return lookupName(type, id); });
     // An editor opened on a cache that cannot be written shows the ticket, but changes nothing.
     if (m_hasStatus)
-        editor->setCannotSaveReason(SyncStatusText::cannotSaveReason(m_status));
+        editor->setSyncStatus(m_status);
     connect(editor, &TicketEditorDialog::showOnMap, this, &TicketConsole::showOnMap);
     m_editor = editor;
     editor->show();

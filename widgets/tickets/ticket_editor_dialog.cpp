@@ -2,6 +2,7 @@
 
 #include "display_time.h"
 #include "logging.h"
+#include "sync_status_text.h"
 #include "ticket_row.h"
 #include "ticket_workflow.h"
 
@@ -233,29 +234,88 @@ void TicketEditorDialog::build() {
     layout->addWidget(buttons);
 }
 
+QString TicketEditorDialog::fieldLabel(const QString &tmfField) {
+    if (tmfField == QLatin1String("name"))
+        return tr("Title");
+    if (tmfField == QLatin1String("severity"))
+        return tr("Severity");
+    if (tmfField == QLatin1String("priority"))
+        return tr("Priority");
+    if (tmfField == QLatin1String("ticketType"))
+        return tr("Type");
+    if (tmfField == QLatin1String("assignee"))
+        return tr("Assignee");
+    if (tmfField == QLatin1String("team"))
+        return tr("Team");
+    if (tmfField == QLatin1String("description"))
+        return tr("Description");
+    if (tmfField == QLatin1String("relatedEntity"))
+        return tr("Related alarms and elements");
+    return {};
+}
+
+QString TicketEditorDialog::severityText(const QString &code) {
+    // Compared without case: servers write "major" as well as "Major".
+    const auto is = [&code](const char *value) {
+        return code.compare(QLatin1String(value), Qt::CaseInsensitive) == 0;
+    };
+    if (is("Critical"))
+        return tr("Critical", "severity");
+    if (is("Major"))
+        return tr("Major", "severity");
+    if (is("Minor"))
+        return tr("Minor", "severity");
+    if (is("Warning"))
+        return tr("Warning", "severity");
+    return code;
+}
+
+QString TicketEditorDialog::priorityText(const QString &code) {
+    const auto is = [&code](const char *value) {
+        return code.compare(QLatin1String(value), Qt::CaseInsensitive) == 0;
+    };
+    if (is("Critical"))
+        return tr("Critical", "priority");
+    if (is("High"))
+        return tr("High", "priority");
+    if (is("Medium"))
+        return tr("Medium", "priority");
+    if (is("Low"))
+        return tr("Low", "priority");
+    return code;
+}
+
+QString TicketEditorDialog::ticketTypeText(const QString &code) {
+    if (code == QLatin1String("incident"))
+        return tr("Incident");
+    if (code == QLatin1String("problem"))
+        return tr("Problem");
+    if (code == QLatin1String("serviceRequest"))
+        return tr("Service request");
+    if (code == QLatin1String("maintenance"))
+        return tr("Maintenance");
+    return code;
+}
+
 void TicketEditorDialog::retranslate() {
     setWindowTitle(isNewTicket() ? tr("New ticket") : tr("Ticket %1").arg(m_base.id));
-    m_titleLabel->setText(tr("Title"));
-    m_severityLabel->setText(tr("Severity"));
-    m_priorityLabel->setText(tr("Priority"));
-    m_typeLabel->setText(tr("Type"));
-    m_assigneeLabel->setText(tr("Assignee"));
-    m_teamLabel->setText(tr("Team"));
-    m_descriptionLabel->setText(tr("Description"));
-    const QStringList severities{tr("Critical", "severity"), tr("Major", "severity"), tr("Minor", "severity"),
-                                 tr("Warning", "severity")};
-    for (int i = 0; i < severities.size(); ++i)
-        m_severity->setItemText(i, severities[i]);
-    const QStringList priorities{tr("Critical", "priority"), tr("High", "priority"), tr("Medium", "priority"),
-                                 tr("Low", "priority")};
-    for (int i = 0; i < priorities.size(); ++i)
-        m_priority->setItemText(i, priorities[i]);
-    const QStringList types{tr("Incident"), tr("Problem"), tr("Service request"), tr("Maintenance")};
-    for (int i = 0; i < types.size() && i < m_type->count(); ++i)
-        m_type->setItemText(i, types[i]);
+    m_titleLabel->setText(fieldLabel(QStringLiteral("name")));
+    m_severityLabel->setText(fieldLabel(QStringLiteral("severity")));
+    m_priorityLabel->setText(fieldLabel(QStringLiteral("priority")));
+    m_typeLabel->setText(fieldLabel(QStringLiteral("ticketType")));
+    m_assigneeLabel->setText(fieldLabel(QStringLiteral("assignee")));
+    m_teamLabel->setText(fieldLabel(QStringLiteral("team")));
+    m_descriptionLabel->setText(fieldLabel(QStringLiteral("description")));
+    // The lists hold the codes (item data); a value the server sent outside them is shown as it is.
+    for (int i = 0; i < m_severity->count(); ++i)
+        m_severity->setItemText(i, severityText(m_severity->itemData(i).toString()));
+    for (int i = 0; i < m_priority->count(); ++i)
+        m_priority->setItemText(i, priorityText(m_priority->itemData(i).toString()));
+    for (int i = 0; i < m_type->count(); ++i)
+        m_type->setItemText(i, ticketTypeText(m_type->itemData(i).toString()));
     m_assignee->setItemText(0, tr("Unassigned"));
     m_team->setItemText(0, tr("No team"));
-    m_entitiesBox->setTitle(tr("Related alarms and elements"));
+    m_entitiesBox->setTitle(fieldLabel(QStringLiteral("relatedEntity")));
     m_entityType->setItemText(0, tr("Alarm"));
     m_entityType->setItemText(1, tr("Element"));
     updateEntityPlaceholder();
@@ -271,6 +331,7 @@ void TicketEditorDialog::retranslate() {
     m_addNote->setText(tr("Add note"));
     m_save->setText(isNewTicket() ? tr("Create ticket") : tr("Save changes"));
     m_close->setText(isNewTicket() ? tr("Cancel") : tr("Close"));
+    updateCannotSave(); // before applyPermissions(), whose tooltips carry it
     refreshStatus();
     refreshEntities();
     refreshTimeline();
@@ -568,16 +629,26 @@ void TicketEditorDialog::refreshStatus() {
             m_nextStatus->addItem(ticketStatusDisplayName(s), int(s));
 }
 
-void TicketEditorDialog::setCannotSaveReason(const QString &reason) {
+void TicketEditorDialog::setSyncStatus(const SyncStatus &status) {
+    m_writeState = status;
+    const QString before = m_cannotSave;
+    updateCannotSave();
+    if (m_cannotSave == before)
+        return;
+    applyPermissions();
+    if (!m_cannotSave.isEmpty()) // a new reason is said at once
+        showMessage(m_cannotSave, true);
+}
+
+void TicketEditorDialog::updateCannotSave() {
+    const QString reason = SyncStatusText::cannotSaveReason(m_writeState);
     if (reason == m_cannotSave)
         return;
-    const bool showingOldReason = !m_cannotSave.isEmpty() && m_message->text() == m_cannotSave;
+    // The message line says the reason in the language of the moment: replaced when it showed the
+    // old words (a language switch, or another write error), cleared when the cache works again.
+    if (!m_cannotSave.isEmpty() && m_message->text() == m_cannotSave)
+        showMessage(reason, !reason.isEmpty());
     m_cannotSave = reason;
-    applyPermissions();
-    if (!reason.isEmpty())
-        showMessage(reason, true);
-    else if (showingOldReason)
-        showMessage({}, false);
 }
 
 QString TicketEditorDialog::refusalFor(Permission permission) const {

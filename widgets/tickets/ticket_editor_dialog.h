@@ -4,6 +4,7 @@
 #include "domain/types.h"
 #include "sync/local_actions.h"
 #include "sync/roles.h"
+#include "sync/sync_status.h"
 
 #include <QDialog>
 #include <functional>
@@ -40,10 +41,20 @@ public:
     // Engineers and teams offered in the assignee and team lists (free text is accepted too).
     void setKnownParties(const QList<RelatedParty> &engineers, const QList<RelatedParty> &teams);
     void setNameLookup(NameLookup lookup) { m_lookup = std::move(lookup); }
-    // Non-empty while the cache cannot be written (SyncStatusText::cannotSaveReason): nothing in the
-    // form can be changed or sent, each control's tooltip and the message line say why, and the text
-    // can still be read and copied. Empty: editing works again (as the role allows).
-    void setCannotSaveReason(const QString &reason);
+    // The session's status; only whether the cache can be written is used. While it cannot
+    // (SyncStatusText::cannotSaveReason), nothing in the form can be changed or sent, each control's
+    // tooltip and the message line say why, in the language of the moment, and the text can still be
+    // read and copied. Once it can, editing works again (as the role allows).
+    void setSyncStatus(const SyncStatus &status);
+
+    // The editor's words for a ticket's TMF field ("severity" -> "Severity") and for the coded values
+    // of its lists ("major" -> "Major"): also where the console describes a change of a ticket (the
+    // Conflicts list), so that one field reads the same everywhere. fieldLabel() is empty for a field
+    // the editor does not show; an unknown value comes back as it is.
+    static QString fieldLabel(const QString &tmfField);
+    static QString severityText(const QString &code);
+    static QString priorityText(const QString &code);
+    static QString ticketTypeText(const QString &code);
     // The ticket as the form shows it now.
     TroubleTicket editedTicket() const;
     // The ticket as last sent (the base the next edit is compared with).
@@ -78,6 +89,8 @@ private:
     // when they can.
     QString refusalFor(Permission permission) const;
     void showMessage(const QString &text, bool refusal);
+    // Puts the cannot-save reason of m_writeState into m_cannotSave, in the current language.
+    void updateCannotSave();
     actions::Context context() const;
 
     TroubleTicket m_base;
@@ -87,7 +100,8 @@ private:
     QString m_userId;
     SubmitFunction m_submit;
     NameLookup m_lookup;
-    QString m_cannotSave;
+    SyncStatus m_writeState; // the cache's write state (cacheWriteError, cacheDiskFull)
+    QString m_cannotSave;    // its reason in words; empty while the cache can be written
 
     QLabel *m_header = nullptr;
     QLabel *m_titleLabel = nullptr, *m_severityLabel = nullptr, *m_priorityLabel = nullptr,
