@@ -526,9 +526,8 @@ private slots:
     }
 
     void aCacheWriteErrorIsNoLongerTheLastProblemOnceWritesWorkAgain() {
-        // Given an engine whose cache writer runs out of disk space during the first sync (a file
-        // capped at 40 pages, ~160 KB), wired to it as SyncSession wires them
-        opsim::test::ServerFixture server(syncServerConfig(80, 600, 10));
+        // Given a live engine and its cache writer, wired as SyncSession wires them
+        opsim::test::ServerFixture server(syncServerConfig(20, 60, 5));
         QVERIFY2(server.ok, qPrintable(server.error));
         QTemporaryDir dir;
         const QString cache = dir.filePath("c.sqlite");
@@ -536,7 +535,6 @@ private slots:
         QThread writerThread;
         auto *writer = new CacheWriterWorker(cache);
         writer->setRetryIntervalMs(60'000); // only retryNow() resumes: the test frees the space
-        writer->setPageLimit(40);
         writer->moveToThread(&writerThread);
         connect(&writerThread, &QThread::started, writer, &CacheWriterWorker::start);
         SyncEngine engine(
@@ -548,18 +546,35 @@ private slots:
         connect(&engine, &SyncEngine::statusChanged, this, [&last](const SyncStatus &s) { last = s; });
         writerThread.start();
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(last.error.contains(cache), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(last.isLive() && writer->queuedBatches() == 0, 20000);
+        QVERIFY(last.error.isEmpty());
+
+        // When the disk fills up (the file capped at its size; SQLite keeps the pages it has) as
+        // records arrive
+        QMetaObject::invokeMethod(
+            writer, [writer] { writer->setPageLimit(1); }, Qt::BlockingQueuedConnection);
+        const Alarm model = someAlarms(cache, 1).value(0);
+        QVERIFY(!model.id.isEmpty());
+        CacheBatch arriving;
+        for (int i = 0; i < 2000; ++i) {
+            Alarm alarm = model;
+            alarm.id = QStringLiteral("disk-full-%1").arg(i);
+            arriving.alarms.append(alarm);
+        }
+        writer->enqueue(arriving);
+        QTRY_VERIFY_WITH_TIMEOUT(last.error.contains(cache), 10000);
         const QString writeError = last.error;
 
-        // When space is freed and the writer commits again
+        // And space is freed and the writer commits again
         QMetaObject::invokeMethod(writer, [writer] {
             writer->setPageLimit(0);
             writer->retryNow();
         });
+        QTRY_COMPARE_WITH_TIMEOUT(writer->queuedBatches(), 0, 10000);
 
-        // Then the write error is no longer reported as the last problem
-        QTRY_VERIFY_WITH_TIMEOUT(last.error != writeError, 20000);
-        QVERIFY2(!last.error.contains(cache), qPrintable(last.error));
+        // Then the write error is no longer the last problem (the engine stayed live throughout)
+        QTRY_VERIFY_WITH_TIMEOUT(last.error != writeError, 5000);
+        QVERIFY(last.isLive());
 
         engine.stop();
         QMetaObject::invokeMethod(writer, &CacheWriterWorker::stop, Qt::BlockingQueuedConnection);
