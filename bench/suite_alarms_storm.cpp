@@ -182,7 +182,8 @@ public:
             return -1;
         text[n] = '\0';
         unsigned long long onCpu = 0, waiting = 0;
-        return std::sscanf(text, "%llu %llu", &onCpu, &waiting) == 2 ? qint64(waiting) : -1;
+        // A kernel without scheduler statistics prints zeros: not known, rather than "never waited".
+        return std::sscanf(text, "%llu %llu", &onCpu, &waiting) == 2 && onCpu > 0 ? qint64(waiting) : -1;
     }
 
 private:
@@ -236,8 +237,9 @@ public:
         for (const auto &g : m_logged)
             std::fprintf(stderr,
                          "# gap at %.6f s: %.1f ms, GUI CPU %.1f ms (system %.1f ms, %ld page faults), "
-                         "waited for a core %.1f ms\n",
-                         double(g.startNs) / 1e9, g.ms, g.cpuMs, g.sysMs, g.faults, g.waitMs);
+                         "waited for a core %s\n",
+                         double(g.startNs) / 1e9, g.ms, g.cpuMs, g.sysMs, g.faults,
+                         g.waitMs < 0 ? "n/a" : qPrintable(QStringLiteral("%1 ms").arg(g.waitMs, 0, 'f', 1)));
     }
     std::vector<double> gaps;
     std::vector<double> cpuInGaps;

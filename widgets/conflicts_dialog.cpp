@@ -41,8 +41,13 @@ QString describeTicketField(const QString &key, const QJsonValue &value, Length 
     const auto labelled = [](const QString &label, const QString &text) {
         return ConflictsDialog::tr("%1: %2", "field label: value").arg(label, text);
     };
-    if (value.isNull()) // the patch removed it
-        return ConflictsDialog::tr("%1 removed").arg(TicketEditorDialog::fieldLabel(key));
+    // The patch removed it. A removed party list is the editor's "no assignee, no team": read below.
+    if (value.isNull() && key != QLatin1String("relatedParty")) {
+        const QString label = key == QLatin1String("expectedResolutionDate")
+                                  ? ConflictsDialog::tr("Expected resolution")
+                                  : TicketEditorDialog::fieldLabel(key);
+        return ConflictsDialog::tr("%1 removed").arg(label.isEmpty() ? key : label);
+    }
     const QString text = value.toString();
     if (key == QLatin1String("name"))
         return labelled(TicketEditorDialog::fieldLabel(key), text);

@@ -88,8 +88,9 @@ NetworkFailure::Code networkFailureOf(QNetworkReply::NetworkError error) {
         return NetworkFailure::Code::HostNotFound;
     case QNetworkReply::RemoteHostClosedError:
         return NetworkFailure::Code::ConnectionClosed;
-    case QNetworkReply::SslHandshakeFailedError:
-        return NetworkFailure::Code::TlsUntrusted;
+    // A handshake failure here is not about trust (certificate problems arrive through sslErrors and
+    // are told as TlsUntrusted there): a TLS version or cipher the two ends do not share, a client
+    // certificate the server wants. Qt's own words say which.
     default:
         return NetworkFailure::Code::Other;
     }

@@ -333,7 +333,8 @@ void SyncEngine::onTransientFailure(const QString &reason, int retryAfterSeconds
     m_status.error = reason;
     m_status.nextRetrySeconds = (delayMs + 999) / 1000;
     m_status.failures = m_failures;
-    log()->warn("Sync interrupted ({}); retrying in {} ms", reason.toStdString(), delayMs);
+    log()->warn("Sync interrupted ({}); retrying in {} ms",
+                ApiResponse::describeStoredError(reason).toStdString(), delayMs);
     // Scheduled before the connection is torn down, so that the reports the teardown provokes find
     // the retry already there.
     m_retryTimer->start(delayMs);

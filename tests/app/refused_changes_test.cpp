@@ -428,6 +428,55 @@ private slots:
         session.stop();
     }
 
+    void clearingTheAssigneeAndTheTeamReadsAsNone() {
+        // Given a refused edit that took a ticket's assignee and team away (the editor's "Unassigned"
+        // and "No team": the patch removes the whole party list)
+        QTemporaryDir dir;
+        ConnectionProfile profile = profileFor(QUrl(), dir.filePath("c.sqlite"), "li.wei");
+        profile.role = QStringLiteral("supervisor");
+        SyncSession session(profile, QString());
+        QVERIFY(session.openCache());
+        session.start();
+        const actions::Context context{"li.wei", "noc-console", 0};
+        TroubleTicket ticket;
+        ticket.id = "TT-2001";
+        ticket.name = "Rectifier alarm at bts-201";
+        ticket.severity = "Minor";
+        ticket.priority = "Medium";
+        ticket.ticketType = "incident";
+        ticket.status = TicketStatus::InProgress;
+        ticket.relatedParties.append({"zhang.min", "Zhang Min", "assignee", "Individual"});
+        ticket.relatedParties.append({"power-team", "Power team", "team", "Organization"});
+        TroubleTicket cleared = ticket;
+        cleared.relatedParties.clear();
+        CacheBatch batch;
+        batch.tickets = {ticket};
+        OutboxEntry edit = actions::editTicket(ticket, cleared, context).outboxInserts.first();
+        edit.state = OutboxState::Failed;
+        edit.lastError = "the ticket must have an assignee while in progress (HTTP 422)";
+        batch.outboxInserts.append(edit);
+        session.submit(batch);
+        CacheReader reader;
+        QVERIFY(reader.open(profile.cachePath));
+        QTRY_COMPARE(reader.outbox().size(), 1);
+
+        // When the user opens the list
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage("en"));
+        ConflictsDialog dialog(session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.refusedCount(), 1);
+
+        // Then the change says what the editor said: no assignee, no team (not " removed")
+        const QString change = cell(dialog, 0, 3);
+        QVERIFY2(change.contains(QStringLiteral("Assignee: none")) &&
+                     change.contains(QStringLiteral("Team: none")),
+                 qPrintable(change));
+        QVERIFY2(!change.trimmed().startsWith(QStringLiteral("removed")), qPrintable(change));
+        session.stop();
+    }
+
     void applyAgainRefusesWhatTheRoleOrTheWorkflowDoesNotAllow() {
         // Given an auditor's console with a conflicting acknowledge and a conflicting ticket status change
         QTemporaryDir dir;
