@@ -643,6 +643,10 @@ Commands:
         <comment>plain words (technical detail)</comment>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>The event stream was interrupted.</source>
+        <translation>事件流已中断。</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2429,10 +2433,6 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
 </context>
 <context>
     <name>noc::SyncEngine</name>
-    <message>
-        <source>The event stream was interrupted: %1</source>
-        <translation>事件流中断：%1</translation>
-    </message>
     <message>
         <source>The server sent a malformed %1 page.</source>
         <translation>服务器发送了格式错误的 %1 数据页。</translation>

@@ -19,6 +19,7 @@ constexpr CodeName kNames[] = {
     {NetworkFailure::Code::ConnectionClosed, "connection-closed"},
     {NetworkFailure::Code::TlsUntrusted, "tls-untrusted"},
     {NetworkFailure::Code::TlsPinMismatch, "tls-pin-mismatch"},
+    {NetworkFailure::Code::StreamInterrupted, "stream-interrupted"},
     {NetworkFailure::Code::Other, "network-failed"},
 };
 
@@ -78,6 +79,9 @@ QString NetworkFailure::describe() const {
     case Code::TlsPinMismatch:
         sentence = tr("The server's TLS public key does not match the key pinned in the connection profile; "
                       "not connecting.");
+        break;
+    case Code::StreamInterrupted:
+        sentence = tr("The event stream was interrupted.");
         break;
     case Code::Other:
         sentence = tr("The network failed before the server answered.");

@@ -25,6 +25,7 @@ public:
         ConnectionClosed,  // the server or something between closed the connection
         TlsUntrusted,      // the server's certificate is not trusted
         TlsPinMismatch,    // the server's key is not the one pinned in the profile
+        StreamInterrupted, // the live event stream closed; the detail is the close reason given
         Other,             // any other network failure; the detail says which
     };
 

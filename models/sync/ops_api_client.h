@@ -51,7 +51,9 @@ struct ApiResponse {
             Server,  // the server answered: httpStatus and its words
             Console, // the console's own reason for an outbox entry (consoleReason)
             Network, // no answer at all (network)
-            Older,   // plain words an older console stored without an answer (serverWords holds them)
+            Older,   // plain words: an older console's, or a sync status sentence this one still puts
+                     // into words when it happens (a refused token, a refused transport, a cache error),
+                     // shown as they are (serverWords holds them)
         };
         Origin origin = Origin::Older;
         int httpStatus = 0;  // 0 unless Server

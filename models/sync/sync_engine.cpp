@@ -3,6 +3,7 @@
 #include "cache/cache_reader.h"
 #include "domain/tmf_codec.h"
 #include "logging.h"
+#include "sync/network_failure.h"
 #include "sync/ops_api_client.h"
 #include "sync/outbox_sender.h"
 
@@ -141,7 +142,9 @@ void SyncEngine::start() {
     });
     connect(m_stream, &EventStream::closed, this, [this](const QString &reason) {
         flushEvents();
-        const QString interrupted = tr("The event stream was interrupted: %1").arg(reason);
+        // Stored as a code, put into words when shown: the close reason comes from the server or the
+        // socket, and text ending in "(HTTP 503)" would otherwise read as a server's answer.
+        const QString interrupted = NetworkFailure{NetworkFailure::Code::StreamInterrupted, reason}.stored();
         if (m_status.phase == SyncPhase::Live) {
             onTransientFailure(interrupted);
             return;

@@ -15,8 +15,9 @@ struct SyncStatus {
     SyncPhase phase = SyncPhase::Offline;
     bool polling = false; // Live by polling deltas (server without an event stream)
     // Empty when fine. A request's error in its stored form (ApiResponse::storedError(): the server's
-    // "(HTTP nnn)" or the console's code for no answer), else plain words; shown through
-    // ApiResponse::describeStoredError(), so in the language of the moment it is read.
+    // "(HTTP nnn)" or the console's code for no answer or an interrupted stream), shown through
+    // ApiResponse::describeStoredError() in the language of the moment it is read; else plain words
+    // in the language active when it happened (a refused token or transport, a cache error).
     QString error;
     QString warning; // e.g. insecure transport
     bool authenticationFailed = false;

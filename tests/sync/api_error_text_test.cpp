@@ -204,6 +204,20 @@ private slots:
                  qPrintable(ApiResponse::describeStoredError(proxy.storedError())));
     }
 
+    void anInterruptedStreamIsTheConsolesWordsWhateverItsCloseReasonSays() {
+        // Given the event stream closed with a reason that ends like a server's answer
+        QVERIFY(LanguageManager().setLanguage("en"));
+        const QString stored =
+            NetworkFailure{NetworkFailure::Code::StreamInterrupted, QStringLiteral("going away (HTTP 503)")}
+                .stored();
+        // When it is shown
+        const QString shown = ApiResponse::describeStoredError(stored);
+        // Then it says the stream was interrupted, with the close reason as the detail, and is no 503
+        QVERIFY2(shown.startsWith(QStringLiteral("The event stream was interrupted.")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("going away (HTTP 503)")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("The server answered")), qPrintable(shown));
+    }
+
     void rowsOlderConsolesStoredStillReadSensibly() {
         LanguageManager languages;
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
