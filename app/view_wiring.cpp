@@ -62,6 +62,12 @@ void wireViews(MainWindow &window, SyncSession &session) {
     QObject::connect(alarms, &AlarmConsole::showOnMap, map,
                      [map](const QString &id) { map->showElement(id); });
     QObject::connect(map, &TopologyMapWidget::elementSelected, alarms, &AlarmConsole::filterToElement);
+    // An element's menu: its alarms, in front even when the dock was closed or behind Tickets.
+    QObject::connect(map, &TopologyMapWidget::alarmsRequested, alarms, [&window, alarms](const QString &id) {
+        alarms->filterToElement(id);
+        window.alarmsDock()->show();
+        window.alarmsDock()->raise();
+    });
     QObject::connect(alarms, &AlarmConsole::unacknowledgedCriticalChanged, &window,
                      &MainWindow::setUnacknowledgedCritical);
     QObject::connect(alarms, &AlarmConsole::notice, &window, &MainWindow::showNotice);

@@ -613,6 +613,129 @@ Commands:
     </message>
 </context>
 <context>
+    <name>MapToolTips</name>
+    <message>
+        <source>%1 Gbit/s</source>
+        <translation>%1 Gbit/s</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>%1 at site %2</source>
+        <translation>%1，位于站点 %2</translation>
+    </message>
+    <message>
+        <source>Out of service (operational state: disabled)</source>
+        <translation>退服（运行状态：停用）</translation>
+    </message>
+    <message>
+        <source>In service (operational state: enabled)</source>
+        <translation>在用（运行状态：启用）</translation>
+    </message>
+    <message>
+        <source>Active alarms:</source>
+        <translation>活动告警：</translation>
+    </message>
+    <message>
+        <source>(none acknowledged)</source>
+        <translation>（均未确认）</translation>
+    </message>
+    <message>
+        <source>(%1 unacknowledged)</source>
+        <translation>（%1 条未确认）</translation>
+    </message>
+    <message>
+        <source>(all acknowledged)</source>
+        <translation>（均已确认）</translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>没有活动告警</translation>
+    </message>
+    <message>
+        <source>Worst active alarm: %1</source>
+        <translation>最严重的活动告警：%1</translation>
+    </message>
+    <message>
+        <source>Link down or loss of signal</source>
+        <translation>链路中断或信号丢失</translation>
+    </message>
+    <message>
+        <source>Position pinned (right-click to unpin)</source>
+        <translation>位置已固定（右键单击可取消固定）</translation>
+    </message>
+    <message>
+        <source>Position from the layout</source>
+        <translation>位置由布局决定</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>1 element</source>
+        <translation>1 个网元</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 个网元</translation>
+    </message>
+    <message>
+        <source>Worst active alarm: %1 (%2 of %3 elements alarmed)</source>
+        <translation>最严重的活动告警：%1（%3 个网元中 %2 个有告警）</translation>
+    </message>
+    <message>
+        <source>1 site</source>
+        <translation>1 个站点</translation>
+    </message>
+    <message>
+        <source>%1 sites</source>
+        <translation>%1 个站点</translation>
+    </message>
+    <message>
+        <source>Between sites %1 and %2</source>
+        <translation>连接站点 %1 与 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 in use</source>
+        <translation>%1，已用 %2</translation>
+    </message>
+    <message>
+        <source>Down (its operational state is disabled)</source>
+        <translation>中断（其运行状态为停用）</translation>
+    </message>
+    <message>
+        <source>Down (an end reports link down or loss of signal)</source>
+        <translation>中断（一端报告链路中断或信号丢失）</translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 条链路</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 条链路</translation>
+    </message>
+    <message>
+        <source>%1 in total, busiest %2 in use</source>
+        <translation>总计 %1，最繁忙的已用 %2</translation>
+    </message>
+    <message>
+        <source>1 link down</source>
+        <translation>1 条链路中断</translation>
+    </message>
+    <message>
+        <source>%1 links down</source>
+        <translation>%1 条链路中断</translation>
+    </message>
+</context>
+<context>
     <name>NetworkFailure</name>
     <message>
         <source>The server refused the connection; it may not be running at this address.</source>
@@ -2432,6 +2555,13 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
     </message>
 </context>
 <context>
+    <name>noc::StatusNotices</name>
+    <message>
+        <source>Recent notices</source>
+        <translation>最近的通知</translation>
+    </message>
+</context>
+<context>
     <name>noc::SyncEngine</name>
     <message>
         <source>The server sent a malformed %1 page.</source>
@@ -3205,6 +3335,22 @@ Paste a new access token (your administrator or the server&apos;s sign-in page g
     <message>
         <source>The element stays where it is: changes cannot be saved now (the status bar&apos;s tooltip says why).</source>
         <translation>网元保持在原位：目前无法保存更改（状态栏的提示说明了原因）。</translation>
+    </message>
+    <message>
+        <source>Show alarms in the alarm list</source>
+        <translation>在告警列表中显示其告警</translation>
+    </message>
+    <message>
+        <source>Zoom to site %1</source>
+        <translation>缩放到站点 %1</translation>
+    </message>
+    <message>
+        <source>Unpin position</source>
+        <translation>取消固定位置</translation>
+    </message>
+    <message>
+        <source>Forget the position you gave this element: the next layout places it again</source>
+        <translation>忘记您为此网元设定的位置：下次布局时将重新放置它</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "console_icon.h"
 #include "empty_state_widget.h"
 #include "language_manager.h"
+#include "status_notices.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -44,6 +45,8 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     createDocks();
     createMenus();
 
+    m_notices = new StatusNotices(this);
+    statusBar()->addWidget(m_notices, 1);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName("connectionStatus");
     m_connectionLabel->setContentsMargins(8, 0, 8, 0);
@@ -83,9 +86,8 @@ void MainWindow::setCacheProblem(const QString &message) {
 }
 
 void MainWindow::showNotice(const QString &text) {
-    // Long enough to read a path after looking back from the file manager, short enough not to be
-    // taken for a state.
-    statusBar()->showMessage(text, kNoticeMs);
+    static_assert(kNoticeMs == StatusNotices::kShowMs);
+    m_notices->post(text);
 }
 
 void MainWindow::applyDefaultDockSizes() {

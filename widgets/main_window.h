@@ -11,6 +11,7 @@ class QToolButton;
 namespace noc {
 
 class EmptyStateWidget;
+class StatusNotices;
 class LanguageManager;
 
 // The console's frame: topology map in the centre, docks for Alarms, Tickets, Trends and Details, menus,
@@ -46,9 +47,11 @@ public:
     void setSignInNeeded(bool needed);
     QAction *signInAction() const { return m_signInAction; }
     // A short confirmation of something the user did ("Exported 12,345 alarms to …"), shown at the
-    // left of the status bar for kNoticeMs; the connection area stays as it is.
+    // left of the status bar for kNoticeMs (elided in the middle when it does not fit, whole in its
+    // tooltip) and kept under "Recent notices"; the connection area stays as it is.
     void showNotice(const QString &text);
-    static constexpr int kNoticeMs = 10000;
+    static constexpr int kNoticeMs = 10000; // StatusNotices::kShowMs
+    StatusNotices *notices() const { return m_notices; }
 
     void restoreLayout();
     void resetLayout();
@@ -93,6 +96,7 @@ private:
     QDockWidget *m_ticketsDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_trendsDock = nullptr;
+    StatusNotices *m_notices = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QToolButton *m_signInButton = nullptr;
     bool m_connectionTextIsDefault = true;

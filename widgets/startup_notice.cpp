@@ -1,7 +1,9 @@
 #include "startup_notice.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QClipboard>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QTextBlock>
@@ -18,6 +20,9 @@ StartupNotice::StartupNotice(const QStringList &problems, QWidget *parent)
     : QMessageBox(QMessageBox::Warning, QGuiApplication::applicationDisplayName(), displayText(problems),
                   QMessageBox::Ok, parent) {
     setTextFormat(Qt::PlainText);
+    // A style that lets the text be selected copies the selection itself, joiners and all.
+    if (QLabel *label = textLabel())
+        label->installEventFilter(this);
 }
 
 QString StartupNotice::displayText(const QStringList &problems) {
@@ -40,9 +45,42 @@ QString StartupNotice::displayText(const QStringList &problems) {
     return paragraphs.join(QStringLiteral("\n\n"));
 }
 
+QString StartupNotice::plainText(QString text) {
+    return text.remove(kWordJoiner);
+}
+
+QLabel *StartupNotice::textLabel() const {
+    return findChild<QLabel *>(QStringLiteral("qt_msgbox_label"));
+}
+
+void StartupNotice::keyPressEvent(QKeyEvent *event) {
+#if QT_CONFIG(clipboard)
+    // Qt's own Ctrl+C (Windows only) would copy the joiners; elsewhere it copies nothing.
+    if (event == QKeySequence::Copy) {
+        QGuiApplication::clipboard()->setText(plainText(text()));
+        event->accept();
+        return;
+    }
+#endif
+    QMessageBox::keyPressEvent(event);
+}
+
+bool StartupNotice::eventFilter(QObject *watched, QEvent *event) {
+#if QT_CONFIG(clipboard)
+    const auto *label = qobject_cast<QLabel *>(watched);
+    if (label && event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event) == QKeySequence::Copy &&
+        label->hasSelectedText()) {
+        QGuiApplication::clipboard()->setText(plainText(label->selectedText()));
+        return true;
+    }
+#endif
+    return QMessageBox::eventFilter(watched, event);
+}
+
 QStringList StartupNotice::lineTexts(int width) const {
     QTextDocument document;
-    document.setDefaultFont(findChild<QLabel *>(QStringLiteral("qt_msgbox_label"))->font());
+    const QLabel *label = textLabel();
+    document.setDefaultFont(label ? label->font() : font());
     document.setDocumentMargin(0);
     document.setPlainText(text());
     document.setTextWidth(width);
@@ -51,9 +89,8 @@ QStringList StartupNotice::lineTexts(int width) const {
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         const QTextLayout *layout = block.layout();
         for (int i = 0; i < layout->lineCount(); ++i)
-            lines << block.text()
-                         .mid(layout->lineAt(i).textStart(), layout->lineAt(i).textLength())
-                         .remove(kWordJoiner);
+            lines << plainText(
+                block.text().mid(layout->lineAt(i).textStart(), layout->lineAt(i).textLength()));
     }
     return lines;
 }

@@ -7,6 +7,7 @@
 #include <QMultiHash>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <vector>
 
 // The map's graph: elements (nodes), sites (groups) and links (edges), indexed by position so that
@@ -194,11 +195,20 @@ private:
 namespace noc {
 
 // What the map shows per element: the worst active alarm (Cleared = none) and whether the element
-// has an active linkDown / lossOfSignal alarm (its links are drawn down).
+// has an active linkDown / lossOfSignal alarm (its links are drawn down). The counts are what the
+// element's tooltip lists: active alarms per severity (Critical .. Indeterminate) and how many of
+// them nobody has acknowledged; read with the colour, so hovering reads nothing from the cache.
 struct ElementStatus {
+    static constexpr int kSeverities = 5; // Critical .. Indeterminate; Cleared is no active alarm
     Severity worst = Severity::Cleared;
     bool linkDown = false;
+    std::array<quint16, kSeverities> active{};         // saturates at 65,535
+    std::array<quint16, kSeverities> unacknowledged{}; // of those
 
+    // Same colour and link state: nothing drawn differs, only the tooltip's counts.
+    bool looksLike(const ElementStatus &other) const {
+        return worst == other.worst && linkDown == other.linkDown;
+    }
     friend bool operator==(const ElementStatus &, const ElementStatus &) = default;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace noc {
@@ -14,6 +15,13 @@ namespace {
 // linkDown / lossOfSignal in the spellings seen from different vendors (LINK_DOWN, link-down, ...).
 constexpr const char *kDownExpr =
     "lower(replace(replace(coalesce(probable_cause,''),'_',''),'-','')) IN ('linkdown','lossofsignal')";
+
+// After object id, worst severity and link state: active alarms per severity code 0..4, then the
+// unacknowledged ones (ack = 0) per severity (ElementStatus::active / unacknowledged).
+constexpr const char *kCountColumns =
+    ", SUM(severity = 0), SUM(severity = 1), SUM(severity = 2), SUM(severity = 3), SUM(severity = 4)"
+    ", SUM(severity = 0 AND ack = 0), SUM(severity = 1 AND ack = 0), SUM(severity = 2 AND ack = 0)"
+    ", SUM(severity = 3 AND ack = 0), SUM(severity = 4 AND ack = 0)";
 
 QByteArray toJsonArray(const QStringList &ids) {
     return QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact);
@@ -68,6 +76,14 @@ QHash<QString, ElementStatus> TopologyQueries::runStatusQuery(const char *sql, c
         ElementStatus status;
         status.worst = rowcodec::severityFromCode(sqlite3_column_int(stmt, 1));
         status.linkDown = sqlite3_column_int(stmt, 2) != 0;
+        for (int k = 0; k < ElementStatus::kSeverities; ++k) {
+            const auto clamp16 = [](sqlite3_int64 n) {
+                return quint16(std::clamp<sqlite3_int64>(n, 0, 0xffff));
+            };
+            status.active[size_t(k)] = clamp16(sqlite3_column_int64(stmt, 3 + k));
+            status.unacknowledged[size_t(k)] =
+                clamp16(sqlite3_column_int64(stmt, 3 + ElementStatus::kSeverities + k));
+        }
         result.insert(columnText(stmt, 0), status);
     }
     if (rc != SQLITE_DONE)
@@ -78,15 +94,16 @@ QHash<QString, ElementStatus> TopologyQueries::runStatusQuery(const char *sql, c
 
 QHash<QString, ElementStatus> TopologyQueries::activeStatus() {
     static const QByteArray sql =
-        QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr +
-        ") FROM alarms WHERE active = 1 AND object_id IS NOT NULL GROUP BY object_id";
+        QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr + ")" + kCountColumns +
+        " FROM alarms WHERE active = 1 AND object_id IS NOT NULL GROUP BY object_id";
     return runStatusQuery(sql.constData(), nullptr);
 }
 
 QHash<QString, ElementStatus> TopologyQueries::statusOf(const QStringList &elementIds) {
     // alarms_object index: one lookup per id.
-    static const QByteArray sql = QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr +
-                                  ") FROM alarms WHERE active = 1 AND object_id IN (SELECT value FROM "
+    static const QByteArray sql = QByteArray("SELECT object_id, MIN(severity), MAX(") + kDownExpr + ")" +
+                                  kCountColumns +
+                                  " FROM alarms WHERE active = 1 AND object_id IN (SELECT value FROM "
                                   "json_each(?1)) GROUP BY object_id";
     const QByteArray json = toJsonArray(elementIds);
     QHash<QString, ElementStatus> result = runStatusQuery(sql.constData(), &json);

@@ -14,6 +14,7 @@
 #include "isolated_settings.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "status_notices.h"
 #include "sync/local_actions.h"
 
 #include <QAction>
@@ -609,27 +610,27 @@ private slots:
         QCOMPARE(notices.size(), 1);
         const QString expected =
             QStringLiteral("Exported 3 alarms to %1").arg(QDir::toNativeSeparators(file));
-        QCOMPARE(window.statusBar()->currentMessage(), expected);
+        QCOMPARE(window.notices()->currentText(), expected);
         QVERIFY(!c.widget->findChild<QMessageBox *>());
         saveStatusBarShot(window, QStringLiteral("alarms_export_done_en"));
         // And the whole list (nothing selected)
         c.widget->view()->clearSelection();
         QVERIFY(c.exportTo(file));
-        QCOMPARE(window.statusBar()->currentMessage(),
+        QCOMPARE(window.notices()->currentText(),
                  QStringLiteral("Exported 40 alarms to %1").arg(QDir::toNativeSeparators(file)));
         // And in Chinese
         QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
         c.selectRows(0, 0);
         QVERIFY(c.exportTo(file));
-        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("已导出 1 条告警")),
-                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY2(window.notices()->currentText().startsWith(QStringLiteral("已导出 1 条告警")),
+                 qPrintable(window.notices()->currentText()));
         saveStatusBarShot(window, QStringLiteral("alarms_export_done_zh_CN"));
         languages.setLanguage(QStringLiteral("en"));
         // And a failure does not leave a success line behind
-        window.statusBar()->clearMessage();
+        window.notices()->clearCurrent();
         QVERIFY(!c.exportTo(out.filePath(QStringLiteral("gone/alarms.csv"))));
         QCOMPARE(notices.size(), 3);
-        QVERIFY(window.statusBar()->currentMessage().isEmpty());
+        QVERIFY(window.notices()->currentText().isEmpty());
     }
 
     void anExportThatCannotBeWrittenSaysSoAndWhere() {

@@ -15,11 +15,13 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <sqlite3.h>
 
 using namespace noc;
@@ -285,6 +287,68 @@ private slots:
         QTRY_COMPARE(dialog.conflictCount(), 0);
         QVERIFY(reader.outbox().isEmpty());
         session.stop();
+    }
+
+    void aLongNoticeStaysReadableCutInTheMiddleAndInRecentNotices() {
+        // Given the window at a usual width, and a notice longer than its status bar (an export to a
+        // deep folder)
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            MainWindow window(&languages);
+            window.resize(900, 600);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            const QString file = QStringLiteral("/srv/noc/exports/2026/november/night-shift/beijing-core/"
+                                                "alarms-critical-and-major-since-the-fibre-cut-at-hut-7.csv");
+            const bool english = lang == QLatin1String("en");
+            const QString first =
+                english ? QStringLiteral("Copied 3 alarms") : QStringLiteral("已复制 3 条告警");
+            const QString text = (english ? QStringLiteral("Exported 12,345 alarms to ")
+                                          : QStringLiteral("已导出 12,345 条告警到 ")) +
+                                 file;
+            // When two notices are shown, the long one last
+            window.showNotice(first);
+            window.showNotice(text);
+            // Then the status bar shows it cut in the middle, fitting, with the file's name still there
+            auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("notice"));
+            QVERIFY(label);
+            QVERIFY(label->isVisible());
+            const QString shown = label->text();
+            QVERIFY2(shown != text && shown.contains(QChar(0x2026)), qPrintable(shown));
+            QVERIFY2(shown.startsWith(text.left(4)), qPrintable(shown));
+            QVERIFY2(shown.endsWith(QStringLiteral("hut-7.csv")), qPrintable(shown));
+            QVERIFY(label->fontMetrics().horizontalAdvance(shown) <= label->contentsRect().width());
+            QVERIFY(label->geometry().right() < window.statusBar()->width());
+            // And its tooltip holds the whole text
+            QCOMPARE(label->toolTip(), text);
+            saveScreenshot(*window.statusBar(), QStringLiteral("notice_elided_") + lang);
+            // And "Recent notices" lists both, newest first, whole and selectable
+            auto *recent =
+                window.statusBar()->findChild<QToolButton *>(QStringLiteral("recentNoticesButton"));
+            QVERIFY(recent && recent->isVisible());
+            QVERIFY(!recent->toolTip().isEmpty());
+            if (lang == QLatin1String("zh_CN"))
+                QCOMPARE(recent->toolTip(), QString::fromUtf8("最近的通知"));
+            recent->click();
+            auto *dialog = window.findChild<QDialog *>(QStringLiteral("recentNotices"));
+            QVERIFY(dialog && dialog->isVisible());
+            auto *list = dialog->findChild<QPlainTextEdit *>();
+            QVERIFY(list && list->isReadOnly());
+            const QString listed = list->toPlainText();
+            QVERIFY2(listed.indexOf(text) >= 0 && listed.indexOf(text) < listed.indexOf(first),
+                     qPrintable(listed));
+            QTest::qWait(50);
+            saveScreenshot(*dialog, QStringLiteral("notices_recent_") + lang);
+            // And a short notice is shown whole, with no tooltip to repeat it
+            window.showNotice(first);
+            QCOMPARE(label->text(), first);
+            QVERIFY(label->toolTip().isEmpty());
+            QVERIFY2(list->toPlainText().startsWith(QDateTime::currentDateTime().toString("yyyy-MM-dd")),
+                     qPrintable(list->toPlainText()));
+            dialog->close();
+        }
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
     }
 
     void aboutListsLibraryVersions() {

@@ -6,6 +6,8 @@
 #include "../sync/sync_test_support.h"
 
 #include "alarms/alarm_console.h"
+#include "cache/cache_reader.h"
+#include "cache/cache_writer.h"
 #include "cache/unsaved_work.h"
 #include "isolated_settings.h"
 #include "language_manager.h"
@@ -15,6 +17,7 @@
 #include "map/topology_view.h"
 #include "read_only_file.h"
 #include "startup_notice.h"
+#include "status_notices.h"
 #include "sync/local_actions.h"
 #include "sync_status_text.h"
 #include "tickets/ticket_console.h"
@@ -22,11 +25,15 @@
 #include "view_wiring.h"
 
 #include <QAbstractItemModel>
+#include <QClipboard>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
@@ -210,12 +217,12 @@ private slots:
             dragElement(*map, node);
             QCOMPARE(map->scene()->nodePosition(node), before);
             QVERIFY(!map->scene()->isPinned(node));
-            QVERIFY2(window.statusBar()->currentMessage().contains(
-                         english ? QStringLiteral("stays where it is") : QStringLiteral("保持在原位")),
-                     qPrintable(window.statusBar()->currentMessage()));
+            QVERIFY2(window.notices()->currentText().contains(english ? QStringLiteral("stays where it is")
+                                                                      : QStringLiteral("保持在原位")),
+                     qPrintable(window.notices()->currentText()));
             QTest::qWait(300);
             saveScreenshot(window, QStringLiteral("read_only_map_drag_") + lang);
-            window.statusBar()->clearMessage();
+            window.notices()->clearCurrent();
             QTest::qWait(300);
             saveScreenshot(window, QStringLiteral("read_only_cache_") + lang);
             saveScreenshot(notice, QStringLiteral("read_only_cache_notice_") + lang);
@@ -264,6 +271,120 @@ private slots:
                             QStringLiteral("%1 at %2 px: %3").arg(lang).arg(width).arg(lines.join(u'|'))));
                 }
             }
+        }
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    }
+
+    void noticeIsCopiedAsTypedAndLaidOutWithoutQtsLabel() {
+        // Given the read-only notice, whose "--cache" is held together with invisible word joiners
+        opsim::test::ServerFixture server(syncServerConfig(20, 10, 2));
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
+        ReadOnlyFile readOnly(cache);
+        if (!readOnly.isReadOnly())
+            QSKIP(qPrintable(readOnly.why()));
+        const CacheOpenResult opened = CacheDatabase::open(cache);
+        StartupNotice notice({opened.message}, nullptr);
+        notice.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&notice));
+        QVERIFY(notice.text().contains(QChar(0x2060)));
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        // When the user copies it with Ctrl+C
+        clipboard->clear();
+        QTest::keyClick(&notice, Qt::Key_C, Qt::ControlModifier);
+        // Then what is pasted is the message as typed: the option a shell knows and the whole path
+        const QString copied = clipboard->text();
+        QCOMPARE(copied, opened.message);
+        QVERIFY2(copied.contains(QStringLiteral("--cache")) && copied.contains(cache), qPrintable(copied));
+        // And where the style lets the text be selected, a copy of the selection is as typed too
+        auto *label = notice.findChild<QLabel *>(QStringLiteral("qt_msgbox_label"));
+        QVERIFY(label);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        label->setSelection(0, int(label->text().size()));
+        clipboard->clear();
+        QTest::keyClick(label, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(clipboard->text(), opened.message);
+        // And when Qt's private label is not there (Qt renames it), the lines are still laid out
+        label->setObjectName(QStringLiteral("renamed"));
+        const QStringList lines = notice.lineTexts(300);
+        QVERIFY(lines.size() > 1);
+        QVERIFY(lines.join(QString()).contains(QStringLiteral("--cache")));
+    }
+
+    void aPinnedElementCannotBeUnpinnedOnAReadOnlyCacheAndTheMenuSaysWhy() {
+        // Given a cache synced with the server in which the user had pinned an element, then made
+        // read-only
+        opsim::test::ServerFixture server(syncServerConfig());
+        QVERIFY2(server.ok, qPrintable(server.error));
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        QVERIFY(syncOnce(server.server->baseUrl(), cache));
+        QString pinnedId;
+        {
+            CacheReader reader;
+            QVERIFY(reader.open(cache));
+            pinnedId = reader.elements().first().id;
+            CacheWriter writer;
+            QVERIFY(writer.open(cache));
+            CacheBatch pin;
+            pin.mapPositions << MapPosition{profileFor(QUrl(), cache).name + QStringLiteral("/geographic"),
+                                            pinnedId, 100, 100, true};
+            QVERIFY(writer.apply(pin).mapPositionsChanged);
+        }
+        ReadOnlyFile readOnly(cache);
+        if (!readOnly.isReadOnly())
+            QSKIP(qPrintable(readOnly.why()));
+        LanguageManager languages;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(languages.setLanguage(lang));
+            // When the console starts on it and the user opens that element's menu
+            SyncSession session(profileFor(server.server->baseUrl(), cache), kToken);
+            session.setEngineOptions(fastOptions());
+            QVERIFY(!session.openCache());
+            MainWindow window(&languages);
+            wireViews(window, session);
+            window.resize(1280, 760);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            session.start();
+            auto *map = window.findChild<TopologyMapWidget *>();
+            QVERIFY(map);
+            QTRY_VERIFY_WITH_TIMEOUT(map->scene()->graph() != nullptr, 30000);
+            const int node = map->scene()->graph()->nodeIndex(pinnedId);
+            QVERIFY(node >= 0 && map->scene()->isPinned(node));
+            QTRY_VERIFY(!map->cannotSaveReason().isEmpty());
+            std::unique_ptr<QMenu> menu(map->createElementMenu(pinnedId, &window));
+            QVERIFY(menu);
+            // Then "Unpin position" is there but off, with the reason every writing action gives
+            QAction *unpin = menu->findChild<QAction *>(QStringLiteral("unpin"));
+            QVERIFY(unpin && !unpin->isEnabled());
+            QCOMPARE(unpin->toolTip(), SyncStatusText::cannotSaveReason(session.status()));
+            QVERIFY2(unpin->toolTip().contains(cache), qPrintable(unpin->toolTip()));
+            auto *alarms = window.findChild<AlarmConsole *>();
+            QTRY_COMPARE(alarms->action(AlarmConsole::Action::Acknowledge)->toolTip(), unpin->toolTip());
+            // And reading still works: its alarms can be shown
+            QVERIFY(menu->findChild<QAction *>(QStringLiteral("showAlarms"))->isEnabled());
+            // And the element stays pinned: nothing is written
+            QVERIFY(!map->unpinElement(pinnedId));
+            QVERIFY(map->scene()->isPinned(node));
+            QCOMPARE(session.queuedBatches(), 0);
+            if (!qEnvironmentVariable("NOC_SCREENSHOT_DIR").isEmpty()) {
+                QVERIFY(map->showElement(pinnedId));
+                const QPoint at = map->view()->mapFromScene(map->scene()->nodePosition(node));
+                menu->popup(map->view()->viewport()->mapToGlobal(at));
+                QTest::qWait(200);
+                QPixmap shot = map->grab();
+                {
+                    QPainter painter(&shot);
+                    painter.drawPixmap(map->mapFromGlobal(menu->mapToGlobal(QPoint(0, 0))), menu->grab());
+                }
+                QVERIFY(shot.save(QDir(qEnvironmentVariable("NOC_SCREENSHOT_DIR"))
+                                      .filePath(QStringLiteral("read_only_map_menu_") + lang + ".png")));
+                menu->close();
+            }
+            session.stop();
         }
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
     }

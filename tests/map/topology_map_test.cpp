@@ -10,11 +10,15 @@
 #include "topology/network_generator.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
 #include <QPrinter>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -24,7 +28,9 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QTextTable>
+#include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace noc;
 
@@ -233,6 +239,77 @@ void saveScreenshot(QWidget &widget, const QString &name) {
         return;
     QDir().mkpath(dir);
     QVERIFY(widget.grab().save(QDir(dir).filePath(name + ".png")));
+}
+
+// The tooltip the map shows when the mouse rests at `pos` (viewport pixels), as plain text; empty
+// when it shows none. The visible tooltip widget goes to `tip` (for screenshots).
+QString toolTipAt(TopologyMapWidget &map, const QPoint &pos, QWidget **tip = nullptr) {
+    QToolTip::hideText();
+    QWidget *viewport = map.view()->viewport();
+    QHelpEvent event(QEvent::ToolTip, pos, viewport->mapToGlobal(pos));
+    QApplication::sendEvent(viewport, &event);
+    if (!QToolTip::isVisible())
+        return {};
+    if (tip)
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->inherits("QTipLabel") && w->isVisible())
+                *tip = w;
+    QTextDocument doc;
+    doc.setHtml(QToolTip::text());
+    return doc.toPlainText();
+}
+
+// The map with a popup (tooltip, menu) drawn where it shows over it, as a person sees them.
+void savePopupShot(QWidget &base, QWidget *popup, const QString &name) {
+    const QString dir = qEnvironmentVariable("NOC_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !popup)
+        return;
+    QPixmap shot = base.grab();
+    {
+        QPainter painter(&shot);
+        painter.drawPixmap(base.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    }
+    QDir().mkpath(dir);
+    QVERIFY(shot.save(QDir(dir).filePath(name + ".png")));
+}
+
+Alarm alarmOn(const QString &id, const QString &element, Severity severity, AckState ack) {
+    Alarm alarm;
+    alarm.id = id;
+    alarm.alarmedObjectId = element;
+    alarm.perceivedSeverity = severity;
+    alarm.ackState = ack;
+    alarm.probableCause = QStringLiteral("powerProblem");
+    alarm.alarmRaisedTime = alarm.alarmChangedTime = QDateTime::currentMSecsSinceEpoch();
+    return alarm;
+}
+
+// Drags the element in several mouse moves, as a person does, to a free place nearby (not under
+// another element); it is then pinned there.
+void dragElement(TopologyMapWidget &map, int node) {
+    QWidget *viewport = map.view()->viewport();
+    const QPoint start = map.view()->mapFromScene(map.scene()->nodePosition(node));
+    QPoint offset(90, 48);
+    bool found = false;
+    for (int ring = 3; ring <= 12 && !found; ++ring)
+        for (int k = 0; k < 16 && !found; ++k) {
+            const double angle = k * M_PI / 8;
+            const QPoint candidate(int(ring * 30 * std::cos(angle)), int(ring * 30 * std::sin(angle)));
+            bool free = map.view()->viewport()->rect().adjusted(30, 30, -30, -30).contains(start + candidate);
+            for (int dx = -30; dx <= 30 && free; dx += 10)
+                for (int dy = -30; dy <= 30 && free; dy += 10) {
+                    const QGraphicsItem *item = map.view()->mapItemAt(start + candidate + QPoint(dx, dy));
+                    free = !item || item->type() != ElementItem::Type;
+                }
+            if (free) {
+                offset = candidate;
+                found = true;
+            }
+        }
+    QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+    for (int step = 1; step <= 6; ++step)
+        QTest::mouseMove(viewport, start + offset * step / 6);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + offset);
 }
 
 } // namespace
@@ -1090,6 +1167,221 @@ private slots:
         QVERIFY(!again.scene()->isPinned(0));
         QVERIFY(QLineF(again.scene()->nodePosition(0), otherBefore).length() < 100);
         QCOMPARE(again.lastOverlaps(), 0);
+    }
+
+    void hoveringAnElementShowsItsAlarmsByStateAndItsPin() {
+        // Given a map from a real cache in which element 40 has two critical alarms (one
+        // acknowledged) and a major one nobody acknowledged, and which the user has pinned
+        CachedMap cached;
+        QVERIFY(cached.load(network(200)));
+        TopologyMapWidget &map = cached.map;
+        map.resize(1000, 700);
+        const NetworkElement &element = cached.net.elements.at(40);
+        const int node = map.scene()->graph()->nodeIndex(element.id);
+        CacheBatch batch;
+        batch.alarms << alarmOn("A-1", element.id, Severity::Critical, AckState::Unacknowledged)
+                     << alarmOn("A-2", element.id, Severity::Critical, AckState::Acknowledged)
+                     << alarmOn("A-3", element.id, Severity::Major, AckState::Unacknowledged);
+        QCOMPARE(cached.sync(batch).alarms.inserted.size(), 3);
+        QTRY_COMPARE(int(map.scene()->status(node).active[0]), 2);
+        QVERIFY(map.showElement(element.id));
+        QTest::qWait(20);
+        dragElement(map, node);
+        QVERIFY(map.scene()->isPinned(node));
+        // (nothing is stored on the items: the text is made when a tooltip is asked for)
+        QVERIFY(map.scene()->elementItem(node)->toolTip().isEmpty());
+
+        // When the mouse rests on it
+        const QPoint at = map.view()->mapFromScene(map.scene()->nodePosition(node));
+        QWidget *tip = nullptr;
+        const QString text = toolTipAt(map, at, &tip);
+
+        // Then its tooltip names it, its type and site, its state, its alarms by severity with the
+        // unacknowledged ones counted, and that its position is pinned
+        const TopologyNode &n = map.scene()->graph()->nodes()[size_t(node)];
+        QVERIFY2(text.startsWith(element.name), qPrintable(text));
+        QVERIFY2(text.contains(MapElementCard::categoryName(n.category) + " at site " +
+                               map.scene()->siteName(n.site)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(n.outOfService ? "Out of service" : "In service"), qPrintable(text));
+        QVERIFY2(text.contains("Critical: 2 (1 unacknowledged)"), qPrintable(text));
+        QVERIFY2(text.contains("Major: 1 (none acknowledged)"), qPrintable(text));
+        QVERIFY2(!text.contains("Minor"), qPrintable(text));
+        QVERIFY2(text.contains("Position pinned"), qPrintable(text));
+        savePopupShot(map, tip, "map_tooltip_element_en");
+
+        // And when all are acknowledged, it says so
+        batch.alarms = {alarmOn("A-1", element.id, Severity::Critical, AckState::Acknowledged),
+                        alarmOn("A-3", element.id, Severity::Major, AckState::Acknowledged)};
+        cached.sync(batch);
+        QTRY_COMPARE(int(map.scene()->status(node).unacknowledged[0]), 0);
+        QTRY_COMPARE(int(map.scene()->status(node).unacknowledged[1]), 0);
+        QVERIFY2(toolTipAt(map, at).contains("Major: 1 (all acknowledged)"), qPrintable(toolTipAt(map, at)));
+
+        // And an element with no alarm and no pin says that
+        const int quiet = map.scene()->graph()->nodeIndex(cached.net.elements.at(41).id);
+        QVERIFY(map.showElement(cached.net.elements.at(41).id));
+        const QPoint quietAt = map.view()->mapFromScene(map.scene()->nodePosition(quiet));
+        QGraphicsItem *quietItem = map.view()->mapItemAt(quietAt);
+        QVERIFY(quietItem && quietItem->type() == ElementItem::Type);
+        if (static_cast<ElementItem *>(quietItem)->node() == quiet) { // not under the dragged one
+            const QString quietText = toolTipAt(map, quietAt);
+            QVERIFY2(quietText.contains("No active alarms"), qPrintable(quietText));
+            QVERIFY2(quietText.contains("Position from the layout"), qPrintable(quietText));
+        }
+
+        // And a link between two elements names both ends, its capacity and how much of it is used
+        bool sawLink = false;
+        const auto &edges = map.scene()->graph()->edges();
+        for (size_t k = 0; k < edges.size() && !sawLink; ++k) {
+            const QPointF middle =
+                (map.scene()->nodePosition(edges[k].a) + map.scene()->nodePosition(edges[k].b)) / 2;
+            map.view()->centreOn(middle, 1.0);
+            const QPoint p = map.view()->mapFromScene(middle);
+            QGraphicsItem *item = map.view()->mapItemAt(p);
+            if (!item || item->type() != LinkItem::Type)
+                continue;
+            const int edge = static_cast<LinkItem *>(item)->edge();
+            const QString linkText = toolTipAt(map, p, &tip);
+            QVERIFY2(linkText.contains(map.scene()->graph()->nodes()[size_t(edges[size_t(edge)].a)].name) &&
+                         linkText.contains(map.scene()->graph()->nodes()[size_t(edges[size_t(edge)].b)].name),
+                     qPrintable(linkText));
+            QVERIFY2(linkText.contains("bit/s") && linkText.contains("in use"), qPrintable(linkText));
+            savePopupShot(map, tip, "map_tooltip_link_en");
+            sawLink = true;
+        }
+        QVERIFY(sawLink);
+
+        // And zoomed out, a site's node says its name, how many elements it holds and its worst alarm
+        map.fitToView();
+        QCOMPARE(map.scene()->detail(), MapDetail::Sites);
+        const int site = n.site;
+        const QPoint sitePoint = map.view()->mapFromScene(map.scene()->sitePosition(site));
+        const QString siteText = toolTipAt(map, sitePoint, &tip);
+        const int count = int(map.scene()->graph()->sites()[size_t(site)].elements.size());
+        QVERIFY2(siteText.startsWith(map.scene()->siteName(site)), qPrintable(siteText));
+        QVERIFY2(siteText.contains(QString("%1 elements").arg(count)) || count == 1, qPrintable(siteText));
+        QVERIFY2(
+            siteText.contains(QString("Worst active alarm: Critical (1 of %1 elements alarmed)").arg(count)),
+            qPrintable(siteText));
+        savePopupShot(map, tip, "map_tooltip_site_en");
+
+        // And in Chinese
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QVERIFY(map.showElement(element.id));
+        QTest::qWait(20);
+        batch.alarms = {alarmOn("A-1", element.id, Severity::Critical, AckState::Unacknowledged)};
+        cached.sync(batch);
+        QTRY_COMPARE(int(map.scene()->status(node).unacknowledged[0]), 1);
+        const QString chinese =
+            toolTipAt(map, map.view()->mapFromScene(map.scene()->nodePosition(node)), &tip);
+        QVERIFY2(chinese.contains(QString::fromUtf8("严重")) && chinese.contains(QString::fromUtf8("未确认")),
+                 qPrintable(chinese));
+        savePopupShot(map, tip, "map_tooltip_element_zh_CN");
+        QWidget *zhTip = nullptr;
+        map.fitToView();
+        toolTipAt(map, map.view()->mapFromScene(map.scene()->sitePosition(site)), &zhTip);
+        savePopupShot(map, zhTip, "map_tooltip_site_zh_CN");
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        QToolTip::hideText();
+    }
+
+    void rightClickOnAPinnedElementOffersItsAlarmsItsSiteAndUnpin() {
+        // Given a map from a real cache with an element the user pinned (saved in the cache)
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        const GeneratedNetwork net = network(200);
+        QVERIFY(writeInventory(path, net));
+        const QString id = net.elements.at(80).id;
+        CacheWriter writer;
+        {
+            TopologyMapWidget map;
+            map.setSaveDebounceMs(100);
+            map.resize(1000, 700);
+            map.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&map));
+            QSignalSpy shown(&map, &TopologyMapWidget::topologyShown);
+            map.setCacheFile(path);
+            QVERIFY(shown.wait(60000));
+            const int node = map.scene()->graph()->nodeIndex(id);
+            QVERIFY(map.showElement(id));
+            QTest::qWait(20);
+            QSignalSpy save(&map, &TopologyMapWidget::positionsSaveRequested);
+            dragElement(map, node);
+            QVERIFY(save.wait(5000));
+            QVERIFY(writer.open(path));
+            QVERIFY(writer.apply(save.takeFirst().at(0).value<CacheBatch>()).mapPositionsChanged);
+            QVERIFY(map.scene()->isPinned(node));
+
+            // When the user right-clicks it
+            QStringList entries;
+            QMenu *shownMenu = nullptr;
+            QTimer::singleShot(200, &map, [&] {
+                shownMenu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!shownMenu)
+                    return;
+                for (QAction *a : shownMenu->actions())
+                    if (!a->isSeparator())
+                        entries << a->text() + (a->isEnabled() ? "" : " (disabled)");
+                savePopupShot(map, shownMenu, "map_element_menu_en");
+                shownMenu->close();
+            });
+            const QPoint at = map.view()->mapFromScene(map.scene()->nodePosition(node));
+            QGraphicsItem *under = map.view()->mapItemAt(at);
+            QVERIFY(under && under->type() == ElementItem::Type);
+            QCOMPARE(static_cast<ElementItem *>(under)->node(), node);
+            QContextMenuEvent click(QContextMenuEvent::Mouse, at, map.view()->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(map.view()->viewport(), &click);
+            QTRY_VERIFY(shownMenu != nullptr);
+
+            // Then a menu offers its alarms, its site and to unpin it
+            const QString siteName = map.scene()->siteName(map.scene()->graph()->nodes()[size_t(node)].site);
+            QCOMPARE(entries, QStringList({"Show alarms in the alarm list", "Zoom to site " + siteName,
+                                           "Unpin position"}));
+            std::unique_ptr<QMenu> menu(map.createElementMenu(id));
+            QVERIFY(menu);
+            // When "Show alarms" is chosen  Then the map asks for this element's alarms
+            QSignalSpy alarms(&map, &TopologyMapWidget::alarmsRequested);
+            menu->findChild<QAction *>("showAlarms")->trigger();
+            QCOMPARE(alarms.count(), 1);
+            QCOMPARE(alarms.at(0).at(0).toString(), id);
+            // When "Zoom to site" is chosen  Then the breadcrumb ends at its site
+            menu->findChild<QAction *>("zoomToSite")->trigger();
+            QVERIFY2(map.breadcrumbText().endsWith(siteName), qPrintable(map.breadcrumbText()));
+            // When "Unpin position" is chosen
+            menu->findChild<QAction *>("unpin")->trigger();
+            // Then it is no longer pinned, and the change is saved like a pin: one batch, pinned off
+            QVERIFY(!map.scene()->isPinned(node));
+            QVERIFY(save.wait(5000));
+            const CacheBatch batch = save.at(0).at(0).value<CacheBatch>();
+            QCOMPARE(batch.mapPositions.size(), 1);
+            QCOMPARE(batch.mapPositions.first().elementId, id);
+            QVERIFY(!batch.mapPositions.first().pinned);
+            QVERIFY(writer.apply(batch).mapPositionsChanged);
+            // And an element that is not pinned has nothing to unpin
+            std::unique_ptr<QMenu> other(map.createElementMenu(net.elements.at(81).id));
+            QVERIFY(other && !other->findChild<QAction *>("unpin"));
+            // And while positions cannot be saved, "Unpin" is there but off, saying why
+            dragElement(map, node);
+            QVERIFY(map.scene()->isPinned(node));
+            map.setCannotSaveReason(
+                QStringLiteral("The local cache cannot be written, so changes cannot be saved now: /x"));
+            std::unique_ptr<QMenu> refused(map.createElementMenu(id));
+            QAction *unpin = refused->findChild<QAction *>("unpin");
+            QVERIFY(unpin && !unpin->isEnabled());
+            QCOMPARE(unpin->toolTip(), map.cannotSaveReason());
+            QVERIFY(!map.unpinElement(id));
+            QVERIFY(map.scene()->isPinned(node));
+        }
+        // When the console starts again  Then the element is laid out, not pinned
+        TopologyMapWidget again;
+        again.resize(900, 600);
+        again.show();
+        QSignalSpy shown(&again, &TopologyMapWidget::topologyShown);
+        again.setCacheFile(path);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(!again.scene()->isPinned(again.scene()->graph()->nodeIndex(id)));
     }
 
     void searchFindsByNameOrIpAndCentresTheElement() {

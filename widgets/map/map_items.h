@@ -123,6 +123,8 @@ public:
     enum { Type = UserType + 5 };
     AggregateLinkItem(TopologyScene *scene, int aggregate, bool regionLevel);
     int type() const override { return Type; }
+    int aggregate() const { return m_aggregate; }
+    bool regionLevel() const { return m_regionLevel; }
     void setEnds(const QPointF &a, const QPointF &b);
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -98,6 +98,7 @@ TopologyMapWidget::TopologyMapWidget(QWidget *parent)
     connect(m_reloadTimer, &QTimer::timeout, this, &TopologyMapWidget::reloadFromCache);
     connect(m_bannerTimer, &QTimer::timeout, this, &TopologyMapWidget::updateBanner);
     connect(m_view, &TopologyView::viewChanged, this, &TopologyMapWidget::updateOverlays);
+    connect(m_view, &TopologyView::itemContextMenuRequested, this, &TopologyMapWidget::onItemContextMenu);
     connect(m_minimap, &MapMinimap::centreRequested, m_view,
             [this](const QPointF &p) { m_view->centerOn(p); });
     connect(m_loadWatcher, &QFutureWatcher<TopologySnapshot>::finished, this, [this] {
@@ -778,6 +779,49 @@ bool TopologyMapWidget::unpinElement(const QString &id) {
     m_unpinned.insert(id);
     m_saveTimer->start();
     return true;
+}
+
+QMenu *TopologyMapWidget::createElementMenu(const QString &elementId, QWidget *parent) {
+    const int node = m_scene->graph() ? m_scene->graph()->nodeIndex(elementId) : -1;
+    if (node < 0)
+        return nullptr;
+    const TopologyNode &n = m_scene->graph()->nodes()[size_t(node)];
+    auto *menu = new QMenu(parent);
+    menu->setToolTipsVisible(true); // the disabled unpin says why
+    QAction *alarms = menu->addAction(tr("Show alarms in the alarm list"), this,
+                                      [this, elementId] { emit alarmsRequested(elementId); });
+    alarms->setObjectName(QStringLiteral("showAlarms"));
+    const int site = n.site;
+    QAction *zoom =
+        menu->addAction(tr("Zoom to site %1").arg(m_scene->siteName(site)), this, [this, elementId] {
+            // By id: the graph may have changed while the menu was open.
+            const int now = m_scene->graph() ? m_scene->graph()->nodeIndex(elementId) : -1;
+            if (now >= 0)
+                onDrillDown(false, m_scene->graph()->nodes()[size_t(now)].site);
+        });
+    zoom->setObjectName(QStringLiteral("zoomToSite"));
+    if (m_scene->isPinned(node)) {
+        menu->addSeparator();
+        QAction *unpin =
+            menu->addAction(tr("Unpin position"), this, [this, elementId] { unpinElement(elementId); });
+        unpin->setObjectName(QStringLiteral("unpin"));
+        // The same reason as every action that writes while the cache cannot be written.
+        unpin->setEnabled(m_cannotSaveReason.isEmpty());
+        unpin->setToolTip(
+            m_cannotSaveReason.isEmpty()
+                ? tr("Forget the position you gave this element: the next layout places it again")
+                : m_cannotSaveReason);
+    }
+    return menu;
+}
+
+void TopologyMapWidget::onItemContextMenu(QGraphicsItem *item, const QPoint &globalPos) {
+    if (item->type() != ElementItem::Type)
+        return;
+    const QString id = m_scene->graph()->nodes()[size_t(static_cast<ElementItem *>(item)->node())].id;
+    std::unique_ptr<QMenu> menu(createElementMenu(id, this));
+    if (menu)
+        menu->exec(globalPos);
 }
 
 void TopologyMapWidget::savePositionsNow() {

@@ -17,6 +17,8 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QGraphicsItem;
 class QPrinter;
 class QTimer;
 class QToolBar;
@@ -80,6 +82,7 @@ public:
     // session is stopping: a second later nothing would take them).
     void savePositionsNow();
     bool isLayoutRunning() const;
+    // The element's position goes back to the layout (saved like a pin: positionsSaveRequested).
     bool unpinElement(const QString &id);
     // Non-empty while positions cannot be saved (SyncStatusText::cannotSaveReason): elements cannot
     // be dragged or unpinned then, and a drag says why with notice(). Empty: they can again.
@@ -93,6 +96,10 @@ public:
     // Finds by name, id or IP; centres on the first hit. Returns the number of hits.
     int search(const QString &text);
     QString breadcrumbText() const;
+
+    // The menu of an element (right click): show its alarms, zoom to its site, unpin its position
+    // (only when pinned; disabled with the reason while positions cannot be saved). The caller owns it.
+    QMenu *createElementMenu(const QString &elementId, QWidget *parent = nullptr);
 
     // --- export ---
     bool exportPng(const QString &path);
@@ -132,6 +139,8 @@ signals:
     void loadFailed(const QString &message);
     // A ticket link in the selected element's card was clicked.
     void ticketOpenRequested(const QString &ticketId);
+    // "Show alarms" in an element's menu: the alarm list shows only this element's alarms.
+    void alarmsRequested(const QString &elementId);
     // A short message for the window's status bar (why an element did not move).
     void notice(const QString &text);
 
@@ -165,6 +174,7 @@ private:
     void showCard(int node);
     QString askFileName(const QString &title, const QString &filter, const QString &suffix);
     void showSearchHit(int index);
+    void onItemContextMenu(QGraphicsItem *item, const QPoint &globalPos);
     void renderViewport(QPainter *painter, const QRectF &target);
 
     TopologyScene *m_scene = nullptr;

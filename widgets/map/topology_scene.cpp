@@ -768,6 +768,8 @@ int TopologyScene::updateStatus(const QHash<QString, ElementStatus> &changes) {
             continue;
         const ElementStatus old = m_status[size_t(node)];
         m_status[size_t(node)] = *it;
+        if (old.looksLike(*it))
+            continue; // only the tooltip's counts changed: nothing to repaint
         const int site = nodes[size_t(node)].site;
         const int region = sites[size_t(site)].region_index;
         if (old.worst != it->worst) {

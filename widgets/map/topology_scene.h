@@ -68,6 +68,8 @@ public:
     int updateStatus(const QHash<QString, ElementStatus> &changes);
     ElementStatus status(int node) const { return m_status[size_t(node)]; }
     Severity siteWorst(int site) const;
+    // A site's live elements by their worst active alarm (index: severity, Cleared = none).
+    const std::array<int, 6> &siteSeverityCounts(int site) const { return m_siteCounts[size_t(site)]; }
     Severity regionWorst(int region) const;
     bool linkDown(int edge) const;
 

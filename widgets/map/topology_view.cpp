@@ -3,10 +3,14 @@
 #include "logging.h"
 #include "map/map_items.h"
 #include "map/map_style.h"
+#include "map/map_tooltips.h"
 #include "map/topology_scene.h"
 
+#include <QContextMenuEvent>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <array>
@@ -185,6 +189,58 @@ void TopologyView::resizeEvent(QResizeEvent *event) {
     if (atFit)
         fitAll();
     emit viewChanged();
+}
+
+QGraphicsItem *TopologyView::mapItemAt(const QPoint &viewportPos) const {
+    if (!QGraphicsView::scene() || !m_scene->graph())
+        return nullptr;
+    // Topmost first: an element before the link under it, a site's name before its area.
+    for (QGraphicsItem *item : items(viewportPos)) {
+        switch (item->type()) {
+        case ElementItem::Type:
+        case LinkItem::Type:
+        case SiteItem::Type:
+        case RegionItem::Type:
+        case AggregateLinkItem::Type:
+            return item;
+        default:
+            break;
+        }
+    }
+    // The shaded area of a site has no shape (clicks pass through it to pan the map); between its
+    // elements it still names the site.
+    for (QGraphicsItem *item : items(QRect(viewportPos, QSize(1, 1)), Qt::IntersectsItemBoundingRect))
+        if (item->type() == SiteItem::Type && static_cast<SiteItem *>(item)->part() == SiteItem::Part::Area)
+            return item;
+    return nullptr;
+}
+
+QString TopologyView::toolTipAt(const QPoint &viewportPos) const {
+    return MapToolTips::forItem(*m_scene, mapItemAt(viewportPos));
+}
+
+bool TopologyView::viewportEvent(QEvent *event) {
+    if (event->type() != QEvent::ToolTip)
+        return QGraphicsView::viewportEvent(event);
+    const auto *help = static_cast<QHelpEvent *>(event);
+    const QString text = toolTipAt(help->pos());
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+    } else {
+        QToolTip::showText(help->globalPos(), text, viewport());
+    }
+    return true;
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event) {
+    QGraphicsItem *item = mapItemAt(event->pos());
+    if (!item) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+    emit itemContextMenuRequested(item, event->globalPos());
 }
 
 void TopologyView::drawBackground(QPainter *painter, const QRectF &rect) {

@@ -33,8 +33,16 @@ public:
     // The names drawn at the last paint, in viewport pixels.
     const QList<Label> &labels() const { return m_labels; }
 
+    // The map item under a viewport position that has something to say: an element, link, site
+    // (node, name or the shaded area around its elements), region or folded link; null for none.
+    QGraphicsItem *mapItemAt(const QPoint &viewportPos) const;
+    // Its tooltip (MapToolTips), built now; empty where there is no item.
+    QString toolTipAt(const QPoint &viewportPos) const;
+
 signals:
     void viewChanged(); // zoom or scroll: the minimap follows
+    // Right click (or the menu key) on a map item; `globalPos` is where the menu goes.
+    void itemContextMenuRequested(QGraphicsItem *item, const QPoint &globalPos);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -43,6 +51,9 @@ protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
+    // Tooltips are built here, on QEvent::ToolTip only, never stored on the items.
+    bool viewportEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void layoutLabels();
