@@ -51,6 +51,18 @@ void submitOffline(const QString &cachePath, const QList<CacheBatch> &batches) {
     offline.stop();
 }
 
+// A ticket being worked on, as the server listed it.
+TroubleTicket anInProgressTicket(const QString &id, const QString &name) {
+    TroubleTicket ticket;
+    ticket.id = id;
+    ticket.name = name;
+    ticket.severity = "Minor";
+    ticket.priority = "Medium";
+    ticket.ticketType = "incident";
+    ticket.status = TicketStatus::InProgress;
+    return ticket;
+}
+
 const QString kAuditorToken = QStringLiteral("auditor-token");
 } // namespace
 
@@ -308,13 +320,7 @@ private slots:
         QVERIFY(session.openCache());
         session.start();
         const actions::Context context{"li.wei", "noc-console", 0};
-        TroubleTicket fibre;
-        fibre.id = "TT-1042";
-        fibre.name = "Loss of signal at olt-104";
-        fibre.severity = "Minor";
-        fibre.priority = "Medium";
-        fibre.ticketType = "incident";
-        fibre.status = TicketStatus::InProgress;
+        const TroubleTicket fibre = anInProgressTicket("TT-1042", "Loss of signal at olt-104");
         TroubleTicket fibreEdited = fibre;
         fibreEdited.severity = "Major";
         fibreEdited.description = "Splice box 12 re-opened by the field crew; two fibres of the "
@@ -438,13 +444,7 @@ private slots:
         QVERIFY(session.openCache());
         session.start();
         const actions::Context context{"li.wei", "noc-console", 0};
-        TroubleTicket ticket;
-        ticket.id = "TT-2001";
-        ticket.name = "Rectifier alarm at bts-201";
-        ticket.severity = "Minor";
-        ticket.priority = "Medium";
-        ticket.ticketType = "incident";
-        ticket.status = TicketStatus::InProgress;
+        TroubleTicket ticket = anInProgressTicket("TT-2001", "Rectifier alarm at bts-201");
         ticket.relatedParties.append({"zhang.min", "Zhang Min", "assignee", "Individual"});
         ticket.relatedParties.append({"power-team", "Power team", "team", "Organization"});
         TroubleTicket cleared = ticket;
